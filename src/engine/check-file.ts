@@ -1,0 +1,133 @@
+// Offers one SourceFile to the rules selected for it: keyword prefilter, then the rule's check,
+// then redaction, suppression comments and fingerprints. Pure: no disk, no environment.
+import { lineFingerprint } from './fingerprint.js'
+import { redactAll } from './redact.js'
+import type { FileContext, Rule } from './rule.js'
+import type { SourceFile } from './source-file.js'
+import type { Finding, Report, Suppression } from './types.js'
+
+export const SUPPRESSION_MARKER = 'twelve-factor-ignore'
+/** Engine-level rule: a suppression comment without a `-- reason`. */
+export const SUPPRESSION_WITHOUT_REASON = 'TF0001'
+
+export interface FileOutcome {
+  findings: Finding[]
+  suppressed: Suppression[]
+  /** Ids of the rules whose check actually ran (passed the keyword prefilter). */
+  ran: string[]
+}
+
+/** Does `rule` want to see this file's text? Keyword check on the lower-cased text. */
+export function passesKeywords(rule: Rule, file: SourceFile): boolean {
+  if (!rule.keywords || rule.keywords.length === 0) return true
+  const lower = file.lower
+  for (const k of rule.keywords) if (lower.includes(k)) return true
+  return false
+}
+
+export function checkFile(rules: readonly Rule[], file: SourceFile, ctx: FileContext): FileOutcome {
+  const raw: { rule: Rule; report: Report }[] = []
+  const ran: string[] = []
+  for (const rule of rules) {
+    if (!rule.check || !passesKeywords(rule, file)) continue
+    ran.push(rule.meta.id)
+    rule.check(file, (report) => raw.push({ rule, report }), ctx)
+  }
+  if (raw.length === 0) return { findings: [], suppressed: [], ran }
+  return { ...finalizeReports(raw, file), ran }
+}
+
+/** Turns raw reports into Findings: redaction, suppressions, fingerprints, stable order. */
+export function finalizeReports(raw: { rule: Rule; report: Report }[], file: SourceFile): Omit<FileOutcome, 'ran'> {
+  raw.sort((a, b) => a.report.line - b.report.line || (a.report.column ?? 0) - (b.report.column ?? 0))
+  const suppressions = file.lower.includes(SUPPRESSION_MARKER) ? parseSuppressions(file) : new Map<number, SuppressionComment[]>()
+  const findings: Finding[] = []
+  const suppressed: Suppression[] = []
+  const occurrences = new Map<string, number>()
+  const seen = new Set<string>()
+  for (const { rule, report } of raw) {
+    const lineText = file.line(report.line)
+    const secrets = report.secret ? [report.secret] : []
+    const occKey = `${rule.meta.id}\0${lineText.replace(/\s+/g, ' ').trim()}`
+    const occurrence = occurrences.get(occKey) ?? 0
+    occurrences.set(occKey, occurrence + 1)
+    const finding: Finding = {
+      ruleId: rule.meta.id,
+      factor: rule.meta.factor,
+      severity: report.severity ?? rule.meta.severity,
+      file: report.file ?? file.path,
+      line: report.line,
+      ...(report.column !== undefined ? { column: report.column } : {}),
+      ...(report.endLine !== undefined ? { endLine: report.endLine } : {}),
+      ...(report.endColumn !== undefined ? { endColumn: report.endColumn } : {}),
+      message: redactAll(report.message, secrets),
+      remediation: redactAll(report.remediation ?? rule.meta.remediation, secrets),
+      snippet: redactAll(truncate(lineText.trim(), 200), secrets),
+      fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, redactAll(lineText, secrets), occurrence)
+    }
+    // One finding per rule and position: two patterns matching the same token are one problem.
+    const dedupe = `${finding.ruleId}:${finding.line}:${finding.column ?? 0}`
+    if (seen.has(dedupe)) continue
+    seen.add(dedupe)
+    const match = findSuppression(suppressions, rule.meta.id, report.line)
+    if (!match) {
+      findings.push(finding)
+      continue
+    }
+    suppressed.push({ ruleId: finding.ruleId, file: finding.file, line: finding.line, reason: match.reason, fingerprint: finding.fingerprint })
+    if (!match.reason && !match.reported) {
+      match.reported = true
+      findings.push({
+        ruleId: SUPPRESSION_WITHOUT_REASON,
+        factor: rule.meta.factor,
+        severity: 'notice',
+        file: file.path,
+        line: match.line,
+        message: `Suppression of ${rule.meta.id} gives no reason`,
+        remediation: `Say why the finding does not apply: '${SUPPRESSION_MARKER} ${rule.meta.id} -- <reason>'.`,
+        snippet: truncate(file.line(match.line).trim(), 200),
+        fingerprint: lineFingerprint(SUPPRESSION_WITHOUT_REASON, file.path, file.line(match.line), 0)
+      })
+    }
+  }
+  return { findings, suppressed }
+}
+
+interface SuppressionComment {
+  line: number
+  ruleIds: Set<string>
+  reason: string
+  reported: boolean
+}
+
+/** Suppression comments by line: `twelve-factor-ignore TF0301[,TF0302] -- reason`. */
+export function parseSuppressions(file: SourceFile): Map<number, SuppressionComment[]> {
+  const byLine = new Map<number, SuppressionComment[]>()
+  const lines = file.lines
+  const codeLines = file.commentStyle === 'none' ? undefined : file.code.split(/\r\n|\r|\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]
+    const at = text.toLowerCase().indexOf(SUPPRESSION_MARKER)
+    if (at === -1) continue
+    // Only inside a comment: the blanked code has spaces where the marker stands.
+    if (codeLines && codeLines[i]?.slice(at, at + SUPPRESSION_MARKER.length).trim() !== '') continue
+    const rest = text.slice(at + SUPPRESSION_MARKER.length)
+    const m = /^[\s:]+([A-Za-z0-9_,\s-]*?)(?:\s+--\s*(.*?))?\s*(?:-->|\*\/)?\s*$/.exec(rest)
+    if (!m) continue
+    const ids = m[1].split(/[\s,]+/).filter((s) => /^TF\d{4}$/i.test(s)).map((s) => s.toUpperCase())
+    if (ids.length === 0) continue
+    byLine.set(i + 1, [...(byLine.get(i + 1) ?? []), { line: i + 1, ruleIds: new Set(ids), reason: (m[2] ?? '').trim(), reported: false }])
+  }
+  return byLine
+}
+
+function findSuppression(map: Map<number, SuppressionComment[]>, ruleId: string, line: number): SuppressionComment | undefined {
+  for (const l of [line, line - 1]) {
+    for (const s of map.get(l) ?? []) if (s.ruleIds.has(ruleId)) return s
+  }
+  return undefined
+}
+
+function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`
+}

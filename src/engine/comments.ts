@@ -1,0 +1,123 @@
+// Comment blanking: rules match on code with comments replaced by spaces, so commented-out code
+// stays quiet while offsets, lines and columns stay exactly those of the real file.
+import type { FileKind, Language } from './types.js'
+
+export type CommentStyle = 'c' | 'hash' | 'xml' | 'none'
+
+export function commentStyleOf(kind: FileKind, language: Language): CommentStyle {
+  switch (language) {
+    case 'javascript':
+    case 'typescript':
+    case 'java':
+    case 'go':
+    case 'kotlin':
+    case 'php':
+      return 'c'
+    case 'python':
+    case 'ruby':
+    case 'shell':
+      return 'hash'
+    default:
+  }
+  switch (kind) {
+    case 'dockerfile':
+    case 'compose':
+    case 'kubernetes':
+    case 'workflow':
+    case 'yaml':
+    case 'dotenv':
+    case 'procfile':
+    case 'properties':
+    case 'toml':
+    case 'ini':
+      return 'hash'
+    case 'xml':
+      return 'xml'
+    default:
+      return 'none'
+  }
+}
+
+/** Line-comment markers for suppression comments and docs, by style. */
+export const LINE_COMMENT: Record<CommentStyle, string> = { c: '//', hash: '#', xml: '<!--', none: '#' }
+
+const blank = (s: string): string => s.replace(/[^\n]/g, ' ')
+
+/**
+ * Returns `text` with comment bodies replaced by spaces (newlines kept). A small lexer, linear in
+ * the text: it tracks string literals so a '#' or '//' inside a string is not a comment.
+ */
+export function blankComments(text: string, style: CommentStyle, language: Language): string {
+  if (style === 'none') return text
+  if (style === 'xml') return text.replace(/<!--[\s\S]*?-->/g, blank)
+  const out: string[] = []
+  let i = 0
+  let start = 0
+  const n = text.length
+  const hashStartsComment = (at: number): boolean => {
+    // In config formats a '#' starts a comment only at the start of a token (YAML: after space).
+    if (style !== 'hash') return false
+    if (language !== 'none') return true
+    return at === 0 || /\s/.test(text[at - 1] ?? ' ')
+  }
+  const flushBlank = (from: number, to: number): void => {
+    out.push(text.slice(start, from), blank(text.slice(from, to)))
+    start = to
+  }
+  while (i < n) {
+    const ch = text[i]
+    if (style === 'c' && ch === '/' && text[i + 1] === '/') {
+      // `https://` inside code is never reached here: it is inside a string literal.
+      const end = text.indexOf('\n', i)
+      const stop = end === -1 ? n : end
+      flushBlank(i, stop)
+      i = stop
+    } else if (style === 'c' && ch === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2)
+      const stop = end === -1 ? n : end + 2
+      flushBlank(i, stop)
+      i = stop
+    } else if ((ch === '#' && hashStartsComment(i)) || (style === 'c' && language === 'php' && ch === '#')) {
+      const end = text.indexOf('\n', i)
+      const stop = end === -1 ? n : end
+      flushBlank(i, stop)
+      i = stop
+    } else if (language === 'ruby' && ch === '=' && text.startsWith('=begin', i) && (i === 0 || text[i - 1] === '\n')) {
+      const end = text.indexOf('\n=end', i)
+      const stop = end === -1 ? n : end + 5
+      flushBlank(i, stop)
+      i = stop
+    } else if ((ch === '"' || ch === "'" || ch === '`') && language !== 'none') {
+      i = skipString(text, i, language)
+    } else if (language === 'none' && (ch === '"' || ch === "'") && style === 'hash') {
+      // Quoted scalars in config files: a '#' inside them is data. Single line only.
+      const close = text.indexOf(ch, i + 1)
+      const eol = text.indexOf('\n', i + 1)
+      i = close !== -1 && (eol === -1 || close < eol) ? close + 1 : i + 1
+    } else {
+      i++
+    }
+  }
+  out.push(text.slice(start))
+  return out.join('')
+}
+
+function skipString(text: string, i: number, language: Language): number {
+  const q = text[i]
+  // Python triple-quoted strings
+  if (language === 'python' && text.startsWith(q.repeat(3), i)) {
+    const end = text.indexOf(q.repeat(3), i + 3)
+    return end === -1 ? text.length : end + 3
+  }
+  if (q === '`' && language !== 'javascript' && language !== 'typescript' && language !== 'go') return i + 1
+  const multiline = q === '`'
+  let j = i + 1
+  while (j < text.length) {
+    const c = text[j]
+    if (c === '\\') j += 2
+    else if (c === q) return j + 1
+    else if (c === '\n' && !multiline) return j // unterminated: stop at end of line
+    else j++
+  }
+  return j
+}

@@ -1,0 +1,18 @@
+// Redaction happens where a finding is made (engine/check-file.ts), so no reporter can leak a
+// secret by forgetting to call this.
+
+/** At most a 4-character prefix of a credential survives, and never more than a quarter of it. */
+export function redact(secret: string): string {
+  const keep = Math.min(4, Math.floor(secret.length / 4))
+  return `${secret.slice(0, keep)}${'*'.repeat(4)}`
+}
+
+/** Replaces every occurrence of each secret in `text` with its redacted form. */
+export function redactAll(text: string, secrets: readonly string[]): string {
+  let out = text
+  for (const s of secrets) {
+    if (s.length < 4) continue
+    out = out.split(s).join(redact(s))
+  }
+  return out
+}

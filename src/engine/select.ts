@@ -1,0 +1,39 @@
+// Which rules a file is offered to, decided from its path-derived facts before it is read.
+import type { FileInfo, FileSelector, Rule } from './rule.js'
+
+export const DEFAULT_ROLES = ['app', 'dev'] as const
+
+export function selects(selector: FileSelector | undefined, file: Pick<FileInfo, 'path' | 'kind' | 'language' | 'role'>): boolean {
+  if (!selector) return false
+  if (selector.kinds && !selector.kinds.includes(file.kind)) return false
+  if (selector.languages && !selector.languages.includes(file.language)) return false
+  const roles: readonly string[] = selector.roles ?? DEFAULT_ROLES
+  if (!roles.includes(file.role)) return false
+  if (selector.path && !selector.path.test(file.path)) return false
+  return true
+}
+
+/**
+ * Memoises the rule list per (kind, language, role) so a tree of 50k files computes it a few
+ * dozen times, not 50k. Rules with a path selector are checked per file.
+ */
+export class RuleIndex {
+  private readonly cache = new Map<string, { plain: Rule[]; pathBound: Rule[] }>()
+  constructor(private readonly rules: readonly Rule[]) {}
+
+  rulesFor(file: Pick<FileInfo, 'path' | 'kind' | 'language' | 'role'>): Rule[] {
+    const key = `${file.kind}|${file.language}|${file.role}`
+    let entry = this.cache.get(key)
+    if (!entry) {
+      entry = { plain: [], pathBound: [] }
+      for (const rule of this.rules) {
+        if (!rule.check || !rule.files) continue
+        if (!selects({ ...rule.files, path: undefined }, file)) continue
+        ;(rule.files.path ? entry.pathBound : entry.plain).push(rule)
+      }
+      this.cache.set(key, entry)
+    }
+    if (entry.pathBound.length === 0) return entry.plain
+    return [...entry.plain, ...entry.pathBound.filter((r) => r.files?.path?.test(file.path))]
+  }
+}
