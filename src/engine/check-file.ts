@@ -13,8 +13,8 @@ export const SUPPRESSION_WITHOUT_REASON = 'TF0001'
 export interface FileOutcome {
   findings: Finding[]
   suppressed: Suppression[]
-  /** Ids of the rules whose check actually ran (passed the keyword prefilter). */
-  ran: string[]
+  /** Ids of the rules the file was offered to (selected by kind/language/role, before keywords). */
+  offered: string[]
 }
 
 /** Does `rule` want to see this file's text? Keyword check on the lower-cased text. */
@@ -27,18 +27,19 @@ export function passesKeywords(rule: Rule, file: SourceFile): boolean {
 
 export function checkFile(rules: readonly Rule[], file: SourceFile, ctx: FileContext): FileOutcome {
   const raw: { rule: Rule; report: Report }[] = []
-  const ran: string[] = []
+  const offered: string[] = []
   for (const rule of rules) {
-    if (!rule.check || !passesKeywords(rule, file)) continue
-    ran.push(rule.meta.id)
+    if (!rule.check) continue
+    offered.push(rule.meta.id)
+    if (!passesKeywords(rule, file)) continue
     rule.check(file, (report) => raw.push({ rule, report }), ctx)
   }
-  if (raw.length === 0) return { findings: [], suppressed: [], ran }
-  return { ...finalizeReports(raw, file), ran }
+  if (raw.length === 0) return { findings: [], suppressed: [], offered }
+  return { ...finalizeReports(raw, file), offered }
 }
 
 /** Turns raw reports into Findings: redaction, suppressions, fingerprints, stable order. */
-export function finalizeReports(raw: { rule: Rule; report: Report }[], file: SourceFile): Omit<FileOutcome, 'ran'> {
+export function finalizeReports(raw: { rule: Rule; report: Report }[], file: SourceFile): Omit<FileOutcome, 'offered'> {
   raw.sort((a, b) => a.report.line - b.report.line || (a.report.column ?? 0) - (b.report.column ?? 0))
   const suppressions = file.lower.includes(SUPPRESSION_MARKER) ? parseSuppressions(file) : new Map<number, SuppressionComment[]>()
   const findings: Finding[] = []
@@ -63,7 +64,8 @@ export function finalizeReports(raw: { rule: Rule; report: Report }[], file: Sou
       message: redactAll(report.message, secrets),
       remediation: redactAll(report.remediation ?? rule.meta.remediation, secrets),
       snippet: redactAll(truncate(lineText.trim(), 200), secrets),
-      fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, redactAll(lineText, secrets), occurrence)
+      // A one-way hash of the real line: changing the secret on that line must make it a new finding.
+      fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, lineText, occurrence)
     }
     // One finding per rule and position: two patterns matching the same token are one problem.
     const dedupe = `${finding.ruleId}:${finding.line}:${finding.column ?? 0}`

@@ -1,0 +1,22 @@
+// Builds throwaway folders for tests: write a tree of files, optionally as a git repository.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+
+export function makeTree(files: Record<string, string | Buffer>, options: { git?: boolean } = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'tfa-'))
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true })
+    writeFileSync(join(root, path), content)
+  }
+  if (options.git) {
+    const git = (...args: string[]): void => {
+      execFileSync('git', args, { cwd: root, stdio: 'ignore' })
+    }
+    git('init', '-q')
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '-A')
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'init', '--allow-empty')
+  }
+  return root
+}

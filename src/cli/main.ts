@@ -1,0 +1,124 @@
+// The CLI: argv → config → runAudit → one format on stdout (or --output) → exit code.
+// Exit 0 under the threshold, 1 over it, 2 on a usage or config error.
+import { existsSync, statSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { activeRules, runAudit } from '../audit.js'
+import { failOnValue, loadConfig } from '../config/load.js'
+import { UsageError } from '../engine/errors.js'
+import { parseFactorList } from '../engine/factors.js'
+import { formatJson } from '../report/json.js'
+import { formatMarkdown } from '../report/markdown.js'
+import { formatText } from '../report/text.js'
+import type { Rule } from '../engine/rule.js'
+import { RULES } from '../rules/registry.js'
+import { VERSION } from '../version.js'
+
+export const FORMATS = ['text', 'json', 'markdown'] as const
+
+export const USAGE = `Usage: twelve-factor-audit [PATH] [options]
+
+Audits PATH (default: the current folder) against the Twelve-Factor App methodology.
+
+Options:
+  --format FORMAT     text (default), json or markdown
+  --config FILE       config file (default: PATH/.twelve-factor.yml if present)
+  --factors LIST      only these factors, e.g. III,IV or 3,4
+  --fail-on LEVEL     error (default), warning, notice or none
+  --include GLOB      only files matching GLOB (repeatable)
+  --exclude GLOB      skip files matching GLOB (repeatable)
+  --output FILE       write the report to FILE instead of stdout
+  --no-color          plain text even on a terminal
+  -h, --help          this help
+  -v, --version       the version
+
+Exit codes: 0 under the threshold, 1 over it, 2 on a usage or config error.
+`
+
+export interface CliIo {
+  stdout: (s: string) => void
+  stderr: (s: string) => void
+  isTty: boolean
+  cwd: string
+  env: Record<string, string | undefined>
+  /** The rule set (tests inject their own); default: every registered rule. */
+  rules?: readonly Rule[]
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  try {
+    return cli(argv, io)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`twelve-factor-audit: ${e.message}\n`)
+      return 2
+    }
+    io.stderr(`twelve-factor-audit: internal error: ${(e as Error).stack ?? String(e)}\n`)
+    return 2
+  }
+}
+
+function cli(argv: string[], io: CliIo): number {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        config: { type: 'string' },
+        factors: { type: 'string' },
+        'fail-on': { type: 'string' },
+        include: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
+        output: { type: 'string' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' }
+      }
+    })
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${USAGE}`)
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.stdout(USAGE)
+    return 0
+  }
+  if (values.version) {
+    io.stdout(`${VERSION}\n`)
+    return 0
+  }
+  if (positionals.length > 1) throw new UsageError(`expected at most one PATH, got ${positionals.length}: ${positionals.join(' ')}`)
+  const format = values.format ?? 'text'
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${format}'`)
+  const root = resolve(io.cwd, positionals[0] ?? '.')
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`PATH is not a folder: ${positionals[0] ?? '.'}`)
+
+  const rules = io.rules ?? RULES
+  const knownIds = new Set(rules.map((r) => r.meta.id))
+  const { config } = loadConfig(root, values.config ? resolve(io.cwd, values.config) : undefined, knownIds)
+  if (values.factors !== undefined) config.factors = parseFactorList(values.factors, '--factors')
+  if (values['fail-on'] !== undefined) {
+    config.failOn = failOnValue(values['fail-on'], '--fail-on')
+    config.failOnByFactor = {}
+  }
+  if (values.include) config.include = [...config.include, ...values.include]
+  if (values.exclude) config.exclude = [...config.exclude, ...values.exclude]
+  if (activeRules(config, rules).length === 0 && rules.length > 0) io.stderr('twelve-factor-audit: no rule is enabled by the configuration\n')
+
+  const result = runAudit({ root, config, rules })
+  const color = format === 'text' && io.isTty && !values.output && !values['no-color'] && !io.env.NO_COLOR
+  const report = format === 'json' ? formatJson(result) : format === 'markdown' ? formatMarkdown(result) : formatText(result, { color })
+  if (values.output) {
+    try {
+      writeFileSync(resolve(io.cwd, values.output), report)
+    } catch (e) {
+      throw new UsageError(`--output: cannot write ${values.output}: ${(e as Error).message}`)
+    }
+    if (result.gate.failed) io.stderr(`${result.gate.reason}\n`)
+  } else {
+    io.stdout(report)
+  }
+  return result.gate.failed ? 1 : 0
+}

@@ -1,0 +1,41 @@
+// The action's inputs, validated. Pure: main.ts passes core.getInput in, tests pass a map.
+import { existsSync, statSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
+import { UsageError } from '../engine/errors.js'
+import { parseFactorList } from '../engine/factors.js'
+import type { Factor } from '../engine/types.js'
+import { failOnValue } from './load.js'
+import type { FailOn } from './schema.js'
+
+export interface ActionInputs {
+  root: string
+  config?: string
+  factors?: Factor[]
+  include: string[]
+  exclude: string[]
+  failOn?: FailOn
+}
+
+export function readInputs(get: (name: string) => string, workspace: string): ActionInputs {
+  const path = get('path') || '.'
+  const root = resolve(workspace, path)
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`input 'path': not a folder in the workspace: ${path}`)
+  const rel = relative(workspace, root)
+  if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`input 'path': ${path} is outside the workspace ${workspace}`)
+  const lines = (name: string): string[] =>
+    get(name)
+      .split('\n')
+      .map((s) => s.trim())
+      .filter((s) => s && !s.startsWith('#'))
+  const factors = get('factors')
+  const failOn = get('fail-on')
+  const config = get('config')
+  return {
+    root,
+    ...(config ? { config: resolve(workspace, config) } : {}),
+    ...(factors ? { factors: parseFactorList(factors, "input 'factors'") } : {}),
+    include: lines('include'),
+    exclude: lines('exclude'),
+    ...(failOn ? { failOn: failOnValue(failOn, "input 'fail-on'") } : {})
+  }
+}

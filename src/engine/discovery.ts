@@ -1,0 +1,175 @@
+// Lists the files to audit under a root. In a git checkout git itself answers (tracked plus
+// untracked-but-not-ignored files: .gitignore semantics exactly as the user sees them); elsewhere a
+// walker that prunes ignored and excluded folders before descending into them. Excluded trees are
+// never walked: @actions/glob's negated patterns do not prune, which costs seconds on node_modules.
+import { execFileSync } from 'node:child_process'
+import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs'
+import { join } from 'node:path'
+import ignore, { type Ignore } from 'ignore'
+import { Minimatch } from 'minimatch'
+
+/** Folder names never audited: installed dependencies, VCS data, build output, caches. */
+export const DEFAULT_EXCLUDED_DIRS = new Set([
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', 'jspm_packages', 'vendor', '.venv', 'venv',
+  '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'site-packages', '.bundle',
+  'dist', 'build', 'out', 'target', 'coverage', '.nyc_output', '.next', '.nuxt', '.svelte-kit', '.turbo', '.cache',
+  '.parcel-cache', '.gradle', '.idea', '.vscode', '.terraform', '.serverless', '.aws-sam', '.yarn'
+])
+
+/** Extensions that are never text worth auditing. */
+const BINARY_EXT = new Set(
+  ('png jpg jpeg gif bmp ico webp svgz tif tiff psd pdf zip gz tgz bz2 xz 7z rar tar jar war ear class so dylib dll exe ' +
+    'o a lib obj bin dat db sqlite sqlite3 woff woff2 ttf otf eot mp3 mp4 m4a wav ogg webm mov avi flac wasm pyc pyo ' +
+    'lockb node keystore jks p12 pfx der DS_Store min.js map min.css snap').split(' ')
+)
+
+export interface DiscoveryOptions {
+  root: string
+  include: string[]
+  exclude: string[]
+  /** Use git when the root is in a work tree (default true). */
+  useGit?: boolean
+}
+
+export interface Discovered {
+  /** Posix paths relative to the root, sorted. */
+  files: string[]
+  /** How the list was made, for the report's stats. */
+  source: 'git' | 'walk'
+  git: { isRepo: boolean; shallow: boolean }
+  /** Directories the walker visited (0 with git); a test asserts excluded trees stay unvisited. */
+  dirsVisited: number
+}
+
+export function discover(options: DiscoveryOptions): Discovered {
+  const filter = new PathFilter(options.include, options.exclude)
+  const git = options.useGit === false ? undefined : gitFiles(options.root)
+  if (git) {
+    const files = git.files.filter((p) => !hasExcludedDir(p) && filter.accepts(p)).sort()
+    return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0 }
+  }
+  const walked = walk(options.root, filter)
+  return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs }
+}
+
+/** Skip by name before reading: binary formats and minified bundles. */
+export function isBinaryName(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
+  if (/\.min\.(js|css)$|\.bundle\.js$|-min\.js$/.test(name)) return true
+  const dot = name.lastIndexOf('.')
+  return dot > 0 && BINARY_EXT.has(name.slice(dot + 1))
+}
+
+function hasExcludedDir(path: string): boolean {
+  const parts = path.split('/')
+  for (let i = 0; i < parts.length - 1; i++) if (DEFAULT_EXCLUDED_DIRS.has(parts[i])) return true
+  return false
+}
+
+function gitFiles(root: string): { files: string[]; shallow: boolean } | undefined {
+  try {
+    const inside = execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+    if (inside.toString().trim() !== 'true') return undefined
+    const out = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z', '--', '.'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1024 * 1024 * 1024
+    })
+    const shallow = execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+    // git prints paths relative to cwd, posix, raw bytes (no quoting with -z).
+    const files = [...new Set(out.toString('utf8').split('\0').filter(Boolean))]
+    return { files, shallow: shallow.toString().trim() === 'true' }
+  } catch {
+    return undefined // no git, not a work tree, or a broken repository: walk instead
+  }
+}
+
+function walk(root: string, filter: PathFilter): { files: string[]; dirs: number } {
+  const files: string[] = []
+  let dirs = 0
+  // Each stack entry carries the .gitignore matchers of its ancestors (relative to each one's dir).
+  const stack: { rel: string; ignores: { base: string; ig: Ignore }[]; depth: number }[] = [{ rel: '', ignores: [], depth: 0 }]
+  while (stack.length > 0) {
+    const { rel, ignores, depth } = stack.pop()!
+    const abs = rel ? join(root, rel) : root
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(abs, { withFileTypes: true })
+    } catch {
+      continue // unreadable folder: skipped, the audit goes on
+    }
+    dirs++
+    const own = readGitignore(abs)
+    const active = own ? [...ignores, { base: rel, ig: own }] : ignores
+    for (const entry of entries) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name
+      // Never follow symlinks: they may loop or point outside the workspace.
+      const isDir = entry.isDirectory()
+      if (!isDir && !entry.isFile()) continue
+      if (isIgnored(active, path, isDir)) continue
+      if (isDir) {
+        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || filter.excludesDir(path) || depth >= 64) continue
+        stack.push({ rel: path, ignores: active, depth: depth + 1 })
+      } else if (filter.accepts(path)) {
+        files.push(path)
+      }
+    }
+  }
+  return { files, dirs }
+}
+
+function readGitignore(dir: string): Ignore | undefined {
+  try {
+    const p = join(dir, '.gitignore')
+    if (!lstatSync(p).isFile()) return undefined
+    return ignore().add(readFileSync(p, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+function isIgnored(matchers: { base: string; ig: Ignore }[], path: string, isDir: boolean): boolean {
+  for (const { base, ig } of matchers) {
+    const rel = base ? path.slice(base.length + 1) : path
+    if (ig.ignores(isDir ? `${rel}/` : rel)) return true
+  }
+  return false
+}
+
+/**
+ * Include/exclude globs in the @actions/glob dialect: a pattern also matches everything below a
+ * folder it matches, and a '!' line in the include list excludes.
+ */
+export class PathFilter {
+  private readonly includes: Minimatch[]
+  private readonly excludes: Minimatch[]
+  constructor(include: string[], exclude: string[]) {
+    const norm = (p: string): string => p.trim().replace(/^\.\//, '').replace(/\/+$/, '')
+    const inc = include.map((p) => p.trim()).filter((p) => p && !p.startsWith('#'))
+    this.includes = inc.filter((p) => !p.startsWith('!')).map((p) => new Minimatch(norm(p), { dot: true }))
+    this.excludes = [...inc.filter((p) => p.startsWith('!')).map((p) => p.slice(1)), ...exclude]
+      .map((p) => p.trim())
+      .filter((p) => p && !p.startsWith('#'))
+      .map((p) => new Minimatch(norm(p), { dot: true }))
+  }
+
+  accepts(path: string): boolean {
+    if (this.excludes.some((m) => matchesOrUnder(m, path))) return false
+    return this.includes.length === 0 || this.includes.some((m) => matchesOrUnder(m, path))
+  }
+
+  excludesDir(dir: string): boolean {
+    return this.excludes.some((m) => m.match(dir) || m.match(`${dir}/`))
+  }
+}
+
+function matchesOrUnder(m: Minimatch, path: string): boolean {
+  if (m.match(path)) return true
+  // A pattern naming a folder covers its contents: check each ancestor.
+  let i = path.indexOf('/')
+  while (i !== -1) {
+    if (m.match(path.slice(0, i))) return true
+    i = path.indexOf('/', i + 1)
+  }
+  return false
+}
