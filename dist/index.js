@@ -30013,7 +30013,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3739);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2387);
 // Action entry point (bundled to dist/index.js). All logic lives in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30023,7 +30023,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3739:
+/***/ 2387:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33244,6 +33244,84 @@ function classifyRole(path, kind) {
     if (DEV_NAME.test(name) && kind !== 'source')
         return 'dev';
     return 'app';
+}
+
+;// CONCATENATED MODULE: ./src/engine/apps.ts
+const MANIFEST_LANGUAGE = {
+    'package.json': 'javascript',
+    'requirements.txt': 'python',
+    'pyproject.toml': 'python',
+    pipfile: 'python',
+    'setup.py': 'python',
+    gemfile: 'ruby',
+    'pom.xml': 'java',
+    'build.gradle': 'java',
+    'build.gradle.kts': 'java',
+    'go.mod': 'go',
+    'composer.json': 'php'
+};
+/** Dependency names (as they appear in manifests) that identify a framework, most specific first. */
+const FRAMEWORKS = [
+    [/["']@nestjs\/core["']/, 'nestjs'],
+    [/["']next["']\s*:/, 'next'],
+    [/["']nuxt["']\s*:/, 'nuxt'],
+    [/["']fastify["']\s*:/, 'fastify'],
+    [/["']koa["']\s*:/, 'koa'],
+    [/["'](@hapi\/)?hapi["']\s*:/, 'hapi'],
+    [/["']express["']\s*:/, 'express'],
+    [/^\s*django\b|["']django\b/im, 'django'],
+    [/^\s*fastapi\b|["']fastapi\b/im, 'fastapi'],
+    [/^\s*flask\b|["']flask\b/im, 'flask'],
+    [/^\s*gem\s+["']rails["']/m, 'rails'],
+    [/^\s*gem\s+["']sinatra["']/m, 'sinatra'],
+    [/spring-boot/, 'spring-boot'],
+    [/io\.quarkus/, 'quarkus'],
+    [/io\.micronaut/, 'micronaut'],
+    [/github\.com\/gin-gonic\/gin/, 'gin'],
+    [/github\.com\/labstack\/echo/, 'echo'],
+    [/github\.com\/gofiber\/fiber/, 'fiber'],
+    [/github\.com\/go-chi\/chi/, 'chi'],
+    [/["']laravel\/framework["']/, 'laravel'],
+    [/["']symfony\/framework-bundle["']/, 'symfony']
+];
+function isAppManifest(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    return name in MANIFEST_LANGUAGE || /^requirements[-_.][\w.-]*\.txt$/.test(name);
+}
+/** Finds the apps from the manifests' texts. A package.json that only declares workspaces is not an app. */
+function detectApps(manifests) {
+    const byDir = new Map();
+    for (const file of [...manifests].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+        const name = file.name.toLowerCase();
+        const language = MANIFEST_LANGUAGE[name] ?? (/^requirements/.test(name) ? 'python' : undefined);
+        if (!language)
+            continue;
+        if (name === 'package.json' && /"workspaces"\s*:/.test(file.text) && !/"(dependencies|scripts)"\s*:\s*\{[^}]*"(start|express|fastify|next)"/.test(file.text))
+            continue;
+        const dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/')) : '.';
+        const framework = FRAMEWORKS.find(([re]) => re.test(file.text))?.[1];
+        const existing = byDir.get(dir);
+        // A folder with several manifests (package.json for assets beside a Gemfile): the one naming a framework wins.
+        if (existing && (existing.framework || !framework))
+            continue;
+        const lang = language === 'javascript' && /["']typescript["']\s*:/.test(file.text) ? 'typescript' : language;
+        byDir.set(dir, { path: dir, language: lang, ...(framework ? { framework } : {}), manifest: file.path });
+    }
+    return [...byDir.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+/** The innermost app containing a path. */
+function appOf(apps, path) {
+    let best;
+    let bestDepth = -1;
+    for (const app of apps) {
+        const depth = app.path === '.' ? 0 : app.path.split('/').length;
+        const contains = app.path === '.' || path.startsWith(`${app.path}/`);
+        if (contains && depth > bestDepth) {
+            best = app;
+            bestDepth = depth;
+        }
+    }
+    return best;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -36634,6 +36712,7 @@ const VERSION = '0.1.0';
 
 
 
+
 /** Kinds whose SourceFile stays in memory after the pass, for repository-level rules. */
 const RETAINED = new Set(['manifest', 'dockerfile', 'compose', 'kubernetes', 'workflow', 'procfile', 'dotenv']);
 const RETAIN_MAX_BYTES = 256 * 1024;
@@ -36657,45 +36736,64 @@ function runAudit(options) {
     const skippedFiles = [];
     const ran = new Set();
     let bytes = 0;
-    for (const path of discovered.files) {
-        if (isBinaryName(path))
-            continue;
-        let kind = classifyKind(path);
-        const language = classifyLanguage(path);
-        const role = classifyRole(path, kind);
-        const info = { path, kind, language, role, size: 0 };
-        // A plain YAML file may turn out to be a Kubernetes manifest once read.
-        const wanted = index.rulesFor(info).length > 0 || RETAINED.has(kind) || (kind === 'yaml' && index.rulesFor({ ...info, kind: 'kubernetes' }).length > 0);
-        if (!wanted) {
-            infos.push(info);
-            continue;
-        }
+    const load = (path, info) => {
         const read = readText((0,external_node_path_namespaceObject.join)(root, path), config.maxFileSize);
         if ('skipped' in read) {
             if (read.skipped !== 'symlink' && read.skipped !== 'not-a-file')
                 skippedFiles.push({ file: path, reason: read.skipped });
-            continue;
+            return undefined;
         }
         bytes += read.bytes;
-        if (kind === 'yaml' && K8S_SHAPE.test(read.text))
-            kind = 'kubernetes';
-        const finalInfo = { ...info, kind, size: read.bytes };
-        infos.push(finalInfo);
-        const file = new SourceFile(path, read.text, kind, language, role);
-        const outcome = checkFile(index.rulesFor(finalInfo), file, { facts });
+        info.size = read.bytes;
+        // A plain YAML file may turn out to be a Kubernetes manifest once read.
+        if (info.kind === 'yaml' && K8S_SHAPE.test(read.text))
+            info.kind = 'kubernetes';
+        return new SourceFile(path, read.text, info.kind, info.language, info.role);
+    };
+    // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
+    const candidates = discovered.files.filter((p) => !isBinaryName(p)).map((path) => {
+        const kind = classifyKind(path);
+        return { path, kind, language: classifyLanguage(path), role: classifyRole(path, kind), size: 0 };
+    });
+    const manifests = [];
+    for (const info of candidates) {
+        if (!isAppManifest(info.path) || info.role === 'test' || info.role === 'docs' || info.role === 'example')
+            continue;
+        const file = load(info.path, info);
+        if (file) {
+            manifests.push(file);
+            retained.set(info.path, file);
+        }
+    }
+    const apps = detectApps(manifests);
+    // Phase 2: every file, read once, offered to the rules that select it.
+    for (const info of candidates) {
+        const wanted = retained.has(info.path) || index.rulesFor(info).length > 0 || RETAINED.has(info.kind) ||
+            (info.kind === 'yaml' && index.rulesFor({ ...info, kind: 'kubernetes' }).length > 0);
+        if (!wanted) {
+            infos.push(info);
+            continue;
+        }
+        const file = retained.get(info.path) ?? load(info.path, info);
+        if (!file)
+            continue;
+        infos.push(info);
+        const outcome = checkFile(index.rulesFor(info), file, { facts, app: appOf(apps, info.path), apps });
         for (const id of outcome.offered)
             ran.add(id);
         findings.push(...outcome.findings);
         suppressed.push(...outcome.suppressed);
-        if (RETAINED.has(kind) && read.bytes <= RETAIN_MAX_BYTES)
-            retained.set(path, file);
+        if (RETAINED.has(info.kind) && info.size <= RETAIN_MAX_BYTES)
+            retained.set(info.path, file);
     }
     const repo = {
         root,
         files: infos,
         facts,
         get: (p) => retained.get(p),
-        git: discovered.git
+        git: discovered.git,
+        apps,
+        appOf: (p) => appOf(apps, p)
     };
     for (const rule of repoRules) {
         ran.add(rule.meta.id);
@@ -36732,7 +36830,8 @@ function runAudit(options) {
         suppressed,
         stats: { files: infos.length, bytes, skipped: skippedFiles.length, durationMs: Date.now() - started },
         skippedFiles,
-        gate: gate(findings, config)
+        gate: gate(findings, config),
+        apps
     };
 }
 
@@ -37015,6 +37114,7 @@ function toJsonReport(result) {
         factors: result.factors,
         findings: result.findings,
         suppressed: result.suppressed,
+        apps: result.apps,
         stats: result.stats,
         skippedFiles: result.skippedFiles,
         gate: result.gate

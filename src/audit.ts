@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { AuditConfig } from './config/schema.js'
 import { checkFile, finalizeReports } from './engine/check-file.js'
 import { classifyKind, classifyLanguage, classifyRole } from './engine/classify.js'
+import { appOf, detectApps, isAppManifest, type App } from './engine/apps.js'
 import { discover, isBinaryName } from './engine/discovery.js'
 import { readText, type SkipReason } from './engine/read.js'
 import { Facts, type FileInfo, type RepoContext, type Rule } from './engine/rule.js'
@@ -37,6 +38,8 @@ export interface AuditResult {
   stats: AuditStats
   skippedFiles: { file: string; reason: SkipReason }[]
   gate: Gate
+  /** Apps detected from manifests: a monorepo holds several. */
+  apps: App[]
 }
 
 /** Kinds whose SourceFile stays in memory after the pass, for repository-level rules. */
@@ -66,33 +69,51 @@ export function runAudit(options: AuditOptions): AuditResult {
   const ran = new Set<string>()
   let bytes = 0
 
-  for (const path of discovered.files) {
-    if (isBinaryName(path)) continue
-    let kind = classifyKind(path)
-    const language = classifyLanguage(path)
-    const role = classifyRole(path, kind)
-    const info: FileInfo = { path, kind, language, role, size: 0 }
+  const load = (path: string, info: FileInfo): SourceFile | undefined => {
+    const read = readText(join(root, path), config.maxFileSize)
+    if ('skipped' in read) {
+      if (read.skipped !== 'symlink' && read.skipped !== 'not-a-file') skippedFiles.push({ file: path, reason: read.skipped })
+      return undefined
+    }
+    bytes += read.bytes
+    info.size = read.bytes
     // A plain YAML file may turn out to be a Kubernetes manifest once read.
-    const wanted = index.rulesFor(info).length > 0 || RETAINED.has(kind) || (kind === 'yaml' && index.rulesFor({ ...info, kind: 'kubernetes' }).length > 0)
+    if (info.kind === 'yaml' && K8S_SHAPE.test(read.text)) info.kind = 'kubernetes'
+    return new SourceFile(path, read.text, info.kind, info.language, info.role)
+  }
+
+  // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
+  const candidates = discovered.files.filter((p) => !isBinaryName(p)).map((path): FileInfo => {
+    const kind = classifyKind(path)
+    return { path, kind, language: classifyLanguage(path), role: classifyRole(path, kind), size: 0 }
+  })
+  const manifests: SourceFile[] = []
+  for (const info of candidates) {
+    if (!isAppManifest(info.path) || info.role === 'test' || info.role === 'docs' || info.role === 'example') continue
+    const file = load(info.path, info)
+    if (file) {
+      manifests.push(file)
+      retained.set(info.path, file)
+    }
+  }
+  const apps = detectApps(manifests)
+
+  // Phase 2: every file, read once, offered to the rules that select it.
+  for (const info of candidates) {
+    const wanted = retained.has(info.path) || index.rulesFor(info).length > 0 || RETAINED.has(info.kind) ||
+      (info.kind === 'yaml' && index.rulesFor({ ...info, kind: 'kubernetes' }).length > 0)
     if (!wanted) {
       infos.push(info)
       continue
     }
-    const read = readText(join(root, path), config.maxFileSize)
-    if ('skipped' in read) {
-      if (read.skipped !== 'symlink' && read.skipped !== 'not-a-file') skippedFiles.push({ file: path, reason: read.skipped })
-      continue
-    }
-    bytes += read.bytes
-    if (kind === 'yaml' && K8S_SHAPE.test(read.text)) kind = 'kubernetes'
-    const finalInfo: FileInfo = { ...info, kind, size: read.bytes }
-    infos.push(finalInfo)
-    const file = new SourceFile(path, read.text, kind, language, role)
-    const outcome = checkFile(index.rulesFor(finalInfo), file, { facts })
+    const file = retained.get(info.path) ?? load(info.path, info)
+    if (!file) continue
+    infos.push(info)
+    const outcome = checkFile(index.rulesFor(info), file, { facts, app: appOf(apps, info.path), apps })
     for (const id of outcome.offered) ran.add(id)
     findings.push(...outcome.findings)
     suppressed.push(...outcome.suppressed)
-    if (RETAINED.has(kind) && read.bytes <= RETAIN_MAX_BYTES) retained.set(path, file)
+    if (RETAINED.has(info.kind) && info.size <= RETAIN_MAX_BYTES) retained.set(info.path, file)
   }
 
   const repo: RepoContext = {
@@ -100,7 +121,9 @@ export function runAudit(options: AuditOptions): AuditResult {
     files: infos,
     facts,
     get: (p) => retained.get(p),
-    git: discovered.git
+    git: discovered.git,
+    apps,
+    appOf: (p) => appOf(apps, p)
   }
   for (const rule of repoRules) {
     ran.add(rule.meta.id)
@@ -135,6 +158,7 @@ export function runAudit(options: AuditOptions): AuditResult {
     suppressed,
     stats: { files: infos.length, bytes, skipped: skippedFiles.length, durationMs: Date.now() - started },
     skippedFiles,
-    gate: gate(findings, config)
+    gate: gate(findings, config),
+    apps
   }
 }

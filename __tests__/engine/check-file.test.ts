@@ -5,7 +5,7 @@ import { fakeRule } from '../helpers/fake-rule.js'
 import { makeFile } from '../helpers/rule-tester.js'
 
 const SECRET = 'Zq8vK2mP9xL4tR7w'
-const run = (path: string, text: string) => checkFile([fakeRule], makeFile(path, text), { facts: new Facts() })
+const run = (path: string, text: string) => checkFile([fakeRule], makeFile(path, text), { facts: new Facts(), apps: [] })
 
 describe('checkFile', () => {
   it('reports line and column and never the secret', () => {
@@ -21,9 +21,9 @@ describe('checkFile', () => {
   it('skips the rule when no keyword occurs (prefilter)', () => {
     let calls = 0
     const counting = { ...fakeRule, check: () => void calls++ }
-    checkFile([counting], makeFile('src/a.js', 'const nothing = 1'), { facts: new Facts() })
+    checkFile([counting], makeFile('src/a.js', 'const nothing = 1'), { facts: new Facts(), apps: [] })
     expect(calls).toBe(0)
-    checkFile([counting], makeFile('src/a.js', 'HARDCODED_TOKEN'), { facts: new Facts() })
+    checkFile([counting], makeFile('src/a.js', 'HARDCODED_TOKEN'), { facts: new Facts(), apps: [] })
     expect(calls).toBe(1)
   })
 

@@ -18,7 +18,7 @@ export function makeFile(path: string, text: string): SourceFile {
 export function runRule(rule: Rule, path: string, text: string, facts = new Facts()): Finding[] {
   const file = makeFile(path, text)
   if (!selects(rule.files, file)) return []
-  return checkFile([rule], file, { facts }).findings
+  return checkFile([rule], file, { facts, apps: [] }).findings
 }
 
 export interface ValidCase {

@@ -2,6 +2,7 @@
 // detection. A rule never reads the disk or the environment; it is handed a SourceFile (or, for
 // repository-level rules, the RepoContext) and reports what it sees.
 import type { Factor, FileKind, FileRole, Language, Report, Severity } from './types.js'
+import type { App } from './apps.js'
 import type { SourceFile } from './source-file.js'
 
 export interface RuleMeta {
@@ -64,10 +65,17 @@ export interface RepoContext {
    */
   get(path: string): SourceFile | undefined
   git: { isRepo: boolean; shallow: boolean }
+  /** Apps detected from manifests (monorepos hold several). */
+  apps: readonly App[]
+  /** The innermost app containing a path. */
+  appOf(path: string): App | undefined
 }
 
 export interface FileContext {
   facts: Facts
+  /** The app this file belongs to, when one was detected. */
+  app?: App
+  apps: readonly App[]
 }
 
 export interface Rule {

@@ -9,6 +9,7 @@ export function toJsonReport(result: AuditResult): object {
     factors: result.factors,
     findings: result.findings,
     suppressed: result.suppressed,
+    apps: result.apps,
     stats: result.stats,
     skippedFiles: result.skippedFiles,
     gate: result.gate
