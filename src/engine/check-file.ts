@@ -62,7 +62,8 @@ export function finalizeReports(raw: { rule: Rule; report: Report }[], file: Sou
       ...(report.endColumn !== undefined ? { endColumn: report.endColumn } : {}),
       message: redactAll(report.message, secrets),
       remediation: redactAll(report.remediation ?? rule.meta.remediation, secrets),
-      snippet: redactAll(truncate(lineText.trim(), 200), secrets),
+      // Redact before truncating: a secret cut in half by the truncation would not be found.
+      snippet: truncate(redactAll(lineText.trim(), secrets), 200),
       fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, redactAll(lineText, secrets), occurrence)
     }
     // One finding per rule and position: two patterns matching the same token are one problem.
