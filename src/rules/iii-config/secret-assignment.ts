@@ -1,0 +1,72 @@
+// TF0303: a literal assigned to a name that holds a credential (password, api_key, client_secret)
+// in code or config. The generic rule: named by the LAST word (PASSWORD_FIELD is a field name),
+// judged by shape (prose, paths, ids, dictionary words, placeholders and env reads stay quiet).
+import type { Rule } from '../../engine/rule.js'
+import { redact } from '../../engine/redact.js'
+import type { SourceFile } from '../../engine/source-file.js'
+import { configEntries } from '../shared/config-entries.js'
+import { looksLikeSecret } from '../shared/entropy.js'
+import { isPlaceholder } from '../shared/placeholders.js'
+import { envName, findToken, moveToEnv, secretNameKind, words } from './secret-patterns.js'
+import { signingLiterals } from './signing-secrets.js'
+
+// name ("name" or name or obj.name or ['name']) = / : / := / => "literal"
+const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g
+/** Spring/Rails files are TF0310's; translations are prose. */
+export const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/
+const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i
+
+export function isRealSecret(name: string, value: string): boolean {
+  const kind = secretNameKind(name)
+  if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value)) return false
+  if (value.toLowerCase().includes(words(name).pop() ?? name)) return false // password: "password1"
+  if (kind === 'password' && /^[A-Za-z][a-z]+$/.test(value)) return false // a dictionary word: a label or default
+  return looksLikeSecret(value, { kind })
+}
+
+export const secretAssignment: Rule = {
+  meta: {
+    id: 'TF0303',
+    name: 'secret-assignment',
+    factor: 'III',
+    severity: 'error',
+    summary: 'A password, API key, token or client secret assigned a literal value in code or config.',
+    why:
+      'Credentials are config: they vary between deploys and must be kept out of the codebase. A literal password ' +
+      'in code ships to every deploy, is visible to anyone with repository access, and cannot be rotated without a release.',
+    remediation: 'Read the value from the environment and keep it in the deploy\'s secret store; rotate the committed one.',
+    languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php', 'none']
+  },
+  files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
+  keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
+  check(file, report) {
+    if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path)) return
+    const emit = (name: string, value: string, offset: number): void => {
+      if (!isRealSecret(name, value)) return
+      report({
+        ...file.position(offset),
+        message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} ${name} is assigned the literal ${redact(value)}`,
+        remediation: moveToEnv(file, envName(name), true),
+        secret: value
+      })
+    }
+    if (file.kind !== 'source') {
+      for (const e of configEntries(file)) emit(e.leaf, e.value, e.offset)
+      return
+    }
+    scanSource(file, emit)
+  }
+}
+
+function scanSource(file: SourceFile, emit: (name: string, value: string, offset: number) => void): void {
+  const owned = new Set(signingLiterals(file).map((s) => s.offset)) // TF0305 reports these
+  const code = file.code
+  ASSIGN.lastIndex = 0
+  for (let m = ASSIGN.exec(code); m; m = ASSIGN.exec(code)) {
+    const name = m[1] ?? m[2]
+    const value = m[4]
+    const offset = m.index + m[0].length - value.length - 1
+    if (owned.has(offset) || m[3] === '`' && value.includes('${')) continue
+    emit(name.slice(name.lastIndexOf('.') + 1), value, offset)
+  }
+}
