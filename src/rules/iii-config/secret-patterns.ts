@@ -89,6 +89,7 @@ export function secretNameKind(name: string): 'password' | 'token' | undefined {
   if (['password', 'passwd', 'pwd', 'passphrase', 'pass', 'pw'].includes(last)) return last === 'pass' && w.length === 1 ? undefined : 'password'
   if (['secret', 'token', 'apikey', 'secretkey', 'privatekey', 'accesskey', 'credential', 'credentials', 'authtoken'].includes(last)) return 'token'
   if (last === 'key' && KEY_QUALIFIERS.has(prev)) return 'token'
+  if (last === 'base' && prev === 'key') return 'token' // Rails secret_key_base
   return undefined
 }
 
