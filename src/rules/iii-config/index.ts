@@ -1,5 +1,6 @@
 // Factor III (Config): every rule of the factor, in id order.
 import type { Rule } from '../../engine/rule.js'
+import { configGroupedByEnvironment } from './config-grouped-by-environment.js'
 import { committedDotenv } from './committed-dotenv.js'
 import { credentialInUrl } from './credential-in-url.js'
 import { debugEnabled } from './debug-enabled.js'
@@ -13,5 +14,5 @@ import { workflowLiteralSecret } from './workflow-literal-secret.js'
 
 export const III_CONFIG_RULES: readonly Rule[] = [
   hardcodedCredential, credentialInUrl, secretAssignment, committedDotenv, literalSigningSecret, fallbackSecretLiteral, debugEnabled,
-  k8sLiteralSecretEnv, workflowLiteralSecret, frameworkConfigPassword
+  k8sLiteralSecretEnv, workflowLiteralSecret, frameworkConfigPassword, configGroupedByEnvironment
 ]

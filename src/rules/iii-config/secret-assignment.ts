@@ -50,6 +50,8 @@ export const secretAssignment: Rule = {
         secret: value
       })
     }
+    // Kubernetes manifests outside k8s/ folders are TF0308's.
+    if (file.kind === 'yaml' && /^apiVersion:/m.test(file.text) && /^kind:/m.test(file.text)) return
     if (file.kind !== 'source') {
       for (const e of configEntries(file)) emit(e.leaf, e.value, e.offset)
       return
