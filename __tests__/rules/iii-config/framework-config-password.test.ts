@@ -17,7 +17,7 @@ describe('TF0310 framework-config-password', () => {
     ],
     invalid: [
       { name: 'Spring properties', path: 'src/main/resources/application.properties', code: `spring.datasource.url=jdbc:postgresql://db:5432/app\nspring.datasource.password=${PW}\n`, errors: [{ line: 2, column: 28, message: /spring\.datasource\.password is the literal Hun\*{4}/ }] },
-      { name: 'Spring yml api-key and local-db warning', path: 'src/main/resources/application.yml', code: `spring:\n  datasource:\n    url: jdbc:postgresql://localhost:5432/app\n    password: secret1x\nstripe:\n  api-key: ${PW}\n`, errors: [{ line: 4, severity: 'warning' }, { line: 6, severity: 'warning' }] },
+      { name: 'Spring yml api-key and local-db warning', path: 'src/main/resources/application.yml', code: `spring:\n  datasource:\n    url: jdbc:postgresql://localhost:5432/app\n    password: secret1x\nstripe:\n  api-key: ${PW}\n`, errors: [{ line: 4, severity: 'warning', message: /local database default/ }, { line: 6 }] },
       { name: 'Spring prod profile', path: 'src/main/resources/application-prod.yml', code: `app:\n  jwt:\n    secret: ${PW}\n`, errors: [{ line: 3 }] },
       { name: 'Rails database.yml production', path: 'config/database.yml', code: `default: &default\n  adapter: postgresql\nproduction:\n  <<: *default\n  password: ${PW}\n`, errors: [{ line: 5, message: /production\.password/ }] },
       { name: 'Rails secrets.yml', path: 'config/secrets.yml', code: `production:\n  secret_key_base: ${PW}\n`, errors: [{ line: 2 }] }

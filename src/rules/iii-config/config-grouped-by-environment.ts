@@ -34,7 +34,8 @@ export const configGroupedByEnvironment: Rule = {
     languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none']
   },
   files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini'] },
-  keywords: ['prod', 'stag', 'env', 'qa', 'uat', 'dev', 'test'],
+  // Every finding needs a URL or a host-like key, whatever selected it (file name, branch, env key).
+  keywords: ['://', 'host', 'server', 'endpoint', 'domain', 'dsn', 'address'],
   check(file, report) {
     const code = file.code
     const emit = (hit: Hit, why: string): void =>

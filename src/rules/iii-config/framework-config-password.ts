@@ -34,14 +34,17 @@ export const frameworkConfigPassword: Rule = {
     if (profile && DEV.test(profile)) return
     const entries = configEntries(file)
     const devDocs = new Set(entries.filter((e) => /(^|\.)(on-profile|profiles)$/.test(e.key) && DEV.test(e.value)).map((e) => e.section))
-    const localDocs = new Set(entries.filter((e) => /(^|\.)url$/.test(e.key) && /localhost|127\.0\.0\.1/.test(e.value)).map((e) => e.section))
+    // A password beside a localhost datasource URL is a local default: a warning, not an error.
+    const parent = (e: ConfigEntry): string => `${e.section}|${e.key.slice(0, Math.max(0, e.key.lastIndexOf('.')))}`
+    const localParents = new Set(entries.filter((e) => /(^|\.)url$/.test(e.key) && /localhost|127\.0\.0\.1/.test(e.value)).map(parent))
     for (const e of entries) {
+      const local = spring && localParents.has(parent(e))
       if (!secretNameKind(e.leaf) || isPlaceholder(e.value) || findToken(e.value) || /<%|\$\{/.test(e.value)) continue
       if (spring ? devDocs.has(e.section) : DEV.test(e.key.split('.')[0])) continue
       report({
         ...file.position(e.offset),
-        severity: spring && localDocs.has(e.section) ? 'warning' : 'error',
-        message: `${e.key} is the literal ${e.value.length >= 8 ? redact(e.value) : `'${'*'.repeat(4)}'`}${spring && localDocs.has(e.section) ? ' (local database default)' : ''}`,
+        severity: local ? 'warning' : 'error',
+        message: `${e.key} is the literal ${e.value.length >= 8 ? redact(e.value) : `'${'*'.repeat(4)}'`}${local ? ' (local database default)' : ''}`,
         remediation: fix(spring, e),
         secret: e.value
       })
