@@ -9,6 +9,7 @@ describe('TF0307 debug-enabled', () => {
       { name: 'False', path: 'mysite/settings.py', code: 'DEBUG = False\n' },
       { name: 'dev settings', path: 'mysite/settings/dev.py', code: 'DEBUG = True\n' },
       { name: 'local_settings', path: 'mysite/local_settings.py', code: 'DEBUG = True\n' },
+      { name: 'settings template', path: 'app_config/settings_local_example.py', code: 'DEBUG = True\n' },
       { name: 'commented out', path: 'mysite/settings.py', code: '# DEBUG = True\n' },
       { name: 'Flask dev server', path: 'app.py', code: "if __name__ == '__main__':\n    app.run(debug=True)\n" },
       { name: 'not settings module', path: 'tools/lint.py', code: 'DEBUG = True\n' },

@@ -27,3 +27,10 @@ describe('TF0308 k8s-literal-secret-env', () => {
     expect(json).not.toContain(PW)
   })
 })
+
+describe('TF0308 tutorial Secrets', () => {
+  it('a Secret whose values spell their keys is a template', () => {
+    const code = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  username: dXNlcm5hbWU=\n  password: cGFzc3dvcmQ=\n'
+    expect(runRule(rule, 'k8s/secret.yaml', code)).toEqual([])
+  })
+})

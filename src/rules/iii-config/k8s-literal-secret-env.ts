@@ -43,7 +43,7 @@ export const k8sLiteralSecretEnv: Rule = {
         report({ ...file.position(at), severity, message: `Env var ${name} is given a literal value instead of valueFrom.secretKeyRef`, secret: v.length >= 8 ? v : undefined })
       } else if (kind === 'Secret' && (e.path[0] === 'stringData' || e.path[0] === 'data') && e.path.length === 2 && !secretDocsDone.has(e.docIndex)) {
         const plain = e.path[0] === 'data' ? decode(v) : v
-        if (plain === undefined || isPlaceholder(plain) || findToken(plain)) continue
+        if (plain === undefined || isPlaceholder(plain) || plain.toLowerCase() === e.key.toLowerCase() || findToken(plain)) continue
         secretDocsDone.add(e.docIndex)
         const keys = entries.filter((x) => x.docIndex === e.docIndex && (x.path[0] === 'stringData' || x.path[0] === 'data') && x.path.length === 2).map((x) => x.key)
         report({ ...file.position(at), severity, message: `Secret ${secretName(file, e.docIndex)} commits its ${e.path[0]} (${keys.slice(0, 5).join(', ')}) to the repository`, secret: v.length >= 8 ? v : undefined,

@@ -45,7 +45,9 @@ const BY_LANG: Record<string, [RegExp, string, string][]> = { javascript: JS, ty
 
 /** Settings files meant for development or tests (settings/dev.py, local_settings.py, test_settings.py). */
 export const isDevSettings = (path: string): boolean =>
-  /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) || /(^|\/)(local|test|dev)_?settings\.py$/i.test(path)
+  /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) ||
+  /(^|\/)(local|test|dev)_?settings\.py$/i.test(path) ||
+  /(^|[/_.-])(example|sample|template|tpl|dist)\.py$/i.test(path) // settings_local_example.py: a template to copy
 
 export function signingLiterals(file: SourceFile): SigningLiteral[] {
   return file.parse('iii-signing-literals', (f) => {
