@@ -42,3 +42,10 @@ describe('TF0303 secret-assignment', () => {
     expect(json).not.toContain(KEY)
   })
 })
+
+describe('TF0303 local environment blocks', () => {
+  it('a development-only password beside a local host stays quiet, production does not', () => {
+    const code = `const config = {\n  development: {\n    mysql: { host: '127.0.0.1', password: 's3cret-Dev9' }\n  },\n  production: {\n    mysql: { password: 'Pr0d-S3cret!' }\n  }\n}\n`
+    expect(runRule(rule, 'config/config.js', code).map((f) => f.line)).toEqual([6])
+  })
+})

@@ -1,7 +1,7 @@
 // TF0307: debug mode switched on in code (Django DEBUG = True, Flask config DEBUG = True). Whether a
 // deploy shows tracebacks is per-deploy config; hardcoded on, production leaks settings and source.
 import type { Rule } from '../../engine/rule.js'
-import { isDevSettings } from './signing-secrets.js'
+import { isDevSettings, isTemplatePath } from './signing-secrets.js'
 
 const DJANGO = /^DEBUG\s*=\s*True\b/gm
 const FLASK = /\b\w{1,40}\.(?:config\[\s*["']DEBUG["']\s*\]\s*=\s*True\b|debug\s*=\s*True\b|config\.update\s*\([^)]{0,300}?\bDEBUG\s*=\s*True\b)/g
@@ -22,7 +22,7 @@ export const debugEnabled: Rule = {
   files: { kinds: ['source'], languages: ['python'] },
   keywords: ['debug'],
   check(file, report) {
-    if (isDevSettings(file.path)) return // settings/dev.py, local_settings.py: debug is their point
+    if (isDevSettings(file.path) || isTemplatePath(file.path)) return // settings/dev.py, local_settings.py: debug is their point
     const code = file.code
     const django = /settings/i.test(file.path) || code.includes('INSTALLED_APPS')
     for (const re of django ? [DJANGO, FLASK] : [FLASK]) {

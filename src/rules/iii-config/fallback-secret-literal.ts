@@ -1,6 +1,7 @@
 // TF0306: a secret read from the environment with a literal fallback. When the variable is missing
 // the deploy silently runs with a secret that is in the repository; it should fail to start instead.
 import type { Rule } from '../../engine/rule.js'
+import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { isEnvReference } from '../shared/placeholders.js'
 import { envLookup, secretNameKind } from './secret-patterns.js'
@@ -48,9 +49,9 @@ export const fallbackSecretLiteral: Rule = {
         const offset = m.index + m[0].lastIndexOf(value)
         report({
           ...file.position(offset),
-          message: `${name} falls back to a literal ${value.length < 16 ? `'${value}'` : 'value'} when the variable is unset`,
+          message: `${name} falls back to the literal '${redact(value)}' when the variable is unset`,
           remediation: remedy(file, name),
-          secret: value.length >= 16 ? value : undefined
+          secret: value
         })
       }
     }

@@ -40,13 +40,13 @@ export const k8sLiteralSecretEnv: Rule = {
       if (e.key === 'value' && e.path[e.path.length - 3] === 'env') {
         const name = envNames.get(e.path.slice(0, -1).join('/'))
         if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3) continue
-        report({ ...file.position(at), severity, message: `Env var ${name} is given a literal value instead of valueFrom.secretKeyRef`, secret: v.length >= 8 ? v : undefined })
+        report({ ...file.position(at), severity, message: `Env var ${name} is given a literal value instead of valueFrom.secretKeyRef`, secret: v })
       } else if (kind === 'Secret' && (e.path[0] === 'stringData' || e.path[0] === 'data') && e.path.length === 2 && !secretDocsDone.has(e.docIndex)) {
         const plain = e.path[0] === 'data' ? decode(v) : v
         if (plain === undefined || isPlaceholder(plain) || plain.toLowerCase() === e.key.toLowerCase() || findToken(plain)) continue
         secretDocsDone.add(e.docIndex)
         const keys = entries.filter((x) => x.docIndex === e.docIndex && (x.path[0] === 'stringData' || x.path[0] === 'data') && x.path.length === 2).map((x) => x.key)
-        report({ ...file.position(at), severity, message: `Secret ${secretName(file, e.docIndex)} commits its ${e.path[0]} (${keys.slice(0, 5).join(', ')}) to the repository`, secret: v.length >= 8 ? v : undefined,
+        report({ ...file.position(at), severity, message: `Secret ${secretName(file, e.docIndex)} commits its ${e.path[0]} (${keys.slice(0, 5).join(', ')}) to the repository`, secret: v,
           remediation: 'Do not commit Secret values (data is only base64, not encryption): create the Secret from a secret store at deploy time (External Secrets, sealed-secrets, SOPS), and rotate these values.' })
       } else if (kind === 'ConfigMap' && e.path[0] === 'data' && e.path.length === 2 && isRealSecret(e.key, v)) {
         report({ ...file.position(at), severity, message: `ConfigMap key ${e.key} holds a literal credential`, secret: v, remediation: 'Move it to a Secret created outside the repository and reference it with secretKeyRef.' })

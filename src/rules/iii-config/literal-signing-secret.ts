@@ -4,7 +4,7 @@ import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
 import { isEnvReference } from '../shared/placeholders.js'
 import { envLookup } from './secret-patterns.js'
-import { isDevSettings, signingLiterals } from './signing-secrets.js'
+import { isDevSettings, isTemplatePath, signingLiterals } from './signing-secrets.js'
 
 export const literalSigningSecret: Rule = {
   meta: {
@@ -22,16 +22,18 @@ export const literalSigningSecret: Rule = {
   files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go'] },
   keywords: ['secret', 'jwt', 'keys', 'cookieparser', 'signwith', 'hmac', 'signedstring', 'cookiestore', 'newstore'],
   check(file, report) {
+    if (isTemplatePath(file.path)) return
     for (const lit of signingLiterals(file)) {
-      if (lit.value === '' || isEnvReference(lit.value)) continue
+      // INSERT_YOUR_SECRET_HERE / NEW_SECRET_KEY: a template slot (or an env var name passed by mistake)
+      if (lit.value === '' || isEnvReference(lit.value) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(lit.value)) continue
       // A dev/test settings module may carry a throwaway key; say so quietly.
       const dev = file.language === 'python' && isDevSettings(file.path)
       report({
         ...file.position(lit.offset),
         severity: dev ? 'notice' : 'error',
-        message: `${lit.what} is the literal ${lit.value.length < 16 ? `'${lit.value}'` : `'${redact(lit.value)}'`}${dev ? ' (development settings)' : ''}`,
+        message: `${lit.what} is the literal '${redact(lit.value)}'${dev ? ' (development settings)' : ''}`,
         remediation: `Use ${envLookup(file, lit.env)} and fail at startup when it is unset; generate a long random value per deploy and rotate this one.`,
-        secret: lit.value.length >= 16 ? lit.value : undefined
+        secret: lit.value
       })
     }
   }

@@ -68,7 +68,29 @@ function scanSource(file: SourceFile, emit: (name: string, value: string, offset
     const name = m[1] ?? m[2]
     const value = m[4]
     const offset = m.index + m[0].length - value.length - 1
-    if (owned.has(offset) || m[3] === '`' && value.includes('${')) continue
+    if (owned.has(offset) || (m[3] === '`' && value.includes('${')) || inLocalEnvBlock(code, m.index)) continue
     emit(name.slice(name.lastIndexOf('.') + 1), value, offset)
   }
+}
+
+/**
+ * Is `offset` inside an object keyed by a local environment name ({ development: { password: 'x' } })?
+ * Local databases' passwords are not deploy credentials; TF0311 judges the grouping itself.
+ */
+function inLocalEnvBlock(code: string, offset: number): boolean {
+  let depth = 0
+  for (let i = offset - 1, levels = 0; i >= 0 && offset - i < 3000 && levels < 4; i--) {
+    const c = code[i]
+    if (c === '}') depth++
+    else if (c === '{') {
+      if (depth > 0) {
+        depth--
+        continue
+      }
+      levels++
+      const key = /["']?([A-Za-z_]\w{0,30})["']?\s*(?:=>|=|:)\s*$/.exec(code.slice(Math.max(0, i - 60), i))
+      if (key && /^(development|dev|test|testing|local)$/i.test(key[1])) return true
+    }
+  }
+  return false
 }

@@ -46,8 +46,10 @@ const BY_LANG: Record<string, [RegExp, string, string][]> = { javascript: JS, ty
 /** Settings files meant for development or tests (settings/dev.py, local_settings.py, test_settings.py). */
 export const isDevSettings = (path: string): boolean =>
   /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) ||
-  /(^|\/)(local|test|dev)_?settings\.py$/i.test(path) ||
-  /(^|[/_.-])(example|sample|template|tpl|dist)\.py$/i.test(path) // settings_local_example.py: a template to copy
+  /(^|\/)(local|test|dev)_?settings\.py$/i.test(path)
+
+/** settings_local_example.py, config.sample.js: templates to copy, not deployed code. */
+export const isTemplatePath = (path: string): boolean => /(^|[/_.-])(example|sample|template|tpl|dist)([._-][^/]*)?$/i.test(path.slice(path.lastIndexOf('/') + 1))
 
 export function signingLiterals(file: SourceFile): SigningLiteral[] {
   return file.parse('iii-signing-literals', (f) => {
