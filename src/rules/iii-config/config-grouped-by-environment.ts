@@ -4,6 +4,7 @@
 // name. Mentions of NODE_ENV that select no host (log level, trust proxy) stay quiet.
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
+import { onLongLine } from '../shared/lines.js'
 import { envLookup } from './secret-patterns.js'
 
 const ENV_NAMES = 'production|prod|staging|stage|stg|development|dev|test|testing|qa|uat|preprod'
@@ -39,7 +40,7 @@ export const configGroupedByEnvironment: Rule = {
   check(file, report) {
     const code = file.code
     const emit = (hit: Hit, why: string): void =>
-      report({ ...file.position(hit.offset), message: `${hit.what} ${why}`, remediation: `Read it from the environment instead (${envLookup(file, hit.what.startsWith('host') ? 'DATABASE_HOST' : 'SERVICE_URL')}), one variable per value, set per deploy; remove the per-environment selection.` })
+      onLongLine(file, hit.offset) ? undefined : report({ ...file.position(hit.offset), message: `${hit.what} ${why}`, remediation: `Read it from the environment instead (${envLookup(file, hit.what.startsWith('host') ? 'DATABASE_HOST' : 'SERVICE_URL')}), one variable per value, set per deploy; remove the per-environment selection.` })
     const envFile = ENV_FILE.exec(file.name)
     if (envFile && !/\.(test|spec)\./.test(file.path)) {
       const hit = firstHit(file, 0, code.length)

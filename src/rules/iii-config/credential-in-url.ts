@@ -2,6 +2,7 @@
 // are development defaults, not deploy credentials, and stay quiet.
 import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
+import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
 import { envLookup, findToken, nameBefore } from './secret-patterns.js'
 
@@ -34,6 +35,7 @@ export const credentialInUrl: Rule = {
       if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || LOCAL_HOST.test(host)) continue
       if (findToken(password)) continue // a provider token: TF0301 names it
       const at = m.index + scheme.length + 3 + user.length + 1
+      if (onLongLine(file, at)) continue
       const name = nameBefore(code, m.index)
       const env = /^(postgres|postgresql|mysql|mariadb|mongodb(\+srv)?|jdbc)/i.test(scheme) ? 'DATABASE_URL' : /^(redis|rediss)$/i.test(scheme) ? 'REDIS_URL' : /^amqps?$/i.test(scheme) ? 'AMQP_URL' : 'SERVICE_URL'
       report({

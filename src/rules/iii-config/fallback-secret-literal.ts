@@ -3,6 +3,7 @@
 import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
+import { onLongLine } from '../shared/lines.js'
 import { isEnvReference } from '../shared/placeholders.js'
 import { envLookup, secretNameKind } from './secret-patterns.js'
 
@@ -47,6 +48,7 @@ export const fallbackSecretLiteral: Rule = {
         const value = m[m.length - 1]
         if (!name || !secretNameKind(name) || value === '' || isEnvReference(value)) continue
         const offset = m.index + m[0].lastIndexOf(value)
+        if (onLongLine(file, offset)) continue
         report({
           ...file.position(offset),
           message: `${name} falls back to the literal '${redact(value)}' when the variable is unset`,

@@ -2,6 +2,7 @@
 // 'keyboard cat' signs production cookies just as well as a random string, and is public.
 import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
+import { onLongLine } from '../shared/lines.js'
 import { isEnvReference } from '../shared/placeholders.js'
 import { envLookup } from './secret-patterns.js'
 import { isDevSettings, isTemplatePath, signingLiterals } from './signing-secrets.js'
@@ -25,7 +26,7 @@ export const literalSigningSecret: Rule = {
     if (isTemplatePath(file.path)) return
     for (const lit of signingLiterals(file)) {
       // INSERT_YOUR_SECRET_HERE / NEW_SECRET_KEY: a template slot (or an env var name passed by mistake)
-      if (lit.value === '' || isEnvReference(lit.value) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(lit.value)) continue
+      if (onLongLine(file, lit.offset) || lit.value === '' || isEnvReference(lit.value) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(lit.value)) continue
       // A dev/test settings module may carry a throwaway key; say so quietly.
       const dev = file.language === 'python' && isDevSettings(file.path)
       report({

@@ -6,6 +6,7 @@ import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { configEntries } from '../shared/config-entries.js'
 import { looksLikeSecret } from '../shared/entropy.js'
+import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
 import { envName, findToken, moveToEnv, secretNameKind, words } from './secret-patterns.js'
 import { signingLiterals } from './signing-secrets.js'
@@ -68,6 +69,7 @@ function scanSource(file: SourceFile, emit: (name: string, value: string, offset
     const name = m[1] ?? m[2]
     const value = m[4]
     const offset = m.index + m[0].length - value.length - 1
+    if (onLongLine(file, offset)) continue
     if (owned.has(offset) || (m[3] === '`' && value.includes('${')) || inLocalEnvBlock(code, m.index)) continue
     emit(name.slice(name.lastIndexOf('.') + 1), value, offset)
   }
