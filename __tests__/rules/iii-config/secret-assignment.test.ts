@@ -21,6 +21,9 @@ describe('TF0303 secret-assignment', () => {
       { name: 'public key names', path: 'src/stripe.ts', code: `const publishableKey = 'pk_live_${KEY}'\nconst nextPageToken = '${KEY}'\n` },
       { name: 'test fixture', path: 'spec/fixtures/user.rb', code: `PASSWORD = "${PW}"\n` },
       { name: 'Spring config belongs to TF0310', path: 'src/main/resources/application.properties', code: `spring.datasource.password=${PW}\n` },
+      { name: 'YAML env placeholder', path: 'config/app.yml', code: 'db:\n  password: ${DB_PASSWORD}\n  api_key: "${API_KEY:-}"\n' },
+      { name: 'Java and Go env reads', path: 'src/main/java/Db.java', code: 'class Db { String password = System.getenv("DB_PASSWORD"); }\n' },
+      { name: 'Go env read', path: 'db.go', code: 'package db\nvar password = os.Getenv("DB_PASSWORD")\n' },
       { name: 'template literal with interpolation', path: 'src/a.ts', code: 'const token = `Bearer ${t}`\n' }
     ],
     invalid: [
