@@ -22,6 +22,7 @@ describe('TF0305 literal-signing-secret', () => {
       { name: 'Django settings', path: 'mysite/settings.py', code: `DEBUG = False\nSECRET_KEY = 'django-insecure-${LONG}'\nINSTALLED_APPS = []\n`, errors: [{ line: 2, message: /Django SECRET_KEY is the literal 'djan\*{4}'/ }] },
       { name: 'Django dev settings: notice', path: 'mysite/settings/dev.py', code: "SECRET_KEY = 'dev'\n", errors: [{ line: 1, severity: 'notice' }] },
       { name: 'Flask', path: 'app.py', code: "app = Flask(__name__)\napp.secret_key = b'_5#y2L\"F4Q8z'\napp.config['SECRET_KEY'] = 'dev'\n", errors: [{ line: 3 }] },
+      { name: 'Flask config class', path: 'app/config.py', code: 'class Config:\n    SECRET_KEY = "dev"\n    SQLALCHEMY_DATABASE_URI = "sqlite:///db.sqlite"\n', errors: [{ line: 2, message: /Flask config SECRET_KEY/ }] },
       { name: 'Rails secret_key_base', path: 'config/initializers/secret.rb', code: `Rails.application.config.secret_key_base = '${LONG}'\n`, errors: [{ line: 1 }] },
       { name: 'Java auth0 HMAC', path: 'src/main/java/Jwt.java', code: 'class J { Algorithm a = Algorithm.HMAC256("secret"); }\n', errors: [{ line: 1 }] },
       { name: 'Go jwt SignedString', path: 'auth/token.go', code: 'package auth\nfunc sign(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte("my_secret_key"))\n}\n', errors: [{ line: 3 }] }

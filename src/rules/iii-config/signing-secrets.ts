@@ -25,6 +25,8 @@ const PY: [RegExp, string, string][] = [
   [new RegExp(String.raw`\b\w{1,40}\.config\[\s*["'](?:SECRET_KEY|JWT_SECRET_KEY)["']\s*\]\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY'],
   [new RegExp(String.raw`\b\w{1,40}\.config\.update\s*\([^)]{0,400}?\b(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY'],
   [new RegExp(String.raw`^SECRET_KEY\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Django SECRET_KEY', 'SECRET_KEY'],
+  // Flask config objects: class Config: SECRET_KEY = '...'
+  [new RegExp(String.raw`^[ \t]+(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Flask config SECRET_KEY', 'SECRET_KEY'],
   [new RegExp(String.raw`\bjwt\.(?:encode|decode)\s*\(\s*(?:[\w.]{1,80}|\{[^{}]{0,300}\})\s*,\s*[bru]{0,2}${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
 ]
 const RB: [RegExp, string, string][] = [
@@ -60,6 +62,7 @@ export function signingLiterals(file: SourceFile): SigningLiteral[] {
     for (const [re, what, env] of table) {
       // Django's SECRET_KEY only in settings modules
       if (what === 'Django SECRET_KEY' && !/settings/i.test(f.path) && !code.includes('INSTALLED_APPS')) continue
+      if (what === 'Flask config SECRET_KEY' && !/^class\s+\w*Config\b/m.test(code)) continue
       re.lastIndex = 0
       for (let m = re.exec(code); m; m = re.exec(code)) {
         const value = m[m.length - 1]
