@@ -24,6 +24,7 @@ describe('TF0303 secret-assignment', () => {
       { name: 'YAML env placeholder', path: 'config/app.yml', code: 'db:\n  password: ${DB_PASSWORD}\n  api_key: "${API_KEY:-}"\n' },
       { name: 'Java and Go env reads', path: 'src/main/java/Db.java', code: 'class Db { String password = System.getenv("DB_PASSWORD"); }\n' },
       { name: 'Go env read', path: 'db.go', code: 'package db\nvar password = os.Getenv("DB_PASSWORD")\n' },
+      { name: 'local compose file', path: 'docker-compose.yml', code: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${PW}\n` },
       { name: 'template literal with interpolation', path: 'src/a.ts', code: 'const token = `Bearer ${t}`\n' }
     ],
     invalid: [
@@ -35,6 +36,7 @@ describe('TF0303 secret-assignment', () => {
       { name: 'YAML config', path: 'config/app.yml', code: `smtp:\n  host: mail\n  password: ${PW}\n`, errors: [{ line: 3, column: 13 }] },
       { name: 'JSON config', path: 'config/production.json', code: `{\n  "mail": { "apiKey": "${KEY}" }\n}\n`, errors: [{ line: 2 }] },
       { name: 'INI', path: 'setup/app.ini', code: `[db]\npassword = ${PW}\n`, errors: [{ line: 2 }] },
+      { name: 'production compose file, map and list forms', path: 'docker-compose.prod.yml', code: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${PW}\n  app:\n    environment:\n      - API_KEY=${KEY}\n`, errors: [{ line: 4 }, { line: 7, column: 17 }] },
       { name: 'Python dict key', path: 'app/conf.py', code: `CONF = {"auth_token": "${KEY}"}\n`, errors: [{ line: 1 }] }
     ]
   })

@@ -38,7 +38,8 @@ export const secretAssignment: Rule = {
     remediation: 'Read the value from the environment and keep it in the deploy\'s secret store; rotate the committed one.',
     languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php', 'none']
   },
-  files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
+  // compose files are offered only when named for production (docker-compose.prod.yml): role 'app'
+  files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
   check(file, report) {
     if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path)) return
@@ -54,7 +55,12 @@ export const secretAssignment: Rule = {
     // Kubernetes manifests outside k8s/ folders are TF0308's.
     if (file.kind === 'yaml' && /^apiVersion:/m.test(file.text) && /^kind:/m.test(file.text)) return
     if (file.kind !== 'source') {
-      for (const e of configEntries(file)) emit(e.leaf, e.value, e.offset)
+      for (const e of configEntries(file)) {
+        // compose list form: environment: [ "DB_PASSWORD=..." ]
+        const kv = file.kind === 'compose' ? /^([A-Za-z_]\w{0,80})=(.+)$/.exec(e.value) : null
+        if (kv) emit(kv[1], kv[2], e.offset + kv[1].length + 1)
+        else emit(e.leaf, e.value, e.offset)
+      }
       return
     }
     scanSource(file, emit)
