@@ -26,4 +26,10 @@ describe('TF0306 fallback-secret-literal', () => {
     const [f] = runRule(rule, 'app.py', "PW = os.getenv('DB_PASSWORD', 'postgres')\n")
     expect(f.remediation).toContain('os.environ["DB_PASSWORD"]')
   })
+  it('never echoes the fallback', () => {
+    const lit = 'fallback-' + 'Jwt-Secret-9'
+    const json = JSON.stringify(runRule(rule, 'src/a.ts', `const s = process.env.JWT_SECRET || '${lit}'\n`))
+    expect(json).toContain('TF0306')
+    expect(json).not.toContain(lit)
+  })
 })

@@ -11,6 +11,11 @@ const SLACK_HOOK = 'https://hooks.slack.com/services/' + 'T024BE7LD/B024BE7LH/' 
 const SENDGRID = 'SG.' + 'ngeVfQFYQlKU0ufo8x5d1A' + '.' + 'TwL2iGABf9DHoTf-09kqeF8tAmbihYzrnopKc-1s5cr'
 const ANTHROPIC = 'sk-ant-' + 'api03-' + 'Xy7Zq9Wv3Ut5Sr1Qp8On6Ml4Kj2Ih0Gf7Ed5Cb3Az1'
 const NPM = 'npm_' + 'Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2'
+const AZURE = 'q1W2e3R4t5Y6u7I8o9P0a1S2d3F4g5H6j7K8l9Z0x1C2v3B4n5M6q7W8e9R0t1Y2u3I4o5P6a7S8d9F0g1H2j3K4=='
+const GITLAB = 'glpat-' + 'xY7zQ2wV9uT4sR1pO8nM'
+const SLACK_BOT = 'xoxb-' + '123456789012-1234567890123-' + 'AbCdEfGhIjKlMnOpQrStUvWx'
+const TWILIO = 'SK' + '0123456789abcdef0123456789abcdef'
+const OPENAI = 'sk-proj-' + 'Ab3De6Gh9Jk2Mn5Pq8St1Vw4Yz7Bc0Ef3Hi6Kl9No2Qr5Tu8'
 const KEY_BODY = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj'
 const PEM = `-----BEGIN RSA ${'PRIVATE'} KEY-----\n${KEY_BODY}\n${KEY_BODY}\n-----END RSA ${'PRIVATE'} KEY-----`
 
@@ -34,6 +39,9 @@ describe('TF0301 hardcoded-credential', () => {
       { name: 'SendGrid, Anthropic and npm tokens in Go', path: 'main.go', code: `package main\nvar sg = "${SENDGRID}"\nvar claude = "${ANTHROPIC}"\nvar npm = "${NPM}"\n`, errors: [{ line: 2 }, { line: 3, message: /Anthropic/ }, { line: 4, message: /npm/ }] },
       { name: 'private key block in YAML', path: 'config/certs.yml', code: `tls:\n  key: |\n    ${PEM.replace(/\n/g, '\n    ')}\n`, errors: [{ line: 3, message: /RSA private key block/ }] },
       { name: 'GCP service account JSON', path: 'gcp-key.json', code: `{\n  "type": "service_account",\n  "private_key_id": "abc",\n  "private_key": "${PEM.replace(/\n/g, '\\n')}"\n}\n`, errors: [{ line: 4, message: /GCP service-account private key/ }] },
+      { name: 'Azure storage connection string', path: 'appsettings.json', code: `{\n  "Storage": "DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${AZURE};EndpointSuffix=core.windows.net"\n}\n`, errors: [{ line: 2, message: /Azure storage account key/ }] },
+      { name: 'GitLab, Slack bot token, Twilio key in Ruby', path: 'lib/clients.rb', code: `GITLAB = "${GITLAB}"\nSLACK_BOT = "${SLACK_BOT}"\nTWILIO_KEY = "${TWILIO}"\n`, errors: [{ line: 1, message: /GitLab/ }, { line: 2, message: /Slack token/ }, { line: 3, message: /Twilio/ }] },
+      { name: 'OpenAI project key in .npmrc-like other file', path: 'scripts/ai.sh', code: `export OPENAI_API_KEY=${OPENAI}\n`, errors: [{ line: 1, message: /OpenAI/ }] },
       { name: 'token in a comment still leaks', path: 'src/a.ts', code: `// old: ${GH}\n`, errors: [{ line: 1 }] },
       { name: 'compose file (local dev) is a notice', path: 'docker-compose.yml', code: `services:\n  app:\n    environment:\n      GITHUB_TOKEN: ${GH}\n`, errors: [{ line: 4, severity: 'notice' }] }
     ]
