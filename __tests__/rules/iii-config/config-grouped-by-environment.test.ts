@@ -11,6 +11,8 @@ describe('TF0311 config-grouped-by-environment', () => {
       { name: 'Django prod settings without hosts', path: 'mysite/settings_prod.py', code: "from .base import *\nDEBUG = False\nDATABASES = {'default': dj_database_url.config()}\n" },
       { name: 'commented-out branch', path: 'src/a.ts', code: "// if (process.env.NODE_ENV === 'production') { host = 'db.prod.internal' }\n" },
       { name: 'products file is not prod', path: 'src/products.ts', code: "const api = 'https://api.shop-corp.io'\n" },
+      { name: 'stage.ts is a canvas stage', path: 'src/game/stage.ts', code: "const cdn = 'https://cdn.game-assets.io/sprites'\n" },
+      { name: 'per-environment deploy script', path: 'scripts/deploy-prod.sh', code: 'curl https://api.acme-corp.io/deploy\n' },
       { name: 'single environment key', path: 'src/flags.js', code: "const flags = { production: { cdn: true } }\n" }
     ],
     invalid: [

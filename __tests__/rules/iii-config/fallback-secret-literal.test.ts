@@ -16,6 +16,7 @@ describe('TF0306 fallback-secret-literal', () => {
       { name: 'JS ||', path: 'src/auth.js', code: "const secret = process.env.JWT_SECRET || 'secret'\n", errors: [{ line: 1, column: 43, message: /JWT_SECRET falls back to the literal 's\*{4}'/ }] },
       { name: 'TS ?? and bracket', path: 'src/config.ts', code: "export const sessionSecret = process.env['SESSION_SECRET'] ?? 'dev-secret'\n", errors: [{ line: 1 }] },
       { name: 'Python get default and or', path: 'app/config.py', code: "SECRET_KEY = os.environ.get('SECRET_KEY') or 'dev-secret'\nAPI_TOKEN = os.getenv('API_TOKEN', 'dev')\n", errors: [{ line: 1 }, { line: 2 }] },
+      { name: 'python-decouple and django-environ defaults', path: 'mysite/settings.py', code: "SECRET_KEY = config('SECRET_KEY', default='django-insecure-abc')\nDB_PASSWORD = env('DB_PASSWORD', default='postgres')\nDEBUG = config('DEBUG', default=False, cast=bool)\n", errors: [{ line: 1 }, { line: 2 }] },
       { name: 'Ruby fetch block and ||', path: 'config/initializers/app.rb', code: "KEY = ENV.fetch('SECRET_KEY_BASE') { 'x' }\nPW = ENV['DB_PASSWORD'] || 'root'\n", errors: [{ line: 1 }, { line: 2 }] },
       { name: 'Java getOrDefault', path: 'src/main/java/Cfg.java', code: 'String s = System.getenv().getOrDefault("JWT_SECRET", "changeit");\n', errors: [{ line: 1 }] },
       { name: 'Go helper', path: 'config.go', code: 'package main\nvar secret = getEnv("JWT_SECRET", "supersecret")\n', errors: [{ line: 2, message: /JWT_SECRET/ }] },

@@ -8,7 +8,8 @@ import { onLongLine } from '../shared/lines.js'
 import { envLookup } from './secret-patterns.js'
 
 const ENV_NAMES = 'production|prod|staging|stage|stg|development|dev|test|testing|qa|uat|preprod'
-const ENV_FILE = /(^|[._-])(production|prod|staging|stage|stg|qa|uat|preprod)([._-]|$)/i
+// 'stage' and 'qa' are left out here: stage.ts (a canvas stage) and qa.js (Q&A) are common names.
+const ENV_FILE = /(^|[._-])(production|prod|staging|stg|uat|preprod)([._-]|$)/i
 const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i
 // A URL literal's host, or a literal assigned to a host-like name. Credentials in the same places are
 // reported by the credential rules (TF0302/TF0303/TF0310), so this rule reports hosts only.
@@ -34,7 +35,8 @@ export const configGroupedByEnvironment: Rule = {
     remediation: 'Read each value from its own environment variable (DATABASE_URL, API_HOST...) and set it per deploy; drop the per-environment branches and files.',
     languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none']
   },
-  files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini'] },
+  // Application code and config; deploy scripts (shell) per environment are not app config.
+  files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none'] },
   // Every finding needs a URL or a host-like key, whatever selected it (file name, branch, env key).
   keywords: ['://', 'host', 'server', 'endpoint', 'domain', 'dsn', 'address'],
   check(file, report) {

@@ -13,6 +13,9 @@ const PATTERNS: [RegExp, RegExp][] = [
   [new RegExp(String.raw`process\.env(?:\.([A-Za-z_]\w{0,80})|\[\s*["']([A-Za-z_]\w{0,80})["']\s*\])\s*(?:\|\||\?\?)\s*${S}\3`, 'g'), /javascript|typescript/],
   [new RegExp(String.raw`os\.(?:environ\.get|getenv)\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3\s*\)`, 'g'), /python/],
   [new RegExp(String.raw`os\.(?:environ\.get|getenv)\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*\)\s*or\s*()${S}\3`, 'g'), /python/],
+  [new RegExp(String.raw`os\.environ\.setdefault\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3`, 'g'), /python/],
+  // python-decouple config('X', default='...'), django-environ env('X', default='...') / env.str(...)
+  [new RegExp(String.raw`\b(?:config|env|env\.str)\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*default\s*=\s*()${S}\3`, 'g'), /python/],
   [new RegExp(String.raw`ENV\.fetch\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*(?:\)\s*\{\s*|,\s*)()${S}\3`, 'g'), /ruby/],
   [new RegExp(String.raw`ENV\[\s*["']([A-Za-z_]\w{0,80})["']\s*\]\s*(?:\|\||or)\s*()${S}\3`, 'g'), /ruby/],
   [new RegExp(String.raw`getOrDefault\s*\(\s*"([A-Za-z_]\w{0,80})"\s*,\s*()${S}\3`, 'g'), /java|kotlin/],
