@@ -19,6 +19,7 @@ describe('TF0306 fallback-secret-literal', () => {
       { name: 'python-decouple and django-environ defaults', path: 'mysite/settings.py', code: "SECRET_KEY = config('SECRET_KEY', default='django-insecure-abc')\nDB_PASSWORD = env('DB_PASSWORD', default='postgres')\nDEBUG = config('DEBUG', default=False, cast=bool)\n", errors: [{ line: 1 }, { line: 2 }] },
       { name: 'Ruby fetch block and ||', path: 'config/initializers/app.rb', code: "KEY = ENV.fetch('SECRET_KEY_BASE') { 'x' }\nPW = ENV['DB_PASSWORD'] || 'root'\n", errors: [{ line: 1 }, { line: 2 }] },
       { name: 'Java getOrDefault', path: 'src/main/java/Cfg.java', code: 'String s = System.getenv().getOrDefault("JWT_SECRET", "changeit");\n', errors: [{ line: 1 }] },
+      { name: 'Spring @Value default in Java', path: 'src/main/java/Jwt.java', code: 'class Jwt {\n  @Value("${jwt.secret:mySecretKey}") String secret;\n}\n', errors: [{ line: 2 }] },
       { name: 'Go helper', path: 'config.go', code: 'package main\nvar secret = getEnv("JWT_SECRET", "supersecret")\n', errors: [{ line: 2, message: /JWT_SECRET/ }] },
       { name: 'Spring literal default', path: 'src/main/resources/application.yml', code: 'app:\n  jwt:\n    secret: ${JWT_SECRET:mySuperSecretKey123}\n', errors: [{ line: 3 }] }
     ]

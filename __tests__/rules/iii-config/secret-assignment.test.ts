@@ -25,6 +25,7 @@ describe('TF0303 secret-assignment', () => {
       { name: 'Java and Go env reads', path: 'src/main/java/Db.java', code: 'class Db { String password = System.getenv("DB_PASSWORD"); }\n' },
       { name: 'Go env read', path: 'db.go', code: 'package db\nvar password = os.Getenv("DB_PASSWORD")\n' },
       { name: 'local compose file', path: 'docker-compose.yml', code: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${PW}\n` },
+      { name: 'public-by-design keys', path: 'src/firebase.ts', code: "export const firebaseConfig = { apiKey: 'AIzaSyD3f9Kq2Lm8Np4Rs7Tv1Wx5Yz0Ab6Cd9Ef', authDomain: 'acme.firebaseapp.com' }\nconst stripeKey = 'pk_live_51H7qWeRtYuIoPaSdFgHjKl'\n" },
       { name: 'template literal with interpolation', path: 'src/a.ts', code: 'const token = `Bearer ${t}`\n' }
     ],
     invalid: [

@@ -23,7 +23,7 @@ const PATTERNS: [RegExp, RegExp][] = [
   // Go and others: a helper like getEnv("JWT_SECRET", "fallback")
   [new RegExp(String.raw`\b(?:get_?[Ee]nv\w{0,20}|[Ee]nv[Oo]r\w{0,10}|envOrDefault|env_or|lookupEnv\w{0,10})\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3`, 'g'), /./],
   // Spring and other ${VAR:default} placeholders in config
-  [new RegExp(String.raw`\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n]{1,200})\}`, 'g'), /none/]
+  [new RegExp(String.raw`\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g'), /none|java|kotlin/] // also @Value("${jwt.secret:x}")
 ]
 
 export const fallbackSecretLiteral: Rule = {

@@ -20,6 +20,8 @@ const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i
 export function isRealSecret(name: string, value: string): boolean {
   const kind = secretNameKind(name)
   if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value)) return false
+  // Keys that are public by design: Firebase/Google browser keys, Stripe publishable keys, Mapbox public tokens.
+  if (/^(AIza[\w-]{35}|pk_(live|test)_\w+|pk\.eyJ[\w.-]+)$/.test(value)) return false
   if (value.toLowerCase().includes(words(name).pop() ?? name)) return false // password: "password1"
   if (kind === 'password' && /^[A-Za-z][a-z]+$/.test(value)) return false // a dictionary word: a label or default
   return looksLikeSecret(value, { kind })
