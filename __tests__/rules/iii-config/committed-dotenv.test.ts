@@ -11,9 +11,11 @@ describe('TF0304 committed-dotenv', () => {
       { name: '.env.sample and .env.template', path: 'api/.env.sample', code: 'API_KEY=abc\n' },
       { name: 'only empty values and placeholders', path: '.env', code: '# fill in\nDB_PASSWORD=\nAPI_KEY=<your-key>\nSECRET=changeme\nTOKEN=${TOKEN}\n' },
       { name: 'development .env without credentials', path: '.env.development', code: 'VITE_API_URL=http://localhost:3000\nPORT=3000\n' },
+      { name: 'client-bundle variables only (Vite convention)', path: '.env', code: 'VITE_API_URL=https://api.acme-shop.io\nVITE_APP_TITLE=Acme\n' },
       { name: 'test role', path: 'test/.env', code: `DB_PASSWORD=${PW}\n` }
     ],
     invalid: [
+      { name: 'weak secret containing its name is still a secret', path: 'api/.env', code: 'PORT=3000\nJWT_SECRET=supersecretjwtkey123\n', errors: [{ line: 2, message: /credentials: JWT_SECRET/ }] },
       { name: '.env with credentials', path: '.env', code: `# local\nPORT=3000\nDB_PASSWORD=${PW}\nSTRIPE_KEY=${STRIPE}\n`, errors: [{ line: 3, message: /Committed \.env holds credentials: DB_PASSWORD, STRIPE_KEY/ }] },
       { name: '.env.production without credentials: warning', path: '.env.production', code: 'API_URL=https://api.acme-corp.io\nLOG_LEVEL=info\n', errors: [{ line: 1, severity: 'warning', message: /deploy config values: API_URL, LOG_LEVEL/ }] },
       { name: '.env.local with a credential: warning (dev role)', path: '.env.local', code: `export DATABASE_URL=postgres://app:${PW}@db.internal/app\n`, errors: [{ line: 1, severity: 'warning' }] }

@@ -6,6 +6,8 @@ import { isPlaceholder } from '../shared/placeholders.js'
 import { isRealSecret } from './secret-assignment.js'
 import { findToken } from './secret-patterns.js'
 
+const PUBLIC_PREFIX = /^(VITE_|NEXT_PUBLIC_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_|VUE_APP_)/
+
 export const committedDotenv: Rule = {
   meta: {
     id: 'TF0304',
@@ -21,6 +23,8 @@ export const committedDotenv: Rule = {
   files: { kinds: ['dotenv'] },
   check(file, report) {
     const real = configEntries(file).filter((e) => !isPlaceholder(e.value) && /^[A-Za-z_][\w.]*$/.test(e.key))
+    // Only client-bundle variables (Vite, Next.js, CRA...): public by definition, committed by convention.
+    if (real.every((e) => PUBLIC_PREFIX.test(e.key))) return
     if (real.length === 0) return
     const secrets = real.filter((e) => findToken(e.value) || isRealSecret(e.key, e.value) || /:\/\/[^/\s:@]+:[^@\s]+@/.test(e.value))
     const dev = file.role === 'dev'

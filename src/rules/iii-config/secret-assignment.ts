@@ -22,7 +22,9 @@ export function isRealSecret(name: string, value: string): boolean {
   if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value)) return false
   // Keys that are public by design: Firebase/Google browser keys, Stripe publishable keys, Mapbox public tokens.
   if (/^(AIza[\w-]{35}|pk_(live|test)_\w+|pk\.eyJ[\w.-]+)$/.test(value)) return false
-  if (value.toLowerCase().includes(words(name).pop() ?? name)) return false // password: "password1"
+  // password: "password1", secret: "my-secret": the name restated, not a credential
+  const word = words(name).pop() ?? name
+  if (new RegExp(`^(my|your|the|some|a)?[-_]?${word}[-_]?\\d{0,4}$`, 'i').test(value)) return false
   if (kind === 'password' && /^[A-Za-z][a-z]+$/.test(value)) return false // a dictionary word: a label or default
   return looksLikeSecret(value, { kind })
 }
