@@ -30013,7 +30013,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2387);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7430);
 // Action entry point (bundled to dist/index.js). All logic lives in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30023,7 +30023,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2387:
+/***/ 7430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33073,7 +33073,8 @@ function finalizeReports(raw, file) {
             ...(report.endColumn !== undefined ? { endColumn: report.endColumn } : {}),
             message: redactAll(report.message, secrets),
             remediation: redactAll(report.remediation ?? rule.meta.remediation, secrets),
-            snippet: redactAll(truncate(lineText.trim(), 200), secrets),
+            // Redact before truncating: a secret cut in half by the truncation would not be found.
+            snippet: truncate(redactAll(lineText.trim(), secrets), 200),
             // A one-way hash of the real line: changing the secret on that line must make it a new finding.
             fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, lineText, occurrence)
         };
@@ -36692,8 +36693,1206 @@ function compareFindings(a, b) {
         (a.column ?? 0) - (b.column ?? 0));
 }
 
+;// CONCATENATED MODULE: ./src/rules/shared/lines.ts
+const MAX_LINE_LENGTH = 4000;
+/** Is the character at `offset` on a line longer than MAX_LINE_LENGTH? */
+function onLongLine(file, offset) {
+    return file.line(file.position(offset).line).length > MAX_LINE_LENGTH;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/secret-patterns.ts
+// Distinctive prefixes only: a match is a credential whatever its entropy. Bounded repetitions.
+const TOKEN_PATTERNS = [
+    { id: 'aws-access-key-id', label: 'AWS access key id', re: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g, ignore: (t) => t.endsWith('EXAMPLE') },
+    { id: 'github-token', label: 'GitHub token', re: /\b(gh[pousr]_[A-Za-z0-9]{36,251})\b/g },
+    { id: 'github-fine-grained-pat', label: 'GitHub fine-grained personal access token', re: /\b(github_pat_[A-Za-z0-9_]{50,255})\b/g },
+    { id: 'gitlab-token', label: 'GitLab personal access token', re: /\b(glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])/g },
+    { id: 'slack-token', label: 'Slack token', re: /\b(xox[baprs]-(?:\d{6,15}-){1,3}[A-Za-z0-9-]{10,100})(?![A-Za-z0-9-])/g },
+    { id: 'slack-webhook', label: 'Slack incoming webhook URL', re: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/]{20,120})/g },
+    { id: 'stripe-live-key', label: 'Stripe live secret key', re: /\b((?:sk|rk)_live_[A-Za-z0-9]{20,247})\b/g },
+    { id: 'twilio-api-key', label: 'Twilio API key', re: /\b(SK[0-9a-f]{32})\b/g },
+    { id: 'sendgrid-api-key', label: 'SendGrid API key', re: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g },
+    { id: 'anthropic-api-key', label: 'Anthropic API key', re: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{32,200})(?![A-Za-z0-9_-])/g },
+    { id: 'openai-api-key', label: 'OpenAI API key', re: /\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160})(?![A-Za-z0-9_-])/g },
+    { id: 'openai-project-key', label: 'OpenAI project API key', re: /\b(sk-(?:proj|svcacct)-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])/g },
+    { id: 'npm-token', label: 'npm access token', re: /\b(npm_[A-Za-z0-9]{36})\b/g },
+    { id: 'pypi-token', label: 'PyPI upload token', re: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,200})(?![A-Za-z0-9_-])/g },
+    { id: 'shopify-token', label: 'Shopify access token', re: /\b(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})\b/g },
+    { id: 'digitalocean-token', label: 'DigitalOcean token', re: /\b(do[opr]_v1_[a-f0-9]{64})\b/g },
+    { id: 'vault-token', label: 'HashiCorp Vault token', re: /\b(hv[sb]\.[A-Za-z0-9_-]{24,200})(?![A-Za-z0-9_-])/g },
+    { id: 'huggingface-token', label: 'Hugging Face token', re: /\b(hf_[A-Za-z]{34})\b/g },
+    { id: 'databricks-token', label: 'Databricks token', re: /\b(dapi[a-f0-9]{32})\b/g },
+    { id: 'square-token', label: 'Square access token', re: /\b(sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60})(?![A-Za-z0-9_-])/g },
+    { id: 'doppler-token', label: 'Doppler token', re: /\b(dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44})\b/g },
+    {
+        id: 'azure-storage-key', label: 'Azure storage account key', re: /AccountKey=([A-Za-z0-9+/]{80,90}={0,2})/g,
+        // The storage emulator's well-known key is public.
+        ignore: (t) => t.startsWith('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq')
+    }
+];
+/** Lower-case prefilter keywords covering TOKEN_PATTERNS. */
+const TOKEN_KEYWORDS = [
+    'akia', 'asia', 'abia', 'acca', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'xox', 'hooks.slack.com',
+    'sk_live_', 'rk_live_', 'twilio', 'sg.', 'sk-', 'npm_', 'pypi-', 'shp', 'do_v1_', 'dop_v1_', 'dor_v1_', 'hvs.', 'hvb.', 'hf_', 'dapi',
+    'sq0', 'dp.', 'accountkey='
+];
+/** The first provider token in `text`, if any (used by other rules to defer to TF0301). */
+function findToken(text) {
+    for (const pattern of TOKEN_PATTERNS) {
+        pattern.re.lastIndex = 0;
+        for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
+            if (!pattern.ignore?.(m[1])) {
+                pattern.re.lastIndex = 0;
+                return { pattern, token: m[1], index: m.index + m[0].indexOf(m[1]) };
+            }
+        }
+    }
+    return undefined;
+}
+/** Words of an identifier: dbPassword, DB_PASSWORD, spring.datasource.password -> lower-case words. */
+function words(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w.toLowerCase());
+}
+const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'auth', 'master', 'client', 'app', 'license', 'webhook', 'hmac', 'jwt', 'session', 'cookie', 'account']);
+const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'pub', 'page', 'next', 'continuation', 'cancellation', 'cancel', 'csrf', 'xsrf', 'sync', 'idempotency']);
+/**
+ * Does this name hold a credential, and of which sort? Decided by the last word, so
+ * PASSWORD_FIELD, password_reset_url, tokenExpiry and secretName are not secrets.
+ */
+function secretNameKind(name) {
+    const w = words(name);
+    while (w.length > 1 && /^\d+$/.test(w[w.length - 1]))
+        w.pop();
+    if (w.length === 0 || w.some((x) => NOT_SECRET_WORDS.has(x)))
+        return undefined;
+    const last = w[w.length - 1];
+    const prev = w[w.length - 2] ?? '';
+    if (['password', 'passwd', 'pwd', 'passphrase', 'pass', 'pw'].includes(last))
+        return last === 'pass' && w.length === 1 ? undefined : 'password';
+    if (['secret', 'token', 'apikey', 'secretkey', 'privatekey', 'accesskey', 'credential', 'credentials', 'authtoken'].includes(last))
+        return 'token';
+    if (last === 'key' && KEY_QUALIFIERS.has(prev))
+        return 'token';
+    if (last === 'base' && prev === 'key')
+        return 'token'; // Rails secret_key_base
+    return undefined;
+}
+/** DB_PASSWORD from dbPassword / spring.datasource.password (Spring's relaxed binding agrees). */
+function envName(name) {
+    const w = words(name);
+    return (w.length ? w.join('_') : 'SECRET').toUpperCase();
+}
+/** How to read NAME from the environment, in the file's own language or format. */
+function envLookup(file, name) {
+    switch (file.language) {
+        case 'javascript':
+        case 'typescript':
+            return `process.env.${name}`;
+        case 'python':
+            return `os.environ["${name}"]`;
+        case 'ruby':
+            return `ENV.fetch("${name}")`;
+        case 'java':
+        case 'kotlin':
+            return `System.getenv("${name}")`;
+        case 'go':
+            return `os.Getenv("${name}")`;
+        case 'php':
+            return `getenv('${name}')`;
+        case 'shell':
+            return `"$${name}"`;
+        default:
+    }
+    switch (file.kind) {
+        case 'kubernetes':
+            return `valueFrom.secretKeyRef (a Secret created outside the repository, e.g. by External Secrets or sealed-secrets)`;
+        case 'workflow':
+            return `\${{ secrets.${name} }}`;
+        case 'properties':
+            return `\${${name}}`;
+        case 'compose':
+            return `\${${name}} (set in the shell or an uncommitted .env)`;
+        default:
+            return /(^|\/)(application|bootstrap)[^/]*\.ya?ml$/.test(file.path) ? `\${${name}}` : `the ${name} environment variable, read at startup (or \${${name}} if your config loader expands variables)`;
+    }
+}
+/** Remediation sentence shared by the credential rules. */
+function moveToEnv(file, name, rotate) {
+    const lead = rotate ? 'Revoke and rotate the credential (it is in the repository history), then r' : 'R';
+    return `${lead}ead it from the environment instead: ${envLookup(file, name)}; keep the value in the deploy's secret store.`;
+}
+/** The variable or key a literal at `offset` is assigned to, looking back on its line. */
+function nameBefore(text, offset) {
+    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300);
+    const prefix = text.slice(lineStart, offset);
+    const m = /([A-Za-z_$][\w.$-]{0,80})['"\]]?\s*(?:=>|:=|\?\?=|\|\|=|[:=])\s*(?:[\w.]{1,40}\(\s*)?['"`]?[^'"`\s=:]{0,200}$/.exec(prefix);
+    return m ? m[1].replace(/^\$/, '') : undefined;
+}
+/** Severity by role: local-development files are never errors. */
+const roleSeverity = (file) => (file.role === 'dev' ? 'notice' : 'error');
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/config-grouped-by-environment.ts
+
+
+const ENV_NAMES = 'production|prod|staging|stage|stg|development|dev|test|testing|qa|uat|preprod';
+// 'stage' and 'qa' are left out here: stage.ts (a canvas stage) and qa.js (Q&A) are common names.
+const ENV_FILE = /(^|[._-])(production|prod|staging|stg|uat|preprod)([._-]|$)/i;
+const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i;
+// A URL literal's host, or a literal assigned to a host-like name. Credentials in the same places are
+// reported by the credential rules (TF0302/TF0303/TF0310), so this rule reports hosts only.
+const URL_HOST = /\b(?:https?|wss?|postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|jdbc:[a-z]{2,20}):\/\/(?:[^\s'"`/@]{1,200}@)?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8})/g;
+const HOST_KEY = /["']?\b([A-Za-z_]*(?:host|hostname|server|endpoint|domain|dsn|address)(?:name)?)["']?\s*(?:=>|:=|=|:)\s*(["']?)([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})["']?/gi;
+const ENV_EXPR = String.raw `(?:process\.env(?:\.|\[["'])(?:NODE_ENV|APP_ENV|ENV|ENVIRONMENT|STAGE|DEPLOY_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|GO_ENV|APP_ENVIRONMENT)["'\]]?|os\.(?:environ\.get|getenv|Getenv)\(\s*["'][A-Z_]*(?:ENV|ENVIRONMENT|STAGE|SETTINGS_MODULE|PROFILES_ACTIVE)["'][^)]{0,40}\)|os\.environ\[["'][A-Z_]*(?:ENV|ENVIRONMENT|SETTINGS_MODULE)["']\]|ENV\[["'](?:RAILS_ENV|RACK_ENV|APP_ENV)["']\]|System\.getenv\(\s*"[A-Z_]*(?:ENV|ENVIRONMENT|PROFILE)"\s*\)|Rails\.env|\b(?:env|environment|appEnv|app_env|nodeEnv|NODE_ENV|APP_ENV|ENV|ENVIRONMENT|currentEnv|current_env)\b)`;
+const COND = new RegExp(String.raw `${ENV_EXPR}\s*(?:===?|!==?|\.equals\(|\bis\b)\s*["'](?:[\w]{1,40}\.){0,4}(${ENV_NAMES})["']|["'](${ENV_NAMES})["']\s*(?:===?|\.equals\()\s*${ENV_EXPR}|Rails\.env\.(${ENV_NAMES})\?|\bswitch\s*\(\s*${ENV_EXPR}\s*\)|\bcase\s+${ENV_EXPR}\b`, 'g');
+const ENV_KEYED = new RegExp(String.raw `(?:^|[\s{,(])["']?(${ENV_NAMES})["']?\s*(?:=>|=|:)\s*(?:\{|dict\(|$)`, 'gim');
+const configGroupedByEnvironment = {
+    meta: {
+        id: 'TF0311',
+        name: 'config-grouped-by-environment',
+        factor: 'III',
+        severity: 'warning',
+        summary: 'Hosts or credentials selected per named environment (per-environment config files, NODE_ENV branches, env-keyed config objects).',
+        why: 'Grouping config into named environments (development, staging, production) does not scale: every new deploy ' +
+            'needs a new group in the code, and deploys cannot vary one value independently. Twelve-factor config is granular ' +
+            'environment variables, each set per deploy and orthogonal to the others.',
+        remediation: 'Read each value from its own environment variable (DATABASE_URL, API_HOST...) and set it per deploy; drop the per-environment branches and files.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none']
+    },
+    // Application code and config; deploy scripts (shell) per environment are not app config.
+    files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none'] },
+    // Every finding needs a URL or a host-like key, whatever selected it (file name, branch, env key).
+    keywords: ['://', 'host', 'server', 'endpoint', 'domain', 'dsn', 'address'],
+    check(file, report) {
+        const code = file.code;
+        const emit = (hit, why) => onLongLine(file, hit.offset) ? undefined : report({ ...file.position(hit.offset), message: `${hit.what} ${why}`, remediation: `Read it from the environment instead (${envLookup(file, hit.what.startsWith('host') ? 'DATABASE_HOST' : 'SERVICE_URL')}), one variable per value, set per deploy; remove the per-environment selection.` });
+        const envFile = ENV_FILE.exec(file.name);
+        if (envFile && !/\.(test|spec)\./.test(file.path)) {
+            const hit = firstHit(file, 0, code.length);
+            if (hit)
+                emit(hit, `is pinned in the ${envFile[2]}-only config file ${file.name}`);
+            return;
+        }
+        const done = new Set();
+        COND.lastIndex = 0;
+        for (let m = COND.exec(code); m; m = COND.exec(code)) {
+            const [start, end] = blockAfter(file, m.index + m[0].length);
+            const hit = firstHit(file, start, end);
+            if (!hit || done.has(hit.offset))
+                continue;
+            done.add(hit.offset);
+            emit(hit, `is chosen by branching on the environment name (${m[0].replace(/\s+/g, ' ').slice(0, 60)})`);
+        }
+        const envKeys = new Set();
+        ENV_KEYED.lastIndex = 0;
+        for (let m = ENV_KEYED.exec(code); m; m = ENV_KEYED.exec(code))
+            envKeys.add(m[1].toLowerCase());
+        if (envKeys.size < 2)
+            return;
+        ENV_KEYED.lastIndex = 0;
+        for (let m = ENV_KEYED.exec(code); m; m = ENV_KEYED.exec(code)) {
+            const [start, end] = blockAfter(file, m.index + m[0].length - 1);
+            const hit = firstHit(file, start, end);
+            if (!hit || done.has(hit.offset))
+                continue;
+            done.add(hit.offset);
+            emit(hit, `is set in a config block keyed by environment name '${m[1]}'`);
+        }
+    }
+};
+/** First non-local host or URL (credentials are the credential rules') between two offsets of file.code. */
+function firstHit(file, start, end) {
+    const text = file.code.slice(start, end);
+    const hits = [];
+    for (const m of text.matchAll(URL_HOST))
+        if (!LOCAL.test(m[1]) && m[1].includes('.'))
+            hits.push({ offset: start + m.index + m[0].indexOf(m[1]), what: `host ${m[1]}` });
+    for (const m of text.matchAll(HOST_KEY)) {
+        const host = m[3];
+        if (file.kind === 'source' && !m[2])
+            continue; // in code only a string literal is a host; a.b.c is an expression
+        if (LOCAL.test(host) || !/[a-z]/i.test(host.replace(/\.(json|ya?ml|js|ts|py|rb)$/i, '')) && !/^\d+\.\d+\.\d+\.\d+$/.test(host))
+            continue;
+        if (/\.(json|ya?ml|js|ts|py|rb|html|css|txt)$/i.test(host))
+            continue;
+        hits.push({ offset: start + m.index + m[0].lastIndexOf(host), what: `host ${host} (${m[1]})` });
+    }
+    hits.sort((a, b) => a.offset - b.offset);
+    return hits[0];
+}
+/** The block a condition or key opens: braces for C-like code and JSON, indentation otherwise. */
+function blockAfter(file, from) {
+    const code = file.code;
+    const eol = code.indexOf('\n', from) === -1 ? code.length : code.indexOf('\n', from);
+    const brace = code.slice(from, eol).search(/[{(]\s*$|\{/);
+    if (brace !== -1) {
+        let i = from + brace;
+        let depth = 0;
+        const cap = Math.min(code.length, i + 4000);
+        for (; i < cap; i++) {
+            const c = code[i];
+            if (c === '{' || c === '(')
+                depth++;
+            else if (c === '}' || c === ')') {
+                depth--;
+                if (depth === 0) {
+                    // `} else {` and `} else if (...) {` belong to the same choice
+                    const rest = /^\s*else\b[^{]{0,200}\{/.exec(code.slice(i + 1, i + 300));
+                    if (!rest)
+                        return [from, i + 1];
+                    i += rest[0].length - 1;
+                    depth = 0;
+                }
+            }
+        }
+        return [from, cap];
+    }
+    // Same line after a ternary or `:`, then more-indented lines (Python/Ruby/YAML), elif/else/when included.
+    const lineStart = code.lastIndexOf('\n', from - 1) + 1;
+    const indent = /^\s*/.exec(code.slice(lineStart, eol))?.[0].length ?? 0;
+    let end = eol;
+    let count = 0;
+    while (end < code.length && count < 60) {
+        const next = code.indexOf('\n', end + 1);
+        const line = code.slice(end + 1, next === -1 ? code.length : next);
+        const ind = /^\s*/.exec(line)?.[0].length ?? 0;
+        if (line.trim() !== '' && ind <= indent && !/^\s*(elif|else|elsif|when|case)\b/.test(line))
+            break;
+        end = next === -1 ? code.length : next;
+        count++;
+    }
+    return [from, end];
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parsers/yaml.ts
+// YAML with positions, for every rule that reads compose files, Kubernetes manifests, workflows or
+// framework config. Never throws: a half-valid file still yields the documents it could read, and
+// the errors are returned beside them. Aliases are never expanded (alias bombs stay cheap).
+
+/** Pass to doc.toJS(): aliases expand there, so keep the count low against alias bombs. */
+const TO_JS_OPTIONS = { maxAliasCount: 20 };
+function parseYaml(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    try {
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
+        const list = Array.isArray(docs) ? docs : [];
+        const errors = [];
+        for (const d of list) {
+            for (const e of d.errors) {
+                const p = lineCounter.linePos(e.pos[0]);
+                errors.push({ message: e.message, line: p.line, column: p.col });
+            }
+        }
+        return { docs: list, errors, lineCounter };
+    }
+    catch (err) {
+        return { docs: [], errors: [{ message: String(err), line: 1, column: 1 }], lineCounter };
+    }
+}
+/** Parsed once per file, shared by every rule that asks. */
+function yamlOf(file) {
+    return file.parse('yaml', (f) => parseYaml(f.text));
+}
+/** All scalar leaves of every document, depth-first in document order. */
+function yamlEntries(file) {
+    return file.parse('yaml-entries', (f) => {
+        const out = [];
+        yamlOf(f).docs.forEach((doc, docIndex) => yaml_walk(doc.contents, [], docIndex, undefined, out, 0));
+        return out;
+    });
+}
+function yaml_walk(node, path, docIndex, keyOffset, out, depth) {
+    if (!node || depth > 64 || (0,dist/* isAlias */.Vj)(node))
+        return;
+    if ((0,dist/* isScalar */.jn)(node)) {
+        const v = node.value;
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' && v !== null)
+            return;
+        const key = [...path].reverse().find((p) => typeof p === 'string') ?? '';
+        out.push({
+            docIndex, path, key, value: v, offset: node.range?.[0] ?? 0, keyOffset,
+            quoted: node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
+        });
+        return;
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const k = pair.key;
+            const name = (0,dist/* isScalar */.jn)(k) ? String(k.value) : '';
+            yaml_walk(pair.value, [...path, name], docIndex, (0,dist/* isScalar */.jn)(k) ? k.range?.[0] : undefined, out, depth + 1);
+        }
+        return;
+    }
+    if ((0,dist/* isSeq */.oP)(node))
+        node.items.forEach((item, i) => yaml_walk(item, [...path, i], docIndex, undefined, out, depth + 1));
+}
+/** The top-level mapping of a document as a plain lookup of scalar values (no alias expansion). */
+function topScalar(doc, key) {
+    const c = doc.contents;
+    if (!(0,dist/* isMap */.jh)(c))
+        return undefined;
+    const v = c.get(key, true);
+    return (0,dist/* isScalar */.jn)(v) ? v.value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/config-entries.ts
+
+const YAML_KINDS = new Set(['yaml', 'compose', 'kubernetes', 'workflow']);
+const LINE_KINDS = new Set(['properties', 'ini', 'toml', 'dotenv']);
+function configEntries(file) {
+    return file.parse('config-entries', (f) => {
+        if (YAML_KINDS.has(f.kind))
+            return fromYaml(f);
+        if (f.kind === 'json')
+            return fromJson(f);
+        if (LINE_KINDS.has(f.kind))
+            return fromLines(f);
+        if (f.kind === 'xml')
+            return fromXml(f);
+        return [];
+    });
+}
+function fromYaml(f) {
+    return yamlEntries(f)
+        .filter((e) => e.value !== null && typeof e.value !== 'boolean')
+        .map((e) => {
+        const key = e.path.filter((p) => typeof p === 'string').join('.');
+        return { key, leaf: e.key, value: String(e.value), offset: e.offset + (e.quoted ? 1 : 0), section: String(e.docIndex) };
+    });
+}
+function fromJson(f) {
+    const out = [];
+    const re = /"([^"\\\n]{1,120})"\s*:\s*"((?:[^"\\\n]|\\.){0,4000})"/g;
+    for (let m = re.exec(f.text); m; m = re.exec(f.text)) {
+        out.push({ key: m[1], leaf: m[1], value: m[2], offset: m.index + m[0].length - m[2].length - 1, section: '' });
+    }
+    return out;
+}
+function fromLines(f) {
+    const out = [];
+    const code = f.code;
+    let section = '';
+    let offset = 0;
+    for (const line of code.split(/\r\n|\r|\n/)) {
+        const start = offset;
+        offset += line.length + 1;
+        if (line.length > 4000)
+            continue;
+        const sec = /^\s*\[+\s*([^\]]{1,120}?)\s*\]+\s*$/.exec(line);
+        if (sec) {
+            section = sec[1];
+            continue;
+        }
+        const m = /^(\s*(?:export\s+)?)(["']?)([\w.\-/]{1,160})\2\s*[=:]\s*(.*?)\s*$/.exec(line);
+        if (!m || line.trimStart().startsWith('!'))
+            continue;
+        let value = m[4];
+        let at = start + line.trimEnd().length - value.length;
+        const q = /^(["'])(.*)\1$/.exec(value);
+        if (q) {
+            value = q[2];
+            at += 1;
+        }
+        const key = section && f.kind !== 'dotenv' ? `${section}.${m[3]}` : m[3];
+        out.push({ key, leaf: m[3].split('.').pop() ?? m[3], value, offset: at, section });
+    }
+    return out;
+}
+function fromXml(f) {
+    const out = [];
+    const el = /<([\w.:-]{1,80})>([^<\n]{1,300})<\/\1>/g;
+    for (let m = el.exec(f.code); m; m = el.exec(f.code)) {
+        out.push({ key: m[1], leaf: m[1], value: m[2].trim(), offset: m.index + m[1].length + 2 + (m[2].length - m[2].trimStart().length), section: '' });
+    }
+    const kv = /\bkey\s*=\s*"([^"\n]{1,120})"\s+value\s*=\s*"([^"\n]{0,300})"/g;
+    for (let m = kv.exec(f.code); m; m = kv.exec(f.code)) {
+        out.push({ key: m[1], leaf: m[1], value: m[2], offset: m.index + m[0].length - m[2].length - 1, section: '' });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/placeholders.ts
+// Values that look like a credential's slot rather than a credential: templates, env references,
+// "your-key-here" prose. The generic secret rules stay quiet on all of these; that is what keeps
+// them from being the noise users complain about in gitleaks' and detect-secrets' generic rules.
+/** A reference the runtime or a templating step resolves: ${X}, $X, $(X), {{ x }}, <%= %>... */
+function isEnvReference(value) {
+    const v = value.trim();
+    return (/\$\{\{?[^}]{1,200}\}/.test(v) || // ${X}, ${X:-d}, ${{ secrets.X }}
+        /^\$\(?[A-Za-z_][A-Za-z0-9_]{0,100}\)?$/.test(v) || // $X, $(X)
+        /\{\{[^}]{0,200}\}\}/.test(v) || // {{ .Values.x }}, Jinja
+        /<%=?[\s\S]{0,300}%>/.test(v) || // ERB
+        /#\{[^}]{0,200}\}/.test(v) || // Ruby interpolation
+        /^%\(?[A-Za-z_]\w{0,100}\)?[sd%]?$/.test(v) || // %(name)s
+        /^%[A-Za-z_]\w{0,100}%$/.test(v) || // %VAR%
+        /^@[A-Za-z_]\w{0,100}@$/.test(v) || // @VAR@ (Maven filtering)
+        /^(?:env|ENV|secret|vault|ssm|arn|sm|op|awssm|gcpsm):/.test(v) // secret-manager references
+    );
+}
+const PLACEHOLDER_WORDS = new Set([
+    'changeme', 'change_me', 'change-me', 'changeit', 'replaceme', 'replace_me', 'replace-me', 'todo', 'tbd', 'fixme',
+    'none', 'null', 'nil', 'undefined', 'false', 'true', 'empty', 'default', 'example', 'sample', 'placeholder',
+    'dummy', 'fake', 'test', 'testing', 'foo', 'bar', 'baz', 'foobar', 'password', 'passwd', 'pass', 'secret', 'token',
+    'apikey', 'api_key', 'api-key', 'key', 'redacted', 'hidden', 'masked', 'notasecret', 'not-a-secret', 'not_a_secret',
+    'required', 'optional', 'string', 'str', 'bearer', 'basic', 'xxx', 'n/a', 'na', 'unset', 'missing', 'secretkey',
+    'secret_key', 'mysecret', 'my_secret', 'yoursecret', 'your_secret', 'mypassword', 'yourpassword'
+]);
+/** A value that stands for "put the real secret here", not a real secret. */
+function isPlaceholder(value) {
+    const v = value.trim().replace(/^['"`]|['"`]$/g, '');
+    if (v === '')
+        return true;
+    const lower = v.toLowerCase();
+    if (PLACEHOLDER_WORDS.has(lower))
+        return true;
+    if (isEnvReference(v))
+        return true;
+    if (/^<[^<>]{1,100}>$|^\[[^[\]]{1,100}\]$|^\{[^{}]{1,100}\}$|^\(.{1,100}\)$/.test(v))
+        return true; // <your-key>, [TOKEN]
+    if (/^(.)\1*$/.test(v))
+        return true; // xxxx, ****, 0000
+    if (/^[x*•.\-_#?]+$/i.test(v) || /\*{3}|x{4}|X{4}|\.{3}|…/.test(v))
+        return true;
+    if (/(change|replace)[-_ ]?(me|it|this)|example|placeholder|dummy|sample|^fake|fake[-_]|^test[-_]|[-_]test$|insert[-_ ]|_here$|-here$|^your[-_ ]|^my[-_ ]?(secret|password|token|key|api)|^enter[-_ ]|^put[-_ ]/i.test(v))
+        return true;
+    if (/^(secret|password|token|key)[-_]?\d{0,3}$/i.test(v))
+        return true; // secret1, password123
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/entropy.ts
+// Shape tests for literal values: is this random enough to be a generated credential, or is it an
+// id, a hash, a path, prose? Ids and checksums are the classic false positives of entropy scanners.
+/** Shannon entropy in bits per character. */
+function shannon(s) {
+    if (s.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const ch of s)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let h = 0;
+    for (const c of counts.values()) {
+        const p = c / s.length;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+const isUuid = (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+/** Subresource-integrity and lockfile hashes: sha512-<base64>. */
+const isIntegrity = (v) => /^sha(1|256|384|512)-[A-Za-z0-9+/=]{20,100}$/.test(v);
+const isHexDigest = (v) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(v);
+const looksLikePathOrUrl = (v) => /^(\.{0,2}\/|~\/|[a-z][a-z0-9+.-]{1,20}:\/\/)/i.test(v) || /^[\w.-]{1,100}\.(json|ya?ml|pem|key|crt|txt|js|ts|py|rb|go|java|env)$/i.test(v);
+const looksLikeIdentifier = (v) => /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || /^[a-z]+(?:[._-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v);
+/**
+ * Could `v` be a real credential value? Prose (spaces), paths, URLs, identifiers (ENV_VAR_NAME,
+ * dotted.keys), UUIDs, integrity hashes and low-entropy strings are not.
+ */
+function looksLikeSecret(v, opts) {
+    if (v.length > 500 || /\s/.test(v))
+        return false;
+    if (looksLikePathOrUrl(v) || looksLikeIdentifier(v) || isUuid(v) || isIntegrity(v))
+        return false;
+    if (/^\d+(\.\d+)*$/.test(v))
+        return opts.kind === 'password' && v.length >= 8; // numeric PINs of 8+ digits only
+    if (opts.kind === 'password')
+        return v.length >= 6 && shannon(v) >= 2.5;
+    // generated tokens: long, varied, more than one character class
+    const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+    return v.length >= 16 && shannon(v) >= 3.2 && classes >= 2;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/signing-secrets.ts
+const STR = String.raw `(["'])([^"'\n\\]{0,300})\1`;
+const JS = [
+    [new RegExp(String.raw `\b(?:session|expressSession|cookieSession|koaSession|fastifySession|fastifySecureSession)\s*\(\s*\{[^}]{0,800}?\bsecret\s*:\s*\[?\s*${STR}`, 'g'), 'session secret', 'SESSION_SECRET'],
+    [new RegExp(String.raw `\b(?:cookieSession|session)\s*\(\s*\{[^}]{0,800}?\bkeys\s*:\s*\[\s*${STR}`, 'g'), 'cookie-session key', 'SESSION_KEYS'],
+    [new RegExp(String.raw `\bcookieParser\s*\(\s*${STR}`, 'g'), 'cookie-parser secret', 'COOKIE_SECRET'],
+    [new RegExp(String.raw `\bjwt\.(?:sign|verify)\s*\(\s*(?:[\w.$]{1,80}(?:\([^()]{0,200}\))?|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\b(?:expressjwt|expressJwt|jwtMiddleware|koaJwt)\s*\(\s*\{[^}]{0,400}?\bsecret\s*:\s*${STR}`, 'g'), 'JWT middleware secret', 'JWT_SECRET'],
+    [new RegExp(String.raw `\bsecretOrKey\s*:\s*${STR}`, 'g'), 'passport-jwt key', 'JWT_SECRET']
+];
+const PY = [
+    [new RegExp(String.raw `\bapp\.secret_key\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask secret_key', 'SECRET_KEY'],
+    [new RegExp(String.raw `\b\w{1,40}\.config\[\s*["'](?:SECRET_KEY|JWT_SECRET_KEY)["']\s*\]\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY'],
+    [new RegExp(String.raw `\b\w{1,40}\.config\.update\s*\([^)]{0,400}?\b(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY'],
+    [new RegExp(String.raw `^SECRET_KEY\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Django SECRET_KEY', 'SECRET_KEY'],
+    // Flask config objects: class Config: SECRET_KEY = '...'
+    [new RegExp(String.raw `^[ \t]+(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Flask config SECRET_KEY', 'SECRET_KEY'],
+    [new RegExp(String.raw `\bjwt\.(?:encode|decode)\s*\(\s*(?:[\w.]{1,80}|\{[^{}]{0,300}\})\s*,\s*[bru]{0,2}${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+];
+const RB = [
+    [new RegExp(String.raw `\bsecret_key_base\s*(?:=|:|=>)\s*${STR}`, 'g'), 'Rails secret_key_base', 'SECRET_KEY_BASE'],
+    [new RegExp(String.raw `\bJWT\.(?:encode|decode)\s*\(\s*(?:[\w.@]{1,80}|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+];
+const JAVA = [
+    [new RegExp(String.raw `\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*${STR}`, 'g'), 'JWT HMAC key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\.signWith\s*\([^;]{0,120}?,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\bhmacShaKeyFor\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+];
+const GO = [
+    [new RegExp(String.raw `\bSignedString\s*\(\s*\[\]byte\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\b(?:NewCookieStore|NewStore|NewFilesystemStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*${STR}`, 'g'), 'session store key', 'SESSION_SECRET'],
+    [new RegExp(String.raw `\b(?:jwt|signing|hmac|session|secret)\w{0,20}\s*(?:=|:=)\s*\[\]byte\s*\(\s*${STR}`, 'gi'), 'signing key', 'JWT_SECRET']
+];
+const BY_LANG = { javascript: JS, typescript: JS, python: PY, ruby: RB, java: JAVA, kotlin: JAVA, go: GO };
+/** Settings files meant for development or tests (settings/dev.py, local_settings.py, test_settings.py). */
+const isDevSettings = (path) => /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) ||
+    /(^|\/)(local|test|dev)_?settings\.py$/i.test(path);
+/** settings_local_example.py, config.sample.js: templates to copy, not deployed code. */
+const isTemplatePath = (path) => /(^|[/_.-])(example|sample|template|tpl|dist)([._-][^/]*)?$/i.test(path.slice(path.lastIndexOf('/') + 1));
+function signingLiterals(file) {
+    return file.parse('iii-signing-literals', (f) => {
+        const table = BY_LANG[f.language];
+        if (!table)
+            return [];
+        const out = [];
+        const code = f.code;
+        for (const [re, what, env] of table) {
+            // Django's SECRET_KEY only in settings modules
+            if (what === 'Django SECRET_KEY' && !/settings/i.test(f.path) && !code.includes('INSTALLED_APPS'))
+                continue;
+            if (what === 'Flask config SECRET_KEY' && !/^class\s+\w*Config\b/m.test(code))
+                continue;
+            re.lastIndex = 0;
+            for (let m = re.exec(code); m; m = re.exec(code)) {
+                const value = m[m.length - 1];
+                out.push({ offset: m.index + m[0].length - value.length - 1, value, what, env });
+            }
+        }
+        return out;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/secret-assignment.ts
+
+
+
+
+
+
+
+// name ("name" or name or obj.name or ['name']) = / : / := / => "literal"
+const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g;
+/** Spring/Rails files are TF0310's; translations are prose. */
+const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/;
+const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i;
+function isRealSecret(name, value) {
+    const kind = secretNameKind(name);
+    if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value))
+        return false;
+    // Keys that are public by design: Firebase/Google browser keys, Stripe publishable keys, Mapbox public tokens.
+    if (/^(AIza[\w-]{35}|pk_(live|test)_\w+|pk\.eyJ[\w.-]+)$/.test(value))
+        return false;
+    // password: "password1", secret: "my-secret": the name restated, not a credential
+    const word = words(name).pop() ?? name;
+    if (new RegExp(`^(my|your|the|some|a)?[-_]?${word}[-_]?\\d{0,4}$`, 'i').test(value))
+        return false;
+    if (kind === 'password' && /^[A-Za-z][a-z]+$/.test(value))
+        return false; // a dictionary word: a label or default
+    return looksLikeSecret(value, { kind });
+}
+const secretAssignment = {
+    meta: {
+        id: 'TF0303',
+        name: 'secret-assignment',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A password, API key, token or client secret assigned a literal value in code or config.',
+        why: 'Credentials are config: they vary between deploys and must be kept out of the codebase. A literal password ' +
+            'in code ships to every deploy, is visible to anyone with repository access, and cannot be rotated without a release.',
+        remediation: 'Read the value from the environment and keep it in the deploy\'s secret store; rotate the committed one.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php', 'none']
+    },
+    // compose files are offered only when named for production (docker-compose.prod.yml): role 'app'
+    files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
+    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
+    check(file, report) {
+        if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path))
+            return;
+        const emit = (name, value, offset) => {
+            if (!isRealSecret(name, value))
+                return;
+            report({
+                ...file.position(offset),
+                message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} ${name} is assigned the literal ${redact(value)}`,
+                remediation: moveToEnv(file, envName(name), true),
+                secret: value
+            });
+        };
+        // Kubernetes manifests outside k8s/ folders are TF0308's.
+        if (file.kind === 'yaml' && /^apiVersion:/m.test(file.text) && /^kind:/m.test(file.text))
+            return;
+        if (file.kind !== 'source') {
+            for (const e of configEntries(file)) {
+                // compose list form: environment: [ "DB_PASSWORD=..." ]
+                const kv = file.kind === 'compose' ? /^([A-Za-z_]\w{0,80})=(.+)$/.exec(e.value) : null;
+                if (kv)
+                    emit(kv[1], kv[2], e.offset + kv[1].length + 1);
+                else
+                    emit(e.leaf, e.value, e.offset);
+            }
+            return;
+        }
+        scanSource(file, emit);
+    }
+};
+function scanSource(file, emit) {
+    const owned = new Set(signingLiterals(file).map((s) => s.offset)); // TF0305 reports these
+    const code = file.code;
+    ASSIGN.lastIndex = 0;
+    for (let m = ASSIGN.exec(code); m; m = ASSIGN.exec(code)) {
+        const name = m[1] ?? m[2];
+        const value = m[4];
+        const offset = m.index + m[0].length - value.length - 1;
+        if (onLongLine(file, offset))
+            continue;
+        if (owned.has(offset) || (m[3] === '`' && value.includes('${')) || inLocalEnvBlock(code, m.index))
+            continue;
+        emit(name.slice(name.lastIndexOf('.') + 1), value, offset);
+    }
+}
+/**
+ * Is `offset` inside an object keyed by a local environment name ({ development: { password: 'x' } })?
+ * Local databases' passwords are not deploy credentials; TF0311 judges the grouping itself.
+ */
+function inLocalEnvBlock(code, offset) {
+    let depth = 0;
+    for (let i = offset - 1, levels = 0; i >= 0 && offset - i < 3000 && levels < 4; i--) {
+        const c = code[i];
+        if (c === '}')
+            depth++;
+        else if (c === '{') {
+            if (depth > 0) {
+                depth--;
+                continue;
+            }
+            levels++;
+            const key = /["']?([A-Za-z_]\w{0,30})["']?\s*(?:=>|=|:)\s*$/.exec(code.slice(Math.max(0, i - 60), i));
+            if (key && /^(development|dev|test|testing|local)$/i.test(key[1]))
+                return true;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/committed-dotenv.ts
+
+
+
+
+const PUBLIC_PREFIX = /^(VITE_|NEXT_PUBLIC_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_|VUE_APP_)/;
+const committedDotenv = {
+    meta: {
+        id: 'TF0304',
+        name: 'committed-dotenv',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A .env file with real values is committed to the repository.',
+        why: 'A .env file is one deploy\'s config. Committed, it ties the codebase to that deploy (and leaks its ' +
+            'credentials to everyone with repository access); the deploy\'s environment should provide the values.',
+        remediation: 'Remove the file from the repository (git rm --cached), add it to .gitignore, commit a .env.example with empty or placeholder values instead, and rotate any credential it held.'
+    },
+    files: { kinds: ['dotenv'] },
+    check(file, report) {
+        const real = configEntries(file).filter((e) => !isPlaceholder(e.value) && /^[A-Za-z_][\w.]*$/.test(e.key));
+        // Only client-bundle variables (Vite, Next.js, CRA...): public by definition, committed by convention.
+        if (real.every((e) => PUBLIC_PREFIX.test(e.key)))
+            return;
+        if (real.length === 0)
+            return;
+        const secrets = real.filter((e) => findToken(e.value) || isRealSecret(e.key, e.value) || /:\/\/[^/\s:@]+:[^@\s]+@/.test(e.value));
+        const dev = file.role === 'dev';
+        // A development .env without credentials is a convention (Vite, Next.js); quiet.
+        if (dev && secrets.length === 0)
+            return;
+        const first = secrets[0] ?? real[0];
+        const names = (list) => list.slice(0, 6).map((e) => e.key).join(', ') + (list.length > 6 ? ` and ${list.length - 6} more` : '');
+        report({
+            ...file.position(first.offset),
+            severity: secrets.length === 0 ? 'warning' : dev ? 'warning' : 'error',
+            message: secrets.length
+                ? `Committed ${file.name} holds credentials: ${names(secrets)}`
+                : `Committed ${file.name} holds deploy config values: ${names(real)}`,
+            secret: secrets.length ? first.value : undefined
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/credential-in-url.ts
+
+
+
+
+const URL_CRED = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:@/'"`<>]{1,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/gi;
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i;
+const credentialInUrl = {
+    meta: {
+        id: 'TF0302',
+        name: 'credential-in-url',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A connection URL with a literal password (postgres://user:pass@host).',
+        why: 'A backing-service URL is the archetype of config that changes per deploy; with the password inside, the ' +
+            'codebase also carries a credential. The whole URL belongs in an environment variable (DATABASE_URL).',
+        remediation: 'Move the whole URL to an environment variable (e.g. DATABASE_URL) set by the deploy, and rotate the password.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'go', 'none']
+    },
+    files: {
+        kinds: ['source', 'dockerfile', 'compose', 'kubernetes', 'workflow', 'procfile', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml', 'other'],
+        roles: ['app'] // a compose file's local database URL is not a deploy credential
+    },
+    keywords: ['://'],
+    check(file, report) {
+        const code = file.code;
+        URL_CRED.lastIndex = 0;
+        for (let m = URL_CRED.exec(code); m; m = URL_CRED.exec(code)) {
+            const [, scheme, user, password, host] = m;
+            if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || LOCAL_HOST.test(host))
+                continue;
+            if (findToken(password))
+                continue; // a provider token: TF0301 names it
+            const at = m.index + scheme.length + 3 + user.length + 1;
+            if (onLongLine(file, at))
+                continue;
+            const name = nameBefore(code, m.index);
+            const env = /^(postgres|postgresql|mysql|mariadb|mongodb(\+srv)?|jdbc)/i.test(scheme) ? 'DATABASE_URL' : /^(redis|rediss)$/i.test(scheme) ? 'REDIS_URL' : /^amqps?$/i.test(scheme) ? 'AMQP_URL' : 'SERVICE_URL';
+            report({
+                ...file.position(at),
+                message: `Password ${redact(password)} for user ${user} in ${scheme}:// URL to ${host}${name ? ` (${name})` : ''}`,
+                remediation: `Read the whole URL from the environment: ${envLookup(file, env)}; set it per deploy and rotate the password.`,
+                secret: password
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/debug-enabled.ts
+
+const DJANGO = /^DEBUG\s*=\s*True\b/gm;
+const FLASK = /\b\w{1,40}\.(?:config\[\s*["']DEBUG["']\s*\]\s*=\s*True\b|debug\s*=\s*True\b|config\.update\s*\([^)]{0,300}?\bDEBUG\s*=\s*True\b)/g;
+const debugEnabled = {
+    meta: {
+        id: 'TF0307',
+        name: 'debug-enabled',
+        factor: 'III',
+        severity: 'warning',
+        summary: 'Debug mode hardcoded on in application settings (Django DEBUG = True, Flask DEBUG).',
+        why: 'Debug mode is config that differs between a developer\'s machine and production. Set in code, every deploy ' +
+            'gets it, and in production it exposes tracebacks, settings and source to anyone who triggers an error.',
+        remediation: 'Read it from the environment, off unless asked for: DEBUG = os.environ.get("DEBUG") == "1".',
+        languages: ['python']
+    },
+    files: { kinds: ['source'], languages: ['python'] },
+    keywords: ['debug'],
+    check(file, report) {
+        if (isDevSettings(file.path) || isTemplatePath(file.path))
+            return; // settings/dev.py, local_settings.py: debug is their point
+        const code = file.code;
+        const django = /settings/i.test(file.path) || code.includes('INSTALLED_APPS');
+        for (const re of django ? [DJANGO, FLASK] : [FLASK]) {
+            re.lastIndex = 0;
+            for (let m = re.exec(code); m; m = re.exec(code)) {
+                const at = m.index + m[0].lastIndexOf('True');
+                report({ ...file.position(at), message: `${re === DJANGO ? 'Django DEBUG' : 'Flask debug mode'} is hardcoded to True` });
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/fallback-secret-literal.ts
+
+
+
+
+const S = String.raw `(["'])([^"'\n\\]{0,200})`;
+// [regex, language filter]; group 1 = env var name, last groups = quote + literal.
+const PATTERNS = [
+    [new RegExp(String.raw `process\.env(?:\.([A-Za-z_]\w{0,80})|\[\s*["']([A-Za-z_]\w{0,80})["']\s*\])\s*(?:\|\||\?\?)\s*${S}\3`, 'g'), /javascript|typescript/],
+    [new RegExp(String.raw `os\.(?:environ\.get|getenv)\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3\s*\)`, 'g'), /python/],
+    [new RegExp(String.raw `os\.(?:environ\.get|getenv)\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*\)\s*or\s*()${S}\3`, 'g'), /python/],
+    [new RegExp(String.raw `os\.environ\.setdefault\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3`, 'g'), /python/],
+    // python-decouple config('X', default='...'), django-environ env('X', default='...') / env.str(...)
+    [new RegExp(String.raw `\b(?:config|env|env\.str)\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*default\s*=\s*()${S}\3`, 'g'), /python/],
+    [new RegExp(String.raw `ENV\.fetch\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*(?:\)\s*\{\s*|,\s*)()${S}\3`, 'g'), /ruby/],
+    [new RegExp(String.raw `ENV\[\s*["']([A-Za-z_]\w{0,80})["']\s*\]\s*(?:\|\||or)\s*()${S}\3`, 'g'), /ruby/],
+    [new RegExp(String.raw `getOrDefault\s*\(\s*"([A-Za-z_]\w{0,80})"\s*,\s*()${S}\3`, 'g'), /java|kotlin/],
+    [new RegExp(String.raw `System\.getenv\s*\(\s*"([A-Za-z_]\w{0,80})"\s*\)\s*\)\s*\.orElse\s*\(\s*()${S}\3`, 'g'), /java|kotlin/],
+    // Go and others: a helper like getEnv("JWT_SECRET", "fallback")
+    [new RegExp(String.raw `\b(?:get_?[Ee]nv\w{0,20}|[Ee]nv[Oo]r\w{0,10}|envOrDefault|env_or|lookupEnv\w{0,10})\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3`, 'g'), /./],
+    // Spring and other ${VAR:default} placeholders in config
+    [new RegExp(String.raw `\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g'), /none|java|kotlin/] // also @Value("${jwt.secret:x}")
+];
+const fallbackSecretLiteral = {
+    meta: {
+        id: 'TF0306',
+        name: 'fallback-secret-literal',
+        factor: 'III',
+        severity: 'warning',
+        summary: 'A secret read from the environment falls back to a literal (process.env.JWT_SECRET || \'secret\').',
+        why: 'Reading config from the environment is right, but a literal fallback means a deploy that forgot the ' +
+            'variable runs with a secret published in the codebase instead of failing. Config must come from the deploy, not the code.',
+        remediation: 'Drop the fallback and fail at startup when the variable is missing.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none']
+    },
+    files: { kinds: ['source', 'properties', 'yaml'] },
+    keywords: ['env', '${'],
+    check(file, report) {
+        const code = file.code;
+        for (const [re, lang] of PATTERNS) {
+            if (!lang.test(file.language))
+                continue;
+            re.lastIndex = 0;
+            for (let m = re.exec(code); m; m = re.exec(code)) {
+                const name = m[1] ?? m[2];
+                const value = m[m.length - 1];
+                if (!name || !secretNameKind(name) || value === '' || isEnvReference(value))
+                    continue;
+                const offset = m.index + m[0].lastIndexOf(value);
+                if (onLongLine(file, offset))
+                    continue;
+                report({
+                    ...file.position(offset),
+                    message: `${name} falls back to the literal '${redact(value)}' when the variable is unset`,
+                    remediation: remedy(file, name),
+                    secret: value
+                });
+            }
+        }
+    }
+};
+function remedy(file, name) {
+    const fix = {
+        javascript: `const v = process.env.${name}; if (!v) throw new Error('${name} is not set')`,
+        typescript: `const v = process.env.${name}; if (!v) throw new Error('${name} is not set')`,
+        python: `os.environ["${name}"] (raises KeyError when unset)`,
+        ruby: `ENV.fetch("${name}") without a default (raises KeyError when unset)`,
+        go: `v, ok := os.LookupEnv("${name}"); if !ok { log.Fatal("${name} is not set") }`,
+        java: `Objects.requireNonNull(System.getenv("${name}"), "${name} is not set")`,
+        kotlin: `System.getenv("${name}") ?: error("${name} is not set")`
+    };
+    return `Fail fast instead of falling back: ${fix[file.language] ?? `\${${name}} without a default (startup fails when it is unset); or ${envLookup(file, name)}`}.`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/framework-config-password.ts
+
+
+
+
+const SPRING = /(^|\/)(application|bootstrap)([-.][^/]*)?\.(ya?ml|properties)$/;
+const RAILS = /(^|\/)config\/(database|secrets)\.yml$/;
+const DEV = /^(dev|development|local|test|tests|testing|ci|h2)$/i;
+const frameworkConfigPassword = {
+    meta: {
+        id: 'TF0310',
+        name: 'framework-config-password',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A literal password or secret in Spring application properties/YAML or Rails database.yml/secrets.yml.',
+        why: 'Framework config files are committed with the code; the credentials a deploy uses are config that must come ' +
+            'from the deploy. Spring and Rails both read environment variables for exactly this.',
+        remediation: 'Reference an environment variable: ${DB_PASSWORD} in Spring, <%= ENV.fetch("DB_PASSWORD") %> in Rails YAML.',
+        languages: ['java', 'kotlin', 'ruby']
+    },
+    files: { kinds: ['yaml', 'properties'], path: /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/ },
+    keywords: ['pass', 'secret', 'key', 'token', 'credential'],
+    check(file, report) {
+        const spring = SPRING.test(file.path);
+        if (!spring && !RAILS.test(file.path))
+            return;
+        const profile = /application-([\w]+)\./.exec(file.name)?.[1];
+        if (profile && DEV.test(profile))
+            return;
+        const entries = configEntries(file);
+        const devDocs = new Set(entries.filter((e) => /(^|\.)(on-profile|profiles)$/.test(e.key) && DEV.test(e.value)).map((e) => e.section));
+        // A password beside a localhost datasource URL is a local default: a warning, not an error.
+        const parent = (e) => `${e.section}|${e.key.slice(0, Math.max(0, e.key.lastIndexOf('.')))}`;
+        const localParents = new Set(entries.filter((e) => /(^|\.)url$/.test(e.key) && /localhost|127\.0\.0\.1/.test(e.value)).map(parent));
+        for (const e of entries) {
+            const local = spring && localParents.has(parent(e));
+            if (!secretNameKind(e.leaf) || isPlaceholder(e.value) || findToken(e.value) || /<%|\$\{/.test(e.value))
+                continue;
+            if (spring ? devDocs.has(e.section) : DEV.test(e.key.split('.')[0]))
+                continue;
+            report({
+                ...file.position(e.offset),
+                severity: local ? 'warning' : 'error',
+                message: `${e.key} is the literal ${e.value.length >= 8 ? redact(e.value) : `'${'*'.repeat(4)}'`}${local ? ' (local database default)' : ''}`,
+                remediation: fix(spring, e),
+                secret: e.value
+            });
+        }
+    }
+};
+function fix(spring, e) {
+    const name = spring ? envName(e.key) : envName(e.leaf);
+    return spring
+        ? `Use \${${name}} (or drop the property: Spring binds the ${name} environment variable to ${e.key} by itself) and set it per deploy; rotate the committed value.`
+        : `Use <%= ENV.fetch("${name}") %> (or DATABASE_URL / Rails credentials) and set it per deploy; rotate the committed value.`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/hardcoded-credential.ts
+
+
+
+const PEM_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/g;
+const AWS_SECRET = /(aws_?secret_?(?:access_?)?key|secret_?access_?key)['"]?\s*(?:=>|:=|[:=])\s*['"]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi;
+const hardcodedCredential = {
+    meta: {
+        id: 'TF0301',
+        name: 'hardcoded-credential',
+        factor: 'III',
+        severity: 'error',
+        summary: 'Provider tokens, cloud keys and private keys committed in code or config.',
+        why: 'Credentials are config: they differ between deploys and must never be in the codebase. A repository could be ' +
+            'made public at any moment without compromising any credential; a committed key is readable by everyone with ' +
+            'access to the code and its history, and rotating it needs a code change.',
+        remediation: 'Revoke and rotate the credential, then read it from the environment and keep the value in a secret store.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'go', 'kotlin', 'php', 'shell', 'none']
+    },
+    files: {
+        // .env files are TF0304's (one finding per file); Markdown is documentation.
+        kinds: ['source', 'dockerfile', 'compose', 'kubernetes', 'workflow', 'procfile', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml', 'other']
+    },
+    keywords: [...TOKEN_KEYWORDS, 'private key', 'secret_access_key', 'secretaccesskey', 'aws_secret', 'secret_key'],
+    check(file, report) {
+        const text = file.text;
+        const severity = roleSeverity(file);
+        let budget = 100; // a file with more is a dump of keys; the first hundred make the point
+        for (const p of TOKEN_PATTERNS) {
+            p.re.lastIndex = 0;
+            for (let m = p.re.exec(text); m && budget > 0; m = p.re.exec(text)) {
+                const token = m[1];
+                if (p.ignore?.(token))
+                    continue;
+                const at = m.index + m[0].indexOf(token);
+                budget--;
+                const name = nameBefore(text, at);
+                report({
+                    ...file.position(at),
+                    severity,
+                    message: `${p.label} ${redact(token)}${name ? ` assigned to ${name}` : ''}`,
+                    remediation: moveToEnv(file, name ? envName(name) : envName(p.id.replace(/-(token|key|id)$/, '_$1')), true),
+                    secret: token
+                });
+            }
+        }
+        awsSecretKeys(file, severity, report);
+        privateKeys(file, severity, report);
+    }
+};
+function awsSecretKeys(file, severity, report) {
+    AWS_SECRET.lastIndex = 0;
+    for (let m = AWS_SECRET.exec(file.text); m; m = AWS_SECRET.exec(file.text)) {
+        const value = m[2];
+        if (/EXAMPLE/.test(value) || isPlaceholder(value) || !/[A-Z]/.test(value) || !/[a-z]/.test(value))
+            continue;
+        const at = m.index + m[0].lastIndexOf(value);
+        report({
+            ...file.position(at),
+            severity,
+            message: `AWS secret access key ${redact(value)} assigned to ${m[1]}`,
+            remediation: moveToEnv(file, 'AWS_SECRET_ACCESS_KEY', true) + ' Better: drop static keys for an IAM role (instance profile, IRSA, OIDC).',
+            secret: value
+        });
+    }
+}
+function privateKeys(file, severity, report) {
+    const text = file.text;
+    const gcp = /["']?type["']?\s*:\s*["']service_account["']/.test(text);
+    PEM_BEGIN.lastIndex = 0;
+    for (let m = PEM_BEGIN.exec(text); m; m = PEM_BEGIN.exec(text)) {
+        const bodyStart = m.index + m[0].length;
+        const end = text.indexOf('-----END', bodyStart);
+        const raw = text.slice(bodyStart, end !== -1 && end - bodyStart < 12000 ? end : bodyStart + 400);
+        // Escaped newlines (JSON, code strings) and string concatenation are not key material.
+        const body = raw.replace(/\\[nr]/g, '').replace(/["'+,\s]/g, '');
+        if (isPlaceholder(body) || (body.match(/[A-Za-z0-9+/=]/g) ?? []).length < 64 || /\.\.\.|…|x{8}/i.test(body))
+            continue;
+        const name = nameBefore(text, m.index);
+        const isGcp = gcp && name === 'private_key';
+        report({
+            ...file.position(m.index),
+            severity,
+            message: isGcp ? 'GCP service-account private key in private_key' : `${m[1].replace('PRIVATE KEY', 'private key').replace(/^private/, 'Private')} block${name ? ` assigned to ${name}` : ''}`,
+            remediation: isGcp
+                ? 'Delete the service-account key in the GCP console, remove the JSON from the repository, and use workload identity (or GOOGLE_APPLICATION_CREDENTIALS pointing at a file mounted from a secret store).'
+                : 'Treat the key as compromised: replace it, remove it from the repository, and mount the new key at runtime from a secret store (path given by an environment variable).',
+            // A one-line key (JSON, code string) sits on the reported line: redact all of it.
+            secret: /[\r\n]/.test(raw) ? undefined : raw
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/k8s-literal-secret-env.ts
+
+
+
+
+const FIX = 'Reference a Secret instead: valueFrom: { secretKeyRef: { name: app-secrets, key: X } }, with the Secret created outside the repository (External Secrets, sealed-secrets, SOPS, or the CD system).';
+const k8sLiteralSecretEnv = {
+    meta: {
+        id: 'TF0308',
+        name: 'k8s-literal-secret-env',
+        factor: 'III',
+        severity: 'error',
+        summary: 'Kubernetes manifests with literal credentials (env value:, Secret data/stringData, ConfigMap passwords).',
+        why: 'Manifests are code; the credentials a deploy uses are config. A literal in a manifest ships the same ' +
+            'credential to every cluster, exposes it to everyone with repository access, and rotating it needs a commit.',
+        remediation: FIX
+    },
+    files: { kinds: ['kubernetes', 'yaml'] },
+    keywords: ['apiversion'],
+    check(file, report) {
+        const docs = yamlOf(file).docs;
+        const kinds = docs.map((d) => String(topScalar(d, 'kind') ?? ''));
+        if (!docs.some((d) => topScalar(d, 'apiVersion') !== undefined))
+            return;
+        const severity = file.role === 'dev' ? 'notice' : 'error';
+        const envNames = new Map();
+        const entries = yamlEntries(file);
+        for (const e of entries)
+            if (e.key === 'name' && e.path.includes('env'))
+                envNames.set(e.path.slice(0, -1).join('/'), String(e.value));
+        const secretDocsDone = new Set();
+        for (const e of entries) {
+            const kind = kinds[e.docIndex];
+            const v = e.value === null ? '' : String(e.value);
+            const at = e.offset + (e.quoted ? 1 : 0);
+            if (e.key === 'value' && e.path[e.path.length - 3] === 'env') {
+                const name = envNames.get(e.path.slice(0, -1).join('/'));
+                if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3)
+                    continue;
+                report({ ...file.position(at), severity, message: `Env var ${name} is given a literal value instead of valueFrom.secretKeyRef`, secret: v });
+            }
+            else if (kind === 'Secret' && (e.path[0] === 'stringData' || e.path[0] === 'data') && e.path.length === 2 && !secretDocsDone.has(e.docIndex)) {
+                const plain = e.path[0] === 'data' ? k8s_literal_secret_env_decode(v) : v;
+                if (plain === undefined || isPlaceholder(plain) || plain.toLowerCase() === e.key.toLowerCase() || findToken(plain))
+                    continue;
+                secretDocsDone.add(e.docIndex);
+                const keys = entries.filter((x) => x.docIndex === e.docIndex && (x.path[0] === 'stringData' || x.path[0] === 'data') && x.path.length === 2).map((x) => x.key);
+                report({ ...file.position(at), severity, message: `Secret ${secretName(file, e.docIndex)} commits its ${e.path[0]} (${keys.slice(0, 5).join(', ')}) to the repository`, secret: v,
+                    remediation: 'Do not commit Secret values (data is only base64, not encryption): create the Secret from a secret store at deploy time (External Secrets, sealed-secrets, SOPS), and rotate these values.' });
+            }
+            else if (kind === 'ConfigMap' && e.path[0] === 'data' && e.path.length === 2 && isRealSecret(e.key, v)) {
+                report({ ...file.position(at), severity, message: `ConfigMap key ${e.key} holds a literal credential`, secret: v, remediation: 'Move it to a Secret created outside the repository and reference it with secretKeyRef.' });
+            }
+        }
+    }
+};
+function k8s_literal_secret_env_decode(b64) {
+    if (!/^[A-Za-z0-9+/=\s]{1,10000}$/.test(b64))
+        return undefined;
+    return Buffer.from(b64, 'base64').toString('utf8');
+}
+function secretName(file, docIndex) {
+    const meta = yamlEntries(file).find((e) => e.docIndex === docIndex && e.path.length === 2 && e.path[0] === 'metadata' && e.key === 'name');
+    return meta ? String(meta.value) : '(unnamed)';
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/literal-signing-secret.ts
+
+
+
+
+
+const literalSigningSecret = {
+    meta: {
+        id: 'TF0305',
+        name: 'literal-signing-secret',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A session, cookie or token signing secret given as a literal (express-session, jwt.sign, Django/Flask SECRET_KEY, Rails secret_key_base).',
+        why: 'The signing secret is per-deploy config and a credential: with it in the code, anyone who can read the ' +
+            'repository can forge sessions and tokens for every deploy, and no deploy can rotate it without a code change.',
+        remediation: 'Read the secret from the environment at startup and fail fast when it is missing.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go']
+    },
+    files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go'] },
+    keywords: ['secret', 'jwt', 'keys', 'cookieparser', 'signwith', 'hmac', 'signedstring', 'cookiestore', 'newstore'],
+    check(file, report) {
+        if (isTemplatePath(file.path))
+            return;
+        for (const lit of signingLiterals(file)) {
+            // INSERT_YOUR_SECRET_HERE / NEW_SECRET_KEY: a template slot (or an env var name passed by mistake)
+            if (onLongLine(file, lit.offset) || lit.value === '' || isEnvReference(lit.value) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(lit.value))
+                continue;
+            // A dev/test settings module may carry a throwaway key; say so quietly.
+            const dev = file.language === 'python' && isDevSettings(file.path);
+            report({
+                ...file.position(lit.offset),
+                severity: dev ? 'notice' : 'error',
+                message: `${lit.what} is the literal '${redact(lit.value)}'${dev ? ' (development settings)' : ''}`,
+                remediation: `Use ${envLookup(file, lit.env)} and fail at startup when it is unset; generate a long random value per deploy and rotate this one.`,
+                secret: lit.value
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/workflow-literal-secret.ts
+
+
+
+
+const workflowLiteralSecret = {
+    meta: {
+        id: 'TF0309',
+        name: 'workflow-literal-secret',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A GitHub Actions workflow passes a literal credential in env: or with: instead of ${{ secrets.X }}.',
+        why: 'Workflows are code in the repository; credentials are config kept outside it. A literal token in a workflow ' +
+            'is readable by anyone who can read the repository (and by every fork), and cannot be rotated without a commit.',
+        remediation: 'Store the value as a repository or environment secret and reference it: ${{ secrets.NAME }}.'
+    },
+    files: { kinds: ['workflow'] },
+    keywords: ['env', 'with'],
+    check(file, report) {
+        for (const e of yamlEntries(file)) {
+            const parent = e.path[e.path.length - 2];
+            if ((parent !== 'env' && parent !== 'with') || e.path.includes('services') || e.path.includes('container'))
+                continue;
+            const v = e.value === null ? '' : String(e.value);
+            if (!isRealSecret(e.key, v))
+                continue;
+            report({
+                ...file.position(e.offset + (e.quoted ? 1 : 0)),
+                message: `${parent}: ${e.key} is the literal ${redact(v)}`,
+                remediation: `Store it as a secret and use \${{ secrets.${envName(e.key)} }}; rotate the committed value.`,
+                secret: v
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/index.ts
+
+
+
+
+
+
+
+
+
+
+
+const III_CONFIG_RULES = [
+    hardcodedCredential, credentialInUrl, secretAssignment, committedDotenv, literalSigningSecret, fallbackSecretLiteral, debugEnabled,
+    k8sLiteralSecretEnv, workflowLiteralSecret, frameworkConfigPassword, configGroupedByEnvironment
+];
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
-const RULES = [];
+
+const RULES = [...III_CONFIG_RULES];
 
 ;// CONCATENATED MODULE: ./src/version.ts
 const VERSION = '0.1.0';
@@ -36835,8 +38034,6 @@ function runAudit(options) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one description of `.twelve-factor.yml`: the loader validates against it and the docs are
 // written from it, so the two cannot drift.
@@ -40119,24 +41316,24 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;

@@ -63,7 +63,8 @@ export function finalizeReports(raw: { rule: Rule; report: Report }[], file: Sou
       ...(report.endColumn !== undefined ? { endColumn: report.endColumn } : {}),
       message: redactAll(report.message, secrets),
       remediation: redactAll(report.remediation ?? rule.meta.remediation, secrets),
-      snippet: redactAll(truncate(lineText.trim(), 200), secrets),
+      // Redact before truncating: a secret cut in half by the truncation would not be found.
+      snippet: truncate(redactAll(lineText.trim(), secrets), 200),
       // A one-way hash of the real line: changing the secret on that line must make it a new finding.
       fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, lineText, occurrence)
     }
