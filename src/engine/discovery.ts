@@ -108,7 +108,7 @@ function walk(root: string, filter: PathFilter): { files: string[]; dirs: number
       if (!isDir && !entry.isFile()) continue
       if (isIgnored(active, path, isDir)) continue
       if (isDir) {
-        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || filter.excludesDir(path) || depth >= 64) continue
+        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || filter.excludesDir(path) || depth >= 256) continue
         stack.push({ rel: path, ignores: active, depth: depth + 1 })
       } else if (filter.accepts(path)) {
         files.push(path)
