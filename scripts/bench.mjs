@@ -47,8 +47,8 @@ const LANG_NAMES = Object.keys(LANGS)
 
 // A few planted violations per app, so rules do real work (and the bench shows they fire).
 const PLANTED = {
-  node: ['src/server.ts', "import express from 'express'\nconst app = express()\napp.listen(3000)\nconst stripe = 'sk_live_51HxAbCdEfGhIjKlMnOpQrStUv'\n"],
-  python: ['app/settings.py', "DEBUG = True\nSECRET_KEY = 'django-insecure-9x8y7z6w5v4u3t2s1r0q'\n"],
+  node: ['src/server.ts', "import express from 'express'\nconst app = express()\napp.listen(3000)\nconst stripe = '" + 'sk_' + "live_51HxAbCdEfGhIjKlMnOpQrStUv'\n"],
+  python: ['app/settings.py', "DEBUG = True\nSECRET_KEY = '" + 'django-' + "insecure-9x8y7z6w5v4u3t2s1r0q'\n"],
   ruby: ['config/database.yml', 'production:\n  adapter: postgresql\n  host: db.prod.internal\n  password: s3cr3tPassw0rd!\n'],
   java: ['src/main/resources/application.properties', 'spring.datasource.password=Sup3rS3cretPwd\nserver.port=8080\n'],
   go: ['main.go', 'package main\nimport "net/http"\nfunc main() { http.ListenAndServe(":8080", nil) }\n']

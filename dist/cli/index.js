@@ -13483,7 +13483,7 @@ function walk(root, filter) {
             if (isIgnored(active, path, isDir))
                 continue;
             if (isDir) {
-                if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || filter.excludesDir(path) || depth >= 64)
+                if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || filter.excludesDir(path) || depth >= 256)
                     continue;
                 stack.push({ rel: path, ignores: active, depth: depth + 1 });
             }
@@ -15456,6 +15456,9 @@ function parseConfig(text, name, knownRuleIds) {
     }
     for (const [key, value] of Object.entries(data)) {
         const where = `${name}: '${key}'`;
+        if (!CONFIG_KEYS.some((k) => k.key === key)) {
+            throw new UsageError(`${name}: unknown key '${key}'; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`);
+        }
         switch (key) {
             case 'factors':
                 config.factors = parseFactors(value, where);
@@ -15474,7 +15477,7 @@ function parseConfig(text, name, knownRuleIds) {
                 config.maxFileSize = parseSize(value, where);
                 break;
             default:
-                throw new UsageError(`${name}: unknown key '${key}'; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`);
+                throw new Error(`config key '${key}' is in CONFIG_KEYS but the loader does not read it`);
         }
     }
     return config;

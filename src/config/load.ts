@@ -51,6 +51,9 @@ export function parseConfig(text: string, name: string, knownRuleIds: ReadonlySe
   }
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const where = `${name}: '${key}'`
+    if (!CONFIG_KEYS.some((k) => k.key === key)) {
+      throw new UsageError(`${name}: unknown key '${key}'; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`)
+    }
     switch (key) {
       case 'factors':
         config.factors = parseFactors(value, where)
@@ -69,7 +72,7 @@ export function parseConfig(text: string, name: string, knownRuleIds: ReadonlySe
         config.maxFileSize = parseSize(value, where)
         break
       default:
-        throw new UsageError(`${name}: unknown key '${key}'; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`)
+        throw new Error(`config key '${key}' is in CONFIG_KEYS but the loader does not read it`)
     }
   }
   return config
