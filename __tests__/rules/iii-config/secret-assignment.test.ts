@@ -7,6 +7,7 @@ const KEY = 'e1f7Kq9' + 'Zt3Wm8Rv' + '2Lp6Yx4N'
 describe('TF0303 secret-assignment', () => {
   ruleTable(rule, {
     valid: [
+      { name: 'a generator writing Python source into a JS string (escape before the name)', path: 'scripts/gen.js', code: "const py = \"DEBUG = True\\nSECRET_KEY = 'django-insecure-9x8y7z6w5v4u3t2s1r0q'\\n\"\n" },
       { name: 'env reads', path: 'src/db.ts', code: 'const password = process.env.DB_PASSWORD\nconst apiKey = process.env.API_KEY ?? ""\n' },
       { name: 'python env reads', path: 'app/db.py', code: "password = os.environ['DB_PASSWORD']\ntoken = os.getenv('TOKEN')\n" },
       { name: 'ruby and java and go env reads', path: 'lib/x.rb', code: "password = ENV.fetch('DB_PASSWORD')\napi_key = ENV['API_KEY']\n" },

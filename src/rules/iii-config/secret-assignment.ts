@@ -12,7 +12,7 @@ import { envName, findToken, moveToEnv, secretNameKind, words } from './secret-p
 import { signingLiterals } from './signing-secrets.js'
 
 // name ("name" or name or obj.name or ['name']) = / : / := / => "literal"
-const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g
+const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$\\])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g
 /** Spring/Rails files are TF0310's; translations are prose. */
 export const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/
 const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i
