@@ -30013,7 +30013,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7430);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1517);
 // Action entry point (bundled to dist/index.js). All logic lives in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30023,7 +30023,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7430:
+/***/ 1517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32996,6 +32996,46 @@ function lineFingerprint(ruleId, file, lineText, occurrence) {
     return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${file}\0${normalized}\0${occurrence}`).digest('hex').slice(0, 32);
 }
 
+;// CONCATENATED MODULE: ./src/engine/keywords.ts
+class KeywordScanner {
+    re;
+    constructor(rules) {
+        const words = [...new Set(rules.flatMap((r) => r.keywords ?? []).map((k) => k.toLowerCase()))];
+        // Longest first: at a position the longest keyword is recorded, and any shorter keyword that
+        // starts there is a prefix of it (two keywords matching at one position are prefix-related).
+        words.sort((a, b) => b.length - a.length);
+        if (words.length > 0)
+            this.re = new RegExp(`(?=(${words.map(keywords_escape).join('|')}))`, 'gi');
+    }
+    /** The keywords found, each as the longest keyword matched at its position (lower-case). */
+    scan(text) {
+        const found = new Set();
+        if (!this.re)
+            return found;
+        this.re.lastIndex = 0;
+        for (const m of text.matchAll(this.re))
+            found.add(m[1].toLowerCase());
+        return found;
+    }
+}
+/** Does the scan result contain one of the rule's keywords? (A rule without keywords always runs.) */
+function hasKeyword(rule, found) {
+    const keywords = rule.keywords;
+    if (!keywords || keywords.length === 0)
+        return true;
+    for (const k of keywords) {
+        if (found.has(k))
+            return true;
+        for (const m of found)
+            if (m.length > k.length && m.startsWith(k))
+                return true;
+    }
+    return false;
+}
+function keywords_escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 ;// CONCATENATED MODULE: ./src/engine/redact.ts
 // Redaction happens where a finding is made (engine/check-file.ts), so no reporter can leak a
 // secret by forgetting to call this.
@@ -33020,6 +33060,7 @@ function redactAll(text, secrets) {
 // then redaction, suppression comments and fingerprints. Pure: no disk, no environment.
 
 
+
 const SUPPRESSION_MARKER = 'twelve-factor-ignore';
 /** Engine-level rule: a suppression comment without a `-- reason`. */
 const SUPPRESSION_WITHOUT_REASON = 'TF0001';
@@ -33033,14 +33074,18 @@ function passesKeywords(rule, file) {
             return true;
     return false;
 }
-function checkFile(rules, file, ctx) {
+/**
+ * Offers the file to each rule. `found` is the result of one combined keyword scan (see
+ * KeywordScanner); without it each rule's keywords are looked up one by one.
+ */
+function checkFile(rules, file, ctx, found) {
     const raw = [];
     const offered = [];
     for (const rule of rules) {
         if (!rule.check)
             continue;
         offered.push(rule.meta.id);
-        if (!passesKeywords(rule, file))
+        if (!(found ? hasKeyword(rule, found) : passesKeywords(rule, file)))
             continue;
         rule.check(file, (report) => raw.push({ rule, report }), ctx);
     }
@@ -36246,15 +36291,21 @@ const SNIFF = 8000;
 function readText(absPath, maxBytes) {
     let fd;
     try {
-        const l = (0,external_node_fs_namespaceObject.lstatSync)(absPath);
-        if (l.isSymbolicLink())
-            return { skipped: 'symlink', bytes: 0 };
-        if (!l.isFile())
+        // O_NOFOLLOW: a symlink fails to open (ELOOP) instead of being followed out of the workspace;
+        // one open + fstat replaces an lstat per file, which showed up in profiles of large trees.
+        try {
+            fd = (0,external_node_fs_namespaceObject.openSync)(absPath, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+        }
+        catch (e) {
+            const code = e.code;
+            return { skipped: code === 'ELOOP' || code === 'EMLINK' ? 'symlink' : 'unreadable', bytes: 0 };
+        }
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
             return { skipped: 'not-a-file', bytes: 0 };
-        if (l.size > maxBytes)
-            return { skipped: 'too-large', bytes: l.size };
-        fd = (0,external_node_fs_namespaceObject.openSync)(absPath, 'r');
-        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
+        if (stat.size > maxBytes)
+            return { skipped: 'too-large', bytes: stat.size };
+        const size = stat.size;
         const buf = Buffer.allocUnsafe(Math.min(size, maxBytes));
         let read = 0;
         while (read < buf.length) {
@@ -36306,6 +36357,8 @@ class Facts {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/select.ts
+// Which rules a file is offered to, decided from its path-derived facts before it is read.
+
 const DEFAULT_ROLES = ['app', 'dev'];
 function selects(selector, file) {
     if (!selector)
@@ -36331,8 +36384,16 @@ class RuleIndex {
     constructor(rules) {
         this.rules = rules;
     }
+    /** One combined keyword scanner for every rule this kind of file can meet. */
+    scannerFor(file) {
+        this.rulesFor(file);
+        const entry = this.cache.get(keyOf(file));
+        if (!entry.scanner)
+            entry.scanner = new KeywordScanner([...entry.plain, ...entry.pathBound]);
+        return entry.scanner;
+    }
     rulesFor(file) {
-        const key = `${file.kind}|${file.language}|${file.role}`;
+        const key = keyOf(file);
         let entry = this.cache.get(key);
         if (!entry) {
             entry = { plain: [], pathBound: [] };
@@ -36350,6 +36411,7 @@ class RuleIndex {
         return [...entry.plain, ...entry.pathBound.filter((r) => r.files?.path?.test(file.path))];
     }
 }
+const keyOf = (file) => `${file.kind}|${file.language}|${file.role}`;
 
 ;// CONCATENATED MODULE: ./src/engine/comments.ts
 function commentStyleOf(kind, language) {
@@ -37280,7 +37342,7 @@ function signingLiterals(file) {
 
 
 // name ("name" or name or obj.name or ['name']) = / : / := / => "literal"
-const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g;
+const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$\\])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g;
 /** Spring/Rails files are TF0310's; translations are prose. */
 const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/;
 const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i;
@@ -37965,6 +38027,14 @@ function runAudit(options) {
         }
     }
     const apps = detectApps(manifests);
+    // appOf scans every app; files of one folder share the answer.
+    const appByDir = new Map();
+    const appFor = (path) => {
+        const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+        if (!appByDir.has(dir))
+            appByDir.set(dir, appOf(apps, path));
+        return appByDir.get(dir);
+    };
     // Phase 2: every file, read once, offered to the rules that select it.
     for (const info of candidates) {
         const wanted = retained.has(info.path) || index.rulesFor(info).length > 0 || RETAINED.has(info.kind) ||
@@ -37977,7 +38047,9 @@ function runAudit(options) {
         if (!file)
             continue;
         infos.push(info);
-        const outcome = checkFile(index.rulesFor(info), file, { facts, app: appOf(apps, info.path), apps });
+        const rules = index.rulesFor(info);
+        const found = rules.length > 0 ? index.scannerFor(info).scan(file.text) : new Set();
+        const outcome = checkFile(rules, file, { facts, app: appFor(info.path), apps }, found);
         for (const id of outcome.offered)
             ran.add(id);
         findings.push(...outcome.findings);
@@ -37992,7 +38064,7 @@ function runAudit(options) {
         get: (p) => retained.get(p),
         git: discovered.git,
         apps,
-        appOf: (p) => appOf(apps, p)
+        appOf: appFor
     };
     for (const rule of repoRules) {
         ran.add(rule.meta.id);

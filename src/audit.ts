@@ -97,6 +97,13 @@ export function runAudit(options: AuditOptions): AuditResult {
     }
   }
   const apps = detectApps(manifests)
+  // appOf scans every app; files of one folder share the answer.
+  const appByDir = new Map<string, App | undefined>()
+  const appFor = (path: string): App | undefined => {
+    const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')))
+    if (!appByDir.has(dir)) appByDir.set(dir, appOf(apps, path))
+    return appByDir.get(dir)
+  }
 
   // Phase 2: every file, read once, offered to the rules that select it.
   for (const info of candidates) {
@@ -109,7 +116,9 @@ export function runAudit(options: AuditOptions): AuditResult {
     const file = retained.get(info.path) ?? load(info.path, info)
     if (!file) continue
     infos.push(info)
-    const outcome = checkFile(index.rulesFor(info), file, { facts, app: appOf(apps, info.path), apps })
+    const rules = index.rulesFor(info)
+    const found = rules.length > 0 ? index.scannerFor(info).scan(file.text) : new Set<string>()
+    const outcome = checkFile(rules, file, { facts, app: appFor(info.path), apps }, found)
     for (const id of outcome.offered) ran.add(id)
     findings.push(...outcome.findings)
     suppressed.push(...outcome.suppressed)
@@ -123,7 +132,7 @@ export function runAudit(options: AuditOptions): AuditResult {
     get: (p) => retained.get(p),
     git: discovered.git,
     apps,
-    appOf: (p) => appOf(apps, p)
+    appOf: appFor
   }
   for (const rule of repoRules) {
     ran.add(rule.meta.id)
