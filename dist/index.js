@@ -38081,12 +38081,15 @@ function runAudit(options) {
             suppressed.push(...out.suppressed);
         }
     }
-    for (const f of findings) {
+    // Severity overrides; 'off' also reaches engine-level findings (TF0001) that no rule object owns.
+    const kept = findings.filter((f) => config.rules[f.ruleId] !== 'off');
+    for (const f of kept) {
         const override = config.rules[f.ruleId];
         if (override && override !== 'off')
             f.severity = override;
     }
-    findings.sort(compareFindings);
+    findings.length = 0;
+    findings.push(...kept.sort(compareFindings));
     const rulesRun = new Map();
     for (const rule of rules)
         if (ran.has(rule.meta.id))
@@ -38168,6 +38171,7 @@ function defaultConfig() {
 
 
 
+
 const DEFAULT_CONFIG_FILES = ['.twelve-factor.yml', '.twelve-factor.yaml'];
 /** The config file to use: the explicit one (must exist) or the first default one at the root. */
 function findConfigFile(root, explicit) {
@@ -38195,7 +38199,9 @@ function loadConfig(root, explicit, knownRuleIds) {
     const name = (0,external_node_path_namespaceObject.relative)(root, file) || file;
     return { config: parseConfig(text, name, knownRuleIds), file };
 }
-function parseConfig(text, name, knownRuleIds) {
+function parseConfig(text, name, registered) {
+    // Engine-level rules (a suppression without a reason) can be configured like any other.
+    const knownRuleIds = new Set([...registered, SUPPRESSION_WITHOUT_REASON]);
     // Alias expansion is capped: a config file must not be able to blow up memory (billion laughs).
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0)

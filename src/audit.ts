@@ -149,11 +149,14 @@ export function runAudit(options: AuditOptions): AuditResult {
     }
   }
 
-  for (const f of findings) {
+  // Severity overrides; 'off' also reaches engine-level findings (TF0001) that no rule object owns.
+  const kept = findings.filter((f) => config.rules[f.ruleId] !== 'off')
+  for (const f of kept) {
     const override = config.rules[f.ruleId]
     if (override && override !== 'off') f.severity = override
   }
-  findings.sort(compareFindings)
+  findings.length = 0
+  findings.push(...kept.sort(compareFindings))
 
   const rulesRun = new Map<Factor, number>()
   for (const rule of rules) if (ran.has(rule.meta.id)) rulesRun.set(rule.meta.factor, (rulesRun.get(rule.meta.factor) ?? 0) + 1)

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parseDocument } from 'yaml'
+import { SUPPRESSION_WITHOUT_REASON } from '../engine/check-file.js'
 import { UsageError } from '../engine/errors.js'
 import { parseFactorList } from '../engine/factors.js'
 import { FACTORS, type Factor } from '../engine/types.js'
@@ -34,7 +35,9 @@ export function loadConfig(root: string, explicit: string | undefined, knownRule
   return { config: parseConfig(text, name, knownRuleIds), file }
 }
 
-export function parseConfig(text: string, name: string, knownRuleIds: ReadonlySet<string>): AuditConfig {
+export function parseConfig(text: string, name: string, registered: ReadonlySet<string>): AuditConfig {
+  // Engine-level rules (a suppression without a reason) can be configured like any other.
+  const knownRuleIds = new Set([...registered, SUPPRESSION_WITHOUT_REASON])
   // Alias expansion is capped: a config file must not be able to blow up memory (billion laughs).
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
   if (doc.errors.length > 0) throw new UsageError(`${name}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`)
