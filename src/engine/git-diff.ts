@@ -24,3 +24,12 @@ export function changedSince(root: string, ref: string): string[] {
   const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z'])
   return [...new Set([...diff.split('\0'), ...untracked.split('\0')].filter(Boolean))]
 }
+
+/** The folder relative to its repository's root ('' at the root or outside a repository). */
+export function repoPrefix(root: string): string {
+  try {
+    return git(root, ['rev-parse', '--show-prefix']).trim().replace(/\/+$/, '')
+  } catch {
+    return ''
+  }
+}
