@@ -3,7 +3,7 @@
 import type { AuditResult } from '../audit.js'
 import { FACTOR_INFO } from '../engine/factors.js'
 import type { FactorStatus, Finding } from '../engine/types.js'
-import { evaluateAll, LITMUS_TESTS, VALIDATIONS, type CheckAnswer, type CheckOutcome } from '../results/litmus.js'
+import { evaluateAll, LITMUS_TESTS, VALIDATIONS, type CheckOutcome } from '../results/litmus.js'
 import { code, escapeMarkdown } from './escape.js'
 import { MANUAL_CHECKS } from './manual-checks.js'
 
@@ -12,7 +12,6 @@ export const SUMMARY_BUDGET = 900 * 1024
 
 export const STATUS_ICON: Record<FactorStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', 'not-applicable': '➖' }
 export const SEVERITY_ICON = { error: '🔴', warning: '🟠', notice: '🔵' } as const
-const ANSWER_ICON: Record<CheckAnswer, string> = { yes: '✅', no: '❌', pass: '✅', fail: '❌', 'not checked': '➖' }
 
 export interface MarkdownOptions {
   /** Link for a finding's location (the file at the audited commit); plain text when absent. */
@@ -94,7 +93,9 @@ function checks(result: AuditResult): string[] {
 }
 
 function checkRow(o: CheckOutcome): string {
-  return `| ${o.spec.text} | ${ANSWER_ICON[o.answer]} ${o.answer} | ${evidence(o)} |`
+  // Good is the clean answer, which is "no" for the Config question and "yes" for the others.
+  const icon = o.answer === 'not checked' ? '➖' : o.answer === o.spec.whenClean ? '✅' : '❌'
+  return `| ${o.spec.text} | ${icon} ${o.answer} | ${evidence(o)} |`
 }
 
 /** Rule ids and locations of up to five deciding findings, then the count of the rest. */
