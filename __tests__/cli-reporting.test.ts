@@ -65,7 +65,7 @@ describe('cli: sarif, baseline, changed-since', () => {
     writeFileSync(join(root, 'src/new.js'), `${T2}\n`) // untracked
     const r = cli(['.', '--changed-since', 'main'], root)
     expect(r.code).toBe(1)
-    expect(r.stdout).toContain('(only files changed are gating)')
+    expect(r.stdout).toContain('(changed files only)')
     git(root, 'add', '-A')
     git(root, 'commit', '-q', '-m', 'new')
     expect(cli(['.', '--changed-since', 'main'], root).code).toBe(1)

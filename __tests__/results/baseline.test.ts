@@ -51,7 +51,7 @@ describe('changed-files gate', () => {
     const r = audit({ 'src/a.js': `${T1}\n`, 'src/b.js': `${T2}\n` })
     const g = gateChangedOnly(r, { files: new Set(['src/b.js']), source: 'test' }, defaultConfig())
     expect(g.failed).toBe(true)
-    expect(g.reason).toMatch(/1 finding at or above 'error' in III Config \(only files changed are gating\)/)
+    expect(g.reason).toMatch(/1 finding at or above 'error' in III Config \(changed files only\)/)
     expect(gateChangedOnly(r, { files: new Set(['README.md']), source: 'test' }, defaultConfig()).failed).toBe(false)
     expect(r.factors.find((f) => f.factor === 'III')!.errors).toBe(2)
   })

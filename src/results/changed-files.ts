@@ -14,7 +14,7 @@ export interface ChangedScope {
 /** The gate over findings in changed files only; the reason says so. */
 export function gateChangedOnly(result: AuditResult, scope: ChangedScope, config: Pick<AuditConfig, 'failOn' | 'failOnByFactor'>): Gate {
   const g = gate(result.findings.filter((f) => scope.files.has(f.file)), config)
-  return g.failed ? { ...g, reason: `${g.reason} (only files changed are gating)` } : g
+  return g.failed ? { ...g, reason: `${g.reason} (changed files only)` } : g
 }
 
 /**
