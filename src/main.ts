@@ -14,8 +14,8 @@ import type { Rule } from './engine/rule.js'
 import { changedScope } from './github/changed-files.js'
 import { readEvent } from './github/event.js'
 import { createOctokit, type RetryOptions } from './github/octokit.js'
-import type { Feature } from './github/permissions.js'
-import { publishCheckRuns, publishComment, type PublishContext } from './github/publish.js'
+import type { ApiProblem, Feature } from './github/permissions.js'
+import { publishCheckRuns, publishComment, reportProblems, type PublishContext } from './github/publish.js'
 import { capAnnotations, hiddenAnnotationsNote, toAnnotations } from './report/annotations.js'
 import { CHECK_RUN_NAME } from './report/check-run.js'
 import { escapeMarkdown } from './report/escape.js'
@@ -64,11 +64,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
       ...(reporting.comment !== 'false' ? (['comment'] as const) : []),
       ...(reporting.onlyChanged ? (['only-changed'] as const) : [])
     ]
+    const problems: ApiProblem[] = []
     const octokit = features.length > 0 && reporting.token ? createOctokit(reporting.token, env.GITHUB_API_URL, options.retry) : undefined
     if (features.length > 0 && !reporting.token) core.warning("twelve-factor-audit: input 'github-token' is empty; check runs, the comment and the PR files API are skipped.")
 
     if (reporting.onlyChanged) {
-      const scope = await changedScope(octokit, event, inputs.root, prefix, features)
+      const scope = await changedScope(octokit, event, inputs.root, prefix, problems)
       if (scope) {
         result.gate = gateChangedOnly(result, scope, config)
         notes.push(`Gating on findings in the ${scope.files.size} files this pull request adds or modifies (from ${escapeMarkdown(scope.source)}); the counts cover every finding.`)
@@ -90,7 +91,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     let checkRunIds: number[] = []
     let commentUrl = ''
     if (octokit) {
-      const ctx: PublishContext = { octokit, event, inputs: reporting, features, repoPath, link, runUrl }
+      const ctx: PublishContext = { octokit, event, inputs: reporting, features, repoPath, link, runUrl, problems }
       if (reporting.checkRun !== 'false') {
         const summaryFor = (factor: string): string =>
           formatMarkdown({ ...result, findings: result.findings.filter((f) => f.factor === factor) }, { link, budget: CHECK_SUMMARY_BUDGET, fullReport: 'The job summary' })
@@ -98,6 +99,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
       }
       if (reporting.comment !== 'false') commentUrl = await publishComment(ctx, result)
     }
+
+    reportProblems(problems, features, event)
 
     const where = ['the job summary', 'the JSON report (output `findings-file`)']
     if (reporting.sarifFile) where.push('the SARIF file (output `sarif-file`)')

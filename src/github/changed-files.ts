@@ -6,15 +6,14 @@ import { toAuditPaths, type ChangedScope } from '../results/changed-files.js'
 import type { EventInfo } from './event.js'
 import type { Octokit } from './octokit.js'
 import { listPullRequestFiles } from './pr-files.js'
-import { warnApiError } from './publish.js'
-import type { Feature } from './permissions.js'
+import type { ApiProblem } from './permissions.js'
 
 export async function changedScope(
   octokit: Octokit | undefined,
   event: EventInfo,
   root: string,
   prefix: string,
-  features: Feature[]
+  problems: ApiProblem[]
 ): Promise<ChangedScope | undefined> {
   const pr = event.pullRequest
   if (!pr) {
@@ -26,7 +25,7 @@ export async function changedScope(
       const files = await listPullRequestFiles(octokit, event.owner, event.repo, pr.number)
       return { files: toAuditPaths(files, prefix), source: 'the pull request files API' }
     } catch (e) {
-      warnApiError('only-changed', e, { features, event })
+      problems.push({ feature: 'only-changed', error: e })
     }
   }
   if (pr.baseSha) {

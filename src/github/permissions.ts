@@ -25,11 +25,25 @@ export function permissionsBlock(features: readonly Feature[]): string {
   return ['permissions:', ...[...perms].map(([k, v]) => `  ${k}: ${v}`)].join('\n')
 }
 
-export function permissionWarning(feature: Feature, features: readonly Feature[], e: unknown, fork: boolean): string {
-  const what = feature === 'check-run' ? 'create the check run' : feature === 'comment' ? 'write the pull-request comment' : 'list the pull request\'s files'
-  const status = (e as { status?: number }).status
+const WHAT: Record<Feature, string> = {
+  'check-run': 'create the check run',
+  comment: 'write the pull-request comment',
+  'only-changed': "list the pull request's files"
+}
+
+export interface ApiProblem {
+  feature: Feature
+  error: unknown
+}
+
+/**
+ * One warning for every permission failure of the run together: what could not be done, why, and
+ * the exact `permissions:` block covering every feature in use.
+ */
+export function permissionWarning(problems: readonly ApiProblem[], features: readonly Feature[], fork: boolean): string {
+  const what = problems.map((p) => `${WHAT[p.feature]} (HTTP ${(p.error as { status?: number }).status ?? '?'}: ${(p.error as Error).message})`).join('; ')
   const why = fork
-    ? 'This pull request comes from a fork, whose GITHUB_TOKEN is read-only whatever the workflow asks for; the job summary and annotations still have the full report.'
-    : 'Add this to the workflow (or the job):'
-  return `twelve-factor-audit could not ${what} (HTTP ${status ?? '?'}: ${(e as Error).message}). ${why}\n${permissionsBlock(features)}`
+    ? 'This pull request comes from a fork, whose GITHUB_TOKEN is read-only whatever the workflow asks for; the job summary, annotations and outputs still have the full report. For pull requests from this repository the job needs:'
+    : 'The job summary, annotations and outputs still have the full report. Add this to the workflow (or the job) to enable them:'
+  return `twelve-factor-audit could not ${what}. ${why}\n${permissionsBlock(features)}`
 }

@@ -10,9 +10,11 @@ import { createCheckRun } from './check-runs.js'
 import { findComment, upsertComment } from './comments.js'
 import type { EventInfo } from './event.js'
 import type { Octokit } from './octokit.js'
-import { isPermissionError, permissionWarning, type Feature } from './permissions.js'
+import { isPermissionError, permissionWarning, type ApiProblem, type Feature } from './permissions.js'
 
 export interface PublishContext {
+  /** API failures collected during the run; reported once at the end (reportProblems). */
+  problems: ApiProblem[]
   octokit: Octokit
   event: EventInfo
   inputs: ReportingInputs
@@ -23,9 +25,13 @@ export interface PublishContext {
   runUrl?: string
 }
 
-export function warnApiError(feature: Feature, e: unknown, ctx: Pick<PublishContext, 'features' | 'event'>): void {
-  if (isPermissionError(e)) core.warning(permissionWarning(feature, ctx.features, e, Boolean(ctx.event.pullRequest?.fork)))
-  else core.warning(`twelve-factor-audit: ${feature} failed, the rest of the report is unaffected: ${(e as Error).message}`)
+/** One warning for all permission failures, one per other failure. Never throws. */
+export function reportProblems(problems: readonly ApiProblem[], features: readonly Feature[], event: EventInfo): void {
+  const denied = problems.filter((p) => isPermissionError(p.error))
+  if (denied.length > 0) core.warning(permissionWarning(denied, features, Boolean(event.pullRequest?.fork)))
+  for (const p of problems.filter((x) => !isPermissionError(x.error))) {
+    core.warning(`twelve-factor-audit: ${p.feature} failed; the rest of the report is unaffected: ${(p.error as Error).message}`)
+  }
 }
 
 /** Returns the ids of the check runs created (possibly fewer than planned if one failed). */
@@ -41,7 +47,7 @@ export async function publishCheckRuns(
   try {
     for (const plan of plans) ids.push(await createCheckRun(ctx.octokit, { owner: ctx.event.owner, repo: ctx.event.repo }, sha, plan, ctx.runUrl))
   } catch (e) {
-    warnApiError('check-run', e, ctx)
+    ctx.problems.push({ feature: 'check-run', error: e })
   }
   return ids
 }
@@ -66,7 +72,7 @@ export async function publishComment(ctx: PublishContext, result: AuditResult): 
     const written = await upsertComment(ctx.octokit, ref, COMMENT_MARKER, body, existing)
     return written.html_url
   } catch (e) {
-    warnApiError('comment', e, ctx)
+    ctx.problems.push({ feature: 'comment', error: e })
     return ''
   }
 }
