@@ -2,7 +2,7 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 298:
+/***/ 5882:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -1655,18 +1655,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 7349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveBlockMap = __nccwpck_require__(7103);
-var resolveBlockSeq = __nccwpck_require__(334);
-var resolveFlowCollection = __nccwpck_require__(3142);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveBlockMap = __nccwpck_require__(143);
+var resolveBlockSeq = __nccwpck_require__(1854);
+var resolveFlowCollection = __nccwpck_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -1752,15 +1752,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 3683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(3021);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
+var Document = __nccwpck_require__(573);
+var composeNode = __nccwpck_require__(4961);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -1804,17 +1804,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 5937:
+/***/ 4961:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var composeCollection = __nccwpck_require__(7349);
-var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
-var utilEmptyScalarPosition = __nccwpck_require__(2599);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var composeCollection = __nccwpck_require__(2197);
+var composeScalar = __nccwpck_require__(3573);
+var resolveEnd = __nccwpck_require__(1020);
+var utilEmptyScalarPosition = __nccwpck_require__(8407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -1923,15 +1923,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 3573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(3501);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -2018,18 +2018,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 9984:
+/***/ 3104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var directives = __nccwpck_require__(2606);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var identity = __nccwpck_require__(4919);
+var composeDoc = __nccwpck_require__(83);
+var resolveEnd = __nccwpck_require__(1020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -2249,17 +2249,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 7103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
-var utilMapIncludes = __nccwpck_require__(1187);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -2373,12 +2373,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 8913:
+/***/ 5089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -2580,14 +2580,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 334:
+/***/ 1854:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveProps = __nccwpck_require__(4631);
-var utilFlowIndentCheck = __nccwpck_require__(4051);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveProps = __nccwpck_require__(775);
+var utilFlowIndentCheck = __nccwpck_require__(1795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -2638,7 +2638,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 1020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2684,19 +2684,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 3142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
-var resolveProps = __nccwpck_require__(4631);
-var utilContainsNewline = __nccwpck_require__(9499);
-var utilMapIncludes = __nccwpck_require__(1187);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var resolveEnd = __nccwpck_require__(1020);
+var resolveProps = __nccwpck_require__(775);
+var utilContainsNewline = __nccwpck_require__(4283);
+var utilMapIncludes = __nccwpck_require__(1091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -2900,13 +2900,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 6842:
+/***/ 3501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var Scalar = __nccwpck_require__(389);
+var resolveEnd = __nccwpck_require__(1020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -3135,7 +3135,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 4631:
+/***/ 775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3290,7 +3290,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 4283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3333,7 +3333,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 2599:
+/***/ 8407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3368,12 +3368,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 4051:
+/***/ 1795:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9499);
+var utilContainsNewline = __nccwpck_require__(4283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -3392,12 +3392,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 1187:
+/***/ 1091:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -3414,22 +3414,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
-var anchors = __nccwpck_require__(1596);
-var applyReviver = __nccwpck_require__(3661);
-var createNode = __nccwpck_require__(2404);
-var directives = __nccwpck_require__(1342);
+var Alias = __nccwpck_require__(7105);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var toJS = __nccwpck_require__(3899);
+var Schema = __nccwpck_require__(8224);
+var stringifyDocument = __nccwpck_require__(2285);
+var anchors = __nccwpck_require__(9196);
+var applyReviver = __nccwpck_require__(909);
+var createNode = __nccwpck_require__(1732);
+var directives = __nccwpck_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -3758,13 +3758,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 1596:
+/***/ 9196:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -3841,7 +3841,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 3661:
+/***/ 909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3905,14 +3905,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2404:
+/***/ 1732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -4002,13 +4002,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 1342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(4919);
+var visit = __nccwpck_require__(2588);
 
 const escapeChars = {
     '!': '%21',
@@ -4187,7 +4187,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 1464:
+/***/ 152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4256,28 +4256,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 8815:
+/***/ 3439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var Schema = __nccwpck_require__(5840);
-var errors = __nccwpck_require__(1464);
-var Alias = __nccwpck_require__(4065);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
-var publicApi = __nccwpck_require__(4047);
-var visit = __nccwpck_require__(204);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var Schema = __nccwpck_require__(8224);
+var errors = __nccwpck_require__(152);
+var Alias = __nccwpck_require__(7105);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
+var publicApi = __nccwpck_require__(4543);
+var visit = __nccwpck_require__(2588);
 
 
 
@@ -4314,7 +4314,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 7249:
+/***/ 7297:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4340,16 +4340,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 7105:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var visit = __nccwpck_require__(204);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var anchors = __nccwpck_require__(9196);
+var visit = __nccwpck_require__(2588);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -4467,14 +4467,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 101:
+/***/ 4661:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
+var createNode = __nccwpck_require__(1732);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -4625,14 +4625,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6673:
+/***/ 4833:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(3661);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var applyReviver = __nccwpck_require__(909);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 class NodeBase {
     constructor(type) {
@@ -4672,15 +4672,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 7165:
+/***/ 5773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyPair = __nccwpck_require__(9748);
-var addPairToJSMap = __nccwpck_require__(7104);
-var identity = __nccwpck_require__(1127);
+var createNode = __nccwpck_require__(1732);
+var stringifyPair = __nccwpck_require__(7764);
+var addPairToJSMap = __nccwpck_require__(8768);
+var identity = __nccwpck_require__(4919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -4718,14 +4718,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 3301:
+/***/ 389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var identity = __nccwpck_require__(4919);
+var Node = __nccwpck_require__(4833);
+var toJS = __nccwpck_require__(3899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -4752,17 +4752,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 4454:
+/***/ 5462:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(1212);
-var addPairToJSMap = __nccwpck_require__(7104);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
+var stringifyCollection = __nccwpck_require__(4156);
+var addPairToJSMap = __nccwpck_require__(8768);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -4906,17 +4906,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 2223:
+/***/ 6831:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2404);
-var stringifyCollection = __nccwpck_require__(1212);
-var Collection = __nccwpck_require__(101);
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var createNode = __nccwpck_require__(1732);
+var stringifyCollection = __nccwpck_require__(4156);
+var Collection = __nccwpck_require__(4661);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var toJS = __nccwpck_require__(3899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -5028,16 +5028,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 7104:
+/***/ 8768:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(7249);
-var merge = __nccwpck_require__(452);
-var stringify = __nccwpck_require__(2148);
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var log = __nccwpck_require__(7297);
+var merge = __nccwpck_require__(9380);
+var stringify = __nccwpck_require__(9300);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -5100,7 +5100,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 1127:
+/***/ 4919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5160,12 +5160,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 3899:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -5206,15 +5206,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 110:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(8913);
-var resolveFlowScalar = __nccwpck_require__(6842);
-var errors = __nccwpck_require__(1464);
-var stringifyString = __nccwpck_require__(3069);
+var resolveBlockScalar = __nccwpck_require__(5089);
+var resolveFlowScalar = __nccwpck_require__(3501);
+var errors = __nccwpck_require__(152);
+var stringifyString = __nccwpck_require__(1773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -5431,7 +5431,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 1733:
+/***/ 3701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5501,7 +5501,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 7715:
+/***/ 5235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5607,14 +5607,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 9877:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(110);
-var cstStringify = __nccwpck_require__(1733);
-var cstVisit = __nccwpck_require__(7715);
+var cstScalar = __nccwpck_require__(334);
+var cstStringify = __nccwpck_require__(3701);
+var cstVisit = __nccwpck_require__(5235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -5726,12 +5726,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 361:
+/***/ 5145:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(3461);
+var cst = __nccwpck_require__(9877);
 
 /*
 START -> stream
@@ -6456,7 +6456,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 6628:
+/***/ 1460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6504,14 +6504,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(3461);
-var lexer = __nccwpck_require__(361);
+var cst = __nccwpck_require__(9877);
+var lexer = __nccwpck_require__(5145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -7491,18 +7491,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 4047:
+/***/ 4543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
-var errors = __nccwpck_require__(1464);
-var log = __nccwpck_require__(7249);
-var identity = __nccwpck_require__(1127);
-var lineCounter = __nccwpck_require__(6628);
-var parser = __nccwpck_require__(3456);
+var composer = __nccwpck_require__(3104);
+var Document = __nccwpck_require__(573);
+var errors = __nccwpck_require__(152);
+var log = __nccwpck_require__(7297);
+var identity = __nccwpck_require__(4919);
+var lineCounter = __nccwpck_require__(1460);
+var parser = __nccwpck_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -7605,16 +7605,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 5840:
+/***/ 8224:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var tags = __nccwpck_require__(18);
+var identity = __nccwpck_require__(4919);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var tags = __nccwpck_require__(6178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -7651,13 +7651,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7451:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var YAMLMap = __nccwpck_require__(5462);
 
 const map = {
     collection: 'map',
@@ -7677,12 +7677,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 3632:
+/***/ 5632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const nullTag = {
     identify: value => value == null,
@@ -7701,13 +7701,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 7562:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var YAMLSeq = __nccwpck_require__(6831);
 
 const seq = {
     collection: 'seq',
@@ -7727,12 +7727,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 6464:
+/***/ 4704:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(3069);
+var stringifyString = __nccwpck_require__(1773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -7750,12 +7750,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 3959:
+/***/ 4359:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -7778,13 +7778,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 8405:
+/***/ 6229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -7832,12 +7832,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9874:
+/***/ 7602:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -7881,18 +7881,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 896:
+/***/ 7904:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
 
 const schema = [
     map.map,
@@ -7913,14 +7913,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3559:
+/***/ 8647:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var map = __nccwpck_require__(7451);
-var seq = __nccwpck_require__(1706);
+var Scalar = __nccwpck_require__(389);
+var map = __nccwpck_require__(4043);
+var seq = __nccwpck_require__(7562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -7984,27 +7984,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 18:
+/***/ 6178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var bool = __nccwpck_require__(3959);
-var float = __nccwpck_require__(8405);
-var int = __nccwpck_require__(9874);
-var schema = __nccwpck_require__(896);
-var schema$1 = __nccwpck_require__(3559);
-var binary = __nccwpck_require__(6083);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var schema$2 = __nccwpck_require__(5913);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var bool = __nccwpck_require__(4359);
+var float = __nccwpck_require__(6229);
+var int = __nccwpck_require__(7602);
+var schema = __nccwpck_require__(7904);
+var schema$1 = __nccwpck_require__(8647);
+var binary = __nccwpck_require__(4355);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var schema$2 = __nccwpck_require__(3081);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -8090,14 +8090,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 6083:
+/***/ 4355:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(3301);
-var stringifyString = __nccwpck_require__(3069);
+var Scalar = __nccwpck_require__(389);
+var stringifyString = __nccwpck_require__(1773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -8167,12 +8167,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 8398:
+/***/ 6158:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
+var Scalar = __nccwpck_require__(389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -8203,13 +8203,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 5782:
+/***/ 838:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var stringifyNumber = __nccwpck_require__(8689);
+var Scalar = __nccwpck_require__(389);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -8260,12 +8260,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 873:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -8343,13 +8343,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 452:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -8421,16 +8421,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 303:
+/***/ 6431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
-var YAMLMap = __nccwpck_require__(4454);
-var YAMLSeq = __nccwpck_require__(2223);
-var pairs = __nccwpck_require__(8385);
+var identity = __nccwpck_require__(4919);
+var toJS = __nccwpck_require__(3899);
+var YAMLMap = __nccwpck_require__(5462);
+var YAMLSeq = __nccwpck_require__(6831);
+var pairs = __nccwpck_require__(9281);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -8505,15 +8505,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 8385:
+/***/ 9281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var Scalar = __nccwpck_require__(3301);
-var YAMLSeq = __nccwpck_require__(2223);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var Scalar = __nccwpck_require__(389);
+var YAMLSeq = __nccwpck_require__(6831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -8594,24 +8594,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 5913:
+/***/ 3081:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7451);
-var _null = __nccwpck_require__(3632);
-var seq = __nccwpck_require__(1706);
-var string = __nccwpck_require__(6464);
-var binary = __nccwpck_require__(6083);
-var bool = __nccwpck_require__(8398);
-var float = __nccwpck_require__(5782);
-var int = __nccwpck_require__(873);
-var merge = __nccwpck_require__(452);
-var omap = __nccwpck_require__(303);
-var pairs = __nccwpck_require__(8385);
-var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var map = __nccwpck_require__(4043);
+var _null = __nccwpck_require__(5632);
+var seq = __nccwpck_require__(7562);
+var string = __nccwpck_require__(4704);
+var binary = __nccwpck_require__(4355);
+var bool = __nccwpck_require__(6158);
+var float = __nccwpck_require__(838);
+var int = __nccwpck_require__(5609);
+var merge = __nccwpck_require__(9380);
+var omap = __nccwpck_require__(6431);
+var pairs = __nccwpck_require__(9281);
+var set = __nccwpck_require__(2504);
+var timestamp = __nccwpck_require__(4960);
 
 const schema = [
     map.map,
@@ -8642,14 +8642,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 2504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Pair = __nccwpck_require__(7165);
-var YAMLMap = __nccwpck_require__(4454);
+var identity = __nccwpck_require__(4919);
+var Pair = __nccwpck_require__(5773);
+var YAMLMap = __nccwpck_require__(5462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -8745,12 +8745,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4960:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(8689);
+var stringifyNumber = __nccwpck_require__(3569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -8857,7 +8857,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 4475:
+/***/ 9915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9015,15 +9015,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(1596);
-var identity = __nccwpck_require__(1127);
-var stringifyComment = __nccwpck_require__(9799);
-var stringifyString = __nccwpck_require__(3069);
+var anchors = __nccwpck_require__(9196);
+var identity = __nccwpck_require__(4919);
+var stringifyComment = __nccwpck_require__(6599);
+var stringifyString = __nccwpck_require__(1773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -9154,14 +9154,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 1212:
+/***/ 4156:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -9316,7 +9316,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 9799:
+/***/ 6599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9347,14 +9347,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 2285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -9441,7 +9441,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 8689:
+/***/ 3569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9475,15 +9475,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 9748:
+/***/ 7764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
-var Scalar = __nccwpck_require__(3301);
-var stringify = __nccwpck_require__(2148);
-var stringifyComment = __nccwpck_require__(9799);
+var identity = __nccwpck_require__(4919);
+var Scalar = __nccwpck_require__(389);
+var stringify = __nccwpck_require__(9300);
+var stringifyComment = __nccwpck_require__(6599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -9634,13 +9634,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 3069:
+/***/ 1773:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(3301);
-var foldFlowLines = __nccwpck_require__(4475);
+var Scalar = __nccwpck_require__(389);
+var foldFlowLines = __nccwpck_require__(9915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -9979,12 +9979,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 204:
+/***/ 2588:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(1127);
+var identity = __nccwpck_require__(4919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -10561,10 +10561,10 @@ function classifyRole(path, kind) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
+// EXTERNAL MODULE: ../main/node_modules/ignore/index.js
+var ignore = __nccwpck_require__(5882);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
-;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
+;// CONCATENATED MODULE: ../main/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
     const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
@@ -10619,7 +10619,7 @@ const range = (a, b, str) => {
     return result;
 };
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
+;// CONCATENATED MODULE: ../main/node_modules/brace-expansion/dist/esm/index.js
 
 const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
 const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
@@ -11135,7 +11135,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     return acc;
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
 const MAX_PATTERN_LENGTH = 1024 * 64;
 const assertValidPattern = (pattern) => {
     if (typeof pattern !== 'string') {
@@ -11146,7 +11146,7 @@ const assertValidPattern = (pattern) => {
     }
 };
 //# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/brace-expressions.js
 // translate the various posix character classes into unicode properties
 // this works across all unicode locales
 // { <posix class>: [<translation>, /u flag required, negated]
@@ -11293,7 +11293,7 @@ const parseClass = (glob, position) => {
     return [comb, uflag, endPos - pos, true];
 };
 //# sourceMappingURL=brace-expressions.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/unescape.js
 /**
  * Un-escape a string that has been escaped with {@link escape}.
  *
@@ -11328,7 +11328,7 @@ const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = tr
             .replace(/\\([^/{}])/g, '$1');
 };
 //# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/ast.js
 // parse a single path portion
 var _a;
 
@@ -12170,7 +12170,7 @@ class AST {
 }
 _a = AST;
 //# sourceMappingURL=ast.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/escape.js
 /**
  * Escape all magic characters in a glob pattern.
  *
@@ -12197,7 +12197,7 @@ const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false,
         : s.replace(/[?*()[\]\\]/g, '\\$&');
 };
 //# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
+;// CONCATENATED MODULE: ../main/node_modules/minimatch/dist/esm/index.js
 
 
 
@@ -13808,7 +13808,7 @@ class SourceFile {
 ;// CONCATENATED MODULE: ./src/engine/types.ts
 // The audit's vocabulary. Everything below the entry points speaks these types; nothing here
 // knows about GitHub.
-const types_FACTORS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+const FACTORS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const SEVERITIES = ['error', 'warning', 'notice'];
 
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
@@ -13838,7 +13838,7 @@ const NAMES = {
     XI: ['Logs', 'logs'],
     XII: ['Admin processes', 'admin-processes']
 };
-const FACTOR_INFO = types_FACTORS.map((factor, i) => ({
+const FACTOR_INFO = FACTORS.map((factor, i) => ({
     factor,
     number: i + 1,
     name: NAMES[factor][0],
@@ -13852,8 +13852,8 @@ function parseFactorList(text, source) {
     const out = [];
     for (const raw of text.split(/[\s,]+/).filter(Boolean)) {
         const token = raw.toUpperCase();
-        const byNumber = /^\d+$/.test(token) ? types_FACTORS[Number(token) - 1] : undefined;
-        const factor = types_FACTORS.includes(token) ? token : byNumber;
+        const byNumber = /^\d+$/.test(token) ? FACTORS[Number(token) - 1] : undefined;
+        const factor = FACTORS.includes(token) ? token : byNumber;
         if (!factor)
             throw new UsageError(`${source}: '${raw}' is not a factor; use I..XII or 1..12 (e.g. "III,IV")`);
         if (!out.includes(factor))
@@ -13952,7 +13952,7 @@ const RETAINED = new Set(['manifest', 'dockerfile', 'compose', 'kubernetes', 'wo
 const RETAIN_MAX_BYTES = 256 * 1024;
 const K8S_SHAPE = /^apiVersion:\s*\S+[\s\S]*^kind:\s*\S+|^kind:\s*\S+[\s\S]*^apiVersion:/m;
 function activeRules(config, rules = RULES) {
-    const factors = new Set(config.factors ?? types_FACTORS);
+    const factors = new Set(config.factors ?? FACTORS);
     return rules.filter((r) => factors.has(r.meta.factor) && config.rules[r.meta.id] !== 'off');
 }
 function runAudit(options) {
@@ -14035,7 +14035,7 @@ function runAudit(options) {
     for (const rule of rules)
         if (ran.has(rule.meta.id))
             rulesRun.set(rule.meta.factor, (rulesRun.get(rule.meta.factor) ?? 0) + 1);
-    const factors = buildFactorResults(findings, rulesRun, new Set(config.factors ?? types_FACTORS));
+    const factors = buildFactorResults(findings, rulesRun, new Set(config.factors ?? FACTORS));
     return {
         version: VERSION,
         root,
@@ -14049,8 +14049,8 @@ function runAudit(options) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ../main/node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3439);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one description of `.twelve-factor.yml`: the loader validates against it and the docs are
 // written from it, so the two cannot drift.
@@ -14061,7 +14061,7 @@ const CONFIG_KEYS = [
     {
         key: 'factors',
         type: 'factor-list',
-        values: types_FACTORS,
+        values: FACTORS,
         default: 'all twelve',
         description: 'Factors to audit, as roman numerals (I..XII). Factors left out are reported as not applicable.'
     },
@@ -14187,7 +14187,7 @@ function parseFactors(value, where) {
     if (typeof value === 'string')
         return parseFactorList(value, where);
     if (!Array.isArray(value))
-        throw new UsageError(`${where} must be a list of factors (${types_FACTORS.join(', ')}), found ${describe(value)}`);
+        throw new UsageError(`${where} must be a list of factors (${FACTORS.join(', ')}), found ${describe(value)}`);
     return parseFactorList(value.map(String).join(','), where);
 }
 function parseRules(value, where, known) {
@@ -14267,6 +14267,42 @@ function describe(v) {
     return `${typeof v} ${JSON.stringify(v)}`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/git-diff.ts
+// Files changed since a git ref, for changed-files mode (CLI --changed-since, and the action's
+// fallback when the PR files API is unavailable). Paths come back relative to the audit root.
+
+
+function git(cwd, args) {
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+}
+/**
+ * Added, modified, renamed or copied files between the merge base of `ref` and HEAD, plus
+ * uncommitted and untracked changes in the working tree (what a local run wants to gate on).
+ */
+function changedSince(root, ref) {
+    let base;
+    try {
+        base = git(root, ['merge-base', ref, 'HEAD']).trim();
+    }
+    catch (e) {
+        const why = e.stderr?.trim() || e.message;
+        throw new UsageError(`--changed-since: cannot find the merge base of '${ref}' and HEAD (is it fetched? a shallow clone needs fetch-depth: 0): ${why}`);
+    }
+    // --relative limits to the current folder and prints paths relative to it; ls-files does the same.
+    const diff = git(root, ['diff', '--name-only', '--relative', '--diff-filter=ACMR', '-z', base]);
+    const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z']);
+    return [...new Set([...diff.split('\0'), ...untracked.split('\0')].filter(Boolean))];
+}
+/** The folder relative to its repository's root ('' at the root or outside a repository). */
+function repoPrefix(root) {
+    try {
+        return git(root, ['rev-parse', '--show-prefix']).trim().replace(/\/+$/, '');
+    }
+    catch {
+        return '';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 function toJsonReport(result) {
     return {
@@ -14283,6 +14319,51 @@ function toJsonReport(result) {
 }
 function formatJson(result) {
     return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/results/litmus.ts
+/** Factor III rules whose findings are credentials (a leak if the code were published). */
+const CREDENTIAL_RULE_IDS = ['TF0301', 'TF0302', 'TF0303', 'TF0304', 'TF0305', 'TF0306', 'TF0308', 'TF0309', 'TF0310'];
+/**
+ * Factor X rules about backing services differing between dev and prod (e.g. SQLite in dev,
+ * Postgres in prod). Empty means: every factor X error or warning counts, until the X rules land.
+ */
+const PARITY_BACKING_SERVICE_RULE_IDS = [];
+const LITMUS_TESTS = [
+    { id: 'config', factor: 'III', text: 'Config: would open-sourcing the code right now expose any credentials?', ruleIds: () => CREDENTIAL_RULE_IDS, whenFound: 'yes', whenClean: 'no' },
+    { id: 'processes', factor: 'VI', text: 'Processes: can any process be killed and restarted without losing data?', whenFound: 'no', whenClean: 'yes' },
+    {
+        id: 'parity',
+        factor: 'X',
+        text: 'Parity: do dev and prod use the same kinds of backing services?',
+        ruleIds: () => PARITY_BACKING_SERVICE_RULE_IDS,
+        whenFound: 'no',
+        whenClean: 'yes'
+    }
+];
+const VALIDATIONS = [
+    { id: 'config-not-in-code', factor: 'III', text: 'Config is not in code', whenFound: 'fail', whenClean: 'pass' },
+    { id: 'no-local-state', factor: 'VI', text: 'No local state is assumed to persist across restarts', whenFound: 'fail', whenClean: 'pass' },
+    { id: 'build-release-run', factor: 'V', text: 'The pipeline has distinct build → release → run stages', whenFound: 'fail', whenClean: 'pass' },
+    { id: 'logs-to-stdout', factor: 'XI', text: 'Logs flow to stdout as an event stream', whenFound: 'fail', whenClean: 'pass' }
+];
+/**
+ * Baselined findings count here: a baseline accepts debt for gating, it does not make the code
+ * safe to publish. A factor that was not audited, or met no file, is "not checked", never a pass.
+ */
+function evaluate(spec, factors, findings) {
+    const fr = factors.find((f) => f.factor === spec.factor);
+    const ids = spec.ruleIds?.() ?? [];
+    const evidence = findings.filter((f) => f.factor === spec.factor && f.severity !== 'notice' && (ids.length === 0 || ids.includes(f.ruleId)));
+    if (evidence.length > 0)
+        return { spec, answer: spec.whenFound, evidence, basis: `${evidence.length} finding${evidence.length === 1 ? '' : 's'} in factor ${spec.factor}` };
+    if (!fr || fr.status === 'not-applicable' || fr.rulesRun === 0) {
+        return { spec, answer: 'not checked', evidence: [], basis: `factor ${spec.factor} was not audited or no file applied` };
+    }
+    return { spec, answer: spec.whenClean, evidence: [], basis: `${fr.rulesRun} factor ${spec.factor} rule${fr.rulesRun === 1 ? '' : 's'} found nothing` };
+}
+function evaluateAll(specs, factors, findings) {
+    return specs.map((s) => evaluate(s, factors, findings));
 }
 
 ;// CONCATENATED MODULE: ./src/report/escape.ts
@@ -14307,7 +14388,25 @@ function code(text) {
     return `<code>${escapeHtml(text).replace(/@/g, '@\u200b').replace(/\|/g, '&#124;')}</code>`;
 }
 
+;// CONCATENATED MODULE: ./src/report/manual-checks.ts
+const MANUAL_CHECKS = {
+    I: ['One codebase per app: other deployed apps do not share this repository except through libraries.', 'Every deploy (staging, production, review apps) is built from this repository, at a commit.'],
+    II: ['A clean machine can build with only the language runtime and the dependency manager (no globally installed tools assumed).', 'System tools the app shells out to (curl, ImageMagick, ...) are declared or vendored.'],
+    III: ['Credentials that were ever committed have been rotated, not just removed.', 'Each deploy gets its config only from its environment (or a secret store injected as environment).'],
+    IV: ['A backing service (database, queue, cache, SMTP) can be swapped by changing config only, without a code change.', 'Local and third-party services are attached the same way (a URL or credentials in config).'],
+    V: ['Each release is immutable and has a unique id (a tag, a timestamp); a rollback redeploys an earlier release.', 'Nothing edits code on a running server; changes go through build → release → run.'],
+    VI: ['Killing any process at any moment loses no user data (sessions, uploads, jobs live in backing services).', 'No sticky sessions are required by the load balancer.'],
+    VII: ['The app is reachable on the port given in config and needs no web server injected at runtime.', 'The app can serve as a backing service for another app by URL.'],
+    VIII: ['Each workload type (web, worker, clock) can be scaled independently by running more processes.', 'Processes do not daemonize or write PID files; the process manager supervises them.'],
+    IX: ['A process starts in seconds and stops gracefully on SIGTERM (finishes or returns in-flight work).', 'Workers survive sudden death: jobs are re-queued or idempotent.'],
+    X: ['Developers run the same kinds and versions of backing services as production (containers make this cheap).', 'Code written today can be deployed today: the time and personnel gaps are small.'],
+    XI: ['The platform captures stdout/stderr and routes them to a log store; the app never manages log files.', 'Logs are searchable and alerting works from the event stream.'],
+    XII: ['Admin tasks (migrations, consoles, one-off scripts) run against the same release and config as the app.', 'One-off scripts are committed to the codebase, not run by hand from a laptop.']
+};
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
 
 
 /** GitHub caps a step summary at 1 MiB; leave room for other steps' content. */
@@ -14316,20 +14415,9 @@ const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', 'not-applicable'
 const SEVERITY_ICON = { error: '🔴', warning: '🟠', notice: '🔵' };
 function formatMarkdown(result, options = {}) {
     const budget = options.budget ?? SUMMARY_BUDGET;
-    const head = [];
-    const verdict = result.gate.failed ? `❌ ${escapeMarkdown(result.gate.reason)}` : '✅ Passed the configured threshold';
-    head.push('## Twelve-Factor App audit', '', `**Score ${result.score}/100** · ${verdict}`, '');
-    head.push('| | Factor | Status | Errors | Warnings | Notices |', '|---|---|---|---:|---:|---:|');
-    for (const f of result.factors) {
-        const info = FACTOR_INFO.find((i) => i.factor === f.factor);
-        head.push(`| ${STATUS_ICON[f.status]} | [${f.factor} ${escapeMarkdown(info.name)}](${info.url}) | ${f.status} | ${f.errors} | ${f.warnings} | ${f.notices} |`);
-    }
-    head.push('');
-    const s = result.stats;
-    head.push(`<sub>${s.files} files, ${(s.bytes / 1024 / 1024).toFixed(1)} MB read in ${(s.durationMs / 1000).toFixed(2)}s` +
-        `${s.skipped ? ` · ${s.skipped} skipped` : ''}${result.suppressed.length ? ` · ${result.suppressed.length} suppressed by comments` : ''}</sub>`, '');
+    const head = [...overview(result, options), ...checks(result)];
     const body = [];
-    let size = head.join('\n').length;
+    let size = head.join('\n').length + 400; // room for the truncation note
     let omitted = 0;
     if (result.findings.length > 0)
         body.push('### Findings', '');
@@ -14337,35 +14425,194 @@ function formatMarkdown(result, options = {}) {
         const mine = result.findings.filter((f) => f.factor === info.factor);
         if (mine.length === 0)
             continue;
-        const open = mine.some((f) => f.severity === 'error') ? ' open' : '';
+        const open = mine.some((f) => f.severity === 'error' && !f.baselined) ? ' open' : '';
         const section = [`<details${open}><summary><b>${info.factor} ${escapeMarkdown(info.name)}</b> (${mine.length})</summary>`, '',
             '| | Location | Finding | Rule |', '|---|---|---|---|'];
+        const checklist = ['', '**Confirm by hand** (static analysis cannot see these):', '', ...MANUAL_CHECKS[info.factor].map((c) => `- [ ] ${c}`), '', '</details>', ''];
+        size += section.join('\n').length + checklist.join('\n').length;
         let rows = 0;
         for (const f of mine) {
             const row = findingRow(f, options);
-            if (size + row.length + 200 > budget) {
-                omitted += mine.length - rows;
+            if (size + row.length + 1 > budget)
                 break;
-            }
             section.push(row);
             size += row.length + 1;
             rows++;
         }
-        section.push('', '</details>', '');
+        omitted += mine.length - rows;
         if (rows > 0)
-            body.push(...section);
+            body.push(...section, ...checklist);
+        else
+            size -= section.join('\n').length + checklist.join('\n').length;
     }
     if (omitted > 0) {
-        body.push(`> ${omitted} more findings are not shown: the summary would exceed GitHub's size limit. The JSON report (output \`findings-file\`) lists all of them.`);
+        const where = options.fullReport ?? 'the JSON report (`--format json`)';
+        body.push(`> ${omitted} more finding${omitted === 1 ? ' is' : 's are'} not shown: this report would exceed its size limit. ${where} lists all of them.`);
     }
     return `${[...head, ...body].join('\n')}\n`;
+}
+function overview(result, options) {
+    const out = [];
+    const verdict = result.gate.failed ? `❌ ${escapeMarkdown(result.gate.reason)}` : '✅ Passed the configured threshold';
+    out.push('## Twelve-Factor App audit', '', `**Score ${result.score}/100** · ${verdict}`, '');
+    const baselined = result.findings.filter((f) => f.baselined).length;
+    const notes = [...(options.notes ?? [])];
+    if (baselined > 0)
+        notes.push(`${baselined} baselined finding${baselined === 1 ? '' : 's'} (listed below, not counted, not gating).`);
+    if (notes.length > 0)
+        out.push(...notes.map((n) => `> ${n}`), '');
+    out.push('| | Factor | Status | Errors | Warnings | Notices | Most important finding |', '|---|---|---|---:|---:|---:|---|');
+    for (const f of result.factors) {
+        const info = FACTOR_INFO.find((i) => i.factor === f.factor);
+        const top = result.findings.find((x) => x.factor === f.factor && !x.baselined);
+        out.push(`| ${STATUS_ICON[f.status]} | [${f.factor} ${escapeMarkdown(info.name)}](${info.url}) | ${f.status} | ${f.errors} | ${f.warnings} | ${f.notices} | ${top ? topFinding(top) : ''} |`);
+    }
+    out.push('');
+    const s = result.stats;
+    out.push(`<sub>${s.files} files, ${(s.bytes / 1024 / 1024).toFixed(1)} MB read in ${(s.durationMs / 1000).toFixed(2)}s` +
+        `${s.skipped ? ` · ${s.skipped} skipped` : ''}${result.suppressed.length ? ` · ${result.suppressed.length} suppressed by comments` : ''}</sub>`, '');
+    return out;
+}
+function topFinding(f) {
+    return `${SEVERITY_ICON[f.severity]} ${escapeMarkdown(markdown_truncate(f.message, 120))} (${code(`${markdown_truncate(f.file, 80)}:${f.line}`)})`;
+}
+function checks(result) {
+    const litmus = evaluateAll(LITMUS_TESTS, result.factors, result.findings);
+    const validations = evaluateAll(VALIDATIONS, result.factors, result.findings);
+    return [
+        '### Litmus tests', '', '| Question | Answer | Evidence |', '|---|---|---|', ...litmus.map(checkRow), '',
+        '### Remediation validations', '', '| Validation | Result | Evidence |', '|---|---|---|', ...validations.map(checkRow), ''
+    ];
+}
+function checkRow(o) {
+    // Good is the clean answer, which is "no" for the Config question and "yes" for the others.
+    const icon = o.answer === 'not checked' ? '➖' : o.answer === o.spec.whenClean ? '✅' : '❌';
+    return `| ${o.spec.text} | ${icon} ${o.answer} | ${evidence(o)} |`;
+}
+/** Rule ids and locations of up to five deciding findings, then the count of the rest. */
+function evidence(o) {
+    if (o.evidence.length === 0)
+        return o.basis;
+    const shown = o.evidence.slice(0, 5).map((f) => `${f.ruleId} ${code(`${markdown_truncate(f.file, 80)}:${f.line}`)}${f.baselined ? ' (baselined)' : ''}`);
+    const more = o.evidence.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 function findingRow(f, options) {
     const where = `${f.file}:${f.line}`;
     const url = options.link?.(f.file, f.line);
-    const location = url ? `<a href="${encodeURI(url)}">${code(where)}</a>` : code(where);
+    const location = url ? `<a href="${escapeAttr(encodeURI(url))}">${code(where)}</a>` : code(where);
     const base = f.baselined ? ' _(baselined)_' : '';
     return `| ${SEVERITY_ICON[f.severity]} | ${location} | ${escapeMarkdown(f.message)}${base}<br>**Fix:** ${escapeMarkdown(f.remediation)} | ${f.ruleId} |`;
+}
+function escapeAttr(s) {
+    return s.replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E');
+}
+function markdown_truncate(s, max) {
+    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/twelve-factor-audit/twelve-factor-audit';
+const ruleHelpUri = (id) => `${INFORMATION_URI}/blob/main/docs/rules/${id}.md`;
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** Engine-level rules that are not in the registry but can report. */
+const ENGINE_RULES = {
+    [SUPPRESSION_WITHOUT_REASON]: {
+        id: SUPPRESSION_WITHOUT_REASON,
+        name: 'suppression-without-reason',
+        severity: 'notice',
+        summary: 'A twelve-factor-ignore comment gives no reason.',
+        why: 'A suppression without a reason cannot be reviewed later: nobody knows whether it still applies.',
+        remediation: "Add the reason after two dashes: 'twelve-factor-ignore TF0301 -- <why it does not apply>'."
+    }
+};
+function toSarif(result, rules, options = {}) {
+    const prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : '';
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    const ids = [];
+    for (const f of result.findings)
+        if (!ids.includes(f.ruleId))
+            ids.push(f.ruleId);
+    const metas = ids.map((id) => metaFor(id, byId, result.findings));
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'twelve-factor-audit',
+                        version: VERSION,
+                        semanticVersion: VERSION,
+                        informationUri: INFORMATION_URI,
+                        rules: metas.map(sarifRule)
+                    }
+                },
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+                results: result.findings.map((f) => sarifResult(f, ids.indexOf(f.ruleId), prefix))
+            }
+        ]
+    };
+}
+function formatSarif(result, rules, options = {}) {
+    return `${JSON.stringify(toSarif(result, rules, options), null, 2)}\n`;
+}
+function metaFor(id, byId, findings) {
+    const known = byId.get(id);
+    if (known)
+        return known;
+    const factor = findings.find((f) => f.ruleId === id).factor;
+    const engine = ENGINE_RULES[id];
+    if (engine)
+        return { ...engine, factor };
+    return { id, name: id.toLowerCase(), factor, severity: 'warning', summary: `Rule ${id}.`, why: `Rule ${id}.`, remediation: 'See the rule documentation.' };
+}
+/** Code scanning caps descriptions at 1024 characters. */
+const cap = (s, n = 1024) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+function sarifRule(m) {
+    const info = factorInfo(m.factor);
+    const factorLine = `Factor ${m.factor} ${info.name} (${info.url})`;
+    return {
+        id: m.id,
+        name: m.name,
+        shortDescription: { text: cap(m.summary) },
+        fullDescription: { text: cap(`${m.summary} ${m.why}`) },
+        help: {
+            text: `${m.why}\n\nFix: ${m.remediation}\n\n${factorLine}`,
+            markdown: `${m.why}\n\n**Fix:** ${m.remediation}\n\n[Factor ${m.factor} ${info.name}](${info.url})`
+        },
+        helpUri: ruleHelpUri(m.id),
+        defaultConfiguration: { level: LEVEL[m.severity] },
+        properties: { tags: ['twelve-factor', `factor-${m.factor}`, info.name.toLowerCase()] }
+    };
+}
+function sarifResult(f, ruleIndex, prefix) {
+    const region = { startLine: f.line };
+    if (f.column)
+        region.startColumn = f.column;
+    if (f.endLine && f.endLine >= f.line)
+        region.endLine = f.endLine;
+    if (f.endColumn && (!f.endLine || f.endLine === f.line) && f.column && f.endColumn > f.column)
+        region.endColumn = f.endColumn;
+    return {
+        ruleId: f.ruleId,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: `${f.message} Fix: ${f.remediation}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(`${prefix}${f.file}`), uriBaseId: '%SRCROOT%' }, region } }],
+        partialFingerprints: { 'twelveFactorFingerprint/v1': f.fingerprint },
+        ...(f.baselined ? { baselineState: 'unchanged' } : {}),
+        properties: { factor: f.factor }
+    };
+}
+/** A relative URI reference: each path segment percent-encoded, slashes kept. */
+function encodeUriPath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -14414,6 +14661,90 @@ function clean(s) {
     return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+;// CONCATENATED MODULE: ./src/results/baseline.ts
+
+
+const BASELINE_VERSION = 1;
+function makeBaseline(findings, now = new Date()) {
+    return {
+        version: BASELINE_VERSION,
+        tool: 'twelve-factor-audit',
+        createdAt: now.toISOString(),
+        findings: findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, line: f.line, message: f.message }))
+    };
+}
+function formatBaseline(baseline) {
+    return `${JSON.stringify(baseline, null, 2)}\n`;
+}
+/** Parses and validates a baseline file; `source` names it in errors. */
+function parseBaseline(text, source) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`${source}: not JSON: ${e.message}`);
+    }
+    const b = data;
+    if (!b || typeof b !== 'object' || !Array.isArray(b.findings)) {
+        throw new UsageError(`${source}: not a twelve-factor-audit baseline (expected an object with a 'findings' array; write one with --write-baseline)`);
+    }
+    if (b.version !== BASELINE_VERSION)
+        throw new UsageError(`${source}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
+    b.findings.forEach((e, i) => {
+        if (!e || typeof e.fingerprint !== 'string')
+            throw new UsageError(`${source}: findings[${i}].fingerprint must be a string`);
+    });
+    return b;
+}
+/**
+ * Marks findings listed in the baseline as `baselined` and recomputes the per-factor counts, score
+ * and gate, which ignore baselined findings. Returns how many findings were baselined.
+ */
+function applyBaseline(result, baseline, config) {
+    const known = new Set(baseline.findings.map((e) => e.fingerprint));
+    let n = 0;
+    for (const f of result.findings) {
+        if (known.has(f.fingerprint)) {
+            f.baselined = true;
+            n++;
+        }
+    }
+    recount(result, config);
+    return n;
+}
+/** Recomputes factors, score and gate from the (possibly re-marked) findings. */
+function recount(result, config) {
+    const rulesRun = new Map(result.factors.map((f) => [f.factor, f.rulesRun]));
+    const enabled = new Set(result.factors.map((f) => f.factor));
+    result.factors = buildFactorResults(result.findings, rulesRun, enabled);
+    result.score = score(result.factors);
+    result.gate = gate(result.findings, config);
+}
+
+;// CONCATENATED MODULE: ./src/results/changed-files.ts
+
+/** The gate over findings in changed files only; the reason says so. */
+function gateChangedOnly(result, scope, config) {
+    const g = gate(result.findings.filter((f) => scope.files.has(f.file)), config);
+    return g.failed ? { ...g, reason: `${g.reason} (changed files only)` } : g;
+}
+/**
+ * Maps repository-relative paths (what git and the PR files API return) onto the audit root.
+ * `prefix` is the audit root relative to the repository root ('' when they are the same).
+ */
+function toAuditPaths(repoPaths, prefix) {
+    const p = prefix.replace(/\/+$/, '');
+    const out = new Set();
+    for (const path of repoPaths) {
+        if (!p)
+            out.add(path);
+        else if (path.startsWith(`${p}/`))
+            out.add(path.slice(p.length + 1));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The CLI: argv → config → runAudit → one format on stdout (or --output) → exit code.
 // Exit 0 under the threshold, 1 over it, 2 on a usage or config error.
@@ -14429,19 +14760,27 @@ function clean(s) {
 
 
 
-const FORMATS = ['text', 'json', 'markdown'];
+
+
+
+
+const FORMATS = ['text', 'json', 'markdown', 'sarif'];
 const USAGE = `Usage: twelve-factor-audit [PATH] [options]
 
 Audits PATH (default: the current folder) against the Twelve-Factor App methodology.
 
 Options:
-  --format FORMAT     text (default), json or markdown
+  --format FORMAT     text (default), json, markdown or sarif (SARIF 2.1.0)
   --config FILE       config file (default: PATH/.twelve-factor.yml if present)
   --factors LIST      only these factors, e.g. III,IV or 3,4
   --fail-on LEVEL     error (default), warning, notice or none
   --include GLOB      only files matching GLOB (repeatable)
   --exclude GLOB      skip files matching GLOB (repeatable)
   --output FILE       write the report to FILE instead of stdout
+  --baseline FILE     findings listed in FILE are shown as baselined: not counted, not gating
+  --write-baseline FILE
+                      record today's findings in FILE; they show as baselined
+  --changed-since REF gate only on findings in files changed since the merge base with REF
   --no-color          plain text even on a terminal
   -h, --help          this help
   -v, --version       the version
@@ -14475,6 +14814,9 @@ function cli(argv, io) {
                 include: { type: 'string', multiple: true },
                 exclude: { type: 'string', multiple: true },
                 output: { type: 'string' },
+                baseline: { type: 'string' },
+                'write-baseline': { type: 'string' },
+                'changed-since': { type: 'string' },
                 'no-color': { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
@@ -14517,15 +14859,27 @@ function cli(argv, io) {
     if (activeRules(config, rules).length === 0 && rules.length > 0)
         io.stderr('twelve-factor-audit: no rule is enabled by the configuration\n');
     const result = runAudit({ root, config, rules });
+    if (values['write-baseline']) {
+        // The new baseline applies at once: this run shows every finding as baselined and passes.
+        const fresh = makeBaseline(result.findings);
+        write(io, values['write-baseline'], formatBaseline(fresh), '--write-baseline');
+        applyBaseline(result, fresh, config);
+        io.stderr(`twelve-factor-audit: wrote ${fresh.findings.length} findings to ${values['write-baseline']}\n`);
+    }
+    else if (values.baseline) {
+        applyBaseline(result, parseBaseline(read(io, values.baseline, '--baseline'), '--baseline'), config);
+    }
+    if (values['changed-since']) {
+        const files = new Set(changedSince(root, values['changed-since']));
+        result.gate = gateChangedOnly(result, { files, source: `git diff ${values['changed-since']}` }, config);
+    }
     const color = format === 'text' && io.isTty && !values.output && !values['no-color'] && !io.env.NO_COLOR;
-    const report = format === 'json' ? formatJson(result) : format === 'markdown' ? formatMarkdown(result) : formatText(result, { color });
+    const report = format === 'json' ? formatJson(result)
+        : format === 'markdown' ? formatMarkdown(result)
+            : format === 'sarif' ? formatSarif(result, rules.map((r) => r.meta), { prefix: repoPrefix(root) })
+                : formatText(result, { color });
     if (values.output) {
-        try {
-            (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.output), report);
-        }
-        catch (e) {
-            throw new UsageError(`--output: cannot write ${values.output}: ${e.message}`);
-        }
+        write(io, values.output, report, '--output');
         if (result.gate.failed)
             io.stderr(`${result.gate.reason}\n`);
     }
@@ -14533,6 +14887,22 @@ function cli(argv, io) {
         io.stdout(report);
     }
     return result.gate.failed ? 1 : 0;
+}
+function write(io, path, text, flag) {
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, path), text);
+    }
+    catch (e) {
+        throw new UsageError(`${flag}: cannot write ${path}: ${e.message}`);
+    }
+}
+function read(io, path, flag) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, path), 'utf8');
+    }
+    catch (e) {
+        throw new UsageError(`${flag}: cannot read ${path}: ${e.message}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
