@@ -2,6 +2,7 @@
 // INPUT_* variables, a pull_request event file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
 // (The committed-bundle tests in __tests__/dist/ cover the same paths with the real rule set.)
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -140,6 +141,19 @@ describe('action run()', () => {
     expect(r.summary).toContain('Gating on findings in the 1 files this pull request adds or modifies (from the pull request files API)')
     const changed = await action(makeTree(BIG_APP), { 'only-changed': 'true' }, { github: { prFiles: [{ filename: 'src/app.js', status: 'added' }] } })
     expect(changed.exitCode).toBe(1)
+  })
+
+  it('only-changed falls back to git diff against the PR base when the files API is denied', async () => {
+    const root = makeTree(BIG_APP, { git: true })
+    const base = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
+    writeFileSync(join(root, 'src/new.js'), 'const ok = process.env.TOKEN\n')
+    const r = await action(root, { 'only-changed': 'true' }, { github: { denyAll: 403 }, event: pullRequestEvent({ baseSha: base }) })
+    expect(r.exitCode).toBe(0) // the 120 findings are in a file the PR did not touch
+    expect(r.summary).toContain('(from git diff against the pull request base)')
+    const warnings = r.stdout.split('\n').filter((l) => l.startsWith('::warning::'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain("list the pull request's files (HTTP 403")
+    expect(warnings[0]).toContain('pull-requests: read')
   })
 
   it('baseline: known findings are baselined (output), not annotated, not gating; sarif-file is written', async () => {

@@ -122,7 +122,7 @@ export class FakeGitHub {
 }
 
 /** A realistic pull_request event payload (trimmed to what actions read). */
-export function pullRequestEvent(options: { number?: number; fork?: boolean } = {}): object {
+export function pullRequestEvent(options: { number?: number; fork?: boolean; baseSha?: string } = {}): object {
   const n = options.number ?? 7
   const base = { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' }, fork: false }
   const head = options.fork ? { full_name: 'mallory/shop', name: 'shop', owner: { login: 'mallory' }, fork: true } : base
@@ -135,7 +135,7 @@ export function pullRequestEvent(options: { number?: number; fork?: boolean } = 
       title: 'Add payments',
       user: { login: 'dev', type: 'User' },
       head: { ref: 'feature', sha: 'feedfacefeedfacefeedfacefeedfacefeedface', repo: head },
-      base: { ref: 'main', sha: 'baseba5ebaseba5ebaseba5ebaseba5ebaseba5e', repo: base }
+      base: { ref: 'main', sha: options.baseSha ?? 'baseba5ebaseba5ebaseba5ebaseba5ebaseba5e', repo: base }
     },
     repository: base,
     sender: { login: 'dev', type: 'User' }
