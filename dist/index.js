@@ -43130,9 +43130,8 @@ function escapeHtml(text) {
  * '@' broken with a zero-width space so a crafted name cannot mention (notify) anyone.
  */
 function escapeMarkdown(text) {
-    return escapeHtml(text)
-        .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-        .replace(/@/g, '@\u200b');
+    // Markdown punctuation first, then HTML: the other order would break the '#' of '&#39;'.
+    return escapeHtml(text.replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)).replace(/@/g, '@\u200b');
 }
 /** Inline code that cannot be broken out of: an HTML <code> element with escaped content. */
 function code(text) {
