@@ -32,7 +32,7 @@ export interface RunOptions {
   retry?: RetryOptions
 }
 
-/** The check run's summary must fit 65535 characters. */
+/** The check run's summary must fit 65535 characters (the budget counts bytes, so this is safe). */
 const CHECK_SUMMARY_BUDGET = 60_000
 
 export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOptions = {}): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { batches, CHECK_RUN_NAME, OUTPUT_LIMIT, perFactorCheckRuns, singleCheckRun } from '../../src/report/check-run.js'
+import { batches, CHECK_RUN_NAME, MAX_CHECK_ANNOTATIONS, OUTPUT_LIMIT, perFactorCheckRuns, singleCheckRun } from '../../src/report/check-run.js'
 import { finding, makeResult } from '../helpers/result.js'
 
 const repoPath = (f: string): string => `app/${f}`
@@ -31,6 +31,12 @@ describe('check run payloads', () => {
     expect(iii).toMatchObject({ conclusion: 'failure', summary: 'summary III' })
     expect(iii.annotations).toHaveLength(1)
     expect(plans.find((p) => p.name === 'Twelve-Factor / VI Processes')!.conclusion).toBe('success')
+  })
+
+  it('caps annotations per check run (rate limits) and says so in the summary', () => {
+    const plan = singleCheckRun(makeResult(Array.from({ length: MAX_CHECK_ANNOTATIONS + 7 }, () => finding('XI', 'notice'))), 'S', repoPath)
+    expect(plan.annotations).toHaveLength(MAX_CHECK_ANNOTATIONS)
+    expect(plan.summary).toMatch(/^> 7 findings beyond the first 1000 are not annotated here/)
   })
 
   it('batches of at most 50', () => {

@@ -47,8 +47,8 @@ describe('job summary', () => {
     expect(md).toContain('</details>') // the section that got rows is closed properly
   })
 
-  it('the default budget keeps a huge report under the 1 MiB step-summary limit', () => {
-    const many = Array.from({ length: 8000 }, () => finding('IV', 'warning', { message: 'y'.repeat(300) }))
+  it('the default budget keeps a huge report under the 1 MiB step-summary limit, counting UTF-8 bytes', () => {
+    const many = Array.from({ length: 8000 }, () => finding('IV', 'warning', { message: '設定'.repeat(150) }))
     expect(Buffer.byteLength(formatMarkdown(makeResult(many)))).toBeLessThan(1024 * 1024)
   })
 

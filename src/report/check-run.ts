@@ -9,6 +9,11 @@ export const CHECK_RUN_NAME = 'Twelve-Factor Audit'
 export const ANNOTATIONS_PER_REQUEST = 50
 /** output.summary and output.text are each limited to 65535 characters. */
 export const OUTPUT_LIMIT = 65535
+/**
+ * Annotations per check run: 1000 = 20 requests. GITHUB_TOKEN may make 1000 requests per hour per
+ * repository, so 20,000 findings must not become 400 requests; the rest are in the summary/JSON.
+ */
+export const MAX_CHECK_ANNOTATIONS = 1000
 
 export interface CheckAnnotation {
   path: string
@@ -53,8 +58,7 @@ export function singleCheckRun(result: AuditResult, summary: string, repoPath: (
     name: CHECK_RUN_NAME,
     conclusion: result.gate.failed ? 'failure' : 'success',
     title: result.gate.failed ? truncateChars(result.gate.reason, 1000) : `Score ${result.score}/100: passed`,
-    summary: truncateChars(summary, OUTPUT_LIMIT),
-    annotations: live.map((f) => toCheckAnnotation(f, repoPath))
+    ...capped(live, summary, repoPath)
   }
 }
 
@@ -70,10 +74,18 @@ export function perFactorCheckRuns(result: AuditResult, summaryFor: (factor: Fac
         name: `Twelve-Factor / ${fr.factor} ${info.name}`,
         conclusion: failed ? 'failure' : 'success',
         title: `${fr.status}: ${fr.errors} errors, ${fr.warnings} warnings, ${fr.notices} notices`,
-        summary: truncateChars(summaryFor(fr.factor), OUTPUT_LIMIT),
-        annotations: live.map((f) => toCheckAnnotation(f, repoPath))
+        ...capped(live, summaryFor(fr.factor), repoPath)
       } satisfies CheckRunPlan
     })
+}
+
+function capped(live: readonly Finding[], summary: string, repoPath: (file: string) => string): Pick<CheckRunPlan, 'summary' | 'annotations'> {
+  const left = live.length - MAX_CHECK_ANNOTATIONS
+  const note = left > 0 ? `> ${left} findings beyond the first ${MAX_CHECK_ANNOTATIONS} are not annotated here (API rate limits); the job summary and the JSON report list all of them.\n\n` : ''
+  return {
+    summary: truncateChars(`${note}${summary}`, OUTPUT_LIMIT),
+    annotations: live.slice(0, MAX_CHECK_ANNOTATIONS).map((f) => toCheckAnnotation(f, repoPath))
+  }
 }
 
 export function batches<T>(items: readonly T[], size = ANNOTATIONS_PER_REQUEST): T[][] {

@@ -16,7 +16,7 @@ export const SEVERITY_ICON = { error: '🔴', warning: '🟠', notice: '🔵' } 
 export interface MarkdownOptions {
   /** Link for a finding's location (the file at the audited commit); plain text when absent. */
   link?: (file: string, line: number) => string | undefined
-  /** Size limit in characters; finding rows beyond it are left out with a note. */
+  /** Size limit in UTF-8 bytes (what GitHub counts); finding rows beyond it are left out with a note. */
   budget?: number
   /** Extra lines under the verdict, already Markdown-safe (built from trusted text and escaped values). */
   notes?: readonly string[]
@@ -28,7 +28,7 @@ export function formatMarkdown(result: AuditResult, options: MarkdownOptions = {
   const budget = options.budget ?? SUMMARY_BUDGET
   const head = [...overview(result, options), ...checks(result)]
   const body: string[] = []
-  let size = head.join('\n').length + 400 // room for the truncation note
+  let size = bytes(head.join('\n')) + 400 // room for the truncation note
   let omitted = 0
   if (result.findings.length > 0) body.push('### Findings', '')
   for (const info of FACTOR_INFO) {
@@ -38,18 +38,20 @@ export function formatMarkdown(result: AuditResult, options: MarkdownOptions = {
     const section = [`<details${open}><summary><b>${info.factor} ${escapeMarkdown(info.name)}</b> (${mine.length})</summary>`, '',
       '| | Location | Finding | Rule |', '|---|---|---|---|']
     const checklist = ['', '**Confirm by hand** (static analysis cannot see these):', '', ...MANUAL_CHECKS[info.factor].map((c) => `- [ ] ${c}`), '', '</details>', '']
-    size += section.join('\n').length + checklist.join('\n').length
+    const frame = bytes(section.join('\n')) + bytes(checklist.join('\n'))
+    size += frame
     let rows = 0
     for (const f of mine) {
       const row = findingRow(f, options)
-      if (size + row.length + 1 > budget) break
+      const rowBytes = bytes(row) + 1
+      if (size + rowBytes > budget) break
       section.push(row)
-      size += row.length + 1
+      size += rowBytes
       rows++
     }
     omitted += mine.length - rows
     if (rows > 0) body.push(...section, ...checklist)
-    else size -= section.join('\n').length + checklist.join('\n').length
+    else size -= frame
   }
   if (omitted > 0) {
     const where = options.fullReport ?? 'the JSON report (`--format json`)'
@@ -117,6 +119,8 @@ function findingRow(f: Finding, options: MarkdownOptions): string {
 function escapeAttr(s: string): string {
   return s.replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E')
 }
+
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
 
 export function truncate(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`

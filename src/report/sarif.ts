@@ -12,6 +12,9 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
 export const INFORMATION_URI = 'https://github.com/twelve-factor-audit/twelve-factor-audit'
 export const ruleHelpUri = (id: string): string => `${INFORMATION_URI}/blob/main/docs/rules/${id}.md`
 
+/** Code scanning rejects a run with more than 25,000 results; findings are most severe first. */
+export const MAX_SARIF_RESULTS = 25_000
+
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' }
 
 /** Engine-level rules that are not in the registry but can report. */
@@ -34,9 +37,9 @@ export interface SarifOptions {
 export function toSarif(result: AuditResult, rules: readonly RuleMeta[], options: SarifOptions = {}): object {
   const prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : ''
   const byId = new Map(rules.map((r) => [r.id, r]))
-  const ids: string[] = []
-  for (const f of result.findings) if (!ids.includes(f.ruleId)) ids.push(f.ruleId)
-  const metas = ids.map((id) => metaFor(id, byId, result.findings))
+  const findings = result.findings.slice(0, MAX_SARIF_RESULTS)
+  const ids = [...new Set(findings.map((f) => f.ruleId))]
+  const metas = ids.map((id) => metaFor(id, byId, findings))
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -53,7 +56,7 @@ export function toSarif(result: AuditResult, rules: readonly RuleMeta[], options
         },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
-        results: result.findings.map((f) => sarifResult(f, ids.indexOf(f.ruleId), prefix))
+        results: findings.map((f) => sarifResult(f, ids.indexOf(f.ruleId), prefix))
       }
     ]
   }
