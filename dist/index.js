@@ -43040,6 +43040,11 @@ const CHECK_RUN_NAME = 'Twelve-Factor Audit';
 const ANNOTATIONS_PER_REQUEST = 50;
 /** output.summary and output.text are each limited to 65535 characters. */
 const OUTPUT_LIMIT = 65535;
+/**
+ * Annotations per check run: 1000 = 20 requests. GITHUB_TOKEN may make 1000 requests per hour per
+ * repository, so 20,000 findings must not become 400 requests; the rest are in the summary/JSON.
+ */
+const MAX_CHECK_ANNOTATIONS = 1000;
 const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
 function toCheckAnnotation(f, repoPath) {
     const sameLine = !f.endLine || f.endLine === f.line;
@@ -43062,8 +43067,7 @@ function singleCheckRun(result, summary, repoPath) {
         name: CHECK_RUN_NAME,
         conclusion: result.gate.failed ? 'failure' : 'success',
         title: result.gate.failed ? truncateChars(result.gate.reason, 1000) : `Score ${result.score}/100: passed`,
-        summary: truncateChars(summary, OUTPUT_LIMIT),
-        annotations: live.map((f) => toCheckAnnotation(f, repoPath))
+        ...capped(live, summary, repoPath)
     };
 }
 /** `per-factor`: one check run per factor that applies, each with its own conclusion. */
@@ -43078,10 +43082,17 @@ function perFactorCheckRuns(result, summaryFor, repoPath) {
             name: `Twelve-Factor / ${fr.factor} ${info.name}`,
             conclusion: failed ? 'failure' : 'success',
             title: `${fr.status}: ${fr.errors} errors, ${fr.warnings} warnings, ${fr.notices} notices`,
-            summary: truncateChars(summaryFor(fr.factor), OUTPUT_LIMIT),
-            annotations: live.map((f) => toCheckAnnotation(f, repoPath))
+            ...capped(live, summaryFor(fr.factor), repoPath)
         };
     });
+}
+function capped(live, summary, repoPath) {
+    const left = live.length - MAX_CHECK_ANNOTATIONS;
+    const note = left > 0 ? `> ${left} findings beyond the first ${MAX_CHECK_ANNOTATIONS} are not annotated here (API rate limits); the job summary and the JSON report list all of them.\n\n` : '';
+    return {
+        summary: truncateChars(`${note}${summary}`, OUTPUT_LIMIT),
+        annotations: live.slice(0, MAX_CHECK_ANNOTATIONS).map((f) => toCheckAnnotation(f, repoPath))
+    };
 }
 function batches(items, size = ANNOTATIONS_PER_REQUEST) {
     const out = [];
@@ -43212,7 +43223,7 @@ function formatMarkdown(result, options = {}) {
     const budget = options.budget ?? SUMMARY_BUDGET;
     const head = [...overview(result, options), ...checks(result)];
     const body = [];
-    let size = head.join('\n').length + 400; // room for the truncation note
+    let size = bytes(head.join('\n')) + 400; // room for the truncation note
     let omitted = 0;
     if (result.findings.length > 0)
         body.push('### Findings', '');
@@ -43224,21 +43235,23 @@ function formatMarkdown(result, options = {}) {
         const section = [`<details${open}><summary><b>${info.factor} ${escapeMarkdown(info.name)}</b> (${mine.length})</summary>`, '',
             '| | Location | Finding | Rule |', '|---|---|---|---|'];
         const checklist = ['', '**Confirm by hand** (static analysis cannot see these):', '', ...MANUAL_CHECKS[info.factor].map((c) => `- [ ] ${c}`), '', '</details>', ''];
-        size += section.join('\n').length + checklist.join('\n').length;
+        const frame = bytes(section.join('\n')) + bytes(checklist.join('\n'));
+        size += frame;
         let rows = 0;
         for (const f of mine) {
             const row = findingRow(f, options);
-            if (size + row.length + 1 > budget)
+            const rowBytes = bytes(row) + 1;
+            if (size + rowBytes > budget)
                 break;
             section.push(row);
-            size += row.length + 1;
+            size += rowBytes;
             rows++;
         }
         omitted += mine.length - rows;
         if (rows > 0)
             body.push(...section, ...checklist);
         else
-            size -= section.join('\n').length + checklist.join('\n').length;
+            size -= frame;
     }
     if (omitted > 0) {
         const where = options.fullReport ?? 'the JSON report (`--format json`)';
@@ -43302,6 +43315,7 @@ function findingRow(f, options) {
 function escapeAttr(s) {
     return s.replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E');
 }
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_truncate(s, max) {
     return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
@@ -43651,6 +43665,8 @@ function formatJson(result) {
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/twelve-factor-audit/twelve-factor-audit';
 const ruleHelpUri = (id) => `${INFORMATION_URI}/blob/main/docs/rules/${id}.md`;
+/** Code scanning rejects a run with more than 25,000 results; findings are most severe first. */
+const MAX_SARIF_RESULTS = 25_000;
 const sarif_LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 /** Engine-level rules that are not in the registry but can report. */
 const ENGINE_RULES = {
@@ -43666,11 +43682,9 @@ const ENGINE_RULES = {
 function toSarif(result, rules, options = {}) {
     const prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : '';
     const byId = new Map(rules.map((r) => [r.id, r]));
-    const ids = [];
-    for (const f of result.findings)
-        if (!ids.includes(f.ruleId))
-            ids.push(f.ruleId);
-    const metas = ids.map((id) => metaFor(id, byId, result.findings));
+    const findings = result.findings.slice(0, MAX_SARIF_RESULTS);
+    const ids = [...new Set(findings.map((f) => f.ruleId))];
+    const metas = ids.map((id) => metaFor(id, byId, findings));
     return {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
@@ -43687,7 +43701,7 @@ function toSarif(result, rules, options = {}) {
                 },
                 columnKind: 'utf16CodeUnits',
                 originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
-                results: result.findings.map((f) => sarifResult(f, ids.indexOf(f.ruleId), prefix))
+                results: findings.map((f) => sarifResult(f, ids.indexOf(f.ruleId), prefix))
             }
         ]
     };
@@ -43835,7 +43849,7 @@ function recount(result, config) {
 
 
 
-/** The check run's summary must fit 65535 characters. */
+/** The check run's summary must fit 65535 characters (the budget counts bytes, so this is safe). */
 const CHECK_SUMMARY_BUDGET = 60_000;
 async function run(env = process.env, options = {}) {
     try {

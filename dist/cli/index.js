@@ -14416,7 +14416,7 @@ function formatMarkdown(result, options = {}) {
     const budget = options.budget ?? SUMMARY_BUDGET;
     const head = [...overview(result, options), ...checks(result)];
     const body = [];
-    let size = head.join('\n').length + 400; // room for the truncation note
+    let size = bytes(head.join('\n')) + 400; // room for the truncation note
     let omitted = 0;
     if (result.findings.length > 0)
         body.push('### Findings', '');
@@ -14428,21 +14428,23 @@ function formatMarkdown(result, options = {}) {
         const section = [`<details${open}><summary><b>${info.factor} ${escapeMarkdown(info.name)}</b> (${mine.length})</summary>`, '',
             '| | Location | Finding | Rule |', '|---|---|---|---|'];
         const checklist = ['', '**Confirm by hand** (static analysis cannot see these):', '', ...MANUAL_CHECKS[info.factor].map((c) => `- [ ] ${c}`), '', '</details>', ''];
-        size += section.join('\n').length + checklist.join('\n').length;
+        const frame = bytes(section.join('\n')) + bytes(checklist.join('\n'));
+        size += frame;
         let rows = 0;
         for (const f of mine) {
             const row = findingRow(f, options);
-            if (size + row.length + 1 > budget)
+            const rowBytes = bytes(row) + 1;
+            if (size + rowBytes > budget)
                 break;
             section.push(row);
-            size += row.length + 1;
+            size += rowBytes;
             rows++;
         }
         omitted += mine.length - rows;
         if (rows > 0)
             body.push(...section, ...checklist);
         else
-            size -= section.join('\n').length + checklist.join('\n').length;
+            size -= frame;
     }
     if (omitted > 0) {
         const where = options.fullReport ?? 'the JSON report (`--format json`)';
@@ -14506,6 +14508,7 @@ function findingRow(f, options) {
 function escapeAttr(s) {
     return s.replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E');
 }
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
 function markdown_truncate(s, max) {
     return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
@@ -14517,6 +14520,8 @@ function markdown_truncate(s, max) {
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/twelve-factor-audit/twelve-factor-audit';
 const ruleHelpUri = (id) => `${INFORMATION_URI}/blob/main/docs/rules/${id}.md`;
+/** Code scanning rejects a run with more than 25,000 results; findings are most severe first. */
+const MAX_SARIF_RESULTS = 25_000;
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 /** Engine-level rules that are not in the registry but can report. */
 const ENGINE_RULES = {
@@ -14532,11 +14537,9 @@ const ENGINE_RULES = {
 function toSarif(result, rules, options = {}) {
     const prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : '';
     const byId = new Map(rules.map((r) => [r.id, r]));
-    const ids = [];
-    for (const f of result.findings)
-        if (!ids.includes(f.ruleId))
-            ids.push(f.ruleId);
-    const metas = ids.map((id) => metaFor(id, byId, result.findings));
+    const findings = result.findings.slice(0, MAX_SARIF_RESULTS);
+    const ids = [...new Set(findings.map((f) => f.ruleId))];
+    const metas = ids.map((id) => metaFor(id, byId, findings));
     return {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
@@ -14553,7 +14556,7 @@ function toSarif(result, rules, options = {}) {
                 },
                 columnKind: 'utf16CodeUnits',
                 originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
-                results: result.findings.map((f) => sarifResult(f, ids.indexOf(f.ruleId), prefix))
+                results: findings.map((f) => sarifResult(f, ids.indexOf(f.ruleId), prefix))
             }
         ]
     };
