@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { CREDENTIAL_RULE_IDS, evaluateAll, LITMUS_TESTS, VALIDATIONS } from '../../src/results/litmus.js'
+import { CREDENTIAL_RULE_IDS, evaluateAll, PARITY_BACKING_SERVICE_RULE_IDS, LITMUS_TESTS, VALIDATIONS } from '../../src/results/litmus.js'
 import { finding, makeResult } from '../helpers/result.js'
 
 const answers = (r: ReturnType<typeof makeResult>, specs = LITMUS_TESTS) => Object.fromEntries(evaluateAll(specs, r.factors, r.findings).map((o) => [o.spec.id, o.answer]))
@@ -26,8 +26,9 @@ describe('litmus tests', () => {
     expect(answers(makeResult([finding('VI', 'notice')])).processes).toBe('yes')
   })
 
-  it('X findings mean dev and prod differ', () => {
-    expect(answers(makeResult([finding('X', 'error')])).parity).toBe('no')
+  it('X backing-service findings mean dev and prod differ; other X findings (runtime version drift) do not answer this', () => {
+    expect(answers(makeResult([finding('X', 'error', { ruleId: PARITY_BACKING_SERVICE_RULE_IDS[0] })])).parity).toBe('no')
+    expect(answers(makeResult([finding('X', 'warning', { ruleId: 'TF1002' })])).parity).toBe('yes')
   })
 
   it('says "not checked" for factors that were not audited or met no file, never "pass"', () => {

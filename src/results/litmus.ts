@@ -7,10 +7,11 @@ import type { Factor, FactorResult, Finding } from '../engine/types.js'
 export const CREDENTIAL_RULE_IDS: string[] = ['TF0301', 'TF0302', 'TF0303', 'TF0304', 'TF0305', 'TF0306', 'TF0308', 'TF0309', 'TF0310']
 
 /**
- * Factor X rules about backing services differing between dev and prod (e.g. SQLite in dev,
- * Postgres in prod). Empty means: every factor X error or warning counts, until the X rules land.
+ * Factor X rules about backing services differing between dev and prod: TF1001 backing-service
+ * drift (SQLite in dev, Postgres in prod), TF1004 environment-branch service swap. Runtime-version
+ * drift and dev servers in production are parity problems too, but not of backing services.
  */
-export const PARITY_BACKING_SERVICE_RULE_IDS: string[] = []
+export const PARITY_BACKING_SERVICE_RULE_IDS: string[] = ['TF1001', 'TF1004']
 
 export type CheckAnswer = 'yes' | 'no' | 'pass' | 'fail' | 'not checked'
 
@@ -67,7 +68,8 @@ export function evaluate(spec: CheckSpec, factors: readonly FactorResult[], find
   if (!fr || fr.status === 'not-applicable' || fr.rulesRun === 0) {
     return { spec, answer: 'not checked', evidence: [], basis: `factor ${spec.factor} was not audited or no file applied` }
   }
-  return { spec, answer: spec.whenClean, evidence: [], basis: `${fr.rulesRun} factor ${spec.factor} rule${fr.rulesRun === 1 ? '' : 's'} found nothing` }
+  const what = ids.length > 0 ? `no ${ids.join('/')} finding` : 'no error or warning'
+  return { spec, answer: spec.whenClean, evidence: [], basis: `${what} from ${fr.rulesRun} factor ${spec.factor} rule${fr.rulesRun === 1 ? '' : 's'} run` }
 }
 
 export function evaluateAll(specs: readonly CheckSpec[], factors: readonly FactorResult[], findings: readonly Finding[]): CheckOutcome[] {
