@@ -14325,10 +14325,11 @@ function formatJson(result) {
 /** Factor III rules whose findings are credentials (a leak if the code were published). */
 const CREDENTIAL_RULE_IDS = ['TF0301', 'TF0302', 'TF0303', 'TF0304', 'TF0305', 'TF0306', 'TF0308', 'TF0309', 'TF0310'];
 /**
- * Factor X rules about backing services differing between dev and prod (e.g. SQLite in dev,
- * Postgres in prod). Empty means: every factor X error or warning counts, until the X rules land.
+ * Factor X rules about backing services differing between dev and prod: TF1001 backing-service
+ * drift (SQLite in dev, Postgres in prod), TF1004 environment-branch service swap. Runtime-version
+ * drift and dev servers in production are parity problems too, but not of backing services.
  */
-const PARITY_BACKING_SERVICE_RULE_IDS = [];
+const PARITY_BACKING_SERVICE_RULE_IDS = ['TF1001', 'TF1004'];
 const LITMUS_TESTS = [
     { id: 'config', factor: 'III', text: 'Config: would open-sourcing the code right now expose any credentials?', ruleIds: () => CREDENTIAL_RULE_IDS, whenFound: 'yes', whenClean: 'no' },
     { id: 'processes', factor: 'VI', text: 'Processes: can any process be killed and restarted without losing data?', whenFound: 'no', whenClean: 'yes' },
@@ -14360,7 +14361,8 @@ function evaluate(spec, factors, findings) {
     if (!fr || fr.status === 'not-applicable' || fr.rulesRun === 0) {
         return { spec, answer: 'not checked', evidence: [], basis: `factor ${spec.factor} was not audited or no file applied` };
     }
-    return { spec, answer: spec.whenClean, evidence: [], basis: `${fr.rulesRun} factor ${spec.factor} rule${fr.rulesRun === 1 ? '' : 's'} found nothing` };
+    const what = ids.length > 0 ? `no ${ids.join('/')} finding` : 'no error or warning';
+    return { spec, answer: spec.whenClean, evidence: [], basis: `${what} from ${fr.rulesRun} factor ${spec.factor} rule${fr.rulesRun === 1 ? '' : 's'} run` };
 }
 function evaluateAll(specs, factors, findings) {
     return specs.map((s) => evaluate(s, factors, findings));
