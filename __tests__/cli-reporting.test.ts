@@ -47,6 +47,7 @@ describe('cli: sarif, baseline, changed-since', () => {
     expect(added.code).toBe(1)
     expect(added.stdout).toContain('src/b.js:1:7')
     expect(added.stdout).toContain('(baselined)')
+    expect(added.stdout).toContain('1 finding baselined (shown, not counted, not gating)')
   })
 
   it('--baseline with a missing or bad file exits 2 naming the flag', () => {
