@@ -14642,6 +14642,9 @@ function formatText(result, options) {
     }
     if (result.suppressed.length > 0)
         out.push(paint('dim', `${plural(result.suppressed.length, 'finding')} suppressed by comments`));
+    const baselined = result.findings.filter((f) => f.baselined).length;
+    if (baselined > 0)
+        out.push(paint('dim', `${plural(baselined, 'finding')} baselined (shown, not counted, not gating)`));
     for (const s of result.skippedFiles.slice(0, 20))
         out.push(paint('dim', `skipped ${clean(s.file)}: ${s.reason}`));
     if (result.skippedFiles.length > 20)
