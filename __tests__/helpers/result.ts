@@ -31,7 +31,7 @@ export function makeResult(findings: Finding[], options: { rulesRun?: Partial<Re
   const rulesRun = new Map<Factor, number>(FACTORS.map((f) => [f, options.rulesRun?.[f] ?? 1]))
   const sorted = [...findings].sort(compareFindings)
   const factors = buildFactorResults(sorted, rulesRun, new Set(FACTORS))
-  return {
+  const result: Omit<AuditResult, 'apps'> = {
     version: '0.1.0',
     root: '/repo',
     score: score(factors),
@@ -42,4 +42,6 @@ export function makeResult(findings: Finding[], options: { rulesRun?: Partial<Re
     skippedFiles: [],
     gate: gate(sorted, config)
   }
+  // AuditResult gains `apps` with the per-app grouping (engine/apps.ts); compiles with and without it.
+  return { ...result, apps: [] } as AuditResult
 }
