@@ -85,7 +85,7 @@ describe('cli', () => {
   })
 
   const usage: [string[], RegExp][] = [
-    [['--format', 'xml'], /--format must be one of text, json, markdown, got 'xml'/],
+    [['--format', 'xml'], /--format must be one of text, json, markdown, sarif, got 'xml'/],
     [['--fail-on', 'high'], /--fail-on must be one of error, warning, notice, none/],
     [['--factors', 'III,XIV'], /--factors: 'XIV' is not a factor/],
     [['--bogus'], /Unknown option '--bogus'/],

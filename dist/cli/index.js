@@ -13949,7 +13949,7 @@ class SourceFile {
 ;// CONCATENATED MODULE: ./src/engine/types.ts
 // The audit's vocabulary. Everything below the entry points speaks these types; nothing here
 // knows about GitHub.
-const types_FACTORS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+const FACTORS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const SEVERITIES = ['error', 'warning', 'notice'];
 
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
@@ -13979,7 +13979,7 @@ const NAMES = {
     XI: ['Logs', 'logs'],
     XII: ['Admin processes', 'admin-processes']
 };
-const FACTOR_INFO = types_FACTORS.map((factor, i) => ({
+const FACTOR_INFO = FACTORS.map((factor, i) => ({
     factor,
     number: i + 1,
     name: NAMES[factor][0],
@@ -13993,8 +13993,8 @@ function parseFactorList(text, source) {
     const out = [];
     for (const raw of text.split(/[\s,]+/).filter(Boolean)) {
         const token = raw.toUpperCase();
-        const byNumber = /^\d+$/.test(token) ? types_FACTORS[Number(token) - 1] : undefined;
-        const factor = types_FACTORS.includes(token) ? token : byNumber;
+        const byNumber = /^\d+$/.test(token) ? FACTORS[Number(token) - 1] : undefined;
+        const factor = FACTORS.includes(token) ? token : byNumber;
         if (!factor)
             throw new UsageError(`${source}: '${raw}' is not a factor; use I..XII or 1..12 (e.g. "III,IV")`);
         if (!out.includes(factor))
@@ -15292,7 +15292,7 @@ const RETAINED = new Set(['manifest', 'dockerfile', 'compose', 'kubernetes', 'wo
 const RETAIN_MAX_BYTES = 256 * 1024;
 const K8S_SHAPE = /^apiVersion:\s*\S+[\s\S]*^kind:\s*\S+|^kind:\s*\S+[\s\S]*^apiVersion:/m;
 function activeRules(config, rules = RULES) {
-    const factors = new Set(config.factors ?? types_FACTORS);
+    const factors = new Set(config.factors ?? FACTORS);
     return rules.filter((r) => factors.has(r.meta.factor) && config.rules[r.meta.id] !== 'off');
 }
 function runAudit(options) {
@@ -15407,7 +15407,7 @@ function runAudit(options) {
     for (const rule of rules)
         if (ran.has(rule.meta.id))
             rulesRun.set(rule.meta.factor, (rulesRun.get(rule.meta.factor) ?? 0) + 1);
-    const factors = buildFactorResults(findings, rulesRun, new Set(config.factors ?? types_FACTORS));
+    const factors = buildFactorResults(findings, rulesRun, new Set(config.factors ?? FACTORS));
     return {
         version: VERSION,
         root,
@@ -15432,7 +15432,7 @@ const CONFIG_KEYS = [
     {
         key: 'factors',
         type: 'factor-list',
-        values: types_FACTORS,
+        values: FACTORS,
         default: 'all twelve',
         description: 'Factors to audit, as roman numerals (I..XII). Factors left out are reported as not applicable.'
     },
@@ -15564,7 +15564,7 @@ function parseFactors(value, where) {
     if (typeof value === 'string')
         return parseFactorList(value, where);
     if (!Array.isArray(value))
-        throw new UsageError(`${where} must be a list of factors (${types_FACTORS.join(', ')}), found ${describe(value)}`);
+        throw new UsageError(`${where} must be a list of factors (${FACTORS.join(', ')}), found ${describe(value)}`);
     return parseFactorList(value.map(String).join(','), where);
 }
 function parseRules(value, where, known) {
@@ -15644,6 +15644,42 @@ function describe(v) {
     return `${typeof v} ${JSON.stringify(v)}`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/git-diff.ts
+// Files changed since a git ref, for changed-files mode (CLI --changed-since, and the action's
+// fallback when the PR files API is unavailable). Paths come back relative to the audit root.
+
+
+function git(cwd, args) {
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+}
+/**
+ * Added, modified, renamed or copied files between the merge base of `ref` and HEAD, plus
+ * uncommitted and untracked changes in the working tree (what a local run wants to gate on).
+ */
+function changedSince(root, ref) {
+    let base;
+    try {
+        base = git(root, ['merge-base', ref, 'HEAD']).trim();
+    }
+    catch (e) {
+        const why = e.stderr?.trim() || e.message;
+        throw new UsageError(`--changed-since: cannot find the merge base of '${ref}' and HEAD (is it fetched? a shallow clone needs fetch-depth: 0): ${why}`);
+    }
+    // --relative limits to the current folder and prints paths relative to it; ls-files does the same.
+    const diff = git(root, ['diff', '--name-only', '--relative', '--diff-filter=ACMR', '-z', base]);
+    const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z']);
+    return [...new Set([...diff.split('\0'), ...untracked.split('\0')].filter(Boolean))];
+}
+/** The folder relative to its repository's root ('' at the root or outside a repository). */
+function repoPrefix(root) {
+    try {
+        return git(root, ['rev-parse', '--show-prefix']).trim().replace(/\/+$/, '');
+    }
+    catch {
+        return '';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 function toJsonReport(result) {
     return {
@@ -15663,6 +15699,53 @@ function formatJson(result) {
     return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/results/litmus.ts
+/** Factor III rules whose findings are credentials (a leak if the code were published). */
+const CREDENTIAL_RULE_IDS = ['TF0301', 'TF0302', 'TF0303', 'TF0304', 'TF0305', 'TF0306', 'TF0308', 'TF0309', 'TF0310'];
+/**
+ * Factor X rules about backing services differing between dev and prod: TF1001 backing-service
+ * drift (SQLite in dev, Postgres in prod), TF1004 environment-branch service swap. Runtime-version
+ * drift and dev servers in production are parity problems too, but not of backing services.
+ */
+const PARITY_BACKING_SERVICE_RULE_IDS = ['TF1001', 'TF1004'];
+const LITMUS_TESTS = [
+    { id: 'config', factor: 'III', text: 'Config: would open-sourcing the code right now expose any credentials?', ruleIds: () => CREDENTIAL_RULE_IDS, whenFound: 'yes', whenClean: 'no' },
+    { id: 'processes', factor: 'VI', text: 'Processes: can any process be killed and restarted without losing data?', whenFound: 'no', whenClean: 'yes' },
+    {
+        id: 'parity',
+        factor: 'X',
+        text: 'Parity: do dev and prod use the same kinds of backing services?',
+        ruleIds: () => PARITY_BACKING_SERVICE_RULE_IDS,
+        whenFound: 'no',
+        whenClean: 'yes'
+    }
+];
+const VALIDATIONS = [
+    { id: 'config-not-in-code', factor: 'III', text: 'Config is not in code', whenFound: 'fail', whenClean: 'pass' },
+    { id: 'no-local-state', factor: 'VI', text: 'No local state is assumed to persist across restarts', whenFound: 'fail', whenClean: 'pass' },
+    { id: 'build-release-run', factor: 'V', text: 'The pipeline has distinct build → release → run stages', whenFound: 'fail', whenClean: 'pass' },
+    { id: 'logs-to-stdout', factor: 'XI', text: 'Logs flow to stdout as an event stream', whenFound: 'fail', whenClean: 'pass' }
+];
+/**
+ * Baselined findings count here: a baseline accepts debt for gating, it does not make the code
+ * safe to publish. A factor that was not audited, or met no file, is "not checked", never a pass.
+ */
+function evaluate(spec, factors, findings) {
+    const fr = factors.find((f) => f.factor === spec.factor);
+    const ids = spec.ruleIds?.() ?? [];
+    const evidence = findings.filter((f) => f.factor === spec.factor && f.severity !== 'notice' && (ids.length === 0 || ids.includes(f.ruleId)));
+    if (evidence.length > 0)
+        return { spec, answer: spec.whenFound, evidence, basis: `${evidence.length} finding${evidence.length === 1 ? '' : 's'} in factor ${spec.factor}` };
+    if (!fr || fr.status === 'not-applicable' || fr.rulesRun === 0) {
+        return { spec, answer: 'not checked', evidence: [], basis: `factor ${spec.factor} was not audited or no file applied` };
+    }
+    const what = ids.length > 0 ? `no ${ids.join('/')} finding` : 'no error or warning';
+    return { spec, answer: spec.whenClean, evidence: [], basis: `${what} from ${fr.rulesRun} factor ${spec.factor} rule${fr.rulesRun === 1 ? '' : 's'} run` };
+}
+function evaluateAll(specs, factors, findings) {
+    return specs.map((s) => evaluate(s, factors, findings));
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 // Untrusted text (file paths, messages, snippets) going into Markdown or HTML. Everything that a
 // repository author controls passes through here before it reaches a summary or a comment.
@@ -15676,16 +15759,33 @@ function escapeHtml(text) {
  * '@' broken with a zero-width space so a crafted name cannot mention (notify) anyone.
  */
 function escapeMarkdown(text) {
-    return escapeHtml(text)
-        .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-        .replace(/@/g, '@\u200b');
+    // Markdown punctuation first, then HTML: the other order would break the '#' of '&#39;'.
+    return escapeHtml(text.replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)).replace(/@/g, '@\u200b');
 }
 /** Inline code that cannot be broken out of: an HTML <code> element with escaped content. */
 function code(text) {
     return `<code>${escapeHtml(text).replace(/@/g, '@\u200b').replace(/\|/g, '&#124;')}</code>`;
 }
 
+;// CONCATENATED MODULE: ./src/report/manual-checks.ts
+const MANUAL_CHECKS = {
+    I: ['One codebase per app: other deployed apps do not share this repository except through libraries.', 'Every deploy (staging, production, review apps) is built from this repository, at a commit.'],
+    II: ['A clean machine can build with only the language runtime and the dependency manager (no globally installed tools assumed).', 'System tools the app shells out to (curl, ImageMagick, ...) are declared or vendored.'],
+    III: ['Credentials that were ever committed have been rotated, not just removed.', 'Each deploy gets its config only from its environment (or a secret store injected as environment).'],
+    IV: ['A backing service (database, queue, cache, SMTP) can be swapped by changing config only, without a code change.', 'Local and third-party services are attached the same way (a URL or credentials in config).'],
+    V: ['Each release is immutable and has a unique id (a tag, a timestamp); a rollback redeploys an earlier release.', 'Nothing edits code on a running server; changes go through build → release → run.'],
+    VI: ['Killing any process at any moment loses no user data (sessions, uploads, jobs live in backing services).', 'No sticky sessions are required by the load balancer.'],
+    VII: ['The app is reachable on the port given in config and needs no web server injected at runtime.', 'The app can serve as a backing service for another app by URL.'],
+    VIII: ['Each workload type (web, worker, clock) can be scaled independently by running more processes.', 'Processes do not daemonize or write PID files; the process manager supervises them.'],
+    IX: ['A process starts in seconds and stops gracefully on SIGTERM (finishes or returns in-flight work).', 'Workers survive sudden death: jobs are re-queued or idempotent.'],
+    X: ['Developers run the same kinds and versions of backing services as production (containers make this cheap).', 'Code written today can be deployed today: the time and personnel gaps are small.'],
+    XI: ['The platform captures stdout/stderr and routes them to a log store; the app never manages log files.', 'Logs are searchable and alerting works from the event stream.'],
+    XII: ['Admin tasks (migrations, consoles, one-off scripts) run against the same release and config as the app.', 'One-off scripts are committed to the codebase, not run by hand from a laptop.']
+};
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
 
 
 /** GitHub caps a step summary at 1 MiB; leave room for other steps' content. */
@@ -15694,20 +15794,9 @@ const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', 'not-applicable'
 const SEVERITY_ICON = { error: '🔴', warning: '🟠', notice: '🔵' };
 function formatMarkdown(result, options = {}) {
     const budget = options.budget ?? SUMMARY_BUDGET;
-    const head = [];
-    const verdict = result.gate.failed ? `❌ ${escapeMarkdown(result.gate.reason)}` : '✅ Passed the configured threshold';
-    head.push('## Twelve-Factor App audit', '', `**Score ${result.score}/100** · ${verdict}`, '');
-    head.push('| | Factor | Status | Errors | Warnings | Notices |', '|---|---|---|---:|---:|---:|');
-    for (const f of result.factors) {
-        const info = FACTOR_INFO.find((i) => i.factor === f.factor);
-        head.push(`| ${STATUS_ICON[f.status]} | [${f.factor} ${escapeMarkdown(info.name)}](${info.url}) | ${f.status} | ${f.errors} | ${f.warnings} | ${f.notices} |`);
-    }
-    head.push('');
-    const s = result.stats;
-    head.push(`<sub>${s.files} files, ${(s.bytes / 1024 / 1024).toFixed(1)} MB read in ${(s.durationMs / 1000).toFixed(2)}s` +
-        `${s.skipped ? ` · ${s.skipped} skipped` : ''}${result.suppressed.length ? ` · ${result.suppressed.length} suppressed by comments` : ''}</sub>`, '');
+    const head = [...overview(result, options), ...checks(result)];
     const body = [];
-    let size = head.join('\n').length;
+    let size = bytes(head.join('\n')) + 400; // room for the truncation note
     let omitted = 0;
     if (result.findings.length > 0)
         body.push('### Findings', '');
@@ -15715,35 +15804,197 @@ function formatMarkdown(result, options = {}) {
         const mine = result.findings.filter((f) => f.factor === info.factor);
         if (mine.length === 0)
             continue;
-        const open = mine.some((f) => f.severity === 'error') ? ' open' : '';
+        const open = mine.some((f) => f.severity === 'error' && !f.baselined) ? ' open' : '';
         const section = [`<details${open}><summary><b>${info.factor} ${escapeMarkdown(info.name)}</b> (${mine.length})</summary>`, '',
             '| | Location | Finding | Rule |', '|---|---|---|---|'];
+        const checklist = ['', '**Confirm by hand** (static analysis cannot see these):', '', ...MANUAL_CHECKS[info.factor].map((c) => `- [ ] ${c}`), '', '</details>', ''];
+        const frame = bytes(section.join('\n')) + bytes(checklist.join('\n'));
+        size += frame;
         let rows = 0;
         for (const f of mine) {
             const row = findingRow(f, options);
-            if (size + row.length + 200 > budget) {
-                omitted += mine.length - rows;
+            const rowBytes = bytes(row) + 1;
+            if (size + rowBytes > budget)
                 break;
-            }
             section.push(row);
-            size += row.length + 1;
+            size += rowBytes;
             rows++;
         }
-        section.push('', '</details>', '');
+        omitted += mine.length - rows;
         if (rows > 0)
-            body.push(...section);
+            body.push(...section, ...checklist);
+        else
+            size -= frame;
     }
     if (omitted > 0) {
-        body.push(`> ${omitted} more findings are not shown: the summary would exceed GitHub's size limit. The JSON report (output \`findings-file\`) lists all of them.`);
+        const where = options.fullReport ?? 'the JSON report (`--format json`)';
+        body.push(`> ${omitted} more finding${omitted === 1 ? ' is' : 's are'} not shown: this report would exceed its size limit. ${where} lists all of them.`);
     }
     return `${[...head, ...body].join('\n')}\n`;
+}
+function overview(result, options) {
+    const out = [];
+    const verdict = result.gate.failed ? `❌ ${escapeMarkdown(result.gate.reason)}` : '✅ Passed the configured threshold';
+    out.push('## Twelve-Factor App audit', '', `**Score ${result.score}/100** · ${verdict}`, '');
+    const baselined = result.findings.filter((f) => f.baselined).length;
+    const notes = [...(options.notes ?? [])];
+    if (baselined > 0)
+        notes.push(`${baselined} baselined finding${baselined === 1 ? '' : 's'} (listed below, not counted, not gating).`);
+    if (notes.length > 0)
+        out.push(...notes.map((n) => `> ${n}`), '');
+    out.push('| | Factor | Status | Errors | Warnings | Notices | Most important finding |', '|---|---|---|---:|---:|---:|---|');
+    for (const f of result.factors) {
+        const info = FACTOR_INFO.find((i) => i.factor === f.factor);
+        const top = result.findings.find((x) => x.factor === f.factor && !x.baselined);
+        out.push(`| ${STATUS_ICON[f.status]} | [${f.factor} ${escapeMarkdown(info.name)}](${info.url}) | ${f.status} | ${f.errors} | ${f.warnings} | ${f.notices} | ${top ? topFinding(top) : ''} |`);
+    }
+    out.push('');
+    const s = result.stats;
+    out.push(`<sub>${s.files} files, ${(s.bytes / 1024 / 1024).toFixed(1)} MB read in ${(s.durationMs / 1000).toFixed(2)}s` +
+        `${s.skipped ? ` · ${s.skipped} skipped` : ''}${result.suppressed.length ? ` · ${result.suppressed.length} suppressed by comments` : ''}</sub>`, '');
+    return out;
+}
+function topFinding(f) {
+    return `${SEVERITY_ICON[f.severity]} ${escapeMarkdown(markdown_truncate(f.message, 120))} (${code(`${markdown_truncate(f.file, 80)}:${f.line}`)})`;
+}
+function checks(result) {
+    const litmus = evaluateAll(LITMUS_TESTS, result.factors, result.findings);
+    const validations = evaluateAll(VALIDATIONS, result.factors, result.findings);
+    return [
+        '### Litmus tests', '', '| Question | Answer | Evidence |', '|---|---|---|', ...litmus.map(checkRow), '',
+        '### Remediation validations', '', '| Validation | Result | Evidence |', '|---|---|---|', ...validations.map(checkRow), ''
+    ];
+}
+function checkRow(o) {
+    // Good is the clean answer, which is "no" for the Config question and "yes" for the others.
+    const icon = o.answer === 'not checked' ? '➖' : o.answer === o.spec.whenClean ? '✅' : '❌';
+    return `| ${o.spec.text} | ${icon} ${o.answer} | ${evidence(o)} |`;
+}
+/** Rule ids and locations of up to five deciding findings, then the count of the rest. */
+function evidence(o) {
+    if (o.evidence.length === 0)
+        return o.basis;
+    const shown = o.evidence.slice(0, 5).map((f) => `${f.ruleId} ${code(`${markdown_truncate(f.file, 80)}:${f.line}`)}${f.baselined ? ' (baselined)' : ''}`);
+    const more = o.evidence.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 function findingRow(f, options) {
     const where = `${f.file}:${f.line}`;
     const url = options.link?.(f.file, f.line);
-    const location = url ? `<a href="${encodeURI(url)}">${code(where)}</a>` : code(where);
+    const location = url ? `<a href="${escapeAttr(encodeURI(url))}">${code(where)}</a>` : code(where);
     const base = f.baselined ? ' _(baselined)_' : '';
     return `| ${SEVERITY_ICON[f.severity]} | ${location} | ${escapeMarkdown(f.message)}${base}<br>**Fix:** ${escapeMarkdown(f.remediation)} | ${f.ruleId} |`;
+}
+function escapeAttr(s) {
+    return s.replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E');
+}
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+function markdown_truncate(s, max) {
+    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/twelve-factor-audit/twelve-factor-audit';
+const ruleHelpUri = (id) => `${INFORMATION_URI}/blob/main/docs/rules/${id}.md`;
+/** Code scanning rejects a run with more than 25,000 results; findings are most severe first. */
+const MAX_SARIF_RESULTS = 25_000;
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** Engine-level rules that are not in the registry but can report. */
+const ENGINE_RULES = {
+    [SUPPRESSION_WITHOUT_REASON]: {
+        id: SUPPRESSION_WITHOUT_REASON,
+        name: 'suppression-without-reason',
+        severity: 'notice',
+        summary: 'A twelve-factor-ignore comment gives no reason.',
+        why: 'A suppression without a reason cannot be reviewed later: nobody knows whether it still applies.',
+        remediation: "Add the reason after two dashes: 'twelve-factor-ignore TF0301 -- <why it does not apply>'."
+    }
+};
+function toSarif(result, rules, options = {}) {
+    const prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : '';
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    const findings = result.findings.slice(0, MAX_SARIF_RESULTS);
+    const ids = [...new Set(findings.map((f) => f.ruleId))];
+    const metas = ids.map((id) => metaFor(id, byId, findings));
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'twelve-factor-audit',
+                        version: VERSION,
+                        semanticVersion: VERSION,
+                        informationUri: INFORMATION_URI,
+                        rules: metas.map(sarifRule)
+                    }
+                },
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+                results: findings.map((f) => sarifResult(f, ids.indexOf(f.ruleId), prefix))
+            }
+        ]
+    };
+}
+function formatSarif(result, rules, options = {}) {
+    return `${JSON.stringify(toSarif(result, rules, options), null, 2)}\n`;
+}
+function metaFor(id, byId, findings) {
+    const known = byId.get(id);
+    if (known)
+        return known;
+    const factor = findings.find((f) => f.ruleId === id).factor;
+    const engine = ENGINE_RULES[id];
+    if (engine)
+        return { ...engine, factor };
+    return { id, name: id.toLowerCase(), factor, severity: 'warning', summary: `Rule ${id}.`, why: `Rule ${id}.`, remediation: 'See the rule documentation.' };
+}
+/** Code scanning caps descriptions at 1024 characters. */
+const cap = (s, n = 1024) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+function sarifRule(m) {
+    const info = factorInfo(m.factor);
+    const factorLine = `Factor ${m.factor} ${info.name} (${info.url})`;
+    return {
+        id: m.id,
+        name: m.name,
+        shortDescription: { text: cap(m.summary) },
+        fullDescription: { text: cap(`${m.summary} ${m.why}`) },
+        help: {
+            text: `${m.why}\n\nFix: ${m.remediation}\n\n${factorLine}`,
+            markdown: `${m.why}\n\n**Fix:** ${m.remediation}\n\n[Factor ${m.factor} ${info.name}](${info.url})`
+        },
+        helpUri: ruleHelpUri(m.id),
+        defaultConfiguration: { level: LEVEL[m.severity] },
+        properties: { tags: ['twelve-factor', `factor-${m.factor}`, info.name.toLowerCase()] }
+    };
+}
+function sarifResult(f, ruleIndex, prefix) {
+    const region = { startLine: f.line };
+    if (f.column)
+        region.startColumn = f.column;
+    if (f.endLine && f.endLine >= f.line)
+        region.endLine = f.endLine;
+    if (f.endColumn && (!f.endLine || f.endLine === f.line) && f.column && f.endColumn > f.column)
+        region.endColumn = f.endColumn;
+    return {
+        ruleId: f.ruleId,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: `${f.message} Fix: ${f.remediation}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(`${prefix}${f.file}`), uriBaseId: '%SRCROOT%' }, region } }],
+        partialFingerprints: { 'twelveFactorFingerprint/v1': f.fingerprint },
+        ...(f.baselined ? { baselineState: 'unchanged' } : {}),
+        properties: { factor: f.factor }
+    };
+}
+/** A relative URI reference: each path segment percent-encoded, slashes kept. */
+function encodeUriPath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -15769,6 +16020,9 @@ function formatText(result, options) {
     }
     if (result.suppressed.length > 0)
         out.push(paint('dim', `${plural(result.suppressed.length, 'finding')} suppressed by comments`));
+    const baselined = result.findings.filter((f) => f.baselined).length;
+    if (baselined > 0)
+        out.push(paint('dim', `${plural(baselined, 'finding')} baselined (shown, not counted, not gating)`));
     for (const s of result.skippedFiles.slice(0, 20))
         out.push(paint('dim', `skipped ${clean(s.file)}: ${s.reason}`));
     if (result.skippedFiles.length > 20)
@@ -15792,6 +16046,90 @@ function clean(s) {
     return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+;// CONCATENATED MODULE: ./src/results/baseline.ts
+
+
+const BASELINE_VERSION = 1;
+function makeBaseline(findings, now = new Date()) {
+    return {
+        version: BASELINE_VERSION,
+        tool: 'twelve-factor-audit',
+        createdAt: now.toISOString(),
+        findings: findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, line: f.line, message: f.message }))
+    };
+}
+function formatBaseline(baseline) {
+    return `${JSON.stringify(baseline, null, 2)}\n`;
+}
+/** Parses and validates a baseline file; `source` names it in errors. */
+function parseBaseline(text, source) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`${source}: not JSON: ${e.message}`);
+    }
+    const b = data;
+    if (!b || typeof b !== 'object' || !Array.isArray(b.findings)) {
+        throw new UsageError(`${source}: not a twelve-factor-audit baseline (expected an object with a 'findings' array; write one with --write-baseline)`);
+    }
+    if (b.version !== BASELINE_VERSION)
+        throw new UsageError(`${source}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
+    b.findings.forEach((e, i) => {
+        if (!e || typeof e.fingerprint !== 'string')
+            throw new UsageError(`${source}: findings[${i}].fingerprint must be a string`);
+    });
+    return b;
+}
+/**
+ * Marks findings listed in the baseline as `baselined` and recomputes the per-factor counts, score
+ * and gate, which ignore baselined findings. Returns how many findings were baselined.
+ */
+function applyBaseline(result, baseline, config) {
+    const known = new Set(baseline.findings.map((e) => e.fingerprint));
+    let n = 0;
+    for (const f of result.findings) {
+        if (known.has(f.fingerprint)) {
+            f.baselined = true;
+            n++;
+        }
+    }
+    recount(result, config);
+    return n;
+}
+/** Recomputes factors, score and gate from the (possibly re-marked) findings. */
+function recount(result, config) {
+    const rulesRun = new Map(result.factors.map((f) => [f.factor, f.rulesRun]));
+    const enabled = new Set(result.factors.map((f) => f.factor));
+    result.factors = buildFactorResults(result.findings, rulesRun, enabled);
+    result.score = score(result.factors);
+    result.gate = gate(result.findings, config);
+}
+
+;// CONCATENATED MODULE: ./src/results/changed-files.ts
+
+/** The gate over findings in changed files only; the reason says so. */
+function gateChangedOnly(result, scope, config) {
+    const g = gate(result.findings.filter((f) => scope.files.has(f.file)), config);
+    return g.failed ? { ...g, reason: `${g.reason} (changed files only)` } : g;
+}
+/**
+ * Maps repository-relative paths (what git and the PR files API return) onto the audit root.
+ * `prefix` is the audit root relative to the repository root ('' when they are the same).
+ */
+function toAuditPaths(repoPaths, prefix) {
+    const p = prefix.replace(/\/+$/, '');
+    const out = new Set();
+    for (const path of repoPaths) {
+        if (!p)
+            out.add(path);
+        else if (path.startsWith(`${p}/`))
+            out.add(path.slice(p.length + 1));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The CLI: argv → config → runAudit → one format on stdout (or --output) → exit code.
 // Exit 0 under the threshold, 1 over it, 2 on a usage or config error.
@@ -15807,19 +16145,27 @@ function clean(s) {
 
 
 
-const FORMATS = ['text', 'json', 'markdown'];
+
+
+
+
+const FORMATS = ['text', 'json', 'markdown', 'sarif'];
 const USAGE = `Usage: twelve-factor-audit [PATH] [options]
 
 Audits PATH (default: the current folder) against the Twelve-Factor App methodology.
 
 Options:
-  --format FORMAT     text (default), json or markdown
+  --format FORMAT     text (default), json, markdown or sarif (SARIF 2.1.0)
   --config FILE       config file (default: PATH/.twelve-factor.yml if present)
   --factors LIST      only these factors, e.g. III,IV or 3,4
   --fail-on LEVEL     error (default), warning, notice or none
   --include GLOB      only files matching GLOB (repeatable)
   --exclude GLOB      skip files matching GLOB (repeatable)
   --output FILE       write the report to FILE instead of stdout
+  --baseline FILE     findings listed in FILE are shown as baselined: not counted, not gating
+  --write-baseline FILE
+                      record today's findings in FILE; they show as baselined
+  --changed-since REF gate only on findings in files changed since the merge base with REF
   --no-color          plain text even on a terminal
   -h, --help          this help
   -v, --version       the version
@@ -15853,6 +16199,9 @@ function cli(argv, io) {
                 include: { type: 'string', multiple: true },
                 exclude: { type: 'string', multiple: true },
                 output: { type: 'string' },
+                baseline: { type: 'string' },
+                'write-baseline': { type: 'string' },
+                'changed-since': { type: 'string' },
                 'no-color': { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
@@ -15895,15 +16244,27 @@ function cli(argv, io) {
     if (activeRules(config, rules).length === 0 && rules.length > 0)
         io.stderr('twelve-factor-audit: no rule is enabled by the configuration\n');
     const result = runAudit({ root, config, rules });
+    if (values['write-baseline']) {
+        // The new baseline applies at once: this run shows every finding as baselined and passes.
+        const fresh = makeBaseline(result.findings);
+        write(io, values['write-baseline'], formatBaseline(fresh), '--write-baseline');
+        applyBaseline(result, fresh, config);
+        io.stderr(`twelve-factor-audit: wrote ${fresh.findings.length} findings to ${values['write-baseline']}\n`);
+    }
+    else if (values.baseline) {
+        applyBaseline(result, parseBaseline(read(io, values.baseline, '--baseline'), '--baseline'), config);
+    }
+    if (values['changed-since']) {
+        const files = new Set(changedSince(root, values['changed-since']));
+        result.gate = gateChangedOnly(result, { files, source: `git diff ${values['changed-since']}` }, config);
+    }
     const color = format === 'text' && io.isTty && !values.output && !values['no-color'] && !io.env.NO_COLOR;
-    const report = format === 'json' ? formatJson(result) : format === 'markdown' ? formatMarkdown(result) : formatText(result, { color });
+    const report = format === 'json' ? formatJson(result)
+        : format === 'markdown' ? formatMarkdown(result)
+            : format === 'sarif' ? formatSarif(result, rules.map((r) => r.meta), { prefix: repoPrefix(root) })
+                : formatText(result, { color });
     if (values.output) {
-        try {
-            (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.output), report);
-        }
-        catch (e) {
-            throw new UsageError(`--output: cannot write ${values.output}: ${e.message}`);
-        }
+        write(io, values.output, report, '--output');
         if (result.gate.failed)
             io.stderr(`${result.gate.reason}\n`);
     }
@@ -15911,6 +16272,22 @@ function cli(argv, io) {
         io.stdout(report);
     }
     return result.gate.failed ? 1 : 0;
+}
+function write(io, path, text, flag) {
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, path), text);
+    }
+    catch (e) {
+        throw new UsageError(`${flag}: cannot write ${path}: ${e.message}`);
+    }
+}
+function read(io, path, flag) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, path), 'utf8');
+    }
+    catch (e) {
+        throw new UsageError(`${flag}: cannot read ${path}: ${e.message}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
