@@ -65,6 +65,11 @@ export interface RepoContext {
    */
   get(path: string): SourceFile | undefined
   git: { isRepo: boolean; shallow: boolean }
+  /**
+   * Git mode only: default-excluded folders (node_modules, dist, .venv...) with files tracked in the
+   * index, one entry per folder. Absent or empty when the audit walked the disk.
+   */
+  trackedExcluded?: readonly { dir: string; example: string; count: number }[]
   /** Apps detected from manifests (monorepos hold several). */
   apps: readonly App[]
   /** The innermost app containing a path. */
