@@ -1,0 +1,105 @@
+// TF0401: a backing service located by a literal in code or committed config: connection URLs
+// (postgres://, redis://, amqp://, mongodb+srv://, jdbc:...), Kafka broker lists, SMTP relays,
+// Elasticsearch and S3-compatible endpoints, and `host:` literals handed to a client library.
+import type { Rule } from '../../engine/rule.js'
+import type { SourceFile } from '../../engine/source-file.js'
+import type { Severity } from '../../engine/types.js'
+import { CLIENT_HINT, envSnippet, findLocators, isDevOrTestName, isEnvFallback, type Locator } from '../shared/backing-service-urls.js'
+
+const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'] as const
+/** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
+const DEV_SECTION = /^(development|dev|test|testing|local|ci)$/i
+const HOST_KEY = /\b(host|hostname)\s*[:=]\s*(['"])([A-Za-z0-9][\w.-]{0,252})\2/g
+const BIND_CONTEXT = /\b(listen|bind|server|app\.run|uvicorn|gunicorn|serve|devServer|port\s*[:=])/i
+
+function sectionTracker(file: SourceFile): (line: string) => string | undefined {
+  let section: string | undefined
+  if (file.kind === 'yaml') {
+    return (line) => {
+      const m = /^([A-Za-z_][\w-]{0,60}):/.exec(line)
+      if (m) section = m[1]
+      return section
+    }
+  }
+  if (file.kind === 'json') {
+    return (line) => {
+      const m = /^\s{0,4}"([\w-]{1,60})"\s*:\s*\{/.exec(line)
+      if (m && /^\s{0,4}"/.test(line) && line.indexOf('"') <= 4) section = m[1]
+      return section
+    }
+  }
+  return () => undefined
+}
+
+function envVarFor(code: string): string {
+  if (/redis/i.test(code)) return 'REDIS_URL'
+  if (/mongo/i.test(code)) return 'MONGODB_URI'
+  if (/amqp|rabbit|pika|bunny|kombu/i.test(code)) return 'AMQP_URL'
+  if (/kafka|sarama/i.test(code)) return 'KAFKA_BROKERS'
+  if (/smtp|mail/i.test(code)) return 'SMTP_HOST'
+  if (/elastic/i.test(code)) return 'ELASTICSEARCH_URL'
+  return 'DATABASE_URL'
+}
+
+export const hardcodedServiceLocator: Rule = {
+  meta: {
+    id: 'TF0401',
+    name: 'hardcoded-service-locator',
+    factor: 'IV',
+    severity: 'error',
+    summary: 'A database, cache, queue, search, SMTP or object-storage service is located by a literal URL or host in code or committed config.',
+    why:
+      'Factor IV treats every backing service as an attached resource: the deploy, not the code, says which database or queue the app talks to, so a local Postgres can be swapped for a managed one (or a failed replica for a restored one) without a code change. A literal host ties the code to one deploy.',
+    remediation: 'Read the locator from the environment (DATABASE_URL, REDIS_URL, AMQP_URL...) and fail fast when it is missing; keep local defaults in .env.example or docker-compose, not in code.',
+    languages: [...CODE_LANGS]
+  },
+  files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
+  keywords: ['://', 'smtp', 'mail.', ':909', 'host'],
+  check(file, report, ctx) {
+    if (isDevOrTestName(file.path)) return
+    const isCode = file.kind === 'source'
+    if (isCode && !(CODE_LANGS as readonly string[]).includes(file.language)) return
+    const spring = /(^|\/)application(-[\w]+)?\.(properties|ya?ml)$/.test(file.path)
+    const lines = file.code.split(/\r\n|\r|\n/)
+    const section = sectionTracker(file)
+    const usesClient = isCode && CLIENT_HINT.test(file.code)
+    const language = isCode ? file.language : (ctx.app?.language ?? 'none')
+    lines.forEach((line, i) => {
+      const sec = section(line)
+      if (line.length > 4000 || (sec && DEV_SECTION.test(sec))) return
+      const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))
+      if (usesClient && !BIND_CONTEXT.test(line)) {
+        HOST_KEY.lastIndex = 0
+        for (let m = HOST_KEY.exec(line); m; m = HOST_KEY.exec(line)) {
+          const host = m[3]
+          if (!/^(localhost|\d{1,3}(\.\d{1,3}){3}|[\w-]{1,63}(\.[\w-]{1,63}){1,10})$/.test(host) || /^(0\.0\.0\.0|127\.0\.0\.1)$/.test(host) && /listen|bind/i.test(line)) continue
+          if (/^(0\.0\.0\.0)$/.test(host) || /\.(js|ts|py|rb|json|ya?ml|html?)$/i.test(host)) continue
+          if (found.some((f) => f.host === host)) continue
+          found.push({ token: host, host, kind: 'database', envVar: envVarFor(file.code), index: m.index + m[0].indexOf(host) })
+        }
+      }
+      for (const loc of found) {
+        const fallback = isEnvFallback(line, lines[i - 1] ?? '')
+        const severity: Severity = fallback || spring ? 'notice' : isCode ? 'error' : 'warning'
+        const what = loc.kind === 'smtp' ? 'SMTP relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object-storage endpoint' : `${loc.kind} locator`
+        const message = fallback
+          ? `${what} \`${loc.token}\` is the fallback of an environment lookup: a deploy that forgets the variable silently talks to this host`
+          : spring
+            ? `${what} \`${loc.token}\` is a literal in Spring config: only an environment override (e.g. SPRING_DATASOURCE_URL) keeps deploys apart`
+            : `${what} \`${loc.token}\` is hardcoded: the deploy cannot attach a different ${loc.kind} without a code change`
+        report({
+          line: i + 1,
+          column: loc.index + 1,
+          severity,
+          message,
+          ...(loc.secret ? { secret: loc.secret } : {}),
+          remediation: fallback
+            ? `Require the variable instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app)}; keep local values in .env.example or docker-compose.`
+            : spring
+              ? `Use a placeholder without a literal default: \`\${${loc.envVar}}\`, or leave the key out and set it per deploy (SPRING_DATASOURCE_URL, SPRING_DATA_REDIS_HOST...).`
+              : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app)}.`
+        })
+      }
+    })
+  }
+}
