@@ -1,4 +1,7 @@
 // Every rule, listed once. Order here is the order rules run and are documented in.
 import type { Rule } from '../engine/rule.js'
+import { I_CODEBASE_RULES } from './i-codebase/index.js'
+import { II_DEPENDENCIES_RULES } from './ii-dependencies/index.js'
+import { IV_BACKING_SERVICES_RULES } from './iv-backing-services/index.js'
 
-export const RULES: readonly Rule[] = []
+export const RULES: readonly Rule[] = [...I_CODEBASE_RULES, ...II_DEPENDENCIES_RULES, ...IV_BACKING_SERVICES_RULES]

@@ -1,0 +1,57 @@
+// TF0103: in a repository holding several apps, code of one app imports another app's (or an
+// undeclared shared folder's) files by a relative path instead of through a declared package.
+import { posix } from 'node:path'
+import { appOf } from '../../engine/apps.js'
+import type { Rule } from '../../engine/rule.js'
+import { dirOf } from '../shared/dependency-manifests.js'
+
+/** Import specifiers that climb out of the file's folder, per language. */
+const IMPORTS: Partial<Record<string, RegExp>> = {
+  javascript: /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.\.\/[^'"\n]{1,300})\1/gm,
+  ruby: /\b(?:require_relative|require|load)\s*\(?\s*(['"])(\.{0,2}\/?\.\.\/[^'"\n]{1,300})\1/g,
+  python: /\bsys\.path\.(?:append|insert)\s*\((?:\s*\d+\s*,)?\s*(?:os\.path\.\w+\([^)\n]{0,200}?)?(['"])(\.\.\/[^'"\n]{0,300}|\.\.)\1/g
+}
+IMPORTS.typescript = IMPORTS.javascript
+
+export const crossAppRelativeImport: Rule = {
+  meta: {
+    id: 'TF0103',
+    name: 'cross-app-relative-import',
+    factor: 'I',
+    severity: 'warning',
+    summary: 'One app of a multi-app repository imports another app\'s code (or an undeclared shared folder) by relative path.',
+    why:
+      'Factor I: each app is one codebase with its own deploys; code shared by several apps is factored into a library that each app declares as a dependency (Factor II). A relative import across the app boundary couples their builds and deploys invisibly: the app cannot be built from its own folder, and a change in the other app ships without a version.',
+    remediation: 'Move the shared code into a package (an npm/pnpm/yarn workspace package, a Python package installed with pip -e or from an index, a gem) and depend on it by name and version from each app.',
+    languages: ['javascript', 'typescript', 'ruby', 'python']
+  },
+  files: { kinds: ['source'], languages: ['javascript', 'typescript', 'ruby', 'python'], roles: ['app'] },
+  keywords: ['../', "'..'", '".."'],
+  check(file, report, ctx) {
+    const own = ctx.app
+    if (!own || ctx.apps.length < 2) return
+    const re = IMPORTS[file.language]
+    if (!re) return
+    re.lastIndex = 0
+    for (let m = re.exec(file.code); m; m = re.exec(file.code)) {
+      const spec = m[2]
+      const pos = file.position(m.index + m[0].lastIndexOf(spec))
+      if (file.line(pos.line).length > 4000) continue
+      const base = file.language === 'ruby' && !/require_relative/.test(m[0]) ? '.' : dirOf(file.path)
+      const target = posix.normalize(posix.join(base, spec))
+      if (target.startsWith('..')) continue // above the repository: not ours to judge
+      const leaves = own.path !== '.' && target !== own.path && !target.startsWith(`${own.path}/`)
+      const other = appOf(ctx.apps, `${target}/x`)
+      const intoOther = other !== undefined && other.path !== own.path && other.path !== '.'
+      if (!leaves && !intoOther) continue
+      const into = intoOther ? `app \`${other!.path}\`` : other && other.path === '.' && own.path !== '.' ? `the root app (\`${target}\`)` : `\`${target}\`, outside app \`${own.path}\``
+      const pkg = file.language === 'python' ? 'a Python package (pyproject.toml) installed with `pip install -e ../shared` or from your index' : file.language === 'ruby' ? "a gem (`gem 'shared', path: '../shared'` in the Gemfile, later a versioned gem)" : 'a workspace package (`"@acme/shared": "workspace:*"` in package.json) imported by name'
+      report({
+        line: pos.line,
+        column: pos.column,
+        message: `\`${spec}\` reaches into ${into}: apps share code through a declared package, not a relative path`,
+        remediation: `Factor the shared code into ${pkg}, and import it by its package name.`
+      })
+    }
+  }
+}
