@@ -10,7 +10,7 @@ const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotli
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
 const DEV_SECTION = /^(development|dev|test|testing|local|ci)$/i
 const HOST_KEY = /\b(host|hostname)\s*[:=]\s*(['"])([A-Za-z0-9][\w.-]{0,252})\2/g
-const BIND_CONTEXT = /\b(listen|bind|server|app\.run|uvicorn|gunicorn|serve|devServer|port\s*[:=])/i
+const BIND_CONTEXT = /\b(listen|bind|app\.run|uvicorn|gunicorn|serve|devServer)\b/i
 
 function sectionTracker(file: SourceFile): (line: string) => string | undefined {
   let section: string | undefined

@@ -34,8 +34,10 @@ export const localServiceBranching: Rule = {
       const lit = LOCAL_LITERAL.exec(line)
       if (!lit || !COMPARISON.test(line) || !CONDITION.test(line) || REQUEST_HOST.test(line)) return
       // The operand compared with the literal: the rest of the line without string literals.
-      const operands = line.replace(/(['"])(?:\\.|(?!\1).){0,500}\1/g, ' ')
-      const named = SERVICE_NAME.exec(operands)?.[0] ?? (usesClient ? GENERIC_NAME.exec(operands)?.[0] : undefined)
+      const envNames = [...line.matchAll(/\b(?:ENV|environ|getenv|Getenv|env)\s*(?:\.get|\.fetch)?\s*[[(]\s*(['"])(\w{1,100})\1/g)].map((e) => e[2])
+      const operands = `${line.replace(/(['"])(?:\\.|(?!\1).){0,500}\1/g, ' ')} ${envNames.join(' ')}`
+      const idents = operands.match(/[A-Za-z_][\w.]{0,80}/g) ?? []
+      const named = idents.find((t) => SERVICE_NAME.test(t)) ?? (usesClient ? idents.find((t) => GENERIC_NAME.test(t)) : undefined)
       if (!named) return
       report({
         line: i + 1,

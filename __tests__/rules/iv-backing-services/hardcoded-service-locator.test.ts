@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals'
+import { hardcodedServiceLocator } from '../../../src/rules/iv-backing-services/hardcoded-service-locator.js'
+import { ruleTable, runRule } from '../../helpers/rule-tester.js'
+
+describe('TF0401 hardcoded-service-locator', () => {
+  ruleTable(hardcodedServiceLocator, {
+    valid: [
+      { name: 'env lookups', path: 'src/db.js', code: "const pool = new Pool({ connectionString: process.env.DATABASE_URL })\nconst redis = new Redis(process.env.REDIS_URL)\n" },
+      { name: 'commented-out literal', path: 'src/db.js', code: "// mongoose.connect('mongodb://localhost:27017/app')\nmongoose.connect(process.env.MONGODB_URI)\n" },
+      { name: 'test fixture', path: 'test/db.test.js', code: "const url = 'postgres://localhost:5432/test'\n" },
+      { name: 'docs snippet', path: 'docs/setup.md', code: 'DATABASE_URL=postgres://db.example.com:5432/app\n' },
+      { name: 'dev compose', path: 'docker-compose.yml', code: 'services:\n  web:\n    environment:\n      DATABASE_URL: postgres://db:5432/app\n' },
+      { name: 'dotenv example', path: '.env.example', code: 'REDIS_URL=redis://localhost:6379\n' },
+      { name: 'placeholder in an error message', path: 'src/config.ts', code: "throw new Error('DATABASE_URL must look like postgres://user:pass@host:5432/db')\n" },
+      { name: 'templated host', path: 'src/config.ts', code: 'const url = `postgres://${user}:${pw}@${host}:5432/app`\n' },
+      { name: 'dev settings module', path: 'app/settings_dev.py', code: "CELERY_BROKER_URL = 'amqp://guest@localhost//'\n" },
+      { name: 'Rails database.yml development section', path: 'config/database.yml', code: 'development:\n  url: postgres://localhost/app_dev\nproduction:\n  url: <%= ENV["DATABASE_URL"] %>\n' },
+      { name: 'server bind host in a file using redis', path: 'src/server.js', code: "const Redis = require('ioredis')\napp.listen({ host: '0.0.0.0', port })\n" },
+      { name: 'plain web URL', path: 'src/client.js', code: "const API = 'https://api.github.com'\n" },
+      { name: 'Django EMAIL_HOST is TF0403', path: 'app/settings.py', code: "EMAIL_HOST = 'smtp.sendgrid.net'\n" }
+    ],
+    invalid: [
+      {
+        name: 'connection URLs in code, password kept out of the message',
+        path: 'src/db.js',
+        code: "mongoose.connect('mongodb://localhost:27017/app')\nconst pg = new Pool({ connectionString: 'postgres://app:S3cretPw@db.prod.internal:5432/app' })\n",
+        errors: [
+          { line: 1, column: 19, message: /database locator `mongodb:\/\/localhost:27017` is hardcoded/ },
+          { line: 2, message: /`postgres:\/\/db\.prod\.internal:5432`/ }
+        ]
+      },
+      { name: 'env fallback is a notice', path: 'src/cache.ts', code: "const url = process.env.REDIS_URL || 'redis://localhost:6379'\n", errors: [{ line: 1, severity: 'notice', message: /fallback of an environment lookup/ }] },
+      { name: 'python getenv default on the next line', path: 'app/tasks.py', code: "BROKER = os.environ.get(\n    'BROKER_URL', 'amqp://guest:guest@rabbit.internal:5672//')\n", errors: [{ line: 2, severity: 'notice' }] },
+      { name: 'Ruby ENV.fetch block', path: 'config/initializers/sidekiq.rb', code: "Sidekiq.configure_server { |c| c.redis = { url: ENV.fetch('REDIS_URL') { 'redis://localhost:6379/0' } } }\n", errors: [{ line: 1, severity: 'notice' }] },
+      { name: 'kafka brokers and smtp relay', path: 'src/events.js', code: "const kafka = new Kafka({ brokers: ['kafka-1.prod:9092'] })\nconst mail = nodemailer.createTransport({ host: 'smtp.mailgun.org', port: 587 })\n", errors: [{ line: 1, message: /queue locator `kafka-1\.prod:9092`/ }, { line: 2, message: /SMTP relay `smtp\.mailgun\.org`/ }] },
+      { name: 'host key in a file using a client library', path: 'src/db.ts', code: "import { Pool } from 'pg'\nexport const pool = new Pool({ host: 'db.internal', port: 5432 })\n", errors: [{ line: 2, message: /`db\.internal` is hardcoded/ }] },
+      { name: 'Go and Java literals', path: 'main.go', code: 'package main\n\nvar db, _ = sql.Open("pgx", "postgres://app@10.0.3.7:5432/app?sslmode=disable")\n', errors: [{ line: 3 }] },
+      { name: 'Spring properties: a notice', path: 'src/main/resources/application.properties', code: 'spring.datasource.url=jdbc:postgresql://db.prod:5432/app\nspring.elasticsearch.uris=http://search.prod:9200\n', errors: [{ line: 1, severity: 'notice', message: /Spring config/ }, { line: 2, severity: 'notice', message: /search cluster/ }] },
+      { name: 'node config json: a warning', path: 'config/production.json', code: '{\n  "cache": {\n    "url": "redis://cache.prod:6379"\n  }\n}\n', errors: [{ line: 3, severity: 'warning' }] },
+      { name: 'S3-compatible endpoint', path: 'app/storage.py', code: "s3 = boto3.client('s3', endpoint_url='https://nyc3.digitaloceanspaces.com')\n", errors: [{ line: 1, message: /object-storage endpoint/ }] }
+    ]
+  })
+
+  it('never echoes the password of a connection URL', () => {
+    const [f] = runRule(hardcodedServiceLocator, 'src/db.js', "const url = 'postgres://app:S3cretPw@db.prod.internal:5432/app'\n")
+    expect(JSON.stringify(f)).not.toContain('S3cretPw')
+    expect(f.message).not.toMatch(/password/i)
+  })
+})
