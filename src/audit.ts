@@ -141,7 +141,7 @@ export function runAudit(options: AuditOptions): AuditResult {
     for (const [path, list] of byFile) {
       // A finding on a file not kept (a source line found by a repository rule): read it again so the
       // snippet and suppression comments work as for file rules.
-      const file = retained.get(path) ?? reread(path) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
+      const file = retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
       const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file)
       findings.push(...out.findings)
       suppressed.push(...out.suppressed)

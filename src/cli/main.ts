@@ -7,6 +7,7 @@ import { activeRules, runAudit } from '../audit.js'
 import { failOnValue, loadConfig } from '../config/load.js'
 import { UsageError } from '../engine/errors.js'
 import { parseFactorList } from '../engine/factors.js'
+import { formatApps, listApps } from './list-apps.js'
 import { formatJson } from '../report/json.js'
 import { formatMarkdown } from '../report/markdown.js'
 import { formatText } from '../report/text.js'
@@ -28,6 +29,7 @@ Options:
   --include GLOB      only files matching GLOB (repeatable)
   --exclude GLOB      skip files matching GLOB (repeatable)
   --output FILE       write the report to FILE instead of stdout
+  --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
   --no-color          plain text even on a terminal
   -h, --help          this help
   -v, --version       the version
@@ -73,6 +75,7 @@ function cli(argv: string[], io: CliIo): number {
         exclude: { type: 'string', multiple: true },
         output: { type: 'string' },
         'no-color': { type: 'boolean' },
+        'list-apps': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }
       }
@@ -107,6 +110,10 @@ function cli(argv: string[], io: CliIo): number {
   if (values.exclude) config.exclude = [...config.exclude, ...values.exclude]
   if (activeRules(config, rules).length === 0 && rules.length > 0) io.stderr('twelve-factor-audit: no rule is enabled by the configuration\n')
 
+  if (values['list-apps']) {
+    io.stdout(formatApps(listApps(root, config), format))
+    return 0
+  }
   const result = runAudit({ root, config, rules })
   const color = format === 'text' && io.isTty && !values.output && !values['no-color'] && !io.env.NO_COLOR
   const report = format === 'json' ? formatJson(result) : format === 'markdown' ? formatMarkdown(result) : formatText(result, { color })

@@ -178,6 +178,7 @@ export const implicitSystemTool: Rule = {
     if (/(^|\/)(scripts|script|tools|hack|bin|ci|\.github)\//.test(file.path)) return
     for (const call of toolCalls(file)) ctx.facts.add<ToolCall & { app: string }>(FACT, { ...call, app: ctx.app?.path ?? '.' })
   },
+  rereadReportedFiles: true,
   checkRepo(repo, report) {
     const cache = new Map<string, ReturnType<typeof declared>>()
     for (const call of repo.facts.get<ToolCall & { app: string }>(FACT)) {
