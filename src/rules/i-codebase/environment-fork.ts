@@ -31,7 +31,7 @@ export const environmentFork: Rule = {
     if (!m || TOOLING.test(file.name)) return
     const stem = m[1]
     // A layer that imports the base and overrides values is config grouping (Factor III), not a fork.
-    const importsBase = new RegExp(`(from\\s+\\.?\\.?${stem}\\s+import|import\\s+${stem}\\b|require(_relative)?\\s*\\(?\\s*['"]\\.{0,2}/?${stem}(\\.\\w+)?['"]|from\\s+['"]\\./${stem}(\\.\\w+)?['"]|\\b${stem}\\.\\w+)`).test(file.code)
+    const importsBase = new RegExp(`(from\\s+\\.?\\.?${stem}\\s+import|import\\s+${stem}\\b|require(_relative)?\\s*\\(?\\s*['"]\\.{0,2}/?${stem}(\\.\\w+)?['"]|from\\s+['"]\\./${stem}(\\.\\w+)?['"])`).test(file.code)
     if (importsBase) return
     ctx.facts.add<Fork>(FACT, { path: file.path, base: joinPath(dirOf(file.path), `${stem}.${m[4]}`) })
   },

@@ -51,7 +51,9 @@ const TOOLS: Record<string, string[]> = {
 
 /** Tools the full (non-slim) official language images inherit from buildpack-deps. */
 const IN_FULL_IMAGES = new Set(['curl', 'wget', 'git', 'ssh', 'scp', 'convert', 'identify', 'mogrify', 'unzip'])
-const FULL_IMAGE = /^(docker\.io\/)?(library\/)?(node|python|ruby|golang|buildpack-deps|php|perl|rust|gcc|openjdk|eclipse-temurin|maven|gradle)(:[\w.-]*)?$/
+const FULL_IMAGE = /^(docker\.io\/)?(library\/)?(node|python|ruby|golang|buildpack-deps|php|perl|rust|gcc)(:[\w.-]*)?$/
+/** Slim, Alpine and distroless variants ship without those tools. */
+const SLIM_TAG = /:[\w.-]*(slim|alpine|distroless|minimal|busybox)/
 
 interface ToolCall {
   path: string
@@ -137,7 +139,7 @@ function declared(repo: RepoContext, appDir: string): { text: string; dockerfile
     if (!file) continue
     const parsed = dockerfileOf(file)
     text += `\n${parsed.instructions.filter((i) => i.keyword === 'RUN' || i.keyword === 'FROM').map((i) => i.args).join('\n')}`
-    if (parsed.final && FULL_IMAGE.test(parsed.final.image)) fullImage = true
+    if (parsed.final && FULL_IMAGE.test(parsed.final.image) && !SLIM_TAG.test(parsed.final.image)) fullImage = true
   }
   for (const a of aptfiles) text += `\n${repo.get(a.path)?.text ?? ''}`
   return { text: text.toLowerCase(), dockerfiles: dockerfiles.map((d) => d.path), fullImage, aptfile: aptfiles.length > 0 }
