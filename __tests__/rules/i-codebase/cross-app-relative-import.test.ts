@@ -46,5 +46,7 @@ describe('TF0103 cross-app-relative-import', () => {
       )
     ).toEqual([])
     expect(brief({ 'package.json': PKG, 'src/a/b.ts': "import x from '../../shared/x'\n" }, rules)).toEqual([])
+    // A nested {"type": "module"} marker is not a second app: its files may import the package's own code.
+    expect(brief({ 'package.json': PKG, 'lib/x.js': 'x\n', 'esm/package.json': '{"type": "module"}', 'esm/index.js': "export * from '../lib/x.js'\n", 'other/package.json': PKG }, rules)).toEqual([])
   })
 })

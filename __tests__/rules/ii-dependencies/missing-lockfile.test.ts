@@ -54,6 +54,7 @@ describe('TF0201 missing-lockfile', () => {
           'nodeps/package.json': '{"name": "x", "scripts": {"start": "node ."}}',
           'examples/demo/package.json': PKG, // not the deployed app
           'test/fixtures/app/package.json': PKG,
+          'lib/package.json': '{"name": "left-pad", "version": "1.3.0", "main": "index.js", "files": ["index.js"], "dependencies": {"x": "^1"}}', // a published library
           'bun/package.json': '{"packageManager": "bun@1.1.0", "dependencies": {"hono": "^4"}}'
         },
         [missingLockfile]

@@ -16,6 +16,7 @@ describe('TF0401 hardcoded-service-locator', () => {
       { name: 'dev settings module', path: 'app/settings_dev.py', code: "CELERY_BROKER_URL = 'amqp://guest@localhost//'\n" },
       { name: 'Rails database.yml development section', path: 'config/database.yml', code: 'development:\n  url: postgres://localhost/app_dev\nproduction:\n  url: <%= ENV["DATABASE_URL"] %>\n' },
       { name: 'server bind host in a file using redis', path: 'src/server.js', code: "const Redis = require('ioredis')\napp.listen({ host: '0.0.0.0', port })\n" },
+      { name: 'parameter default of a client API', path: 'lib/mail.py', code: "import smtplib\n\ndef connect(self, host='localhost', port=0):\n    pass\n" },
       { name: 'plain web URL', path: 'src/client.js', code: "const API = 'https://api.github.com'\n" },
       { name: 'Django EMAIL_HOST is TF0403', path: 'app/settings.py', code: "EMAIL_HOST = 'smtp.sendgrid.net'\n" }
     ],
@@ -33,11 +34,12 @@ describe('TF0401 hardcoded-service-locator', () => {
       { name: 'python getenv default on the next line', path: 'app/tasks.py', code: "BROKER = os.environ.get(\n    'BROKER_URL', 'amqp://guest:guest@rabbit.internal:5672//')\n", errors: [{ line: 2, severity: 'notice' }] },
       { name: 'Ruby ENV.fetch block', path: 'config/initializers/sidekiq.rb', code: "Sidekiq.configure_server { |c| c.redis = { url: ENV.fetch('REDIS_URL') { 'redis://localhost:6379/0' } } }\n", errors: [{ line: 1, severity: 'notice' }] },
       { name: 'kafka brokers and smtp relay', path: 'src/events.js', code: "const kafka = new Kafka({ brokers: ['kafka-1.prod:9092'] })\nconst mail = nodemailer.createTransport({ host: 'smtp.mailgun.org', port: 587 })\n", errors: [{ line: 1, message: /queue locator `kafka-1\.prod:9092`/ }, { line: 2, message: /SMTP relay `smtp\.mailgun\.org`/ }] },
-      { name: 'host key in a file using a client library', path: 'src/db.ts', code: "import { Pool } from 'pg'\nexport const pool = new Pool({ host: 'db.internal', port: 5432 })\n", errors: [{ line: 2, message: /`db\.internal` is hardcoded/ }] },
+      { name: 'host key in a file using a client library', path: 'src/db.ts', code: "import { Pool } from 'pg'\nexport const pool = new Pool({ host: 'db.internal', port: 5432 })\n", errors: [{ line: 2, message: /database locator `db\.internal` is hardcoded/ }] },
       { name: 'Go and Java literals', path: 'main.go', code: 'package main\n\nvar db, _ = sql.Open("pgx", "postgres://app@10.0.3.7:5432/app?sslmode=disable")\n', errors: [{ line: 3 }] },
       { name: 'Spring properties: a notice', path: 'src/main/resources/application.properties', code: 'spring.datasource.url=jdbc:postgresql://db.prod:5432/app\nspring.elasticsearch.uris=http://search.prod:9200\n', errors: [{ line: 1, severity: 'notice', message: /Spring config/ }, { line: 2, severity: 'notice', message: /search cluster/ }] },
       { name: 'node config json: a warning', path: 'config/production.json', code: '{\n  "cache": {\n    "url": "redis://cache.prod:6379"\n  }\n}\n', errors: [{ line: 3, severity: 'warning' }] },
-      { name: 'S3-compatible endpoint', path: 'app/storage.py', code: "s3 = boto3.client('s3', endpoint_url='https://nyc3.digitaloceanspaces.com')\n", errors: [{ line: 1, message: /object-storage endpoint/ }] }
+      { name: 'S3-compatible endpoint', path: 'app/storage.py', code: "s3 = boto3.client('s3', endpoint_url='https://nyc3.digitaloceanspaces.com')\n", errors: [{ line: 1, message: /object-storage endpoint/ }] },
+      { name: 'host key with a redis client names the cache', path: 'src/cache.js', code: "const Redis = require('ioredis')\nmodule.exports = new Redis({ host: 'cache.internal', port: 6379 })\n", errors: [{ line: 2, message: /cache locator `cache\.internal`/ }] }
     ]
   })
 

@@ -1,9 +1,33 @@
 // TF0103: in a repository holding several apps, code of one app imports another app's (or an
 // undeclared shared folder's) files by a relative path instead of through a declared package.
 import { posix } from 'node:path'
-import { appOf } from '../../engine/apps.js'
-import type { Rule } from '../../engine/rule.js'
-import { dirOf } from '../shared/dependency-manifests.js'
+import { appOf, type App } from '../../engine/apps.js'
+import type { RepoContext, Rule } from '../../engine/rule.js'
+import { packageJsonOf } from '../../parsers/package-json.js'
+import { baseName, dirOf } from '../shared/dependency-manifests.js'
+
+const FACT = 'tf0103:relative-import'
+
+interface Candidate {
+  path: string
+  line: number
+  column: number
+  spec: string
+  target: string
+  language: string
+}
+
+/**
+ * A package.json with no dependencies and no scripts ({"type": "module"} markers, exports shims)
+ * does not make a folder a separate app.
+ */
+function isRealApp(repo: RepoContext, app: App): boolean {
+  if (baseName(app.manifest) !== 'package.json') return true
+  const data = repo.get(app.manifest) ? packageJsonOf(repo.get(app.manifest)!).data : undefined
+  if (!data) return true
+  const has = (k: string): boolean => typeof data[k] === 'object' && data[k] !== null && Object.keys(data[k] as object).length > 0
+  return has('dependencies') || has('devDependencies') || has('scripts')
+}
 
 /** Import specifiers that climb out of the file's folder, per language. */
 const IMPORTS: Partial<Record<string, RegExp>> = {
@@ -27,9 +51,8 @@ export const crossAppRelativeImport: Rule = {
   },
   files: { kinds: ['source'], languages: ['javascript', 'typescript', 'ruby', 'python'], roles: ['app'] },
   keywords: ['../', "'..'", '".."'],
-  check(file, report, ctx) {
-    const own = ctx.app
-    if (!own || ctx.apps.length < 2) return
+  check(file, _report, ctx) {
+    if (!ctx.app || ctx.apps.length < 2) return
     const re = IMPORTS[file.language]
     if (!re) return
     re.lastIndex = 0
@@ -40,16 +63,29 @@ export const crossAppRelativeImport: Rule = {
       const base = file.language === 'ruby' && !/require_relative/.test(m[0]) ? '.' : dirOf(file.path)
       const target = posix.normalize(posix.join(base, spec))
       if (target.startsWith('..')) continue // above the repository: not ours to judge
-      const leaves = own.path !== '.' && target !== own.path && !target.startsWith(`${own.path}/`)
-      const other = appOf(ctx.apps, `${target}/x`)
+      ctx.facts.add<Candidate>(FACT, { path: file.path, line: pos.line, column: pos.column, spec, target, language: file.language })
+    }
+  },
+  rereadReportedFiles: true,
+  checkRepo(repo, report) {
+    const candidates = repo.facts.get<Candidate>(FACT)
+    if (candidates.length === 0) return
+    const apps = repo.apps.filter((a) => isRealApp(repo, a))
+    if (apps.length < 2) return
+    for (const c of candidates) {
+      const own = appOf(apps, c.path)
+      if (!own) continue
+      const leaves = own.path !== '.' && c.target !== own.path && !c.target.startsWith(`${own.path}/`)
+      const other = appOf(apps, `${c.target}/x`)
       const intoOther = other !== undefined && other.path !== own.path && other.path !== '.'
       if (!leaves && !intoOther) continue
-      const into = intoOther ? `app \`${other!.path}\`` : other && other.path === '.' && own.path !== '.' ? `the root app (\`${target}\`)` : `\`${target}\`, outside app \`${own.path}\``
-      const pkg = file.language === 'python' ? 'a Python package (pyproject.toml) installed with `pip install -e ../shared` or from your index' : file.language === 'ruby' ? "a gem (`gem 'shared', path: '../shared'` in the Gemfile, later a versioned gem)" : 'a workspace package (`"@acme/shared": "workspace:*"` in package.json) imported by name'
+      const into = intoOther ? `app \`${other!.path}\`` : other && other.path === '.' && own.path !== '.' ? `the root app (\`${c.target}\`)` : `\`${c.target}\`, outside app \`${own.path}\``
+      const pkg = c.language === 'python' ? 'a Python package (pyproject.toml) installed with `pip install -e ../shared` or from your index' : c.language === 'ruby' ? "a gem (`gem 'shared', path: '../shared'` in the Gemfile, later a versioned gem)" : 'a workspace package (`"@acme/shared": "workspace:*"` in package.json) imported by name'
       report({
-        line: pos.line,
-        column: pos.column,
-        message: `\`${spec}\` reaches into ${into}: apps share code through a declared package, not a relative path`,
+        file: c.path,
+        line: c.line,
+        column: c.column,
+        message: `\`${c.spec}\` reaches into ${into}: apps share code through a declared package, not a relative path`,
         remediation: `Factor the shared code into ${pkg}, and import it by its package name.`
       })
     }

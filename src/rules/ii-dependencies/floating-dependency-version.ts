@@ -4,7 +4,7 @@
 import type { RepoContext, Rule } from '../../engine/rule.js'
 import type { Report } from '../../engine/types.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
-import { appManifests, dirOf, findNear, listNames, NODE_LOCKS, pathSet, PYTHON_LOCKS } from '../shared/dependency-manifests.js'
+import { appManifests, dirOf, findNear, isPublishedLibrary, listNames, NODE_LOCKS, pathSet, PYTHON_LOCKS } from '../shared/dependency-manifests.js'
 
 type Out = (r: Report & { file: string }) => void
 
@@ -68,7 +68,7 @@ function packageJson(repo: RepoContext, path: string, paths: Set<string>, report
   const file = repo.get(path)
   if (!file) return
   const pkg = packageJsonOf(file)
-  if (!pkg.data || (typeof pkg.data.packageManager === 'string' && pkg.data.packageManager.startsWith('bun@'))) return
+  if (!pkg.data || isPublishedLibrary(pkg.data) || (typeof pkg.data.packageManager === 'string' && pkg.data.packageManager.startsWith('bun@'))) return
   for (const section of ['dependencies', 'devDependencies', 'optionalDependencies'] as const) {
     const deps = pkg.data[section]
     if (!deps || typeof deps !== 'object') continue

@@ -2,7 +2,7 @@
 import type { RepoContext, Rule } from '../../engine/rule.js'
 import type { Report } from '../../engine/types.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
-import { appManifests, baseName, dirOf, findNear, lineMatching, NODE_LOCKS, pathSet } from '../shared/dependency-manifests.js'
+import { appManifests, baseName, dirOf, findNear, isPublishedLibrary, lineMatching, NODE_LOCKS, pathSet } from '../shared/dependency-manifests.js'
 
 interface Check {
   manifest: RegExp
@@ -17,7 +17,7 @@ const CHECKS: Check[] = [
       const file = repo.get(path)
       if (!file) return undefined
       const pkg = packageJsonOf(file).data
-      if (!pkg) return undefined
+      if (!pkg || isPublishedLibrary(pkg)) return undefined
       const count = Object.keys(pkg.dependencies ?? {}).length + Object.keys(pkg.devDependencies ?? {}).length
       if (count === 0) return undefined
       // bun.lockb is binary and never reaches the audit: trust a bun project rather than guess.

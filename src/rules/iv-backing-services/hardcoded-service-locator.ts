@@ -4,7 +4,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Severity } from '../../engine/types.js'
-import { CLIENT_HINT, envSnippet, findLocators, isDevOrTestName, isEnvFallback, type Locator } from '../shared/backing-service-urls.js'
+import { CLIENT_HINT, envSnippet, findLocators, isDevOrTestName, isEnvFallback, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
 
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'] as const
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
@@ -31,15 +31,18 @@ function sectionTracker(file: SourceFile): (line: string) => string | undefined 
   return () => undefined
 }
 
-function envVarFor(code: string): string {
-  if (/redis/i.test(code)) return 'REDIS_URL'
-  if (/mongo/i.test(code)) return 'MONGODB_URI'
-  if (/amqp|rabbit|pika|bunny|kombu/i.test(code)) return 'AMQP_URL'
-  if (/kafka|sarama/i.test(code)) return 'KAFKA_BROKERS'
-  if (/smtp|mail/i.test(code)) return 'SMTP_HOST'
-  if (/elastic/i.test(code)) return 'ELASTICSEARCH_URL'
-  return 'DATABASE_URL'
+/** The service a `host:` literal most likely names, from the client libraries the file uses. */
+function serviceOf(code: string): [ServiceKind, string] {
+  if (/redis/i.test(code)) return ['cache', 'REDIS_URL']
+  if (/mongo/i.test(code)) return ['database', 'MONGODB_URI']
+  if (/amqp|rabbit|pika|bunny|kombu/i.test(code)) return ['queue', 'AMQP_URL']
+  if (/kafka|sarama/i.test(code)) return ['queue', 'KAFKA_BROKERS']
+  if (/smtp|mail/i.test(code)) return ['smtp', 'SMTP_HOST']
+  if (/elastic/i.test(code)) return ['search', 'ELASTICSEARCH_URL']
+  return ['database', 'DATABASE_URL']
 }
+/** Parameter defaults (`def connect(host='localhost')`) describe an API, not a deploy. */
+const DEFINITION = /^\s*(export\s+)?(async\s+)?(def|function|func|fun|public|private|protected|static)\b|\bfunction\b|\bconstructor\s*\(/
 
 export const hardcodedServiceLocator: Rule = {
   meta: {
@@ -68,14 +71,15 @@ export const hardcodedServiceLocator: Rule = {
       const sec = section(line)
       if (line.length > 4000 || (sec && DEV_SECTION.test(sec))) return
       const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))
-      if (usesClient && !BIND_CONTEXT.test(line)) {
+      if (usesClient && !BIND_CONTEXT.test(line) && !DEFINITION.test(line)) {
         HOST_KEY.lastIndex = 0
         for (let m = HOST_KEY.exec(line); m; m = HOST_KEY.exec(line)) {
           const host = m[3]
           if (!/^(localhost|\d{1,3}(\.\d{1,3}){3}|[\w-]{1,63}(\.[\w-]{1,63}){1,10})$/.test(host) || /^(0\.0\.0\.0|127\.0\.0\.1)$/.test(host) && /listen|bind/i.test(line)) continue
           if (/^(0\.0\.0\.0)$/.test(host) || /\.(js|ts|py|rb|json|ya?ml|html?)$/i.test(host)) continue
           if (found.some((f) => f.host === host)) continue
-          found.push({ token: host, host, kind: 'database', envVar: envVarFor(file.code), index: m.index + m[0].indexOf(host) })
+          const [kind, envVar] = serviceOf(file.code)
+          found.push({ token: host, host, kind, envVar, index: m.index + m[0].indexOf(host) })
         }
       }
       for (const loc of found) {

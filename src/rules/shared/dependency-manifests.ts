@@ -60,3 +60,14 @@ export function listNames(names: readonly string[], max = 4): string {
   const rest = names.length - shown.length
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ')
 }
+
+/**
+ * A package.json that is published as a library rather than deployed as an app: not private, and
+ * with the fields only a published package needs. Libraries leave lockfiles and exact pins to the
+ * apps that install them.
+ */
+export function isPublishedLibrary(pkg: Record<string, unknown> | undefined): boolean {
+  if (!pkg || pkg.private === true) return false
+  const keywords = Array.isArray(pkg.keywords) && pkg.keywords.length > 0
+  return keywords || ['files', 'exports', 'types', 'typings', 'module', 'publishConfig', 'peerDependencies', 'bin'].some((k) => k in pkg)
+}
