@@ -17,6 +17,7 @@ describe('TF0401 hardcoded-service-locator', () => {
       { name: 'Rails database.yml development section', path: 'config/database.yml', code: 'development:\n  url: postgres://localhost/app_dev\nproduction:\n  url: <%= ENV["DATABASE_URL"] %>\n' },
       { name: 'server bind host in a file using redis', path: 'src/server.js', code: "const Redis = require('ioredis')\napp.listen({ host: '0.0.0.0', port })\n" },
       { name: 'parameter default of a client API', path: 'lib/mail.py', code: "import smtplib\n\ndef connect(self, host='localhost', port=0):\n    pass\n" },
+      { name: 'docstring, help text and log line', path: 'app/cli.py', code: 'def main():\n    """Connects to REDIS_URL, for instance redis://localhost:6379/0."""\n    parser.add_argument("--redis", help="Redis URL, e.g. redis://localhost:6379")\n    print("connected to redis://cache.internal:6379")\n' },
       { name: 'plain web URL', path: 'src/client.js', code: "const API = 'https://api.github.com'\n" },
       { name: 'Django EMAIL_HOST is TF0403', path: 'app/settings.py', code: "EMAIL_HOST = 'smtp.sendgrid.net'\n" }
     ],

@@ -4,7 +4,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Severity } from '../../engine/types.js'
-import { CLIENT_HINT, envSnippet, findLocators, isDevOrTestName, isEnvFallback, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
+import { CLIENT_HINT, docstringRanges, envSnippet, findLocators, isDevOrTestName, isEnvFallback, isProse, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
 
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'] as const
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
@@ -67,9 +67,12 @@ export const hardcodedServiceLocator: Rule = {
     const section = sectionTracker(file)
     const usesClient = isCode && CLIENT_HINT.test(file.code)
     const language = isCode ? file.language : (ctx.app?.language ?? 'none')
+    const docstrings = (file.language === 'python' ? docstringRanges(file.code) : []).map(([a, b]) => [file.position(a).line, file.position(b).line])
     lines.forEach((line, i) => {
       const sec = section(line)
       if (line.length > 4000 || (sec && DEV_SECTION.test(sec))) return
+      if (isCode && isProse(line)) return
+      if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b)) return
       const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))
       if (usesClient && !BIND_CONTEXT.test(line) && !DEFINITION.test(line)) {
         HOST_KEY.lastIndex = 0

@@ -116,3 +116,23 @@ export function envSnippet(envVar: string, language: Language, app?: App): strin
       return `${envVar} from the environment`
   }
 }
+
+/** Prose around a URL: help texts, examples, log lines name a locator without connecting to it. */
+const PROSE = /\b(e\.g\.|for example|example:|such as|usage:|help\s*=|description\s*[:=])|\b(console\.(log|info|warn|error|debug)|logger\.\w+|logging\.\w+|log\.(Print\w*|Fatal\w*|info|warn|error|debug)|print|puts|fmt\.(Print|Sprint|Errorf)\w*|System\.(out|err)\.print\w*)\s*\(/i
+
+export function isProse(line: string): boolean {
+  return PROSE.test(line)
+}
+
+/** Offsets covered by Python triple-quoted strings (docstrings): documentation, not configuration. */
+export function docstringRanges(code: string): [number, number][] {
+  const out: [number, number][] = []
+  const re = /("""|\'\'\')/g
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const end = code.indexOf(m[1], m.index + 3)
+    const stop = end === -1 ? code.length : end + 3
+    out.push([m.index, stop])
+    re.lastIndex = stop
+  }
+  return out
+}
