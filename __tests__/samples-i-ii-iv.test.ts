@@ -25,10 +25,10 @@ const EXPECTED: Record<string, string[]> = {
     'TF0204 Dockerfile:1 notice', // node:20.11-bookworm-slim, tag only
     'TF0204 Dockerfile:8 notice',
     'TF0205 Dockerfile:13 warning', // npm install -g pm2
+    'TF0206 src/thumbnails.ts:8 warning', // run('convert', ...) with run = promisify(execFile); slim image
     'TF0401 src/cache.ts:4 notice', // process.env.REDIS_URL || 'redis://localhost:6379'
     'TF0401 src/mailer.ts:4 error', // host: 'smtp.sendgrid.net'
     'TF0402 src/db.ts:7 warning' // if (databaseUrl.includes('localhost'))
-    // missed (false negative): src/thumbnails.ts runs `convert` through promisify(execFile)
   ],
   'django-shop': [
     'TF0202 requirements.txt:5 warning', // redis, gunicorn>=21.2 unpinned

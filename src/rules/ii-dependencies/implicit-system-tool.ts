@@ -99,12 +99,19 @@ export function toolCalls(file: SourceFile): ToolCall[] {
   const hint = IMPORT_HINT[file.language]
   if (hint && !hint.test(file.code)) return out
   const code = file.code
-  for (const re of res) {
+  const patterns = [...res]
+  if (file.language === 'javascript' || file.language === 'typescript') {
+    // const run = promisify(execFile); run('convert', ...): follow the alias.
+    const aliases = [...code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]{0,60})\s*=\s*(?:util\.)?promisify\s*\(\s*(?:[\w$]{1,40}\.)?(?:exec|execFile)\s*\)/g)].map((m) => m[1].replace(/\$/g, '\\$'))
+    if (aliases.length > 0) patterns.push(new RegExp(`(?<![\\w.$])(${aliases.join('|')})\\s*\\(\\s*(['"\`])\\s*([\\w./-]{1,100})`, 'g'))
+  }
+  for (const re of patterns) {
     re.lastIndex = 0
     for (let m = re.exec(code); m; m = re.exec(code)) {
       const backtick = m.length === 3 // ruby backticks / %x
       let word = backtick ? m[2] : m[3]
-      const via = backtick ? (m[1] === '`' ? 'backticks' : '%x()') : m[1].replace(/\s+/g, ' ')
+      const alias = patterns.indexOf(re) >= res.length
+      const via = backtick ? (m[1] === '`' ? 'backticks' : '%x()') : alias ? `${m[1]}() (a promisified child_process call)` : m[1].replace(/\s+/g, ' ')
       const at = m.index + m[0].lastIndexOf(word)
       const pos = file.position(at)
       const lineText = file.line(pos.line)
