@@ -46,7 +46,11 @@ const TOOLS: Record<string, string[]> = {
   chromium: ['chromium'],
   'chromium-browser': ['chromium'],
   'google-chrome': ['google-chrome'],
-  phantomjs: ['phantomjs']
+  phantomjs: ['phantomjs'],
+  aws: ['awscli', 'aws-cli'],
+  gcloud: ['google-cloud-cli', 'google-cloud-sdk'],
+  gsutil: ['google-cloud-cli', 'google-cloud-sdk'],
+  kubectl: ['kubectl']
 }
 
 /** Tools the full (non-slim) official language images inherit from buildpack-deps. */
