@@ -34,6 +34,7 @@ describe('TF0403 framework-service-host', () => {
       { name: 'Rails storage.yml', path: 'config/storage.yml', code: 'amazon:\n  service: S3\n  endpoint: https://minio.internal:9000\n', errors: [{ line: 3 }] },
       { name: 'Spring properties: notice', path: 'src/main/resources/application.properties', code: 'spring.data.redis.host=cache.prod.internal\nspring.kafka.bootstrap-servers=kafka-1.prod:9092,kafka-2.prod:9092\n', errors: [{ line: 1, severity: 'notice' }, { line: 2, severity: 'notice' }] },
       { name: 'Spring yaml: notice', path: 'src/main/resources/application.yml', code: 'spring:\n  rabbitmq:\n    host: rabbit.prod\n', errors: [{ line: 3, severity: 'notice', message: /`spring\.rabbitmq\.host`/ }] },
+      { name: 'Spring placeholder fallback: notice', path: 'src/main/resources/application.yml', code: 'spring:\n  kafka:\n    bootstrap-servers: ${KAFKA_BROKERS:localhost:9092}\n', errors: [{ line: 3, column: 40, severity: 'notice', message: /falls back to `localhost:9092`/ }] },
       { name: 'node-config json', path: 'config/production.json', code: '{\n  "db": {\n    "host": "db.prod.internal",\n    "port": 5432\n  }\n}\n', errors: [{ line: 3, message: /`db\.host` is the literal/ }] },
       { name: 'Sequelize config.json production', path: 'config/config.json', code: '{\n  "development": {\n    "host": "127.0.0.1"\n  },\n  "production": {\n    "host": "10.1.2.3",\n    "dialect": "postgres"\n  }\n}\n', errors: [{ line: 6 }] }
     ]

@@ -82,14 +82,20 @@ function spring(file: SourceFile, out: (r: Report) => void): void {
       key = m[1]
       value = m[2]
     }
-    if (!SPRING_KEY.test(key) || !value || value.includes('${')) return
-    const first = value.split(',')[0].trim().replace(/:\d+$/, '')
+    if (!SPRING_KEY.test(key) || !value) return
+    // ${KAFKA_BROKERS:localhost:9092}: the literal is the fallback of a placeholder.
+    const placeholder = /^\$\{[\w.-]{1,100}:([^}]{1,500})\}$/.exec(value)
+    if (value.includes('${') && !placeholder) return
+    const literal = placeholder ? placeholder[1] : value
+    const first = literal.split(',')[0].trim().replace(/:\d+$/, '')
     if (!isLiteralHost(first)) return
     out({
       line: i + 1,
-      column: line.indexOf(value) + 1,
+      column: line.indexOf(literal) + 1,
       severity: 'notice',
-      message: `\`${key}\` is the literal \`${value}\`: Spring lets the environment override it, but the committed default points every deploy at one host`,
+      message: placeholder
+        ? `\`${key}\` falls back to \`${literal}\` when the placeholder's variable is missing: a deploy that forgets it silently talks to that host`
+        : `\`${key}\` is the literal \`${value}\`: Spring lets the environment override it, but the committed default points every deploy at one host`,
       remediation: `Use a placeholder without a literal default (\`${key}=\${${key.split('.').slice(-2).join('_').replace(/-/g, '_').toUpperCase()}}\`) or set \`${key.toUpperCase().replace(/[.-]/g, '_')}\` per deploy and drop the key.`
     })
   })
