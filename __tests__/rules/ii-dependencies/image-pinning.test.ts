@@ -14,7 +14,8 @@ describe('TF0203 image-without-tag', () => {
       { name: 'commented-out FROM', path: 'Dockerfile', code: '# FROM node:latest\nFROM node:20.11-slim\n' },
       { name: 'compose with tags and a build', path: 'docker-compose.yml', code: 'services:\n  db:\n    image: postgres:16.2\n  web:\n    build: .\n    image: acme/web\n' },
       { name: 'helm template', path: 'charts/web/templates/deploy.yaml', code: K8S('"{{ .Values.image.repository }}"') },
-      { name: 'tests are not the app', path: 'test/fixtures/Dockerfile', code: 'FROM node\n' }
+      { name: 'tests are not the app', path: 'test/fixtures/Dockerfile', code: 'FROM node\n' },
+      { name: 'code named like a Dockerfile', path: 'src/parsers/dockerfile.ts', code: "const FROM = 'node'\nFROM node\n" }
     ],
     invalid: [
       { name: 'no tag and latest in a Dockerfile', path: 'Dockerfile', code: 'FROM node AS build\nRUN npm ci\nFROM nginx:latest\nCOPY --from=build /app/dist /usr/share/nginx/html\n', errors: [{ line: 1, column: 6, message: /FROM `node` has no tag/ }, { line: 3, message: /`nginx:latest` is tagged `latest`/ }] },

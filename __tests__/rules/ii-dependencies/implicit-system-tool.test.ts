@@ -63,7 +63,11 @@ describe('TF0206 implicit-system-tool', () => {
           'c/index.js': "// execSync('convert a b')\nconst msg = 'run `git pull` first'\nconst re = /x/\nre.exec('curl')\n", // no child_process
           'c/scripts/release.js': "require('child_process').execSync('git tag v1')\n", // developer script
           'c/test/media.test.js': "require('child_process').execSync('ffmpeg -version')\n",
-          'd/Gemfile': "gem 'rails'\n",
+          'e/package.json': NODE_PKG,
+          'e/action.yml': 'runs:\n  using: node20\n  main: dist/index.js\n', // a GitHub Action uses the runner's git
+          'e/src/git.ts': "import { execFileSync } from 'node:child_process'\nexecFileSync('git', ['ls-files'])\n",
+          'e/src/parsers/dockerfile.ts': 'export const FROM = 1\n', // code, not a Dockerfile
+                    'd/Gemfile': "gem 'rails'\n",
           'd/app/models/x.rb': 'raise "run `convert` first"\nsystem("echo", "hi")\n'
         },
         rules

@@ -19,6 +19,8 @@ export interface ImageUse {
 export function imageUses(file: SourceFile): ImageUse[] {
   return file.parse('tf02-image-uses', (f) => {
     const out: ImageUse[] = []
+    // dockerfile.ts / Dockerfile.js are code that the path classifier takes for Dockerfiles.
+    if (f.language !== 'none') return out
     const add = (ref: string, line: number, where: ImageUse['where']): void => {
       const r = ref.trim()
       // ${VAR}, $VAR, {{ .Values.image }}: the tag is decided elsewhere (build arg, values file).

@@ -141,7 +141,7 @@ export function toolCalls(file: SourceFile): ToolCall[] {
 /** What the app's build declares: Dockerfiles (in the app folder or above) and Aptfiles. */
 function declared(repo: RepoContext, appDir: string): { text: string; dockerfiles: string[]; fullImage: boolean; aptfile: boolean } {
   const dirs = new Set(ancestors(appDir))
-  const dockerfiles = repo.files.filter((f) => f.kind === 'dockerfile' && f.role === 'app' && (dirs.has(dirOf(f.path)) || dirOf(f.path).startsWith(appDir === '.' ? '' : `${appDir}/`)))
+  const dockerfiles = repo.files.filter((f) => f.kind === 'dockerfile' && f.language === 'none' && f.role === 'app' && (dirs.has(dirOf(f.path)) || dirOf(f.path).startsWith(appDir === '.' ? '' : `${appDir}/`)))
   const aptfiles = repo.files.filter((f) => baseName(f.path).toLowerCase() === 'aptfile' && dirs.has(dirOf(f.path)))
   let text = ''
   let fullImage = false
@@ -194,7 +194,10 @@ export const implicitSystemTool: Rule = {
   rereadReportedFiles: true,
   checkRepo(repo, report) {
     const cache = new Map<string, ReturnType<typeof declared>>()
+    const paths = new Set(repo.files.map((f) => f.path))
     for (const call of repo.facts.get<ToolCall & { app: string }>(FACT)) {
+      // A GitHub Action runs on the runner image, whose tools are documented; it builds no image of its own.
+      if (ancestors(call.app).some((d) => paths.has(joinPath(d, 'action.yml')) || paths.has(joinPath(d, 'action.yaml')))) continue
       let decl = cache.get(call.app)
       if (!decl) cache.set(call.app, (decl = declared(repo, call.app)))
       const packages = TOOLS[call.tool]

@@ -94,6 +94,7 @@ export const installOutsideManifest: Rule = {
   keywords: ['install', 'curl', 'wget'],
   check(file, report) {
     if (file.kind === 'dockerfile') {
+      if (file.language !== 'none') return // dockerfile.ts is code, not a Dockerfile
       for (const ins of dockerfileOf(file).instructions) {
         if (ins.keyword !== 'RUN') continue
         const text = ins.exec ? ins.exec.join(' ') : ins.args

@@ -46,7 +46,7 @@ export function findLocators(text: string): Locator[] {
     const scheme = m[1].toLowerCase()
     const host = m[4]
     const port = m[5]
-    if (PLACEHOLDER_HOST.test(host)) continue
+    if (PLACEHOLDER_HOST.test(host) || !/[A-Za-z0-9]/.test(host)) continue
     let kind = SCHEME_KIND[scheme]
     if (!kind && (scheme === 'http' || scheme === 'https')) {
       if ((port && HTTP_SEARCH_PORTS.has(port)) || /(^|[.-])(elasticsearch|opensearch|es)([.-]|$)|\.found\.io$|\.elastic-cloud\.com$/i.test(host)) kind = ['search', 'ELASTICSEARCH_URL']
