@@ -22,8 +22,7 @@ function audit(app: string): string[] {
 const EXPECTED: Record<string, string[]> = {
   'express-postgres': [
     'TF0203 docker-compose.yml:16 notice', // mailhog/mailhog without a tag (dev compose: notice)
-    'TF0204 Dockerfile:1 notice', // node:20.11-bookworm-slim, tag only
-    'TF0204 Dockerfile:8 notice',
+    'TF0204 Dockerfile:1 notice', // node:20.11-bookworm-slim, tag only (one notice per file)
     'TF0205 Dockerfile:13 warning', // npm install -g pm2
     'TF0206 src/thumbnails.ts:8 warning', // run('convert', ...) with run = promisify(execFile); slim image
     'TF0401 src/cache.ts:4 notice', // process.env.REDIS_URL || 'redis://localhost:6379'
@@ -49,7 +48,6 @@ const EXPECTED: Record<string, string[]> = {
   'spring-orders': [
     'TF0203 k8s/deployment.yaml:15 warning', // ghcr.io/acme/orders:latest
     'TF0204 Dockerfile:1 notice',
-    'TF0204 Dockerfile:8 notice',
     'TF0401 src/main/java/com/acme/orders/LegacyInventory.java:10 error', // jdbc:mysql://10.0.4.12
     'TF0401 src/main/resources/application.properties:3 notice', // ${DATABASE_URL:jdbc:postgresql://localhost...}
     'TF0403 src/main/resources/application.properties:5 notice' // spring.data.redis.host=cache.prod.internal
@@ -81,14 +79,12 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'kotlin-catalog': [
     'TF0204 Dockerfile:1 notice',
-    'TF0204 Dockerfile:6 notice',
     'TF0401 src/main/kotlin/com/acme/catalog/SearchClient.kt:9 error', // baseUrl("http://search.prod.internal:9200")
     'TF0403 src/main/resources/application.yml:8 notice' // ${KAFKA_BROKERS:localhost:9092} (first run missed it; fixed)
     // silent: magick (imagemagick installed), application-local.yml, ${MONGODB_URI}
   ],
   'go-sessions': [
     'TF0204 Dockerfile:1 notice',
-    'TF0204 Dockerfile:8 notice',
     'TF0404 audit.go:14 warning' // sql.Open("sqlite3", "./audit.db") in an echo service
     // silent: the placeholder redis://host:6379/0 in a log message, compose, tests
   ]

@@ -37,6 +37,7 @@ describe('TF0204 image-without-digest', () => {
     ],
     invalid: [
       { name: 'tag only', path: 'Dockerfile', code: 'FROM node:20-slim\n', errors: [{ line: 1, column: 6, severity: 'notice', message: /`node:20-slim` is pinned by tag only/ }] },
+      { name: 'one notice per file', path: 'Dockerfile', code: 'FROM node:20-slim AS build\nFROM node:20-slim\nFROM nginx:1.25@sha256:abc\nFROM redis:7.2\n', errors: [{ line: 1, message: /`node:20-slim` \(and `redis:7\.2` in this file\) are pinned by tag only/ }] },
       { name: 'kubernetes', path: 'deploy/web.yaml', code: K8S('acme/web:1.4.2'), errors: [{ line: 9 }] }
     ]
   })

@@ -27,7 +27,9 @@ describe('TF0404 file-database-in-production', () => {
       'svc/requirements.txt': 'flask==3.0.3\n',
       'svc/app/db.py': "import sqlite3\nconn = sqlite3.connect('app.db')\nmem = sqlite3.connect(':memory:')\n",
       'cli/package.json': '{"dependencies": {"commander": "^12"}}',
-      'cli/index.js': "const db = new Database('cache.db')\n"
+      'cli/index.js': "const db = new Database('cache.db')\n",
+      'api/src/orm.js': "let sequelize\nif (process.env.NODE_ENV === 'development') {\n  sequelize = new Sequelize({ dialect: 'sqlite', storage: 'app.sqlite' })\n} else {\n  sequelize = new Sequelize(process.env.DATABASE_URL)\n}\n",
+      'api/src/local.js': "const db = new sqlite3.Database('./data/dev.db')\n"
     }
     expect(brief(files, [fileDatabaseInProduction])).toEqual(['TF0404 api/src/db.js:2 warning', 'TF0404 svc/app/db.py:2 warning'])
   })

@@ -18,6 +18,7 @@ describe('TF0401 hardcoded-service-locator', () => {
       { name: 'server bind host in a file using redis', path: 'src/server.js', code: "const Redis = require('ioredis')\napp.listen({ host: '0.0.0.0', port })\n" },
       { name: 'parameter default of a client API', path: 'lib/mail.py', code: "import smtplib\n\ndef connect(self, host='localhost', port=0):\n    pass\n" },
       { name: 'docstring, help text and log line', path: 'app/cli.py', code: 'def main():\n    """Connects to REDIS_URL, for instance redis://localhost:6379/0."""\n    parser.add_argument("--redis", help="Redis URL, e.g. redis://localhost:6379")\n    print("connected to redis://cache.internal:6379")\n' },
+      { name: 'development-only branch', path: 'src/cache.js', code: "let url = process.env.REDIS_URL\nif (process.env.NODE_ENV === 'development') {\n  url = 'redis://localhost:6379'\n}\nconst dsn = isDev ? 'postgres://localhost/app' : process.env.DATABASE_URL\n" },
       { name: 'plain web URL', path: 'src/client.js', code: "const API = 'https://api.github.com'\n" },
       { name: 'Django EMAIL_HOST is TF0403', path: 'app/settings.py', code: "EMAIL_HOST = 'smtp.sendgrid.net'\n" }
     ],
@@ -31,6 +32,7 @@ describe('TF0401 hardcoded-service-locator', () => {
           { line: 2, message: /`postgres:\/\/db\.prod\.internal:5432`/ }
         ]
       },
+      { name: 'a production branch is not a dev branch', path: 'src/cache.js', code: "if (process.env.NODE_ENV === 'production') {\n  url = 'redis://cache.prod:6379'\n}\n", errors: [{ line: 2 }] },
       { name: 'env fallback is a notice', path: 'src/cache.ts', code: "const url = process.env.REDIS_URL || 'redis://localhost:6379'\n", errors: [{ line: 1, severity: 'notice', message: /fallback of an environment lookup/ }] },
       { name: 'python getenv default on the next line', path: 'app/tasks.py', code: "BROKER = os.environ.get(\n    'BROKER_URL', 'amqp://guest:guest@rabbit.internal:5672//')\n", errors: [{ line: 2, severity: 'notice' }] },
       { name: 'Ruby ENV.fetch block', path: 'config/initializers/sidekiq.rb', code: "Sidekiq.configure_server { |c| c.redis = { url: ENV.fetch('REDIS_URL') { 'redis://localhost:6379/0' } } }\n", errors: [{ line: 1, severity: 'notice' }] },

@@ -17,14 +17,17 @@ export const imageWithoutDigest: Rule = {
   files: { kinds: ['dockerfile', 'kubernetes'], roles: ['app'] },
   keywords: ['from', 'image'],
   check(file, report) {
-    for (const img of imageUses(file)) {
-      if (img.digest || img.tag === undefined || img.tag.toLowerCase() === 'latest') continue // TF0203 speaks for those
-      report({
-        line: img.line,
-        ...(img.column !== undefined ? { column: img.column } : {}),
-        message: `\`${img.ref}\` is pinned by tag only; the tag can be re-pushed with different content`,
-        remediation: `Pin the content: \`${img.ref}@sha256:<digest>\` (\`docker buildx imagetools inspect ${img.ref}\` prints it) and let Renovate or Dependabot update tag and digest together.`
-      })
-    }
+    // One notice per file: the fix (pin digests, let a bot update them) is one change for the file.
+    const loose = imageUses(file).filter((img) => !img.digest && img.tag !== undefined && img.tag.toLowerCase() !== 'latest') // TF0203 speaks for latest
+    if (loose.length === 0) return
+    const first = loose[0]
+    const refs = [...new Set(loose.map((img) => img.ref))]
+    const others = refs.filter((r) => r !== first.ref)
+    report({
+      line: first.line,
+      ...(first.column !== undefined ? { column: first.column } : {}),
+      message: `\`${first.ref}\`${others.length ? ` (and ${others.map((r) => `\`${r}\``).join(', ')} in this file)` : ''} ${refs.length === 1 && loose.length === 1 ? 'is' : 'are'} pinned by tag only; a tag can be re-pushed with different content`,
+      remediation: `Pin the content: \`${first.ref}@sha256:<digest>\` (\`docker buildx imagetools inspect ${first.ref}\` prints it) for each image, and let Renovate or Dependabot update tag and digest together.`
+    })
   }
 }

@@ -4,7 +4,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Severity } from '../../engine/types.js'
-import { CLIENT_HINT, docstringRanges, envSnippet, findLocators, isDevOrTestName, isEnvFallback, isProse, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
+import { CLIENT_HINT, docstringRanges, envSnippet, findLocators, inDevBranch, isDevOrTestName, isEnvFallback, isProse, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
 
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'] as const
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
@@ -71,7 +71,7 @@ export const hardcodedServiceLocator: Rule = {
     lines.forEach((line, i) => {
       const sec = section(line)
       if (line.length > 4000 || (sec && DEV_SECTION.test(sec))) return
-      if (isCode && isProse(line)) return
+      if (isCode && (isProse(line) || inDevBranch(lines, i))) return
       if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b)) return
       const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))
       if (usesClient && !BIND_CONTEXT.test(line) && !DEFINITION.test(line)) {

@@ -136,3 +136,24 @@ export function docstringRanges(code: string): [number, number][] {
   }
   return out
 }
+
+const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/
+const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*\(/
+
+/**
+ * Is line `i` (0-based) code that only runs in development or tests: the body of an
+ * `if (NODE_ENV === 'development')` / `if settings.DEBUG:` block, or a ternary on such a flag?
+ */
+export function inDevBranch(lines: readonly string[], i: number): boolean {
+  const line = lines[i] ?? ''
+  if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line)) return true
+  const indent = line.search(/\S/)
+  for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+    const prev = lines[j]
+    if (prev.length > 4000 || prev.trim() === '') continue
+    const pIndent = prev.search(/\S/)
+    if (pIndent >= indent) continue
+    return BLOCK_HEADER.test(prev) && DEV_WORD.test(prev) && !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '))
+  }
+  return false
+}
