@@ -19,6 +19,7 @@ describe('TF0401 hardcoded-service-locator', () => {
       { name: 'parameter default of a client API', path: 'lib/mail.py', code: "import smtplib\n\ndef connect(self, host='localhost', port=0):\n    pass\n" },
       { name: 'docstring, help text and log line', path: 'app/cli.py', code: 'def main():\n    """Connects to REDIS_URL, for instance redis://localhost:6379/0."""\n    parser.add_argument("--redis", help="Redis URL, e.g. redis://localhost:6379")\n    print("connected to redis://cache.internal:6379")\n' },
       { name: 'development-only branch', path: 'src/cache.js', code: "let url = process.env.REDIS_URL\nif (process.env.NODE_ENV === 'development') {\n  url = 'redis://localhost:6379'\n}\nconst dsn = isDev ? 'postgres://localhost/app' : process.env.DATABASE_URL\n" },
+      { name: 'dev and test parts of a per-environment object', path: 'src/config.js', code: "const settings = {\n  development: {\n    db: { host: 'localhost', port: 5432 }\n  },\n  test: {\n    db: {\n      host: 'localhost'\n    }\n  }\n}\n" },
       { name: 'plain web URL', path: 'src/client.js', code: "const API = 'https://api.github.com'\n" },
       { name: 'Django EMAIL_HOST is TF0403', path: 'app/settings.py', code: "EMAIL_HOST = 'smtp.sendgrid.net'\n" }
     ],
@@ -33,6 +34,7 @@ describe('TF0401 hardcoded-service-locator', () => {
         ]
       },
       { name: 'a production branch is not a dev branch', path: 'src/cache.js', code: "if (process.env.NODE_ENV === 'production') {\n  url = 'redis://cache.prod:6379'\n}\n", errors: [{ line: 2 }] },
+      { name: 'production part of a per-environment object, no client import', path: 'src/config.js', code: "const settings = {\n  development: {\n    db: { host: 'localhost', port: 5432 }\n  },\n  production: {\n    db: { host: 'orders-db.cluster-c9.eu-west-1.rds.amazonaws.com', port: 5432 }\n  }\n}\n", errors: [{ line: 6, column: 18, message: /database locator `orders-db\.cluster-c9\.eu-west-1\.rds\.amazonaws\.com`/ }] },
       { name: 'env fallback is a notice', path: 'src/cache.ts', code: "const url = process.env.REDIS_URL || 'redis://localhost:6379'\n", errors: [{ line: 1, severity: 'notice', message: /fallback of an environment lookup/ }] },
       { name: 'python getenv default on the next line', path: 'app/tasks.py', code: "BROKER = os.environ.get(\n    'BROKER_URL', 'amqp://guest:guest@rabbit.internal:5672//')\n", errors: [{ line: 2, severity: 'notice' }] },
       { name: 'Ruby ENV.fetch block', path: 'config/initializers/sidekiq.rb', code: "Sidekiq.configure_server { |c| c.redis = { url: ENV.fetch('REDIS_URL') { 'redis://localhost:6379/0' } } }\n", errors: [{ line: 1, severity: 'notice' }] },

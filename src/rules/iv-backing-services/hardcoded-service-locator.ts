@@ -41,6 +41,8 @@ function serviceOf(code: string): [ServiceKind, string] {
   if (/elastic/i.test(code)) return ['search', 'ELASTICSEARCH_URL']
   return ['database', 'DATABASE_URL']
 }
+/** A key on the same line naming the service whose `host:` this is: `db: { host: '...' }`. */
+const SERVICE_KEY = /\b(db|database|redis|mongo\w*|postgres\w*|pg|mysql|cache|queue|amqp|rabbit\w*|kafka|smtp|mail\w*|elastic\w*|broker)\s*[:=]\s*\{/i
 /** Parameter defaults (`def connect(host='localhost')`) describe an API, not a deploy. */
 const DEFINITION = /^\s*(export\s+)?(async\s+)?(def|function|func|fun|public|private|protected|static)\b|\bfunction\b|\bconstructor\s*\(/
 
@@ -74,7 +76,7 @@ export const hardcodedServiceLocator: Rule = {
       if (isCode && (isProse(line) || inDevBranch(lines, i))) return
       if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b)) return
       const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))
-      if (usesClient && !BIND_CONTEXT.test(line) && !DEFINITION.test(line)) {
+      if ((usesClient || SERVICE_KEY.test(line)) && !BIND_CONTEXT.test(line) && !DEFINITION.test(line)) {
         HOST_KEY.lastIndex = 0
         for (let m = HOST_KEY.exec(line); m; m = HOST_KEY.exec(line)) {
           const host = m[3]

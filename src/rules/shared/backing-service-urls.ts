@@ -138,6 +138,7 @@ export function docstringRanges(code: string): [number, number][] {
 }
 
 const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/
+const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/
 const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*\(/
 
 /**
@@ -147,12 +148,18 @@ const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*
 export function inDevBranch(lines: readonly string[], i: number): boolean {
   const line = lines[i] ?? ''
   if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line)) return true
-  const indent = line.search(/\S/)
+  let indent = line.search(/\S/)
   for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
     const prev = lines[j]
     if (prev.length > 4000 || prev.trim() === '') continue
     const pIndent = prev.search(/\S/)
     if (pIndent >= indent) continue
+    // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
+    if (DEV_SECTION_KEY.test(prev)) return true
+    if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{(\[]\s*$/.test(prev)) {
+      indent = pIndent // an intermediate object key (db: {): keep climbing
+      continue
+    }
     return BLOCK_HEADER.test(prev) && DEV_WORD.test(prev) && !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '))
   }
   return false
