@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { environmentFork } from '../../../src/rules/i-codebase/environment-fork.js'
 import { auditTree, brief } from '../../helpers/audit-tree-i-ii-iv.js'
+import { ruleTable } from '../../helpers/rule-tester.js'
 
 const rules = [environmentFork]
 
@@ -44,5 +45,23 @@ describe('TF0104 environment-fork', () => {
         rules
       )
     ).toEqual([])
+  })
+})
+
+describe('TF0104 environment-fork: per-environment deploy branches', () => {
+  ruleTable(environmentFork, {
+    valid: [
+      { name: 'deploys from main, promotes with environments', path: '.github/workflows/deploy.yml', code: 'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    environment: production\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh\n' },
+      { name: 'CI on a staging branch that deploys nothing', path: '.github/workflows/ci.yml', code: 'on:\n  push:\n    branches: [staging]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n' },
+      { name: 'release/* branches', path: '.github/workflows/release.yml', code: 'on:\n  push:\n    branches: [\'release/**\']\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm publish\n' }
+    ],
+    invalid: [
+      {
+        name: 'one workflow per environment branch',
+        path: '.github/workflows/deploy.yml',
+        code: 'name: Deploy\non:\n  push:\n    branches:\n      - staging\n      - production\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ./deploy.sh ${{ github.ref_name }}\n',
+        errors: [{ line: 5, severity: 'notice', message: /per-environment branch `staging`/ }, { line: 6, severity: 'notice', message: /`production`/ }]
+      }
+    ]
   })
 })

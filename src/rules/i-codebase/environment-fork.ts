@@ -1,12 +1,37 @@
 // TF0104: environment-specific forks of the code: a source file named for one deploy (app-prod.js,
 // settings_prod.py, client.staging.ts) beside the file it copies, without building on it.
-import type { Rule } from '../../engine/rule.js'
+import type { ReportFn, Rule } from '../../engine/rule.js'
+import type { SourceFile } from '../../engine/source-file.js'
+import { yamlOf } from '../../parsers/yaml.js'
+import { get, items, lineOf, str, type YNode } from '../../parsers/yaml-nodes.js'
 import { baseName, dirOf, joinPath } from '../shared/dependency-manifests.js'
 
 const FACT = 'tf0104:fork'
 const FORK_NAME = /^([A-Za-z0-9][\w-]{0,100}?)([._-])(prod|production|staging|stage|preprod|qa|uat)\.(js|mjs|cjs|ts|py|rb|go|java|kt|php)$/i
 /** Build-tool configs split per environment are Factor V/X territory, not copies of app code. */
 const TOOLING = /(webpack|vite|rollup|babel|jest|karma|gulp|grunt|tsconfig|eslint|prettier|tailwind|postcss|next\.config|nuxt\.config|playwright|cypress|config)/i
+
+const ENV_BRANCH = /^(prod|production|staging|stage|preprod|pre-prod|qa|uat|env\/[\w-]{1,40}|environments?\/[\w-]{1,40})$/i
+
+/** A workflow that deploys when a per-environment branch (production, staging...) is pushed: a notice. */
+function deployBranches(file: SourceFile, report: ReportFn): void {
+  if (!/deploy|release|environment\s*:/i.test(file.code)) return
+  const { docs, lineCounter } = yamlOf(file)
+  const doc = docs[0]
+  if (!doc || doc.errors.length > 0) return
+  const root = doc.contents as YNode
+  const on = get(root, 'on') ?? get(root, 'true')
+  for (const node of items(get(get(on, 'push'), 'branches'))) {
+    const name = str(node)
+    if (!name || !ENV_BRANCH.test(name)) continue
+    report({
+      line: lineOf(lineCounter, node),
+      severity: 'notice',
+      message: `Deploys run from the per-environment branch \`${name}\`: each environment gets its own copy of the code instead of a promoted revision`,
+      remediation: 'Deploy every environment from one branch (main) and promote the same commit or image tag from staging to production, e.g. with GitHub environments and a manual approval, instead of merging between environment branches.'
+    })
+  }
+}
 
 interface Fork {
   path: string
@@ -25,8 +50,9 @@ export const environmentFork: Rule = {
     remediation: 'Merge the copy back into the one file and move what differs into environment variables read at startup; if a layer per environment is unavoidable, make it import the base and override only config values.',
     languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java', 'kotlin', 'php']
   },
-  files: { kinds: ['source'], roles: ['app'], path: /[._-](prod|production|staging|stage|preprod|qa|uat)\.\w+$/i },
-  check(file, _report, ctx) {
+  files: { kinds: ['source', 'workflow'], roles: ['app'], path: /[._-](prod|production|staging|stage|preprod|qa|uat)\.\w+$|(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i },
+  check(file, report, ctx) {
+    if (file.kind === 'workflow') return deployBranches(file, report)
     const m = FORK_NAME.exec(file.name)
     if (!m || TOOLING.test(file.name)) return
     const stem = m[1]
