@@ -80,13 +80,13 @@ export const crossAppRelativeImport: Rule = {
       const intoOther = other !== undefined && other.path !== own.path && other.path !== '.'
       if (!leaves && !intoOther) continue
       const into = intoOther ? `app \`${other!.path}\`` : other && other.path === '.' && own.path !== '.' ? `the root app (\`${c.target}\`)` : `\`${c.target}\`, outside app \`${own.path}\``
-      const pkg = c.language === 'python' ? 'a Python package (pyproject.toml) installed with `pip install -e ../shared` or from your index' : c.language === 'ruby' ? "a gem (`gem 'shared', path: '../shared'` in the Gemfile, later a versioned gem)" : 'a workspace package (`"@acme/shared": "workspace:*"` in package.json) imported by name'
+      const pkg = c.language === 'python' ? 'a Python package (pyproject.toml) installed with `pip install -e ../shared` or from your index' : c.language === 'ruby' ? "a gem (`gem 'shared', path: '../shared'` in the Gemfile, later a versioned gem)" : 'a workspace package that each app declares (`"@acme/shared": "workspace:*"` in package.json) and imports by name (`import { x } from \'@acme/shared\'`)'
       report({
         file: c.path,
         line: c.line,
         column: c.column,
         message: `\`${c.spec}\` reaches into ${into}: apps share code through a declared package, not a relative path`,
-        remediation: `Factor the shared code into ${pkg}, and import it by its package name.`
+        remediation: `Factor the shared code into ${pkg}.`
       })
     }
   }

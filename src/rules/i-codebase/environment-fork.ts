@@ -61,6 +61,7 @@ export const environmentFork: Rule = {
     if (importsBase) return
     ctx.facts.add<Fork>(FACT, { path: file.path, base: joinPath(dirOf(file.path), `${stem}.${m[4]}`) })
   },
+  rereadReportedFiles: true,
   checkRepo(repo, report) {
     const paths = new Set(repo.files.map((f) => f.path))
     for (const fork of repo.facts.get<Fork>(FACT)) {

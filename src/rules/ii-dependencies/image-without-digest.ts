@@ -26,7 +26,7 @@ export const imageWithoutDigest: Rule = {
     report({
       line: first.line,
       ...(first.column !== undefined ? { column: first.column } : {}),
-      message: `\`${first.ref}\`${others.length ? ` (and ${others.map((r) => `\`${r}\``).join(', ')} in this file)` : ''} ${refs.length === 1 && loose.length === 1 ? 'is' : 'are'} pinned by tag only; a tag can be re-pushed with different content`,
+      message: `\`${first.ref}\`${others.length ? ` (and ${others.map((r) => `\`${r}\``).join(', ')} in this file)` : ''} ${refs.length === 1 ? 'is' : 'are'} pinned by tag only; a tag can be re-pushed with different content`,
       remediation: `Pin the content: \`${first.ref}@sha256:<digest>\` (\`docker buildx imagetools inspect ${first.ref}\` prints it) for each image, and let Renovate or Dependabot update tag and digest together.`
     })
   }

@@ -164,7 +164,7 @@ function where(language: Language): string {
     case 'python':
       return 'subprocess'
     case 'ruby':
-      return 'a shell command'
+      return 'the shell command'
     case 'go':
       return 'os/exec'
     default:
@@ -213,7 +213,7 @@ export const implicitSystemTool: Rule = {
         message: `\`${call.tool}\` is run through ${call.via} but ${place}: the app relies on the tool being on the host`,
         remediation: dockerfile
           ? `Declare it in ${dockerfile}: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\` (Alpine: \`RUN apk add --no-cache ${pkg}\`), or replace ${where(call.language)} with a library from the manifest.`
-          : `Declare it where the app's environment is built: a Dockerfile line \`RUN apt-get install -y --no-install-recommends ${pkg}\`, or \`${pkg}\` in an Aptfile at ${joinPath(call.app, 'Aptfile')} for Heroku-style buildpacks.`
+          : `Declare it where the app's environment is built: a Dockerfile line \`RUN apt-get install -y --no-install-recommends ${pkg}\`, or a line \`${pkg}\` in ${joinPath(call.app, 'Aptfile')} for Heroku-style buildpacks (heroku-community/apt).`
       })
     }
   }

@@ -91,11 +91,12 @@ export const hardcodedServiceLocator: Rule = {
         const fallback = isEnvFallback(line, lines[i - 1] ?? '')
         const severity: Severity = fallback || spring ? 'notice' : isCode ? 'error' : 'warning'
         const what = loc.kind === 'smtp' ? 'SMTP relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object-storage endpoint' : `${loc.kind} locator`
+        const noun = loc.kind === 'smtp' ? 'mail relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object store' : loc.kind
         const message = fallback
           ? `${what} \`${loc.token}\` is the fallback of an environment lookup: a deploy that forgets the variable silently talks to this host`
           : spring
             ? `${what} \`${loc.token}\` is a literal in Spring config: only an environment override (e.g. SPRING_DATASOURCE_URL) keeps deploys apart`
-            : `${what} \`${loc.token}\` is hardcoded: the deploy cannot attach a different ${loc.kind} without a code change`
+            : `${what} \`${loc.token}\` is hardcoded: the deploy cannot attach a different ${noun} without a code change`
         report({
           line: i + 1,
           column: loc.index + 1,
@@ -103,10 +104,10 @@ export const hardcodedServiceLocator: Rule = {
           message,
           ...(loc.secret ? { secret: loc.secret } : {}),
           remediation: fallback
-            ? `Require the variable instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app)}; keep local values in .env.example or docker-compose.`
+            ? `Require the variable instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
             : spring
               ? `Use a placeholder without a literal default: \`\${${loc.envVar}}\`, or leave the key out and set it per deploy (SPRING_DATASOURCE_URL, SPRING_DATA_REDIS_HOST...).`
-              : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app)}.`
+              : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}.`
         })
       }
     })

@@ -37,8 +37,9 @@ export const localServiceBranching: Rule = {
       const envNames = [...line.matchAll(/\b(?:ENV|environ|getenv|Getenv|env)\s*(?:\.get|\.fetch)?\s*[[(]\s*(['"])(\w{1,100})\1/g)].map((e) => e[2])
       const operands = `${line.replace(/(['"])(?:\\.|(?!\1).){0,500}\1/g, ' ')} ${envNames.join(' ')}`
       const idents = operands.match(/[A-Za-z_][\w.]{0,80}/g) ?? []
-      const named = idents.find((t) => SERVICE_NAME.test(t)) ?? (usesClient ? idents.find((t) => GENERIC_NAME.test(t)) : undefined)
-      if (!named) return
+      const named0 = idents.find((t) => SERVICE_NAME.test(t)) ?? (usesClient ? idents.find((t) => GENERIC_NAME.test(t)) : undefined)
+      if (!named0) return
+      const named = named0.replace(/\.(includes|startsWith|endsWith|equals|equalsIgnoreCase|contains|match|include|start_with)$/, '')
       report({
         line: i + 1,
         column: lit.index + 1,

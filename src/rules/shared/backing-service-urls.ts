@@ -93,25 +93,27 @@ export function isDevOrTestName(path: string): boolean {
 export const CLIENT_HINT =
   /\b(pg|postgres|mysql2?|mariadb|mongoose|mongodb|redis|ioredis|bull(mq)?|amqplib|kafkajs|nodemailer|@elastic\/elasticsearch|knex|sequelize|typeorm|prisma|psycopg2?|pymysql|MySQLdb|sqlalchemy|create_engine|pymongo|motor|smtplib|pika|kombu|celery|confluent_kafka|elasticsearch|aiokafka|Sequel|ActiveRecord|Redis\.new|Bunny|Jedis|Lettuce|JavaMailSender|DriverManager|database\/sql|go-redis|sarama|amqp091|gorm|mgo)\b/
 
-/** How to read a locator from the environment, in the app's language/framework. */
-export function envSnippet(envVar: string, language: Language, app?: App): string {
+/** How to read a locator from the environment, in the app's language/framework; `config` for YAML/properties files. */
+export function envSnippet(envVar: string, language: Language, app?: App, where: 'code' | 'config' = 'code'): string {
   const fw = app?.framework
   switch (language) {
     case 'javascript':
     case 'typescript':
-      return `const url = process.env.${envVar}; if (!url) throw new Error('${envVar} is not set')`
+      return where === 'config' ? `map the key to ${envVar} (node-config: config/custom-environment-variables.json)` : `\`const url = process.env.${envVar}; if (!url) throw new Error('${envVar} is not set')\``
     case 'python':
-      if (fw === 'django') return envVar === 'DATABASE_URL' ? `DATABASES = {'default': dj_database_url.config(conn_max_age=600)}  # reads DATABASE_URL` : `${envVar} = os.environ['${envVar}']`
-      return `url = os.environ['${envVar}']`
+      if (fw === 'django' && envVar === 'DATABASE_URL') return "`DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` (reads DATABASE_URL)"
+      return `\`${envVar} = os.environ['${envVar}']\``
     case 'ruby':
-      return fw === 'rails' ? `url: <%= ENV.fetch('${envVar}') %>  # in config/*.yml; ENV.fetch('${envVar}') in Ruby` : `ENV.fetch('${envVar}')`
+      return where === 'config' ? `\`url: <%= ENV.fetch("${envVar}") %>\`` : `\`ENV.fetch("${envVar}")\``
     case 'java':
     case 'kotlin':
-      return fw === 'spring-boot' ? `spring.datasource.url=\${${envVar}}  # or set SPRING_DATASOURCE_URL in the environment` : `System.getenv("${envVar}")`
+      if (where === 'config') return `\`\${${envVar}}\` (a placeholder without a literal default)`
+      if (fw === 'spring-boot') return language === 'kotlin' ? `\`@Value("\\\${${envVar}}") lateinit var url: String\`` : `\`@Value("\${${envVar}}") String url;\``
+      return `\`System.getenv("${envVar}")\``
     case 'go':
-      return `url, ok := os.LookupEnv("${envVar}"); if !ok { log.Fatal("${envVar} is not set") }`
+      return `\`url, ok := os.LookupEnv("${envVar}"); if !ok { log.Fatal("${envVar} is not set") }\``
     case 'php':
-      return fw === 'laravel' ? `env('${envVar}')  # in config/*.php` : `getenv('${envVar}')`
+      return fw === 'laravel' ? `\`env('${envVar}')\` in config/*.php` : `\`getenv('${envVar}')\``
     default:
       return `${envVar} from the environment`
   }
