@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { runAudit } from '../src/audit.js'
 import { defaultConfig } from '../src/config/schema.js'
+import { discover } from '../src/engine/discovery.js'
 import { I_CODEBASE_RULES } from '../src/rules/i-codebase/index.js'
 import { II_DEPENDENCIES_RULES } from '../src/rules/ii-dependencies/index.js'
 import { IV_BACKING_SERVICES_RULES } from '../src/rules/iv-backing-services/index.js'
@@ -95,11 +96,15 @@ const EXPECTED: Record<string, string[]> = {
   ]
 }
 
+const inGit = discover({ root: APPS, include: [], exclude: [] }).source === 'git'
+
 describe('Factor I, II, IV rules on sample apps', () => {
   for (const app of Object.keys(EXPECTED)) {
     it(app, () => {
       const found = audit(app)
-      expect(found).toEqual(EXPECTED[app] ?? [])
+      // TF0102 reads the git index: outside a git checkout of this repository it has nothing to read.
+      const expected = inGit ? EXPECTED[app] : EXPECTED[app].filter((f) => !f.startsWith('TF0102'))
+      expect(found).toEqual(expected)
     })
   }
 })
