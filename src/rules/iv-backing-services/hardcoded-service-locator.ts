@@ -41,6 +41,7 @@ function serviceOf(code: string): [ServiceKind, string] {
   if (/elastic/i.test(code)) return ['search', 'ELASTICSEARCH_URL']
   return ['database', 'DATABASE_URL']
 }
+const NAMED_DEFAULT = /\b\w*(default|fallback)\w*['"]?\s*[:=]\s*[^:=]{0,40}$/i
 /** A key on the same line naming the service whose `host:` this is: `db: { host: '...' }`. */
 const SERVICE_KEY = /\b(db|database|redis|mongo\w*|postgres\w*|pg|mysql|cache|queue|amqp|rabbit\w*|kafka|smtp|mail\w*|elastic\w*|broker)\s*[:=]\s*\{/i
 /** Parameter defaults (`def connect(host='localhost')`) describe an API, not a deploy. */
@@ -88,7 +89,8 @@ export const hardcodedServiceLocator: Rule = {
         }
       }
       for (const loc of found) {
-        const fallback = isEnvFallback(line, lines[i - 1] ?? '')
+        // DEFAULT_REDIS_URL = 'redis://localhost:6379': a named default, used as some lookup's fallback.
+        const fallback = isEnvFallback(line, lines[i - 1] ?? '') || NAMED_DEFAULT.test(line.slice(0, loc.index))
         const severity: Severity = fallback || spring ? 'notice' : isCode ? 'error' : 'warning'
         const what = loc.kind === 'smtp' ? 'SMTP relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object-storage endpoint' : `${loc.kind} locator`
         const noun = loc.kind === 'smtp' ? 'mail relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object store' : loc.kind
