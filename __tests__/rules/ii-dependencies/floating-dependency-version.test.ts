@@ -32,6 +32,22 @@ describe('TF0202 floating-dependency-version', () => {
     ])
   })
 
+  it('reads the requirements/ folder layout (cookiecutter-django), skipping dev and test files', () => {
+    expect(
+      brief(
+        {
+          'requirements/base.txt': 'Django==5.0.6\ncelery\n',
+          'requirements/production.txt': '-r base.txt\ngunicorn==22.0.0\n',
+          'requirements/local.txt': '-r base.txt\nipdb\n',
+          'requirements/test.txt': 'pytest\n',
+          'compiled/requirements/base.in': 'django\n',
+          'compiled/requirements/base.txt': 'django\n'
+        },
+        rules
+      )
+    ).toEqual(['TF0202 requirements/base.txt:2 warning'])
+  })
+
   it('stays silent on pinned files, compiled requirements, dev requirements and locked manifests', () => {
     expect(
       brief(

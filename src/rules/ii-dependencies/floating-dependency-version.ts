@@ -2,6 +2,7 @@
 // lines, "*"/"latest"/"" or unbounded ">=" in a package.json without a lock, git dependencies
 // without a commit or tag.
 import type { RepoContext, Rule } from '../../engine/rule.js'
+import type { SourceFile } from '../../engine/source-file.js'
 import type { Report } from '../../engine/types.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { appManifests, dirOf, findNear, isPublishedLibrary, listNames, NODE_LOCKS, pathSet, PYTHON_LOCKS } from '../shared/dependency-manifests.js'
@@ -19,11 +20,22 @@ function pinnedGit(url: string): boolean {
   return m !== null && !BRANCHES.test(m[1])
 }
 
+interface RequirementsScan {
+  unpinned: { name: string; line: number }[]
+  gitFloating: { name: string; line: number; column: number }[]
+}
+
+const FACT = 'tf0202:requirements-dir'
+
 function requirementsTxt(repo: RepoContext, path: string, paths: Set<string>, report: Out): void {
   const file = repo.get(path)
   if (!file) return
   // A compiled or exported requirements file sits beside the real lock (pip-tools, poetry export, uv export).
   if (findNear(paths, dirOf(path), [...PYTHON_LOCKS, 'requirements.in'], false)) return
+  reportRequirements(path, scanRequirements(file), report)
+}
+
+function scanRequirements(file: SourceFile): RequirementsScan {
   const unpinned: { name: string; line: number }[] = []
   const gitFloating: { name: string; line: number; column: number }[] = []
   file.code.split(/\r\n|\r|\n/).forEach((raw, i) => {
@@ -46,6 +58,10 @@ function requirementsTxt(repo: RepoContext, path: string, paths: Set<string>, re
     if (/^===?\s*[^\s,*]+$/.test(spec) && !spec.includes('*')) return // name==1.2.3
     unpinned.push({ name: `${m[1]}${spec ? spec.replace(/\s+/g, '') : ''}`, line: i + 1 })
   })
+  return { unpinned, gitFloating }
+}
+
+function reportRequirements(path: string, { unpinned, gitFloating }: RequirementsScan, report: Out): void {
   if (unpinned.length > 0) {
     const first = unpinned[0]
     report({
@@ -113,8 +129,20 @@ export const floatingDependencyVersion: Rule = {
       'Factor II requires dependencies to be declared completely and exactly. A version of "*", "latest", an unbounded ">=" or a git branch is not a declaration: the same commit builds against different code on different days, so what was tested is not what is deployed.',
     remediation: 'Pin each dependency (== in requirements.txt, a bounded range plus a committed lockfile for npm, a tag or commit for git sources).'
   },
+  // requirements/base.txt, requirements/production.txt (cookiecutter-django layout): not manifests by
+  // name, so the file pass reads them and the repository pass checks for a lock beside the project.
+  files: { kinds: ['other'], roles: ['app'], path: /(^|\/)requirements\/(?![\w.-]*(dev|local|test|lint|docs|ci))[\w.-]{1,80}\.txt$/i },
+  check(file, _report, ctx) {
+    ctx.facts.add<{ path: string; scan: RequirementsScan }>(FACT, { path: file.path, scan: scanRequirements(file) })
+  },
+  rereadReportedFiles: true,
   checkRepo(repo, report) {
     const paths = pathSet(repo)
+    for (const { path, scan } of repo.facts.get<{ path: string; scan: RequirementsScan }>(FACT)) {
+      const project = dirOf(dirOf(path))
+      if (findNear(paths, project, [...PYTHON_LOCKS], false) || findNear(paths, dirOf(path), ['base.in', 'production.in', 'prod.in'], false)) continue
+      reportRequirements(path, scan, report)
+    }
     for (const info of appManifests(repo, /^(requirements\.txt|requirements[-_.][\w.-]*\.txt|package\.json|Gemfile)$/)) {
       if (info.role !== 'app') continue // requirements-dev.txt and friends are not deployed
       const name = info.path.slice(info.path.lastIndexOf('/') + 1)
