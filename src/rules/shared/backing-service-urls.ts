@@ -141,6 +141,8 @@ export function docstringRanges(code: string): [number, number][] {
 
 const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/
 const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/
+/** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
+const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i
 const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*\(/
 
 /**
@@ -162,7 +164,8 @@ export function inDevBranch(lines: readonly string[], i: number): boolean {
       indent = pIndent // an intermediate object key (db: {): keep climbing
       continue
     }
-    return BLOCK_HEADER.test(prev) && DEV_WORD.test(prev) && !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '))
+    if (!BLOCK_HEADER.test(prev) || !DEV_WORD.test(prev) || NEGATED_DEV.test(prev)) return false
+    return !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '))
   }
   return false
 }
