@@ -63,6 +63,9 @@ describe('TF0206 implicit-system-tool', () => {
           'c/index.js': "// execSync('convert a b')\nconst msg = 'run `git pull` first'\nconst re = /x/\nre.exec('curl')\n", // no child_process
           'c/scripts/release.js': "require('child_process').execSync('git tag v1')\n", // developer script
           'c/test/media.test.js': "require('child_process').execSync('ffmpeg -version')\n",
+          'f/requirements.txt': 'flask==3\n',
+          'f/nixpacks.toml': '[phases.setup]\naptPkgs = ["...", "ffmpeg"]\n',
+          'f/app.py': "import subprocess\nsubprocess.run(['ffmpeg', '-i', src, dst])\n",
           'e/package.json': NODE_PKG,
           'e/action.yml': 'runs:\n  using: node20\n  main: dist/index.js\n', // a GitHub Action uses the runner's git
           'e/src/git.ts': "import { execFileSync } from 'node:child_process'\nexecFileSync('git', ['ls-files'])\n",

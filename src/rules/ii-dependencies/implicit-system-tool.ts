@@ -8,6 +8,7 @@ import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { ancestors, baseName, dirOf, joinPath } from '../shared/dependency-manifests.js'
 
 const FACT = 'tf0206:tool-call'
+const NIXPACKS_FACT = 'tf0206:nixpacks'
 
 /** Tool → the package names that provide it (matched as words in Dockerfiles and Aptfiles). */
 const TOOLS: Record<string, string[]> = {
@@ -153,7 +154,10 @@ function declared(repo: RepoContext, appDir: string): { text: string; dockerfile
     if (parsed.final && FULL_IMAGE.test(parsed.final.image) && !SLIM_TAG.test(parsed.final.image)) fullImage = true
   }
   for (const a of aptfiles) text += `\n${repo.get(a.path)?.text ?? ''}`
-  return { text: text.toLowerCase(), dockerfiles: dockerfiles.map((d) => d.path), fullImage, aptfile: aptfiles.length > 0 }
+  // nixpacks.toml aptPkgs / nixPkgs (Railway, Coolify...): recorded by the file pass.
+  const nix = repo.facts.get<{ path: string; text: string }>(NIXPACKS_FACT).filter((n) => dirs.has(dirOf(n.path)))
+  for (const n of nix) text += `\n${n.text}`
+  return { text: text.toLowerCase(), dockerfiles: dockerfiles.map((d) => d.path), fullImage, aptfile: aptfiles.length > 0 || nix.length > 0 }
 }
 
 function where(language: Language): string {
@@ -184,9 +188,13 @@ export const implicitSystemTool: Rule = {
     remediation: 'Install the tool where the app\'s image is built (RUN apt-get install -y --no-install-recommends <package> in the Dockerfile, or a line in the Aptfile for Heroku-style buildpacks), or replace the call with a library from the manifest.',
     languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php']
   },
-  files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'], roles: ['app'] },
-  keywords: ['exec', 'spawn', 'subprocess', 'system', 'popen', 'processbuilder', '`', '%x', 'open3', 'passthru'],
+  files: { kinds: ['source', 'toml'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php', 'none'], roles: ['app'] },
+  keywords: ['exec', 'spawn', 'subprocess', 'system', 'popen', 'processbuilder', '`', '%x', 'open3', 'passthru', 'aptpkgs', 'nixpkgs'],
   check(file, _report, ctx) {
+    if (file.kind === 'toml') {
+      if (file.name === 'nixpacks.toml') ctx.facts.add(NIXPACKS_FACT, { path: file.path, text: file.code })
+      return
+    }
     // Developer and CI scripts run on a workstation or runner, not in the deployed image.
     if (/(^|\/)(scripts|script|tools|hack|bin|ci|\.github)\//.test(file.path)) return
     for (const call of toolCalls(file)) ctx.facts.add<ToolCall & { app: string }>(FACT, { ...call, app: ctx.app?.path ?? '.' })
