@@ -48,6 +48,11 @@ describe('TF0102 committed-build-output', () => {
     expect(r.findings.find((f) => f.file.includes('node_modules'))!.remediation).toMatch(/git rm -r --cached web\/node_modules/)
   })
 
+  it('names loose bytecode at the root', () => {
+    const r = auditTree({ 'app.py': 'x = 1\n', 'app.pyc': 'x' }, rules, { git: true })
+    expect(r.findings.map((f) => [f.file, f.message])).toEqual([['app.pyc', 'Compiled Python bytecode is committed at the repository root (1 tracked file, e.g. `app.pyc`): it is build output of one interpreter version']])
+  })
+
   it('allows vendoring, a GitHub Action bundle, output of apps with no build step, and untracked folders', () => {
     expect(
       brief(

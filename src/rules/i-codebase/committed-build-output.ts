@@ -52,7 +52,7 @@ export const committedBuildOutput: Rule = {
       } else if (VENVS.has(name)) {
         out(`Virtualenv \`${t.dir}/\` is committed (${eg}): installed packages for one machine's Python belong to the build`, `Run \`${untrack}\`; declare packages in requirements.txt/pyproject.toml and create the environment in the build (\`python -m venv .venv && pip install -r requirements.txt\`).`)
       } else if (name === '__pycache__' || t.example.endsWith('.pyc')) {
-        out(`Compiled Python bytecode is committed under \`${t.dir === '.' ? '' : `${t.dir}/`}\` (${eg})`, "Run `git rm -r --cached '*.pyc' '**/__pycache__'` and add `__pycache__/` and `*.pyc` to .gitignore.", 'warning')
+        out(`Compiled Python bytecode is committed ${t.dir === '.' ? 'at the repository root' : `under \`${t.dir}/\``} (${eg}): it is build output of one interpreter version`, "Run `git rm -r --cached '*.pyc' '**/__pycache__'` and add `__pycache__/` and `*.pyc` to .gitignore.", 'warning')
       } else if (parent.endsWith('vendor') || /(^|\/)vendor$/.test(parent)) {
         const appDir = dirOf(parent)
         const files = new Set(repo.files.map((f) => f.path))
