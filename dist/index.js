@@ -30854,7 +30854,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5641);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8845);
 // Action entry point (bundled to dist/index.js). All logic lives in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30864,7 +30864,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5641:
+/***/ 8845:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34053,9 +34053,12 @@ function classifyKind(path) {
     const name = lowerPath.slice(lowerPath.lastIndexOf('/') + 1);
     if (MANIFESTS.has(name) || /^requirements[-_.][\w.-]*\.txt$/.test(name))
         return 'manifest';
-    if (name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile') || name === 'containerfile')
+    const dotExt = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+    // Dockerfile.prod is a Dockerfile; dockerfile.ts (a parser for them) is source code.
+    const sourceExt = dotExt in LANG_BY_EXT;
+    if (name === 'dockerfile' || (name.startsWith('dockerfile.') && !sourceExt) || name.endsWith('.dockerfile') || name === 'containerfile')
         return 'dockerfile';
-    if (name === 'procfile' || name.startsWith('procfile.'))
+    if (name === 'procfile' || (name.startsWith('procfile.') && !sourceExt))
         return 'procfile';
     if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env'))
         return 'dotenv';
@@ -36985,15 +36988,18 @@ const DEFAULT_EXCLUDED_DIRS = new Set([
 const BINARY_EXT = new Set(('png jpg jpeg gif bmp ico webp svgz tif tiff psd pdf zip gz tgz bz2 xz 7z rar tar jar war ear class so dylib dll exe ' +
     'o a lib obj bin dat db sqlite sqlite3 woff woff2 ttf otf eot mp3 mp4 m4a wav ogg webm mov avi flac wasm pyc pyo ' +
     'lockb node keystore jks p12 pfx der DS_Store min.js map min.css snap').split(' '));
+/** At most this many folders are listed, and files are counted up to this per folder. */
+const TRACKED_EXCLUDED_MAX_DIRS = 200;
+const TRACKED_EXCLUDED_MAX_FILES = 100000;
 function discover(options) {
     const filter = new PathFilter(options.include, options.exclude);
     const git = options.useGit === false ? undefined : gitFiles(options.root);
     if (git) {
         const files = git.files.filter((p) => !hasExcludedDir(p) && filter.accepts(p)).sort();
-        return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0 };
+        return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0, trackedExcluded: trackedUnderExcluded(options.root, filter) };
     }
     const walked = walk(options.root, filter);
-    return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs };
+    return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs, trackedExcluded: [] };
 }
 /** Skip by name before reading: binary formats and minified bundles. */
 function isBinaryName(path) {
@@ -37009,6 +37015,49 @@ function hasExcludedDir(path) {
         if (DEFAULT_EXCLUDED_DIRS.has(parts[i]))
             return true;
     return false;
+}
+/**
+ * Tracked (index) files under default-excluded folders, grouped per folder. One `git ls-files` with
+ * glob pathspecs: git filters the index, nothing is walked on disk. Honours the user's excludes.
+ */
+function trackedUnderExcluded(root, filter) {
+    const specs = [...DEFAULT_EXCLUDED_DIRS].filter((d) => d !== '.git').map((d) => `:(glob)**/${d}/**`);
+    specs.push(':(glob)**/*.pyc');
+    let out;
+    try {
+        out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['ls-files', '-z', '--', ...specs], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1024 * 1024 * 1024 });
+    }
+    catch {
+        return [];
+    }
+    const byDir = new Map();
+    for (const path of out.toString('utf8').split('\0')) {
+        if (!path || (filter && !filter.accepts(path)))
+            continue;
+        const dir = excludedDirOf(path);
+        if (dir === undefined)
+            continue;
+        const entry = byDir.get(dir);
+        if (entry) {
+            if (entry.count < TRACKED_EXCLUDED_MAX_FILES)
+                entry.count++;
+        }
+        else if (byDir.size < TRACKED_EXCLUDED_MAX_DIRS) {
+            byDir.set(dir, { dir, example: path, count: 1 });
+        }
+    }
+    return [...byDir.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
+}
+/** The outermost default-excluded folder on a path (vendor/<sub> for vendor); '' for a loose *.pyc. */
+function excludedDirOf(path) {
+    const parts = path.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+        if (!DEFAULT_EXCLUDED_DIRS.has(parts[i]))
+            continue;
+        const depth = parts[i] === 'vendor' && i + 2 < parts.length ? i + 2 : i + 1;
+        return parts.slice(0, depth).join('/');
+    }
+    return path.endsWith('.pyc') ? path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.' : undefined;
 }
 function gitFiles(root) {
     try {
@@ -37596,6 +37645,1460 @@ function compareFindings(a, b) {
         (a.column ?? 0) - (b.column ?? 0));
 }
 
+;// CONCATENATED MODULE: ./src/parsers/package-json.ts
+function packageJsonOf(file) {
+    return file.parse('package-json', (f) => parsePackageJson(f.text));
+}
+function parsePackageJson(text) {
+    const lines = text.split(/\r\n|\r|\n/);
+    const lineOf = (section, key) => {
+        const needle = `"${key}"`;
+        let from = 0;
+        if (section) {
+            const s = lines.findIndex((l) => l.includes(`"${section}"`));
+            if (s === -1)
+                return 1;
+            from = s;
+        }
+        for (let i = from; i < lines.length; i++)
+            if (lines[i].includes(needle) && /"\s*:/.test(lines[i]))
+                return i + 1;
+        return from + 1;
+    };
+    try {
+        const data = JSON.parse(text);
+        if (typeof data !== 'object' || data === null || Array.isArray(data))
+            return { error: { message: 'package.json is not an object', line: 1 }, lineOf };
+        return { data: data, lineOf };
+    }
+    catch (e) {
+        const pos = /position (\d+)/.exec(e.message);
+        const line = pos ? text.slice(0, Number(pos[1])).split(/\r\n|\r|\n/).length : 1;
+        return { error: { message: e.message, line }, lineOf };
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parsers/yaml.ts
+// YAML with positions, for every rule that reads compose files, Kubernetes manifests, workflows or
+// framework config. Never throws: a half-valid file still yields the documents it could read, and
+// the errors are returned beside them. Aliases are never expanded (alias bombs stay cheap).
+
+/** Pass to doc.toJS(): aliases expand there, so keep the count low against alias bombs. */
+const TO_JS_OPTIONS = { maxAliasCount: 20 };
+function parseYaml(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    try {
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
+        const list = Array.isArray(docs) ? docs : [];
+        const errors = [];
+        for (const d of list) {
+            for (const e of d.errors) {
+                const p = lineCounter.linePos(e.pos[0]);
+                errors.push({ message: e.message, line: p.line, column: p.col });
+            }
+        }
+        return { docs: list, errors, lineCounter };
+    }
+    catch (err) {
+        return { docs: [], errors: [{ message: String(err), line: 1, column: 1 }], lineCounter };
+    }
+}
+/** Parsed once per file, shared by every rule that asks. */
+function yamlOf(file) {
+    return file.parse('yaml', (f) => parseYaml(f.text));
+}
+/** All scalar leaves of every document, depth-first in document order. */
+function yamlEntries(file) {
+    return file.parse('yaml-entries', (f) => {
+        const out = [];
+        yamlOf(f).docs.forEach((doc, docIndex) => yaml_walk(doc.contents, [], docIndex, undefined, out, 0));
+        return out;
+    });
+}
+function yaml_walk(node, path, docIndex, keyOffset, out, depth) {
+    if (!node || depth > 64 || (0,dist/* isAlias */.Vj)(node))
+        return;
+    if ((0,dist/* isScalar */.jn)(node)) {
+        const v = node.value;
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' && v !== null)
+            return;
+        const key = [...path].reverse().find((p) => typeof p === 'string') ?? '';
+        out.push({
+            docIndex, path, key, value: v, offset: node.range?.[0] ?? 0, keyOffset,
+            quoted: node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
+        });
+        return;
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const k = pair.key;
+            const name = (0,dist/* isScalar */.jn)(k) ? String(k.value) : '';
+            yaml_walk(pair.value, [...path, name], docIndex, (0,dist/* isScalar */.jn)(k) ? k.range?.[0] : undefined, out, depth + 1);
+        }
+        return;
+    }
+    if ((0,dist/* isSeq */.oP)(node))
+        node.items.forEach((item, i) => yaml_walk(item, [...path, i], docIndex, undefined, out, depth + 1));
+}
+/** The top-level mapping of a document as a plain lookup of scalar values (no alias expansion). */
+function topScalar(doc, key) {
+    const c = doc.contents;
+    if (!(0,dist/* isMap */.jh)(c))
+        return undefined;
+    const v = c.get(key, true);
+    return (0,dist/* isScalar */.jn)(v) ? v.value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/parsers/yaml-nodes.ts
+// Small typed accessors over `yaml` nodes with line numbers, shared by the compose, Kubernetes and
+// workflow parsers. Aliases are not followed (alias bombs stay cheap).
+
+function get(node, key) {
+    if (!(0,dist/* isMap */.jh)(node))
+        return undefined;
+    for (const pair of node.items) {
+        if ((0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value) === key)
+            return pair.value;
+    }
+    return undefined;
+}
+function getIn(node, path) {
+    let n = node;
+    for (const k of path)
+        n = get(n, k);
+    return n;
+}
+function str(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const v = node.value;
+    return v === null || v === undefined ? undefined : String(v);
+}
+function num(node) {
+    const s = str(node);
+    return s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
+}
+function items(node) {
+    return (0,dist/* isSeq */.oP)(node) ? node.items : [];
+}
+function entries(node) {
+    if (!(0,dist/* isMap */.jh)(node))
+        return [];
+    return node.items.map((p) => [(0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '', p.value, p.key]);
+}
+/** A string list written either as a YAML sequence or as one string (compose `command`). */
+function strList(node) {
+    if ((0,dist/* isSeq */.oP)(node))
+        return items(node).map((n) => str(n) ?? '');
+    const s = str(node);
+    return s === undefined ? undefined : [s];
+}
+function lineOf(lc, node, fallback = 1) {
+    const offset = node?.range?.[0];
+    return offset === undefined ? fallback : lc.linePos(offset).line;
+}
+function columnOf(lc, node) {
+    const offset = node?.range?.[0];
+    return offset === undefined ? undefined : lc.linePos(offset).col;
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/dependency-manifests.ts
+/** Parent folder of a posix path ('.' for a top-level file). */
+function dirOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash === -1 ? '.' : path.slice(0, slash);
+}
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** `dir` and every ancestor up to the root ('.'), innermost first. */
+function ancestors(dir) {
+    const out = [dir];
+    let d = dir;
+    while (d !== '.') {
+        d = dirOf(d);
+        out.push(d);
+    }
+    return out;
+}
+function joinPath(dir, name) {
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+/** Paths of the files the audit saw. */
+function pathSet(repo) {
+    return new Set(repo.files.map((f) => f.path));
+}
+/** The first of `names` present in `dir` (or, when `upward`, in the nearest ancestor holding one). */
+function findNear(paths, dir, names, upward) {
+    for (const d of upward ? ancestors(dir) : [dir]) {
+        for (const n of names)
+            if (paths.has(joinPath(d, n)))
+                return joinPath(d, n);
+    }
+    return undefined;
+}
+/** Manifests of the deployed code: not tests, docs or examples. */
+function appManifests(repo, name) {
+    return repo.files.filter((f) => f.kind === 'manifest' && (f.role === 'app' || f.role === 'dev') && name.test(baseName(f.path)));
+}
+const NODE_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb'];
+const PYTHON_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.toml'];
+/** 1-based line of the first line matching `re` (1 when none). */
+function lineMatching(lines, re) {
+    const i = lines.findIndex((l) => l.length <= 4000 && re.test(l));
+    return i === -1 ? 1 : i + 1;
+}
+/** A short human list: `a`, `b` and 3 more. */
+function listNames(names, max = 4) {
+    const shown = names.slice(0, max).map((n) => `\`${n}\``);
+    const rest = names.length - shown.length;
+    return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+/**
+ * A package.json that is published as a library rather than deployed as an app: not private, and
+ * with the fields only a published package needs. Libraries leave lockfiles and exact pins to the
+ * apps that install them.
+ */
+function isPublishedLibrary(pkg) {
+    if (!pkg || pkg.private === true)
+        return false;
+    const keywords = Array.isArray(pkg.keywords) && pkg.keywords.length > 0;
+    return keywords || ['files', 'exports', 'types', 'typings', 'module', 'publishConfig', 'peerDependencies', 'bin'].some((k) => k in pkg);
+}
+
+;// CONCATENATED MODULE: ./src/rules/i-codebase/committed-build-output.ts
+
+
+
+
+const FACT = 'tf0102:action-entry';
+const DEPS = new Set(['node_modules', 'bower_components', 'jspm_packages']);
+const VENVS = new Set(['.venv', 'venv', 'site-packages']);
+const BUILD = new Set(['dist', 'build', 'out', 'target', '.next', '.nuxt', '.svelte-kit']);
+const BUILD_SCRIPT = /\b(tsc|webpack|vite|rollup|esbuild|ncc|parcel|babel|next\s+build|nuxt\s+(build|generate)|ng\s+build|svelte-kit\s+build|tsup|swc)\b/;
+const committedBuildOutput = {
+    meta: {
+        id: 'TF0102',
+        name: 'committed-build-output',
+        factor: 'I',
+        severity: 'error',
+        summary: 'Installed dependencies (node_modules, virtualenvs, vendor/bundle) or build output (dist/, target/, *.pyc) are tracked in git.',
+        why: 'Factor I: the codebase is the source that every deploy is built from; Factor V: the build stage turns it into a release. Installed dependencies and build output are products of that build for one platform and one moment. Committed, they drift from the manifest and the source, bloat every clone, and make the repository hold two truths.',
+        remediation: 'Untrack the folder (git rm -r --cached <dir>), add it to .gitignore, and let CI install (npm ci, pip install -r requirements.txt) and build on every deploy.'
+    },
+    // action.yml files tell which dist/ folders a JavaScript action runs from (committed on purpose).
+    files: { kinds: ['yaml'], path: /(^|\/)action\.ya?ml$/ },
+    keywords: ['runs'],
+    check(file, _report, ctx) {
+        const doc = yamlOf(file).docs[0];
+        if (!doc || doc.errors.length > 0)
+            return;
+        const runs = get(doc.contents, 'runs');
+        for (const key of ['main', 'pre', 'post']) {
+            const entry = str(get(runs, key));
+            if (entry)
+                ctx.facts.add(FACT, joinPath(dirOf(file.path), entry.replace(/^\.\//, '')));
+        }
+    },
+    checkRepo(repo, report) {
+        const actionEntries = repo.facts.get(FACT);
+        for (const t of repo.trackedExcluded ?? []) {
+            const name = baseName(t.dir);
+            const parent = dirOf(t.dir);
+            const count = t.count >= 100000 ? '100,000+' : t.count.toLocaleString('en-US');
+            const eg = `${count} tracked file${t.count === 1 ? '' : 's'}, e.g. \`${t.example}\``;
+            const out = (message, remediation, severity) => report({ file: t.example, line: 1, message, remediation, ...(severity ? { severity } : {}) });
+            const untrack = `git rm -r --cached ${t.dir} && echo '/${t.dir}/' >> .gitignore`;
+            if (DEPS.has(name)) {
+                out(`\`${t.dir}/\` is committed (${eg}): installed dependencies belong to the build, not the codebase`, `Run \`${untrack}\`, commit the lockfile instead, and install in CI and images with \`npm ci\`.`);
+            }
+            else if (VENVS.has(name)) {
+                out(`Virtualenv \`${t.dir}/\` is committed (${eg}): installed packages for one machine's Python belong to the build`, `Run \`${untrack}\`; declare packages in requirements.txt/pyproject.toml and create the environment in the build (\`python -m venv .venv && pip install -r requirements.txt\`).`);
+            }
+            else if (name === '__pycache__' || t.example.endsWith('.pyc')) {
+                out(`Compiled Python bytecode is committed ${t.dir === '.' ? 'at the repository root' : `under \`${t.dir}/\``} (${eg}): it is build output of one interpreter version`, "Run `git rm -r --cached '*.pyc' '**/__pycache__'` and add `__pycache__/` and `*.pyc` to .gitignore.", 'warning');
+            }
+            else if (parent.endsWith('vendor') || /(^|\/)vendor$/.test(parent)) {
+                const appDir = dirOf(parent);
+                const files = new Set(repo.files.map((f) => f.path));
+                if (name === 'bundle' && files.has(joinPath(appDir, 'Gemfile'))) {
+                    out(`\`${t.dir}/\` is committed (${eg}): installed gems belong to the build; Bundler's vendor/cache (packaged .gem files) is the vendoring Factor II allows`, `Run \`${untrack}\`; to vendor, use \`bundle cache\` (vendor/cache) and install with \`bundle install --local\`.`);
+                }
+                else if (files.has(joinPath(appDir, 'composer.json')) && !files.has(joinPath(appDir, 'go.mod'))) {
+                    out(`Composer's \`${parent}/\` is committed (${eg}): installed packages belong to the build`, `Run \`git rm -r --cached ${parent} && echo '/${parent}/' >> .gitignore\`, commit composer.lock, and run \`composer install --no-dev\` in CI and images.`, 'warning');
+                }
+            }
+            else if (BUILD.has(name)) {
+                if (actionEntries.some((e) => e.startsWith(`${t.dir}/`)))
+                    continue; // a JavaScript action ships its bundle on purpose
+                const app = repo.apps.find((a) => a.path === parent);
+                if (!app)
+                    continue;
+                const manifest = repo.get(app.manifest);
+                let builds = false;
+                if (baseName(app.manifest) === 'package.json' && manifest) {
+                    const scripts = packageJsonOf(manifest).data?.scripts ?? {};
+                    builds = 'build' in scripts || Object.values(scripts).some((s) => typeof s === 'string' && BUILD_SCRIPT.test(s));
+                }
+                else if (/^(pom\.xml|build\.gradle(\.kts)?)$/.test(baseName(app.manifest))) {
+                    builds = name === 'target' || name === 'build' || name === 'out';
+                }
+                if (!builds)
+                    continue;
+                out(`Build output \`${t.dir}/\` of ${app.path === '.' ? 'the app' : `app \`${app.path}\``} is committed (${eg}): the build stage produces it from the source on every deploy`, `Run \`${untrack}\` and let CI build it (\`npm run build\` / \`mvn package\`) into the release artifact or image.`, 'warning');
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/i-codebase/cross-app-relative-import.ts
+// TF0103: in a repository holding several apps, code of one app imports another app's (or an
+// undeclared shared folder's) files by a relative path instead of through a declared package.
+
+
+
+
+const cross_app_relative_import_FACT = 'tf0103:relative-import';
+/**
+ * A package.json with no dependencies and no scripts ({"type": "module"} markers, exports shims)
+ * does not make a folder a separate app.
+ */
+function isRealApp(repo, app) {
+    if (baseName(app.manifest) !== 'package.json')
+        return true;
+    const data = repo.get(app.manifest) ? packageJsonOf(repo.get(app.manifest)).data : undefined;
+    if (!data)
+        return true;
+    const has = (k) => typeof data[k] === 'object' && data[k] !== null && Object.keys(data[k]).length > 0;
+    return has('dependencies') || has('devDependencies') || has('scripts');
+}
+/** Import specifiers that climb out of the file's folder, per language. */
+const IMPORTS = {
+    javascript: /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.\.\/[^'"\n]{1,300})\1/gm,
+    ruby: /\b(?:require_relative|require|load)\s*\(?\s*(['"])(\.{0,2}\/?\.\.\/[^'"\n]{1,300})\1/g,
+    python: /\bsys\.path\.(?:append|insert)\s*\((?:\s*\d+\s*,)?\s*(?:os\.path\.\w+\([^)\n]{0,200}?)?(['"])(\.\.\/[^'"\n]{0,300}|\.\.)\1/g
+};
+IMPORTS.typescript = IMPORTS.javascript;
+const crossAppRelativeImport = {
+    meta: {
+        id: 'TF0103',
+        name: 'cross-app-relative-import',
+        factor: 'I',
+        severity: 'warning',
+        summary: 'One app of a multi-app repository imports another app\'s code (or an undeclared shared folder) by relative path.',
+        why: 'Factor I: each app is one codebase with its own deploys; code shared by several apps is factored into a library that each app declares as a dependency (Factor II). A relative import across the app boundary couples their builds and deploys invisibly: the app cannot be built from its own folder, and a change in the other app ships without a version.',
+        remediation: 'Move the shared code into a package (an npm/pnpm/yarn workspace package, a Python package installed with pip -e or from an index, a gem) and depend on it by name and version from each app.',
+        languages: ['javascript', 'typescript', 'ruby', 'python']
+    },
+    files: { kinds: ['source'], languages: ['javascript', 'typescript', 'ruby', 'python'], roles: ['app'] },
+    keywords: ['../', "'..'", '".."'],
+    check(file, _report, ctx) {
+        if (!ctx.app || ctx.apps.length < 2)
+            return;
+        const re = IMPORTS[file.language];
+        if (!re)
+            return;
+        re.lastIndex = 0;
+        for (let m = re.exec(file.code); m; m = re.exec(file.code)) {
+            const spec = m[2];
+            const pos = file.position(m.index + m[0].lastIndexOf(spec));
+            if (file.line(pos.line).length > 4000)
+                continue;
+            const base = file.language === 'ruby' && !/require_relative/.test(m[0]) ? '.' : dirOf(file.path);
+            const target = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(base, spec));
+            if (target.startsWith('..'))
+                continue; // above the repository: not ours to judge
+            ctx.facts.add(cross_app_relative_import_FACT, { path: file.path, line: pos.line, column: pos.column, spec, target, language: file.language });
+        }
+    },
+    rereadReportedFiles: true,
+    checkRepo(repo, report) {
+        const candidates = repo.facts.get(cross_app_relative_import_FACT);
+        if (candidates.length === 0)
+            return;
+        const apps = repo.apps.filter((a) => isRealApp(repo, a));
+        if (apps.length < 2)
+            return;
+        for (const c of candidates) {
+            const own = appOf(apps, c.path);
+            if (!own)
+                continue;
+            const leaves = own.path !== '.' && c.target !== own.path && !c.target.startsWith(`${own.path}/`);
+            const other = appOf(apps, `${c.target}/x`);
+            const intoOther = other !== undefined && other.path !== own.path && other.path !== '.';
+            if (!leaves && !intoOther)
+                continue;
+            const into = intoOther ? `app \`${other.path}\`` : other && other.path === '.' && own.path !== '.' ? `the root app (\`${c.target}\`)` : `\`${c.target}\`, outside app \`${own.path}\``;
+            const pkg = c.language === 'python' ? 'a Python package (pyproject.toml) installed with `pip install -e ../shared` or from your index' : c.language === 'ruby' ? "a gem (`gem 'shared', path: '../shared'` in the Gemfile, later a versioned gem)" : 'a workspace package that each app declares (`"@acme/shared": "workspace:*"` in package.json) and imports by name (`import { x } from \'@acme/shared\'`)';
+            report({
+                file: c.path,
+                line: c.line,
+                column: c.column,
+                message: `\`${c.spec}\` reaches into ${into}: apps share code through a declared package, not a relative path`,
+                remediation: `Factor the shared code into ${pkg}.`
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/i-codebase/environment-fork.ts
+
+
+
+const environment_fork_FACT = 'tf0104:fork';
+const FORK_NAME = /^([A-Za-z0-9][\w-]{0,100}?)([._-])(prod|production|staging|stage|preprod|qa|uat)\.(js|mjs|cjs|ts|py|rb|go|java|kt|php)$/i;
+/** Build-tool configs split per environment are Factor V/X territory, not copies of app code. */
+const TOOLING = /(webpack|vite|rollup|babel|jest|karma|gulp|grunt|tsconfig|eslint|prettier|tailwind|postcss|next\.config|nuxt\.config|playwright|cypress|config)/i;
+const ENV_BRANCH = /^(prod|production|staging|stage|preprod|pre-prod|qa|uat|env\/[\w-]{1,40}|environments?\/[\w-]{1,40})$/i;
+/** A workflow that deploys when a per-environment branch (production, staging...) is pushed: a notice. */
+function deployBranches(file, report) {
+    if (!/deploy|release|environment\s*:/i.test(file.code))
+        return;
+    const { docs, lineCounter } = yamlOf(file);
+    const doc = docs[0];
+    if (!doc || doc.errors.length > 0)
+        return;
+    const root = doc.contents;
+    const on = get(root, 'on') ?? get(root, 'true');
+    for (const node of items(get(get(on, 'push'), 'branches'))) {
+        const name = str(node);
+        if (!name || !ENV_BRANCH.test(name))
+            continue;
+        report({
+            line: lineOf(lineCounter, node),
+            severity: 'notice',
+            message: `Deploys run from the per-environment branch \`${name}\`: each environment gets its own copy of the code instead of a promoted revision`,
+            remediation: 'Deploy every environment from one branch (main) and promote the same commit or image tag from staging to production, e.g. with GitHub environments and a manual approval, instead of merging between environment branches.'
+        });
+    }
+}
+const environmentFork = {
+    meta: {
+        id: 'TF0104',
+        name: 'environment-fork',
+        factor: 'I',
+        severity: 'warning',
+        summary: 'A source file is forked per deploy (app-prod.js beside app.js, settings_prod.py that copies settings.py).',
+        why: 'Factor I: one codebase, many deploys; the deploys differ only in config (Factor III). A per-environment copy of a source file is a second codebase hiding in the first: fixes land in one copy and not the other, and the production code path is never run anywhere else.',
+        remediation: 'Merge the copy back into the one file and move what differs into environment variables read at startup; if a layer per environment is unavoidable, make it import the base and override only config values.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java', 'kotlin', 'php']
+    },
+    files: { kinds: ['source', 'workflow'], roles: ['app'], path: /[._-](prod|production|staging|stage|preprod|qa|uat)\.\w+$|(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i },
+    check(file, report, ctx) {
+        if (file.kind === 'workflow')
+            return deployBranches(file, report);
+        const m = FORK_NAME.exec(file.name);
+        if (!m || TOOLING.test(file.name))
+            return;
+        const stem = m[1];
+        // A layer that imports the base and overrides values is config grouping (Factor III), not a fork.
+        const importsBase = new RegExp(`(from\\s+\\.?\\.?${stem}\\s+import|import\\s+${stem}\\b|require(_relative)?\\s*\\(?\\s*['"]\\.{0,2}/?${stem}(\\.\\w+)?['"]|from\\s+['"]\\./${stem}(\\.\\w+)?['"])`).test(file.code);
+        if (importsBase)
+            return;
+        ctx.facts.add(environment_fork_FACT, { path: file.path, base: joinPath(dirOf(file.path), `${stem}.${m[4]}`) });
+    },
+    rereadReportedFiles: true,
+    checkRepo(repo, report) {
+        const paths = new Set(repo.files.map((f) => f.path));
+        for (const fork of repo.facts.get(environment_fork_FACT)) {
+            if (!paths.has(fork.base))
+                continue;
+            report({
+                file: fork.path,
+                line: 1,
+                message: `\`${baseName(fork.path)}\` is a per-deploy copy of \`${baseName(fork.base)}\` (it does not import it): two versions of the same code for different environments`,
+                remediation: `Keep one \`${baseName(fork.base)}\` and read what differs from the environment (${/\.py$/.test(fork.base) ? "os.environ['X']" : /\.rb$/.test(fork.base) ? "ENV.fetch('X')" : /\.(go)$/.test(fork.base) ? 'os.Getenv("X")' : /\.(java|kt)$/.test(fork.base) ? 'System.getenv("X") or @Value("${x}")' : 'process.env.X'}); delete \`${baseName(fork.path)}\`.`
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/i-codebase/not-version-controlled.ts
+
+const notVersionControlled = {
+    meta: {
+        id: 'TF0101',
+        name: 'not-version-controlled',
+        factor: 'I',
+        severity: 'notice',
+        summary: 'The audited folder is not a git checkout (no .git): a copy of a codebase, not the codebase.',
+        why: 'Factor I: there is exactly one codebase tracked in revision control, and every deploy is a revision of it. A folder without version control (a tarball, a copied directory) cannot be traced back to a revision, and this audit cannot tell committed files from local ones.',
+        remediation: 'Audit a git checkout: in GitHub Actions run actions/checkout before the audit; locally run it inside the repository (git init, or clone the repository).'
+    },
+    checkRepo(repo, report) {
+        if (repo.git.isRepo || repo.files.length === 0)
+            return;
+        // Point at the root manifest when there is one, else at the first file.
+        const anchor = appManifests(repo, /./).find((f) => !f.path.includes('/'))?.path ?? repo.files[0].path;
+        report({
+            file: anchor,
+            line: 1,
+            message: 'The audited folder is not a git checkout: deploys cannot be traced to a revision, and committed build output or dependencies (TF0102) cannot be checked',
+            remediation: 'Run the audit on a git checkout (actions/checkout in a workflow, or inside the cloned repository).'
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/i-codebase/index.ts
+
+
+
+
+const I_CODEBASE_RULES = [notVersionControlled, committedBuildOutput, crossAppRelativeImport, environmentFork];
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/floating-dependency-version.ts
+
+
+/** A requirement name at the start of a requirements.txt line (PEP 508). */
+const REQ_NAME = /^([A-Za-z0-9][A-Za-z0-9._-]{0,99})(\[[^\]]{0,200}\])?\s*(.*)$/;
+const GIT_REF_PY = /^git\+[a-z]+:\/\/[^@#\s]{1,500}(?:@[^@#\s/]{0,200}\/[^@#\s]{0,500})?@([^#\s/]{1,200})(?:#|\s|$)/;
+const BRANCHES = /^(main|master|develop|dev|trunk|head|latest)$/i;
+/** Does a pip git URL name a commit or tag (not a branch)? */
+function pinnedGit(url) {
+    const m = GIT_REF_PY.exec(url);
+    return m !== null && !BRANCHES.test(m[1]);
+}
+const floating_dependency_version_FACT = 'tf0202:requirements-dir';
+function requirementsTxt(repo, path, paths, report) {
+    const file = repo.get(path);
+    if (!file)
+        return;
+    // A compiled or exported requirements file sits beside the real lock (pip-tools, poetry export, uv export).
+    if (findNear(paths, dirOf(path), [...PYTHON_LOCKS, 'requirements.in'], false))
+        return;
+    reportRequirements(path, scanRequirements(file), report);
+}
+function scanRequirements(file) {
+    const unpinned = [];
+    const gitFloating = [];
+    file.code.split(/\r\n|\r|\n/).forEach((raw, i) => {
+        if (raw.length > 4000)
+            return;
+        const line = raw.replace(/\s+#.*$/, '').trim();
+        if (!line || line.startsWith('-') || line.startsWith('.') || line.startsWith('/'))
+            return; // -r, -c, -e, --hash, local paths
+        if (/^git\+/.test(line)) {
+            if (!pinnedGit(line))
+                gitFloating.push({ name: line.slice(0, 120), line: i + 1, column: raw.indexOf('git+') + 1 });
+            return;
+        }
+        if (/^https?:\/\//.test(line))
+            return; // an archive URL names one exact file
+        const m = REQ_NAME.exec(line);
+        if (!m)
+            return;
+        const spec = m[3].replace(/;.*$/, '').trim();
+        if (spec.startsWith('@')) {
+            const url = spec.slice(1).trim();
+            if (/^git\+/.test(url) && !pinnedGit(url))
+                gitFloating.push({ name: m[1], line: i + 1, column: raw.indexOf('git+') + 1 });
+            return;
+        }
+        if (/^===?\s*[^\s,*]+$/.test(spec) && !spec.includes('*'))
+            return; // name==1.2.3
+        unpinned.push({ name: `${m[1]}${spec ? spec.replace(/\s+/g, '') : ''}`, line: i + 1 });
+    });
+    return { unpinned, gitFloating };
+}
+function reportRequirements(path, { unpinned, gitFloating }, report) {
+    if (unpinned.length > 0) {
+        const first = unpinned[0];
+        report({
+            file: path,
+            line: first.line,
+            column: 1,
+            message: `${listNames(unpinned.map((u) => u.name))} ${unpinned.length === 1 ? 'is' : 'are'} not pinned in \`${path.slice(path.lastIndexOf('/') + 1)}\` (${unpinned.length} of the file's requirements): pip installs whatever is newest at build time`,
+            remediation: 'Pin every requirement with `==` (e.g. `flask==3.0.3`), or keep loose ranges in requirements.in and commit the `pip-compile` output as requirements.txt (or move to a locking tool: uv, Poetry, Pipenv).'
+        });
+    }
+    for (const g of gitFloating) {
+        report({ file: path, line: g.line, column: g.column, message: `git requirement \`${g.name}\` names no commit or tag: it installs whatever the branch head is at build time`, remediation: 'Pin the git dependency to a tag or commit: `git+https://github.com/org/lib.git@v1.4.2#egg=lib` (or `@<commit-sha>`).' });
+    }
+}
+const FLOATING_NPM = /^(\*|latest|x|X|next|)$/;
+function packageJson(repo, path, paths, report) {
+    if (findNear(paths, dirOf(path), NODE_LOCKS, true))
+        return; // the lock pins what the ranges allow
+    const file = repo.get(path);
+    if (!file)
+        return;
+    const pkg = packageJsonOf(file);
+    if (!pkg.data || isPublishedLibrary(pkg.data) || (typeof pkg.data.packageManager === 'string' && pkg.data.packageManager.startsWith('bun@')))
+        return;
+    for (const section of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+        const deps = pkg.data[section];
+        if (!deps || typeof deps !== 'object')
+            continue;
+        for (const [name, v] of Object.entries(deps)) {
+            if (typeof v !== 'string')
+                continue;
+            const spec = v.trim();
+            let why;
+            if (FLOATING_NPM.test(spec))
+                why = spec === '' ? 'an empty version (any version)' : `\`${spec}\` (any version)`;
+            else if (/^>=?\s*[\d.]+$/.test(spec))
+                why = `the unbounded range \`${spec}\``;
+            else if (/^(github:|gitlab:|bitbucket:|git\+|git:\/\/|[\w.-]{1,100}\/[\w.-]{1,100}$)/.test(spec) && !/#(?!(main|master|develop|dev|trunk|head)$)./i.test(spec))
+                why = `the git source \`${spec}\` without a commit or tag`;
+            if (!why)
+                continue;
+            report({
+                file: path,
+                line: pkg.lineOf(section, name),
+                message: `\`${name}\` is declared with ${why} and no lockfile freezes it: each install can pick a different release`,
+                remediation: why.includes('git') ? `Pin the git dependency to a tag or commit: \`"${name}": "github:org/${name}#v1.2.3"\`, and commit a lockfile.` : `Declare a bounded range (\`"${name}": "^1.4.0"\`) and commit a lockfile (\`npm install\` writes package-lock.json; install with \`npm ci\`).`
+            });
+        }
+    }
+}
+function gemfile(repo, path, paths, report) {
+    if (findNear(paths, dirOf(path), ['Gemfile.lock'], false))
+        return; // the lock records the git revision
+    const file = repo.get(path);
+    if (!file)
+        return;
+    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const m = /^\s*gem\s+['"]([\w.-]+)['"].*\b(git|github):\s*['"]/.exec(line);
+        if (!m || /\b(ref|tag):\s*['"]/.test(line))
+            return;
+        report({ file: path, line: i + 1, column: line.indexOf(m[2]) + 1, message: `gem \`${m[1]}\` comes from git without \`ref:\` or \`tag:\` and no Gemfile.lock records the revision`, remediation: `Pin it: \`gem '${m[1]}', git: '...', tag: 'v1.2.3'\` (or \`ref: '<sha>'\`), and commit Gemfile.lock.` });
+    });
+}
+const floatingDependencyVersion = {
+    meta: {
+        id: 'TF0202',
+        name: 'floating-dependency-version',
+        factor: 'II',
+        severity: 'warning',
+        summary: 'Dependency versions that float where no lockfile freezes them (unpinned requirements.txt, "*", "latest", git without a ref).',
+        why: 'Factor II requires dependencies to be declared completely and exactly. A version of "*", "latest", an unbounded ">=" or a git branch is not a declaration: the same commit builds against different code on different days, so what was tested is not what is deployed.',
+        remediation: 'Pin each dependency (== in requirements.txt, a bounded range plus a committed lockfile for npm, a tag or commit for git sources).'
+    },
+    // requirements/base.txt, requirements/production.txt (cookiecutter-django layout): not manifests by
+    // name, so the file pass reads them and the repository pass checks for a lock beside the project.
+    files: { kinds: ['other'], roles: ['app'], path: /(^|\/)requirements\/(?![\w.-]*(dev|local|test|lint|docs|ci))[\w.-]{1,80}\.txt$/i },
+    check(file, _report, ctx) {
+        ctx.facts.add(floating_dependency_version_FACT, { path: file.path, scan: scanRequirements(file) });
+    },
+    rereadReportedFiles: true,
+    checkRepo(repo, report) {
+        const paths = pathSet(repo);
+        for (const { path, scan } of repo.facts.get(floating_dependency_version_FACT)) {
+            const project = dirOf(dirOf(path));
+            if (findNear(paths, project, [...PYTHON_LOCKS], false) || findNear(paths, dirOf(path), ['base.in', 'production.in', 'prod.in'], false))
+                continue;
+            reportRequirements(path, scan, report);
+        }
+        for (const info of appManifests(repo, /^(requirements\.txt|requirements[-_.][\w.-]*\.txt|package\.json|Gemfile)$/)) {
+            if (info.role !== 'app')
+                continue; // requirements-dev.txt and friends are not deployed
+            const name = info.path.slice(info.path.lastIndexOf('/') + 1);
+            if (name === 'package.json')
+                packageJson(repo, info.path, paths, report);
+            else if (name === 'Gemfile')
+                gemfile(repo, info.path, paths, report);
+            else
+                requirementsTxt(repo, info.path, paths, report);
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/parsers/compose.ts
+
+
+function composeOf(file) {
+    return file.parse('compose', (f) => {
+        const { docs, errors, lineCounter: lc } = yamlOf(f);
+        const services = [];
+        const doc = docs[0];
+        if (!doc || doc.errors.length > 0)
+            return { services, errors };
+        for (const [name, svc, keyNode] of entries(get(doc.contents, 'services'))) {
+            const cmdNode = get(svc, 'command') ?? get(svc, 'entrypoint');
+            const envNode = get(svc, 'environment');
+            const environment = items(envNode).length
+                ? items(envNode).map((n) => {
+                    const s = str(n) ?? '';
+                    const eq = s.indexOf('=');
+                    return { key: eq === -1 ? s : s.slice(0, eq), ...(eq === -1 ? {} : { value: s.slice(eq + 1) }), line: lineOf(lc, n) };
+                })
+                : entries(envNode).map(([key, v, k]) => ({ key, ...(str(v) !== undefined ? { value: str(v) } : {}), line: lineOf(lc, v ?? k) }));
+            services.push({
+                name,
+                line: lineOf(lc, keyNode),
+                ...(str(get(svc, 'image')) !== undefined ? { image: str(get(svc, 'image')) } : {}),
+                imageLine: lineOf(lc, get(svc, 'image'), lineOf(lc, keyNode)),
+                build: get(svc, 'build') !== undefined,
+                ...(strList(get(svc, 'command')) ? { command: strList(get(svc, 'command')) } : {}),
+                ...(strList(get(svc, 'entrypoint')) ? { entrypoint: strList(get(svc, 'entrypoint')) } : {}),
+                commandLine: lineOf(lc, cmdNode, lineOf(lc, keyNode)),
+                environment,
+                ports: items(get(svc, 'ports')).map((p) => ({ spec: str(p) ?? str(get(p, 'target')) ?? '', line: lineOf(lc, p) }))
+            });
+        }
+        return { services, errors };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/parsers/dockerfile.ts
+function dockerfileOf(file) {
+    return file.parse('dockerfile', (f) => parseDockerfile(f.lines));
+}
+function parseDockerfile(lines) {
+    const instructions = [];
+    const stages = [];
+    let escape = '\\';
+    let i = 0;
+    let seenInstruction = false;
+    while (i < lines.length) {
+        const raw = lines[i];
+        const trimmed = raw.trim();
+        if (!seenInstruction) {
+            const directive = /^#\s*escape\s*=\s*(\S)/i.exec(trimmed);
+            if (directive)
+                escape = directive[1];
+        }
+        if (trimmed === '' || trimmed.startsWith('#')) {
+            i++;
+            continue;
+        }
+        seenInstruction = true;
+        const start = i;
+        let text = trimmed;
+        // Join continuation lines; comment lines inside a continuation are skipped, as Docker does.
+        while (text.endsWith(escape) && i + 1 < lines.length) {
+            text = text.slice(0, -1);
+            i++;
+            while (i < lines.length && /^\s*#/.test(lines[i]))
+                i++;
+            if (i < lines.length)
+                text += ` ${lines[i].trim()}`;
+        }
+        const m = /^([A-Za-z]+)\s*(.*)$/.exec(text);
+        i++;
+        if (!m)
+            continue;
+        const keyword = m[1].toUpperCase();
+        const args = m[2].trim();
+        if (keyword === 'FROM') {
+            const parts = args.split(/\s+/).filter((p) => !p.startsWith('--'));
+            const asAt = parts.findIndex((p) => p.toLowerCase() === 'as');
+            stages.push({ index: stages.length, image: parts[0] ?? '', ...(asAt > 0 && parts[asAt + 1] ? { name: parts[asAt + 1].toLowerCase() } : {}), line: start + 1 });
+        }
+        const instruction = { keyword, args, line: start + 1, endLine: i, stage: Math.max(0, stages.length - 1) };
+        if (['CMD', 'ENTRYPOINT', 'RUN', 'SHELL'].includes(keyword) && args.startsWith('[')) {
+            try {
+                const parsed = JSON.parse(args);
+                if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string'))
+                    instruction.exec = parsed;
+            }
+            catch {
+                // Not valid JSON: Docker runs it in shell form, and so do we.
+            }
+        }
+        instructions.push(instruction);
+    }
+    return { instructions, stages, final: stages[stages.length - 1] };
+}
+/** The command line an instruction runs, for CMD/ENTRYPOINT/RUN in either form. */
+function commandText(instruction) {
+    return instruction.exec ? instruction.exec.join(' ') : instruction.args;
+}
+/** Splits an image reference: registry/repo, tag and digest (tag undefined when absent). */
+function parseImageRef(ref) {
+    const [beforeDigest, digest] = ref.split('@', 2);
+    const lastSlash = beforeDigest.lastIndexOf('/');
+    const colon = beforeDigest.lastIndexOf(':');
+    const hasTag = colon > lastSlash;
+    return {
+        name: hasTag ? beforeDigest.slice(0, colon) : beforeDigest,
+        ...(hasTag ? { tag: beforeDigest.slice(colon + 1) } : {}),
+        ...(digest ? { digest } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/parsers/kubernetes.ts
+
+
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'DeploymentConfig'];
+function kubernetesOf(file) {
+    return file.parse('kubernetes', (f) => {
+        const isHelmTemplate = f.text.includes('{{');
+        const { docs, errors, lineCounter: lc } = yamlOf(f);
+        const workloads = [];
+        const objects = [];
+        for (const doc of docs) {
+            if (doc.errors.length > 0)
+                continue;
+            const root = doc.contents;
+            const kind = str(get(root, 'kind'));
+            if (!kind || !str(get(root, 'apiVersion')))
+                continue;
+            const name = str(getIn(root, ['metadata', 'name'])) ?? '';
+            const line = lineOf(lc, get(root, 'kind'));
+            objects.push({ kind, name, line, doc: root });
+            if (!WORKLOAD_KINDS.includes(kind))
+                continue;
+            const podSpec = kind === 'Pod' ? get(root, 'spec') : kind === 'CronJob' ? getIn(root, ['spec', 'jobTemplate', 'spec', 'template', 'spec']) : getIn(root, ['spec', 'template', 'spec']);
+            const containers = [
+                ...items(get(podSpec, 'initContainers')).map((c) => container(c, true)),
+                ...items(get(podSpec, 'containers')).map((c) => container(c, false))
+            ];
+            const replicasNode = getIn(root, ['spec', 'replicas']);
+            workloads.push({
+                kind,
+                name,
+                line,
+                ...(num(replicasNode) !== undefined ? { replicas: num(replicasNode), replicasLine: lineOf(lc, replicasNode) } : {}),
+                ...(num(get(podSpec, 'terminationGracePeriodSeconds')) !== undefined ? { terminationGracePeriodSeconds: num(get(podSpec, 'terminationGracePeriodSeconds')) } : {}),
+                containers,
+                labels: stringMap(getIn(root, ['metadata', 'labels'])),
+                annotations: stringMap(getIn(root, ['metadata', 'annotations']))
+            });
+        }
+        return { workloads, objects, errors, isHelmTemplate };
+        function container(c, init) {
+            const cmd = get(c, 'command') ?? get(c, 'args');
+            return {
+                name: str(get(c, 'name')) ?? '',
+                ...(str(get(c, 'image')) !== undefined ? { image: str(get(c, 'image')) } : {}),
+                imageLine: lineOf(lc, get(c, 'image'), lineOf(lc, c)),
+                line: lineOf(lc, c),
+                ...(strList(get(c, 'command')) ? { command: strList(get(c, 'command')) } : {}),
+                ...(strList(get(c, 'args')) ? { args: strList(get(c, 'args')) } : {}),
+                commandLine: lineOf(lc, cmd, lineOf(lc, c)),
+                env: items(get(c, 'env')).map((e) => ({
+                    name: str(get(e, 'name')) ?? '',
+                    ...(str(get(e, 'value')) !== undefined ? { value: str(get(e, 'value')) } : {}),
+                    fromRef: get(e, 'valueFrom') !== undefined,
+                    line: lineOf(lc, get(e, 'value') ?? e)
+                })),
+                ports: items(get(c, 'ports'))
+                    .map((p) => ({ containerPort: num(get(p, 'containerPort')) ?? -1, line: lineOf(lc, get(p, 'containerPort') ?? p) }))
+                    .filter((p) => p.containerPort > 0),
+                hasReadinessProbe: get(c, 'readinessProbe') !== undefined,
+                init
+            };
+        }
+    });
+}
+function stringMap(node) {
+    const out = {};
+    for (const [k, v] of entries(node))
+        out[k] = str(v) ?? '';
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/image-refs.ts
+
+
+
+/** Images pulled from a registry: stage references, scratch and templated refs are left out. */
+function imageUses(file) {
+    return file.parse('tf02-image-uses', (f) => {
+        const out = [];
+        // dockerfile.ts / Dockerfile.js are code that the path classifier takes for Dockerfiles.
+        if (f.language !== 'none')
+            return out;
+        const add = (ref, line, where) => {
+            const r = ref.trim();
+            // ${VAR}, $VAR, {{ .Values.image }}: the tag is decided elsewhere (build arg, values file).
+            if (!r || r.includes('$') || r.includes('{{') || r.toLowerCase() === 'scratch')
+                return;
+            const col = f.line(line).indexOf(r);
+            out.push({ ref: r, ...parseImageRef(r), line, ...(col >= 0 ? { column: col + 1 } : {}), where });
+        };
+        if (f.kind === 'dockerfile') {
+            const d = dockerfileOf(f);
+            const stageNames = new Set();
+            for (const s of d.stages) {
+                if (!stageNames.has(s.image.toLowerCase()) && !/^\d+$/.test(s.image))
+                    add(s.image, s.line, 'dockerfile');
+                if (s.name)
+                    stageNames.add(s.name);
+            }
+            // COPY --from=<image> pulls an image too; stage names and indexes do not.
+            for (const ins of d.instructions) {
+                if (ins.keyword !== 'COPY')
+                    continue;
+                const m = /--from=(\S+)/.exec(ins.args);
+                if (m && !stageNames.has(m[1].toLowerCase()) && !/^\d+$/.test(m[1]) && m[1].includes(':'))
+                    add(m[1], ins.line, 'dockerfile');
+            }
+        }
+        else if (f.kind === 'compose') {
+            for (const s of composeOf(f).services)
+                if (s.image !== undefined && !s.build)
+                    add(s.image, s.imageLine, 'compose');
+        }
+        else if (f.kind === 'kubernetes') {
+            const k = kubernetesOf(f);
+            if (!k.isHelmTemplate)
+                for (const w of k.workloads)
+                    for (const c of w.containers)
+                        if (c.image !== undefined)
+                            add(c.image, c.imageLine, 'kubernetes');
+        }
+        return out;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/image-without-digest.ts
+
+const imageWithoutDigest = {
+    meta: {
+        id: 'TF0204',
+        name: 'image-without-digest',
+        factor: 'II',
+        severity: 'notice',
+        summary: 'A Dockerfile FROM or Kubernetes container image is pinned by a tag but not by a digest.',
+        why: 'A tag such as node:20-slim is re-pushed with every patch release, so the declared dependency still moves under the same commit. A digest makes the declaration exact, which is what Factor II asks for; Renovate or Dependabot keep it fresh.',
+        remediation: 'Append the digest: FROM node:20.11-slim@sha256:<digest> (docker buildx imagetools inspect node:20.11-slim prints it), and let Renovate/Dependabot update it.'
+    },
+    // Compose files are for local development; their images are not what production runs.
+    files: { kinds: ['dockerfile', 'kubernetes'], roles: ['app'] },
+    keywords: ['from', 'image'],
+    check(file, report) {
+        // One notice per file: the fix (pin digests, let a bot update them) is one change for the file.
+        const loose = imageUses(file).filter((img) => !img.digest && img.tag !== undefined && img.tag.toLowerCase() !== 'latest'); // TF0203 speaks for latest
+        if (loose.length === 0)
+            return;
+        const first = loose[0];
+        const refs = [...new Set(loose.map((img) => img.ref))];
+        const others = refs.filter((r) => r !== first.ref);
+        report({
+            line: first.line,
+            ...(first.column !== undefined ? { column: first.column } : {}),
+            message: `\`${first.ref}\`${others.length ? ` (and ${others.map((r) => `\`${r}\``).join(', ')} in this file)` : ''} ${refs.length === 1 ? 'is' : 'are'} pinned by tag only; a tag can be re-pushed with different content`,
+            remediation: `Pin the content: \`${first.ref}@sha256:<digest>\` (\`docker buildx imagetools inspect ${first.ref}\` prints it) for each image, and let Renovate or Dependabot update tag and digest together.`
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/image-without-tag.ts
+
+const imageWithoutTag = {
+    meta: {
+        id: 'TF0203',
+        name: 'image-without-tag',
+        factor: 'II',
+        severity: 'warning',
+        summary: 'A Dockerfile FROM, compose service or Kubernetes container pulls an image without a tag or with `latest`.',
+        why: 'The base image is a dependency like any library: Factor II wants it declared exactly. `latest` (or no tag, which means latest) is whatever the registry serves that day, so two builds of one commit can run on different operating systems and runtimes.',
+        remediation: 'Name a version tag (node:20.11-bookworm-slim, postgres:16.2), and for production images add the digest (image:tag@sha256:...), updated by Renovate or Dependabot.'
+    },
+    files: { kinds: ['dockerfile', 'compose', 'kubernetes'] },
+    keywords: ['from', 'image'],
+    check(file, report) {
+        for (const img of imageUses(file)) {
+            if (img.digest)
+                continue; // a digest pins the content whatever the tag says
+            const floating = img.tag === undefined ? 'has no tag (so it is `latest`)' : img.tag.toLowerCase() === 'latest' ? 'is tagged `latest`' : undefined;
+            if (!floating)
+                continue;
+            const where = img.where === 'dockerfile' ? 'FROM' : img.where === 'compose' ? 'compose image' : 'container image';
+            report({
+                line: img.line,
+                ...(img.column !== undefined ? { column: img.column } : {}),
+                // Compose files are local development unless named for production: the image still floats, but quietly.
+                ...(file.role === 'dev' ? { severity: 'notice' } : {}),
+                message: `${where} \`${img.ref}\` ${floating}: every pull may bring a different image`,
+                remediation: `Pin a version: \`${img.name}:<version>\` (e.g. the exact release you test with), optionally with \`@sha256:<digest>\`; let Renovate or Dependabot bump it.`
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/implicit-system-tool.ts
+
+
+const implicit_system_tool_FACT = 'tf0206:tool-call';
+const NIXPACKS_FACT = 'tf0206:nixpacks';
+/** Tool → the package names that provide it (matched as words in Dockerfiles and Aptfiles). */
+const TOOLS = {
+    curl: ['curl'],
+    wget: ['wget'],
+    git: ['git'],
+    convert: ['imagemagick', 'graphicsmagick'],
+    magick: ['imagemagick'],
+    identify: ['imagemagick', 'graphicsmagick'],
+    mogrify: ['imagemagick', 'graphicsmagick'],
+    gm: ['graphicsmagick'],
+    ffmpeg: ['ffmpeg'],
+    ffprobe: ['ffmpeg'],
+    pdftotext: ['poppler-utils', 'poppler'],
+    pdftoppm: ['poppler-utils', 'poppler'],
+    wkhtmltopdf: ['wkhtmltopdf'],
+    gs: ['ghostscript'],
+    ghostscript: ['ghostscript'],
+    pandoc: ['pandoc'],
+    soffice: ['libreoffice'],
+    libreoffice: ['libreoffice'],
+    tesseract: ['tesseract-ocr', 'tesseract'],
+    pg_dump: ['postgresql-client', 'postgresql'],
+    pg_restore: ['postgresql-client', 'postgresql'],
+    psql: ['postgresql-client', 'postgresql'],
+    mysqldump: ['mysql-client', 'default-mysql-client', 'mariadb-client', 'mysql'],
+    'redis-cli': ['redis-tools', 'redis'],
+    rsync: ['rsync'],
+    ssh: ['openssh-client', 'openssh'],
+    scp: ['openssh-client', 'openssh'],
+    unzip: ['unzip'],
+    exiftool: ['libimage-exiftool-perl', 'exiftool', 'perl-image-exiftool'],
+    inkscape: ['inkscape'],
+    qpdf: ['qpdf'],
+    sox: ['sox'],
+    chromium: ['chromium'],
+    'chromium-browser': ['chromium'],
+    'google-chrome': ['google-chrome'],
+    phantomjs: ['phantomjs'],
+    aws: ['awscli', 'aws-cli'],
+    gcloud: ['google-cloud-cli', 'google-cloud-sdk'],
+    gsutil: ['google-cloud-cli', 'google-cloud-sdk'],
+    kubectl: ['kubectl']
+};
+/** Tools the full (non-slim) official language images inherit from buildpack-deps. */
+const IN_FULL_IMAGES = new Set(['curl', 'wget', 'git', 'ssh', 'scp', 'convert', 'identify', 'mogrify', 'unzip']);
+const FULL_IMAGE = /^(docker\.io\/)?(library\/)?(node|python|ruby|golang|buildpack-deps|php|perl|rust|gcc)(:[\w.-]*)?$/;
+/** Slim, Alpine and distroless variants ship without those tools. */
+const SLIM_TAG = /:[\w.-]*(slim|alpine|distroless|minimal|busybox)/;
+/** Per language: a call that runs a command, and the offset of the group holding its first word. */
+const CALLS = {
+    javascript: [/\b(execSync|execFileSync|execFile|exec|spawnSync|spawn|execa|execaSync|execaCommand)\s*\(\s*(['"`])\s*([\w./-]{1,100})/g],
+    python: [
+        /\b(subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|os\.popen|check_output|check_call|Popen)\s*\(\s*\[?\s*[rbfu]?(['"])\s*([\w./-]{1,100})/g
+    ],
+    ruby: [
+        /\b(system|exec|spawn|Open3\.(?:capture2e?|capture3|popen3|popen2e?)|IO\.popen)\s*\(?\s*\[?\s*(['"])\s*([\w./-]{1,100})/g,
+        /(`|%x[({[])\s*([\w./-]{1,100})/g
+    ],
+    java: [
+        /\b(Runtime\.getRuntime\(\)\.exec)\s*\(\s*(?:new\s+String\s*\[\s*\]\s*\{\s*)?(")\s*([\w./-]{1,100})/g,
+        /\b(new\s+ProcessBuilder)\s*\(\s*(?:(?:List\.of|Arrays\.asList)\s*\(\s*)?(")\s*([\w./-]{1,100})/g
+    ],
+    go: [/\b(exec\.Command(?:Context)?)\s*\(\s*(?:ctx\s*,\s*)?(["`])\s*([\w./-]{1,100})/g],
+    php: [/\b(shell_exec|exec|system|passthru|proc_open|popen)\s*\(\s*(['"])\s*([\w./-]{1,100})/g]
+};
+CALLS.typescript = CALLS.javascript;
+CALLS.kotlin = CALLS.java;
+const IMPORT_HINT = {
+    javascript: /child_process|\bexeca\b/,
+    typescript: /child_process|\bexeca\b/,
+    python: /\bsubprocess\b|\bos\.(system|popen)\b/,
+    go: /"os\/exec"/
+};
+/** Finds the calls in one file; `sh -c "tool ..."` is looked through. */
+function toolCalls(file) {
+    const out = [];
+    const res = CALLS[file.language];
+    if (!res)
+        return out;
+    const hint = IMPORT_HINT[file.language];
+    if (hint && !hint.test(file.code))
+        return out;
+    const code = file.code;
+    const patterns = [...res];
+    if (file.language === 'javascript' || file.language === 'typescript') {
+        // const run = promisify(execFile); run('convert', ...): follow the alias.
+        const aliases = [...code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]{0,60})\s*=\s*(?:util\.)?promisify\s*\(\s*(?:[\w$]{1,40}\.)?(?:exec|execFile)\s*\)/g)].map((m) => m[1].replace(/\$/g, '\\$'));
+        if (aliases.length > 0)
+            patterns.push(new RegExp(`(?<![\\w.$])(${aliases.join('|')})\\s*\\(\\s*(['"\`])\\s*([\\w./-]{1,100})`, 'g'));
+    }
+    for (const re of patterns) {
+        re.lastIndex = 0;
+        for (let m = re.exec(code); m; m = re.exec(code)) {
+            const backtick = m.length === 3; // ruby backticks / %x
+            let word = backtick ? m[2] : m[3];
+            const alias = patterns.indexOf(re) >= res.length;
+            const via = backtick ? (m[1] === '`' ? 'backticks' : '%x()') : alias ? `${m[1]}() (a promisified child_process call)` : m[1].replace(/\s+/g, ' ');
+            const at = m.index + m[0].lastIndexOf(word);
+            const pos = file.position(at);
+            const lineText = file.line(pos.line);
+            if (lineText.length > 4000)
+                continue;
+            if (backtick && m[1] === '`') {
+                // A backtick inside a string literal is prose ("run `git pull`"), not a command.
+                const before = lineText.slice(0, pos.column - 2);
+                if ((before.split('"').length - 1) % 2 === 1 || (before.split("'").length - 1) % 2 === 1)
+                    continue;
+            }
+            word = baseName(word);
+            if (/^(sh|bash|cmd)$/.test(word)) {
+                const inner = /-c['"]?\s*,?\s*['"`]\s*([\w./-]{1,100})/.exec(lineText.slice(pos.column));
+                if (!inner)
+                    continue;
+                word = baseName(inner[1]);
+            }
+            if (!Object.prototype.hasOwnProperty.call(TOOLS, word))
+                continue;
+            out.push({ path: file.path, line: pos.line, column: pos.column, tool: word, via, language: file.language });
+        }
+    }
+    return out;
+}
+/** What the app's build declares: Dockerfiles (in the app folder or above) and Aptfiles. */
+function declared(repo, appDir) {
+    const dirs = new Set(ancestors(appDir));
+    const dockerfiles = repo.files.filter((f) => f.kind === 'dockerfile' && f.language === 'none' && f.role === 'app' && (dirs.has(dirOf(f.path)) || dirOf(f.path).startsWith(appDir === '.' ? '' : `${appDir}/`)));
+    const aptfiles = repo.files.filter((f) => baseName(f.path).toLowerCase() === 'aptfile' && dirs.has(dirOf(f.path)));
+    let text = '';
+    let fullImage = false;
+    for (const d of dockerfiles) {
+        const file = repo.get(d.path);
+        if (!file)
+            continue;
+        const parsed = dockerfileOf(file);
+        text += `\n${parsed.instructions.filter((i) => i.keyword === 'RUN' || i.keyword === 'FROM').map((i) => i.args).join('\n')}`;
+        if (parsed.final && FULL_IMAGE.test(parsed.final.image) && !SLIM_TAG.test(parsed.final.image))
+            fullImage = true;
+    }
+    for (const a of aptfiles)
+        text += `\n${repo.get(a.path)?.text ?? ''}`;
+    // nixpacks.toml aptPkgs / nixPkgs (Railway, Coolify...): recorded by the file pass.
+    const nix = repo.facts.get(NIXPACKS_FACT).filter((n) => dirs.has(dirOf(n.path)));
+    for (const n of nix)
+        text += `\n${n.text}`;
+    return { text: text.toLowerCase(), dockerfiles: dockerfiles.map((d) => d.path), fullImage, aptfile: aptfiles.length > 0 || nix.length > 0 };
+}
+function where(language) {
+    switch (language) {
+        case 'javascript':
+        case 'typescript':
+            return 'child_process';
+        case 'python':
+            return 'subprocess';
+        case 'ruby':
+            return 'the shell command';
+        case 'go':
+            return 'os/exec';
+        default:
+            return 'a process';
+    }
+}
+const implicitSystemTool = {
+    meta: {
+        id: 'TF0206',
+        name: 'implicit-system-tool',
+        factor: 'II',
+        severity: 'warning',
+        summary: 'Code shells out to a system tool (curl, ImageMagick, ffmpeg, git...) that no Dockerfile, Aptfile or buildpack of the app installs.',
+        why: 'Factor II: an app never relies on the implicit existence of system-wide tools. A call to `convert` or `curl` works on the laptop that happens to have it and fails in a slim production image; the tool has to be declared where the app\'s environment is built.',
+        remediation: 'Install the tool where the app\'s image is built (RUN apt-get install -y --no-install-recommends <package> in the Dockerfile, or a line in the Aptfile for Heroku-style buildpacks), or replace the call with a library from the manifest.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php']
+    },
+    files: { kinds: ['source', 'toml'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php', 'none'], roles: ['app'] },
+    keywords: ['exec', 'spawn', 'subprocess', 'system', 'popen', 'processbuilder', '`', '%x', 'open3', 'passthru', 'aptpkgs', 'nixpkgs'],
+    check(file, _report, ctx) {
+        if (file.kind === 'toml') {
+            if (file.name === 'nixpacks.toml')
+                ctx.facts.add(NIXPACKS_FACT, { path: file.path, text: file.code });
+            return;
+        }
+        // Developer and CI scripts run on a workstation or runner, not in the deployed image.
+        if (/(^|\/)(scripts|script|tools|hack|bin|ci|\.github)\//.test(file.path))
+            return;
+        for (const call of toolCalls(file))
+            ctx.facts.add(implicit_system_tool_FACT, { ...call, app: ctx.app?.path ?? '.' });
+    },
+    rereadReportedFiles: true,
+    checkRepo(repo, report) {
+        const cache = new Map();
+        const paths = new Set(repo.files.map((f) => f.path));
+        for (const call of repo.facts.get(implicit_system_tool_FACT)) {
+            // A GitHub Action runs on the runner image, whose tools are documented; it builds no image of its own.
+            if (ancestors(call.app).some((d) => paths.has(joinPath(d, 'action.yml')) || paths.has(joinPath(d, 'action.yaml'))))
+                continue;
+            let decl = cache.get(call.app);
+            if (!decl)
+                cache.set(call.app, (decl = declared(repo, call.app)));
+            const packages = TOOLS[call.tool];
+            if (packages.some((p) => new RegExp(`(^|[^\\w-])${p.replace(/[.+]/g, '\\$&')}([^\\w-]|$)`).test(decl.text)))
+                continue;
+            if (decl.fullImage && IN_FULL_IMAGES.has(call.tool))
+                continue;
+            const dockerfile = decl.dockerfiles[0];
+            const place = dockerfile ? `\`${dockerfile}\` does not install it` : decl.aptfile ? 'the Aptfile does not list it' : 'no Dockerfile, Aptfile or buildpack of the app declares it';
+            const pkg = packages[0];
+            report({
+                file: call.path,
+                line: call.line,
+                column: call.column,
+                message: `\`${call.tool}\` is run through ${call.via} but ${place}: the app relies on the tool being on the host`,
+                remediation: dockerfile
+                    ? `Declare it in ${dockerfile}: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\` (Alpine: \`RUN apk add --no-cache ${pkg}\`), or replace ${where(call.language)} with a library from the manifest.`
+                    : `Declare it where the app's environment is built: a Dockerfile line \`RUN apt-get install -y --no-install-recommends ${pkg}\`, or a line \`${pkg}\` in ${joinPath(call.app, 'Aptfile')} for Heroku-style buildpacks (heroku-community/apt).`
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/install-outside-manifest.ts
+
+/** Package tools that bootstrap the manifest's own installer; unpinned they rarely matter. */
+const PIP_BOOTSTRAP = /^(pip|setuptools|wheel)$/i;
+const NPM_BOOTSTRAP = /^(npm|corepack)$/i;
+function tokens(segment) {
+    const out = [];
+    const re = /\S+/g;
+    for (let m = re.exec(segment); m; m = re.exec(segment))
+        out.push({ t: m[0].replace(/^['"]|['"]$/g, ''), at: m.index });
+    return out;
+}
+/** Scans one shell command line (a RUN or a script line) for installs outside the manifest. */
+function scanCommand(cmd) {
+    const hits = [];
+    if (cmd.length > 4000)
+        return hits;
+    // curl/wget piped straight into a shell.
+    const pipe = /\b(curl|wget)\b[^|;&\n]{0,1000}\|\s*(sudo\s+)?(-E\s+)?(ba|z|da)?sh\b/.exec(cmd);
+    if (pipe) {
+        const url = /https?:\/\/[^\s'"|]+/.exec(pipe[0])?.[0] ?? 'a remote script';
+        hits.push({
+            offset: pipe.index,
+            message: `\`${pipe[1]} ... | ${pipe[4] ?? ''}sh\` runs the installer at ${url}: what it installs is neither declared nor pinned`,
+            remediation: 'Install the tool from the distribution package manager (apt-get install tool=version), or download a versioned release archive and verify its checksum (curl -fsSLO .../v1.2.3/tool.tar.gz && sha256sum -c); better still, declare it as a dependency of the app.'
+        });
+    }
+    // Split into simple commands so `a && pip install x` is seen.
+    const re = /[^;&|\n]+/g;
+    for (let m = re.exec(cmd); m; m = re.exec(cmd)) {
+        const seg = m[0];
+        const toks = tokens(seg);
+        let i = 0;
+        while (i < toks.length && (/^(sudo|-E|env|[A-Z_][A-Z0-9_]*=\S*)$/.test(toks[i].t)))
+            i++;
+        const tool = toks[i]?.t.replace(/^.*\//, '');
+        const sub = toks[i + 1]?.t;
+        const rest = toks.slice(i + 2);
+        const args = rest.filter((a) => !a.t.startsWith('-'));
+        const at = m.index + (toks[i]?.at ?? 0);
+        if (!tool)
+            continue;
+        if ((tool === 'npm' && /^(install|i|add)$/.test(sub ?? '') && rest.some((a) => a.t === '-g' || a.t === '--global')) ||
+            (tool === 'yarn' && sub === 'global' && toks[i + 2]?.t === 'add') ||
+            (tool === 'pnpm' && /^(add|install|i)$/.test(sub ?? '') && rest.some((a) => a.t === '-g' || a.t === '--global'))) {
+            const pkgs = args.filter((a) => a.t !== 'add').map((a) => a.t).filter((p) => !NPM_BOOTSTRAP.test(p.replace(/@[^@/]*$/, '')));
+            const loose = pkgs.filter((p) => !/.@\d/.test(p));
+            if (loose.length > 0)
+                hits.push({ offset: at, message: `\`${tool} ${sub} -g ${loose.join(' ')}\` installs a global package outside package.json, at whatever version is newest`, remediation: `Add it to package.json (\`npm install --save-dev ${loose[0]}\`) and run it with \`npx\` / an npm script; if it must be global, pin it: \`npm install -g ${loose[0]}@<version>\`.` });
+        }
+        else if ((tool === 'pip' || tool === 'pip3' || (tool.startsWith('python') && sub === '-m' && /^pip3?$/.test(toks[i + 2]?.t ?? ''))) && (tool.startsWith('python') ? toks[i + 3]?.t : sub) === 'install') {
+            const after = tool.startsWith('python') ? toks.slice(i + 4) : rest;
+            if (after.some((a) => /^(-r|--requirement|-c|--constraint|-e|--editable)$/.test(a.t) || /^(-r|--requirement=)\S/.test(a.t)))
+                continue;
+            const pkgs = after.filter((a, k) => !a.t.startsWith('-') && !/^(-i|--index-url|--extra-index-url|-f|--find-links|--target|-t|--prefix|--root)$/.test(after[k - 1]?.t ?? ''));
+            const loose = pkgs.map((a) => a.t).filter((p) => !/^[.\/]/.test(p) && !/\.(whl|tar\.gz|zip)$/.test(p) && !/===?[^=*]+$/.test(p) && !PIP_BOOTSTRAP.test(p.replace(/[<>=!~[].*$/, '')));
+            if (loose.length > 0)
+                hits.push({ offset: at, message: `\`pip install ${loose.join(' ')}\` installs ${loose.length === 1 ? 'a package' : 'packages'} outside the requirements file, unpinned`, remediation: `Declare it in requirements.txt (or pyproject.toml) with an exact version, e.g. \`${loose[0].replace(/[<>=!~].*$/, '')}==<version>\`, and install with \`pip install -r requirements.txt\`.` });
+        }
+        else if (tool === 'gem' && sub === 'install') {
+            if (rest.some((a) => /^(-v|--version)$/.test(a.t) || a.t.startsWith('--version=')) || rest.some((a) => /:\d/.test(a.t)))
+                continue;
+            const loose = args.map((a) => a.t).filter((p) => p !== 'bundler' && !p.endsWith('.gem'));
+            if (loose.length > 0)
+                hits.push({ offset: at, message: `\`gem install ${loose.join(' ')}\` installs a gem outside the Gemfile, unpinned`, remediation: `Add it to the Gemfile (\`gem '${loose[0]}', '~> x.y'\`) and run it with \`bundle exec\`; if it must be installed globally, pin it: \`gem install ${loose[0]} -v <version>\`.` });
+        }
+        else if (tool === 'go' && sub === 'install') {
+            const latest = args.map((a) => a.t).filter((p) => /@(latest|master|main)$/.test(p));
+            if (latest.length > 0)
+                hits.push({ offset: at, message: `\`go install ${latest.join(' ')}\` installs whatever version is newest`, remediation: `Pin the module version: \`go install ${latest[0].replace(/@\w+$/, '')}@v1.2.3\` (or track the tool in go.mod with a tools.go / \`go get -tool\`).` });
+        }
+    }
+    return hits;
+}
+function isDeployScript(file) {
+    // Developer bootstrap scripts install on a laptop, not in the deployed environment.
+    return !/(^|[/_.-])(dev|local|setup|bootstrap|install|test)[^/]*$/i.test(file.name) && !/(^|\/)(scripts\/dev|hack|tools)\//.test(file.path);
+}
+const installOutsideManifest = {
+    meta: {
+        id: 'TF0205',
+        name: 'install-outside-manifest',
+        factor: 'II',
+        severity: 'warning',
+        summary: 'A Dockerfile or deploy script installs packages outside the dependency manifest (npm -g, bare pip install, gem install, curl | sh).',
+        why: 'Factor II: every dependency is declared in one manifest and installed from it, so the manifest is the whole truth about what the app needs. A package added by hand in a RUN line or script is invisible to the manifest, to dependency updates and to security scanners, and floats to whatever version is newest on each build.',
+        remediation: 'Declare the package in the app\'s manifest (package.json, requirements.txt, Gemfile, go.mod) and install from it; pin any tool that must be installed separately.',
+        languages: ['shell']
+    },
+    files: { kinds: ['dockerfile', 'source'], roles: ['app'] },
+    keywords: ['install', 'curl', 'wget'],
+    check(file, report) {
+        if (file.kind === 'dockerfile') {
+            if (file.language !== 'none')
+                return; // dockerfile.ts is code, not a Dockerfile
+            for (const ins of dockerfileOf(file).instructions) {
+                if (ins.keyword !== 'RUN')
+                    continue;
+                const text = ins.exec ? ins.exec.join(' ') : ins.args;
+                for (const h of scanCommand(text))
+                    report({ line: ins.line, message: h.message, remediation: h.remediation });
+            }
+            return;
+        }
+        if (file.language !== 'shell' || !isDeployScript(file))
+            return;
+        file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+            for (const h of scanCommand(line))
+                report({ line: i + 1, column: h.offset + 1, message: h.message, remediation: h.remediation });
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/missing-lockfile.ts
+
+
+const CHECKS = [
+    {
+        manifest: /^package\.json$/,
+        expect(repo, path) {
+            const file = repo.get(path);
+            if (!file)
+                return undefined;
+            const pkg = packageJsonOf(file).data;
+            if (!pkg || isPublishedLibrary(pkg))
+                return undefined;
+            const count = Object.keys(pkg.dependencies ?? {}).length + Object.keys(pkg.devDependencies ?? {}).length;
+            if (count === 0)
+                return undefined;
+            // bun.lockb is binary and never reaches the audit: trust a bun project rather than guess.
+            if (typeof pkg.packageManager === 'string' && pkg.packageManager.startsWith('bun@'))
+                return undefined;
+            const pm = typeof pkg.packageManager === 'string' ? pkg.packageManager.split('@')[0] : 'npm';
+            const fix = pm === 'pnpm' ? 'Run `pnpm install` and commit pnpm-lock.yaml; install in CI and images with `pnpm install --frozen-lockfile`.'
+                : pm === 'yarn' ? 'Run `yarn install` and commit yarn.lock; install in CI and images with `yarn install --immutable`.'
+                    : 'Run `npm install` and commit package-lock.json; install in CI and images with `npm ci`.';
+            const line = pkg.dependencies ? packageJsonOf(file).lineOf('', 'dependencies') : packageJsonOf(file).lineOf('', 'devDependencies');
+            return { locks: NODE_LOCKS, upward: true, tool: pm, fix, line, count };
+        }
+    },
+    {
+        manifest: /^Pipfile$/,
+        expect: (repo, path) => ({ locks: ['Pipfile.lock'], upward: false, tool: 'pipenv', fix: 'Run `pipenv lock` and commit Pipfile.lock; install with `pipenv install --deploy`.', line: lineMatching(repo.get(path)?.lines ?? [], /^\[packages\]/) })
+    },
+    {
+        manifest: /^pyproject\.toml$/,
+        expect(repo, path) {
+            const file = repo.get(path);
+            if (!file)
+                return undefined;
+            const lines = file.lines;
+            const poetry = /^\[tool\.poetry(\.dependencies)?\]/m.test(file.text) && /^\[tool\.poetry\.(group\.\w+\.)?dependencies\]/m.test(file.text);
+            if (poetry)
+                return { locks: ['poetry.lock'], upward: true, tool: 'Poetry', fix: 'Run `poetry lock` and commit poetry.lock; install with `poetry install --no-root --only main`.', line: lineMatching(lines, /^\[tool\.poetry\.dependencies\]/) };
+            if (/^\[tool\.pdm\b/m.test(file.text))
+                return { locks: ['pdm.lock'], upward: true, tool: 'PDM', fix: 'Run `pdm lock` and commit pdm.lock; install with `pdm sync --prod`.', line: lineMatching(lines, /^\[tool\.pdm/) };
+            if (/^\[tool\.uv\b/m.test(file.text))
+                return { locks: ['uv.lock'], upward: true, tool: 'uv', fix: 'Run `uv lock` and commit uv.lock; install with `uv sync --locked`.', line: lineMatching(lines, /^\[tool\.uv/) };
+            return undefined; // setuptools/hatch projects have no lockfile of their own
+        }
+    },
+    {
+        manifest: /^Gemfile$/,
+        expect(repo, path) {
+            const file = repo.get(path);
+            if (!file || /^\s*gemspec\b/m.test(file.code))
+                return undefined; // a gem library: Bundler advises against committing its lock
+            if (!/^\s*gem\s+['"]/m.test(file.code))
+                return undefined;
+            return { locks: ['Gemfile.lock'], upward: false, tool: 'Bundler', fix: 'Run `bundle lock` (or `bundle install`) and commit Gemfile.lock; install with `bundle config set deployment true && bundle install`.', line: lineMatching(file.lines, /^\s*gem\s+['"]/) };
+        }
+    },
+    {
+        manifest: /^go\.mod$/,
+        expect(repo, path) {
+            const file = repo.get(path);
+            if (!file || !/^require\b/m.test(file.code))
+                return undefined;
+            return { locks: ['go.sum'], upward: false, tool: 'Go modules', fix: 'Run `go mod tidy` and commit go.sum; builds then verify every module checksum.', line: lineMatching(file.lines, /^require\b/) };
+        }
+    },
+    {
+        manifest: /^composer\.json$/,
+        expect(repo, path) {
+            const file = repo.get(path);
+            if (!file)
+                return undefined;
+            let data;
+            try {
+                data = JSON.parse(file.text);
+            }
+            catch {
+                return undefined;
+            }
+            if (data.type === 'library' || !data.require || !Object.keys(data.require).some((k) => k.includes('/')))
+                return undefined;
+            return { locks: ['composer.lock'], upward: false, tool: 'Composer', fix: 'Run `composer update --lock` and commit composer.lock; install with `composer install --no-dev`.', line: lineMatching(file.lines, /"require"\s*:/) };
+        }
+    },
+    {
+        manifest: /^Cargo\.toml$/,
+        expect(repo, path, paths) {
+            const file = repo.get(path);
+            if (!file)
+                return undefined;
+            const dir = dirOf(path);
+            const isApp = /^\[\[bin\]\]/m.test(file.text) || paths.has(dir === '.' ? 'src/main.rs' : `${dir}/src/main.rs`);
+            if (!isApp)
+                return undefined; // library crates leave Cargo.lock to their users
+            return { locks: ['Cargo.lock'], upward: true, tool: 'Cargo', fix: 'Run `cargo generate-lockfile` and commit Cargo.lock; build with `cargo build --locked`.', line: lineMatching(file.lines, /^\[dependencies\]/) };
+        }
+    }
+];
+const missingLockfile = {
+    meta: {
+        id: 'TF0201',
+        name: 'missing-lockfile',
+        factor: 'II',
+        severity: 'warning',
+        summary: 'A dependency manifest is committed without the lockfile its tool writes.',
+        why: 'Factor II asks for an exact, explicit declaration of every dependency so that every deploy of one commit installs the same thing. A manifest alone names ranges; without its lockfile each build resolves them again and two deploys of the same commit can run different library versions.',
+        remediation: 'Generate the lockfile with the project\'s dependency tool, commit it, and install from it in CI and images (npm ci, pipenv install --deploy, poetry install, bundle install in deployment mode).'
+    },
+    checkRepo(repo, report) {
+        const paths = pathSet(repo);
+        const byName = appManifests(repo, /^(package\.json|Pipfile|pyproject\.toml|Gemfile|go\.mod|composer\.json|Cargo\.toml)$/);
+        for (const info of byName) {
+            const check = CHECKS.find((c) => c.manifest.test(baseName(info.path)));
+            const want = check?.expect(repo, info.path, paths);
+            if (!want)
+                continue;
+            if (findNear(paths, dirOf(info.path), want.locks, want.upward))
+                continue;
+            const what = want.count !== undefined ? ` declares ${want.count} ${want.count === 1 ? 'dependency' : 'dependencies'} but` : '';
+            const r = {
+                file: info.path,
+                line: want.line,
+                message: `\`${baseName(info.path)}\`${what} has no committed lockfile (${want.locks.filter((l) => l !== 'bun.lockb').join(', ')}): each ${want.tool} install re-resolves the versions`,
+                remediation: want.fix
+            };
+            report(r);
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/index.ts
+
+
+
+
+
+
+const II_DEPENDENCIES_RULES = [
+    missingLockfile,
+    floatingDependencyVersion,
+    imageWithoutTag,
+    imageWithoutDigest,
+    installOutsideManifest,
+    implicitSystemTool
+];
+
 ;// CONCATENATED MODULE: ./src/rules/shared/lines.ts
 const MAX_LINE_LENGTH = 4000;
 /** Is the character at `offset` on a line longer than MAX_LINE_LENGTH? */
@@ -37869,81 +39372,6 @@ function blockAfter(file, from) {
         count++;
     }
     return [from, end];
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/parsers/yaml.ts
-// YAML with positions, for every rule that reads compose files, Kubernetes manifests, workflows or
-// framework config. Never throws: a half-valid file still yields the documents it could read, and
-// the errors are returned beside them. Aliases are never expanded (alias bombs stay cheap).
-
-/** Pass to doc.toJS(): aliases expand there, so keep the count low against alias bombs. */
-const TO_JS_OPTIONS = { maxAliasCount: 20 };
-function parseYaml(text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    try {
-        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
-        const list = Array.isArray(docs) ? docs : [];
-        const errors = [];
-        for (const d of list) {
-            for (const e of d.errors) {
-                const p = lineCounter.linePos(e.pos[0]);
-                errors.push({ message: e.message, line: p.line, column: p.col });
-            }
-        }
-        return { docs: list, errors, lineCounter };
-    }
-    catch (err) {
-        return { docs: [], errors: [{ message: String(err), line: 1, column: 1 }], lineCounter };
-    }
-}
-/** Parsed once per file, shared by every rule that asks. */
-function yamlOf(file) {
-    return file.parse('yaml', (f) => parseYaml(f.text));
-}
-/** All scalar leaves of every document, depth-first in document order. */
-function yamlEntries(file) {
-    return file.parse('yaml-entries', (f) => {
-        const out = [];
-        yamlOf(f).docs.forEach((doc, docIndex) => yaml_walk(doc.contents, [], docIndex, undefined, out, 0));
-        return out;
-    });
-}
-function yaml_walk(node, path, docIndex, keyOffset, out, depth) {
-    if (!node || depth > 64 || (0,dist/* isAlias */.Vj)(node))
-        return;
-    if ((0,dist/* isScalar */.jn)(node)) {
-        const v = node.value;
-        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' && v !== null)
-            return;
-        const key = [...path].reverse().find((p) => typeof p === 'string') ?? '';
-        out.push({
-            docIndex, path, key, value: v, offset: node.range?.[0] ?? 0, keyOffset,
-            quoted: node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
-        });
-        return;
-    }
-    if ((0,dist/* isMap */.jh)(node)) {
-        for (const pair of node.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            const k = pair.key;
-            const name = (0,dist/* isScalar */.jn)(k) ? String(k.value) : '';
-            yaml_walk(pair.value, [...path, name], docIndex, (0,dist/* isScalar */.jn)(k) ? k.range?.[0] : undefined, out, depth + 1);
-        }
-        return;
-    }
-    if ((0,dist/* isSeq */.oP)(node))
-        node.items.forEach((item, i) => yaml_walk(item, [...path, i], docIndex, undefined, out, depth + 1));
-}
-/** The top-level mapping of a document as a plain lookup of scalar values (no alias expansion). */
-function topScalar(doc, key) {
-    const c = doc.contents;
-    if (!(0,dist/* isMap */.jh)(c))
-        return undefined;
-    const v = c.get(key, true);
-    return (0,dist/* isScalar */.jn)(v) ? v.value : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/shared/config-entries.ts
@@ -38793,9 +40221,637 @@ const III_CONFIG_RULES = [
     k8sLiteralSecretEnv, workflowLiteralSecret, frameworkConfigPassword, configGroupedByEnvironment
 ];
 
+;// CONCATENATED MODULE: ./src/rules/shared/backing-service-urls.ts
+const SCHEME_KIND = {
+    mongodb: ['database', 'MONGODB_URI'], 'mongodb+srv': ['database', 'MONGODB_URI'],
+    postgres: ['database', 'DATABASE_URL'], postgresql: ['database', 'DATABASE_URL'], 'postgresql+psycopg2': ['database', 'DATABASE_URL'], 'postgresql+psycopg': ['database', 'DATABASE_URL'], 'postgresql+asyncpg': ['database', 'DATABASE_URL'],
+    mysql: ['database', 'DATABASE_URL'], 'mysql+pymysql': ['database', 'DATABASE_URL'], 'mysql+mysqldb': ['database', 'DATABASE_URL'], mysql2: ['database', 'DATABASE_URL'], mariadb: ['database', 'DATABASE_URL'],
+    sqlserver: ['database', 'DATABASE_URL'], mssql: ['database', 'DATABASE_URL'], cockroachdb: ['database', 'DATABASE_URL'], clickhouse: ['database', 'CLICKHOUSE_URL'],
+    cassandra: ['database', 'CASSANDRA_URL'], neo4j: ['database', 'NEO4J_URI'], 'neo4j+s': ['database', 'NEO4J_URI'], bolt: ['database', 'NEO4J_URI'], couchbase: ['database', 'COUCHBASE_URL'],
+    redis: ['cache', 'REDIS_URL'], rediss: ['cache', 'REDIS_URL'], memcached: ['cache', 'MEMCACHED_URL'], memcache: ['cache', 'MEMCACHED_URL'],
+    amqp: ['queue', 'AMQP_URL'], amqps: ['queue', 'AMQP_URL'], kafka: ['queue', 'KAFKA_BROKERS'], nats: ['queue', 'NATS_URL'], sqs: ['queue', 'SQS_QUEUE_URL'],
+    smtp: ['smtp', 'SMTP_URL'], smtps: ['smtp', 'SMTP_URL'],
+    elasticsearch: ['search', 'ELASTICSEARCH_URL'], opensearch: ['search', 'OPENSEARCH_URL']
+};
+// scheme://[user[:password]@]host[:port]; jdbc:<db>://host and the Oracle thin form are normalised.
+const URL_RE = /\b(?:jdbc:)?([a-z][a-z0-9+]{1,24}):\/\/(?:([^\s'"`@/:]{0,200})(?::([^\s'"`@/]{0,200}))?@)?(\[[0-9a-fA-F:]{2,45}\]|[A-Za-z0-9_.${}<>%-]{1,253})(?::(\d{1,5}))?/g;
+const HTTP_SEARCH_PORTS = new Set(['9200', '9243', '8983']);
+const S3_HOST = /(^|\.)(s3([.-][\w-]{1,40})?\.amazonaws\.com|digitaloceanspaces\.com|r2\.cloudflarestorage\.com|storage\.googleapis\.com|backblazeb2\.com)$/i;
+/** Placeholder hosts in messages and docstrings: host, hostname, example.com, <host>, ${HOST}. */
+const PLACEHOLDER_HOST = /^(host|hostname|server|your[\w-]*|my[\w-]*host|example(\.\w+)?|[\w.-]*\.example(\.\w+)?|[\w.-]*example\.(com|org|net)|x+|\*|.*[${}<>%].*)$/i;
+function findLocators(text) {
+    const out = [];
+    if (text.length > 4000)
+        return out;
+    URL_RE.lastIndex = 0;
+    for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
+        const scheme = m[1].toLowerCase();
+        const host = m[4];
+        const port = m[5];
+        if (PLACEHOLDER_HOST.test(host) || !/[A-Za-z0-9]/.test(host))
+            continue;
+        let kind = SCHEME_KIND[scheme];
+        if (!kind && (scheme === 'http' || scheme === 'https')) {
+            if ((port && HTTP_SEARCH_PORTS.has(port)) || /(^|[.-])(elasticsearch|opensearch|es)([.-]|$)|\.found\.io$|\.elastic-cloud\.com$/i.test(host))
+                kind = ['search', 'ELASTICSEARCH_URL'];
+            else if (S3_HOST.test(host) && /endpoint/i.test(text))
+                kind = ['object storage', 'S3_ENDPOINT'];
+        }
+        if (!kind)
+            continue;
+        const password = m[3];
+        out.push({
+            token: `${scheme}://${host}${port ? `:${port}` : ''}`,
+            host,
+            kind: kind[0],
+            envVar: kind[1],
+            ...(password && !/^[${<%*]/.test(password) ? { secret: password } : {}),
+            index: m.index
+        });
+    }
+    // Kafka broker lists and SMTP relays are usually bare host[:port] strings.
+    const broker = /(['"])([A-Za-z0-9][\w.-]{0,200}):(909[2-4]|19092|29092)\1/.exec(text);
+    if (broker && /broker|bootstrap|kafka/i.test(text) && !PLACEHOLDER_HOST.test(broker[2])) {
+        out.push({ token: `${broker[2]}:${broker[3]}`, host: broker[2], kind: 'queue', envVar: 'KAFKA_BROKERS', index: broker.index + 1 });
+    }
+    const smtp = /(['"])((?:smtp|email-smtp|smtp-relay|mail)\.[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})\1/.exec(text);
+    if (smtp && /\.[a-z]{2,}$/i.test(smtp[2]) && !PLACEHOLDER_HOST.test(smtp[2])) {
+        out.push({ token: smtp[2], host: smtp[2], kind: 'smtp', envVar: 'SMTP_HOST', index: smtp.index + 1 });
+    }
+    return out;
+}
+/** Env lookups whose literal operand is only a fallback. */
+const ENV_LOOKUP = /process\.env|import\.meta\.env|\bDeno\.env|\bBun\.env|os\.environ|os\.getenv|\bgetenv\s*\(|\bENV\s*(\[|\.fetch)|System\.getenv|System\.getProperty|os\.(Getenv|LookupEnv)|\benv\s*\(|\benv\.(str|db|cache|url|email_url|search_url)\s*\(|\bconfig\s*\(\s*['"][A-Z_]|dj_database_url|\$\{[A-Za-z_][\w.-]{0,100}:|\bdefault\s*=|\benv\s*:\s*['"]|\$\{\{?\s*env/;
+function isEnvFallback(line, previous = '') {
+    return ENV_LOOKUP.test(line) || /(os\.environ\.get|os\.getenv|ENV\.fetch|getenv)\s*\(\s*$|,\s*$/.test(previous) && ENV_LOOKUP.test(previous);
+}
+/** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
+function isDevOrTestName(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name);
+}
+/** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
+const CLIENT_HINT = /\b(pg|postgres|mysql2?|mariadb|mongoose|mongodb|redis|ioredis|bull(mq)?|amqplib|kafkajs|nodemailer|@elastic\/elasticsearch|knex|sequelize|typeorm|prisma|psycopg2?|pymysql|MySQLdb|sqlalchemy|create_engine|pymongo|motor|smtplib|pika|kombu|celery|confluent_kafka|elasticsearch|aiokafka|Sequel|ActiveRecord|Redis\.new|Bunny|Jedis|Lettuce|JavaMailSender|DriverManager|database\/sql|go-redis|sarama|amqp091|gorm|mgo)\b/;
+/** How to read a locator from the environment, in the app's language/framework; `config` for YAML/properties files. */
+function envSnippet(envVar, language, app, where = 'code') {
+    const fw = app?.framework;
+    switch (language) {
+        case 'javascript':
+        case 'typescript':
+            return where === 'config' ? `map the key to ${envVar} (node-config: config/custom-environment-variables.json)` : `\`const url = process.env.${envVar}; if (!url) throw new Error('${envVar} is not set')\``;
+        case 'python':
+            if (fw === 'django' && envVar === 'DATABASE_URL')
+                return "`DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` (reads DATABASE_URL)";
+            return `\`${envVar} = os.environ['${envVar}']\``;
+        case 'ruby':
+            return where === 'config' ? `\`url: <%= ENV.fetch("${envVar}") %>\`` : `\`ENV.fetch("${envVar}")\``;
+        case 'java':
+        case 'kotlin':
+            if (where === 'config')
+                return `\`\${${envVar}}\` (a placeholder without a literal default)`;
+            if (fw === 'spring-boot')
+                return language === 'kotlin' ? `\`@Value("\\\${${envVar}}") lateinit var url: String\`` : `\`@Value("\${${envVar}}") String url;\``;
+            return `\`System.getenv("${envVar}")\``;
+        case 'go':
+            return `\`url, ok := os.LookupEnv("${envVar}"); if !ok { log.Fatal("${envVar} is not set") }\``;
+        case 'php':
+            return fw === 'laravel' ? `\`env('${envVar}')\` in config/*.php` : `\`getenv('${envVar}')\``;
+        default:
+            return `${envVar} from the environment`;
+    }
+}
+/** Prose around a URL: help texts, examples, log lines name a locator without connecting to it. */
+const PROSE = /\b(e\.g\.|for example|example:|such as|usage:|help\s*=|description\s*[:=])|\b(console\.(log|info|warn|error|debug)|logger\.\w+|logging\.\w+|log\.(Print\w*|Fatal\w*|info|warn|error|debug)|print|puts|fmt\.(Print|Sprint|Errorf)\w*|System\.(out|err)\.print\w*)\s*\(/i;
+function isProse(line) {
+    return PROSE.test(line);
+}
+/** Offsets covered by Python triple-quoted strings (docstrings): documentation, not configuration. */
+function docstringRanges(code) {
+    const out = [];
+    const re = /("""|\'\'\')/g;
+    for (let m = re.exec(code); m; m = re.exec(code)) {
+        const end = code.indexOf(m[1], m.index + 3);
+        const stop = end === -1 ? code.length : end + 3;
+        out.push([m.index, stop]);
+        re.lastIndex = stop;
+    }
+    return out;
+}
+const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/;
+const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/;
+/** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
+const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i;
+const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*\(/;
+/**
+ * Is line `i` (0-based) code that only runs in development or tests: the body of an
+ * `if (NODE_ENV === 'development')` / `if settings.DEBUG:` block, or a ternary on such a flag?
+ */
+function inDevBranch(lines, i) {
+    const line = lines[i] ?? '';
+    if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line))
+        return true;
+    let indent = line.search(/\S/);
+    for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+        const prev = lines[j];
+        if (prev.length > 4000 || prev.trim() === '')
+            continue;
+        const pIndent = prev.search(/\S/);
+        if (pIndent >= indent)
+            continue;
+        // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
+        if (DEV_SECTION_KEY.test(prev))
+            return true;
+        if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{(\[]\s*$/.test(prev)) {
+            indent = pIndent; // an intermediate object key (db: {): keep climbing
+            continue;
+        }
+        if (!BLOCK_HEADER.test(prev) || !DEV_WORD.test(prev) || NEGATED_DEV.test(prev))
+            return false;
+        return !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '));
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iv-backing-services/file-database-in-production.ts
+
+const WHY_SHORT = 'a file on the local disk is not an attached resource: it cannot be swapped per deploy, is lost when the container is replaced and cannot be shared by a second process';
+function django(file, out) {
+    const lines = file.code.split(/\r\n|\r|\n/);
+    let inTopLevelDatabases = false;
+    lines.forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        if (/^DATABASES\s*=/.test(line))
+            inTopLevelDatabases = true;
+        else if (/^[A-Za-z_]/.test(line))
+            inTopLevelDatabases = false; // another top-level statement (or DATABASES inside if/else)
+        if (!inTopLevelDatabases)
+            return;
+        const m = /(['"])django\.db\.backends\.sqlite3\1/.exec(line);
+        if (!m)
+            return;
+        out({
+            line: i + 1,
+            column: m.index + 1,
+            message: `Django DATABASES uses \`django.db.backends.sqlite3\` in ${file.name}: ${WHY_SHORT}`,
+            remediation: "Attach a database server through the environment: `DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` with DATABASE_URL=postgres://... per deploy; keep SQLite for a settings_dev.py."
+        });
+    });
+}
+function railsDatabaseYml(file, out) {
+    let section = '';
+    let defaultSqlite = false;
+    let reportedInSection = false;
+    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const top = /^([A-Za-z_][\w-]{0,60}):/.exec(line);
+        if (top) {
+            section = top[1];
+            reportedInSection = false;
+        }
+        const adapter = /^\s+adapter:\s*['"]?sqlite3?\b/.exec(line);
+        if (adapter && section === 'default')
+            defaultSqlite = true;
+        if (!/^(production|staging)$/.test(section) || reportedInSection)
+            return;
+        const db = /^\s+database:\s*['"]?([^'"\s#<]{1,200}\.sqlite3?|[^'"\s#<]{1,200}\.db)\b/.exec(line);
+        if (adapter || (db && defaultSqlite) || (db && /\.sqlite3?$/.test(db[1]))) {
+            reportedInSection = true;
+            out({
+                line: i + 1,
+                column: (line.search(/\S/) ?? 0) + 1,
+                message: `Rails ${section} database is SQLite (${db ? `\`${db[1]}\`` : '`adapter: sqlite3`'}): ${WHY_SHORT}`,
+                remediation: `Attach a database server: \`${section}:\\n  url: <%= ENV["DATABASE_URL"] %>\` (Rails reads DATABASE_URL by itself), with the host set per deploy.`
+            });
+        }
+    });
+}
+function springProps(file, out) {
+    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const m = /jdbc:(sqlite:|h2:file:|h2:~|h2:\.\/|h2:\/|derby:(?!memory))[^\s'"]{0,300}/.exec(line);
+        if (!m || /\$\{/.test(line.slice(0, m.index)))
+            return;
+        out({ line: i + 1, column: m.index + 1, message: `\`${m[0]}\` is a file-based database: ${WHY_SHORT}`, remediation: 'Point spring.datasource.url at a database server given by the environment: `spring.datasource.url=${DATABASE_URL}` (or SPRING_DATASOURCE_URL per deploy); keep H2/SQLite in application-dev.properties.' });
+    });
+}
+const CODE_PATTERNS = [
+    { language: /^(javascript|typescript)$/, re: /new\s+(?:sqlite3\.)?Database\s*\(\s*(['"`])([^'"`]{1,200}\.(?:db|sqlite3?))\1/, fix: 'Connect to a database server given by `process.env.DATABASE_URL` (pg, mysql2, Prisma) instead of a file in the container.' },
+    { language: /^(javascript|typescript)$/, re: /\b(?:client|dialect|type)\s*:\s*(['"])(sqlite3?|better-sqlite3)\1/, fix: 'Configure the ORM from `process.env.DATABASE_URL` with a server dialect (postgres, mysql) for deployed environments.' },
+    { language: /^python$/, re: /\bsqlite3\.connect\s*\(\s*[rbf]?(['"])((?!:memory:)[^'"]{1,200})\1/, fix: "Use a database server from the environment: `create_engine(os.environ['DATABASE_URL'])` (SQLAlchemy) or psycopg." },
+    { language: /^python$/, re: /create_engine\s*\(\s*[rbf]?(['"])(sqlite:\/\/\/(?!:memory:)[^'"]{1,200})\1/, fix: "Use `create_engine(os.environ['DATABASE_URL'])` with a server URL per deploy." },
+    { language: /^go$/, re: /(?:sql\.Open|sqlx\.(?:Open|Connect))\s*\(\s*"(sqlite3?)"\s*,\s*"((?!:memory:)[^"]{1,200})"/, fix: 'Open a server database from the environment: `sql.Open("pgx", os.Getenv("DATABASE_URL"))`.' },
+    { language: /^go$/, re: /sqlite\.Open\s*\(\s*(")((?!:memory:|file::memory:)[^"]{1,200})"/, fix: 'Open a server database from the environment: `gorm.Open(postgres.Open(os.Getenv("DATABASE_URL")))`.' },
+    { language: /^ruby$/, re: /Sequel\.sqlite\s*\(\s*(['"])([^'"]{1,200})\1|adapter:\s*(['"])(sqlite3)\3/, fix: "Connect with `Sequel.connect(ENV.fetch('DATABASE_URL'))` / `ActiveRecord::Base.establish_connection(ENV.fetch('DATABASE_URL'))`." }
+];
+const fileDatabaseInProduction = {
+    meta: {
+        id: 'TF0404',
+        name: 'file-database-in-production',
+        factor: 'IV',
+        severity: 'warning',
+        summary: 'A file-based store (SQLite, H2 file) is the database of a deployed (non-development) configuration.',
+        why: 'Factor IV expects the database to be an attached resource named by config, and Factor VI expects processes to keep no state on their own disk. An SQLite or H2 file lives inside one container: it vanishes on redeploy, cannot be shared by a second process and cannot be replaced by attaching another database.',
+        remediation: 'Use a database server (Postgres, MySQL...) attached through DATABASE_URL in deployed environments; keep SQLite for development and tests, in dev-only settings.',
+        languages: ['python', 'ruby', 'java', 'javascript', 'typescript', 'go']
+    },
+    files: { kinds: ['source', 'yaml', 'properties'], roles: ['app'] },
+    keywords: ['sqlite', 'jdbc:h2:file', 'jdbc:h2:~', 'jdbc:h2:./', 'jdbc:h2:/', 'jdbc:derby'],
+    check(file, report, ctx) {
+        if (isDevOrTestName(file.path))
+            return;
+        const p = file.path;
+        if (file.language === 'python' && /(^|\/)(settings(_\w+)?\.py|settings\/\w+\.py)$/.test(p))
+            return django(file, report);
+        if (file.kind === 'yaml' && /(^|\/)config\/database\.yml$/.test(p))
+            return railsDatabaseYml(file, report);
+        if ((file.kind === 'properties' || file.kind === 'yaml') && /(^|\/)application(-\w+)?\.(properties|ya?ml)$/.test(p))
+            return springProps(file, report);
+        if (file.kind !== 'source' || !ctx.app?.framework)
+            return; // a CLI or desktop tool may keep its data in SQLite
+        const lines = file.code.split(/\r\n|\r|\n/);
+        lines.forEach((line, i) => {
+            if (line.length > 4000)
+                return;
+            for (const pat of CODE_PATTERNS) {
+                if (!pat.language.test(file.language))
+                    continue;
+                const m = pat.re.exec(line);
+                if (!m || isEnvFallback(line, lines[i - 1] ?? '') || inDevBranch(lines, i))
+                    continue;
+                const token = m[2] ?? m[4] ?? m[0];
+                if (/(^|[./_-])(dev|development|test|local)([./_-]|$)/i.test(token))
+                    continue; // dev.sqlite, test.db
+                report({ line: i + 1, column: m.index + 1, message: `\`${token}\` makes an SQLite file the app's database: ${WHY_SHORT}`, remediation: pat.fix });
+                break;
+            }
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iv-backing-services/framework-service-host.ts
+
+/** A literal that names a host (not empty, not a placeholder, not a bind-all address). */
+function isLiteralHost(v) {
+    return /^(localhost|\d{1,3}(\.\d{1,3}){3}|[A-Za-z0-9][\w-]{0,62}(\.[\w-]{1,63}){0,10})$/.test(v) && !/^(0\.0\.0\.0|host|hostname|example\.com)$/i.test(v);
+}
+function framework_service_host_django(file, out) {
+    const lines = file.code.split(/\r\n|\r|\n/);
+    let block;
+    lines.forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const top = /^([A-Z][A-Z0-9_]*)\s*=/.exec(line);
+        if (top)
+            block = top[1];
+        const email = /^(EMAIL_HOST)\s*=\s*(['"])([^'"]{1,253})\2\s*$/.exec(line);
+        if (email && isLiteralHost(email[3])) {
+            out({ line: i + 1, column: line.indexOf(email[3]) + 1, message: `Django \`EMAIL_HOST\` is the literal \`${email[3]}\`: the SMTP relay is fixed in code`, remediation: "Read it from the environment: `EMAIL_HOST = os.environ['EMAIL_HOST']` (or `env.email_url('EMAIL_URL')` with django-environ)." });
+            return;
+        }
+        if (block !== 'DATABASES' && block !== 'CACHES')
+            return;
+        const host = /(['"])(HOST|LOCATION)\1\s*:\s*(['"])([^'"]{1,253})\3/.exec(line);
+        if (!host || !isLiteralHost(host[4].replace(/:\d+$/, '')))
+            return;
+        const db = block === 'DATABASES';
+        out({
+            line: i + 1,
+            column: line.indexOf(host[4], host.index) + 1,
+            message: `Django ${block} \`${host[2]}\` is the literal \`${host[4]}\`: the ${db ? 'database' : 'cache'} is fixed in settings`,
+            remediation: db ? "Attach the database from the environment: `DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` (reads DATABASE_URL), or `'HOST': os.environ['DB_HOST']`." : "Read the cache locator from the environment: `'LOCATION': os.environ['REDIS_URL']`."
+        });
+    });
+}
+/** Rails config/*.yml: host/endpoint literals outside development/test sections (ERB lookups are fine). */
+function railsYaml(file, out) {
+    let section = '';
+    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const top = /^([A-Za-z_][\w-]{0,60}):/.exec(line);
+        if (top)
+            section = top[1];
+        if (/^(development|test|local)$/i.test(section))
+            return;
+        const m = /^\s+(host|endpoint|server):\s*(['"]?)([^'"\s#<]{1,253})\2\s*$/.exec(line);
+        if (!m)
+            return;
+        const value = m[3].replace(/^https?:\/\//, '').replace(/[:/].*$/, '');
+        if (!isLiteralHost(value))
+            return;
+        out({
+            line: i + 1,
+            column: line.indexOf(m[3]) + 1,
+            message: `\`${m[1]}: ${m[3]}\` in ${file.name} (${section || 'top level'}) fixes the service's location in committed config`,
+            remediation: `Use ERB to read it from the environment: \`${m[1]}: <%= ENV.fetch("${m[1] === 'endpoint' ? 'S3_ENDPOINT' : 'DB_HOST'}") %>\`, or give the whole locator as \`url: <%= ENV["DATABASE_URL"] %>\`.`
+        });
+    });
+}
+const SPRING_KEY = /^(spring\.(data\.)?(redis|mongodb|rabbitmq|elasticsearch|cassandra|neo4j|couchbase)\.host|spring\.mail\.host|spring\.kafka\.bootstrap-servers|spring\.rabbitmq\.addresses|spring\.data\.cassandra\.contact-points)$/;
+/** Spring application*.properties and application*.yml (flattened by indentation). */
+function spring(file, out) {
+    const stack = [];
+    const yaml = file.kind === 'yaml';
+    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        let key;
+        let value;
+        if (yaml) {
+            const m = /^(\s*)([\w.-]{1,100}):\s*(.*?)\s*$/.exec(line);
+            if (!m)
+                return;
+            const indent = m[1].length;
+            while (stack.length && stack[stack.length - 1].indent >= indent)
+                stack.pop();
+            stack.push({ indent, key: m[2] });
+            key = stack.map((s) => s.key).join('.');
+            value = m[3].replace(/^(['"])(.*)\1$/, '$2');
+        }
+        else {
+            const m = /^\s*([\w.-]{1,200})\s*[=:]\s*(.*?)\s*$/.exec(line);
+            if (!m)
+                return;
+            key = m[1];
+            value = m[2];
+        }
+        if (!SPRING_KEY.test(key) || !value)
+            return;
+        // ${KAFKA_BROKERS:localhost:9092}: the literal is the fallback of a placeholder.
+        const placeholder = /^\$\{[\w.-]{1,100}:([^}]{1,500})\}$/.exec(value);
+        if (value.includes('${') && !placeholder)
+            return;
+        const literal = placeholder ? placeholder[1] : value;
+        const first = literal.split(',')[0].trim().replace(/:\d+$/, '');
+        if (!isLiteralHost(first))
+            return;
+        out({
+            line: i + 1,
+            column: line.indexOf(literal) + 1,
+            severity: 'notice',
+            message: placeholder
+                ? `\`${key}\` falls back to \`${literal}\` when the placeholder's variable is missing: a deploy that forgets it silently talks to that host`
+                : `\`${key}\` is the literal \`${value}\`: Spring lets the environment override it, but the committed default points every deploy at one host`,
+            remediation: `Use a placeholder without a literal default (\`${key}=\${${key.split('.').slice(-2).join('_').replace(/-/g, '_').toUpperCase()}}\`) or set \`${key.toUpperCase().replace(/[.-]/g, '_')}\` per deploy and drop the key.`
+        });
+    });
+}
+const NODE_SERVICE_PATH = /(db|database|redis|mongo|postgres|pg|mysql|cache|queue|amqp|rabbit|kafka|smtp|mail|elastic|search|s3|storage|broker|sequelize|knex|typeorm)/i;
+/** node-config / Sequelize config/*.json: "host" under a service-named object. */
+function nodeConfig(file, out) {
+    const stack = [];
+    file.text.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const m = /^(\s*)"([\w.-]{1,100})"\s*:\s*(.*?),?\s*$/.exec(line);
+        if (!m)
+            return;
+        const indent = m[1].length;
+        while (stack.length && stack[stack.length - 1].indent >= indent)
+            stack.pop();
+        stack.push({ indent, key: m[2] });
+        if (/^(development|dev|test|local)$/i.test(stack[0]?.key ?? ''))
+            return;
+        if (!/^(host|hostname)$/.test(m[2]))
+            return;
+        const v = /^"([^"]{1,253})"$/.exec(m[3]);
+        if (!v || !isLiteralHost(v[1]))
+            return;
+        const path = stack.slice(0, -1).map((s) => s.key).join('.');
+        if (!NODE_SERVICE_PATH.test(path) && !/(^|\/)config\/(config|database|db)\.json$/.test(file.path))
+            return;
+        out({
+            line: i + 1,
+            column: line.indexOf(v[1]) + 1,
+            message: `\`${path ? `${path}.` : ''}${m[2]}\` is the literal \`${v[1]}\` in ${file.name}: the service's location is committed config`,
+            remediation: 'Map it to the environment: with node-config add it to config/custom-environment-variables.json (`{"db": {"host": "DB_HOST"}}`); with Sequelize use `"use_env_variable": "DATABASE_URL"`.'
+        });
+    });
+}
+const frameworkServiceHost = {
+    meta: {
+        id: 'TF0403',
+        name: 'framework-service-host',
+        factor: 'IV',
+        severity: 'warning',
+        summary: 'Framework config gives a backing service a literal host: Django DATABASES/CACHES/EMAIL_HOST, Rails database.yml/cable.yml/storage.yml, Spring spring.*.host, node-config JSON.',
+        why: 'Factor IV: a backing service is attached by the deploy, through config the app reads from its environment. A host written into settings.py, database.yml or application.properties makes every deploy point at the same machine unless someone edits code.',
+        remediation: 'Read the host (better: the whole locator URL) from the environment with the framework\'s own mechanism: dj_database_url / os.environ in Django, ERB ENV.fetch in Rails YAML, ${...} placeholders in Spring, custom-environment-variables.json with node-config.',
+        languages: ['python', 'ruby', 'java', 'javascript', 'typescript']
+    },
+    files: { kinds: ['source', 'yaml', 'properties', 'json'], roles: ['app'] },
+    keywords: ['host', 'location', 'endpoint', 'bootstrap-servers', 'addresses', 'contact-points'],
+    check(file, report) {
+        if (isDevOrTestName(file.path))
+            return;
+        const p = file.path;
+        if (file.language === 'python' && /(^|\/)(settings(_\w+)?\.py|settings\/[\w]+\.py)$/.test(p) && !/(^|\/)settings\/(dev|local|test)/.test(p))
+            framework_service_host_django(file, report);
+        else if (file.kind === 'yaml' && /(^|\/)config\/(database|cable|storage|redis|sidekiq|mongoid)\.yml$/.test(p))
+            railsYaml(file, report);
+        else if ((file.kind === 'properties' || file.kind === 'yaml') && /(^|\/)application(-\w+)?\.(properties|ya?ml)$/.test(p))
+            spring(file, report);
+        else if (file.kind === 'json' && /(^|\/)config\/[\w.-]+\.json$/.test(p) && !/custom-environment-variables/.test(p))
+            nodeConfig(file, report);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iv-backing-services/hardcoded-service-locator.ts
+
+const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'];
+/** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
+const DEV_SECTION = /^(development|dev|test|testing|local|ci)$/i;
+const hardcoded_service_locator_HOST_KEY = /\b(host|hostname)\s*[:=]\s*(['"])([A-Za-z0-9][\w.-]{0,252})\2/g;
+const BIND_CONTEXT = /\b(listen|bind|app\.run|uvicorn|gunicorn|serve|devServer)\b/i;
+function sectionTracker(file) {
+    let section;
+    if (file.kind === 'yaml') {
+        return (line) => {
+            const m = /^([A-Za-z_][\w-]{0,60}):/.exec(line);
+            if (m)
+                section = m[1];
+            return section;
+        };
+    }
+    if (file.kind === 'json') {
+        return (line) => {
+            const m = /^\s{0,4}"([\w-]{1,60})"\s*:\s*\{/.exec(line);
+            if (m && /^\s{0,4}"/.test(line) && line.indexOf('"') <= 4)
+                section = m[1];
+            return section;
+        };
+    }
+    return () => undefined;
+}
+/** The service a `host:` literal most likely names, from the client libraries the file uses. */
+function serviceOf(code) {
+    if (/redis/i.test(code))
+        return ['cache', 'REDIS_URL'];
+    if (/mongo/i.test(code))
+        return ['database', 'MONGODB_URI'];
+    if (/amqp|rabbit|pika|bunny|kombu/i.test(code))
+        return ['queue', 'AMQP_URL'];
+    if (/kafka|sarama/i.test(code))
+        return ['queue', 'KAFKA_BROKERS'];
+    if (/smtp|mail/i.test(code))
+        return ['smtp', 'SMTP_HOST'];
+    if (/elastic/i.test(code))
+        return ['search', 'ELASTICSEARCH_URL'];
+    return ['database', 'DATABASE_URL'];
+}
+const NAMED_DEFAULT = /\b\w*(default|fallback)\w*['"]?\s*[:=]\s*[^:=]{0,40}$/i;
+/** A key on the same line naming the service whose `host:` this is: `db: { host: '...' }`. */
+const SERVICE_KEY = /\b(db|database|redis|mongo\w*|postgres\w*|pg|mysql|cache|queue|amqp|rabbit\w*|kafka|smtp|mail\w*|elastic\w*|broker)\s*[:=]\s*\{/i;
+/** Parameter defaults (`def connect(host='localhost')`) describe an API, not a deploy. */
+const DEFINITION = /^\s*(export\s+)?(async\s+)?(def|function|func|fun|public|private|protected|static)\b|\bfunction\b|\bconstructor\s*\(/;
+const hardcodedServiceLocator = {
+    meta: {
+        id: 'TF0401',
+        name: 'hardcoded-service-locator',
+        factor: 'IV',
+        severity: 'error',
+        summary: 'A database, cache, queue, search, SMTP or object-storage service is located by a literal URL or host in code or committed config.',
+        why: 'Factor IV treats every backing service as an attached resource: the deploy, not the code, says which database or queue the app talks to, so a local Postgres can be swapped for a managed one (or a failed replica for a restored one) without a code change. A literal host ties the code to one deploy.',
+        remediation: 'Read the locator from the environment (DATABASE_URL, REDIS_URL, AMQP_URL...) and fail fast when it is missing; keep local defaults in .env.example or docker-compose, not in code.',
+        languages: [...CODE_LANGS]
+    },
+    files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
+    keywords: ['://', 'smtp', 'mail.', ':909', 'host'],
+    check(file, report, ctx) {
+        if (isDevOrTestName(file.path))
+            return;
+        const isCode = file.kind === 'source';
+        if (isCode && !CODE_LANGS.includes(file.language))
+            return;
+        const spring = /(^|\/)application(-[\w]+)?\.(properties|ya?ml)$/.test(file.path);
+        const lines = file.code.split(/\r\n|\r|\n/);
+        const section = sectionTracker(file);
+        const usesClient = isCode && CLIENT_HINT.test(file.code);
+        const language = isCode ? file.language : (ctx.app?.language ?? 'none');
+        const docstrings = (file.language === 'python' ? docstringRanges(file.code) : []).map(([a, b]) => [file.position(a).line, file.position(b).line]);
+        lines.forEach((line, i) => {
+            const sec = section(line);
+            if (line.length > 4000 || (sec && DEV_SECTION.test(sec)))
+                return;
+            if (isCode && (isProse(line) || inDevBranch(lines, i)))
+                return;
+            if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b))
+                return;
+            const found = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)));
+            if ((usesClient || SERVICE_KEY.test(line)) && !BIND_CONTEXT.test(line) && !DEFINITION.test(line)) {
+                hardcoded_service_locator_HOST_KEY.lastIndex = 0;
+                for (let m = hardcoded_service_locator_HOST_KEY.exec(line); m; m = hardcoded_service_locator_HOST_KEY.exec(line)) {
+                    const host = m[3];
+                    if (!/^(localhost|\d{1,3}(\.\d{1,3}){3}|[\w-]{1,63}(\.[\w-]{1,63}){1,10})$/.test(host) || /^(0\.0\.0\.0|127\.0\.0\.1)$/.test(host) && /listen|bind/i.test(line))
+                        continue;
+                    if (/^(0\.0\.0\.0)$/.test(host) || /\.(js|ts|py|rb|json|ya?ml|html?)$/i.test(host))
+                        continue;
+                    if (found.some((f) => f.host === host))
+                        continue;
+                    const [kind, envVar] = serviceOf(file.code);
+                    found.push({ token: host, host, kind, envVar, index: m.index + m[0].indexOf(host) });
+                }
+            }
+            for (const loc of found) {
+                // DEFAULT_REDIS_URL = 'redis://localhost:6379': a named default, used as some lookup's fallback.
+                const fallback = isEnvFallback(line, lines[i - 1] ?? '') || NAMED_DEFAULT.test(line.slice(0, loc.index));
+                const severity = fallback || spring ? 'notice' : isCode ? 'error' : 'warning';
+                const what = loc.kind === 'smtp' ? 'SMTP relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object-storage endpoint' : `${loc.kind} locator`;
+                const noun = loc.kind === 'smtp' ? 'mail relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object store' : loc.kind;
+                const message = fallback
+                    ? `${what} \`${loc.token}\` is the fallback of an environment lookup: a deploy that forgets the variable silently talks to this host`
+                    : spring
+                        ? `${what} \`${loc.token}\` is a literal in Spring config: only an environment override (e.g. SPRING_DATASOURCE_URL) keeps deploys apart`
+                        : `${what} \`${loc.token}\` is hardcoded: the deploy cannot attach a different ${noun} without a code change`;
+                report({
+                    line: i + 1,
+                    column: loc.index + 1,
+                    severity,
+                    message,
+                    ...(loc.secret ? { secret: loc.secret } : {}),
+                    remediation: fallback
+                        ? `Require the variable instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
+                        : spring
+                            ? `Use a placeholder without a literal default: \`\${${loc.envVar}}\`, or leave the key out and set it per deploy (SPRING_DATASOURCE_URL, SPRING_DATA_REDIS_HOST...).`
+                            : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}.`
+                });
+            }
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iv-backing-services/local-service-branching.ts
+
+const LOCAL_LITERAL = /(['"])(localhost|127\.0\.0\.1|::1)\1/;
+const COMPARISON = /(===?|!==?|\bis\s|\bin\s|\.includes\s*\(|\.startsWith\s*\(|\.endsWith\s*\(|\.equals(IgnoreCase)?\s*\(|\.contains\s*\(|strings\.(Contains|HasPrefix|EqualFold)\s*\(|\.include\?\s*\(|\.start_with\?\s*\(|\.match\?\s*\()/;
+const CONDITION = /(^|[\s(;{}])(if|elif|else\s+if|unless|when|while|case)\b|\?[^?:]{0,300}:|&&|\|\||\band\b|\bor\b/;
+/** Names of a backing-service locator. `host`/`url` alone only count in a file using a client library. */
+const SERVICE_NAME = /(db|database|redis|mongo|postgres|pg|mysql|maria|cache|queue|amqp|rabbit|kafka|broker|smtp|mail|elastic|search|s3|bucket|storage|dsn|conn)/i;
+const GENERIC_NAME = /\b\w*(host|url|uri|endpoint|addr|address)\w*\b/i;
+/** The request's own host (CORS, redirects, dev banners) is not a backing service. */
+const REQUEST_HOST = /\b(req|request|headers|window\.location|location\.(host|hostname)|ctx\.host|origin|referer|r\.Host)\b/i;
+const localServiceBranching = {
+    meta: {
+        id: 'TF0402',
+        name: 'local-service-branching',
+        factor: 'IV',
+        severity: 'warning',
+        summary: 'Code branches on whether a backing service is local (compares its host or URL with localhost).',
+        why: 'Factor IV: the code makes no distinction between local and third-party services; both are attached resources reached through a locator in config. A branch on "localhost" means the local path and the production path run different code, so what passes locally is not what runs in production.',
+        remediation: 'Remove the branch and express the difference as configuration: a separate env var (DATABASE_SSL=false, REDIS_TLS=true) or the URL itself (rediss:// vs redis://, ?sslmode=require).',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php']
+    },
+    files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'], roles: ['app'] },
+    keywords: ['localhost', '127.0.0.1', "'::1'", '"::1"'],
+    check(file, report) {
+        if (isDevOrTestName(file.path))
+            return;
+        const usesClient = CLIENT_HINT.test(file.code);
+        file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+            if (line.length > 4000)
+                return;
+            const lit = LOCAL_LITERAL.exec(line);
+            if (!lit || !COMPARISON.test(line) || !CONDITION.test(line) || REQUEST_HOST.test(line))
+                return;
+            // The operand compared with the literal: the rest of the line without string literals.
+            const envNames = [...line.matchAll(/\b(?:ENV|environ|getenv|Getenv|env)\s*(?:\.get|\.fetch)?\s*[[(]\s*(['"])(\w{1,100})\1/g)].map((e) => e[2]);
+            const operands = `${line.replace(/(['"])(?:\\.|(?!\1).){0,500}\1/g, ' ')} ${envNames.join(' ')}`;
+            const idents = operands.match(/[A-Za-z_][\w.]{0,80}/g) ?? [];
+            const named0 = idents.find((t) => SERVICE_NAME.test(t)) ?? (usesClient ? idents.find((t) => GENERIC_NAME.test(t)) : undefined);
+            if (!named0)
+                return;
+            const named = named0.replace(/\.(includes|startsWith|endsWith|equals|equalsIgnoreCase|contains|match|include|start_with)$/, '');
+            report({
+                line: i + 1,
+                column: lit.index + 1,
+                message: `Branches on \`${lit[2]}\` (compared with \`${named}\`): local and remote backing services take different code paths`,
+                remediation: 'Drive the difference from configuration instead of the host name, e.g. `ssl: process.env.DATABASE_SSL === "true"` (Node), `sslmode` in DATABASE_URL (Python/Ruby/Go), `rediss://` for TLS Redis.'
+            });
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iv-backing-services/index.ts
+
+
+
+
+const IV_BACKING_SERVICES_RULES = [hardcodedServiceLocator, localServiceBranching, frameworkServiceHost, fileDatabaseInProduction];
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
 
-const RULES = [...III_CONFIG_RULES];
+
+
+
+const RULES = [
+    ...I_CODEBASE_RULES,
+    ...II_DEPENDENCIES_RULES,
+    ...III_CONFIG_RULES,
+    ...IV_BACKING_SERVICES_RULES
+];
 
 ;// CONCATENATED MODULE: ./src/version.ts
 const VERSION = '0.1.0';
@@ -38904,8 +40960,14 @@ function runAudit(options) {
         facts,
         get: (p) => retained.get(p),
         git: discovered.git,
+        trackedExcluded: discovered.trackedExcluded,
         apps,
         appOf: appFor
+    };
+    const reread = (path) => {
+        const info = infos.find((i) => i.path === path);
+        const read = info ? readText((0,external_node_path_namespaceObject.join)(root, path), config.maxFileSize) : undefined;
+        return info && read && 'text' in read ? new SourceFile(path, read.text, info.kind, info.language, info.role) : undefined;
     };
     for (const rule of repoRules) {
         ran.add(rule.meta.id);
@@ -38916,7 +40978,9 @@ function runAudit(options) {
         for (const r of reports)
             byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
         for (const [path, list] of byFile) {
-            const file = retained.get(path) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app');
+            // A finding on a file not kept (a source line found by a repository rule): read it again so the
+            // snippet and suppression comments work as for file rules.
+            const file = retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app');
             const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file);
             findings.push(...out.findings);
             suppressed.push(...out.suppressed);

@@ -131,8 +131,14 @@ export function runAudit(options: AuditOptions): AuditResult {
     facts,
     get: (p) => retained.get(p),
     git: discovered.git,
+    trackedExcluded: discovered.trackedExcluded,
     apps,
     appOf: appFor
+  }
+  const reread = (path: string): SourceFile | undefined => {
+    const info = infos.find((i) => i.path === path)
+    const read = info ? readText(join(root, path), config.maxFileSize) : undefined
+    return info && read && 'text' in read ? new SourceFile(path, read.text, info.kind, info.language, info.role) : undefined
   }
   for (const rule of repoRules) {
     ran.add(rule.meta.id)
@@ -142,7 +148,9 @@ export function runAudit(options: AuditOptions): AuditResult {
     const byFile = new Map<string, Report[]>()
     for (const r of reports) byFile.set(r.file!, [...(byFile.get(r.file!) ?? []), r])
     for (const [path, list] of byFile) {
-      const file = retained.get(path) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
+      // A finding on a file not kept (a source line found by a repository rule): read it again so the
+      // snippet and suppression comments work as for file rules.
+      const file = retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
       const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file)
       findings.push(...out.findings)
       suppressed.push(...out.suppressed)

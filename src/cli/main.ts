@@ -8,6 +8,7 @@ import { failOnValue, loadConfig } from '../config/load.js'
 import { UsageError } from '../engine/errors.js'
 import { parseFactorList } from '../engine/factors.js'
 import { changedSince, repoPrefix } from '../engine/git-diff.js'
+import { formatApps, listApps } from './list-apps.js'
 import { formatJson } from '../report/json.js'
 import { formatMarkdown } from '../report/markdown.js'
 import { formatSarif } from '../report/sarif.js'
@@ -36,6 +37,7 @@ Options:
   --write-baseline FILE
                       record today's findings in FILE; they show as baselined
   --changed-since REF gate only on findings in files changed since the merge base with REF
+  --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
   --no-color          plain text even on a terminal
   -h, --help          this help
   -v, --version       the version
@@ -84,6 +86,7 @@ function cli(argv: string[], io: CliIo): number {
         'write-baseline': { type: 'string' },
         'changed-since': { type: 'string' },
         'no-color': { type: 'boolean' },
+        'list-apps': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }
       }
@@ -118,6 +121,10 @@ function cli(argv: string[], io: CliIo): number {
   if (values.exclude) config.exclude = [...config.exclude, ...values.exclude]
   if (activeRules(config, rules).length === 0 && rules.length > 0) io.stderr('twelve-factor-audit: no rule is enabled by the configuration\n')
 
+  if (values['list-apps']) {
+    io.stdout(formatApps(listApps(root, config), format))
+    return 0
+  }
   const result = runAudit({ root, config, rules })
   if (values['write-baseline']) {
     // The new baseline applies at once: this run shows every finding as baselined and passes.

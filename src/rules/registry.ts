@@ -1,5 +1,13 @@
 // Every rule, listed once. Order here is the order rules run and are documented in.
 import type { Rule } from '../engine/rule.js'
+import { I_CODEBASE_RULES } from './i-codebase/index.js'
+import { II_DEPENDENCIES_RULES } from './ii-dependencies/index.js'
 import { III_CONFIG_RULES } from './iii-config/index.js'
+import { IV_BACKING_SERVICES_RULES } from './iv-backing-services/index.js'
 
-export const RULES: readonly Rule[] = [...III_CONFIG_RULES]
+export const RULES: readonly Rule[] = [
+  ...I_CODEBASE_RULES,
+  ...II_DEPENDENCIES_RULES,
+  ...III_CONFIG_RULES,
+  ...IV_BACKING_SERVICES_RULES
+]
