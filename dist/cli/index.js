@@ -17759,6 +17759,58 @@ function formatApps(apps, format) {
     return apps.map((a) => `${a.path}\t${a.language}\t${a.framework ?? '-'}\n`).join('');
 }
 
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/cli/rule-docs.ts
+// --list-rules and --explain: the rule catalogue from the registry, and a rule's docs page.
+
+
+
+
+
+function listRules(rules, format) {
+    const rows = rules.map((r) => ({
+        id: r.meta.id,
+        name: r.meta.name,
+        factor: r.meta.factor,
+        severity: r.meta.severity,
+        languages: r.meta.languages ?? [],
+        summary: r.meta.summary
+    }));
+    if (format === 'json')
+        return `${JSON.stringify(rows, null, 2)}\n`;
+    const widths = [6, 6, 8, 34, 30];
+    const row = (cells) => cells.map((c, i) => (i < widths.length ? c.padEnd(widths[i]) : c)).join('  ').trimEnd();
+    const lines = rows.map((r) => row([r.id, r.factor, r.severity, r.name, r.languages.filter((l) => l !== 'none').join(',') || 'config files', r.summary]));
+    return `${[row(['ID', 'FACTOR', 'SEVERITY', 'NAME', 'LANGUAGES', 'DETECTS']), ...lines].join('\n')}\n`;
+}
+/** The rule's docs page (docs/rules/ID.md beside the package), or a page made from its metadata. */
+function explainRule(rules, id) {
+    const rule = rules.find((r) => r.meta.id === id.toUpperCase());
+    if (!rule)
+        throw new UsageError(`--explain: unknown rule id '${id}'; --list-rules shows them`);
+    for (const candidate of docsDirs()) {
+        const page = (0,external_node_path_namespaceObject.join)(candidate, `${rule.meta.id}.md`);
+        if ((0,external_node_fs_namespaceObject.existsSync)(page))
+            return (0,external_node_fs_namespaceObject.readFileSync)(page, 'utf8');
+    }
+    const m = rule.meta;
+    const f = factorInfo(m.factor);
+    return `# ${m.id} ${m.name}\n\nFactor: ${m.factor} ${f.name} (${f.url}) · Severity: ${m.severity}\n\n${m.summary}\n\nWhy: ${m.why}\n\nFix: ${m.remediation}\n`;
+}
+/** docs/rules relative to the running code: src/cli/ in development, dist/cli/ when bundled. */
+function docsDirs() {
+    let here;
+    try {
+        here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    }
+    catch {
+        return [];
+    }
+    const parts = ['..', '..', 'docs', 'rules'];
+    return [(0,external_node_path_namespaceObject.join)(here, ...parts), (0,external_node_path_namespaceObject.join)(here, ...parts.slice(1))];
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 function toJsonReport(result) {
     return {
@@ -18229,6 +18281,7 @@ function toAuditPaths(repoPaths, prefix) {
 
 
 
+
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
 const USAGE = `Usage: twelve-factor-audit [PATH] [options]
 
@@ -18246,6 +18299,8 @@ Options:
   --write-baseline FILE
                       record today's findings in FILE; they show as baselined
   --changed-since REF gate only on findings in files changed since the merge base with REF
+  --list-rules        print every rule: id, factor, severity, languages, what it detects
+  --explain RULE_ID   print the rule's documentation page
   --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
   --no-color          plain text even on a terminal
   -h, --help          this help
@@ -18285,6 +18340,8 @@ function cli(argv, io) {
                 'changed-since': { type: 'string' },
                 'no-color': { type: 'boolean' },
                 'list-apps': { type: 'boolean' },
+                'list-rules': { type: 'boolean' },
+                explain: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
             }
@@ -18300,6 +18357,17 @@ function cli(argv, io) {
     }
     if (values.version) {
         io.stdout(`${VERSION}\n`);
+        return 0;
+    }
+    if (values['list-rules']) {
+        const f = values.format ?? 'text';
+        if (f !== 'text' && f !== 'json')
+            throw new UsageError(`--list-rules prints text or json, got --format ${f}`);
+        io.stdout(listRules(io.rules ?? RULES, f));
+        return 0;
+    }
+    if (values.explain !== undefined) {
+        io.stdout(explainRule(io.rules ?? RULES, values.explain));
         return 0;
     }
     if (positionals.length > 1)

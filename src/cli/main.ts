@@ -9,6 +9,7 @@ import { UsageError } from '../engine/errors.js'
 import { parseFactorList } from '../engine/factors.js'
 import { changedSince, repoPrefix } from '../engine/git-diff.js'
 import { formatApps, listApps } from './list-apps.js'
+import { explainRule, listRules } from './rule-docs.js'
 import { formatJson } from '../report/json.js'
 import { formatMarkdown } from '../report/markdown.js'
 import { formatSarif } from '../report/sarif.js'
@@ -37,6 +38,8 @@ Options:
   --write-baseline FILE
                       record today's findings in FILE; they show as baselined
   --changed-since REF gate only on findings in files changed since the merge base with REF
+  --list-rules        print every rule: id, factor, severity, languages, what it detects
+  --explain RULE_ID   print the rule's documentation page
   --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
   --no-color          plain text even on a terminal
   -h, --help          this help
@@ -87,6 +90,8 @@ function cli(argv: string[], io: CliIo): number {
         'changed-since': { type: 'string' },
         'no-color': { type: 'boolean' },
         'list-apps': { type: 'boolean' },
+        'list-rules': { type: 'boolean' },
+        explain: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }
       }
@@ -101,6 +106,16 @@ function cli(argv: string[], io: CliIo): number {
   }
   if (values.version) {
     io.stdout(`${VERSION}\n`)
+    return 0
+  }
+  if (values['list-rules']) {
+    const f = values.format ?? 'text'
+    if (f !== 'text' && f !== 'json') throw new UsageError(`--list-rules prints text or json, got --format ${f}`)
+    io.stdout(listRules(io.rules ?? RULES, f))
+    return 0
+  }
+  if (values.explain !== undefined) {
+    io.stdout(explainRule(io.rules ?? RULES, values.explain))
     return 0
   }
   if (positionals.length > 1) throw new UsageError(`expected at most one PATH, got ${positionals.length}: ${positionals.join(' ')}`)

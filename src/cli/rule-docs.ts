@@ -16,10 +16,10 @@ export function listRules(rules: readonly Rule[], format: 'text' | 'json'): stri
     summary: r.meta.summary
   }))
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`
-  const lines = rows.map((r) =>
-    [r.id, r.factor.padEnd(4), r.severity.padEnd(7), r.name.padEnd(34), (r.languages.join(',') || 'config').padEnd(28), r.summary].join('  ')
-  )
-  return `${['ID      FACTOR  SEVERITY  NAME' + ' '.repeat(30) + 'LANGUAGES' + ' '.repeat(21) + 'DETECTS', ...lines].join('\n')}\n`
+  const widths = [6, 6, 8, 34, 30]
+  const row = (cells: string[]): string => cells.map((c, i) => (i < widths.length ? c.padEnd(widths[i]) : c)).join('  ').trimEnd()
+  const lines = rows.map((r) => row([r.id, r.factor, r.severity, r.name, r.languages.filter((l) => l !== 'none').join(',') || 'config files', r.summary]))
+  return `${[row(['ID', 'FACTOR', 'SEVERITY', 'NAME', 'LANGUAGES', 'DETECTS']), ...lines].join('\n')}\n`
 }
 
 /** The rule's docs page (docs/rules/ID.md beside the package), or a page made from its metadata. */
