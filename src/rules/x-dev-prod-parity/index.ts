@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/rule.js'
 import { devServerInProduction } from './dev-server-in-production.js'
+import { runtimeVersionDrift } from './runtime-version-drift.js'
 
-export const X_RULES: readonly Rule[] = [devServerInProduction]
+export const X_RULES: readonly Rule[] = [runtimeVersionDrift, devServerInProduction]
