@@ -91,3 +91,9 @@ export function toExecForm(command: string): string | undefined {
   if (!c || /[|&;<>()$`\\*?{}\[\]]/.test(c) || /["']/.test(c)) return undefined
   return JSON.stringify(c.split(/\s+/)).replace(/","/g, '", "')
 }
+
+/** One-off admin scripts: scripts/, bin/ (minus framework binstubs), tasks/, tools/, management/commands/, lib/tasks/*.rake. */
+export function isAdminScript(path: string): boolean {
+  if (/(^|\/)bin\/(rails|rake|bundle|setup|dev|update|yarn|webpack|spring|importmap|rubocop|brakeman|jobs|kamal|thrust|docker-entrypoint)$/.test(path)) return false
+  return /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/.test(path) && !/(^|\/)__init__\.py$/.test(path)
+}
