@@ -19,8 +19,11 @@ describe('TF0901 no-graceful-shutdown', () => {
     expect(messages({ 'package.json': express, 'src/server.js': server })[0]).toMatch(/`app\.listen\(` starts a long-running server, but the app never handles SIGTERM.*process\.on\('SIGTERM'/s)
   })
   it('is silent when any file of the app handles SIGTERM', () => {
-    expect(run({ 'package.json': express, 'src/server.js': server, 'src/shutdown.js': "process.on('SIGTERM', () => server.close())\n" })).toEqual([])
+    expect(run({ 'package.json': express, 'src/server.js': "require('./shutdown')\n" + server, 'src/shutdown.js': "process.on('SIGTERM', () => server.close())\n" })).toEqual([])
     expect(run({ 'package.json': express, 'src/server.js': server + "const { createTerminus } = require('@godaddy/terminus')\n" })).toEqual([])
+  })
+  it('a handler in another process (a worker entry) does not cover the server', () => {
+    expect(run({ 'package.json': express, 'src/server.js': server, 'src/worker.js': "process.on('SIGTERM', () => channel.close())\nchannel.consume('q', handle)\n" })).toEqual(['src/server.js:4:1 warning'])
   })
   it('does not count a commented-out handler or test files', () => {
     expect(run({ 'package.json': express, 'src/server.js': server + "// process.on('SIGTERM', () => server.close())\n" })).toEqual(['src/server.js:4:1 warning'])

@@ -5,7 +5,7 @@ import type { RepoContext, Rule } from '../../engine/rule.js'
 import type { Language } from '../../engine/types.js'
 import { matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
 
-export interface ServerEntryFact { app: string; file: string; line: number; column: number; token: string; language: Language; spring?: boolean }
+export interface ServerEntryFact { app: string; file: string; line: number; column: number; token: string; language: Language; spring?: boolean; imports: string[] }
 export interface AppFact { app: string; file: string; line: number }
 
 /** Fact keys (documented in the report): where servers start, where SIGTERM is handled, Spring graceful shutdown set. */
@@ -73,18 +73,31 @@ export const noGracefulShutdown: Rule = {
     for (const { m, line, column } of matchesIn(file, entry)) {
       if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code)) continue
       if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code)) continue
-      ctx.facts.add<ServerEntryFact>(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) })
+      ctx.facts.add<ServerEntryFact>(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) })
       break
     }
   },
   checkRepo(repo, report) {
     const entries = repo.facts.get<ServerEntryFact>(FACT_SERVER_ENTRY)
-    const handled = new Set(repo.facts.get<AppFact>(FACT_SIGNAL_HANDLER).map((f) => f.app))
+    const handlers = repo.facts.get<AppFact>(FACT_SIGNAL_HANDLER)
+    // Signal handlers are per process: one counts for an entry in the same file, a module the entry
+    // imports, or (Go) the same package folder; Java shutdown hooks anywhere in the app.
+    const handles = (e: ServerEntryFact): boolean =>
+      handlers.some((h) => {
+        if (h.app !== e.app) return false
+        if (h.file === e.file) return true
+        const dir = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1)
+        if (norm(e.language) === 'go') return dir(h.file) === dir(e.file)
+        if (norm(e.language) === 'java') return true
+        const stem = h.file.slice(h.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')
+        return e.imports.includes(stem) || (stem === 'index' && e.imports.includes(dir(h.file).split('/').filter(Boolean).pop() ?? ''))
+      })
     const springGraceful = new Set(repo.facts.get<AppFact>(FACT_SPRING_GRACEFUL).map((f) => f.app))
     const byApp = new Map<string, ServerEntryFact[]>()
     for (const e of entries) byApp.set(e.app, [...(byApp.get(e.app) ?? []), e])
-    for (const [appPath, list] of byApp) {
-      if (handled.has(appPath)) continue
+    for (const [appPath, all] of byApp) {
+      const list = all.filter((e) => !handles(e))
+      if (list.length === 0) continue
       const app = repo.apps.find((a) => a.path === appPath)
       if (app?.framework === 'rails' || app?.framework === 'next' || app?.framework === 'nuxt') continue
       if (managedServer(repo, appPath, norm(list[0].language))) continue
@@ -146,4 +159,16 @@ const SNIPPETS: Record<string, string> = {
   'spring-boot': 'application.properties:\nserver.shutdown=graceful\nspring.lifecycle.timeout-per-shutdown-phase=20s',
   ruby: "Serve with puma (drains on SIGTERM), or: trap('TERM') { server.shutdown }",
   default: 'Handle SIGTERM: stop accepting work, finish in-flight work, close connections, exit.'
+}
+
+/** Module stems a file imports (require/import/from/require_relative), for per-process matching. */
+function importsOf(code: string): string[] {
+  const out = new Set<string>()
+  const re = /\brequire(?:_relative)?\s*\(?\s*['"]([^'"\n]+)['"]|\bfrom\s+['"]([^'"\n]+)['"]|^\s*from\s+([\w.]+)\s+import\b|^\s*import\s+([\w.]+)/gm
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const spec = m[1] ?? m[2] ?? m[3] ?? m[4] ?? ''
+    const last = spec.split(/[/.]/).filter(Boolean).pop()
+    if (last) out.add(last.replace(/\.[jt]sx?$/, ''))
+  }
+  return [...out]
 }

@@ -77,8 +77,10 @@ function checkDockerfile(file: SourceFile, report: ReportFn): void {
     const m = /\brails\s+s(?:erver)?\b/.exec(bc.text)
     if (!m || /-e\s*\w|--environment/.test(bc.text)) continue
     const d = dockerfileOf(file)
-    const final = Math.max(0, d.stages.length - 1)
-    const setsEnv = d.instructions.some((i) => (i.keyword === 'ENV' || i.keyword === 'ARG') && i.stage === final && /\b(RAILS_ENV|RACK_ENV)\b/.test(i.args))
+    // The final stage and the stages it is built FROM (`FROM base`) share their ENV.
+    const chain = new Set<number>()
+    for (let st = d.stages[d.stages.length - 1]; st && !chain.has(st.index); st = d.stages.find((x) => x.name !== undefined && x.name === st!.image.toLowerCase() && x.index < st!.index)!) chain.add(st.index)
+    const setsEnv = d.instructions.some((i) => (i.keyword === 'ENV' || i.keyword === 'ARG') && chain.has(i.stage) && /\b(RAILS_ENV|RACK_ENV)\b/.test(i.args))
     if (setsEnv) continue
     report({ line: bc.instruction.line, message: `${bc.keyword} runs ${tok(m[0])} but the image never sets RAILS_ENV: Rails boots in development mode`, remediation: 'Add ENV RAILS_ENV=production (and RAILS_LOG_TO_STDOUT=1 on Rails < 7.1) to the final stage.' })
   }

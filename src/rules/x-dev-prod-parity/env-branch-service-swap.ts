@@ -62,7 +62,7 @@ export const envBranchServiceSwap: Rule = {
         if (text.length > MAX_LINE) continue
         const swap = SWAPS.find((s) => s.re.test(text))
         if (!swap) continue
-        reported.add(l)
+        for (let k = start; k <= end; k++) reported.add(k) // one finding per branch
         const hit = swap.re.exec(text)!
         report({
           line: l,
@@ -70,6 +70,7 @@ export const envBranchServiceSwap: Rule = {
           message: `Branch on ${tok(m[0].trim(), 60)} (line ${start}) swaps in ${tok(hit[0].trim())}: ${swap.service}`,
           remediation: pick(SNIPPETS, ctx.app?.framework, lang)
         })
+        break
       }
     }
   }

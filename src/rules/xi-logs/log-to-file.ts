@@ -125,7 +125,7 @@ export const logToFile: Rule = {
           line,
           column,
           severity,
-          message: `${p.what} ${tok(m[0], 60)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
+          message: `${p.what} ${tok(key === 'properties' || key === 'yaml' ? file.line(line).trim() : m[0], 60)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
           remediation: pick(SNIPPETS, ctx.app?.framework, lang)
         })
       }

@@ -17,7 +17,7 @@ const ACTION =
 const SNIPPETS: Record<string, string> = {
   javascript: 'Remove the route and run the task as a one-off process in the release: `npm run migrate` / `npx sequelize-cli db:migrate` (Procfile release phase, kubectl exec or a Kubernetes Job).',
   python: 'Remove the view and run the task as a one-off process: a management command (`python manage.py migrate`, `python manage.py <your_command>`) or `flask db upgrade`, as a release phase or Kubernetes Job.',
-  ruby: 'Remove the route and run it as a one-off: `bin/rails db:migrate` / a rake task (`bin/rails my:task`) in the release phase or a Kubernetes Job.',
+  ruby: 'Remove the route and run it as a one-off: `bin/rails db:seed`, `bin/rails db:migrate` or a rake task (`bin/rails my:task`) in the release phase, `kamal app exec` or a Kubernetes Job.',
   java: 'Remove the endpoint; run Flyway/Liquibase or the batch task as a one-off (a Spring Boot CommandLineRunner in a Job, or the flyway CLI).',
   go: 'Remove the handler; ship the task as a separate command (cmd/migrate) and run it as a Kubernetes Job or release step.',
   default: 'Run admin tasks as one-off processes against the release, not as HTTP endpoints of the running app.'
@@ -54,12 +54,14 @@ export const adminHttpEndpoint: Rule = {
       const rest = (lines[line - 1] ?? '').slice(column - 1 + m[0].length)
       const window = [rest, ...(next === -1 ? after : after.slice(0, next))].join('\n')
       const target = m[3] ?? /=>\s*['"]([\w#/]+)['"]|to:\s*['"]([\w#/]+)['"]/.exec(lines[line - 1] ?? '')?.slice(1).find((g) => g)
-      const acts = ACTION.exec(window) ?? (target && /(migrat|seed|run_?job|run_?task|run_?script|reindex|reset|sync|backfill)/i.exec(target))
+      const inline = ACTION.exec(window)?.[0]
+      const named = target && /(migrat|seed|run_?job|run_?task|run_?script|reindex|reset|sync|backfill)/i.test(target) ? target : undefined
+      const acts = inline ?? named
       if (!acts) continue
       report({
         line,
         column,
-        message: `HTTP route ${tok(path)} runs an admin task (${tok(acts[0])}) inside the web process`,
+        message: `HTTP route ${tok(path)} runs an admin task (${tok(acts)}) inside the web process`,
         remediation: pick(SNIPPETS, ctx.app?.framework, lang)
       })
     }

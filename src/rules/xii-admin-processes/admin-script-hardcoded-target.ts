@@ -11,7 +11,7 @@ const CLI_HOST = /\b(?:psql|pg_dump|pg_restore|mysql|mysqldump|mongo|mongosh|mon
 const SNIPPETS: Record<string, string> = {
   python: "Read the target from the environment the script runs in: conn = psycopg.connect(os.environ['DATABASE_URL']); run it as a one-off in the release (heroku run python scripts/x.py, kubectl exec / a Job with the app's env).",
   javascript: "Read the target from the environment: const client = new pg.Client({ connectionString: process.env.DATABASE_URL }); run it as a one-off with the release's config (npm run <task> inside the app container).",
-  ruby: "Use the app's configured connection (run it with `bin/rails runner script/x.rb`, which reads DATABASE_URL), not a hardcoded host.",
+  ruby: "Use the app's configured connections (Rails.cache, ActiveRecord::Base.connection, Redis.new(url: ENV.fetch('REDIS_URL'))) and run it in the release (bin/rails <task> with the app's environment), not against a hardcoded host.",
   shell: 'Use the environment: psql "$DATABASE_URL" -c ...; run the script in the release environment (kubectl exec / a Job with the app\'s env) instead of naming a host.',
   default: "Read connection settings from the environment of the release the script runs against (DATABASE_URL, REDIS_URL), like the app does."
 }

@@ -188,10 +188,10 @@ function checkHibernate(file: SourceFile, report: ReportFn, fix: string, ctx: Fi
   }
   const re =
     file.kind === 'xml'
-      ? /\bname\s*=\s*["']hibernate\.hbm2ddl\.auto["']\s+value\s*=\s*["'](update|create|create-drop)["']/g
+      ? /\bname\s*=\s*["']hibernate\.hbm2ddl\.auto["']\s+value\s*=\s*["'](create-drop|update|create)["']/g
       : file.kind === 'yaml'
-        ? /^[ \t]*(?:ddl-auto|ddl_auto|hbm2ddl\.auto)[ \t]*:[ \t]*["']?(update|create|create-drop)\b/gm
-        : /^[ \t]*(?:spring\.jpa\.hibernate\.ddl-auto|spring\.jpa\.properties\.hibernate\.hbm2ddl\.auto|hibernate\.hbm2ddl\.auto)[ \t]*[=:][ \t]*(update|create|create-drop)\b/gm
+        ? /^[ \t]*(?:ddl-auto|ddl_auto|hbm2ddl\.auto)[ \t]*:[ \t]*["']?(create-drop|update|create)\b/gm
+        : /^[ \t]*(?:spring\.jpa\.hibernate\.ddl-auto|spring\.jpa\.properties\.hibernate\.hbm2ddl\.auto|hibernate\.hbm2ddl\.auto)[ \t]*[=:][ \t]*(create-drop|update|create)\b/gm
   if (file.kind !== 'xml' && !/(^|\/)(application|bootstrap|hibernate)[^/]*\.(properties|ya?ml)$/.test(file.path)) return
   for (const { m, line, column } of matchesIn(file, re)) {
     const severity: Severity = dev ? 'notice' : 'error'
@@ -236,7 +236,10 @@ function checkCode(file: SourceFile, report: ReportFn, ctx: FileContext, fix: st
       rep(line, column, m[1] === 'synchronize' ? 'error' : 'warning', m[1] === 'synchronize' ? `TypeORM ${tok(m[0])} alters the schema from the entities on every start` : `TypeORM ${tok(m[0])} runs migrations in every instance at start`)
     }
   } else if (lang === 'python') {
-    for (const { m, line, column } of matchesIn(file, /\bcall_command\s*\(\s*['"]migrate['"]/g)) rep(line, column, 'error', `${tok(m[0])} migrates the schema from app code at start`)
+    // Boot path only: AppConfig.ready(), wsgi/asgi, settings, package __init__ (a view doing it is TF1205).
+    if (/(^|\/)(apps|wsgi|asgi|settings[^/]*|__init__|app|main|run)\.py$/.test(file.path) || /(^|\/)settings\//.test(file.path)) {
+      for (const { m, line, column } of matchesIn(file, /\bcall_command\s*\(\s*['"]migrate['"]/g)) rep(line, column, 'error', `${tok(m[0])} migrates the schema from app code at start`)
+    }
     for (const { m, line, column } of matchesIn(file, /\bdb\.create_all\s*\(\s*\)/g)) {
       const before = file.code.slice(Math.max(0, m.index - 400), m.index)
       if (/@(?:\w+\.)?(?:cli\.)?command\b|@click\.command|def\s+(?:init_db|create_db|initdb|setup_db)\b/.test(before)) continue
