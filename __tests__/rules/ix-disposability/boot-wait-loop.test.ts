@@ -15,6 +15,7 @@ describe('TF0903 boot-wait-loop', () => {
     ],
     invalid: [
       { name: 'until loop in entrypoint', path: 'docker-entrypoint.sh', code: '#!/bin/sh\nset -e\nuntil pg_isready -h "$DB_HOST"; do\n  echo waiting\n  sleep 2\ndone\nexec "$@"\n', errors: [{ line: 3, column: 1, message: /sleep loop `until pg_isready/ }] },
+      { name: 'fallback loops in one script are one finding', path: 'docker-entrypoint.sh', code: '#!/bin/bash\nif command -v pg_isready; then\n  until pg_isready -h "$H"; do sleep 2; done\nelse\n  until (echo > "/dev/tcp/$H/5432"); do sleep 2; done\nfi\nexec "$@"\n', errors: [{ line: 3 }] },
       { name: 'while ! nc loop', path: 'entrypoint.sh', code: '#!/bin/sh\nwhile ! nc -z redis 6379; do sleep 1; done\nexec node server.js\n', errors: [{ line: 2 }] },
       { name: 'wait-for-it in CMD', path: 'Dockerfile', code: 'FROM node:20\nCMD ["./wait-for-it.sh", "db:5432", "--", "node", "server.js"]\n', errors: [{ line: 2, message: /wait-for-it\.sh/ }] },
       { name: 'loop in sh -c of a Deployment', path: 'k8s/worker.yaml', code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  template:\n    spec:\n      containers:\n        - name: w\n          image: app:1\n          args: ["sh", "-c", "until redis-cli -h redis ping; do sleep 3; done; exec celery -A app worker"]\n', errors: [{ line: 10 }] }

@@ -2,6 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import { Facts } from '../../../src/engine/rule.js'
 import { FACT_STDOUT_LOGGING, logToFile } from '../../../src/rules/xi-logs/log-to-file.js'
 import { ruleTable, runRule } from '../../helpers/rule-tester.js'
+import { runAudit } from '../../../src/audit.js'
+import { defaultConfig } from '../../../src/config/schema.js'
+import { makeTree } from '../../helpers/tree.js'
 
 describe('TF1101 log-to-file', () => {
   ruleTable(logToFile, {
@@ -26,9 +29,9 @@ describe('TF1101 log-to-file', () => {
       { name: 'pino destination file', path: 'src/log.js', code: "const pino = require('pino')\nmodule.exports = pino(pino.destination('/var/log/app.log'))\n", errors: [{ line: 2 }] },
       { name: 'morgan access.log', path: 'app.js', code: "const morgan = require('morgan')\nconst accessLogStream = fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' })\n", errors: [{ line: 2 }] },
       { name: 'log4js file appender', path: 'src/log.js', code: "const log4js = require('log4js')\nlog4js.configure({ appenders: { app: { type: 'file', filename: 'app.log' } }, categories: { default: { appenders: ['app'], level: 'info' } } })\n", errors: [{ line: 2 }] },
-      { name: 'python RotatingFileHandler', path: 'app/logging_setup.py', code: "import logging\nfrom logging.handlers import RotatingFileHandler\nhandler = RotatingFileHandler('app.log', maxBytes=10_000_000, backupCount=5)\n", errors: [{ line: 3, column: 11 }] },
-      { name: 'basicConfig filename', path: 'worker.py', code: "import logging\nlogging.basicConfig(filename='worker.log', level=logging.INFO)\n", errors: [{ line: 2 }] },
-      { name: 'Django LOGGING file handler', path: 'mysite/settings.py', code: "LOGGING = {\n    'handlers': {\n        'file': {\n            'class': 'logging.FileHandler',\n            'filename': '/var/log/django.log',\n        },\n    },\n}\n", errors: [{ line: 4 }] },
+      { name: 'python RotatingFileHandler', path: 'app/logging_setup.py', code: "import logging\nfrom logging.handlers import RotatingFileHandler\nhandler = RotatingFileHandler('app.log', maxBytes=10_000_000, backupCount=5)\n", errors: [{ line: 3, column: 11, severity: 'warning' }] },
+      { name: 'basicConfig filename', path: 'worker.py', code: "import logging\nlogging.basicConfig(filename='worker.log', level=logging.INFO)\n", errors: [{ line: 2, severity: 'warning' }] },
+      { name: 'Django LOGGING file handler', path: 'mysite/settings.py', code: "LOGGING = {\n    'handlers': {\n        'file': {\n            'class': 'logging.FileHandler',\n            'filename': '/var/log/django.log',\n        },\n    },\n}\n", errors: [{ line: 4, severity: 'warning' }] },
       { name: 'dev-only settings is a notice', path: 'mysite/settings/dev.py', code: "LOGGING = {'handlers': {'f': {'class': 'logging.FileHandler', 'filename': 'dev.log'}}}\n", errors: [{ line: 1, severity: 'notice' }] },
       { name: 'Ruby Logger to file', path: 'lib/importer.rb', code: "LOG = Logger.new('log/importer.log')\n", errors: [{ line: 1 }] },
       { name: 'Rails production logger to file', path: 'config/environments/production.rb', code: 'Rails.application.configure do\n  config.logger = ActiveSupport::Logger.new(Rails.root.join("log", "production.log"))\nend\n', errors: [{ line: 2 }] },
@@ -48,5 +51,11 @@ describe('TF1101 log-to-file', () => {
     runRule(logToFile, 'src/logger.js', "const winston = require('winston')\nwinston.createLogger({ transports: [new winston.transports.Console()] })\n", facts)
     runRule(logToFile, 'src/other.js', "const winston = require('winston')\nnew winston.transports.Console()\n", facts)
     expect(facts.get(FACT_STDOUT_LOGGING)).toEqual([{ file: 'src/logger.js', line: 2, logger: 'winston Console', app: '.' }])
+  })
+  it('is an error in a Python web app, a warning in a framework-less Python tool', () => {
+    const settings = "LOGGING = {'handlers': {'f': {'class': 'logging.FileHandler', 'filename': '/var/log/app.log'}}}\n"
+    const sev = (files: Record<string, string>) => runAudit({ root: makeTree(files), config: defaultConfig(), rules: [logToFile] }).findings.map((f) => `${f.file}:${f.line} ${f.severity}`)
+    expect(sev({ 'requirements.txt': 'Django==5.0\n', 'mysite/settings.py': settings })).toEqual(['mysite/settings.py:1 error'])
+    expect(sev({ 'requirements.txt': 'pandas\n', 'tool/settings.py': settings })).toEqual(['tool/settings.py:1 warning'])
   })
 })

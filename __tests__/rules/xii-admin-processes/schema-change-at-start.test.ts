@@ -17,6 +17,7 @@ describe('TF1201 schema-change-at-start', () => {
       { name: 'makemigrations is not migrate', path: 'Dockerfile', code: 'FROM python:3.12\nCMD python manage.py showmigrations && gunicorn app.wsgi\n' },
       { name: 'ddl-auto validate', path: 'src/main/resources/application.properties', code: 'spring.jpa.hibernate.ddl-auto=validate\n' },
       { name: 'sequelize.sync in a seed script', path: 'scripts/seed.js', code: "const { sequelize } = require('../models')\nawait sequelize.sync({ force: true })\n" },
+      { name: 'sequelize.sync in a test helper folder', path: 'src/test-utils/setup.js', code: "const { sequelize } = require('../models')\nawait sequelize.sync({ force: true })\n" },
       { name: 'sequelize.sync in tests', path: 'test/setup.js', code: "const { sequelize } = require('../models')\nawait sequelize.sync({ force: true })\n" },
       { name: 'TypeORM synchronize from env', path: 'src/data-source.ts', code: "import { DataSource } from 'typeorm'\nexport const ds = new DataSource({ synchronize: process.env.DB_SYNC === 'true' })\n" },
       { name: 'create_all inside a CLI command', path: 'app/__init__.py', code: "@app.cli.command('init-db')\ndef init_db():\n    db.create_all()\n" },

@@ -70,6 +70,7 @@ function checkScript(file: SourceFile, report: ReportFn): void {
       }
       if (/\bsleep\b/.test(block) && PROBE.test(block)) {
         report({ line: i + 1, column: t.search(/\S/) + 1, message: `Entrypoint waits for a dependency in a sleep loop ${tok(t.trim())}`, remediation: META.remediation })
+        return // one finding per script: fallback loops (pg_isready, else /dev/tcp) are the same wait
       }
       i = end
       continue

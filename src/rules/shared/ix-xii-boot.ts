@@ -29,7 +29,7 @@ export function isDevOnlyPath(path: string): boolean {
 
 /** A path under a test/spec folder or a test-named file (role 'test' covers most; this catches the rest). */
 export function isTestPath(path: string): boolean {
-  return /(^|\/)(tests?|spec|__tests__|testing|fixtures?)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path)
+  return /(^|\/)(tests?|spec|__tests__|testing|fixtures?|test[-_]?(utils?|helpers?|support)|testutils|testhelpers)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path)
 }
 
 export interface BootCommand {

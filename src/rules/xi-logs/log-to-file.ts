@@ -120,7 +120,8 @@ export const logToFile: Rule = {
           report({ line, column, severity: 'notice', message: `${p.what} ${tok(m[0], 60)} in a dev-only Spring profile writes logs to a file`, remediation: pick(SNIPPETS, ctx.app?.framework, lang) })
           continue
         }
-        const severity: Severity = dev ? 'notice' : 'error'
+        // A Python file in no web/worker framework app is often a CLI or batch tool: still reported, less loudly.
+        const severity: Severity = dev ? 'notice' : key === 'python' && !ctx.app?.framework ? 'warning' : 'error'
         report({
           line,
           column,
