@@ -10,6 +10,7 @@ describe('TF1102 self-managed-log-routing', () => {
       { name: 'urllib HTTPHandler is not logging', path: 'app/http.py', code: 'import urllib.request\nopener = urllib.request.build_opener(urllib.request.HTTPHandler())\n' },
       { name: 'OpenTelemetry exporter is fine', path: 'src/otel.js', code: "const { OTLPLogExporter } = require('@opentelemetry/exporter-logs-otlp-http')\n" },
       { name: 'commented-out syslog handler', path: 'app/log.py', code: '# h = logging.handlers.SysLogHandler(address="/dev/log")\n' },
+      { name: 'entrypoint that only echoes', path: 'docker-entrypoint.sh', code: '#!/bin/sh\necho "logs go to stdout; no logrotate here"\nexec "$@"\n' },
       { name: 'winston core import', path: 'src/log.js', code: "const winston = require('winston')\n" }
     ],
     invalid: [
@@ -21,6 +22,7 @@ describe('TF1102 self-managed-log-routing', () => {
       { name: 'python SysLogHandler', path: 'app/log.py', code: "import logging.handlers\nh = logging.handlers.SysLogHandler(address=('logs.example.com', 514))\n", errors: [{ line: 2, message: /SysLogHandler/ }] },
       { name: 'winston-elasticsearch', path: 'src/log.ts', code: "import { ElasticsearchTransport } from 'winston-elasticsearch'\n", errors: [{ line: 1, message: /winston-elasticsearch/ }] },
       { name: 'logstash appender', path: 'src/main/resources/logback.xml', code: '<configuration>\n  <appender name="LS" class="net.logstash.logback.appender.LogstashTcpSocketAppender">\n    <destination>logstash:5000</destination>\n  </appender>\n</configuration>\n', errors: [{ line: 2 }] },
+      { name: 'entrypoint starts filebeat', path: 'docker-entrypoint.sh', code: '#!/bin/sh\nfilebeat -e -c /etc/filebeat/filebeat.yml &\nservice cron start\nexec "$@"\n', errors: [{ line: 2, message: /`filebeat`/ }] },
       { name: 'ruby syslog logger', path: 'config/initializers/log.rb', code: "Rails.logger = Syslog::Logger.new('myapp')\n", errors: [{ line: 1 }] }
     ]
   })

@@ -65,6 +65,10 @@ describe('TF1204 admin-script-missing', () => {
       'package.json:5 npm script `reindex` runs `scripts/reindex.js`, which is not in the codebase'
     ])
   })
+  it('credits management commands and rake tasks as admin-task facts', () => {
+    const r = runAudit({ root: makeTree({ 'requirements.txt': 'django\n', 'shop/management/commands/backfill.py': 'x = 1\n', 'shop/management/commands/__init__.py': '', 'lib/tasks/cache.rake': 'task :x\n' }), config: defaultConfig(), rules: [adminScriptMissing] })
+    expect(r.findings).toEqual([])
+  })
   it('resolves paths relative to the app folder', () => {
     expect(run({ 'services/api/package.json': '{"dependencies": {"express": "4"}, "scripts": {"seed": "node scripts/seed.js"}}', 'services/api/scripts/seed.js': '' })).toEqual([])
   })

@@ -3,7 +3,7 @@
 import type { Rule, ReportFn } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { dockerfileOf } from '../../parsers/dockerfile.js'
-import { matchesIn, tok } from '../shared/ix-xii-boot.js'
+import { ENTRYPOINT_SCRIPT, matchesIn, tok } from '../shared/ix-xii-boot.js'
 
 const AGENTS = 'logrotate|filebeat|fluentd|fluent-bit|td-agent|td-agent-bit|promtail|logstash|rsyslog|syslog-ng|vector|datadog-agent|newrelic-infra|splunkforwarder|nxlog'
 const INSTALL = new RegExp(`\\b(?:apt-get|apt|apk|yum|dnf|microdnf|zypper)\\s+(?:-\\S+\\s+)*(?:install|add)\\b[^&;|]*?\\b(${AGENTS})\\b`, 'g')
@@ -45,6 +45,13 @@ export const selfManagedLogRouting: Rule = {
     if (file.kind === 'dockerfile') return checkDockerfile(file, report)
     if (/(^|\/)logrotate(\.d\/[^/]+|[^/]*\.conf)$/.test(file.path)) return checkLogrotate(file, report)
     if (/(^|\/)supervisor(d)?[^/]*\.conf$|(^|\/)supervisor\/conf\.d\/[^/]+$/.test(file.path)) return checkSupervisor(file, report)
+    if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path)) {
+      const agent = new RegExp(`^[ \\t]*(?:exec[ \\t]+|nohup[ \\t]+)?(?:/[\\w/.-]*/)?(${AGENTS})\\b[^\\n]*|^[ \\t]*(?:service|rc-service)[ \\t]+(rsyslog|syslog-ng|filebeat|td-agent|fluent-bit)[ \\t]+start\\b`, 'gm')
+      for (const { m, line, column } of matchesIn(file, agent)) {
+        report({ line, column, message: `Entrypoint starts the log shipper/rotator ${tok(m[1] ?? m[2])} inside the app container`, remediation: META.remediation })
+      }
+      return
+    }
     const key = file.language === 'typescript' ? 'javascript' : file.language === 'kotlin' ? 'java' : file.kind === 'xml' ? (/(logback|log4j)[^/]*\.xml$/i.test(file.path) ? 'xml' : '') : file.language
     for (const [re, verb] of CODE[key] ?? []) {
       for (const { m, line, column } of matchesIn(file, re)) {

@@ -7,6 +7,7 @@ import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { procfileOf } from '../../parsers/procfile.js'
 import { tok } from '../shared/ix-xii-boot.js'
+import { FACT_ADMIN_TASK, type AdminTaskFact } from './schema-change-at-start.js'
 
 const SCRIPT_REF = /(?:^|[\s"'=])((?:\.\/)?(?:scripts?|bin|tasks|tools|admin|ops)\/[\w./-]+\.(?:sh|bash|py|js|mjs|cjs|ts|rb|php|pl))\b/g
 
@@ -27,6 +28,14 @@ export const adminScriptMissing: Rule = {
   },
   checkRepo(repo, report) {
     const existing = new Set(repo.files.map((f) => f.path))
+    // Credit admin tasks that live in the codebase and run with the app's toolchain (fact for the remediation plan).
+    for (const f of repo.files) {
+      if (f.role !== 'app') continue
+      const django = /(^|\/)management\/commands\/(?!__init__)([\w-]+)\.py$/.exec(f.path)
+      const rake = /(^|\/)lib\/tasks\/([\w-]+)\.rake$/.exec(f.path)
+      const task = django ? `python manage.py ${django[2]}` : rake ? `bin/rails ${rake[2]}:*` : undefined
+      if (task) repo.facts.add<AdminTaskFact>(FACT_ADMIN_TASK, { app: repo.appOf(f.path)?.path ?? '.', file: f.path, line: 1, task })
+    }
     for (const f of repo.files) {
       if (f.role === 'test' || f.role === 'docs' || f.role === 'example') continue
       if (!['procfile', 'manifest', 'kubernetes', 'compose'].includes(f.kind)) continue
