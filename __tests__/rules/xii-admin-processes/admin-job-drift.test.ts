@@ -32,4 +32,11 @@ describe('TF1206 admin-job-drift', () => {
       'k8s/migrate.yaml:8 Job `migrate` does not load `web-secrets` that Deployment `web` reads its config from: the admin task runs with different config'
     ])
   })
+  it('compose one-off services run the app image', () => {
+    expect(run({ 'docker-compose.yml': 'services:\n  web:\n    build: .\n  migrate:\n    image: python:3.12\n    command: python manage.py migrate\n  db:\n    image: postgres:16\n' })).toEqual([
+      expect.stringContaining('docker-compose.yml:5 One-off service `migrate` runs `python manage.py migrate` on image `python:3.12`, while service `web` runs the image built from this repository') as unknown as string
+    ])
+    expect(run({ 'docker-compose.yml': 'services:\n  web:\n    build: .\n  migrate:\n    build: .\n    command: python manage.py migrate\n' })).toEqual([])
+    expect(run({ 'docker-compose.prod.yml': 'services:\n  web:\n    image: acme/web:2.0\n  migrate:\n    image: acme/web:2.0\n    command: bin/rails db:migrate\n  flyway:\n    image: flyway/flyway:10\n    command: migrate\n' })).toEqual([])
+  })
 })

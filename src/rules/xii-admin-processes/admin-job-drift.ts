@@ -1,6 +1,7 @@
 // TF1206: a Kubernetes Job/CronJob that runs an admin task for the app with a different image (or a
 // different release of it) or a different config source than the Deployment it administers.
 import type { Rule } from '../../engine/rule.js'
+import { composeOf } from '../../parsers/compose.js'
 import { kubernetesOf, type K8sWorkload } from '../../parsers/kubernetes.js'
 import { getIn, items, str, type YNode } from '../../parsers/yaml-nodes.js'
 import { tok } from '../shared/ix-xii-boot.js'
@@ -58,6 +59,7 @@ export const adminJobDrift: Rule = {
         else if (w.kind === 'Deployment' || w.kind === 'StatefulSet') deployments.push(entry)
       }
     }
+    checkCompose(repo, report)
     if (deployments.length === 0) return
     const appImages = deployments.flatMap((d) => d.w.containers.filter((c) => !c.init && c.image).map((c) => ({ d, c, ...repoOf(c.image!) })))
     for (const j of jobs) {
@@ -104,6 +106,33 @@ export const adminJobDrift: Rule = {
           }
         }
       }
+    }
+  }
+}
+
+/** Compose one-off services (migrate, seed...) must run the app's image (or build) like the service they administer. */
+function checkCompose(repo: Parameters<NonNullable<Rule['checkRepo']>>[0], report: Parameters<NonNullable<Rule['checkRepo']>>[1]): void {
+  for (const f of repo.files) {
+    if (f.kind !== 'compose' || f.role === 'test' || f.role === 'docs' || f.role === 'example') continue
+    const file = repo.get(f.path)
+    if (!file) continue
+    const services = composeOf(file).services
+    const cmdOf = (s: (typeof services)[number]): string => [...(s.entrypoint ?? []), ...(s.command ?? [])].join(' ')
+    const admin = services.filter((s) => MIGRATE.test(cmdOf(s)) && !/&&|;/.test(cmdOf(s)))
+    const apps = services.filter((s) => !admin.includes(s) && (s.build || (s.image && !TOOL_IMAGE.test(repoOf(s.image).repo))) && !/^(postgres|mysql|mariadb|mongo|redis|rabbitmq|memcached|elasticsearch|nginx|traefik|caddy)/.test(repoOf(s.image ?? '').repo.split('/').pop() ?? ''))
+    if (apps.length === 0) continue
+    for (const a of admin) {
+      if (!a.image || a.build) continue // builds the same context, or no image to compare
+      if (TOOL_IMAGE.test(repoOf(a.image).repo)) continue
+      const same = apps.some((s) => s.image && repoOf(s.image).repo === repoOf(a.image!).repo && (repoOf(s.image).tag ?? '') === (repoOf(a.image!).tag ?? ''))
+      if (same) continue
+      const app = apps[0]
+      report({
+        file: f.path,
+        line: a.imageLine,
+        message: `One-off service ${tok(a.name)} runs ${tok(cmdOf(a), 50)} on image ${tok(a.image)}, while service ${tok(app.name)} runs ${app.image ? tok(app.image) : 'the image built from this repository'}: the admin task does not run the release's code`,
+        remediation: app.image ? `Use the app image for the one-off service: image: ${app.image}` : `Build the one-off service from the same context as ${app.name} (build: .), or run it as \`docker compose run --rm ${app.name} ${cmdOf(a)}\`.`
+      })
     }
   }
 }
