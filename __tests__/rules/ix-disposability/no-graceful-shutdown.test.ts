@@ -25,6 +25,9 @@ describe('TF0901 no-graceful-shutdown', () => {
   it('a handler in another process (a worker entry) does not cover the server', () => {
     expect(run({ 'package.json': express, 'src/server.js': server, 'src/worker.js': "process.on('SIGTERM', () => channel.close())\nchannel.consume('q', handle)\n" })).toEqual(['src/server.js:4:1 warning'])
   })
+  it('dev servers and scripts are not the deployed process', () => {
+    expect(run({ 'package.json': express, 'scripts/dev-server.js': server, 'src/dev.js': server })).toEqual([])
+  })
   it('does not count a commented-out handler or test files', () => {
     expect(run({ 'package.json': express, 'src/server.js': server + "// process.on('SIGTERM', () => server.close())\n" })).toEqual(['src/server.js:4:1 warning'])
     expect(run({ 'package.json': express, 'test/server.test.js': server })).toEqual([])

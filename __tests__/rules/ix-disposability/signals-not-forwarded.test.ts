@@ -14,6 +14,7 @@ describe('TF0902 signals-not-forwarded', () => {
       { name: 'entrypoint script with exec "$@"', path: 'docker-entrypoint.sh', code: '#!/bin/sh\nset -e\nif [ "$1" = "web" ]; then\n  echo starting\nfi\nexec "$@"\n' },
       { name: 'entrypoint script that traps TERM', path: 'entrypoint.sh', code: '#!/bin/bash\ntrap "kill -TERM $child" TERM\nnode server.js &\nchild=$!\nwait $child\n' },
       { name: 'commented-out shell form', path: 'Dockerfile', code: 'FROM node:20\n# CMD npm start\nCMD ["node", "server.js"]\n' },
+      { name: 'devcontainer Dockerfile', path: '.devcontainer/Dockerfile', code: 'FROM mcr.microsoft.com/devcontainers/base\nCMD sleep infinity\n' },
       { name: 'dev Dockerfile', path: 'Dockerfile.dev', code: 'FROM node:20\nCMD npm run dev\n' },
       { name: 'a non-entrypoint script', path: 'scripts/build.sh', code: '#!/bin/sh\nnode build.js\n' },
       { name: 'k8s Job with sh -c', path: 'k8s/migrate.yaml', code: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: m}\nspec:\n  template:\n    spec:\n      containers:\n        - name: m\n          image: app:1\n          command: ["sh", "-c", "sleep 5 && python manage.py migrate"]\n' }

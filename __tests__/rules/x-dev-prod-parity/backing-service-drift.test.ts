@@ -14,10 +14,12 @@ describe('TF1001 backing-service-drift', () => {
       { name: 'same adapter through the default anchor', path: 'config/database.yml', code: dbYml('  <<: *default\n  database: app_development\n') },
       { name: 'production adapter unknown (ERB)', path: 'config/database.yml', code: 'development:\n  adapter: sqlite3\nproduction:\n  adapter: <%= ENV["DB_ADAPTER"] %>\n' },
       { name: 'example database.yml', path: 'config/database.yml.example', code: dbYml('  adapter: sqlite3\n') },
+      { name: 'knexfile same client', path: 'knexfile.ts', code: "export default {\n  development: { client: 'pg', connection: 'postgres://localhost/app' },\n  test: { client: 'sqlite3' },\n  production: { client: 'pg', connection: process.env.DATABASE_URL }\n}\n" },
       { name: 'sequelize same dialect', path: 'config/config.json', code: '{\n  "development": {"dialect": "postgres"},\n  "test": {"dialect": "sqlite"},\n  "production": {"use_env_variable": "DATABASE_URL", "dialect": "postgres"}\n}\n' }
     ],
     invalid: [
       { name: 'sqlite3 in development, postgresql in production', path: 'config/database.yml', code: dbYml('  adapter: sqlite3\n  database: db/development.sqlite3\n'), errors: [{ line: 6, column: 12, message: /`sqlite3` \(SQLite\) in development but `postgresql` \(PostgreSQL\) in production/ }] },
+      { name: 'knexfile sqlite3 vs pg', path: 'knexfile.js', code: "module.exports = {\n  development: {\n    client: 'sqlite3',\n    connection: { filename: './dev.sqlite3' }\n  },\n  production: {\n    client: 'pg',\n    connection: process.env.DATABASE_URL\n  }\n}\n", errors: [{ line: 3, column: 13, message: /client `sqlite3` \(SQLite\) in development but `pg` \(PostgreSQL\)/ }] },
       { name: 'sequelize sqlite vs postgres', path: 'config/config.json', code: '{\n  "development": {\n    "storage": "dev.sqlite",\n    "dialect": "sqlite"\n  },\n  "production": {"dialect": "postgres"}\n}\n', errors: [{ line: 4, column: 5 }] }
     ]
   })

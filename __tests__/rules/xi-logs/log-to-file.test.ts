@@ -21,6 +21,8 @@ describe('TF1101 log-to-file', () => {
       { name: 'spring yaml file key elsewhere', path: 'src/main/resources/application.yml', code: 'spring:\n  config:\n    import:\n      file:\n        name: x\n' },
       { name: 'markdown snippet', path: 'docs/logging.md', code: "```python\nlogging.FileHandler('app.log')\n```\n" },
       { name: 'unrelated createWriteStream', path: 'src/export.js', code: "const out = fs.createWriteStream('report.csv')\nlog('done')\n" },
+      { name: 'a Tornado handler class named FileHandler', path: 'app/handlers.py', code: 'class FileHandler(tornado.web.RequestHandler):\n    def get(self):\n        pass\n' },
+      { name: 'log4j2 file appender nobody references', path: 'src/main/resources/log4j2.xml', code: '<Configuration>\n  <Appenders>\n    <Console name="C"/>\n    <File name="F" fileName="app.log"/>\n  </Appenders>\n  <Loggers><Root><AppenderRef ref="C"/></Root></Loggers>\n</Configuration>\n' },
       { name: 'loguru to stderr', path: 'app/main.py', code: 'from loguru import logger\nlogger.add(sys.stderr, serialize=True)\n' }
     ],
     invalid: [
@@ -37,7 +39,7 @@ describe('TF1101 log-to-file', () => {
       { name: 'Rails production logger to file', path: 'config/environments/production.rb', code: 'Rails.application.configure do\n  config.logger = ActiveSupport::Logger.new(Rails.root.join("log", "production.log"))\nend\n', errors: [{ line: 2 }] },
       { name: 'logback rolling file appender', path: 'src/main/resources/logback-spring.xml', code: '<configuration>\n  <appender name="FILE" class="ch.qos.logback.core.rolling.RollingFileAppender">\n    <file>/var/log/app.log</file>\n  </appender>\n  <root level="INFO"><appender-ref ref="FILE"/></root>\n</configuration>\n', errors: [{ line: 2 }] },
       { name: 'logback file appender in dev profile is a notice', path: 'src/main/resources/logback-spring.xml', code: '<configuration>\n  <springProfile name="dev">\n    <appender name="FILE" class="ch.qos.logback.core.FileAppender"><file>dev.log</file></appender>\n    <root><appender-ref ref="FILE"/></root>\n  </springProfile>\n</configuration>\n', errors: [{ line: 3, severity: 'notice' }] },
-      { name: 'log4j2 RollingFile', path: 'src/main/resources/log4j2.xml', code: '<Configuration>\n  <Appenders>\n    <RollingFile name="R" fileName="logs/app.log" filePattern="logs/app-%d.log"/>\n  </Appenders>\n</Configuration>\n', errors: [{ line: 3 }] },
+      { name: 'log4j2 RollingFile', path: 'src/main/resources/log4j2.xml', code: '<Configuration>\n  <Appenders>\n    <RollingFile name="R" fileName="logs/app.log" filePattern="logs/app-%d.log"/>\n  </Appenders>\n  <Loggers><Root><AppenderRef ref="R"/></Root></Loggers>\n</Configuration>\n', errors: [{ line: 3 }] },
       { name: 'Spring logging.file.name', path: 'src/main/resources/application.properties', code: 'server.port=${PORT:8080}\nlogging.file.name=/var/log/app.log\n', errors: [{ line: 2, message: /Spring logging\.file/ }] },
       { name: 'Spring yaml logging.file.path', path: 'src/main/resources/application.yml', code: 'logging:\n  file:\n    path: /var/log\n', errors: [{ line: 2 }] },
       { name: 'Spring dev profile properties is a notice', path: 'src/main/resources/application-dev.properties', code: 'logging.file.name=dev.log\n', errors: [{ line: 1, severity: 'notice' }] },

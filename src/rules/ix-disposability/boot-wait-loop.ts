@@ -27,6 +27,7 @@ export const bootWaitLoop: Rule = {
   files: { kinds: ['dockerfile', 'source', 'other', 'kubernetes'], roles: ['app'] },
   keywords: ['sleep', 'wait-for', 'dockerize', 'wait4x', 'wait-on'],
   check(file, report) {
+    if (/(^|\/)\.devcontainer\//.test(file.path)) return
     if (file.kind === 'dockerfile') {
       const { entrypoint, cmd } = bootCommands(file)
       for (const bc of [entrypoint, cmd]) if (bc) checkText(bc.text, bc.instruction.line, report, `${bc.keyword}`)

@@ -3,7 +3,7 @@
 // repository pass decides once per app and reports at the entry file.
 import type { RepoContext, Rule } from '../../engine/rule.js'
 import type { Language } from '../../engine/types.js'
-import { matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
+import { isAdminScript, isDevOnlyPath, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
 
 export interface ServerEntryFact { app: string; file: string; line: number; column: number; token: string; language: Language; spring?: boolean; imports: string[] }
 export interface AppFact { app: string; file: string; line: number }
@@ -69,7 +69,8 @@ export const noGracefulShutdown: Rule = {
       if (at !== -1) ctx.facts.add<AppFact>(FACT_SIGNAL_HANDLER, { app, file: file.path, line: file.position(at).line })
     }
     const entry = ENTRY[lang]
-    if (!entry) return
+    // Dev servers and one-off scripts are not the deployed long-running process.
+    if (!entry || isDevOnlyPath(file.path) || isAdminScript(file.path)) return
     for (const { m, line, column } of matchesIn(file, entry)) {
       if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code)) continue
       if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code)) continue

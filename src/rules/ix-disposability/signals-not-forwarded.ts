@@ -30,6 +30,7 @@ export const signalsNotForwarded: Rule = {
   files: { kinds: ['dockerfile', 'source', 'other', 'kubernetes'], roles: ['app'] },
   keywords: ['cmd', 'entrypoint', 'start', 'command', 'exec', '-c', 'node', 'python', 'java', 'rails', 'gunicorn', '$@'],
   check(file, report) {
+    if (/(^|\/)\.devcontainer\//.test(file.path)) return
     if (file.kind === 'dockerfile') checkDockerfile(file, report)
     else if (file.kind === 'kubernetes') checkKubernetes(file, report)
     else if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path)) checkScript(file, report)

@@ -62,10 +62,11 @@ export const backingServiceDrift: Rule = {
     remediation: 'Run the same service product and major version in development as in production, e.g. `postgres:16` in docker-compose.yml when production runs PostgreSQL 16.',
     languages: ['ruby', 'javascript', 'typescript']
   },
-  files: { kinds: ['yaml', 'json'], path: /(^|\/)config\/(database\.ya?ml|config\.json|database\.json)$/ },
-  keywords: ['adapter', 'dialect'],
+  files: { kinds: ['yaml', 'json', 'source'], path: /(^|\/)(config\/(database\.ya?ml|config\.json|database\.json)|knexfile\.[cm]?[jt]s)$/ },
+  keywords: ['adapter', 'dialect', 'client'],
   check(file, report) {
     if (file.kind === 'json') return checkSequelize(file, report)
+    if (file.kind === 'source') return checkKnexfile(file, report)
     const envs = adaptersByEnv(file)
     const dev = envs.get('development')
     const prod = envs.get('production')
@@ -126,6 +127,27 @@ export const backingServiceDrift: Rule = {
       })
     }
   }
+}
+
+/** knexfile.js: { development: { client: 'sqlite3' }, production: { client: 'pg' } }. */
+function checkKnexfile(file: SourceFile, report: ReportFn): void {
+  const client = (env: string): { client: string; offset: number } | undefined => {
+    const m = new RegExp(`\\b${env}\\s*:\\s*\\{[^}]*?\\bclient\\s*:\\s*['"\`]([\\w-]+)['"\`]`).exec(file.code)
+    return m ? { client: m[1], offset: m.index + m[0].lastIndexOf(m[1]) - 1 } : undefined
+  }
+  const dev = client('development')
+  const prod = client('production')
+  if (!dev || !prod) return
+  const norm = (c: string): string => ({ pg: 'PostgreSQL', postgres: 'PostgreSQL', postgresql: 'PostgreSQL', sqlite3: 'SQLite', 'better-sqlite3': 'SQLite', mysql: 'MySQL', mysql2: 'MySQL', mssql: 'SQL Server', oracledb: 'Oracle' })[c] ?? c
+  if (compatible(norm(dev.client), norm(prod.client))) return
+  const pos = file.position(dev.offset)
+  if (file.line(pos.line).length > 4000) return
+  report({
+    line: pos.line,
+    column: pos.column,
+    message: `knexfile uses client ${tok(dev.client)} (${norm(dev.client)}) in development but ${tok(prod.client)} (${norm(prod.client)}) in production`,
+    remediation: `Use client '${prod.client}' in development too, with a local ${norm(prod.client)} from docker compose and connection: process.env.DATABASE_URL.`
+  })
 }
 
 /** Sequelize config/config.json: {"development": {"dialect": "sqlite"}, "production": {"dialect": "postgres"}}. */

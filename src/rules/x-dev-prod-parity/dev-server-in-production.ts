@@ -40,6 +40,7 @@ export const devServerInProduction: Rule = {
   files: { kinds: ['dockerfile', 'procfile', 'kubernetes', 'compose'], roles: ['app'] },
   keywords: ['runserver', 'flask', 'nodemon', 'ts-node-dev', 'tsnd', ' dev', 'serve', 'react-scripts', 'webpack', '--reload', 'artisan', 'bootrun', 'spring-boot:run', 'go run', 'rails'],
   check(file, report) {
+    if (/(^|\/)\.devcontainer\//.test(file.path)) return
     if (file.kind === 'dockerfile') return checkDockerfile(file, report)
     if (file.kind === 'procfile') {
       for (const p of procfileOf(file)) find(p.command, p.line, `Procfile process \`${p.type}\``, report, p.column)

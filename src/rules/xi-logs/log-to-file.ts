@@ -115,6 +115,8 @@ export const logToFile: Rule = {
         if (key === 'python' && p.what === 'loguru file sink' && (!/\bloguru\b/.test(file.code) || /['"](?:sys\.)?std(?:out|err)['"]/.test(m[0]))) continue
         if (key === 'xml' && !/(logback|log4j|<configuration|<Configuration)/i.test(file.code.slice(0, 2000))) continue
         if (key === 'yaml' && parentKey(file, line) !== 'logging') continue
+        if (/^\s*(class|def|func|function)\s/.test(file.line(line))) continue // a class named FileHandler (e.g. a Tornado upload handler)
+        if (key === 'xml' && m[0].startsWith('<') && !m[0].startsWith('<appender') && !log4j2Referenced(file, m.index)) continue
         if (key === 'xml' && m[0].startsWith('<appender') && !appenderReferenced(file, m.index)) continue
         if (key === 'xml' && inDevProfile(file, m.index)) {
           report({ line, column, severity: 'notice', message: `${p.what} ${tok(m[0], 60)} in a dev-only Spring profile writes logs to a file`, remediation: pick(SNIPPETS, ctx.app?.framework, lang) })
@@ -181,4 +183,12 @@ function appenderReferenced(file: SourceFile, offset: number): boolean {
   const name = /\bname\s*=\s*["']([^"']+)["']/.exec(tag)?.[1]
   if (!name) return true
   return file.code.includes(`ref="${name}"`) || file.code.includes(`ref='${name}'`)
+}
+
+/** A log4j2 appender writes only if some logger has <AppenderRef ref="name"/>. */
+function log4j2Referenced(file: SourceFile, offset: number): boolean {
+  const tag = file.code.slice(offset, file.code.indexOf('>', offset) + 1)
+  const name = /\bname\s*=\s*["']([^"']+)["']/.exec(tag)?.[1]
+  if (!name) return true
+  return new RegExp(`<AppenderRef\\b[^>]*\\bref\\s*=\\s*["']${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`, 'i').test(file.code)
 }
