@@ -11,8 +11,9 @@ const ROUTE: Partial<Record<string, RegExp>> = {
   go: /\b(?:HandleFunc|Handle|GET|POST|PUT|Get|Post|Put)\s*\(\s*"([^"\n]+)"/g
 }
 const ADMIN_PATH = /(^|[/_-])(migrate|migrations?|run-?migrations?|db-?migrate|seed|reseed|seed-?db|run-?jobs?|run-?tasks?|run-?script|exec-?script|reindex|rebuild-?index|reset-?db|db-?reset|flush-?db|sync-?db|syncdb|drop-?db|truncate|backfill)([/_.-]|$)/i
+/** Code that runs an admin action (calls and references, not words in page text). */
 const ACTION =
-  /\b(?:migrate|migrations?|umzug|sequelize\.sync|knex\.migrate|call_command|alembic|child_process|execSync|execFile|subprocess|os\.system|Runtime\.getRuntime\(\)\.exec|ProcessBuilder|Rake::Task|ActiveRecord::Migration|exec\.Command|AutoMigrate|Flyway|Liquibase|load_seed|db:seed)\b|\b(?:upgrade|seed\w*|spawn|exec|system)\s*\(/
+  /\b(?:umzug|call_command|alembic|child_process|execSync|execFile|subprocess|os\.system|Runtime\.getRuntime\(\)\.exec|ProcessBuilder|Rake::Task|ActiveRecord::Migration|ActiveRecord::Tasks|exec\.Command|AutoMigrate|Flyway|Liquibase|load_seed|db:seed|db:migrate|sequelize\.sync|knex\.migrate)\b|\.(?:migrate|migrateLatest|runMigrations|seed\w*)\b|\b(?:migrate|run_?[Mm]igrations?|seed\w*|upgrade|spawn|exec|system)\s*\(/
 
 const SNIPPETS: Record<string, string> = {
   javascript: 'Remove the route and run the task as a one-off process in the release: `npm run migrate` / `npx sequelize-cli db:migrate` (Procfile release phase, kubectl exec or a Kubernetes Job).',
