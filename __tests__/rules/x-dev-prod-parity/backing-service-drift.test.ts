@@ -39,6 +39,7 @@ describe('TF1001 backing-service-drift', () => {
   it('stays silent on agreeing, compatible or unknown versions', () => {
     expect(run({ 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16-alpine\n  cache:\n    image: valkey/valkey:7\n', 'k8s/db.yaml': k8s('postgres:16.1') + '---\n' + k8s('redis:7.2') })).toEqual([])
     expect(run({ 'docker-compose.yml': 'services:\n  db:\n    image: postgres\n', 'k8s/db.yaml': k8s('postgres:16') })).toEqual([])
+    expect(run({ 'docker-compose.yml': 'services:\n  legacy-db:\n    image: mysql:8\n  db:\n    image: postgres:16\n', 'k8s/db.yaml': k8s('postgres:16') })).toEqual([])
     expect(run({ 'docker-compose.yml': 'services:\n  db:\n    image: postgres:13\n' })).toEqual([])
     expect(run({ 'docker-compose.yml': 'services:\n  db:\n    image: postgres:13\n', 'charts/app/templates/db.yaml': k8s('"{{ .Values.db.image }}"') })).toEqual([])
   })

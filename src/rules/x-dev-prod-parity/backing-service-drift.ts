@@ -108,7 +108,10 @@ export const backingServiceDrift: Rule = {
       const same = prod.filter((x) => x.p.category === d.p.category)
       if (same.length === 0) continue
       const other = same[0]
+      // A dev file that also runs the production product (e.g. a monorepo with a MySQL app and a PostgreSQL app) is not a swap.
+      const devAlsoHasProd = dev.some((o) => o !== d && o.file === d.file && same.some((x) => compatible(x.p.product, o.p.product)))
       if (!same.some((x) => compatible(x.p.product, d.p.product))) {
+        if (devAlsoHasProd) continue
         report({
           file: d.file,
           line: d.line,
