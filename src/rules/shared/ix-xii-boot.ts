@@ -8,12 +8,24 @@ import { dockerfileOf, type DockerInstruction } from '../../parsers/dockerfile.j
 
 export const MAX_LINE = 4000
 
+/**
+ * `file.code` with every line longer than 4000 characters blanked to spaces (offsets unchanged), so
+ * regexes never scan minified bundles or data blobs.
+ */
+export function shortCode(file: SourceFile): string {
+  return file.parse('ix-xii-short-code', (f) => {
+    if (!f.lines.some((l) => l.length > MAX_LINE)) return f.code
+    return f.code.replace(/[^\r\n]{4001,}/g, (l) => ' '.repeat(l.length))
+  })
+}
+
 /** Every match of a global regex over `file.code`, with its position; lines over 4000 chars are skipped. */
 export function matchesIn(file: SourceFile, re: RegExp): { m: RegExpExecArray; line: number; column: number }[] {
   const out: { m: RegExpExecArray; line: number; column: number }[] = []
   const g = re.global ? re : new RegExp(re.source, `${re.flags}g`)
+  const code = shortCode(file)
   g.lastIndex = 0
-  for (let m = g.exec(file.code); m; m = g.exec(file.code)) {
+  for (let m = g.exec(code); m; m = g.exec(code)) {
     if (m[0].length === 0) g.lastIndex++
     const pos = file.position(m.index)
     if (file.line(pos.line).length > MAX_LINE) continue

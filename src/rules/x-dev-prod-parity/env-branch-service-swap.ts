@@ -2,7 +2,7 @@
 // development and PostgreSQL in production, an in-memory cache or eager queue outside production).
 // Branches that only pick hosts or credentials are config (Factor III, TF0311), not reported here.
 import type { Rule } from '../../engine/rule.js'
-import { MAX_LINE, pick, tok } from '../shared/ix-xii-boot.js'
+import { MAX_LINE, pick, shortCode, tok } from '../shared/ix-xii-boot.js'
 
 const ENV_COND: Partial<Record<string, RegExp>> = {
   javascript: /\bprocess\.env\.(?:NODE_ENV|APP_ENV|ENV|ENVIRONMENT|STAGE)\s*[!=]==?\s*['"`](\w+)['"`]|['"`](\w+)['"`]\s*[!=]==?\s*process\.env\.(?:NODE_ENV|APP_ENV|ENV|ENVIRONMENT|STAGE)\b|\bapp\.get\(\s*['"]env['"]\s*\)\s*[!=]==?\s*['"](\w+)['"]/g,
@@ -47,10 +47,11 @@ export const envBranchServiceSwap: Rule = {
     const lang = file.language === 'typescript' ? 'javascript' : file.language
     const cond = ENV_COND[lang]
     if (!cond) return
-    const lines = file.code.split(/\r\n|\r|\n/)
+    const code = shortCode(file)
+    const lines = code.split(/\r\n|\r|\n/)
     const reported = new Set<number>()
     cond.lastIndex = 0
-    for (let m = cond.exec(file.code); m; m = cond.exec(file.code)) {
+    for (let m = cond.exec(code); m; m = cond.exec(code)) {
       const envName = (m.slice(1).find((g) => g) ?? '').toLowerCase()
       if (/^(test|testing|ci)$/.test(envName)) continue // test doubles in a test branch are a testing choice
       const start = file.position(m.index).line
