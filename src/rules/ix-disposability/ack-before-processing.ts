@@ -48,11 +48,10 @@ export const ackBeforeProcessing: Rule = {
     }
     const first = FIRST_ACK[lang]
     if (first) {
-      for (const { m, line } of matchesIn(file, first)) {
+      for (const { m } of matchesIn(file, first)) {
         const ackAt = m[0].search(/\w+\.(?:basic_)?ack\s*\(/)
         const pos = file.position(m.index + ackAt)
         report({ line: pos.line, column: pos.column, message: `Handler acks the message (${tok(m[0].slice(ackAt).split('\n')[0])}) before processing it: a crash mid-job loses the message`, remediation: pick(SNIPPET, undefined, file.language) })
-        void line
       }
     }
   }

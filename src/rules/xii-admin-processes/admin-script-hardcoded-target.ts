@@ -32,7 +32,7 @@ export const adminScriptHardcodedTarget: Rule = {
   },
   files: { kinds: ['source', 'other'], path: /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/ },
   keywords: ['://', 'host', '-h '],
-  check(file, report, ctx) {
+  check(file, report) {
     if (!isAdminScript(file.path) || file.language === 'none') return
     const lang = file.language === 'typescript' ? 'javascript' : file.language
     const fix = pick(SNIPPETS, undefined, lang)
@@ -52,6 +52,5 @@ export const adminScriptHardcodedTarget: Rule = {
         report({ line, column, message: `Admin script targets hardcoded host ${tok(host)}: it can only run against that one environment`, remediation: fix })
       }
     }
-    void ctx
   }
 }

@@ -77,7 +77,7 @@ export const schemaChangeAtStart: Rule = {
       default:
     }
     if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path)) return checkScript(file, report, fix)
-    if (file.kind === 'source') checkCode(file, report, ctx, fix)
+    if (file.kind === 'source') checkCode(file, report, fix)
   },
   checkRepo(repo, report) {
     // Spring Boot runs Flyway/Liquibase on startup when they are on the classpath.
@@ -217,7 +217,7 @@ function checkScript(file: SourceFile, report: ReportFn, fix: string): void {
   })
 }
 
-function checkCode(file: SourceFile, report: ReportFn, ctx: FileContext, fix: string): void {
+function checkCode(file: SourceFile, report: ReportFn, fix: string): void {
   if (file.role !== 'app' || isTestPath(file.path)) return
   // Admin commands are where schema changes belong.
   if (/(^|\/)(migrations?|migrate|seeds?|seeders?|scripts?|management\/commands|lib\/tasks|db|cmd\/[^/]*migrat[^/]*|bin)\//i.test(file.path) || /(migrat|seed)[^/]*$/i.test(file.name)) return
@@ -251,5 +251,4 @@ function checkCode(file: SourceFile, report: ReportFn, ctx: FileContext, fix: st
   } else if (lang === 'ruby') {
     for (const { m, line, column } of matchesIn(file, /\bActiveRecord::(?:Tasks::DatabaseTasks\.migrate|MigrationContext\.new\([^)\n]*\)\.migrate|Migrator\.migrate)\b/g)) rep(line, column, 'error', `${tok(m[0])} runs migrations from app code`)
   }
-  void ctx
 }
