@@ -1,4 +1,7 @@
-import { describe } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
+import { runAudit } from '../../../src/audit.js'
+import { defaultConfig } from '../../../src/config/schema.js'
+import { makeTree } from '../../helpers/tree.js'
 import { devServerInProduction } from '../../../src/rules/x-dev-prod-parity/dev-server-in-production.js'
 import { ruleTable } from '../../helpers/rule-tester.js'
 
@@ -26,5 +29,13 @@ describe('TF1003 dev-server-in-production', () => {
       { name: 'rails server without RAILS_ENV', path: 'Dockerfile', code: 'FROM ruby:3.3\nCMD ["bundle", "exec", "rails", "server", "-b", "0.0.0.0"]\n', errors: [{ line: 2, message: /never sets RAILS_ENV/ }] },
       { name: 'rails -e development in Procfile', path: 'Procfile', code: 'web: bundle exec rails server -e development -p $PORT\n', errors: [{ line: 1 }] }
     ]
+  })
+  it('reports a nodemon start script that production runs through npm start', () => {
+    const run = (files: Record<string, string>) => runAudit({ root: makeTree(files), config: defaultConfig(), rules: [devServerInProduction] }).findings.map((f) => `${f.file}:${f.line} ${f.message}`)
+    const pkg = '{\n  "scripts": {\n    "start": "nodemon server.js"\n  },\n  "dependencies": {"express": "4"}\n}\n'
+    expect(run({ 'package.json': pkg, Dockerfile: 'FROM node:20\nCMD ["npm", "start"]\n' })).toEqual(['package.json:3 package.json `start` runs a file-watching auto-restarter `nodemon`, and Dockerfile starts the app with `npm start` in production'])
+    expect(run({ 'package.json': pkg })).toEqual([])
+    expect(run({ 'package.json': pkg, 'Dockerfile.dev': 'FROM node:20\nCMD ["npm", "start"]\n' })).toEqual([])
+    expect(run({ 'package.json': pkg.replace('nodemon server.js', 'node server.js'), Procfile: 'web: npm start\n' })).toEqual([])
   })
 })

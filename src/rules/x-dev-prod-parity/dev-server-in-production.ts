@@ -5,6 +5,7 @@ import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
 import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
+import { packageJsonOf } from '../../parsers/package-json.js'
 import { procfileOf } from '../../parsers/procfile.js'
 import { bootCommands, tok } from '../shared/ix-xii-boot.js'
 
@@ -56,6 +57,34 @@ export const devServerInProduction: Rule = {
       return
     }
     for (const s of composeOf(file).services) find([...(s.entrypoint ?? []), ...(s.command ?? [])].join(' '), s.commandLine, `Service ${tok(s.name)}`, report)
+  },
+  checkRepo(repo, report) {
+    // `npm start` in a production Dockerfile or Procfile runs whatever package.json's start script says.
+    for (const f of repo.files) {
+      if (f.kind !== 'manifest' || !f.path.endsWith('package.json') || f.role !== 'app') continue
+      const pkgFile = repo.get(f.path)
+      const start = pkgFile ? packageJsonOf(pkgFile).data?.scripts?.start : undefined
+      if (!pkgFile || typeof start !== 'string') continue
+      const dev = DEV_SERVERS.find((d) => d.re.test(start))
+      if (!dev) continue
+      const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/') + 1) : ''
+      const runner = repo.files.find((o) => {
+        if (o.role !== 'app' || !o.path.startsWith(dir) || (o.kind !== 'dockerfile' && o.kind !== 'procfile')) return false
+        if (/(^|\/)\.devcontainer\//.test(o.path)) return false
+        const file = repo.get(o.path)
+        if (!file) return false
+        const cmds = o.kind === 'procfile' ? procfileOf(file).map((p) => p.command) : Object.values(bootCommands(file)).map((b) => b.text)
+        return cmds.some((c) => /\b(npm|yarn|pnpm|bun)\s+(run\s+)?start\b/.test(c))
+      })
+      if (!runner) continue
+      const m = dev.re.exec(start)!
+      report({
+        file: f.path,
+        line: packageJsonOf(pkgFile).lineOf('scripts', 'start'),
+        message: `package.json \`start\` runs ${dev.what} ${tok(m[0], 40)}, and ${runner.path} starts the app with \`npm start\` in production`,
+        remediation: `Keep the watcher in a \`dev\` script and make \`start\` the production command, e.g. "start": "node dist/server.js", "dev": ${JSON.stringify(start)}.`
+      })
+    }
   }
 }
 
