@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { runAudit } from '../../../src/audit.js'
 import { defaultConfig } from '../../../src/config/schema.js'
 import { runtimeVersionDrift } from '../../../src/rules/x-dev-prod-parity/runtime-version-drift.js'
-import { conflicts, imageRuntime, parseRange, versionSources } from '../../../src/rules/shared/runtime-versions.js'
+import { conflicts, imageRuntime, parseRange, versionSources } from '../../../src/rules/shared/x-runtime-versions.js'
 import { makeFile } from '../../helpers/rule-tester.js'
 import { makeTree } from '../../helpers/tree.js'
 

@@ -1,7 +1,7 @@
 // TF1002: the runtime version differs between the places that pin it (.nvmrc vs Dockerfile vs CI
 // vs engines/requires-python/go.mod/pom...). One finding per app and runtime, naming every source.
 import type { RepoContext, Rule } from '../../engine/rule.js'
-import { conflicts, versionSources, type Runtime, type VersionSource } from '../shared/runtime-versions.js'
+import { conflicts, versionSources, type Runtime, type VersionSource } from '../shared/x-runtime-versions.js'
 
 const LANG_RUNTIME: Record<string, Runtime> = { javascript: 'node', typescript: 'node', python: 'python', ruby: 'ruby', java: 'java', kotlin: 'java', go: 'go' }
 const NAMES: Record<Runtime, string> = { node: 'Node.js', python: 'Python', ruby: 'Ruby', java: 'Java', go: 'Go' }
