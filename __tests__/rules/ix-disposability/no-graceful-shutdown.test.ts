@@ -21,6 +21,7 @@ describe('TF0901 no-graceful-shutdown', () => {
   it('is silent when any file of the app handles SIGTERM', () => {
     expect(run({ 'package.json': express, 'src/server.js': "require('./shutdown')\n" + server, 'src/shutdown.js': "process.on('SIGTERM', () => server.close())\n" })).toEqual([])
     expect(run({ 'package.json': express, 'src/server.js': server + "const { createTerminus } = require('@godaddy/terminus')\n" })).toEqual([])
+    expect(run({ 'package.json': express, 'src/server.js': "const gracefulShutdown = require('http-graceful-shutdown')\n" + server })).toEqual([])
   })
   it('a handler in another process (a worker entry) does not cover the server', () => {
     expect(run({ 'package.json': express, 'src/server.js': server, 'src/worker.js': "process.on('SIGTERM', () => channel.close())\nchannel.consume('q', handle)\n" })).toEqual(['src/server.js:4:1 warning'])

@@ -21,9 +21,10 @@ const ENTRY: Partial<Record<Language, RegExp>> = {
   ruby: /\bWEBrick::HTTPServer\.new\b|\bTCPServer\.new\b/g
 }
 const SIGNAL: Partial<Record<Language, RegExp>> = {
-  javascript: /\bprocess\.(?:on|once|addListener|prependListener)\s*\(\s*['"`]SIG(?:TERM|INT)['"`]|\benableShutdownHooks\s*\(|['"](?:http-terminator|stoppable|@godaddy\/terminus|lightship|close-with-grace|@hapi\/hapi)['"]|\bcreateTerminus\s*\(/,
+  javascript: /\bprocess\.(?:on|once|addListener|prependListener)\s*\(\s*['"`]SIG(?:TERM|INT)['"`]|\benableShutdownHooks\s*\(|['"](?:http-terminator|stoppable|@godaddy\/terminus|lightship|close-with-grace|[\w@/.-]*graceful[\w.-]*)['"]|\bcreateTerminus\s*\(/,
   python: /\bsignal\.signal\s*\(\s*(?:signal\.)?SIG(?:TERM|INT)\b|\badd_signal_handler\s*\(|\bsignal\.SIGTERM\b/,
-  go: /\bsignal\.Notify(?:Context)?\s*\(/,
+  // uber/fx, kratos and go-micro apps stop on SIGTERM through the framework.
+  go: /\bsignal\.Notify(?:Context)?\s*\(|\bfx\.New\s*\(|\bkratos\.New\s*\(|\bmicro\.NewService\s*\(/,
   java: /\baddShutdownHook\s*\(/,
   ruby: /\b(?:Signal\.)?trap\s*\(?\s*(?:['"](?:SIG)?(?:TERM|INT)['"]|:(?:TERM|INT)\b)/
 }
@@ -53,7 +54,7 @@ export const noGracefulShutdown: Rule = {
     languages: ['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'ruby']
   },
   files: { kinds: ['source', 'properties', 'yaml'] },
-  keywords: ['listen', 'serve_forever', 'start_consuming', 'app.run', '.run(', '.start(', 'springapplication', 'httpserver', 'serversocket', 'webrick', 'tcpserver', 'sigterm', 'sigint', 'signal', 'shutdown', 'trap', 'terminator', 'stoppable', 'terminus', 'lightship', 'close-with-grace'],
+  keywords: ['graceful', 'fx.new', 'kratos.new', 'micro.newservice', 'listen', 'serve_forever', 'start_consuming', 'app.run', '.run(', '.start(', 'springapplication', 'httpserver', 'serversocket', 'webrick', 'tcpserver', 'sigterm', 'sigint', 'signal', 'shutdown', 'trap', 'terminator', 'stoppable', 'terminus', 'lightship', 'close-with-grace'],
   check(file, _report, ctx) {
     const app = ctx.app?.path ?? '.'
     if (file.kind !== 'source') {
