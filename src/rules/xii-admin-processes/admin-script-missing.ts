@@ -50,7 +50,9 @@ export const adminScriptMissing: Rule = {
         const stem = rel.slice(0, -ext.length)
         // node scripts/x.js compiled from scripts/x.ts
         const alt = ext === '.js' || ext === '.mjs' || ext === '.cjs' ? [`${stem}.ts`, `${stem}.mts`] : []
-        const found = candidates.some((c) => existing.has(c) || alt.some((a) => existing.has(c.slice(0, -rel.length) + a)))
+        // Containers run from their WORKDIR: any folder of the repository may be what `scripts/x.py` is relative to.
+        const suffixes = [rel, ...alt].map((r) => `/${r}`)
+        const found = candidates.some((c) => existing.has(c) || alt.some((a) => existing.has(c.slice(0, -rel.length) + a))) || (f.kind !== 'procfile' && f.kind !== 'manifest' && repo.files.some((o) => suffixes.some((x) => o.path.endsWith(x))))
         if (found) continue
         report({ file: f.path, line: ref.line, message: `${ref.where} runs ${tok(ref.path)}, which is not in the codebase`, remediation: adminScriptMissing.meta.remediation })
       }
