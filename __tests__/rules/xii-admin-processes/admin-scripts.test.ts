@@ -69,6 +69,9 @@ describe('TF1204 admin-script-missing', () => {
     const r = runAudit({ root: makeTree({ 'requirements.txt': 'django\n', 'shop/management/commands/backfill.py': 'x = 1\n', 'shop/management/commands/__init__.py': '', 'lib/tasks/cache.rake': 'task :x\n' }), config: defaultConfig(), rules: [adminScriptMissing] })
     expect(r.findings).toEqual([])
   })
+  it('ignores build, release and lifecycle npm scripts', () => {
+    expect(run({ 'package.json': '{\n  "scripts": {\n    "build": "node scripts/build.js",\n    "prepare": "scripts/build.sh",\n    "version": "./scripts/version.sh"\n  }\n}\n' })).toEqual([])
+  })
   it('a Job path may be relative to the image WORKDIR (any folder of the repository)', () => {
     expect(run({ 'backend/scripts/nightly.py': 'print(1)\n', 'deploy/cron.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: nightly}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: n\n              image: acme/api:1\n              command: ["python", "scripts/nightly.py"]\n' })).toEqual([])
   })

@@ -11,6 +11,8 @@ import { FACT_ADMIN_TASK, type AdminTaskFact } from './schema-change-at-start.js
 
 const SCRIPT_REF = /(?:^|[\s"'=])((?:\.\/)?(?:scripts?|bin|tasks|tools|admin|ops)\/[\w./-]+\.(?:sh|bash|py|js|mjs|cjs|ts|rb|php|pl))\b/g
 
+const ADMIN_TASK_NAME = /^(db[:_-]|migrat|seed|backfill|cleanup|clean[:_-]?db|import|export|reindex|task|job|cron|admin|console|purge|sync|fix|one[-_]?off|maintenance|ops|data[:_-]|populate|manage|worker|queue)/i
+
 interface Ref { path: string; line: number; where: string; base: string }
 
 export const adminScriptMissing: Rule = {
@@ -69,7 +71,11 @@ function refsOf(file: SourceFile): Ref[] {
   if (file.kind === 'procfile') for (const p of procfileOf(file)) scan(p.command, p.line, `Procfile process \`${p.type}\``)
   else if (file.name === 'package.json') {
     const pkg = packageJsonOf(file)
-    for (const [name, cmd] of Object.entries(pkg.data?.scripts ?? {})) if (typeof cmd === 'string') scan(cmd, pkg.lineOf('scripts', name), `npm script \`${name}\``)
+    // Only admin tasks: build, release, lint, test and lifecycle scripts are development tooling (and are
+    // often left out of published packages on purpose).
+    for (const [name, cmd] of Object.entries(pkg.data?.scripts ?? {})) {
+      if (typeof cmd === 'string' && ADMIN_TASK_NAME.test(name)) scan(cmd, pkg.lineOf('scripts', name), `npm script \`${name}\``)
+    }
   } else if (file.kind === 'kubernetes') {
     for (const w of kubernetesOf(file).workloads) {
       if (w.kind !== 'Job' && w.kind !== 'CronJob') continue
