@@ -46,6 +46,7 @@ describe('TF0901 no-graceful-shutdown', () => {
     expect(run({ 'requirements.txt': 'flask==3.0\n', 'app.py': flask, Procfile: 'web: gunicorn app:app\n' })).toEqual([])
     expect(run({ 'requirements.txt': 'pika\n', 'worker.py': 'import pika, signal\nsignal.signal(signal.SIGTERM, stop)\nchannel.start_consuming()\n' })).toEqual([])
     expect(run({ 'requirements.txt': 'pika\n', 'worker.py': 'import pika\nchannel.start_consuming()\n' })).toEqual(['worker.py:2:9 warning'])
+    expect(run({ 'requirements.txt': 'x\n', 'lib/server.py': 'class S:\n    def serve_forever(self):\n        """Call serve_forever() to start."""\n' })).toEqual([])
   })
   it('Go: signal.Notify / NotifyContext', () => {
     const gomod = 'module x\n\ngo 1.22\n'

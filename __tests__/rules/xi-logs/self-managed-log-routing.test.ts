@@ -11,6 +11,7 @@ describe('TF1102 self-managed-log-routing', () => {
       { name: 'OpenTelemetry exporter is fine', path: 'src/otel.js', code: "const { OTLPLogExporter } = require('@opentelemetry/exporter-logs-otlp-http')\n" },
       { name: 'commented-out syslog handler', path: 'app/log.py', code: '# h = logging.handlers.SysLogHandler(address="/dev/log")\n' },
       { name: 'entrypoint that only echoes', path: 'docker-entrypoint.sh', code: '#!/bin/sh\necho "logs go to stdout; no logrotate here"\nexec "$@"\n' },
+      { name: 'docstring and class definition', path: 'mylib/handlers.py', code: 'class SysLogHandler(logging.Handler):\n    """\n    To log to syslogd, "SysLogHandler(address=\'/dev/log\')" can be used.\n    """\n' },
       { name: 'winston core import', path: 'src/log.js', code: "const winston = require('winston')\n" }
     ],
     invalid: [

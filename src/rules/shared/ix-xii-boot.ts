@@ -24,11 +24,16 @@ export function matchesIn(file: SourceFile, re: RegExp): { m: RegExpExecArray; l
   const out: { m: RegExpExecArray; line: number; column: number }[] = []
   const g = re.global ? re : new RegExp(re.source, `${re.flags}g`)
   const code = shortCode(file)
+  const docs = file.language === 'python' ? pythonTripleQuoted(file) : []
   g.lastIndex = 0
   for (let m = g.exec(code); m; m = g.exec(code)) {
     if (m[0].length === 0) g.lastIndex++
+    const at = m.index
+    if (docs.some(([a, b]) => at > a && at < b)) continue // docstrings and other triple-quoted text are prose, not code
     const pos = file.position(m.index)
     if (file.line(pos.line).length > MAX_LINE) continue
+    // A definition (`def serve_forever(`, `class FileHandler(`, `function migrate(`) is not a use.
+    if (/\b(def|class|func|function)\s+[\w.]*$/.test(file.line(pos.line).slice(0, pos.column - 1))) continue
     out.push({ m, line: pos.line, column: pos.column })
   }
   return out
@@ -108,4 +113,20 @@ export function toExecForm(command: string): string | undefined {
 export function isAdminScript(path: string): boolean {
   if (/(^|\/)bin\/(rails|rake|bundle|setup|dev|update|yarn|webpack|spring|importmap|rubocop|brakeman|jobs|kamal|thrust|docker-entrypoint)$/.test(path)) return false
   return /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/.test(path) && !/(^|\/)__init__\.py$/.test(path)
+}
+
+/** [start, end) offsets of Python triple-quoted strings (docstrings), found once per file. */
+export function pythonTripleQuoted(file: SourceFile): [number, number][] {
+  return file.parse('ix-xii-py-triple', (f) => {
+    const out: [number, number][] = []
+    const re = /"""|\'\'\'/g
+    const t = f.code
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const end = t.indexOf(m[0], m.index + 3)
+      if (end === -1) break
+      out.push([m.index, end + 3])
+      re.lastIndex = end + 3
+    }
+    return out
+  })
 }
