@@ -1,7 +1,7 @@
 // TF1004: code that branches on the environment name to swap the KIND of backing service (SQLite in
 // development and PostgreSQL in production, an in-memory cache or eager queue outside production).
 // Branches that only pick hosts or credentials are config (Factor III, TF0311), not reported here.
-import type { Rule } from '../../engine/rule.js'
+import type { ReportFn, Rule } from '../../engine/rule.js'
 import { MAX_LINE, pick, shortCode, tok } from '../shared/ix-xii-boot.js'
 
 const ENV_COND: Partial<Record<string, RegExp>> = {
@@ -45,6 +45,7 @@ export const envBranchServiceSwap: Rule = {
   keywords: ['sqlite', ':memory:', 'jdbc:h2', 'locmem', 'dummycache', 'simplecache', 'nullcache', "'simple'", '"simple"', 'memory_store', 'null_store', 'queue_adapter', 'always_eager', 'memory://', 'redis-mock', 'fakeredis', 'mongomemoryserver', 'mongodb-memory-server'],
   check(file, report, ctx) {
     const lang = file.language === 'typescript' ? 'javascript' : file.language
+    if (lang === 'python') checkConfigClasses(shortCode(file), report, pick(SNIPPETS, ctx.app?.framework, lang))
     const cond = ENV_COND[lang]
     if (!cond) return
     const code = shortCode(file)
@@ -112,3 +113,38 @@ function branchEnd(lines: string[], start: number, lang: string): number {
 }
 
 const indentOf = (s: string): number => s.length - s.trimStart().length
+
+/**
+ * Flask-style config classes: `class DevelopmentConfig(Config): SQLALCHEMY_DATABASE_URI = 'sqlite:///dev.db'`
+ * beside a `class ProductionConfig` that does not use the same kind of service.
+ */
+function checkConfigClasses(code: string, report: ReportFn, remediation: string): void {
+  const lines = code.split(/\r\n|\r|\n/)
+  const classes: { name: string; env: 'dev' | 'prod'; start: number; end: number }[] = []
+  lines.forEach((l, i) => {
+    const m = /^class\s+(\w+)\s*(?:\([^)\n]*\))?\s*:/.exec(l)
+    if (!m) return
+    const env = /(Dev|Development|Local)\w*Config$/.test(m[1]) ? 'dev' : /(Prod|Production)\w*Config$/.test(m[1]) ? 'prod' : undefined
+    if (!env) return
+    classes.push({ name: m[1], env, start: i + 1, end: branchEnd(lines, i + 1, 'python') })
+  })
+  const prod = classes.filter((c) => c.env === 'prod')
+  if (prod.length === 0) return
+  const body = (c: { start: number; end: number }): string => lines.slice(c.start, c.end).join('\n')
+  for (const dev of classes.filter((c) => c.env === 'dev')) {
+    for (let l = dev.start + 1; l <= dev.end; l++) {
+      const text = lines[l - 1] ?? ''
+      if (text.length > MAX_LINE) continue
+      const swap = SWAPS.find((sw) => sw.re.test(text))
+      if (!swap || prod.some((p) => swap.re.test(body(p)))) continue
+      const hit = swap.re.exec(text)!
+      report({
+        line: l,
+        column: hit.index + 1,
+        message: `Config class ${tok(dev.name)} swaps in ${tok(hit[0].trim())} while ${tok(prod[0].name)} does not: ${swap.service}`,
+        remediation
+      })
+      break
+    }
+  }
+}
