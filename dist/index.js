@@ -30854,7 +30854,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8845);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2154);
 // Action entry point (bundled to dist/index.js). All logic lives in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30864,7 +30864,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8845:
+/***/ 2154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40841,7 +40841,2680 @@ const localServiceBranching = {
 
 const IV_BACKING_SERVICES_RULES = [hardcodedServiceLocator, localServiceBranching, frameworkServiceHost, fileDatabaseInProduction];
 
+;// CONCATENATED MODULE: ./src/rules/shared/ix-xii-boot.ts
+
+const MAX_LINE = 4000;
+/**
+ * `file.code` with every line longer than 4000 characters blanked to spaces (offsets unchanged), so
+ * regexes never scan minified bundles or data blobs.
+ */
+function shortCode(file) {
+    return file.parse('ix-xii-short-code', (f) => {
+        if (!f.lines.some((l) => l.length > MAX_LINE))
+            return f.code;
+        return f.code.replace(/[^\r\n]{4001,}/g, (l) => ' '.repeat(l.length));
+    });
+}
+/** Every match of a global regex over `file.code`, with its position; lines over 4000 chars are skipped. */
+function matchesIn(file, re) {
+    const out = [];
+    const g = re.global ? re : new RegExp(re.source, `${re.flags}g`);
+    const code = shortCode(file);
+    const docs = file.language === 'python' ? pythonTripleQuoted(file) : [];
+    g.lastIndex = 0;
+    for (let m = g.exec(code); m; m = g.exec(code)) {
+        if (m[0].length === 0)
+            g.lastIndex++;
+        const at = m.index;
+        if (docs.some(([a, b]) => at > a && at < b))
+            continue; // docstrings and other triple-quoted text are prose, not code
+        const pos = file.position(m.index);
+        if (file.line(pos.line).length > MAX_LINE)
+            continue;
+        // A definition (`def serve_forever(`, `class FileHandler(`, `function migrate(`) is not a use.
+        if (/\b(def|class|func|function)\s+[\w.]*$/.test(file.line(pos.line).slice(0, pos.column - 1)))
+            continue;
+        out.push({ m, line: pos.line, column: pos.column });
+    }
+    return out;
+}
+/** Config that only development uses: application-dev.yml, settings/local.py, logback-dev.xml, config/environments/development.rb. */
+function isDevOnlyPath(path) {
+    return /(^|[/._-])(dev|development|local|debug)([/._-]|$)/i.test(path);
+}
+/** A path under a test/spec folder or a test-named file (role 'test' covers most; this catches the rest). */
+function isTestPath(path) {
+    return /(^|\/)(tests?|spec|__tests__|testing|fixtures?|test[-_]?(utils?|helpers?|support)|testutils|testhelpers)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path);
+}
+/** The final stage's effective ENTRYPOINT and CMD (the last of each): what the container runs. */
+function bootCommands(file) {
+    const d = dockerfileOf(file);
+    const last = d.stages.length - 1;
+    let entrypoint;
+    let cmd;
+    for (const ins of d.instructions) {
+        if (ins.stage !== Math.max(0, last))
+            continue;
+        if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT')
+            continue;
+        const bc = { instruction: ins, keyword: ins.keyword, text: ins.exec ? ins.exec.join(' ') : ins.args, ...(ins.exec ? { exec: ins.exec } : {}) };
+        if (ins.keyword === 'CMD')
+            cmd = bc;
+        else
+            entrypoint = bc;
+    }
+    return { ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}) };
+}
+/** `sh -c "..."` / `bash -c` in an argv: the script, or undefined. */
+function shellScriptOf(argv) {
+    if (!argv || argv.length < 3)
+        return undefined;
+    if (!/^(\/usr)?(\/bin\/)?(ba|da|a)?sh$/.test(argv[0]))
+        return undefined;
+    const c = argv.findIndex((a) => /^-[a-z]*c$/.test(a));
+    return c === -1 ? undefined : argv[c + 1];
+}
+/** An entrypoint-like shell script by name: docker-entrypoint.sh, entrypoint, bin/docker-entrypoint, start.sh, boot.sh. */
+const ENTRYPOINT_SCRIPT = /(^|\/)((docker[-_])?entrypoint([-_.][\w.-]*)?|start(up)?(\.sh)?|boot(\.sh)?|run\.sh|start-server\.sh|launch\.sh)$/i;
+/** The language to speak in a remediation: the app's, else the file's. */
+function langOf(file, app) {
+    if (file.language !== 'none' && file.language !== 'shell')
+        return file.language;
+    return app?.language ?? file.language;
+}
+/** Picks a snippet by framework, then language, then 'default'. */
+function pick(snippets, framework, language) {
+    return (framework && snippets[framework]) || snippets[language] || (language === 'typescript' ? snippets.javascript : undefined) || snippets.default || '';
+}
+/** Quotes a token for a message, trimmed to a readable length. */
+function tok(s, max = 80) {
+    const t = s.replace(/\s+/g, ' ').trim();
+    return `\`${t.length > max ? `${t.slice(0, max - 1)}…` : t}\``;
+}
+/** A simple shell command (no operators, substitutions or variables) as an exec-form JSON array. */
+function toExecForm(command) {
+    const c = command.replace(/^exec\s+/, '').trim();
+    if (!c || /[|&;<>()$`\\*?{}\[\]]/.test(c) || /["']/.test(c))
+        return undefined;
+    return JSON.stringify(c.split(/\s+/)).replace(/","/g, '", "');
+}
+/** One-off admin scripts: scripts/, bin/ (minus framework binstubs), tasks/, tools/, management/commands/, lib/tasks/*.rake. */
+function isAdminScript(path) {
+    if (/(^|\/)bin\/(rails|rake|bundle|setup|dev|update|yarn|webpack|spring|importmap|rubocop|brakeman|jobs|kamal|thrust|docker-entrypoint)$/.test(path))
+        return false;
+    return /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/.test(path) && !/(^|\/)__init__\.py$/.test(path);
+}
+/** [start, end) offsets of Python triple-quoted strings (docstrings), found once per file. */
+function pythonTripleQuoted(file) {
+    return file.parse('ix-xii-py-triple', (f) => {
+        const out = [];
+        const re = /"""|\'\'\'/g;
+        const t = f.code;
+        for (let m = re.exec(t); m; m = re.exec(t)) {
+            const end = t.indexOf(m[0], m.index + 3);
+            if (end === -1)
+                break;
+            out.push([m.index, end + 3]);
+            re.lastIndex = end + 3;
+        }
+        return out;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/ix-disposability/ack-before-processing.ts
+
+const FLAGS = {
+    javascript: /\.consume\s*\([^\n]*\bnoAck\s*:\s*true\b/g,
+    python: /\bbasic_consume\s*\([^\n]*\b(?:auto_ack|no_ack)\s*=\s*True\b/g,
+    java: /\bbasicConsume\s*\(\s*[\w."]+\s*,\s*true\s*,/g,
+    go: /\.Consume\s*\(\s*[^,\n]+,\s*[^,\n]+,\s*true\s*,/g
+};
+const FIRST_ACK = {
+    javascript: /\.consume\s*\([^\n]*=>\s*\{[ \t]*\r?\n[ \t]*(?:await\s+)?\w+\.ack\s*\(\s*\w+\s*\)\s*;?[ \t]*\r?\n[ \t]*(?!\}|$)\S/g,
+    python: /\bdef\s+\w+\s*\(\s*ch\s*,\s*method\s*,\s*\w+\s*,\s*body\s*\)\s*:[ \t]*\r?\n[ \t]+ch\.basic_ack\s*\([^\n]*\)[ \t]*\r?\n[ \t]+\S/g
+};
+const SNIPPET = {
+    javascript: "channel.consume(queue, async (msg) => {\n  await handle(msg)   // process first\n  channel.ack(msg)    // then ack; nack(msg, false, true) on failure\n}, { noAck: false })",
+    python: 'def callback(ch, method, properties, body):\n    handle(body)\n    ch.basic_ack(delivery_tag=method.delivery_tag)\n\nchannel.basic_consume(queue=q, on_message_callback=callback, auto_ack=False)',
+    java: 'channel.basicConsume(queue, false, (tag, delivery) -> {\n  handle(delivery);\n  channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);\n}, tag -> {});',
+    go: 'msgs, _ := ch.Consume(q.Name, "", false, false, false, false, nil) // autoAck=false\nfor d := range msgs { handle(d); d.Ack(false) }'
+};
+const ackBeforeProcessing = {
+    meta: {
+        id: 'TF0906',
+        name: 'ack-before-processing',
+        factor: 'IX',
+        severity: 'notice',
+        summary: 'A queue consumer acknowledges messages before processing them (auto-ack or ack as the first statement).',
+        why: 'Disposable workers can be stopped at any moment; 12factor asks that jobs return to the queue when a worker dies. A message acked ' +
+            'before it is processed is gone from the broker, so a crash, deploy or SIGTERM mid-job silently loses it.',
+        remediation: 'Turn auto-ack off and ack after the work is done (nack/requeue on failure); keep handlers idempotent so redelivery is safe.',
+        languages: ['javascript', 'typescript', 'python', 'java', 'go']
+    },
+    files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python', 'java', 'kotlin', 'go'] },
+    keywords: ['noack', 'auto_ack', 'no_ack', 'basicconsume', '.consume(', 'basic_ack', '.ack('],
+    check(file, report) {
+        const lang = file.language === 'typescript' ? 'javascript' : file.language === 'kotlin' ? 'java' : file.language;
+        if (lang === 'go' && !/amqp/.test(file.code))
+            return;
+        const flags = FLAGS[lang];
+        if (flags) {
+            for (const { m, line, column } of matchesIn(file, flags)) {
+                const flag = /noAck|auto_ack|no_ack/.exec(m[0])?.[0] ?? 'autoAck=true';
+                report({ line, column, message: `Consumer acks on delivery (${tok(flag)}): a message is lost if the worker stops before it is processed`, remediation: pick(SNIPPET, undefined, file.language) });
+            }
+        }
+        const first = FIRST_ACK[lang];
+        if (first) {
+            for (const { m } of matchesIn(file, first)) {
+                const ackAt = m[0].search(/\w+\.(?:basic_)?ack\s*\(/);
+                const pos = file.position(m.index + ackAt);
+                report({ line: pos.line, column: pos.column, message: `Handler acks the message (${tok(m[0].slice(ackAt).split('\n')[0])}) before processing it: a crash mid-job loses the message`, remediation: pick(SNIPPET, undefined, file.language) });
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ix-disposability/boot-wait-loop.ts
+
+
+/** Something that probes a backing service. */
+const PROBE = /\b(nc|ncat|netcat|pg_isready|mysqladmin|mysql|psql|redis-cli|curl|wget|nslookup|getent|ping|telnet|mongo|mongosh|rabbitmqctl|cqlsh)\b|\/dev\/tcp\/|manage\.py\s+(check|wait|showmigrations)|db:(version|migrate:status)/;
+const WAIT_TOOL = /\b(wait-for-it(\.sh)?|wait-for(\.sh)?|dockerize\s[^|;&]*-wait|wait4x|wait-on)\b/;
+const META = {
+    id: 'TF0903',
+    name: 'boot-wait-loop',
+    factor: 'IX',
+    severity: 'notice',
+    summary: 'A sleep loop (or wait-for script) in the boot path holds startup until a backing service answers.',
+    why: 'Disposable processes start in seconds and cope with a backing service that is briefly away. A sleep loop in the entrypoint makes ' +
+        'startup as slow as the slowest dependency, hides outages behind a process that looks alive, and multiplies on every restart and scale-out.',
+    remediation: 'Let the app connect with retries and back-off (and fail its readiness probe until connected) instead of sleeping in the entrypoint; ' +
+        'for local compose use `depends_on: {db: {condition: service_healthy}}`.'
+};
+const bootWaitLoop = {
+    meta: META,
+    files: { kinds: ['dockerfile', 'source', 'other', 'kubernetes'], roles: ['app'] },
+    keywords: ['sleep', 'wait-for', 'dockerize', 'wait4x', 'wait-on'],
+    check(file, report) {
+        if (/(^|\/)\.devcontainer\//.test(file.path))
+            return;
+        if (file.kind === 'dockerfile') {
+            const { entrypoint, cmd } = bootCommands(file);
+            for (const bc of [entrypoint, cmd])
+                if (bc)
+                    checkText(bc.text, bc.instruction.line, report, `${bc.keyword}`);
+        }
+        else if (file.kind === 'kubernetes') {
+            for (const w of kubernetesOf(file).workloads) {
+                if (w.kind === 'Job' || w.kind === 'CronJob')
+                    continue;
+                for (const c of w.containers) {
+                    if (c.init)
+                        continue; // an init container that waits is the platform's explicit ordering, not the app's boot
+                    const script = shellScriptOf([...(c.command ?? []), ...(c.args ?? [])]);
+                    if (script !== undefined)
+                        checkText(script, c.commandLine, report, `container ${c.name}`);
+                }
+            }
+        }
+        else if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path))
+            checkScript(file, report);
+    }
+};
+/** One-line commands (CMD, sh -c): a while/until loop with sleep and a probe, or a wait-for tool. */
+function checkText(text, line, report, where) {
+    if (text.length > MAX_LINE)
+        return;
+    const loop = /\b(while|until)\b([^]*?)\bdone\b/.exec(text);
+    if (loop && /\bsleep\b/.test(loop[2]) && PROBE.test(loop[2])) {
+        report({ line, message: `${where} waits for a dependency in a sleep loop ${tok(loop[0], 70)}`, remediation: META.remediation });
+        return;
+    }
+    const wait = WAIT_TOOL.exec(text);
+    if (wait)
+        report({ line, message: `${where} blocks startup on ${tok(wait[0])} until a dependency answers`, remediation: META.remediation });
+}
+function checkScript(file, report) {
+    const lines = file.code.split(/\r\n|\r|\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const t = lines[i];
+        if (t.length > MAX_LINE)
+            continue;
+        if (/^\s*(while|until)\b/.test(t)) {
+            let block = '';
+            let end = i;
+            for (let j = i; j < Math.min(lines.length, i + 15); j++) {
+                block += `${lines[j]}\n`;
+                end = j;
+                if (/\bdone\b/.test(lines[j]))
+                    break;
+            }
+            if (/\bsleep\b/.test(block) && PROBE.test(block)) {
+                report({ line: i + 1, column: t.search(/\S/) + 1, message: `Entrypoint waits for a dependency in a sleep loop ${tok(t.trim())}`, remediation: META.remediation });
+                return; // one finding per script: fallback loops (pg_isready, else /dev/tcp) are the same wait
+            }
+            i = end;
+            continue;
+        }
+        const wait = WAIT_TOOL.exec(t);
+        if (wait && !/^\s*(echo|printf)\b/.test(t)) {
+            report({ line: i + 1, column: wait.index + 1, message: `Entrypoint blocks startup on ${tok(wait[0])} until a dependency answers`, remediation: META.remediation });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/ix-disposability/grace-period-too-short.ts
+
+
+/** Fact key: an app's own shutdown timeout (Spring lifecycle timeout, gunicorn --graceful-timeout, sidekiq -t, puma worker_shutdown_timeout). */
+const FACT_SHUTDOWN_TIMEOUT = 'ix-shutdown-timeout';
+const DEFAULT_GRACE = 30;
+const COMMAND_TIMEOUTS = [
+    [/--graceful-timeout[= ](\d+)/, 'gunicorn --graceful-timeout'],
+    [/--timeout-graceful-shutdown[= ](\d+)/, 'uvicorn --timeout-graceful-shutdown'],
+    [/\bsidekiq\b[^\n]*\s(?:-t|--timeout)[= ](\d+)/, 'sidekiq --timeout']
+];
+function seconds(v, unit) {
+    const n = Number(v);
+    if (unit === 'm')
+        return n * 60;
+    if (unit === 'ms')
+        return n / 1000;
+    return n;
+}
+const gracePeriodTooShort = {
+    meta: {
+        id: 'TF0905',
+        name: 'grace-period-too-short',
+        factor: 'IX',
+        severity: 'notice',
+        summary: "terminationGracePeriodSeconds is shorter than the app's own shutdown timeout.",
+        why: 'Graceful shutdown only works if the platform waits for it. When the pod grace period is shorter than the time the app gives ' +
+            'itself to drain, Kubernetes sends SIGKILL while requests or jobs are still finishing.',
+        remediation: "Set terminationGracePeriodSeconds a few seconds above the app's shutdown timeout (plus any preStop sleep), or shorten the app's timeout."
+    },
+    files: { kinds: ['properties', 'yaml', 'source'], path: /(^|\/)(application[^/]*\.(properties|ya?ml)|gunicorn[^/]*\.py|puma\.rb|sidekiq[^/]*\.ya?ml)$/ },
+    keywords: ['timeout'],
+    check(file, _report, ctx) {
+        const app = ctx.app?.path ?? '.';
+        const add = (at, secs, source) => ctx.facts.add(FACT_SHUTDOWN_TIMEOUT, { app, seconds: secs, file: file.path, line: file.position(at).line, source });
+        const code = file.code;
+        let m = /timeout-per-shutdown-phase\s*[=:]\s*["']?(\d+)\s*(ms|s|m)?\b/.exec(code);
+        if (m)
+            add(m.index, seconds(m[1], m[2] ?? 'ms'), 'spring.lifecycle.timeout-per-shutdown-phase');
+        m = /^\s*graceful_timeout\s*=\s*(\d+)/m.exec(code);
+        if (m)
+            add(m.index, Number(m[1]), 'gunicorn graceful_timeout');
+        m = /^\s*worker_shutdown_timeout\s*\(?\s*(\d+)/m.exec(code);
+        if (m)
+            add(m.index, Number(m[1]), 'puma worker_shutdown_timeout');
+        m = /^\s*:?timeout:?\s*(\d+)/m.exec(code);
+        if (m && /sidekiq/.test(file.path))
+            add(m.index, Number(m[1]), 'sidekiq timeout');
+    },
+    checkRepo(repo, report) {
+        const facts = repo.facts.get(FACT_SHUTDOWN_TIMEOUT);
+        // Timeouts on the command lines of Dockerfiles and Procfiles.
+        for (const f of repo.files) {
+            if (f.kind !== 'dockerfile' && f.kind !== 'procfile')
+                continue;
+            if (f.role !== 'app')
+                continue;
+            const file = repo.get(f.path);
+            if (!file)
+                continue;
+            for (const [re, source] of COMMAND_TIMEOUTS) {
+                const m = re.exec(file.code);
+                if (m)
+                    facts.push({ app: repo.appOf(f.path)?.path ?? '.', seconds: Number(m[1]), file: f.path, line: file.position(m.index).line, source });
+            }
+        }
+        for (const f of repo.files) {
+            if (f.kind !== 'kubernetes' || f.role !== 'app')
+                continue;
+            const file = repo.get(f.path);
+            if (!file)
+                continue;
+            for (const w of kubernetesOf(file).workloads) {
+                if (w.kind === 'Job' || w.kind === 'CronJob' || w.kind === 'Pod')
+                    continue;
+                const own = [];
+                for (const c of w.containers) {
+                    const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+                    for (const [re, source] of COMMAND_TIMEOUTS) {
+                        const m = re.exec(cmd);
+                        if (m)
+                            own.push({ app: '', seconds: Number(m[1]), file: f.path, line: c.commandLine, source });
+                    }
+                }
+                const candidates = own.length ? own : facts.filter((t) => t.app === appFor(repo, f.path, w.containers.map((c) => c.image ?? '')));
+                if (candidates.length === 0)
+                    continue;
+                const worst = candidates.reduce((a, b) => (b.seconds > a.seconds ? b : a));
+                const grace = w.terminationGracePeriodSeconds ?? DEFAULT_GRACE;
+                if (grace >= worst.seconds)
+                    continue;
+                const graceLine = lineOfGrace(file.lines, w.line);
+                report({
+                    file: f.path,
+                    line: graceLine ?? w.line,
+                    message: `${w.kind} ${tok(w.name)} gives pods ${grace}s to stop (terminationGracePeriodSeconds${graceLine ? '' : ' default'}), ` +
+                        `but ${worst.source} is ${worst.seconds}s (${worst.file}:${worst.line}): SIGKILL arrives before the app finishes draining`,
+                    remediation: `Set terminationGracePeriodSeconds: ${Math.ceil(worst.seconds) + 10} in the pod spec of ${w.name}, or lower ${worst.source}.`
+                });
+            }
+        }
+    }
+};
+/** The app a manifest deploys: the app folder that holds it, else the only app with a timeout, else one whose folder name is in the image. */
+function appFor(repo, path, images) {
+    const owner = repo.appOf(path);
+    if (owner && owner.path !== '.')
+        return owner.path;
+    if (repo.apps.length === 1)
+        return repo.apps[0].path;
+    const named = repo.apps.filter((a) => a.path !== '.' && images.some((i) => i.includes(a.path.slice(a.path.lastIndexOf('/') + 1))));
+    return named.length === 1 ? named[0].path : owner?.path;
+}
+function lineOfGrace(lines, from) {
+    for (let i = from; i < lines.length && i < from + 400; i++) {
+        if (/^\s*---\s*$/.test(lines[i]))
+            return undefined;
+        if (/^\s*terminationGracePeriodSeconds\s*:/.test(lines[i]))
+            return i + 1;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ix-disposability/missing-readiness-probe.ts
+
+
+const SERVING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'DeploymentConfig']);
+const missingReadinessProbe = {
+    meta: {
+        id: 'TF0904',
+        name: 'missing-readiness-probe',
+        factor: 'IX',
+        severity: 'notice',
+        summary: 'A Kubernetes container that serves a port has no readinessProbe.',
+        why: 'Fast startup and graceful shutdown only help if traffic follows them. Without a readiness probe the Service sends requests to a ' +
+            'pod as soon as its process starts (before it can answer) and keeps the rollout moving even when new pods never become ready.',
+        remediation: 'Add a readinessProbe on the port the app serves, e.g.\n' +
+            'readinessProbe:\n  httpGet: {path: /healthz, port: 8080}\n  periodSeconds: 5\n' +
+            'and keep it different from the livenessProbe (readiness may depend on backing services, liveness should not).'
+    },
+    files: { kinds: ['kubernetes'], roles: ['app'] },
+    keywords: ['containers'],
+    check(file, report) {
+        const m = kubernetesOf(file);
+        // Helm templates hide probes behind {{ if }} blocks: stay silent rather than guess.
+        if (m.isHelmTemplate)
+            return;
+        for (const w of m.workloads) {
+            if (!SERVING.has(w.kind))
+                continue;
+            for (const c of w.containers) {
+                if (c.init || c.hasReadinessProbe || c.ports.length === 0)
+                    continue;
+                const port = c.ports[0].containerPort;
+                report({
+                    line: c.line,
+                    message: `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)} serves port ${port} but has no readinessProbe`,
+                    remediation: `Add under container ${c.name}:\nreadinessProbe:\n  httpGet: {path: /healthz, port: ${port}}\n  periodSeconds: 5\n  failureThreshold: 3`
+                });
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ix-disposability/no-graceful-shutdown.ts
+
+/** Fact keys (documented in the report): where servers start, where SIGTERM is handled, Spring graceful shutdown set. */
+const FACT_SERVER_ENTRY = 'ix-server-entry';
+const FACT_SIGNAL_HANDLER = 'ix-signal-handler';
+const FACT_SPRING_GRACEFUL = 'ix-spring-graceful';
+const ENTRY = {
+    javascript: /\b(?:app|server|srv|httpServer|httpsServer|fastify|instance|api)\s*\.listen\s*\(|\bcreateServer\([^\n]*\)\s*\.listen\s*\(/g,
+    python: /\b(?:serve_forever|start_consuming)\s*\(|\bapp\.run\s*\(/g,
+    go: /\bhttp\.ListenAndServe(?:TLS)?\s*\(|\b(?:srv|server|s|httpServer)\.ListenAndServe(?:TLS)?\s*\(|\b(?:r|router|engine|g)\.Run\s*\(|\be\.Start\s*\(|\bapp\.Listen\s*\(/g,
+    java: /\bSpringApplication\.run\s*\(|\bHttpServer\.create\s*\(|\bnew\s+ServerSocket\s*\(/g,
+    ruby: /\bWEBrick::HTTPServer\.new\b|\bTCPServer\.new\b/g
+};
+const SIGNAL = {
+    javascript: /\bprocess\.(?:on|once|addListener|prependListener)\s*\(\s*['"`]SIG(?:TERM|INT)['"`]|\benableShutdownHooks\s*\(|['"](?:http-terminator|stoppable|@godaddy\/terminus|lightship|close-with-grace|[\w@/.-]*graceful[\w.-]*)['"]|\bcreateTerminus\s*\(/,
+    python: /\bsignal\.signal\s*\(\s*(?:signal\.)?SIG(?:TERM|INT)\b|\badd_signal_handler\s*\(|\bsignal\.SIGTERM\b/,
+    // uber/fx, kratos and go-micro apps stop on SIGTERM through the framework.
+    go: /\bsignal\.Notify(?:Context)?\s*\(|\bfx\.New\s*\(|\bkratos\.New\s*\(|\bmicro\.NewService\s*\(/,
+    java: /\baddShutdownHook\s*\(/,
+    ruby: /\b(?:Signal\.)?trap\s*\(?\s*(?:['"](?:SIG)?(?:TERM|INT)['"]|:(?:TERM|INT)\b)/
+};
+const FLASK_FILE = /\bfrom\s+flask\s+import\b|\bimport\s+flask\b/;
+/** Servers and workers that trap SIGTERM and drain for the app. */
+const MANAGED = {
+    python: /\b(gunicorn|uvicorn|hypercorn|daphne|granian|waitress|uwsgi|mod_wsgi|celery|dramatiq|rq\s+worker)\b/,
+    ruby: /\b(puma|unicorn|passenger|falcon|sidekiq|good_job|solid_queue|resque|shoryuken|iodine|thin)\b/
+};
+const norm = (l) => (l === 'typescript' ? 'javascript' : l === 'kotlin' ? 'java' : l);
+const noGracefulShutdown = {
+    meta: {
+        id: 'TF0901',
+        name: 'no-graceful-shutdown',
+        factor: 'IX',
+        severity: 'warning',
+        summary: 'A long-running server or worker never handles SIGTERM and runs under no server that does it for the app.',
+        why: 'Processes are disposable: the platform stops them at any time (deploys, scale-in, node drains) by sending SIGTERM. An app that ' +
+            'ignores it is killed mid-request or mid-job when the grace period ends, so every deploy drops traffic and leaves work half done.',
+        remediation: 'On SIGTERM stop accepting new work, finish in-flight requests or jobs, close connections and exit; or run under a server that ' +
+            'does this (gunicorn, uvicorn, puma, sidekiq, Spring Boot with server.shutdown=graceful).',
+        languages: ['javascript', 'typescript', 'python', 'go', 'java', 'kotlin', 'ruby']
+    },
+    files: { kinds: ['source', 'properties', 'yaml'] },
+    keywords: ['graceful', 'fx.new', 'kratos.new', 'micro.newservice', 'listen', 'serve_forever', 'start_consuming', 'app.run', '.run(', '.start(', 'springapplication', 'httpserver', 'serversocket', 'webrick', 'tcpserver', 'sigterm', 'sigint', 'signal', 'shutdown', 'trap', 'terminator', 'stoppable', 'terminus', 'lightship', 'close-with-grace'],
+    check(file, _report, ctx) {
+        const app = ctx.app?.path ?? '.';
+        if (file.kind !== 'source') {
+            if (/(^|\/)(application|bootstrap)[^/]*\.(properties|ya?ml)$/.test(file.path) && /\bshutdown\s*[=:]\s*["']?graceful\b/.test(file.code)) {
+                ctx.facts.add(FACT_SPRING_GRACEFUL, { app, file: file.path, line: file.position(file.code.search(/\bshutdown\s*[=:]/)).line });
+            }
+            return;
+        }
+        const lang = norm(file.language);
+        const sig = SIGNAL[lang];
+        if (sig) {
+            const at = file.code.search(sig);
+            if (at !== -1)
+                ctx.facts.add(FACT_SIGNAL_HANDLER, { app, file: file.path, line: file.position(at).line });
+        }
+        const entry = ENTRY[lang];
+        // Dev servers and one-off scripts are not the deployed long-running process.
+        if (!entry || isDevOnlyPath(file.path) || isAdminScript(file.path))
+            return;
+        for (const { m, line, column } of matchesIn(file, entry)) {
+            if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code))
+                continue;
+            if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code))
+                continue;
+            ctx.facts.add(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) });
+            break;
+        }
+    },
+    checkRepo(repo, report) {
+        const entries = repo.facts.get(FACT_SERVER_ENTRY);
+        const handlers = repo.facts.get(FACT_SIGNAL_HANDLER);
+        // Signal handlers are per process: one counts for an entry in the same file, a module the entry
+        // imports, or (Go) the same package folder; Java shutdown hooks anywhere in the app.
+        const handles = (e) => handlers.some((h) => {
+            if (h.app !== e.app)
+                return false;
+            if (h.file === e.file)
+                return true;
+            const dir = (p) => p.slice(0, p.lastIndexOf('/') + 1);
+            if (norm(e.language) === 'go')
+                return dir(h.file) === dir(e.file);
+            if (norm(e.language) === 'java')
+                return true;
+            const stem = h.file.slice(h.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+            return e.imports.includes(stem) || (stem === 'index' && e.imports.includes(dir(h.file).split('/').filter(Boolean).pop() ?? ''));
+        });
+        const springGraceful = new Set(repo.facts.get(FACT_SPRING_GRACEFUL).map((f) => f.app));
+        const byApp = new Map();
+        for (const e of entries)
+            byApp.set(e.app, [...(byApp.get(e.app) ?? []), e]);
+        for (const [appPath, all] of byApp) {
+            const list = all.filter((e) => !handles(e));
+            if (list.length === 0)
+                continue;
+            const app = repo.apps.find((a) => a.path === appPath);
+            if (app?.framework === 'rails' || app?.framework === 'next' || app?.framework === 'nuxt')
+                continue;
+            if (managedServer(repo, appPath, norm(list[0].language)))
+                continue;
+            const first = [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))[0];
+            let message = `${tok(first.token)} starts a long-running server, but the app never handles SIGTERM: a deploy or scale-in kills it mid-request`;
+            let remediation = pick(SNIPPETS, app?.framework, first.language);
+            if (first.spring) {
+                if (springGraceful.has(appPath))
+                    continue;
+                const boot = springBootVersion(repo, app?.manifest);
+                if (!boot || !boot.web)
+                    continue; // unknown version or not a web app: stay silent
+                if (boot.major > 3 || (boot.major === 3 && boot.minor >= 4))
+                    continue; // graceful is the default since 3.4
+                message = `Spring Boot ${boot.version} app (${tok(first.token)}) does not set server.shutdown=graceful: on SIGTERM the web server stops at once and in-flight requests fail`;
+                remediation = boot.major < 2 || (boot.major === 2 && boot.minor < 3) ? `Upgrade to Spring Boot 2.3+ and set:\n${SNIPPETS['spring-boot']}` : SNIPPETS['spring-boot'];
+            }
+            report({ file: first.file, line: first.line, column: first.column, message, remediation });
+        }
+    }
+};
+function managedServer(repo, appPath, language) {
+    const managed = MANAGED[language];
+    if (!managed)
+        return false;
+    for (const f of repo.files) {
+        if (!['manifest', 'procfile', 'dockerfile', 'compose', 'kubernetes'].includes(f.kind))
+            continue;
+        if (f.role === 'test' || f.role === 'docs' || f.role === 'example')
+            continue;
+        const owner = repo.appOf(f.path)?.path;
+        if (owner !== undefined && owner !== appPath && f.path.includes('/'))
+            continue;
+        const text = repo.get(f.path)?.code;
+        if (text && managed.test(text.toLowerCase()))
+            return true;
+    }
+    return false;
+}
+function springBootVersion(repo, manifest) {
+    if (!manifest)
+        return undefined;
+    const text = repo.get(manifest)?.code;
+    if (!text)
+        return undefined;
+    const m = /<artifactId>\s*spring-boot-starter-parent\s*<\/artifactId>\s*<version>\s*(\d+)\.(\d+)[\w.-]*\s*<\/version>/.exec(text) ??
+        /<spring-boot\.version>\s*(\d+)\.(\d+)[\w.-]*\s*</.exec(text) ??
+        /org\.springframework\.boot['"]\s*\)?\s*version\s*\(?\s*['"](\d+)\.(\d+)[\w.-]*['"]/.exec(text) ??
+        /spring-boot-gradle-plugin:(\d+)\.(\d+)/.exec(text);
+    if (!m)
+        return undefined;
+    return { version: `${m[1]}.${m[2]}`, major: Number(m[1]), minor: Number(m[2]), web: /spring-boot-starter-(web|webflux|jersey)\b/.test(text) };
+}
+const SNIPPETS = {
+    javascript: "const server = app.listen(port)\nprocess.on('SIGTERM', () => {\n  server.close(() => process.exit(0)) // stop accepting, let in-flight requests finish\n  setTimeout(() => process.exit(1), 25_000).unref()\n})",
+    nestjs: 'const app = await NestFactory.create(AppModule)\napp.enableShutdownHooks() // runs onModuleDestroy/beforeApplicationShutdown on SIGTERM\nawait app.listen(port)',
+    fastify: "process.on('SIGTERM', async () => {\n  await fastify.close() // drains requests, runs onClose hooks\n  process.exit(0)\n})",
+    python: 'Run under a server that drains on SIGTERM (gunicorn app:app / uvicorn main:app), or handle it:\nimport signal\nsignal.signal(signal.SIGTERM, lambda *_: server.shutdown())',
+    flask: 'Serve with gunicorn, which drains workers on SIGTERM: gunicorn --graceful-timeout 20 -b 0.0.0.0:$PORT app:app (app.run() is the development server).',
+    go: 'ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)\ndefer stop()\ngo srv.ListenAndServe()\n<-ctx.Done()\nshutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)\ndefer cancel()\n_ = srv.Shutdown(shutdownCtx)',
+    gin: 'srv := &http.Server{Addr: ":" + port, Handler: router}\ngo srv.ListenAndServe()\nctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)\ndefer stop()\n<-ctx.Done()\n_ = srv.Shutdown(context.Background())',
+    java: 'Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(10))); // drain for up to 10 s on SIGTERM',
+    'spring-boot': 'application.properties:\nserver.shutdown=graceful\nspring.lifecycle.timeout-per-shutdown-phase=20s',
+    ruby: "Serve with puma (drains on SIGTERM), or: trap('TERM') { server.shutdown }",
+    default: 'Handle SIGTERM: stop accepting work, finish in-flight work, close connections, exit.'
+};
+/** Module stems a file imports (require/import/from/require_relative), for per-process matching. */
+function importsOf(code) {
+    const out = new Set();
+    const re = /\brequire(?:_relative)?\s*\(?\s*['"]([^'"\n]+)['"]|\bfrom\s+['"]([^'"\n]+)['"]|^\s*from\s+([\w.]+)\s+import\b|^\s*import\s+([\w.]+)/gm;
+    for (let m = re.exec(code); m; m = re.exec(code)) {
+        const spec = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+        const last = spec.split(/[/.]/).filter(Boolean).pop();
+        if (last)
+            out.add(last.replace(/\.[jt]sx?$/, ''));
+    }
+    return [...out];
+}
+
+;// CONCATENATED MODULE: ./src/rules/ix-disposability/signals-not-forwarded.ts
+
+
+const INIT = /(^|\/|\s)(tini|dumb-init|catatonit|s6-svscan|supervisord|runsvdir|\/init)(\s|$)/;
+const PKG_START = /^(npm|yarn|pnpm|bun)\s+(run\s+)?(start|serve|start:prod|prod)(\s|$)/;
+/** A command that starts a long-running program (as opposed to `echo`, `cd`, `export`...). */
+const LAUNCHER = /^(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:node|nodejs|npm|npx|yarn|pnpm|bun|deno|python[0-9.]*|gunicorn|uvicorn|hypercorn|daphne|celery|java|bundle|rails|bin\/rails|\.\/bin\/\S+|puma|unicorn|sidekiq|php-fpm|php|nginx|httpd|\.\/\S+|\/app\/\S+|\/usr\/local\/bin\/\S+|"\$@"|\$@|"\$\{@\}")(\s|$)/;
+const signals_not_forwarded_META = {
+    id: 'TF0902',
+    name: 'signals-not-forwarded',
+    factor: 'IX',
+    severity: 'warning',
+    summary: 'SIGTERM never reaches the app: shell-form CMD/ENTRYPOINT, npm start as PID 1, or an entrypoint script without exec.',
+    why: 'A disposable process must stop gracefully when the platform sends SIGTERM. When a shell or npm is PID 1, the signal stops at that ' +
+        'wrapper: the app keeps serving until the grace period ends and is then killed with SIGKILL, dropping in-flight requests and jobs.',
+    remediation: 'Start the app as PID 1 in exec form (CMD ["node", "server.js"]), end entrypoint scripts with `exec "$@"`, and add an init ' +
+        '(`docker run --init`, tini) when the app spawns children.'
+};
+const signalsNotForwarded = {
+    meta: signals_not_forwarded_META,
+    files: { kinds: ['dockerfile', 'source', 'other', 'kubernetes'], roles: ['app'] },
+    keywords: ['cmd', 'entrypoint', 'start', 'command', 'exec', '-c', 'node', 'python', 'java', 'rails', 'gunicorn', '$@'],
+    check(file, report) {
+        if (/(^|\/)\.devcontainer\//.test(file.path))
+            return;
+        if (file.kind === 'dockerfile')
+            checkDockerfile(file, report);
+        else if (file.kind === 'kubernetes')
+            checkKubernetes(file, report);
+        else if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path))
+            signals_not_forwarded_checkScript(file, report);
+    }
+};
+function checkDockerfile(file, report) {
+    const { entrypoint, cmd } = bootCommands(file);
+    const hasInit = entrypoint !== undefined && INIT.test(entrypoint.text);
+    if (entrypoint) {
+        if (!hasInit)
+            checkBoot(entrypoint, report);
+        // An exec-form entrypoint script runs `exec "$@"`: a shell-form CMD then becomes `/bin/sh -c ...` under it.
+        if (cmd && !cmd.exec && entrypoint.exec && /(entrypoint|\.sh$)/i.test(entrypoint.exec[0] ?? '') && !/^exec\s/.test(cmd.text)) {
+            report({
+                line: cmd.instruction.line,
+                column: 1,
+                message: `Shell-form CMD ${tok(cmd.text)} is passed to the entrypoint as \`/bin/sh -c ...\`: the shell, not the app, receives SIGTERM`,
+                remediation: fixFor(cmd)
+            });
+        }
+        return;
+    }
+    if (cmd)
+        checkBoot(cmd, report);
+}
+function checkBoot(bc, report) {
+    const line = bc.instruction.line;
+    if (!bc.exec) {
+        if (/^exec\s/.test(bc.text))
+            return;
+        report({
+            line,
+            column: 1,
+            message: `Shell-form ${bc.keyword} ${tok(bc.text)} runs under \`/bin/sh -c\`: the shell is PID 1 and SIGTERM does not reach the app`,
+            remediation: fixFor(bc)
+        });
+        return;
+    }
+    const script = shellScriptOf(bc.exec);
+    if (script !== undefined) {
+        if (/^\s*exec\s/.test(script) || !/(&&|;|\|\||\n)/.test(script))
+            return;
+        if (/(^|[;&|]\s*)exec\s/.test(script))
+            return;
+        report({
+            line,
+            column: 1,
+            message: `${bc.keyword} ${tok(bc.text)} starts the app from \`sh -c\` without \`exec\`: the shell keeps PID 1 and swallows SIGTERM`,
+            remediation: `Prefix the long-running command with exec so it replaces the shell: ${bc.keyword} ${JSON.stringify([bc.exec[0], '-c', execLast(script)])}`
+        });
+        return;
+    }
+    const text = bc.text.trim();
+    if (PKG_START.test(text)) {
+        const pm = text.split(/\s+/)[0];
+        report({
+            line,
+            column: 1,
+            message: `${bc.keyword} ${tok(text)} makes ${pm} PID 1: ${pm} does not reliably forward SIGTERM to the Node process, so in-flight requests are cut at SIGKILL`,
+            remediation: 'Run node directly in exec form, with the command your start script runs, e.g. CMD ["node", "dist/server.js"]; ' +
+                'add `init: true` (compose) or tini (ENTRYPOINT ["/sbin/tini", "--"]) if the app spawns child processes.'
+        });
+    }
+}
+/** `a && b` → `a && exec b`: only the last command should replace the shell. */
+function execLast(script) {
+    const at = Math.max(script.lastIndexOf('&&') + 2, script.lastIndexOf(';') + 1);
+    const head = script.slice(0, at);
+    const tail = script.slice(at).trimStart();
+    return `${head}${head ? ' ' : ''}exec ${tail}`;
+}
+function fixFor(bc) {
+    const exec = toExecForm(bc.text);
+    if (exec)
+        return `Use the exec form so the app is PID 1 and receives SIGTERM: ${bc.keyword} ${exec}`;
+    return (`Move the shell logic into an entrypoint script that ends with \`exec "$@"\` (or prefix the last command with exec: ` +
+        `${bc.keyword} ["sh", "-c", "... && exec <server>"]), and keep ${bc.keyword} in exec form.`);
+}
+function checkKubernetes(file, report) {
+    for (const w of kubernetesOf(file).workloads) {
+        if (w.kind === 'Job' || w.kind === 'CronJob')
+            continue;
+        for (const c of w.containers) {
+            if (c.init)
+                continue;
+            const argv = [...(c.command ?? []), ...(c.args ?? [])];
+            const script = shellScriptOf(argv);
+            if (script === undefined || !/(&&|;|\n)/.test(script.trim()))
+                continue;
+            if (/(^|[;&|\n]\s*)exec\s/.test(script))
+                continue;
+            report({
+                line: c.commandLine,
+                message: `Container ${tok(c.name)} starts through \`${argv[0]} -c\` without \`exec\`: the shell keeps PID 1 and SIGTERM never reaches the app`,
+                remediation: `Prefix the last command with exec (\`... && exec <server>\`) or move the steps into an entrypoint script that ends with \`exec "$@"\`.`
+            });
+        }
+    }
+}
+function signals_not_forwarded_checkScript(file, report) {
+    const code = file.code;
+    if (/\btrap\b[^\n]*\b(TERM|SIGTERM|15)\b/.test(code))
+        return; // the script forwards signals itself
+    const lines = code.split(/\r\n|\r|\n/);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const t = lines[i].trim();
+        if (t === '' || /^(fi|done|esac|\}|;;|else|then|do)$/.test(t))
+            continue;
+        if (t.length > 4000)
+            return;
+        if (/^exec\s/.test(t) || /&\s*$/.test(t) || /^(wait|exit)\b/.test(t))
+            return;
+        if (!LAUNCHER.test(t))
+            return;
+        report({
+            line: i + 1,
+            column: lines[i].indexOf(t) + 1,
+            message: `Entrypoint script runs ${tok(t)} without \`exec\`: the script's shell stays PID 1 and SIGTERM never reaches the app`,
+            remediation: `Replace the shell with the app: \`exec ${t}\` (for the usual pattern, end the script with \`exec "$@"\`).`
+        });
+        return;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/ix-disposability/index.ts
+
+
+
+
+
+
+const IX_RULES = [noGracefulShutdown, signalsNotForwarded, bootWaitLoop, missingReadinessProbe, gracePeriodTooShort, ackBeforeProcessing];
+
+;// CONCATENATED MODULE: ./src/rules/x-dev-prod-parity/backing-service-drift.ts
+// TF1001: development and production use different kinds of backing service: Rails database.yml
+// adapters (sqlite3 in development, postgresql in production), and the local compose file running a
+// different database/cache/queue product or major version than the production manifests.
+
+
+
+
+const ADAPTER_PRODUCT = {
+    sqlite3: 'SQLite', sqlite: 'SQLite', postgresql: 'PostgreSQL', postgis: 'PostgreSQL', mysql2: 'MySQL', mysql: 'MySQL', trilogy: 'MySQL',
+    sqlserver: 'SQL Server', oracle_enhanced: 'Oracle', jdbcpostgresql: 'PostgreSQL', jdbcmysql: 'MySQL', jdbcsqlite3: 'SQLite'
+};
+const IMAGE_PRODUCTS = [
+    [/^(postgres|postgresql|postgis|timescaledb[\w-]*|pgvector)$/, { product: 'PostgreSQL', category: 'SQL database' }],
+    [/^(mysql|mysql-server|percona-server)$/, { product: 'MySQL', category: 'SQL database' }],
+    [/^mariadb$/, { product: 'MariaDB', category: 'SQL database' }],
+    [/^(mssql-server|mssql)$/, { product: 'SQL Server', category: 'SQL database' }],
+    [/^(mongo|mongodb|mongodb-community-server)$/, { product: 'MongoDB', category: 'document database' }],
+    [/^(redis|redis-stack|redis-stack-server)$/, { product: 'Redis', category: 'cache/key-value store' }],
+    [/^(valkey|keydb)$/, { product: 'Redis-compatible', category: 'cache/key-value store' }],
+    [/^memcached$/, { product: 'Memcached', category: 'cache/key-value store' }],
+    [/^rabbitmq$/, { product: 'RabbitMQ', category: 'message broker' }],
+    [/^(kafka|cp-kafka|redpanda)$/, { product: 'Kafka', category: 'message broker' }],
+    [/^(nats|nats-streaming)$/, { product: 'NATS', category: 'message broker' }],
+    [/^(activemq|activemq-artemis|artemis)$/, { product: 'ActiveMQ', category: 'message broker' }],
+    [/^elasticsearch$/, { product: 'Elasticsearch', category: 'search engine' }],
+    [/^opensearch$/, { product: 'OpenSearch', category: 'search engine' }]
+];
+/** Products that speak the same protocol: a swap between them is not a different kind of service. */
+const COMPATIBLE = [new Set(['Redis', 'Redis-compatible']), new Set(['MySQL', 'MariaDB'])];
+function imageProduct(image) {
+    if (image.includes('{{') || image.includes('$'))
+        return undefined;
+    const ref = image.toLowerCase().split('@')[0];
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    const repo = colon > slash ? ref.slice(0, colon) : ref;
+    const tag = colon > slash ? ref.slice(colon + 1) : '';
+    const base = repo.slice(repo.lastIndexOf('/') + 1);
+    const hit = IMAGE_PRODUCTS.find(([re]) => re.test(base));
+    if (!hit)
+        return undefined;
+    const major = /^(\d+)/.exec(tag)?.[1];
+    return { ...hit[1], ...(major && hit[1].product !== 'Redis-compatible' ? { major } : {}) };
+}
+const compatible = (a, b) => a === b || COMPATIBLE.some((s) => s.has(a) && s.has(b));
+const backingServiceDrift = {
+    meta: {
+        id: 'TF1001',
+        name: 'backing-service-drift',
+        factor: 'X',
+        severity: 'warning',
+        summary: 'Development uses a different kind (or major version) of backing service than production: SQLite vs PostgreSQL, MySQL vs PostgreSQL, Redis 6 vs 7.',
+        why: 'Twelve-factor apps resist using different backing services between development and production: tiny incompatibilities ' +
+            '(SQL dialects, locking, JSON types, eviction) surface only in production, so code that passed locally and in CI fails after deploy.',
+        remediation: 'Run the same service product and major version in development as in production, e.g. `postgres:16` in docker-compose.yml when production runs PostgreSQL 16.',
+        languages: ['ruby', 'javascript', 'typescript']
+    },
+    files: { kinds: ['yaml', 'json', 'source'], path: /(^|\/)(config\/(database\.ya?ml|config\.json|database\.json)|knexfile\.[cm]?[jt]s)$/ },
+    keywords: ['adapter', 'dialect', 'client'],
+    check(file, report) {
+        if (file.kind === 'json')
+            return checkSequelize(file, report);
+        if (file.kind === 'source')
+            return checkKnexfile(file, report);
+        const envs = adaptersByEnv(file);
+        const dev = envs.get('development');
+        const prod = envs.get('production');
+        if (!dev || !prod)
+            return;
+        const dp = ADAPTER_PRODUCT[dev.adapter];
+        const pp = ADAPTER_PRODUCT[prod.adapter];
+        if (!dp || !pp || compatible(dp, pp))
+            return;
+        report({
+            line: dev.line,
+            column: dev.column,
+            message: `database.yml uses adapter ${tok(dev.adapter)} (${dp}) in development but ${tok(prod.adapter)} (${pp}) in production (line ${prod.line})`,
+            remediation: `Develop against ${pp} too: set development's adapter to ${prod.adapter} (e.g. \`<<: *default\` with adapter: ${prod.adapter}) and run it locally with docker compose (image: ${pp === 'PostgreSQL' ? 'postgres:16' : pp === 'MySQL' ? 'mysql:8.4' : '<same image as production>'}).`
+        });
+    },
+    checkRepo(repo, report) {
+        const dev = [];
+        const prod = [];
+        for (const f of repo.files) {
+            if (f.role === 'test' || f.role === 'docs' || f.role === 'example')
+                continue;
+            const file = repo.get(f.path);
+            if (!file)
+                continue;
+            if (f.kind === 'compose') {
+                for (const s of composeOf(file).services) {
+                    const p = s.image ? imageProduct(s.image) : undefined;
+                    if (!p || !s.image)
+                        continue;
+                    if (f.role === 'dev')
+                        dev.push({ file: f.path, line: s.imageLine, service: s.name, image: s.image, p });
+                    else
+                        prod.push({ file: f.path, line: s.imageLine, image: s.image, p });
+                }
+            }
+            else if (f.kind === 'kubernetes' && f.role === 'app') {
+                for (const w of kubernetesOf(file).workloads) {
+                    for (const c of w.containers) {
+                        const p = c.image ? imageProduct(c.image) : undefined;
+                        if (p && c.image && !c.init)
+                            prod.push({ file: f.path, line: c.imageLine, image: c.image, p });
+                    }
+                }
+            }
+        }
+        for (const d of dev) {
+            const same = prod.filter((x) => x.p.category === d.p.category);
+            if (same.length === 0)
+                continue;
+            const other = same[0];
+            // A dev file that also runs the production product (e.g. a monorepo with a MySQL app and a PostgreSQL app) is not a swap.
+            const devAlsoHasProd = dev.some((o) => o !== d && o.file === d.file && same.some((x) => compatible(x.p.product, o.p.product)));
+            if (!same.some((x) => compatible(x.p.product, d.p.product))) {
+                if (devAlsoHasProd)
+                    continue;
+                report({
+                    file: d.file,
+                    line: d.line,
+                    message: `Development service ${tok(d.service)} runs ${tok(d.image)} (${d.p.product}) but production runs ${tok(other.image)} (${other.p.product}, ${other.file}:${other.line}) as its ${d.p.category}`,
+                    remediation: `Use the production product locally: image: ${other.image} for service ${d.service}.`
+                });
+                continue;
+            }
+            const matching = same.filter((x) => x.p.product === d.p.product);
+            if (!d.p.major || matching.length === 0 || matching.some((x) => !x.p.major || x.p.major === d.p.major))
+                continue;
+            report({
+                file: d.file,
+                line: d.line,
+                message: `Development service ${tok(d.service)} runs ${d.p.product} ${d.p.major} (${tok(d.image)}) but production runs ${d.p.product} ${matching[0].p.major} (${tok(matching[0].image)}, ${matching[0].file}:${matching[0].line})`,
+                remediation: `Pin the same major version in development: image: ${matching[0].image}.`
+            });
+        }
+    }
+};
+/** knexfile.js: { development: { client: 'sqlite3' }, production: { client: 'pg' } }. */
+function checkKnexfile(file, report) {
+    const client = (env) => {
+        const m = new RegExp(`\\b${env}\\s*:\\s*\\{[^}]*?\\bclient\\s*:\\s*['"\`]([\\w-]+)['"\`]`).exec(file.code);
+        return m ? { client: m[1], offset: m.index + m[0].lastIndexOf(m[1]) - 1 } : undefined;
+    };
+    const dev = client('development');
+    const prod = client('production');
+    if (!dev || !prod)
+        return;
+    const norm = (c) => ({ pg: 'PostgreSQL', postgres: 'PostgreSQL', postgresql: 'PostgreSQL', sqlite3: 'SQLite', 'better-sqlite3': 'SQLite', mysql: 'MySQL', mysql2: 'MySQL', mssql: 'SQL Server', oracledb: 'Oracle' })[c] ?? c;
+    if (compatible(norm(dev.client), norm(prod.client)))
+        return;
+    const pos = file.position(dev.offset);
+    if (file.line(pos.line).length > 4000)
+        return;
+    report({
+        line: pos.line,
+        column: pos.column,
+        message: `knexfile uses client ${tok(dev.client)} (${norm(dev.client)}) in development but ${tok(prod.client)} (${norm(prod.client)}) in production`,
+        remediation: `Use client '${prod.client}' in development too, with a local ${norm(prod.client)} from docker compose and connection: process.env.DATABASE_URL.`
+    });
+}
+/** Sequelize config/config.json: {"development": {"dialect": "sqlite"}, "production": {"dialect": "postgres"}}. */
+function checkSequelize(file, report) {
+    let data;
+    try {
+        data = JSON.parse(file.text);
+    }
+    catch {
+        return;
+    }
+    const dialect = (env) => {
+        const v = data?.[env]?.dialect;
+        return typeof v === 'string' ? v : undefined;
+    };
+    const dev = dialect('development');
+    const prod = dialect('production');
+    if (!dev || !prod)
+        return;
+    const norm = (d) => ADAPTER_PRODUCT[d === 'postgres' ? 'postgresql' : d === 'mariadb' ? 'mysql' : d] ?? d;
+    if (compatible(norm(dev), norm(prod)))
+        return;
+    const devAt = file.lines.findIndex((l, i) => /"dialect"\s*:/.test(l) && i > file.lines.findIndex((x) => /"development"\s*:/.test(x)));
+    report({
+        line: devAt + 1,
+        column: file.lines[devAt].indexOf('"dialect"') + 1,
+        message: `Sequelize config uses dialect ${tok(dev)} in development but ${tok(prod)} in production`,
+        remediation: `Use dialect "${prod}" in development too, with a local ${norm(prod)} from docker compose, and read the URL from the environment ("use_env_variable": "DATABASE_URL").`
+    });
+}
+function adaptersByEnv(file) {
+    return file.parse('x-database-yml', (f) => {
+        const out = new Map();
+        const lc = new dist/* LineCounter */.HN();
+        let doc;
+        try {
+            doc = (0,dist/* parseDocument */.Tp)(f.text, { merge: true, lineCounter: lc, uniqueKeys: false, strict: false });
+        }
+        catch {
+            return out;
+        }
+        if (doc.errors.length > 0 || !(0,dist/* isMap */.jh)(doc.contents))
+            return out;
+        const adapterOf = (node, depth = 0) => {
+            if (!(0,dist/* isMap */.jh)(node) || depth > 5)
+                return undefined;
+            for (const pair of node.items) {
+                if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === 'adapter' && (0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string') {
+                    return { adapter: pair.value.value.trim(), offset: pair.value.range?.[0] ?? 0 };
+                }
+            }
+            for (const pair of node.items) {
+                if ((0,dist/* isAlias */.Vj)(pair.value)) {
+                    const hit = adapterOf(pair.value.resolve(doc), depth + 1);
+                    if (hit)
+                        return hit;
+                }
+            }
+            return undefined;
+        };
+        for (const pair of doc.contents.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key) || typeof pair.key.value !== 'string')
+                continue;
+            const hit = adapterOf(pair.value);
+            if (!hit || hit.adapter.includes('<%'))
+                continue;
+            const pos = lc.linePos(hit.offset);
+            out.set(pair.key.value, { adapter: hit.adapter, line: pos.line, column: pos.col });
+        }
+        return out;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/parsers/procfile.ts
+function procfileOf(file) {
+    return file.parse('procfile', (f) => parseProcfile(f.lines));
+}
+function parseProcfile(lines) {
+    const out = [];
+    lines.forEach((text, i) => {
+        const m = /^([A-Za-z0-9_-]+):[ \t]*(.*?)\s*$/.exec(text);
+        if (!m || text.trimStart().startsWith('#') || m[2] === '')
+            return;
+        out.push({ type: m[1], command: m[2], line: i + 1, column: text.indexOf(m[2], m[1].length + 1) + 1 });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/x-dev-prod-parity/dev-server-in-production.ts
+
+
+
+
+
+
+const DEV_SERVERS = [
+    { re: /\bmanage\.py\s+runserver\b/, what: "Django's development server", fix: 'Serve with a production WSGI/ASGI server: gunicorn mysite.wsgi --bind 0.0.0.0:$PORT (or uvicorn mysite.asgi:application).' },
+    { re: /\bflask\s+(?:--app\s+\S+\s+)?run\b/, what: "Flask's development server", fix: 'Serve with gunicorn: gunicorn --bind 0.0.0.0:$PORT "app:create_app()".' },
+    { re: /\b(?:nodemon|ts-node-dev|tsnd)\b/, what: 'a file-watching auto-restarter', fix: 'Compile in a build stage and run node directly: CMD ["node", "dist/server.js"].' },
+    { re: /\b(?:next|nuxt)\s+dev\b/, what: 'the framework dev server', fix: 'Build with `next build` and run `next start` (or the standalone server: node .next/standalone/server.js).' },
+    { re: /\b(?:ng\s+serve|vue-cli-service\s+serve|react-scripts\s+start|webpack-dev-server|webpack\s+serve|vite\s+(?:dev|serve)|gatsby\s+develop)\b/, what: 'a frontend dev server', fix: 'Build static assets in a build stage (npm run build) and serve them with nginx or a static file server.' },
+    { re: /\b(?:uvicorn|gunicorn|hypercorn)\b[^&;|\n]*\s--reload\b/, what: 'auto-reload (--reload)', fix: 'Drop --reload in production; code changes arrive as a new release, not by watching files.' },
+    { re: /\bphp\s+artisan\s+serve\b/, what: "Laravel's development server", fix: 'Serve with php-fpm behind nginx, FrankenPHP or Octane.' },
+    { re: /\b(?:mvnw?|\.\/mvnw|gradlew?|\.\/gradlew)\b[^&;|\n]*\b(?:spring-boot:run|bootRun)\b/, what: 'the build tool running the app', fix: 'Build the jar in a build stage and run it: ENTRYPOINT ["java", "-jar", "/app/app.jar"].' },
+    { re: /\bgo\s+run\b/, what: '`go run` (compiles on every start)', fix: 'Build the binary in a builder stage (go build -o /server ./cmd/server) and run it: CMD ["/server"].' },
+    { re: /\brails\s+s(?:erver)?\b[^&;|\n]*(?:-e\s*|--environment[ =])(?:development|dev)\b|\bRAILS_ENV=development\b[^&;|\n]*\brails\s+s(?:erver)?\b/, what: 'Rails in development mode', fix: 'Run `bin/rails server` with RAILS_ENV=production (set ENV RAILS_ENV=production in the image).' }
+];
+const dev_server_in_production_META = {
+    id: 'TF1003',
+    name: 'dev-server-in-production',
+    factor: 'X',
+    severity: 'warning',
+    summary: 'A development-only server (runserver, flask run, nodemon, next dev, --reload, go run...) is what production runs.',
+    why: 'Dev/prod parity means production runs the same way development is tested, with production-grade tools: development servers ' +
+        'are single-threaded or unoptimised, reload on file changes, leak debug pages and are not built for real traffic or signals.',
+    remediation: 'Run a production server in the production image and process definitions; keep dev servers in dev-only files (Dockerfile.dev, compose, Procfile.dev).'
+};
+const devServerInProduction = {
+    meta: dev_server_in_production_META,
+    files: { kinds: ['dockerfile', 'procfile', 'kubernetes', 'compose'], roles: ['app'] },
+    keywords: ['runserver', 'flask', 'nodemon', 'ts-node-dev', 'tsnd', ' dev', 'serve', 'react-scripts', 'webpack', '--reload', 'artisan', 'bootrun', 'spring-boot:run', 'go run', 'rails'],
+    check(file, report) {
+        if (/(^|\/)\.devcontainer\//.test(file.path))
+            return;
+        if (file.kind === 'dockerfile')
+            return dev_server_in_production_checkDockerfile(file, report);
+        if (file.kind === 'procfile') {
+            for (const p of procfileOf(file))
+                find(p.command, p.line, `Procfile process \`${p.type}\``, report, p.column);
+            return;
+        }
+        if (file.kind === 'kubernetes') {
+            for (const w of kubernetesOf(file).workloads) {
+                for (const c of w.containers) {
+                    if (c.init)
+                        continue;
+                    find([...(c.command ?? []), ...(c.args ?? [])].join(' '), c.commandLine, `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)}`, report);
+                }
+            }
+            return;
+        }
+        for (const s of composeOf(file).services)
+            find([...(s.entrypoint ?? []), ...(s.command ?? [])].join(' '), s.commandLine, `Service ${tok(s.name)}`, report);
+    },
+    checkRepo(repo, report) {
+        // `npm start` in a production Dockerfile or Procfile runs whatever package.json's start script says.
+        for (const f of repo.files) {
+            if (f.kind !== 'manifest' || !f.path.endsWith('package.json') || f.role !== 'app')
+                continue;
+            const pkgFile = repo.get(f.path);
+            const start = pkgFile ? packageJsonOf(pkgFile).data?.scripts?.start : undefined;
+            if (!pkgFile || typeof start !== 'string')
+                continue;
+            const dev = DEV_SERVERS.find((d) => d.re.test(start));
+            if (!dev)
+                continue;
+            const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/') + 1) : '';
+            const runner = repo.files.find((o) => {
+                if (o.role !== 'app' || !o.path.startsWith(dir) || (o.kind !== 'dockerfile' && o.kind !== 'procfile'))
+                    return false;
+                if (/(^|\/)\.devcontainer\//.test(o.path))
+                    return false;
+                const file = repo.get(o.path);
+                if (!file)
+                    return false;
+                const cmds = o.kind === 'procfile' ? procfileOf(file).map((p) => p.command) : Object.values(bootCommands(file)).map((b) => b.text);
+                return cmds.some((c) => /\b(npm|yarn|pnpm|bun)\s+(run\s+)?start\b/.test(c));
+            });
+            if (!runner)
+                continue;
+            const m = dev.re.exec(start);
+            report({
+                file: f.path,
+                line: packageJsonOf(pkgFile).lineOf('scripts', 'start'),
+                message: `package.json \`start\` runs ${dev.what} ${tok(m[0], 40)}, and ${runner.path} starts the app with \`npm start\` in production`,
+                remediation: `Keep the watcher in a \`dev\` script and make \`start\` the production command, e.g. "start": "node dist/server.js", "dev": ${JSON.stringify(start)}.`
+            });
+        }
+    }
+};
+function find(command, line, where, report, column) {
+    for (const d of DEV_SERVERS) {
+        const m = d.re.exec(command);
+        if (!m)
+            continue;
+        report({ line, ...(column !== undefined ? { column: column + m.index } : {}), message: `${where} runs ${d.what} ${tok(m[0], 50)} in production`, remediation: d.fix });
+        return true;
+    }
+    return false;
+}
+function dev_server_in_production_checkDockerfile(file, report) {
+    const { entrypoint, cmd } = bootCommands(file);
+    for (const bc of [entrypoint, cmd]) {
+        if (!bc)
+            continue;
+        if (find(bc.text, bc.instruction.line, bc.keyword, report))
+            continue;
+        // `rails server` with no RAILS_ENV anywhere in the final stage boots in development mode.
+        const m = /\brails\s+s(?:erver)?\b/.exec(bc.text);
+        if (!m || /-e\s*\w|--environment/.test(bc.text))
+            continue;
+        const d = dockerfileOf(file);
+        // The final stage and the stages it is built FROM (`FROM base`) share their ENV.
+        const chain = new Set();
+        for (let st = d.stages[d.stages.length - 1]; st && !chain.has(st.index); st = d.stages.find((x) => x.name !== undefined && x.name === st.image.toLowerCase() && x.index < st.index))
+            chain.add(st.index);
+        const setsEnv = d.instructions.some((i) => (i.keyword === 'ENV' || i.keyword === 'ARG') && chain.has(i.stage) && /\b(RAILS_ENV|RACK_ENV)\b/.test(i.args));
+        if (setsEnv)
+            continue;
+        report({ line: bc.instruction.line, message: `${bc.keyword} runs ${tok(m[0])} but the image never sets RAILS_ENV: Rails boots in development mode`, remediation: 'Add ENV RAILS_ENV=production (and RAILS_LOG_TO_STDOUT=1 on Rails < 7.1) to the final stage.' });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/x-dev-prod-parity/env-branch-service-swap.ts
+
+const ENV_COND = {
+    javascript: /\bprocess\.env\.(?:NODE_ENV|APP_ENV|ENV|ENVIRONMENT|STAGE)\s*[!=]==?\s*['"`](\w+)['"`]|['"`](\w+)['"`]\s*[!=]==?\s*process\.env\.(?:NODE_ENV|APP_ENV|ENV|ENVIRONMENT|STAGE)\b|\bapp\.get\(\s*['"]env['"]\s*\)\s*[!=]==?\s*['"](\w+)['"]/g,
+    python: /^[ \t]*(?:el)?if\b[^\n]*?(?:\b(DEBUG)\b|(?:environ(?:\.get)?\s*[([]\s*|getenv\s*\(\s*)['"](?:ENV|ENVIRONMENT|APP_ENV|FLASK_ENV|DJANGO_ENV|STAGE)['"][^\n]*?['"](\w+)['"]|\b(?:ENV|ENVIRONMENT|APP_ENV|STAGE)\s*[!=]=\s*['"](\w+)['"])/gm,
+    ruby: /\bRails\.env\.(\w+)\?|\bENV\[\s*['"](?:RACK_ENV|RAILS_ENV|APP_ENV)['"]\s*\]\s*[!=]=\s*['"](\w+)['"]/g,
+    go: /\bos\.Getenv\(\s*"(?:APP_ENV|ENV|ENVIRONMENT|GO_ENV)"\s*\)\s*[!=]=\s*"(\w+)"/g
+};
+const SWAPS = [
+    { re: /\bsqlite3?\b|\bSQLITE\b|:memory:|\bjdbc:h2:/, service: 'SQLite/in-memory SQL instead of the production database' },
+    { re: /\bcache\.backends\.(?:locmem|dummy)\b|\bLocMemCache\b|\bDummyCache\b|['"](?:SimpleCache|NullCache|simple|null)['"]\s*[,}]?\s*$|:(?:memory_store|null_store)\b/, service: 'an in-process cache instead of the production cache service' },
+    { re: /\bqueue_adapter\s*=\s*:(?:async|inline)\b|\b(?:CELERY_TASK_ALWAYS_EAGER|CELERY_ALWAYS_EAGER|task_always_eager)\s*=\s*True\b|['"]memory:\/\/['"]/, service: 'an in-process/eager job queue instead of the production broker' },
+    { re: /\b(?:ioredis-mock|redis-mock|fakeredis|MongoMemoryServer|mongodb-memory-server)\b/, service: 'an in-memory fake instead of the production data store' }
+];
+const env_branch_service_swap_SNIPPETS = {
+    javascript: "Use one code path and let config choose the resource: new Sequelize(process.env.DATABASE_URL) with a local postgres from docker compose (DATABASE_URL=postgres://app:app@localhost:5432/app in .env).",
+    python: "Read one URL in every environment (DATABASES = {'default': dj_database_url.config(conn_max_age=600)}; CACHES from REDIS_URL) and run the same services locally with docker compose.",
+    ruby: 'Use the same adapter everywhere (queue_adapter = :sidekiq with a local Redis, cache_store = :redis_cache_store) and let ENV pick the URL.',
+    go: 'Open the same driver in every environment (sql.Open("pgx", os.Getenv("DATABASE_URL"))) and run PostgreSQL locally with docker compose.',
+    default: 'Keep one code path; let configuration (a URL in the environment) choose the resource, not its kind.'
+};
+const envBranchServiceSwap = {
+    meta: {
+        id: 'TF1004',
+        name: 'env-branch-service-swap',
+        factor: 'X',
+        severity: 'warning',
+        summary: 'Code branches on the environment name (NODE_ENV, DEBUG, Rails.env) to swap in a different kind of backing service.',
+        why: 'When the environment name switches the service implementation (SQLite for development, an in-memory cache or eager queue), the ' +
+            'code that runs in production is not the code developers and tests exercise: dialect, concurrency and failure behaviour differ, ' +
+            'and the production path is only tested in production.',
+        remediation: env_branch_service_swap_SNIPPETS.default,
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'go']
+    },
+    files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python', 'ruby', 'go'] },
+    keywords: ['sqlite', ':memory:', 'jdbc:h2', 'locmem', 'dummycache', 'simplecache', 'nullcache', "'simple'", '"simple"', 'memory_store', 'null_store', 'queue_adapter', 'always_eager', 'memory://', 'redis-mock', 'fakeredis', 'mongomemoryserver', 'mongodb-memory-server'],
+    check(file, report, ctx) {
+        const lang = file.language === 'typescript' ? 'javascript' : file.language;
+        if (lang === 'python')
+            checkConfigClasses(shortCode(file), report, pick(env_branch_service_swap_SNIPPETS, ctx.app?.framework, lang));
+        const cond = ENV_COND[lang];
+        if (!cond)
+            return;
+        const code = shortCode(file);
+        const lines = code.split(/\r\n|\r|\n/);
+        const reported = new Set();
+        cond.lastIndex = 0;
+        for (let m = cond.exec(code); m; m = cond.exec(code)) {
+            const envName = (m.slice(1).find((g) => g) ?? '').toLowerCase();
+            if (/^(test|testing|ci)$/.test(envName))
+                continue; // test doubles in a test branch are a testing choice
+            const start = file.position(m.index).line;
+            if ((lines[start - 1] ?? '').length > MAX_LINE)
+                continue;
+            const end = branchEnd(lines, start, lang);
+            for (let l = start; l <= end; l++) {
+                if (reported.has(l))
+                    continue;
+                const text = lines[l - 1] ?? '';
+                if (text.length > MAX_LINE)
+                    continue;
+                const swap = SWAPS.find((s) => s.re.test(text));
+                if (!swap)
+                    continue;
+                for (let k = start; k <= end; k++)
+                    reported.add(k); // one finding per branch
+                const hit = swap.re.exec(text);
+                report({
+                    line: l,
+                    column: hit.index + 1,
+                    message: `Branch on ${tok(m[0].trim(), 60)} (line ${start}) swaps in ${tok(hit[0].trim())}: ${swap.service}`,
+                    remediation: pick(env_branch_service_swap_SNIPPETS, ctx.app?.framework, lang)
+                });
+                break;
+            }
+        }
+    }
+};
+/** Last line of the branch a condition opens (and its else/elif arm): braces for JS/Go, indentation for Python, `end` for Ruby. */
+function branchEnd(lines, start, lang) {
+    const cap = Math.min(lines.length, start + 30);
+    const first = lines[start - 1] ?? '';
+    if (lang === 'python') {
+        const indent = first.length - first.trimStart().length;
+        let end = start;
+        for (let l = start + 1; l <= cap; l++) {
+            const t = lines[l - 1];
+            if (t.trim() === '')
+                continue;
+            const ind = t.length - t.trimStart().length;
+            if (ind > indent || (ind === indent && /^\s*(else|elif)\b/.test(t)))
+                end = l;
+            else
+                break;
+        }
+        return end;
+    }
+    if (lang === 'ruby') {
+        if (!/^\s*(if|unless|elsif|case)\b/.test(first) && !/\bdo\s*$/.test(first))
+            return start; // modifier form: `x if Rails.env.dev?`
+        for (let l = start + 1; l <= cap; l++)
+            if (/^\s*end\b/.test(lines[l - 1]) && indentOf(lines[l - 1]) <= indentOf(first))
+                return l;
+        return start;
+    }
+    // braces (JS/TS/Go); a ternary or single statement stays on its line
+    let depth = 0;
+    for (let l = start; l <= cap; l++) {
+        for (const ch of lines[l - 1]) {
+            if (ch === '{')
+                depth++;
+            else if (ch === '}')
+                depth--;
+        }
+        if (l === start && !first.includes('{'))
+            return /\)\s*$/.test(first) ? Math.min(start + 1, lines.length) : start;
+        if (depth <= 0 && !/^\s*\}?\s*else\b/.test(lines[l] ?? ''))
+            return l;
+    }
+    return cap;
+}
+const indentOf = (s) => s.length - s.trimStart().length;
+/**
+ * Flask-style config classes: `class DevelopmentConfig(Config): SQLALCHEMY_DATABASE_URI = 'sqlite:///dev.db'`
+ * beside a `class ProductionConfig` that does not use the same kind of service.
+ */
+function checkConfigClasses(code, report, remediation) {
+    const lines = code.split(/\r\n|\r|\n/);
+    const classes = [];
+    lines.forEach((l, i) => {
+        const m = /^class\s+(\w+)\s*(?:\([^)\n]*\))?\s*:/.exec(l);
+        if (!m)
+            return;
+        const env = /(Dev|Development|Local)\w*Config$/.test(m[1]) ? 'dev' : /(Prod|Production)\w*Config$/.test(m[1]) ? 'prod' : undefined;
+        if (!env)
+            return;
+        classes.push({ name: m[1], env, start: i + 1, end: branchEnd(lines, i + 1, 'python') });
+    });
+    const prod = classes.filter((c) => c.env === 'prod');
+    if (prod.length === 0)
+        return;
+    const body = (c) => lines.slice(c.start, c.end).join('\n');
+    for (const dev of classes.filter((c) => c.env === 'dev')) {
+        for (let l = dev.start + 1; l <= dev.end; l++) {
+            const text = lines[l - 1] ?? '';
+            if (text.length > MAX_LINE)
+                continue;
+            const swap = SWAPS.find((sw) => sw.re.test(text));
+            if (!swap || prod.some((p) => swap.re.test(body(p))))
+                continue;
+            const hit = swap.re.exec(text);
+            report({
+                line: l,
+                column: hit.index + 1,
+                message: `Config class ${tok(dev.name)} swaps in ${tok(hit[0].trim())} while ${tok(prod[0].name)} does not: ${swap.service}`,
+                remediation
+            });
+            break;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parsers/workflow.ts
+
+
+function workflowOf(file) {
+    return file.parse('workflow', (f) => {
+        const { docs, errors, lineCounter: lc } = yamlOf(f);
+        const doc = docs[0];
+        if (!doc || doc.errors.length > 0)
+            return { triggers: [], jobs: [], errors };
+        const root = doc.contents;
+        const on = get(root, 'on') ?? get(root, 'true'); // YAML 1.1 reads a bare `on` as true
+        const triggers = str(on) !== undefined ? [str(on)] : items(on).length ? items(on).map((n) => str(n) ?? '') : entries(on).map(([k]) => k);
+        const kv = (node) => entries(node).map(([key, v]) => ({ key, value: str(v) ?? '', line: lineOf(lc, v) }));
+        const jobs = entries(get(root, 'jobs')).map(([id, job, keyNode]) => {
+            const envName = str(get(job, 'environment')) ?? str(get(get(job, 'environment'), 'name'));
+            return {
+                id,
+                line: lineOf(lc, keyNode),
+                ...(envName !== undefined ? { environment: envName } : {}),
+                steps: items(get(job, 'steps')).map((s) => ({
+                    job: id,
+                    ...(str(get(s, 'name')) !== undefined ? { name: str(get(s, 'name')) } : {}),
+                    ...(str(get(s, 'uses')) !== undefined ? { uses: str(get(s, 'uses')) } : {}),
+                    ...(str(get(s, 'run')) !== undefined ? { run: str(get(s, 'run')) } : {}),
+                    line: lineOf(lc, get(s, 'run') ?? s),
+                    with: kv(get(s, 'with')),
+                    env: kv(get(s, 'env'))
+                }))
+            };
+        });
+        return { triggers, jobs, errors };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/x-runtime-versions.ts
+
+
+
+/** Parts that decide compatibility: Node 20 and 20.11 are one runtime; Python 3.11 and 3.12 are not. */
+const SIGNIFICANT = { node: 1, java: 1, python: 2, ruby: 2, go: 2 };
+const NODE_LTS = { argon: 4, boron: 6, carbon: 8, dubnium: 10, erbium: 12, fermium: 14, gallium: 16, hydrogen: 18, iron: 20, jod: 22, krypton: 24 };
+function parseExact(s) {
+    const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+._][\w.+-]*)?$/.exec(s.trim());
+    if (!m)
+        return undefined;
+    return [m[1], m[2], m[3]].filter((p) => p !== undefined).map(Number);
+}
+/** npm/PEP 440/RubyGems-style ranges: >=18, ^20, ~3.11, ~=3.11, ~> 3.2, 20.x, >=3.10,<3.13, 18 || 20. */
+function parseRange(s) {
+    const alts = s.split('||').map((a) => a.trim()).filter(Boolean);
+    const out = [];
+    for (const alt of alts) {
+        const and = [];
+        for (const raw of alt.split(/\s*,\s*|\s+(?=[<>=~^!])/).map((p) => p.trim()).filter(Boolean)) {
+            const m = /^(>=|<=|>|<|==|=|\^|~=|~>|~|!=)?\s*v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?(?:[-+][\w.]*)?$/.exec(raw);
+            if (!m)
+                return undefined;
+            const op = m[1] ?? '';
+            const parts = [m[2], m[3], m[4]].filter((p) => p !== undefined && p !== 'x' && p !== '*').map(Number);
+            if (op === '!=')
+                continue;
+            if (op === '>=' || op === '>' || op === '<=' || op === '<')
+                and.push({ op, v: parts });
+            else if (op === '^')
+                and.push({ op: '>=', v: parts }, { op: '<', v: [parts[0] === 0 ? 0 : parts[0] + 1].concat(parts[0] === 0 ? [(parts[1] ?? 0) + 1] : []) });
+            else if (op === '~' || op === '~>' || op === '~=') {
+                const keep = op === '~' ? Math.min(parts.length, 2) : Math.max(1, parts.length - 1);
+                const upper = parts.slice(0, keep);
+                upper[upper.length - 1] = upper[upper.length - 1] + 1;
+                if (op === '~' && parts.length === 1)
+                    upper.splice(0, 1, parts[0] + 1);
+                and.push({ op: '>=', v: parts }, { op: '<', v: upper });
+            }
+            else {
+                // bare or '=': a prefix match at the stated granularity
+                and.push({ op: '>=', v: parts }, { op: '<', v: bump(parts) });
+            }
+        }
+        if (and.length)
+            out.push(and);
+    }
+    return out.length ? out : undefined;
+}
+function bump(v) {
+    const u = [...v];
+    u[u.length - 1] += 1;
+    return u;
+}
+function cmp(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+function satisfies(v, range) {
+    return range.some((and) => and.every((c) => {
+        const d = cmp(v, c.v);
+        return c.op === '>=' ? d >= 0 : c.op === '>' ? d > 0 : c.op === '<=' ? d <= 0 : c.op === '<' ? d < 0 : d === 0;
+    }));
+}
+/** A partial exact (20) stands for 20.0.0..20.999.999: it agrees with a range if any of it can. */
+function mayAgree(exact, range, significant) {
+    const v = exact.slice(0, significant);
+    const lo = [...v, 0, 0, 0].slice(0, 3);
+    const hi = [...v, 999, 999, 999].slice(0, 3);
+    if (satisfies(lo, range) || satisfies(hi, range))
+        return true;
+    // something in between, e.g. 3.11 vs >=3.11.4,<3.12
+    return range.some((and) => and.some((c) => c.op.startsWith('>') && cmp(c.v.slice(0, v.length), v) === 0 && satisfies([...c.v, 0, 0].slice(0, 3), range)));
+}
+function exactsAgree(a, b, significant) {
+    const n = Math.min(a.length, b.length, significant);
+    for (let i = 0; i < n; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+/** The pairs that cannot both hold, or [] when the sources agree. */
+function conflicts(sources) {
+    const out = [];
+    for (let i = 0; i < sources.length; i++) {
+        for (let j = i + 1; j < sources.length; j++) {
+            const a = sources[i];
+            const b = sources[j];
+            const sig = SIGNIFICANT[a.runtime];
+            if (a.exact && b.exact) {
+                if (!exactsAgree(a.exact, b.exact, sig))
+                    out.push([a, b]);
+            }
+            else if (a.exact && b.range) {
+                if (!mayAgree(a.exact, b.range, sig))
+                    out.push([a, b]);
+            }
+            else if (a.range && b.exact) {
+                if (!mayAgree(b.exact, a.range, sig))
+                    out.push([a, b]);
+            }
+        }
+    }
+    return out;
+}
+const line1 = (file) => file.lines.find((l) => l.trim() && !l.trim().startsWith('#'))?.trim() ?? '';
+/** Versions stated by one retained file (manifest, Dockerfile or workflow). */
+function versionSources(file) {
+    const out = [];
+    const name = file.name.toLowerCase();
+    const add = (runtime, stated, line, label, value, mode) => {
+        if (mode === 'exact') {
+            const exact = parseExact(value);
+            if (exact)
+                out.push({ runtime, file: file.path, line, stated, exact, label });
+            return;
+        }
+        const range = parseRange(mode === 'min' ? `>=${value}` : value);
+        if (range)
+            out.push({ runtime, file: file.path, line, stated, range, label });
+    };
+    const lineOf = (re) => {
+        const i = file.lines.findIndex((l) => re.test(l));
+        return i === -1 ? 1 : i + 1;
+    };
+    if (name === '.nvmrc' || name === '.node-version') {
+        const v = line1(file);
+        const lts = /^lts\/(\w+)$/i.exec(v);
+        if (lts && NODE_LTS[lts[1].toLowerCase()])
+            add('node', v, 1, name, String(NODE_LTS[lts[1].toLowerCase()]), 'exact');
+        else
+            add('node', v, 1, name, v, 'exact');
+    }
+    else if (name === '.python-version')
+        add('python', line1(file), 1, name, line1(file), 'exact');
+    else if (name === '.ruby-version')
+        add('ruby', line1(file), 1, name, line1(file).replace(/^ruby-/, ''), 'exact');
+    else if (name === 'runtime.txt') {
+        const m = /^python-(\S+)/.exec(line1(file));
+        if (m)
+            add('python', line1(file), 1, name, m[1], 'exact');
+    }
+    else if (name === '.tool-versions') {
+        file.lines.forEach((l, i) => {
+            const m = /^\s*(nodejs|node|python|ruby|golang|go|java)\s+(\S+)/.exec(l);
+            if (!m)
+                return;
+            const rt = m[1].startsWith('node') ? 'node' : m[1] === 'golang' || m[1] === 'go' ? 'go' : m[1];
+            const v = rt === 'java' ? (/(\d+(?:\.\d+)*)/.exec(m[2])?.[1] ?? '') : m[2];
+            add(rt, `${m[1]} ${m[2]}`, i + 1, '.tool-versions', v, 'exact');
+        });
+    }
+    else if (name === 'package.json') {
+        const pkg = packageJsonOf(file);
+        const node = pkg.data?.engines?.node;
+        if (typeof node === 'string') {
+            const exact = parseExact(node.replace(/\.x$/, ''));
+            if (exact)
+                add('node', node, pkg.lineOf('engines', 'node'), 'package.json engines.node', node.replace(/\.x$/, ''), 'exact');
+            else
+                add('node', node, pkg.lineOf('engines', 'node'), 'package.json engines.node', node, 'range');
+        }
+    }
+    else if (name === 'pyproject.toml') {
+        const m = /^[ \t]*requires-python[ \t]*=[ \t]*["']([^"']+)["']/m.exec(file.code) ?? /^[ \t]*python[ \t]*=\s*["']([^"']+)["']/m.exec(file.code);
+        if (m)
+            add('python', m[1], file.position(m.index).line, 'pyproject.toml', m[1], 'range');
+    }
+    else if (name === 'gemfile') {
+        const m = /^\s*ruby\s+["']([^"']+)["']/m.exec(file.code);
+        if (m) {
+            const exact = parseExact(m[1]);
+            const line = lineOf(/^\s*ruby\s+["']/);
+            if (exact)
+                add('ruby', m[1], line, 'Gemfile ruby', m[1], 'exact');
+            else
+                add('ruby', m[1], line, 'Gemfile ruby', m[1], 'range');
+        }
+    }
+    else if (name === 'go.mod') {
+        const m = /^go\s+(\d+\.\d+(?:\.\d+)?)\s*$/m.exec(file.code);
+        if (m)
+            add('go', `go ${m[1]}`, lineOf(/^go\s+\d/), 'go.mod go directive (minimum)', m[1], 'min');
+    }
+    else if (name === 'pom.xml') {
+        const m = /<(java\.version|maven\.compiler\.release|maven\.compiler\.target|release)>\s*(?:1\.)?(\d+)\s*</.exec(file.code);
+        if (m)
+            add('java', `<${m[1]}>${m[2]}`, file.position(m.index).line, 'pom.xml (minimum)', m[2], 'min');
+    }
+    else if (name === 'build.gradle' || name === 'build.gradle.kts') {
+        const m = /JavaLanguageVersion\.of\s*\(\s*(\d+)\s*\)/.exec(file.code) ?? /(?:source|target)Compatibility\s*=\s*(?:JavaVersion\.VERSION_(?:1_)?(\d+)|['"]?(?:1\.)?(\d+)['"]?)/.exec(file.code) ?? /jvmToolchain\s*\(\s*(\d+)\s*\)/.exec(file.code);
+        if (m)
+            add('java', m[0].trim(), file.position(m.index).line, `${file.name} (minimum)`, m[1] ?? m[2], 'min');
+    }
+    else if (file.kind === 'dockerfile') {
+        const d = dockerfileOf(file);
+        const args = new Map();
+        for (const ins of d.instructions) {
+            if (ins.keyword === 'ARG') {
+                const m = /^(\w+)=["']?([^"'\s]+)/.exec(ins.args);
+                if (m)
+                    args.set(m[1], m[2]);
+            }
+        }
+        for (const stage of d.stages) {
+            const image = stage.image.replace(/\$\{?(\w+)\}?/g, (_, k) => args.get(k) ?? '$');
+            if (image.includes('$'))
+                continue;
+            const v = imageRuntime(image);
+            if (v)
+                add(v.runtime, image, stage.line, 'Dockerfile FROM', v.version, 'exact');
+        }
+    }
+    else if (file.kind === 'workflow') {
+        for (const job of workflowOf(file).jobs) {
+            for (const step of job.steps) {
+                const m = /^(?:actions\/setup-(node|python|java|go)|ruby\/setup-ruby)@/.exec(step.uses ?? '');
+                if (!m)
+                    continue;
+                const rt = (m[1] ?? 'ruby');
+                const key = `${rt === 'go' ? 'go' : rt}-version`;
+                const w = step.with.find((x) => x.key === key);
+                if (!w || /\$\{\{|\n/.test(w.value) || /^(lts|latest|node|stable|oldstable|\*)/i.test(w.value))
+                    continue;
+                const exact = parseExact(w.value.replace(/\.x$/, ''));
+                if (exact)
+                    add(rt, w.value, w.line, `setup-${rt === 'ruby' ? 'ruby' : rt}`, w.value.replace(/\.x$/, ''), 'exact');
+                else
+                    add(rt, w.value, w.line, `setup-${rt}`, w.value, 'range');
+            }
+        }
+    }
+    return out;
+}
+/** The runtime and version in an image reference (node:20-alpine, eclipse-temurin:21-jre, maven:3.9-eclipse-temurin-17, distroless/java17). */
+function imageRuntime(image) {
+    const ref = image.toLowerCase();
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    const repo = colon > slash ? ref.slice(0, colon) : ref;
+    const tag = colon > slash ? ref.slice(colon + 1) : '';
+    const base = repo.slice(repo.lastIndexOf('/') + 1);
+    const distroless = /distroless\/(java|nodejs|python)(\d+)/.exec(repo);
+    if (distroless)
+        return { runtime: distroless[1] === 'nodejs' ? 'node' : distroless[1], version: distroless[2] };
+    const lead = /^(\d+(?:\.\d+){0,2})/.exec(tag)?.[1];
+    if (base === 'node' || base === 'nodejs' || /^nodejs-(\d+)$/.test(base)) {
+        const ubi = /^nodejs-(\d+)$/.exec(base);
+        if (ubi)
+            return { runtime: 'node', version: ubi[1] };
+        return lead ? { runtime: 'node', version: lead } : undefined;
+    }
+    if (base === 'python' || base === 'pypy')
+        return lead && base === 'python' ? { runtime: 'python', version: lead } : undefined;
+    if (base === 'ruby')
+        return lead ? { runtime: 'ruby', version: lead } : undefined;
+    if (base === 'golang')
+        return lead ? { runtime: 'go', version: lead } : undefined;
+    if (/^(eclipse-temurin|openjdk|amazoncorretto|temurin|ibm-semeru-runtimes|sapmachine|zulu-openjdk|liberica-openjdk[\w-]*|microsoft-openjdk|jdk|jre)$/.test(base)) {
+        const m = /^(?:open-)?(\d+)/.exec(tag.replace(/^(jdk|jre)-?/, ''));
+        return m ? { runtime: 'java', version: m[1] } : undefined;
+    }
+    if (base === 'maven' || base === 'gradle') {
+        const m = /(?:temurin|openjdk|corretto|jdk|zulu|semeru|liberica|sapmachine)-?(\d+)/.exec(tag);
+        return m ? { runtime: 'java', version: m[1] } : undefined;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/rules/x-dev-prod-parity/runtime-version-drift.ts
+
+const LANG_RUNTIME = { javascript: 'node', typescript: 'node', python: 'python', ruby: 'ruby', java: 'java', kotlin: 'java', go: 'go' };
+const runtime_version_drift_NAMES = { node: 'Node.js', python: 'Python', ruby: 'Ruby', java: 'Java', go: 'Go' };
+const runtimeVersionDrift = {
+    meta: {
+        id: 'TF1002',
+        name: 'runtime-version-drift',
+        factor: 'X',
+        severity: 'warning',
+        summary: 'The runtime version pinned in one place (.nvmrc, Dockerfile, CI, engines, go.mod, pom...) disagrees with another.',
+        why: 'Dev/prod parity keeps the gap between environments small. When developers run one runtime version, CI tests another and the ' +
+            'production image ships a third, bugs appear only in production and "works on my machine" becomes a release risk.',
+        remediation: 'Pick one version and state it everywhere (or make the other sources read the one file: node-version-file / python-version-file in CI, ARG in the Dockerfile).'
+    },
+    checkRepo(repo, report) {
+        const byFile = new Map();
+        for (const f of repo.files) {
+            if (f.role === 'test' || f.role === 'docs' || f.role === 'example')
+                continue;
+            if (f.kind !== 'manifest' && f.kind !== 'dockerfile' && f.kind !== 'workflow')
+                continue;
+            const file = repo.get(f.path);
+            if (!file)
+                continue;
+            const list = versionSources(file);
+            if (list.length)
+                byFile.set(f.path, list);
+        }
+        // A source belongs to the app whose folder holds it; sources outside every app folder (CI workflows,
+        // root files) belong to the only app of that runtime, if there is exactly one.
+        const groups = new Map();
+        for (const [path, list] of byFile) {
+            for (const s of list) {
+                const app = ownerApp(repo, path, s.runtime);
+                if (app === undefined)
+                    continue;
+                const key = `${app}\0${s.runtime}`;
+                groups.set(key, [...(groups.get(key) ?? []), s]);
+            }
+        }
+        for (const [key, sources] of groups) {
+            const pairs = conflicts(sources);
+            if (pairs.length === 0)
+                continue;
+            const runtime = key.slice(key.indexOf('\0') + 1);
+            const involved = new Set(pairs.flat());
+            const at = [...involved].find((s) => s.label === 'Dockerfile FROM') ?? [...involved].find((s) => s.exact) ?? pairs[0][0];
+            const listing = sources.map((s) => `${s.label} ${s.file}:${s.line} \`${s.stated}\`${involved.has(s) ? '' : ' (agrees)'}`).join('; ');
+            const [a, b] = pairs[0];
+            report({
+                file: at.file,
+                line: at.line,
+                message: `${runtime_version_drift_NAMES[runtime]} version drifts between environments: ${listing}. \`${a.stated}\` (${a.label}) and \`${b.stated}\` (${b.label}) cannot both hold`,
+                remediation: remediationFor(runtime)
+            });
+        }
+    }
+};
+function ownerApp(repo, path, runtime) {
+    const owner = repo.appOf(path);
+    if (owner && owner.path !== '.')
+        return owner.path;
+    const same = repo.apps.filter((a) => LANG_RUNTIME[a.language] === runtime);
+    if (same.length === 1)
+        return same[0].path;
+    if (same.length === 0)
+        return '.';
+    return undefined; // several apps of this runtime: a root-level source could mean any of them
+}
+function remediationFor(runtime) {
+    switch (runtime) {
+        case 'node':
+            return 'Keep one Node major everywhere: .nvmrc `20`, `"engines": {"node": ">=20 <21"}`, `FROM node:20-alpine`, and in CI `actions/setup-node` with `node-version-file: .nvmrc`.';
+        case 'python':
+            return 'Keep one Python minor everywhere: .python-version `3.12`, `FROM python:3.12-slim`, `requires-python = ">=3.12"`, and in CI `actions/setup-python` with `python-version-file: .python-version`.';
+        case 'ruby':
+            return 'Keep one Ruby version everywhere: .ruby-version `3.3.0`, Gemfile `ruby file: ".ruby-version"`, `ARG RUBY_VERSION=3.3.0` / `FROM ruby:$RUBY_VERSION-slim`, and `ruby/setup-ruby` reading .ruby-version in CI.';
+        case 'java':
+            return 'Build, test and run on one JDK: toolchain `JavaLanguageVersion.of(21)` / `<java.version>21</java.version>`, `FROM eclipse-temurin:21-jre`, and `actions/setup-java` with `java-version: 21`.';
+        case 'go':
+            return 'Keep one Go version: `go 1.22` in go.mod, `FROM golang:1.22` in the builder stage, and `actions/setup-go` with `go-version-file: go.mod`.';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/x-dev-prod-parity/index.ts
+
+
+
+
+const X_RULES = [backingServiceDrift, runtimeVersionDrift, devServerInProduction, envBranchServiceSwap];
+
+;// CONCATENATED MODULE: ./src/rules/xi-logs/log-to-file.ts
+
+/** Fact key: a logger that writes to stdout/stderr (or a structured JSON logger), for the factor summary's credit. */
+const FACT_STDOUT_LOGGING = 'xi-stdout-logging';
+const FILE_PATTERNS = {
+    javascript: [
+        { re: /\bnew\s+(?:winston\.)?transports\.File\s*\(/g, what: 'winston File transport' },
+        { re: /\bnew\s+(?:winston\.transports\.)?DailyRotateFile\s*\(/g, what: 'winston DailyRotateFile transport' },
+        { re: /\bpino\.destination\s*\(\s*(?:\{[^}\n]*\bdest\s*:\s*)?['"`][^'"`\n]+['"`]/g, what: 'pino file destination' },
+        { re: /\btarget\s*:\s*['"]pino\/file['"][^}\n]*\bdestination\s*:\s*['"`][^'"`\n]+['"`]/g, what: 'pino/file transport' },
+        { re: /\btype\s*:\s*['"](?:file|dateFile|fileSync|multiFile)['"]/g, what: 'log4js file appender' },
+        { re: /\bpath\s*:\s*['"`][^'"`\n]*\.log['"`]/g, what: 'bunyan file stream' },
+        { re: /\bcreateWriteStream\s*\([^)\n]*\.log\b/g, what: 'fs.createWriteStream log file' }
+    ],
+    python: [
+        { re: /\b(?:logging\.)?(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler\s*\(/g, what: 'logging file handler' },
+        { re: /\bbasicConfig\s*\([^)\n]*\bfilename\s*=/g, what: 'logging.basicConfig(filename=...)' },
+        { re: /['"]class['"]\s*:\s*['"]logging\.(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler['"]/g, what: 'LOGGING file handler' },
+        { re: /\blogger\.add\s*\(\s*f?['"][^'"\n]+['"]/g, what: 'loguru file sink' }
+    ],
+    ruby: [
+        { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Logger writing to a file' }
+    ],
+    java: [
+        { re: /\bnew\s+FileHandler\s*\(/g, what: 'java.util.logging FileHandler' },
+        { re: /\bnew\s+(?:Rolling)?FileAppender\s*\(/g, what: 'file appender' }
+    ],
+    go: [
+        { re: /\b(?:log|logrus|logger)\.SetOutput\s*\(\s*(?:f|file|logFile|lf|fh|logfile)\s*\)/g, what: 'SetOutput(file)' },
+        { re: /\bos\.OpenFile\s*\(\s*["`][^"`\n]*\.log["`]/g, what: 'os.OpenFile of a log file' },
+        { re: /&?lumberjack\.Logger\s*\{/g, what: 'lumberjack rotating file logger' },
+        { re: /\bOutputPaths\s*:\s*\[\]string\s*\{[^}\n]*["`](?!stdout|stderr)[^"`\n]+["`]/g, what: 'zap OutputPaths file' }
+    ],
+    xml: [
+        { re: /<appender\b[^>]*\bclass\s*=\s*["'](?:ch\.qos\.logback\.core\.(?:rolling\.)?(?:Rolling)?FileAppender|org\.apache\.log4j\.(?:DailyRolling|Rolling)?FileAppender)["']/g, what: 'file appender' },
+        { re: /<(?:RollingRandomAccessFile|RollingFile|RandomAccessFile|File)\b[^>]*\bfileName\s*=/g, what: 'log4j2 file appender' }
+    ],
+    properties: [
+        { re: /^[ \t]*logging\.file(?:\.name|\.path)?[ \t]*[=:][ \t]*\S/gm, what: 'Spring logging.file' },
+        { re: /^[ \t]*log4j\.appender\.\w+[ \t]*=[ \t]*org\.apache\.log4j\.(?:DailyRolling|Rolling)?FileAppender\b/gm, what: 'log4j file appender' },
+        { re: /^[ \t]*appender\.\w+\.type[ \t]*=[ \t]*(?:Rolling)?(?:RandomAccess)?File\b/gm, what: 'log4j2 file appender' }
+    ],
+    yaml: [{ re: /^([ \t]*)file:[ \t]*\r?\n\1[ \t]+(?:name|path):[ \t]*\S/gm, what: 'Spring logging.file' }]
+};
+const STDOUT_PATTERNS = {
+    javascript: [[/\btransports\.Console\b/, 'winston Console'], [/\bpino\s*\(/, 'pino'], [/\bbunyan\.createLogger\b/, 'bunyan'], [/\bconsole\.(log|info|error)\s*\(/, 'console']],
+    python: [[/\bStreamHandler\s*\(/, 'logging.StreamHandler'], [/\bstructlog\b/, 'structlog'], [/\bbasicConfig\s*\((?![^)\n]*filename)/, 'logging.basicConfig'], [/json_log_formatter|pythonjsonlogger/, 'JSON formatter']],
+    ruby: [[/\bLogger\.new\s*\(\s*(?:STDOUT|\$stdout|STDERR|\$stderr)/, 'Logger(STDOUT)'], [/\bRAILS_LOG_TO_STDOUT\b/, 'RAILS_LOG_TO_STDOUT']],
+    go: [[/\bslog\.New(?:JSON|Text)Handler\s*\(\s*os\.Std(?:out|err)/, 'slog'], [/\bzap\.NewProduction\s*\(/, 'zap'], [/\bzerolog\.New\s*\(\s*os\.Std(?:out|err)/, 'zerolog'], [/\blog\.SetOutput\s*\(\s*os\.Std(?:out|err)/, 'log']],
+    java: [[/\bConsoleHandler\b/, 'ConsoleHandler']],
+    xml: [[/ConsoleAppender|<Console\b|LogstashEncoder|JsonLayout|JsonTemplateLayout/, 'console appender']]
+};
+const log_to_file_SNIPPETS = {
+    javascript: "Log to stdout and let the platform route it:\nconst logger = winston.createLogger({ format: winston.format.json(), transports: [new winston.transports.Console()] })\n// pino: const logger = pino() // JSON on stdout",
+    python: "Log to stdout:\nlogging.basicConfig(stream=sys.stdout, level=logging.INFO)\n# or in a dictConfig: 'class': 'logging.StreamHandler', 'stream': 'ext://sys.stdout'",
+    django: "LOGGING = {'version': 1, 'handlers': {'console': {'class': 'logging.StreamHandler'}}, 'root': {'handlers': ['console'], 'level': 'INFO'}}",
+    ruby: 'logger = Logger.new($stdout)',
+    rails: 'config.logger = ActiveSupport::TaggedLogging.new(ActiveSupport::Logger.new($stdout))',
+    java: 'Use a console appender: <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender"> (with a JSON encoder if you want structure).',
+    'spring-boot': 'Remove logging.file.name / logging.file.path: Spring Boot logs to the console by default (add logging.structured.format.console=ecs for JSON on 3.4+).',
+    go: 'logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))',
+    default: 'Write logs unbuffered to stdout/stderr and let the execution environment capture and route them.'
+};
+const logToFile = {
+    meta: {
+        id: 'TF1101',
+        name: 'log-to-file',
+        factor: 'XI',
+        severity: 'error',
+        summary: 'The app writes its logs to files (file transports, handlers, appenders, logging.file) instead of stdout.',
+        why: 'A twelve-factor app never concerns itself with routing or storing its output: it writes an event stream to stdout and the ' +
+            'execution environment collects it. Log files live on a disposable filesystem, vanish with the container, fill disks, and are ' +
+            'invisible to the platform log pipeline.',
+        remediation: log_to_file_SNIPPETS.default,
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go']
+    },
+    files: { kinds: ['source', 'xml', 'properties', 'yaml'] },
+    keywords: ['file', 'destination', '.log', 'logger.new', 'setoutput', 'lumberjack', 'outputpaths', 'transports.console', 'pino', 'bunyan', 'streamhandler', 'structlog', 'basicconfig', 'stdout', 'slog', 'zap', 'consoleappender', '<console', 'logger.add'],
+    check(file, report, ctx) {
+        const key = patternKey(file);
+        if (!key)
+            return;
+        const app = ctx.app?.path ?? '.';
+        const stdout = STDOUT_PATTERNS[key];
+        if (stdout) {
+            for (const [re, logger] of stdout) {
+                const at = file.code.search(re);
+                if (at !== -1) {
+                    if (!ctx.facts.get(FACT_STDOUT_LOGGING).some((f) => f.app === app && f.logger === logger))
+                        ctx.facts.add(FACT_STDOUT_LOGGING, { file: file.path, line: file.position(at).line, logger, app });
+                    break;
+                }
+            }
+        }
+        const patterns = FILE_PATTERNS[key];
+        if (!patterns)
+            return;
+        if (key === 'javascript' && !/\b(winston|pino|log4js|bunyan|morgan|logger|log)\b/i.test(file.code))
+            return;
+        const lang = file.language === 'none' ? ctx.app?.language ?? 'java' : file.language;
+        const dev = isDevOnlyPath(file.path);
+        for (const p of patterns) {
+            for (const { m, line, column } of matchesIn(file, p.re)) {
+                if (key === 'javascript' && p.what === 'bunyan file stream' && !/bunyan/.test(file.code))
+                    continue;
+                if (key === 'javascript' && p.what === 'log4js file appender' && !/log4js/.test(file.code))
+                    continue;
+                if (key === 'python' && p.what === 'loguru file sink' && (!/\bloguru\b/.test(file.code) || /['"](?:sys\.)?std(?:out|err)['"]/.test(m[0])))
+                    continue;
+                if (key === 'xml' && !/(logback|log4j|<configuration|<Configuration)/i.test(file.code.slice(0, 2000)))
+                    continue;
+                if (key === 'yaml' && parentKey(file, line) !== 'logging')
+                    continue;
+                if (/^\s*(class|def|func|function)\s/.test(file.line(line)))
+                    continue; // a class named FileHandler (e.g. a Tornado upload handler)
+                if (key === 'xml' && m[0].startsWith('<') && !m[0].startsWith('<appender') && !log4j2Referenced(file, m.index))
+                    continue;
+                if (key === 'xml' && m[0].startsWith('<appender') && !appenderReferenced(file, m.index))
+                    continue;
+                if (key === 'xml' && inDevProfile(file, m.index)) {
+                    report({ line, column, severity: 'notice', message: `${p.what} ${tok(m[0], 60)} in a dev-only Spring profile writes logs to a file`, remediation: pick(log_to_file_SNIPPETS, ctx.app?.framework, lang) });
+                    continue;
+                }
+                // A Python file in no web/worker framework app is often a CLI or batch tool: still reported, less loudly.
+                const severity = dev ? 'notice' : key === 'python' && !ctx.app?.framework ? 'warning' : 'error';
+                report({
+                    line,
+                    column,
+                    severity,
+                    message: `${p.what} ${tok(key === 'properties' || key === 'yaml' ? file.line(line).trim() : m[0], 60)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
+                    remediation: pick(log_to_file_SNIPPETS, ctx.app?.framework, lang)
+                });
+            }
+        }
+    }
+};
+function patternKey(file) {
+    switch (file.language) {
+        case 'typescript':
+        case 'javascript':
+            return 'javascript';
+        case 'kotlin':
+        case 'java':
+            return 'java';
+        case 'python':
+        case 'ruby':
+        case 'go':
+            return file.language;
+        default:
+    }
+    if (file.kind === 'xml' && /(logback|log4j)[^/]*\.xml$/i.test(file.path))
+        return 'xml';
+    if (file.kind === 'properties' && /(^|\/)(application|bootstrap|log4j2?)[^/]*\.properties$/.test(file.path))
+        return 'properties';
+    if (file.kind === 'yaml' && /(^|\/)(application|bootstrap)[^/]*\.ya?ml$/.test(file.path))
+        return 'yaml';
+    return undefined;
+}
+/** Inside <springProfile name="dev|local|test"> in a logback-spring.xml. */
+function inDevProfile(file, offset) {
+    const before = file.code.slice(0, offset);
+    const open = before.lastIndexOf('<springProfile');
+    if (open === -1 || before.lastIndexOf('</springProfile>') > open)
+        return false;
+    const tag = before.slice(open, before.indexOf('>', open) + 1);
+    return /name\s*=\s*["'][^"']*\b(dev|development|local|test)\b/.test(tag) && !/!/.test(tag);
+}
+/** The key of the nearest less-indented line above a YAML line. */
+function parentKey(file, line) {
+    const indent = (s) => s.length - s.trimStart().length;
+    const own = indent(file.line(line));
+    for (let l = line - 1; l >= 1; l--) {
+        const t = file.line(l);
+        if (t.trim() === '' || t.trim().startsWith('#'))
+            continue;
+        if (indent(t) < own)
+            return /^\s*([\w.-]+)\s*:/.exec(t)?.[1];
+    }
+    return undefined;
+}
+/** A logback/log4j appender only writes if a logger references it by name. */
+function appenderReferenced(file, offset) {
+    const tag = file.code.slice(offset, file.code.indexOf('>', offset) + 1);
+    const name = /\bname\s*=\s*["']([^"']+)["']/.exec(tag)?.[1];
+    if (!name)
+        return true;
+    return file.code.includes(`ref="${name}"`) || file.code.includes(`ref='${name}'`);
+}
+/** A log4j2 appender writes only if some logger has <AppenderRef ref="name"/>. */
+function log4j2Referenced(file, offset) {
+    const tag = file.code.slice(offset, file.code.indexOf('>', offset) + 1);
+    const name = /\bname\s*=\s*["']([^"']+)["']/.exec(tag)?.[1];
+    if (!name)
+        return true;
+    return new RegExp(`<AppenderRef\\b[^>]*\\bref\\s*=\\s*["']${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`, 'i').test(file.code);
+}
+
+;// CONCATENATED MODULE: ./src/rules/xi-logs/self-managed-log-routing.ts
+
+
+const AGENTS = 'logrotate|filebeat|fluentd|fluent-bit|td-agent|td-agent-bit|promtail|logstash|rsyslog|syslog-ng|vector|datadog-agent|newrelic-infra|splunkforwarder|nxlog';
+const INSTALL = new RegExp(`\\b(?:apt-get|apt|apk|yum|dnf|microdnf|zypper)\\s+(?:-\\S+\\s+)*(?:install|add)\\b[^&;|]*?\\b(${AGENTS})\\b`, 'g');
+const DOWNLOAD = /\b(?:curl|wget)\b[^&;|]*\b(filebeat|fluent-bit|promtail|vector|td-agent)[-_][\w.-]*\.(?:deb|rpm|tar\.gz|tgz|zip)\b/g;
+const COPY_CONF = /\/etc\/(logrotate\.d|logrotate\.conf|filebeat|fluent-bit|td-agent|fluentd|promtail|rsyslog\.d|rsyslog\.conf|vector)\b/;
+const CODE = {
+    javascript: [[/(?:require\s*\(\s*|from\s+)['"](winston-(?:syslog|elasticsearch|loggly|cloudwatch|logstash|papertrail|graylog2|mongodb)|pino-(?:elasticsearch|syslog|socket|mongodb|cloudwatch)|log4js-(?:logstash|syslog)[\w-]*|bunyan-(?:syslog|logstash)[\w-]*)['"]/g, 'ships logs from the app with']],
+    python: [
+        [/\b(?:logging\.)?handlers\.(SysLogHandler|SocketHandler|DatagramHandler|HTTPHandler)\s*\(|\b(SysLogHandler)\s*\(|['"]logging\.handlers\.(SysLogHandler|SocketHandler|DatagramHandler|HTTPHandler)['"]/g, 'ships logs from the app with'],
+        [/\b(?:import|from)\s+(watchtower|logging_loki|graypy|logstash_async|fluent)\b/g, 'ships logs from the app with']
+    ],
+    ruby: [[/\b(Syslog::Logger\.new|LogStashLogger\.new|RemoteSyslogLogger\.new)/g, 'ships logs from the app with']],
+    go: [[/\bsyslog\.(?:New|Dial)\s*\(/g, 'ships logs from the app with']],
+    java: [[/\bnew\s+(SocketHandler|SyslogAppender|LogstashTcpSocketAppender)\s*\(/g, 'ships logs from the app with']],
+    xml: [[/\bclass\s*=\s*["'](net\.logstash\.logback\.appender\.Logstash(?:Tcp|Udp)SocketAppender|ch\.qos\.logback\.classic\.net\.(?:Syslog|Socket)Appender|org\.apache\.log4j\.net\.\w+Appender)["']|<(Syslog|Socket|Http|Kafka|Flume)\b[^>]*\bname\s*=/g, 'ships logs from the app with']]
+};
+const self_managed_log_routing_META = {
+    id: 'TF1102',
+    name: 'self-managed-log-routing',
+    factor: 'XI',
+    severity: 'warning',
+    summary: 'The app routes or rotates its own logs: logrotate configs, log shippers inside the app image, in-app syslog/socket/vendor handlers.',
+    why: 'The app should emit one event stream and leave routing, storage and rotation to the execution environment (log router, node ' +
+        'agent or sidecar). Shippers and rotation inside the app couple it to one destination, need config per environment, and lose ' +
+        'events when the container dies.',
+    remediation: 'Write logs to stdout and configure routing outside the app: the platform log driver, a node-level agent (Fluent Bit DaemonSet) or ' +
+        'a sidecar. Drop logrotate and agents from the app image.'
+};
+const selfManagedLogRouting = {
+    meta: { ...self_managed_log_routing_META, languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java', 'kotlin'] },
+    files: { kinds: ['dockerfile', 'source', 'xml', 'ini', 'other'] },
+    keywords: ['logrotate', 'rotate', 'filebeat', 'fluent', 'td-agent', 'promtail', 'logstash', 'syslog', 'vector', 'datadog-agent', 'newrelic-infra', 'splunkforwarder', 'nxlog', 'winston-', 'pino-', 'log4js-', 'bunyan-', 'sockethandler', 'datagramhandler', 'httphandler', 'smtphandler', 'watchtower', 'logging_loki', 'graypy', 'socketappender', '<socket', '<http', '<kafka', '<flume', 'eventloghandler'],
+    check(file, report) {
+        if (file.kind === 'dockerfile')
+            return self_managed_log_routing_checkDockerfile(file, report);
+        if (/(^|\/)logrotate(\.d\/[^/]+|[^/]*\.conf)$/.test(file.path))
+            return checkLogrotate(file, report);
+        if (/(^|\/)supervisor(d)?[^/]*\.conf$|(^|\/)supervisor\/conf\.d\/[^/]+$/.test(file.path))
+            return checkSupervisor(file, report);
+        if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path)) {
+            const agent = new RegExp(`^[ \\t]*(?:exec[ \\t]+|nohup[ \\t]+)?(?:/[\\w/.-]*/)?(${AGENTS})\\b[^\\n]*|^[ \\t]*(?:service|rc-service)[ \\t]+(rsyslog|syslog-ng|filebeat|td-agent|fluent-bit)[ \\t]+start\\b`, 'gm');
+            for (const { m, line, column } of matchesIn(file, agent)) {
+                report({ line, column, message: `Entrypoint starts the log shipper/rotator ${tok(m[1] ?? m[2])} inside the app container`, remediation: self_managed_log_routing_META.remediation });
+            }
+            return;
+        }
+        const key = file.language === 'typescript' ? 'javascript' : file.language === 'kotlin' ? 'java' : file.kind === 'xml' ? (/(logback|log4j)[^/]*\.xml$/i.test(file.path) ? 'xml' : '') : file.language;
+        for (const [re, verb] of CODE[key] ?? []) {
+            for (const { m, line, column } of matchesIn(file, re)) {
+                const what = (m.slice(1).find((g) => g) ?? m[0]).replace(/\s*\($/, '');
+                report({ line, column, message: `The app ${verb} ${tok(what)} instead of writing an event stream to stdout`, remediation: self_managed_log_routing_META.remediation });
+            }
+        }
+    }
+};
+function self_managed_log_routing_checkDockerfile(file, report) {
+    const d = dockerfileOf(file);
+    const final = Math.max(0, d.stages.length - 1);
+    for (const ins of d.instructions) {
+        if (ins.stage !== final)
+            continue;
+        if (ins.keyword === 'RUN') {
+            for (const re of [INSTALL, DOWNLOAD]) {
+                re.lastIndex = 0;
+                const m = re.exec(ins.args);
+                if (m) {
+                    report({ line: ins.line, message: `The app image installs ${tok(m[1])}: rotating or shipping logs is the execution environment's job, not the app's`, remediation: self_managed_log_routing_META.remediation });
+                    break;
+                }
+            }
+        }
+        else if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && COPY_CONF.test(ins.args)) {
+            const m = COPY_CONF.exec(ins.args);
+            report({ line: ins.line, message: `The app image ships log routing config into ${tok(m[0])}`, remediation: self_managed_log_routing_META.remediation });
+        }
+    }
+}
+function checkLogrotate(file, report) {
+    const m = /^[ \t]*(\/[^\s{]+)[^\n{]*\{/m.exec(file.code);
+    if (!m)
+        return;
+    const pos = file.position(m.index + m[0].indexOf(m[1]));
+    report({ line: pos.line, column: pos.column, message: `logrotate config rotates the app's log file ${tok(m[1])}: the app should not own log files or their rotation`, remediation: self_managed_log_routing_META.remediation });
+}
+function checkSupervisor(file, report) {
+    for (const { m, line } of matchesIn(file, new RegExp(`^\\[program:([^\\]]*)\\][^\\n]*\\n(?:[^\\[\\n][^\\n]*\\n)*?\\s*command\\s*=\\s*[^\\n]*\\b(${AGENTS})\\b`, 'gm'))) {
+        report({ line, message: `supervisord runs the log shipper ${tok(m[2])} (program ${tok(m[1])}) inside the app container`, remediation: self_managed_log_routing_META.remediation });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/xi-logs/index.ts
+
+
+const XI_RULES = [logToFile, selfManagedLogRouting];
+
+;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/admin-http-endpoint.ts
+
+const ROUTE = {
+    javascript: /\b(?:app|router|server|fastify|api|r)\.(?:get|post|put|patch|all|use)\s*\(\s*['"`]([^'"`\n]+)['"`]/g,
+    python: /@\w+\.(?:route|get|post|put|api_route)\s*\(\s*['"]([^'"\n]+)['"]|\b(?:re_)?path\s*\(\s*r?['"]([^'"\n]+)['"]\s*,\s*([\w.]+)/g,
+    ruby: /^\s*(?:get|post|put|patch|match)\s+['"]([^'"\n]+)['"]/gm,
+    java: /@(?:Get|Post|Put|Request)Mapping\s*\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*"([^"\n]+)"/g,
+    go: /\b(?:HandleFunc|Handle|GET|POST|PUT|Get|Post|Put)\s*\(\s*"([^"\n]+)"/g
+};
+const ADMIN_PATH = /(^|[/_-])(migrate|migrations?|run-?migrations?|db-?migrate|seed|reseed|seed-?db|run-?jobs?|run-?tasks?|run-?script|exec-?script|reindex|rebuild-?index|reset-?db|db-?reset|flush-?db|sync-?db|syncdb|drop-?db|truncate|backfill)([/_.-]|$)/i;
+/** Code that runs an admin action (calls and references, not words in page text). */
+const ACTION = /\b(?:umzug|call_command|alembic|child_process|execSync|execFile|subprocess|os\.system|Runtime\.getRuntime\(\)\.exec|ProcessBuilder|Rake::Task|ActiveRecord::Migration|ActiveRecord::Tasks|exec\.Command|AutoMigrate|Flyway|Liquibase|load_seed|db:seed|db:migrate|sequelize\.sync|knex\.migrate)\b|\.(?:migrate|migrateLatest|runMigrations|seed\w*)\b|\b(?:migrate|run_?[Mm]igrations?|seed\w*|upgrade|spawn|exec|system)\s*\(/;
+const admin_http_endpoint_SNIPPETS = {
+    javascript: 'Remove the route and run the task as a one-off process in the release: `npm run migrate` / `npx sequelize-cli db:migrate` (Procfile release phase, kubectl exec or a Kubernetes Job).',
+    python: 'Remove the view and run the task as a one-off process: a management command (`python manage.py migrate`, `python manage.py <your_command>`) or `flask db upgrade`, as a release phase or Kubernetes Job.',
+    ruby: 'Remove the route and run it as a one-off: `bin/rails db:seed`, `bin/rails db:migrate` or a rake task (`bin/rails my:task`) in the release phase, `kamal app exec` or a Kubernetes Job.',
+    java: 'Remove the endpoint; run Flyway/Liquibase or the batch task as a one-off (a Spring Boot CommandLineRunner in a Job, or the flyway CLI).',
+    go: 'Remove the handler; ship the task as a separate command (cmd/migrate) and run it as a Kubernetes Job or release step.',
+    default: 'Run admin tasks as one-off processes against the release, not as HTTP endpoints of the running app.'
+};
+const adminHttpEndpoint = {
+    meta: {
+        id: 'TF1205',
+        name: 'admin-http-endpoint',
+        factor: 'XII',
+        severity: 'warning',
+        summary: 'An HTTP route of the running app performs an admin task (migrate, seed, run job/script).',
+        why: 'Admin tasks are one-off processes run deliberately against a release. Behind an HTTP route they run inside a web process ' +
+            '(under request timeouts, possibly on several replicas at once), leave no process-level record, and turn a schema change or a ' +
+            'script into something anyone who reaches the URL can trigger.',
+        remediation: admin_http_endpoint_SNIPPETS.default,
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go']
+    },
+    files: { kinds: ['source'] },
+    keywords: ['migrat', 'seed', 'job', 'task', 'script', 'reindex', 'index', 'reset', 'flush', 'sync', 'drop', 'truncate', 'backfill'],
+    check(file, report, ctx) {
+        const lang = file.language === 'typescript' ? 'javascript' : file.language === 'kotlin' ? 'java' : file.language;
+        const re = ROUTE[lang];
+        if (!re)
+            return;
+        if (lang === 'ruby' && !/(^|\/)config\/routes\.rb$/.test(file.path) && !/\bSinatra\b|<\s*Sinatra::Base/.test(file.code))
+            return;
+        const lines = file.code.split(/\r\n|\r|\n/);
+        for (const { m, line, column } of matchesIn(file, re)) {
+            const path = m[1] ?? m[2];
+            if (!path || !ADMIN_PATH.test(path))
+                continue;
+            // The handler: the next lines (inline handlers), or the view/controller the route names.
+            const after = lines.slice(line, line + 25);
+            const next = after.findIndex((l) => new RegExp(re.source, re.flags.replace('g', '')).test(l));
+            const rest = (lines[line - 1] ?? '').slice(column - 1 + m[0].length);
+            const window = [rest, ...(next === -1 ? after : after.slice(0, next))].join('\n');
+            const target = m[3] ?? /=>\s*['"]([\w#/]+)['"]|to:\s*['"]([\w#/]+)['"]/.exec(lines[line - 1] ?? '')?.slice(1).find((g) => g);
+            const inline = ACTION.exec(window)?.[0];
+            const named = target && /(migrat|seed|run_?job|run_?task|run_?script|reindex|reset|sync|backfill)/i.test(target) ? target : undefined;
+            const acts = inline ?? named;
+            if (!acts)
+                continue;
+            report({
+                line,
+                column,
+                message: `HTTP route ${tok(path)} runs an admin task (${tok(acts)}) inside the web process`,
+                remediation: pick(admin_http_endpoint_SNIPPETS, ctx.app?.framework, lang)
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/schema-change-at-start.ts
+
+
+
+
+
+/** Fact keys: a release phase / migration Job that runs schema changes once per release; admin task entry points. */
+const FACT_RELEASE_PHASE = 'xii-release-phase';
+const FACT_ADMIN_TASK = 'xii-admin-task';
+const FACT_AUTORUN_OFF = 'xii-migration-autorun-off';
+/** A migration / schema command on a command line. */
+const MIGRATE = /\b(?:manage\.py\s+migrate|django-admin\s+migrate|flask\s+db\s+upgrade|alembic\s+upgrade|(?:rails|rake)\s+db:(?:migrate|prepare|setup|schema:load)|sequelize(?:-cli)?\s+db:migrate|knex\s+migrate:latest|typeorm(?:-ts-node-\w+)?\s+migration:run|prisma\s+(?:migrate\s+deploy|db\s+push)|node-pg-migrate\s+up|db-migrate\s+up|(?:npm\s+run|yarn|pnpm(?:\s+run)?)\s+(?:db:)?migrat\w*(?::\w+)?|migrate\s+(?:-\S+\s+\S+\s+)*up\b|goose\s+(?:-\S+\s+)*\S+\s+\S+\s+up|flyway\s+(?:-\S+\s+)*migrate|liquibase\s+(?:--?\S+\s+)*update|php\s+artisan\s+migrate|mix\s+ecto\.migrate)\b/;
+/** Something that starts the long-running app after the migration. */
+const SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|runserver|waitress-serve|node|nodemon|npm\s+(?:run\s+)?start|yarn\s+start|puma|unicorn|rails\s+s(?:erver)?|bundle\s+exec|java|celery|sidekiq|php-fpm|apache2-foreground|nginx)\b|"?\$\{?@\}?"?|\.\/\w+/;
+const schema_change_at_start_SNIPPETS = {
+    django: 'Run migrations once per release, not in the web command: Procfile `release: python manage.py migrate --noinput`, or a Kubernetes Job / Helm pre-upgrade hook running `python manage.py migrate`, then start `gunicorn` alone.',
+    flask: 'Run `flask db upgrade` as a release step (Procfile `release: flask db upgrade`, or a Kubernetes Job), and start gunicorn alone.',
+    rails: 'Run `bin/rails db:migrate` once per release (Procfile `release: bin/rails db:migrate`, Kamal pre-deploy hook, or a Kubernetes Job) instead of on every container start.',
+    javascript: 'Run migrations as a one-off release step (`release: npx sequelize-cli db:migrate` / `npx prisma migrate deploy` in a Procfile release phase or a Kubernetes Job) and keep `start` to `node dist/server.js`.',
+    java: 'Let a release step own the schema: run Flyway/Liquibase as a Kubernetes Job or CI step and set spring.jpa.hibernate.ddl-auto=validate (or none) in the app.',
+    'spring-boot': 'Set spring.jpa.hibernate.ddl-auto=validate (or none) and manage the schema with Flyway/Liquibase migrations run as a release step.',
+    go: 'Move AutoMigrate into a separate one-off command (cmd/migrate) run as a release step or Kubernetes Job, not in the server main().',
+    default: 'Run schema changes as a one-off admin process per release (release phase, Kubernetes Job, Helm hook), not in the start command of every instance.'
+};
+const schemaChangeAtStart = {
+    meta: {
+        id: 'TF1201',
+        name: 'schema-change-at-start',
+        factor: 'XII',
+        severity: 'error',
+        summary: 'The app changes the database schema when it starts (ORM auto-sync, migrations in the start command).',
+        why: 'Admin tasks such as migrations run as one-off processes against a release, once. Run at start they run in every replica at ' +
+            'the same time (racing each other), on every restart and scale-out, slow down startup, and auto-sync modes can drop or alter ' +
+            'production data without a reviewed migration.',
+        remediation: schema_change_at_start_SNIPPETS.default,
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go']
+    },
+    files: { kinds: ['source', 'other', 'properties', 'yaml', 'xml', 'dockerfile', 'procfile', 'kubernetes', 'compose', 'manifest'] },
+    keywords: ['migrat', 'sync(', 'synchronize', 'ddl-auto', 'ddl_auto', 'hbm2ddl', 'automigrate', 'create_all', 'db push', 'db:', 'alembic', 'upgrade', 'release', 'ecto', 'flyway', 'liquibase', 'goose'],
+    check(file, report, ctx) {
+        const fw = ctx.app?.framework;
+        const lang = ctx.app?.language ?? file.language;
+        const fix = pick(schema_change_at_start_SNIPPETS, fw, lang);
+        switch (file.kind) {
+            case 'dockerfile':
+                if (file.role === 'app')
+                    return schema_change_at_start_checkDockerfile(file, report, fix);
+                return;
+            case 'procfile':
+                return checkProcfile(file, report, ctx, fix);
+            case 'kubernetes':
+                if (file.role === 'app')
+                    return schema_change_at_start_checkKubernetes(file, report, ctx, fix);
+                return;
+            case 'compose':
+                if (file.role === 'app')
+                    return checkCompose(file, report, fix);
+                return;
+            case 'manifest':
+                if (file.name === 'package.json')
+                    return checkPackageJson(file, report, ctx, fix);
+                return;
+            case 'properties':
+            case 'yaml':
+            case 'xml':
+                return checkHibernate(file, report, fix, ctx);
+            default:
+        }
+        if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path))
+            return schema_change_at_start_checkScript(file, report, fix);
+        if (file.kind === 'source')
+            checkCode(file, report, fix);
+    },
+    checkRepo(repo, report) {
+        // Spring Boot runs Flyway/Liquibase on startup when they are on the classpath.
+        const released = new Set(repo.facts.get(FACT_RELEASE_PHASE).map((f) => f.app));
+        const off = new Set(repo.facts.get(FACT_AUTORUN_OFF).map((f) => f.app));
+        for (const app of repo.apps) {
+            if (app.framework !== 'spring-boot' || released.has(app.path) || off.has(app.path))
+                continue;
+            const file = repo.get(app.manifest);
+            if (!file)
+                continue;
+            const m = /\b(flyway-core|flyway-database-\w+|liquibase-core)\b/.exec(file.code);
+            if (!m)
+                continue;
+            const tool = m[1].startsWith('flyway') ? 'flyway' : 'liquibase';
+            report({
+                file: app.manifest,
+                line: file.position(m.index).line,
+                severity: 'notice',
+                message: `${tok(m[1])} with Spring Boot runs ${tool === 'flyway' ? 'Flyway' : 'Liquibase'} migrations in every instance at startup, and no release Job runs them separately`,
+                remediation: `Set spring.${tool}.enabled=false in the app and run the migrations once per release (a Kubernetes Job with the same image running \`${tool === 'flyway' ? 'flyway migrate' : 'liquibase update'}\`, or a CI release step).`
+            });
+        }
+    }
+};
+function schema_change_at_start_checkDockerfile(file, report, fix) {
+    const { entrypoint, cmd } = bootCommands(file);
+    for (const bc of [entrypoint, cmd]) {
+        if (!bc)
+            continue;
+        const m = MIGRATE.exec(bc.text);
+        if (!m)
+            continue;
+        const after = bc.text.slice(m.index + m[0].length);
+        if (!/(&&|;|\|\|)/.test(after) || !SERVER.test(after))
+            continue; // a dedicated migration image is a one-off process
+        report({ line: bc.instruction.line, message: `${bc.keyword} runs ${tok(m[0])} before starting the app: every container start (each replica, each restart) migrates the schema`, remediation: fix });
+    }
+}
+function checkProcfile(file, report, ctx, fix) {
+    for (const p of procfileOf(file)) {
+        const m = MIGRATE.exec(p.command);
+        if (p.type === 'release') {
+            ctx.facts.add(FACT_RELEASE_PHASE, { app: ctx.app?.path ?? '.', file: file.path, line: p.line, how: `Procfile release: ${p.command}` });
+            continue;
+        }
+        if (!m)
+            continue;
+        report({
+            line: p.line,
+            column: p.column + m.index,
+            severity: file.role === 'app' ? 'error' : 'notice',
+            message: `Procfile process \`${p.type}\` runs ${tok(m[0])} on every start: each dyno/instance migrates the schema`,
+            remediation: `Move it to a release phase: \`release: ${m[0]}\` and keep \`${p.type}:\` to the server command. ${fix}`
+        });
+    }
+}
+function schema_change_at_start_checkKubernetes(file, report, ctx, fix) {
+    const app = ctx.app?.path ?? '.';
+    for (const w of kubernetesOf(file).workloads) {
+        const hook = w.annotations['helm.sh/hook'] ?? w.annotations['argocd.argoproj.io/hook'];
+        for (const c of w.containers) {
+            const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+            const m = MIGRATE.exec(cmd);
+            if (!m)
+                continue;
+            if (w.kind === 'Job' || w.kind === 'CronJob') {
+                ctx.facts.add(FACT_RELEASE_PHASE, { app, file: file.path, line: c.commandLine, how: `${w.kind} ${w.name}${hook ? ` (hook ${hook})` : ''}: ${m[0]}` });
+                continue;
+            }
+            if (w.kind === 'Pod')
+                continue;
+            if (c.init) {
+                report({
+                    line: c.commandLine,
+                    severity: 'notice',
+                    message: `initContainer ${tok(c.name)} of ${w.kind} ${tok(w.name)} runs ${tok(m[0])}: every pod migrates on start, concurrently during rollouts`,
+                    remediation: 'Run the migration once per release as a Job (e.g. a Helm pre-upgrade hook or an Argo CD PreSync hook) with the same image and config as the Deployment.'
+                });
+                continue;
+            }
+            report({ line: c.commandLine, message: `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)} runs ${tok(m[0])} in its start command: every replica migrates on every start`, remediation: fix });
+        }
+    }
+}
+function checkCompose(file, report, fix) {
+    for (const s of composeOf(file).services) {
+        const cmd = [...(s.entrypoint ?? []), ...(s.command ?? [])].join(' ');
+        const m = MIGRATE.exec(cmd);
+        if (!m || !SERVER.test(cmd.slice(m.index + m[0].length)))
+            continue;
+        report({ line: s.commandLine, severity: 'warning', message: `Service ${tok(s.name)} runs ${tok(m[0])} before starting: migrations run on every container start`, remediation: `Use a one-off service (\`docker compose run --rm ${s.name} ${m[0]}\`) for migrations. ${fix}` });
+    }
+}
+function checkPackageJson(file, report, ctx, fix) {
+    const pkg = packageJsonOf(file);
+    const scripts = pkg.data?.scripts;
+    if (!scripts || typeof scripts !== 'object')
+        return;
+    for (const [name, cmd] of Object.entries(scripts)) {
+        if (typeof cmd !== 'string')
+            continue;
+        if (/^(db:)?(migrat|seed)/.test(name))
+            ctx.facts.add(FACT_ADMIN_TASK, { app: ctx.app?.path ?? '.', file: file.path, line: pkg.lineOf('scripts', name), task: `npm run ${name}` });
+        if (!/^(pre|post)?start(:prod(uction)?)?$/.test(name))
+            continue;
+        const m = MIGRATE.exec(cmd);
+        if (!m)
+            continue;
+        report({ line: pkg.lineOf('scripts', name), message: `npm script \`${name}\` runs ${tok(m[0])}: every \`npm start\` (each instance, each restart) changes the schema`, remediation: fix });
+    }
+}
+function checkHibernate(file, report, fix, ctx) {
+    const dev = isDevOnlyPath(file.path);
+    if (!dev && /\b(flyway|liquibase)(?:\.enabled\s*[=:]|:\s*\r?\n\s+enabled\s*:)\s*["']?false\b/.test(file.code)) {
+        ctx.facts.add(FACT_AUTORUN_OFF, { app: ctx.app?.path ?? '.', file: file.path });
+    }
+    const re = file.kind === 'xml'
+        ? /\bname\s*=\s*["']hibernate\.hbm2ddl\.auto["']\s+value\s*=\s*["'](create-drop|update|create)["']/g
+        : file.kind === 'yaml'
+            ? /^[ \t]*(?:ddl-auto|ddl_auto|hbm2ddl\.auto)[ \t]*:[ \t]*["']?(create-drop|update|create)\b/gm
+            : /^[ \t]*(?:spring\.jpa\.hibernate\.ddl-auto|spring\.jpa\.properties\.hibernate\.hbm2ddl\.auto|hibernate\.hbm2ddl\.auto)[ \t]*[=:][ \t]*(create-drop|update|create)\b/gm;
+    if (file.kind !== 'xml' && !/(^|\/)(application|bootstrap|hibernate)[^/]*\.(properties|ya?ml)$/.test(file.path))
+        return;
+    for (const { m, line, column } of matchesIn(file, re)) {
+        const severity = dev ? 'notice' : 'error';
+        const destructive = m[1] !== 'update';
+        report({
+            line,
+            column,
+            severity,
+            message: `Hibernate schema auto-${m[1]} (${tok(m[0].trim())}) changes the schema at app start${destructive ? ' and drops existing tables' : ''}${dev ? ' (dev-only config)' : ''}`,
+            remediation: fix
+        });
+    }
+}
+function schema_change_at_start_checkScript(file, report, fix) {
+    const lines = file.code.split(/\r\n|\r|\n/);
+    if (!lines.some((l) => SERVER.test(l)))
+        return;
+    lines.forEach((l, i) => {
+        if (l.length > MAX_LINE || /^\s*(echo|printf)\b/.test(l))
+            return;
+        const m = MIGRATE.exec(l);
+        if (!m)
+            return;
+        report({ line: i + 1, column: m.index + 1, severity: 'warning', message: `Entrypoint runs ${tok(m[0])} on every container start before the app`, remediation: fix });
+    });
+}
+function checkCode(file, report, fix) {
+    if (file.role !== 'app' || isTestPath(file.path))
+        return;
+    // Admin commands are where schema changes belong.
+    if (/(^|\/)(migrations?|migrate|seeds?|seeders?|scripts?|management\/commands|lib\/tasks|db|cmd\/[^/]*migrat[^/]*|bin)\//i.test(file.path) || /(migrat|seed)[^/]*$/i.test(file.name))
+        return;
+    const dev = isDevOnlyPath(file.path);
+    const rep = (line, column, severity, message) => report({ line, column, severity: dev ? 'notice' : severity, message: message + (dev ? ' (dev-only code)' : ''), remediation: fix });
+    const lang = file.language === 'typescript' ? 'javascript' : file.language;
+    if (lang === 'javascript') {
+        for (const { m, line, column } of matchesIn(file, /\b(\w+)\.sync\s*\(\s*(\{[^}\n]*\})?\s*\)/g)) {
+            if (!/sequelize|db|orm|models?/i.test(m[1]) || !/sequelize/i.test(file.code))
+                continue;
+            const force = m[2] && /\b(force|alter)\s*:\s*true/.exec(m[2]);
+            rep(line, column, force ? 'error' : 'warning', `${tok(m[0])} ${force ? `(${force[1]}: true) rewrites tables` : 'creates tables'} at app start instead of running reviewed migrations once per release`);
+        }
+        for (const { m, line, column } of matchesIn(file, /\b(synchronize|migrationsRun)\s*:\s*true\b/g)) {
+            if (!/typeorm|DataSource|TypeOrmModule/.test(file.code))
+                continue;
+            rep(line, column, m[1] === 'synchronize' ? 'error' : 'warning', m[1] === 'synchronize' ? `TypeORM ${tok(m[0])} alters the schema from the entities on every start` : `TypeORM ${tok(m[0])} runs migrations in every instance at start`);
+        }
+    }
+    else if (lang === 'python') {
+        // Boot path only: AppConfig.ready(), wsgi/asgi, settings, package __init__ (a view doing it is TF1205).
+        if (/(^|\/)(apps|wsgi|asgi|settings[^/]*|__init__|app|main|run)\.py$/.test(file.path) || /(^|\/)settings\//.test(file.path)) {
+            for (const { m, line, column } of matchesIn(file, /\bcall_command\s*\(\s*['"]migrate['"]/g))
+                rep(line, column, 'error', `${tok(m[0])} migrates the schema from app code at start`);
+        }
+        for (const { m, line, column } of matchesIn(file, /\bdb\.create_all\s*\(\s*\)/g)) {
+            const before = file.code.slice(Math.max(0, m.index - 400), m.index);
+            if (/@(?:\w+\.)?(?:cli\.)?command\b|@click\.command|def\s+(?:init_db|create_db|initdb|setup_db)\b/.test(before))
+                continue;
+            rep(line, column, 'warning', `${tok(m[0])} creates the schema at app start instead of in a one-off command (flask db upgrade)`);
+        }
+    }
+    else if (lang === 'go') {
+        if (!/gorm/.test(file.code))
+            return;
+        for (const { m, line, column } of matchesIn(file, /\b\w+\.AutoMigrate\s*\(/g))
+            rep(line, column, 'warning', `GORM ${tok(m[0])} alters the schema every time the app starts`);
+    }
+    else if (lang === 'ruby') {
+        for (const { m, line, column } of matchesIn(file, /\bActiveRecord::(?:Tasks::DatabaseTasks\.migrate|MigrationContext\.new\([^)\n]*\)\.migrate|Migrator\.migrate)\b/g))
+            rep(line, column, 'error', `${tok(m[0])} runs migrations from app code`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/admin-job-drift.ts
+
+
+
+
+
+const APP_TASK = /\b(manage\.py|rails|rake|bundle\s+exec|npm\s+run|yarn|pnpm|node|npx|python3?\s+-m|python3?\s+\S+\.py|flask|alembic|php\s+artisan|java\s+-jar)\b/;
+/** Tool images that run migrations shipped in a volume or baked by design: out of scope. */
+const TOOL_IMAGE = /(^|\/)(flyway|liquibase|migrate|goose|atlas|dbmate|busybox|alpine|curlimages|bitnami\/kubectl|kubectl|postgres|mysql|mongo|redis|amazon\/aws-cli|google\/cloud-sdk)(:|@|$)/;
+function repoOf(image) {
+    const [ref] = image.split('@');
+    const slash = ref.lastIndexOf('/');
+    const colon = ref.lastIndexOf(':');
+    return colon > slash ? { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) } : { repo: ref };
+}
+const adminJobDrift = {
+    meta: {
+        id: 'TF1206',
+        name: 'admin-job-drift',
+        factor: 'XII',
+        severity: 'warning',
+        summary: 'A Kubernetes Job/CronJob runs an admin task with a different image, release or config source than the app it administers.',
+        why: 'One-off admin processes must run against the release: the same code (image and tag) and the same config as the long-running ' +
+            'processes. A migration Job on another image or tag migrates to a schema the running code does not expect; one with a ' +
+            'different ConfigMap/Secret talks to a different database.',
+        remediation: 'Give the Job the Deployment\'s image and tag (template both from one value, e.g. Helm `{{ .Values.image.tag }}` or a kustomize ' +
+            'images: entry) and the same envFrom ConfigMap/Secret references.'
+    },
+    checkRepo(repo, report) {
+        const deployments = [];
+        const jobs = [];
+        for (const f of repo.files) {
+            if (f.kind !== 'kubernetes' || f.role !== 'app')
+                continue;
+            const file = repo.get(f.path);
+            if (!file)
+                continue;
+            const m = kubernetesOf(file);
+            if (m.isHelmTemplate)
+                continue;
+            for (const w of m.workloads) {
+                const obj = m.objects.find((o) => o.kind === w.kind && o.line === w.line);
+                const envFrom = new Set();
+                const podSpec = w.kind === 'CronJob' ? getIn(obj?.doc, ['spec', 'jobTemplate', 'spec', 'template', 'spec']) : getIn(obj?.doc, ['spec', 'template', 'spec']);
+                for (const c of items(getIn(podSpec, ['containers']))) {
+                    for (const e of items(getIn(c, ['envFrom']))) {
+                        const ref = str(getIn(e, ['configMapRef', 'name'])) ?? str(getIn(e, ['secretRef', 'name']));
+                        if (ref)
+                            envFrom.add(ref);
+                    }
+                }
+                const entry = { file: f.path, w, envFrom };
+                if (w.kind === 'Job' || w.kind === 'CronJob')
+                    jobs.push(entry);
+                else if (w.kind === 'Deployment' || w.kind === 'StatefulSet')
+                    deployments.push(entry);
+            }
+        }
+        admin_job_drift_checkCompose(repo, report);
+        if (deployments.length === 0)
+            return;
+        const appImages = deployments.flatMap((d) => d.w.containers.filter((c) => !c.init && c.image).map((c) => ({ d, c, ...repoOf(c.image) })));
+        for (const j of jobs) {
+            for (const c of j.w.containers) {
+                if (c.init || !c.image)
+                    continue;
+                const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+                const isAdmin = MIGRATE.test(cmd) || APP_TASK.test(cmd) || /migrat|seed|backfill/i.test(j.w.name);
+                if (!isAdmin || TOOL_IMAGE.test(repoOf(c.image).repo))
+                    continue;
+                const { repo: jr, tag: jt } = repoOf(c.image);
+                const same = appImages.filter((a) => a.repo === jr);
+                if (same.length === 0) {
+                    if (!APP_TASK.test(cmd) && !MIGRATE.test(cmd))
+                        continue;
+                    const a = appImages[0];
+                    if (!a)
+                        continue;
+                    report({
+                        file: j.file,
+                        line: c.imageLine,
+                        message: `${j.w.kind} ${tok(j.w.name)} runs ${tok(cmd || j.w.name, 50)} on image ${tok(c.image)}, not the app image ${tok(a.c.image)} (${a.d.file}:${a.c.imageLine}): the admin task does not run the release's code`,
+                        remediation: `Use the app image: image: ${a.c.image}`
+                    });
+                    continue;
+                }
+                const pinned = same.filter((a) => a.tag && !/latest/.test(a.tag));
+                if (jt && !/latest/.test(jt) && pinned.length === same.length && !pinned.some((a) => a.tag === jt)) {
+                    const a = pinned[0];
+                    report({
+                        file: j.file,
+                        line: c.imageLine,
+                        message: `${j.w.kind} ${tok(j.w.name)} runs ${tok(c.image)} but ${a.d.w.kind} ${tok(a.d.w.name)} runs ${tok(a.c.image)} (${a.d.file}:${a.c.imageLine}): the admin task runs a different release`,
+                        remediation: `Pin the Job to the same tag as the app (image: ${a.c.image}), set from one value in your Helm chart or kustomization.`
+                    });
+                    continue;
+                }
+                const d = same[0].d;
+                if (d.envFrom.size > 0) {
+                    const missing = [...d.envFrom].filter((r) => !j.envFrom.has(r));
+                    if (missing.length > 0 && !c.env.some((e) => e.fromRef)) {
+                        report({
+                            file: j.file,
+                            line: c.line,
+                            message: `${j.w.kind} ${tok(j.w.name)} does not load ${missing.map((m) => tok(m)).join(', ')} that ${d.w.kind} ${tok(d.w.name)} reads its config from: the admin task runs with different config`,
+                            remediation: `Add the same envFrom to the Job's container:\nenvFrom:\n${[...d.envFrom].map((r) => `  - configMapRef: {name: ${r}}  # or secretRef, as in the Deployment`).join('\n')}`
+                        });
+                    }
+                }
+            }
+        }
+    }
+};
+/** Compose one-off services (migrate, seed...) must run the app's image (or build) like the service they administer. */
+function admin_job_drift_checkCompose(repo, report) {
+    for (const f of repo.files) {
+        if (f.kind !== 'compose' || f.role === 'test' || f.role === 'docs' || f.role === 'example')
+            continue;
+        const file = repo.get(f.path);
+        if (!file)
+            continue;
+        const services = composeOf(file).services;
+        const cmdOf = (s) => [...(s.entrypoint ?? []), ...(s.command ?? [])].join(' ');
+        const admin = services.filter((s) => MIGRATE.test(cmdOf(s)) && !/&&|;/.test(cmdOf(s)));
+        const apps = services.filter((s) => !admin.includes(s) && (s.build || (s.image && !TOOL_IMAGE.test(repoOf(s.image).repo))) && !/^(postgres|mysql|mariadb|mongo|redis|rabbitmq|memcached|elasticsearch|nginx|traefik|caddy)/.test(repoOf(s.image ?? '').repo.split('/').pop() ?? ''));
+        if (apps.length === 0)
+            continue;
+        for (const a of admin) {
+            if (!a.image || a.build)
+                continue; // builds the same context, or no image to compare
+            if (TOOL_IMAGE.test(repoOf(a.image).repo))
+                continue;
+            const same = apps.some((s) => s.image && repoOf(s.image).repo === repoOf(a.image).repo && (repoOf(s.image).tag ?? '') === (repoOf(a.image).tag ?? ''));
+            if (same)
+                continue;
+            const app = apps[0];
+            report({
+                file: f.path,
+                line: a.imageLine,
+                message: `One-off service ${tok(a.name)} runs ${tok(cmdOf(a), 50)} on image ${tok(a.image)}, while service ${tok(app.name)} runs ${app.image ? tok(app.image) : 'the image built from this repository'}: the admin task does not run the release's code`,
+                remediation: app.image ? `Use the app image for the one-off service: image: ${app.image}` : `Build the one-off service from the same context as ${app.name} (build: .), or run it as \`docker compose run --rm ${app.name} ${cmdOf(a)}\`.`
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/admin-script-hardcoded-target.ts
+
+const admin_script_hardcoded_target_LOCAL = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|::1|db|database|postgres|postgresql|mysql|mariadb|mongo|mongodb|redis|rabbitmq|broker|cache|host\.docker\.internal|[\w.-]*example\.(com|org|net)|[\w.-]+\.(local|localhost|test|invalid))$/i;
+const admin_script_hardcoded_target_URL = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\/(?:([^\s'"@/:]*)(?::([^\s'"@/]*))?@)?([A-Za-z0-9.-]+)/g;
+const HOST_ARG = /\bhost\s*[=:]\s*['"]([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)['"]/g;
+const CLI_HOST = /\b(?:psql|pg_dump|pg_restore|mysql|mysqldump|mongo|mongosh|mongodump|redis-cli)\b[^\n]*?\s(?:-h|--host[= ])\s*([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+const admin_script_hardcoded_target_SNIPPETS = {
+    python: "Read the target from the environment the script runs in: conn = psycopg.connect(os.environ['DATABASE_URL']); run it as a one-off in the release (heroku run python scripts/x.py, kubectl exec / a Job with the app's env).",
+    javascript: "Read the target from the environment: const client = new pg.Client({ connectionString: process.env.DATABASE_URL }); run it as a one-off with the release's config (npm run <task> inside the app container).",
+    ruby: "Use the app's configured connections (Rails.cache, ActiveRecord::Base.connection, Redis.new(url: ENV.fetch('REDIS_URL'))) and run it in the release (bin/rails <task> with the app's environment), not against a hardcoded host.",
+    shell: 'Use the environment: psql "$DATABASE_URL" -c ...; run the script in the release environment (kubectl exec / a Job with the app\'s env) instead of naming a host.',
+    default: "Read connection settings from the environment of the release the script runs against (DATABASE_URL, REDIS_URL), like the app does."
+};
+const adminScriptHardcodedTarget = {
+    meta: {
+        id: 'TF1202',
+        name: 'admin-script-hardcoded-target',
+        factor: 'XII',
+        severity: 'warning',
+        summary: 'A one-off admin script hardcodes the database/broker host (or credentials) it runs against.',
+        why: 'Admin processes run against a release, with the same code and config as its long-running processes. A script that names a ' +
+            'host works for one environment only, bypasses the release config, invites running it from a laptop against production, and ' +
+            'puts credentials into the codebase.',
+        remediation: admin_script_hardcoded_target_SNIPPETS.default,
+        languages: ['python', 'javascript', 'typescript', 'ruby', 'shell', 'go']
+    },
+    files: { kinds: ['source', 'other'], path: /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/ },
+    keywords: ['://', 'host', '-h '],
+    check(file, report) {
+        if (!isAdminScript(file.path) || file.language === 'none')
+            return;
+        const lang = file.language === 'typescript' ? 'javascript' : file.language;
+        const fix = pick(admin_script_hardcoded_target_SNIPPETS, undefined, lang);
+        const seen = new Set();
+        for (const { m, line, column } of matchesIn(file, admin_script_hardcoded_target_URL)) {
+            const host = m[4];
+            if (admin_script_hardcoded_target_LOCAL.test(host) || seen.has(line))
+                continue;
+            seen.add(line);
+            const password = m[3];
+            report({ line, column, message: `Admin script connects to hardcoded ${m[1]} host ${tok(host)}${password ? ' with inline credentials' : ''}: it can only run against that one environment`, remediation: fix, ...(password ? { secret: password } : {}) });
+        }
+        for (const re of [HOST_ARG, CLI_HOST]) {
+            for (const { m, line, column } of matchesIn(file, re)) {
+                const host = m[1];
+                if (admin_script_hardcoded_target_LOCAL.test(host) || seen.has(line))
+                    continue;
+                seen.add(line);
+                report({ line, column, message: `Admin script targets hardcoded host ${tok(host)}: it can only run against that one environment`, remediation: fix });
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/admin-script-installs-deps.ts
+
+/** Scripts whose job is installing things. */
+const SETUP_NAME = /(^|[/_.-])(setup|bootstrap|install|build|ci|deps|dependencies|dev|prepare|init|provision|docker|release|deploy|package|vendor|lint|test|format|fmt|env|venv|ensure)([_.-]|$)/i;
+const admin_script_installs_deps_INSTALL = /\b(pip3?\s+install|python3?\s+-m\s+pip\s+install|poetry\s+add|npm\s+(?:install|i)\s+(?!--?ci)\S|npm\s+install\s*$|yarn\s+add|pnpm\s+add|gem\s+install|bundle\s+install|go\s+(?:get|install)\s+\S|apt-get\s+install|apk\s+add)/gm;
+const IN_CODE = /\b(?:subprocess\.\w+|os\.system|os\.popen|execSync|exec|spawnSync|spawn|system|Kernel\.system)\s*\(\s*(?:\[\s*)?['"`](?:pip3?|npm|gem|yarn|pnpm|bundle)['"`]?\s*,?\s*['"`]?(install|add|i)\b|\bpip\.main\s*\(\s*\[\s*['"]install['"]|['"]-m['"]\s*,\s*['"]pip['"]\s*,\s*['"]install['"]/g;
+const adminScriptInstallsDeps = {
+    meta: {
+        id: 'TF1203',
+        name: 'admin-script-installs-deps',
+        factor: 'XII',
+        severity: 'warning',
+        summary: 'A one-off admin script installs its own dependencies (pip/npm/gem install inside the script).',
+        why: 'One-off admin processes run in an identical environment to the release: same code, same dependency isolation. A script that ' +
+            'installs packages at run time uses versions the release never tested, needs network access in production, and drifts from ' +
+            'the manifest.',
+        remediation: 'Declare what the script needs in the app manifest (requirements.txt, package.json, Gemfile) so it ships with the release, and run it with the release tooling (python manage.py <cmd>, npm run <task>, bundle exec rake <task>).',
+        languages: ['python', 'javascript', 'typescript', 'ruby', 'shell']
+    },
+    files: { kinds: ['source', 'other'], path: /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/ },
+    keywords: ['install', ' add', 'go get'],
+    check(file, report) {
+        if (!isAdminScript(file.path) || SETUP_NAME.test(file.name) || file.language === 'none')
+            return;
+        const re = file.language === 'shell' ? admin_script_installs_deps_INSTALL : IN_CODE;
+        for (const { m, line, column } of matchesIn(file, re)) {
+            const text = file.line(line);
+            if (/^\s*(echo|printf)\b|Run:|usage/i.test(text))
+                continue;
+            report({ line, column, message: `Admin script ${file.name} installs dependencies itself (${tok(m[0])}): it runs with packages the release never shipped`, remediation: adminScriptInstallsDeps.meta.remediation });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/admin-script-missing.ts
+
+
+
+
+
+
+const SCRIPT_REF = /(?:^|[\s"'=])((?:\.\/)?(?:scripts?|bin|tasks|tools|admin|ops)\/[\w./-]+\.(?:sh|bash|py|js|mjs|cjs|ts|rb|php|pl))\b/g;
+const ADMIN_TASK_NAME = /^(db[:_-]|migrat|seed|backfill|cleanup|clean[:_-]?db|import|export|reindex|task|job|cron|admin|console|purge|sync|fix|one[-_]?off|maintenance|ops|data[:_-]|populate|manage|worker|queue)/i;
+const adminScriptMissing = {
+    meta: {
+        id: 'TF1204',
+        name: 'admin-script-missing',
+        factor: 'XII',
+        severity: 'warning',
+        summary: 'A Procfile, npm script, Kubernetes Job or compose service runs an admin script that is not in the codebase.',
+        why: 'Admin code ships with the application code, so the one-off process runs exactly what the release contains. A referenced ' +
+            'script that is not in the repository lives outside version control: nobody can review it, it drifts from the release, and ' +
+            'the task breaks on a fresh checkout.',
+        remediation: 'Commit the script to the repository (next to the app code, e.g. scripts/ or a framework task: manage.py command, rake task, npm script) or remove the stale reference.'
+    },
+    checkRepo(repo, report) {
+        const existing = new Set(repo.files.map((f) => f.path));
+        // Credit admin tasks that live in the codebase and run with the app's toolchain (fact for the remediation plan).
+        for (const f of repo.files) {
+            if (f.role !== 'app')
+                continue;
+            const django = /(^|\/)management\/commands\/(?!__init__)([\w-]+)\.py$/.exec(f.path);
+            const rake = /(^|\/)lib\/tasks\/([\w-]+)\.rake$/.exec(f.path);
+            const task = django ? `python manage.py ${django[2]}` : rake ? `bin/rails ${rake[2]}:*` : undefined;
+            if (task)
+                repo.facts.add(FACT_ADMIN_TASK, { app: repo.appOf(f.path)?.path ?? '.', file: f.path, line: 1, task });
+        }
+        for (const f of repo.files) {
+            if (f.role === 'test' || f.role === 'docs' || f.role === 'example')
+                continue;
+            if (!['procfile', 'manifest', 'kubernetes', 'compose'].includes(f.kind))
+                continue;
+            const file = repo.get(f.path);
+            if (!file)
+                continue;
+            const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '';
+            const appDir = repo.appOf(f.path)?.path;
+            for (const ref of refsOf(file)) {
+                const rel = ref.path.replace(/^\.\//, '');
+                const candidates = [dir ? `${dir}/${rel}` : rel, rel, appDir && appDir !== '.' ? `${appDir}/${rel}` : rel];
+                const ext = rel.slice(rel.lastIndexOf('.'));
+                const stem = rel.slice(0, -ext.length);
+                // node scripts/x.js compiled from scripts/x.ts
+                const alt = ext === '.js' || ext === '.mjs' || ext === '.cjs' ? [`${stem}.ts`, `${stem}.mts`] : [];
+                // Containers run from their WORKDIR: any folder of the repository may be what `scripts/x.py` is relative to.
+                const suffixes = [rel, ...alt].map((r) => `/${r}`);
+                const found = candidates.some((c) => existing.has(c) || alt.some((a) => existing.has(c.slice(0, -rel.length) + a))) || (f.kind !== 'procfile' && f.kind !== 'manifest' && repo.files.some((o) => suffixes.some((x) => o.path.endsWith(x))));
+                if (found)
+                    continue;
+                report({ file: f.path, line: ref.line, message: `${ref.where} runs ${tok(ref.path)}, which is not in the codebase`, remediation: adminScriptMissing.meta.remediation });
+            }
+        }
+    }
+};
+function refsOf(file) {
+    const out = [];
+    const scan = (text, line, where) => {
+        SCRIPT_REF.lastIndex = 0;
+        for (let m = SCRIPT_REF.exec(text); m; m = SCRIPT_REF.exec(text))
+            out.push({ path: m[1], line, where, base: '' });
+    };
+    if (file.kind === 'procfile')
+        for (const p of procfileOf(file))
+            scan(p.command, p.line, `Procfile process \`${p.type}\``);
+    else if (file.name === 'package.json') {
+        const pkg = packageJsonOf(file);
+        // Only admin tasks: build, release, lint, test and lifecycle scripts are development tooling (and are
+        // often left out of published packages on purpose).
+        for (const [name, cmd] of Object.entries(pkg.data?.scripts ?? {})) {
+            if (typeof cmd === 'string' && ADMIN_TASK_NAME.test(name))
+                scan(cmd, pkg.lineOf('scripts', name), `npm script \`${name}\``);
+        }
+    }
+    else if (file.kind === 'kubernetes') {
+        for (const w of kubernetesOf(file).workloads) {
+            if (w.kind !== 'Job' && w.kind !== 'CronJob')
+                continue;
+            for (const c of w.containers)
+                scan([...(c.command ?? []), ...(c.args ?? [])].join(' '), c.commandLine, `${w.kind} ${tok(w.name)}`);
+        }
+    }
+    else if (file.kind === 'compose') {
+        for (const s of composeOf(file).services)
+            scan([...(s.entrypoint ?? []), ...(s.command ?? [])].join(' '), s.commandLine, `Service ${tok(s.name)}`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/index.ts
+
+
+
+
+
+
+const XII_RULES = [schemaChangeAtStart, adminScriptHardcodedTarget, adminScriptInstallsDeps, adminScriptMissing, adminHttpEndpoint, adminJobDrift];
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
+
+
+
+
 
 
 
@@ -40850,7 +43523,11 @@ const RULES = [
     ...I_CODEBASE_RULES,
     ...II_DEPENDENCIES_RULES,
     ...III_CONFIG_RULES,
-    ...IV_BACKING_SERVICES_RULES
+    ...IV_BACKING_SERVICES_RULES,
+    ...IX_RULES,
+    ...X_RULES,
+    ...XI_RULES,
+    ...XII_RULES
 ];
 
 ;// CONCATENATED MODULE: ./src/version.ts

@@ -33,8 +33,16 @@ export interface YamlEntry {
 /** Pass to doc.toJS(): aliases expand there, so keep the count low against alias bombs. */
 export const TO_JS_OPTIONS = { maxAliasCount: 20 } as const
 
+/** YAML larger than this (or with a line longer than MAX_YAML_LINE) is not parsed: real config
+ * files are far smaller, and the parser's cost on adversarial megabytes is not bounded enough. */
+export const MAX_YAML_BYTES = 512 * 1024
+const MAX_YAML_LINE = 16 * 1024
+
 export function parseYaml(text: string): YamlParse {
   const lineCounter = new LineCounter()
+  if (text.length > MAX_YAML_BYTES || hasLongLine(text, MAX_YAML_LINE)) {
+    return { docs: [], errors: [{ message: `not parsed: larger than ${MAX_YAML_BYTES / 1024} KB or a line over ${MAX_YAML_LINE / 1024} KB`, line: 1, column: 1 }], lineCounter }
+  }
   try {
     const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false })
     const list = Array.isArray(docs) ? docs : []
@@ -95,4 +103,15 @@ export function topScalar(doc: Document.Parsed, key: string): unknown {
   if (!isMap(c)) return undefined
   const v = c.get(key, true)
   return isScalar(v) ? v.value : undefined
+}
+
+function hasLongLine(text: string, max: number): boolean {
+  let start = 0
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start)
+    const end = nl === -1 ? text.length : nl
+    if (end - start > max) return true
+    start = end + 1
+  }
+  return false
 }

@@ -4,10 +4,18 @@ import { I_CODEBASE_RULES } from './i-codebase/index.js'
 import { II_DEPENDENCIES_RULES } from './ii-dependencies/index.js'
 import { III_CONFIG_RULES } from './iii-config/index.js'
 import { IV_BACKING_SERVICES_RULES } from './iv-backing-services/index.js'
+import { IX_RULES } from './ix-disposability/index.js'
+import { X_RULES } from './x-dev-prod-parity/index.js'
+import { XI_RULES } from './xi-logs/index.js'
+import { XII_RULES } from './xii-admin-processes/index.js'
 
 export const RULES: readonly Rule[] = [
   ...I_CODEBASE_RULES,
   ...II_DEPENDENCIES_RULES,
   ...III_CONFIG_RULES,
-  ...IV_BACKING_SERVICES_RULES
+  ...IV_BACKING_SERVICES_RULES,
+  ...IX_RULES,
+  ...X_RULES,
+  ...XI_RULES,
+  ...XII_RULES
 ]

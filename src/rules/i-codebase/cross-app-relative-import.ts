@@ -31,7 +31,7 @@ function isRealApp(repo: RepoContext, app: App): boolean {
 
 /** Import specifiers that climb out of the file's folder, per language. */
 const IMPORTS: Partial<Record<string, RegExp>> = {
-  javascript: /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.\.\/[^'"\n]{1,300})\1/gm,
+  javascript: /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^[ \t]*import\s+)(['"])(\.\.\/[^'"\n]{1,300})\1/gm,
   ruby: /\b(?:require_relative|require|load)\s*\(?\s*(['"])(\.{0,2}\/?\.\.\/[^'"\n]{1,300})\1/g,
   python: /\bsys\.path\.(?:append|insert)\s*\((?:\s*\d+\s*,)?\s*(?:os\.path\.\w+\([^)\n]{0,200}?)?(['"])(\.\.\/[^'"\n]{0,300}|\.\.)\1/g
 }

@@ -51,8 +51,8 @@ const CHECKS: Check[] = [
     manifest: /^Gemfile$/,
     expect(repo, path) {
       const file = repo.get(path)
-      if (!file || /^\s*gemspec\b/m.test(file.code)) return undefined // a gem library: Bundler advises against committing its lock
-      if (!/^\s*gem\s+['"]/m.test(file.code)) return undefined
+      if (!file || /^[ \t]*gemspec\b/m.test(file.code)) return undefined // a gem library: Bundler advises against committing its lock
+      if (!/^[ \t]*gem\s+['"]/m.test(file.code)) return undefined
       return { locks: ['Gemfile.lock'], upward: false, tool: 'Bundler', fix: 'Run `bundle lock` (or `bundle install`) and commit Gemfile.lock; install with `bundle config set deployment true && bundle install`.', line: lineMatching(file.lines, /^\s*gem\s+['"]/) }
     }
   },

@@ -1,0 +1,3 @@
+#!/bin/sh
+pip install -r requirements.txt
+python manage.py migrate

@@ -1,0 +1,7 @@
+const { sequelize } = require('../src/db')
+
+beforeAll(() => sequelize.sync({ force: true }))
+
+test('app.listen', () => {
+  expect(typeof sequelize).toBe('object')
+})

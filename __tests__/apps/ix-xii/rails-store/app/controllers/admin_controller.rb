@@ -1,0 +1,6 @@
+class AdminController < ApplicationController
+  def seed
+    Rails.application.load_seed
+    head :ok
+  end
+end

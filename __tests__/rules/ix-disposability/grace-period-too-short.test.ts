@@ -1,0 +1,28 @@
+import { describe, expect, it } from '@jest/globals'
+import { runAudit } from '../../../src/audit.js'
+import { defaultConfig } from '../../../src/config/schema.js'
+import { gracePeriodTooShort } from '../../../src/rules/ix-disposability/grace-period-too-short.js'
+import { makeTree } from '../../helpers/tree.js'
+
+const run = (files: Record<string, string>): string[] =>
+  runAudit({ root: makeTree(files), config: defaultConfig(), rules: [gracePeriodTooShort] }).findings.map((f) => `${f.file}:${f.line} ${f.message}`)
+const deploy = (grace: string, args = ''): string =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n${grace}      containers:\n        - name: web\n          image: acme/web:1\n${args}`
+
+describe('TF0905 grace-period-too-short', () => {
+  it('compares with the Spring lifecycle timeout', () => {
+    const pom = '<project><artifactId>spring-boot-starter-web</artifactId></project>\n'
+    expect(run({ 'pom.xml': pom, 'src/main/resources/application.properties': 'server.shutdown=graceful\nspring.lifecycle.timeout-per-shutdown-phase=45s\n', 'k8s/web.yaml': deploy('') })).toEqual([
+      'k8s/web.yaml:2 Deployment `web` gives pods 30s to stop (terminationGracePeriodSeconds default), but spring.lifecycle.timeout-per-shutdown-phase is 45s (src/main/resources/application.properties:2): SIGKILL arrives before the app finishes draining'
+    ])
+    expect(run({ 'pom.xml': pom, 'src/main/resources/application.properties': 'spring.lifecycle.timeout-per-shutdown-phase=45s\n', 'k8s/web.yaml': deploy('      terminationGracePeriodSeconds: 60\n') })).toEqual([])
+  })
+  it('reads gunicorn --graceful-timeout from the container args', () => {
+    expect(run({ 'requirements.txt': 'gunicorn\n', 'k8s/web.yaml': deploy('      terminationGracePeriodSeconds: 20\n', '          args: ["gunicorn", "--graceful-timeout", "60", "app:app"]\n') })).toEqual([
+      expect.stringMatching(/^k8s\/web\.yaml:7 Deployment `web` gives pods 20s to stop .*gunicorn --graceful-timeout is 60s/) as unknown as string
+    ])
+  })
+  it('is silent without a known app timeout', () => {
+    expect(run({ 'requirements.txt': 'gunicorn\n', 'k8s/web.yaml': deploy('      terminationGracePeriodSeconds: 10\n') })).toEqual([])
+  })
+})

@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals'
+import { Facts } from '../../../src/engine/rule.js'
+import { FACT_STDOUT_LOGGING, logToFile } from '../../../src/rules/xi-logs/log-to-file.js'
+import { ruleTable, runRule } from '../../helpers/rule-tester.js'
+import { runAudit } from '../../../src/audit.js'
+import { defaultConfig } from '../../../src/config/schema.js'
+import { makeTree } from '../../helpers/tree.js'
+
+describe('TF1101 log-to-file', () => {
+  ruleTable(logToFile, {
+    valid: [
+      { name: 'winston console', path: 'src/logger.js', code: "const winston = require('winston')\nmodule.exports = winston.createLogger({ transports: [new winston.transports.Console()] })\n" },
+      { name: 'pino to stdout', path: 'src/logger.ts', code: "import pino from 'pino'\nexport const log = pino(pino.destination(1))\n" },
+      { name: 'python stream handler', path: 'app/log.py', code: 'import logging, sys\nlogging.basicConfig(stream=sys.stdout, level=logging.INFO)\n' },
+      { name: 'commented-out file handler', path: 'app/log.py', code: "import logging\n# handler = logging.FileHandler('app.log')\n" },
+      { name: 'ruby stdout logger', path: 'config/environments/production.rb', code: 'config.logger = ActiveSupport::Logger.new($stdout)\n' },
+      { name: 'logback console', path: 'src/main/resources/logback.xml', code: '<configuration>\n  <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender"/>\n  <root><appender-ref ref="STDOUT"/></root>\n</configuration>\n' },
+      { name: 'logback file appender nobody references', path: 'src/main/resources/logback.xml', code: '<configuration>\n  <appender name="FILE" class="ch.qos.logback.core.FileAppender"><file>a.log</file></appender>\n  <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender"/>\n  <root><appender-ref ref="STDOUT"/></root>\n</configuration>\n' },
+      { name: 'go slog stdout', path: 'main.go', code: 'logger := slog.New(slog.NewJSONHandler(os.Stdout, nil))\nlog.SetOutput(os.Stdout)\n' },
+      { name: 'test code', path: 'tests/test_logging.py', code: "h = logging.FileHandler('x.log')\n" },
+      { name: 'spring yaml file key elsewhere', path: 'src/main/resources/application.yml', code: 'spring:\n  config:\n    import:\n      file:\n        name: x\n' },
+      { name: 'markdown snippet', path: 'docs/logging.md', code: "```python\nlogging.FileHandler('app.log')\n```\n" },
+      { name: 'unrelated createWriteStream', path: 'src/export.js', code: "const out = fs.createWriteStream('report.csv')\nlog('done')\n" },
+      { name: 'a Tornado handler class named FileHandler', path: 'app/handlers.py', code: 'class FileHandler(tornado.web.RequestHandler):\n    def get(self):\n        pass\n' },
+      { name: 'log4j2 file appender nobody references', path: 'src/main/resources/log4j2.xml', code: '<Configuration>\n  <Appenders>\n    <Console name="C"/>\n    <File name="F" fileName="app.log"/>\n  </Appenders>\n  <Loggers><Root><AppenderRef ref="C"/></Root></Loggers>\n</Configuration>\n' },
+      { name: 'loguru to stderr', path: 'app/main.py', code: 'from loguru import logger\nlogger.add(sys.stderr, serialize=True)\n' }
+    ],
+    invalid: [
+      { name: 'winston File transport', path: 'src/logger.js', code: "const winston = require('winston')\nconst logger = winston.createLogger({\n  transports: [new winston.transports.File({ filename: 'logs/app.log' })]\n})\n", errors: [{ line: 3, column: 16, message: /winston File transport/ }] },
+      { name: 'winston daily rotate', path: 'src/logger.ts', code: "import DailyRotateFile from 'winston-daily-rotate-file'\nconst t = new DailyRotateFile({ filename: 'app-%DATE%.log' })\n", errors: [{ line: 2 }] },
+      { name: 'pino destination file', path: 'src/log.js', code: "const pino = require('pino')\nmodule.exports = pino(pino.destination('/var/log/app.log'))\n", errors: [{ line: 2 }] },
+      { name: 'morgan access.log', path: 'app.js', code: "const morgan = require('morgan')\nconst accessLogStream = fs.createWriteStream(path.join(__dirname, 'access.log'), { flags: 'a' })\n", errors: [{ line: 2 }] },
+      { name: 'log4js file appender', path: 'src/log.js', code: "const log4js = require('log4js')\nlog4js.configure({ appenders: { app: { type: 'file', filename: 'app.log' } }, categories: { default: { appenders: ['app'], level: 'info' } } })\n", errors: [{ line: 2 }] },
+      { name: 'python RotatingFileHandler', path: 'app/logging_setup.py', code: "import logging\nfrom logging.handlers import RotatingFileHandler\nhandler = RotatingFileHandler('app.log', maxBytes=10_000_000, backupCount=5)\n", errors: [{ line: 3, column: 11, severity: 'warning' }] },
+      { name: 'basicConfig filename', path: 'worker.py', code: "import logging\nlogging.basicConfig(filename='worker.log', level=logging.INFO)\n", errors: [{ line: 2, severity: 'warning' }] },
+      { name: 'Django LOGGING file handler', path: 'mysite/settings.py', code: "LOGGING = {\n    'handlers': {\n        'file': {\n            'class': 'logging.FileHandler',\n            'filename': '/var/log/django.log',\n        },\n    },\n}\n", errors: [{ line: 4, severity: 'warning' }] },
+      { name: 'dev-only settings is a notice', path: 'mysite/settings/dev.py', code: "LOGGING = {'handlers': {'f': {'class': 'logging.FileHandler', 'filename': 'dev.log'}}}\n", errors: [{ line: 1, severity: 'notice' }] },
+      { name: 'Ruby Logger to file', path: 'lib/importer.rb', code: "LOG = Logger.new('log/importer.log')\n", errors: [{ line: 1 }] },
+      { name: 'Rails production logger to file', path: 'config/environments/production.rb', code: 'Rails.application.configure do\n  config.logger = ActiveSupport::Logger.new(Rails.root.join("log", "production.log"))\nend\n', errors: [{ line: 2 }] },
+      { name: 'logback rolling file appender', path: 'src/main/resources/logback-spring.xml', code: '<configuration>\n  <appender name="FILE" class="ch.qos.logback.core.rolling.RollingFileAppender">\n    <file>/var/log/app.log</file>\n  </appender>\n  <root level="INFO"><appender-ref ref="FILE"/></root>\n</configuration>\n', errors: [{ line: 2 }] },
+      { name: 'logback file appender in dev profile is a notice', path: 'src/main/resources/logback-spring.xml', code: '<configuration>\n  <springProfile name="dev">\n    <appender name="FILE" class="ch.qos.logback.core.FileAppender"><file>dev.log</file></appender>\n    <root><appender-ref ref="FILE"/></root>\n  </springProfile>\n</configuration>\n', errors: [{ line: 3, severity: 'notice' }] },
+      { name: 'log4j2 RollingFile', path: 'src/main/resources/log4j2.xml', code: '<Configuration>\n  <Appenders>\n    <RollingFile name="R" fileName="logs/app.log" filePattern="logs/app-%d.log"/>\n  </Appenders>\n  <Loggers><Root><AppenderRef ref="R"/></Root></Loggers>\n</Configuration>\n', errors: [{ line: 3 }] },
+      { name: 'Spring logging.file.name', path: 'src/main/resources/application.properties', code: 'server.port=${PORT:8080}\nlogging.file.name=/var/log/app.log\n', errors: [{ line: 2, message: /Spring logging\.file/ }] },
+      { name: 'Spring yaml logging.file.path', path: 'src/main/resources/application.yml', code: 'logging:\n  file:\n    path: /var/log\n', errors: [{ line: 2 }] },
+      { name: 'Spring dev profile properties is a notice', path: 'src/main/resources/application-dev.properties', code: 'logging.file.name=dev.log\n', errors: [{ line: 1, severity: 'notice' }] },
+      { name: 'Go log.SetOutput(file)', path: 'cmd/api/main.go', code: 'f, _ := os.OpenFile("/var/log/api.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0644)\nlog.SetOutput(f)\n', errors: [{ line: 1 }, { line: 2 }] },
+      { name: 'Go lumberjack', path: 'internal/log/log.go', code: 'w := &lumberjack.Logger{Filename: "/var/log/app.log", MaxSize: 100}\n', errors: [{ line: 1 }] },
+      { name: 'JUL FileHandler', path: 'src/main/java/App.java', code: 'Handler h = new FileHandler("app.log");\n', errors: [{ line: 1 }] }
+    ]
+  })
+  it('records stdout loggers as a fact, once per app and logger', () => {
+    const facts = new Facts()
+    runRule(logToFile, 'src/logger.js', "const winston = require('winston')\nwinston.createLogger({ transports: [new winston.transports.Console()] })\n", facts)
+    runRule(logToFile, 'src/other.js', "const winston = require('winston')\nnew winston.transports.Console()\n", facts)
+    expect(facts.get(FACT_STDOUT_LOGGING)).toEqual([{ file: 'src/logger.js', line: 2, logger: 'winston Console', app: '.' }])
+  })
+  it('is an error in a Python web app, a warning in a framework-less Python tool', () => {
+    const settings = "LOGGING = {'handlers': {'f': {'class': 'logging.FileHandler', 'filename': '/var/log/app.log'}}}\n"
+    const sev = (files: Record<string, string>) => runAudit({ root: makeTree(files), config: defaultConfig(), rules: [logToFile] }).findings.map((f) => `${f.file}:${f.line} ${f.severity}`)
+    expect(sev({ 'requirements.txt': 'Django==5.0\n', 'mysite/settings.py': settings })).toEqual(['mysite/settings.py:1 error'])
+    expect(sev({ 'requirements.txt': 'pandas\n', 'tool/settings.py': settings })).toEqual(['tool/settings.py:1 warning'])
+  })
+})

@@ -1,0 +1,150 @@
+// TF0902: SIGTERM never reaches the app: shell-form CMD/ENTRYPOINT, `npm start` as PID 1, `sh -c`
+// wrappers and entrypoint scripts that start the app without `exec`.
+import type { Rule, ReportFn } from '../../engine/rule.js'
+import type { SourceFile } from '../../engine/source-file.js'
+import { kubernetesOf } from '../../parsers/kubernetes.js'
+import { bootCommands, ENTRYPOINT_SCRIPT, shellScriptOf, tok, toExecForm, type BootCommand } from '../shared/ix-xii-boot.js'
+
+const INIT = /(^|\/|\s)(tini|dumb-init|catatonit|s6-svscan|supervisord|runsvdir|\/init)(\s|$)/
+const PKG_START = /^(npm|yarn|pnpm|bun)\s+(run\s+)?(start|serve|start:prod|prod)(\s|$)/
+/** A command that starts a long-running program (as opposed to `echo`, `cd`, `export`...). */
+const LAUNCHER =
+  /^(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:node|nodejs|npm|npx|yarn|pnpm|bun|deno|python[0-9.]*|gunicorn|uvicorn|hypercorn|daphne|celery|java|bundle|rails|bin\/rails|\.\/bin\/\S+|puma|unicorn|sidekiq|php-fpm|php|nginx|httpd|\.\/\S+|\/app\/\S+|\/usr\/local\/bin\/\S+|"\$@"|\$@|"\$\{@\}")(\s|$)/
+
+const META = {
+  id: 'TF0902',
+  name: 'signals-not-forwarded',
+  factor: 'IX' as const,
+  severity: 'warning' as const,
+  summary: 'SIGTERM never reaches the app: shell-form CMD/ENTRYPOINT, npm start as PID 1, or an entrypoint script without exec.',
+  why:
+    'A disposable process must stop gracefully when the platform sends SIGTERM. When a shell or npm is PID 1, the signal stops at that ' +
+    'wrapper: the app keeps serving until the grace period ends and is then killed with SIGKILL, dropping in-flight requests and jobs.',
+  remediation:
+    'Start the app as PID 1 in exec form (CMD ["node", "server.js"]), end entrypoint scripts with `exec "$@"`, and add an init ' +
+    '(`docker run --init`, tini) when the app spawns children.'
+}
+
+export const signalsNotForwarded: Rule = {
+  meta: META,
+  files: { kinds: ['dockerfile', 'source', 'other', 'kubernetes'], roles: ['app'] },
+  keywords: ['cmd', 'entrypoint', 'start', 'command', 'exec', '-c', 'node', 'python', 'java', 'rails', 'gunicorn', '$@'],
+  check(file, report) {
+    if (/(^|\/)\.devcontainer\//.test(file.path)) return
+    if (file.kind === 'dockerfile') checkDockerfile(file, report)
+    else if (file.kind === 'kubernetes') checkKubernetes(file, report)
+    else if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path)) checkScript(file, report)
+  }
+}
+
+function checkDockerfile(file: SourceFile, report: ReportFn): void {
+  const { entrypoint, cmd } = bootCommands(file)
+  const hasInit = entrypoint !== undefined && INIT.test(entrypoint.text)
+  if (entrypoint) {
+    if (!hasInit) checkBoot(entrypoint, report)
+    // An exec-form entrypoint script runs `exec "$@"`: a shell-form CMD then becomes `/bin/sh -c ...` under it.
+    if (cmd && !cmd.exec && entrypoint.exec && /(entrypoint|\.sh$)/i.test(entrypoint.exec[0] ?? '') && !/^exec\s/.test(cmd.text)) {
+      report({
+        line: cmd.instruction.line,
+        column: 1,
+        message: `Shell-form CMD ${tok(cmd.text)} is passed to the entrypoint as \`/bin/sh -c ...\`: the shell, not the app, receives SIGTERM`,
+        remediation: fixFor(cmd)
+      })
+    }
+    return
+  }
+  if (cmd) checkBoot(cmd, report)
+}
+
+function checkBoot(bc: BootCommand, report: ReportFn): void {
+  const line = bc.instruction.line
+  if (!bc.exec) {
+    if (/^exec\s/.test(bc.text)) return
+    report({
+      line,
+      column: 1,
+      message: `Shell-form ${bc.keyword} ${tok(bc.text)} runs under \`/bin/sh -c\`: the shell is PID 1 and SIGTERM does not reach the app`,
+      remediation: fixFor(bc)
+    })
+    return
+  }
+  const script = shellScriptOf(bc.exec)
+  if (script !== undefined) {
+    if (/^\s*exec\s/.test(script) || !/(&&|;|\|\||\n)/.test(script)) return
+    if (/(^|[;&|]\s*)exec\s/.test(script)) return
+    report({
+      line,
+      column: 1,
+      message: `${bc.keyword} ${tok(bc.text)} starts the app from \`sh -c\` without \`exec\`: the shell keeps PID 1 and swallows SIGTERM`,
+      remediation: `Prefix the long-running command with exec so it replaces the shell: ${bc.keyword} ${JSON.stringify([bc.exec[0], '-c', execLast(script)])}`
+    })
+    return
+  }
+  const text = bc.text.trim()
+  if (PKG_START.test(text)) {
+    const pm = text.split(/\s+/)[0]
+    report({
+      line,
+      column: 1,
+      message: `${bc.keyword} ${tok(text)} makes ${pm} PID 1: ${pm} does not reliably forward SIGTERM to the Node process, so in-flight requests are cut at SIGKILL`,
+      remediation:
+        'Run node directly in exec form, with the command your start script runs, e.g. CMD ["node", "dist/server.js"]; ' +
+        'add `init: true` (compose) or tini (ENTRYPOINT ["/sbin/tini", "--"]) if the app spawns child processes.'
+    })
+  }
+}
+
+/** `a && b` → `a && exec b`: only the last command should replace the shell. */
+function execLast(script: string): string {
+  const at = Math.max(script.lastIndexOf('&&') + 2, script.lastIndexOf(';') + 1)
+  const head = script.slice(0, at)
+  const tail = script.slice(at).trimStart()
+  return `${head}${head ? ' ' : ''}exec ${tail}`
+}
+
+function fixFor(bc: BootCommand): string {
+  const exec = toExecForm(bc.text)
+  if (exec) return `Use the exec form so the app is PID 1 and receives SIGTERM: ${bc.keyword} ${exec}`
+  return (
+    `Move the shell logic into an entrypoint script that ends with \`exec "$@"\` (or prefix the last command with exec: ` +
+    `${bc.keyword} ["sh", "-c", "... && exec <server>"]), and keep ${bc.keyword} in exec form.`
+  )
+}
+
+function checkKubernetes(file: SourceFile, report: ReportFn): void {
+  for (const w of kubernetesOf(file).workloads) {
+    if (w.kind === 'Job' || w.kind === 'CronJob') continue
+    for (const c of w.containers) {
+      if (c.init) continue
+      const argv = [...(c.command ?? []), ...(c.args ?? [])]
+      const script = shellScriptOf(argv)
+      if (script === undefined || !/(&&|;|\n)/.test(script.trim())) continue
+      if (/(^|[;&|\n]\s*)exec\s/.test(script)) continue
+      report({
+        line: c.commandLine,
+        message: `Container ${tok(c.name)} starts through \`${argv[0]} -c\` without \`exec\`: the shell keeps PID 1 and SIGTERM never reaches the app`,
+        remediation: `Prefix the last command with exec (\`... && exec <server>\`) or move the steps into an entrypoint script that ends with \`exec "$@"\`.`
+      })
+    }
+  }
+}
+
+function checkScript(file: SourceFile, report: ReportFn): void {
+  const code = file.code
+  if (/\btrap\b[^\n]*\b(TERM|SIGTERM|15)\b/.test(code)) return // the script forwards signals itself
+  const lines = code.split(/\r\n|\r|\n/)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i].trim()
+    if (t === '' || /^(fi|done|esac|\}|;;|else|then|do)$/.test(t)) continue
+    if (t.length > 4000) return
+    if (/^exec\s/.test(t) || /&\s*$/.test(t) || /^(wait|exit)\b/.test(t)) return
+    if (!LAUNCHER.test(t)) return
+    report({
+      line: i + 1,
+      column: lines[i].indexOf(t) + 1,
+      message: `Entrypoint script runs ${tok(t)} without \`exec\`: the script's shell stays PID 1 and SIGTERM never reaches the app`,
+      remediation: `Replace the shell with the app: \`exec ${t}\` (for the usual pattern, end the script with \`exec "$@"\`).`
+    })
+    return
+  }
+}

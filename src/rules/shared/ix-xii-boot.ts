@@ -1,0 +1,132 @@
+// Helpers shared by the Factor IX-XII rules: regex scanning over comment-blanked code with the
+// long-line guard, the command a container image really boots with, dev-only paths and
+// per-language remediation snippets.
+import type { App } from '../../engine/apps.js'
+import type { SourceFile } from '../../engine/source-file.js'
+import type { Language } from '../../engine/types.js'
+import { dockerfileOf, type DockerInstruction } from '../../parsers/dockerfile.js'
+
+export const MAX_LINE = 4000
+
+/**
+ * `file.code` with every line longer than 4000 characters blanked to spaces (offsets unchanged), so
+ * regexes never scan minified bundles or data blobs.
+ */
+export function shortCode(file: SourceFile): string {
+  return file.parse('ix-xii-short-code', (f) => {
+    if (!f.lines.some((l) => l.length > MAX_LINE)) return f.code
+    return f.code.replace(/[^\r\n]{4001,}/g, (l) => ' '.repeat(l.length))
+  })
+}
+
+/** Every match of a global regex over `file.code`, with its position; lines over 4000 chars are skipped. */
+export function matchesIn(file: SourceFile, re: RegExp): { m: RegExpExecArray; line: number; column: number }[] {
+  const out: { m: RegExpExecArray; line: number; column: number }[] = []
+  const g = re.global ? re : new RegExp(re.source, `${re.flags}g`)
+  const code = shortCode(file)
+  const docs = file.language === 'python' ? pythonTripleQuoted(file) : []
+  g.lastIndex = 0
+  for (let m = g.exec(code); m; m = g.exec(code)) {
+    if (m[0].length === 0) g.lastIndex++
+    const at = m.index
+    if (docs.some(([a, b]) => at > a && at < b)) continue // docstrings and other triple-quoted text are prose, not code
+    const pos = file.position(m.index)
+    if (file.line(pos.line).length > MAX_LINE) continue
+    // A definition (`def serve_forever(`, `class FileHandler(`, `function migrate(`) is not a use.
+    if (/\b(def|class|func|function)\s+[\w.]*$/.test(file.line(pos.line).slice(0, pos.column - 1))) continue
+    out.push({ m, line: pos.line, column: pos.column })
+  }
+  return out
+}
+
+/** Config that only development uses: application-dev.yml, settings/local.py, logback-dev.xml, config/environments/development.rb. */
+export function isDevOnlyPath(path: string): boolean {
+  return /(^|[/._-])(dev|development|local|debug)([/._-]|$)/i.test(path)
+}
+
+/** A path under a test/spec folder or a test-named file (role 'test' covers most; this catches the rest). */
+export function isTestPath(path: string): boolean {
+  return /(^|\/)(tests?|spec|__tests__|testing|fixtures?|test[-_]?(utils?|helpers?|support)|testutils|testhelpers)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path)
+}
+
+export interface BootCommand {
+  instruction: DockerInstruction
+  keyword: 'CMD' | 'ENTRYPOINT'
+  /** The command as one string. */
+  text: string
+  /** Exec-form argv, or undefined for shell form. */
+  exec?: string[]
+}
+
+/** The final stage's effective ENTRYPOINT and CMD (the last of each): what the container runs. */
+export function bootCommands(file: SourceFile): { entrypoint?: BootCommand; cmd?: BootCommand } {
+  const d = dockerfileOf(file)
+  const last = d.stages.length - 1
+  let entrypoint: BootCommand | undefined
+  let cmd: BootCommand | undefined
+  for (const ins of d.instructions) {
+    if (ins.stage !== Math.max(0, last)) continue
+    if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') continue
+    const bc: BootCommand = { instruction: ins, keyword: ins.keyword, text: ins.exec ? ins.exec.join(' ') : ins.args, ...(ins.exec ? { exec: ins.exec } : {}) }
+    if (ins.keyword === 'CMD') cmd = bc
+    else entrypoint = bc
+  }
+  return { ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}) }
+}
+
+/** `sh -c "..."` / `bash -c` in an argv: the script, or undefined. */
+export function shellScriptOf(argv: readonly string[] | undefined): string | undefined {
+  if (!argv || argv.length < 3) return undefined
+  if (!/^(\/usr)?(\/bin\/)?(ba|da|a)?sh$/.test(argv[0])) return undefined
+  const c = argv.findIndex((a) => /^-[a-z]*c$/.test(a))
+  return c === -1 ? undefined : argv[c + 1]
+}
+
+/** An entrypoint-like shell script by name: docker-entrypoint.sh, entrypoint, bin/docker-entrypoint, start.sh, boot.sh. */
+export const ENTRYPOINT_SCRIPT = /(^|\/)((docker[-_])?entrypoint([-_.][\w.-]*)?|start(up)?(\.sh)?|boot(\.sh)?|run\.sh|start-server\.sh|launch\.sh)$/i
+
+/** The language to speak in a remediation: the app's, else the file's. */
+export function langOf(file: SourceFile, app?: App): Language {
+  if (file.language !== 'none' && file.language !== 'shell') return file.language
+  return app?.language ?? file.language
+}
+
+/** Picks a snippet by framework, then language, then 'default'. */
+export function pick(snippets: Record<string, string>, framework: string | undefined, language: Language): string {
+  return (framework && snippets[framework]) || snippets[language] || (language === 'typescript' ? snippets.javascript : undefined) || snippets.default || ''
+}
+
+/** Quotes a token for a message, trimmed to a readable length. */
+export function tok(s: string, max = 80): string {
+  const t = s.replace(/\s+/g, ' ').trim()
+  return `\`${t.length > max ? `${t.slice(0, max - 1)}…` : t}\``
+}
+
+/** A simple shell command (no operators, substitutions or variables) as an exec-form JSON array. */
+export function toExecForm(command: string): string | undefined {
+  const c = command.replace(/^exec\s+/, '').trim()
+  if (!c || /[|&;<>()$`\\*?{}\[\]]/.test(c) || /["']/.test(c)) return undefined
+  return JSON.stringify(c.split(/\s+/)).replace(/","/g, '", "')
+}
+
+/** One-off admin scripts: scripts/, bin/ (minus framework binstubs), tasks/, tools/, management/commands/, lib/tasks/*.rake. */
+export function isAdminScript(path: string): boolean {
+  if (/(^|\/)bin\/(rails|rake|bundle|setup|dev|update|yarn|webpack|spring|importmap|rubocop|brakeman|jobs|kamal|thrust|docker-entrypoint)$/.test(path)) return false
+  return /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/.test(path) && !/(^|\/)__init__\.py$/.test(path)
+}
+
+/** [start, end) offsets of Python triple-quoted strings (docstrings), found once per file. */
+export function pythonTripleQuoted(file: SourceFile): [number, number][] {
+  return file.parse('ix-xii-py-triple', (f) => {
+    const out: [number, number][] = []
+    const re = /"""|\'\'\'/g
+    const t = f.code
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const end = t.indexOf(m[0], m.index + 3)
+      if (end === -1) break
+      out.push([m.index, end + 3])
+      re.lastIndex = end + 3
+    }
+    return out
+  })
+}
