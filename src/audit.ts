@@ -133,7 +133,13 @@ export function runAudit(options: AuditOptions): AuditResult {
     const byFile = new Map<string, Report[]>()
     for (const r of reports) byFile.set(r.file!, [...(byFile.get(r.file!) ?? []), r])
     for (const [path, list] of byFile) {
-      const file = retained.get(path) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
+      // A source file the pass did not retain is read again, so suppression comments and snippets work there too.
+      const info = infos.find((i) => i.path === path)
+      const reread = !retained.has(path) && info ? readText(join(root, path), config.maxFileSize) : undefined
+      const file =
+        retained.get(path) ??
+        (info && reread && 'text' in reread ? new SourceFile(path, reread.text, info.kind, info.language, info.role) : undefined) ??
+        new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
       const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file)
       findings.push(...out.findings)
       suppressed.push(...out.suppressed)
