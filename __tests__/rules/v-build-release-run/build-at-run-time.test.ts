@@ -25,7 +25,7 @@ describe('TF0501 build-at-run-time', () => {
     invalid: [
       { name: 'npm start compiles', path: 'package.json', code: '{\n  "scripts": {\n    "start": "tsc && node dist/index.js"\n  }\n}', errors: [{ line: 3, column: 15, message: /npm "start" script runs "tsc"/ }] },
       { name: 'prestart installs', path: 'package.json', code: '{\n  "scripts": {\n    "prestart": "npm run build",\n    "start": "node dist"\n  }\n}', errors: [{ line: 3, message: /"npm run build"/ }] },
-      { name: 'Procfile web installs', path: 'Procfile', code: 'web: npm install && node server.js\nworker: node worker.js\n', errors: [{ line: 1, column: 6, message: /Procfile web: runs "npm install"/ }] },
+      { name: 'Procfile web installs', path: 'Procfile', code: 'web: npm install && node server.js\nworker: node worker.js\n', errors: [{ line: 1, column: 6, message: /Procfile process "web" runs "npm install"/ }] },
       { name: 'CMD shell form pip install', path: 'Dockerfile', code: 'FROM python:3.12\nWORKDIR /app\nCMD pip install -r requirements.txt && gunicorn app:app\n', errors: [{ line: 3, message: /CMD runs "pip install"/ }] },
       { name: 'ENTRYPOINT exec form mvn', path: 'Dockerfile', code: 'FROM maven:3\nENTRYPOINT ["mvn", "spring-boot:run"]\n', errors: [{ line: 2, message: /mvn spring-boot:run/ }] },
       { name: 'multi-line CMD points at the token line', path: 'Dockerfile', code: 'FROM ruby:3.3\nCMD bundle exec rails db:prepare && \\\n    bundle exec rails assets:precompile && \\\n    bundle exec puma\n', errors: [{ line: 3, message: /rails assets:precompile/ }] },

@@ -35,7 +35,7 @@ export function startCommandsOf(file: SourceFile): StartCommand[] {
       case 'procfile':
         for (const p of procfileOf(f)) {
           if (p.type === 'release') continue // the release phase is not the run stage
-          out.push({ label: `Procfile ${p.type}:`, command: p.command, line: p.line, endLine: p.line, carrier: 'procfile' })
+          out.push({ label: `Procfile process "${p.type}"`, command: p.command, line: p.line, endLine: p.line, carrier: 'procfile' })
         }
         break
       case 'dockerfile': {
@@ -104,7 +104,10 @@ export function locateV8(file: SourceFile, cmd: Pick<StartCommand, 'line' | 'end
     const text = lines[n - 1]
     if (text.length > 4000) continue
     const m = local.exec(text)
-    if (m) return { line: n, column: m.index + 1 + (m[0].length - m[0].replace(/^[\s;&|("'\[,]+/, '').length) }
+    if (m) {
+      const stripped = m[0].replace(/^[\s;&|("'\[,]+/, '')
+      return { line: n, column: m.index + 1 + (stripped.length ? m[0].length - stripped.length : 0) }
+    }
   }
   return { line: cmd.line, column: 1 }
 }
