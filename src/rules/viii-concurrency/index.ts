@@ -1,5 +1,6 @@
 // Factor VIII — Concurrency.
 import type { Rule } from '../../engine/rule.js'
 import { selfDaemonizing } from './self-daemonizing.js'
+import { singleReplicaWithoutAutoscaler } from './single-replica-without-autoscaler.js'
 
-export const FACTOR_VIII_RULES: readonly Rule[] = [selfDaemonizing]
+export const FACTOR_VIII_RULES: readonly Rule[] = [selfDaemonizing, singleReplicaWithoutAutoscaler]
