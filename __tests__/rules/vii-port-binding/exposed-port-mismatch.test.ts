@@ -22,8 +22,10 @@ describe('TF0703 exposed-port-mismatch', () => {
     const go = { 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() {\n\tport := os.Getenv("PORT")\n\tif port == "" {\n\t\tport = "9000"\n\t}\n\thttp.ListenAndServe(":"+port, nil)\n}\n' }
     expect(run({ ...express, 'k8s/deploy.yaml': k8s('') })).toEqual(['TF0703 k8s/deploy.yaml:12 notice'])
     expect(run({ ...express, 'k8s/deploy.yaml': k8s('          env:\n            - name: PORT\n              value: "8080"\n') })).toEqual([])
-    // No known bind site (the Go default is not recognised): stay silent rather than guess.
-    expect(run({ ...go, 'k8s/deploy.yaml': k8s('') })).toEqual([])
+    // The Go `if port == "" { port = "9000" }` default is the bound port.
+    expect(run({ ...go, 'k8s/deploy.yaml': k8s('') })).toEqual(['TF0703 k8s/deploy.yaml:12 notice'])
+    // No known bind site at all: stay silent rather than guess.
+    expect(run({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() { serve(cfg.Addr) }\n', 'k8s/deploy.yaml': k8s('') })).toEqual([])
   })
   it('compose container side of a port mapping', () => {
     expect(run({ ...express, 'docker-compose.yml': 'services:\n  web:\n    build: .\n    ports:\n      - "80:5000"\n' })).toEqual(['TF0703 docker-compose.yml:5 notice'])

@@ -97,6 +97,8 @@ function checkWorkflow(file: SourceFile, report: Report): void {
     const immutable = IMMUTABLE_EVIDENCE.test(text)
     const pushes = /\bdocker\s+push\b|\bpush:\s*true\b|--push\b|\bpodman\s+push\b/.test(text)
     const deployish = job.environment !== undefined || /deploy|release|prod/i.test(job.id)
+    // Pushing a mutable tag is reported once per job, on the push line when there is one.
+    const pushHits: { line: number; column: number; token: string; isPush: boolean }[] = []
     for (let n = job.line; n <= jobEnd(i); n++) {
       const code = lines[n - 1]
       if (code.length > 4000) continue
@@ -105,15 +107,14 @@ function checkWorkflow(file: SourceFile, report: Report): void {
       if (!deploy && !push) continue
       for (const m of code.matchAll(TAG_IN_TEXT)) {
         const start = code.lastIndexOf(' ', m.index) + 1
-        const token = code.slice(start, m.index + m[0].length).replace(/^["'=]+|^--?[\w-]+=/, '')
-        report({
-          line: n,
-          column: start + 1,
-          message: deploy ? `deploys "${token}": ":${m[1]}" is a mutable tag, not a release id` : `pushes "${token}" with no immutable tag in job "${job.id}": the release has no unique id`
-        })
+        const token = code.slice(start, m.index + m[0].length).replace(/^["'=]+|^--?[\w-]+=|^[\w-]+=/, '')
+        if (deploy) report({ line: n, column: start + 1, message: `deploys "${token}": ":${m[1]}" is a mutable tag, not a release id` })
+        else pushHits.push({ line: n, column: start + 1, token, isPush: /\bpush\b/.test(code) })
         break
       }
     }
+    const hit = pushHits.find((h) => h.isPush) ?? pushHits[0]
+    if (hit) report({ line: hit.line, column: hit.column, message: `pushes "${hit.token}" with no immutable tag in job "${job.id}": the release has no unique id` })
     // Deploy actions' `with: image:` inputs.
     for (const step of job.steps) {
       if (step.uses && /^docker\/build-push-action/.test(step.uses) && !immutable) {

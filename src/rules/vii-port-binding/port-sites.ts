@@ -43,8 +43,13 @@ const DEFAULTS = [
   /(?:environ\.get|getenv)\(\s*["']\w*PORT["']\s*,\s*["']?(\d{2,5})\b/g,
   /ENV\.fetch\(\s*["']\w*PORT["']\s*(?:,\s*|\)\s*\{\s*)["']?(\d{2,5})\b/g,
   /\$\{\w*PORT:-?(\d{2,5})\}/g,
-  /getOrDefault\(\s*"\w*PORT"\s*,\s*"(\d{2,5})"/g
+  /getOrDefault\(\s*"\w*PORT"\s*,\s*"(\d{2,5})"/g,
+  // Go: port := os.Getenv("PORT"); if port == "" { port = "8080" }
+  /\bport\s*==\s*""\s*\{\s*port\s*=\s*":?(\d{2,5})"/gi
 ]
+
+/** A bind on the loopback interface is a side channel (pprof, admin), not the exported service. */
+const LOOPBACK = /(?:localhost|127\.0\.0\.1|\[::1\]|::1)(?::|["'])|host\s*=\s*["'](?:localhost|127\.0\.0\.1)["']/
 
 interface SourcePattern {
   re: RegExp
@@ -98,7 +103,7 @@ function collect(file: SourceFile): PortSitesV7 {
       if (cmd.command.length > 4000 || !SERVER_PROGRAM.test(cmd.command) || /\$\{?\w*PORT\b/.test(cmd.command)) continue
       for (const b of COMMAND_BINDS) {
         const m = b.re.exec(cmd.command)
-        if (!m) continue
+        if (!m || LOOPBACK.test(m[0])) continue
         const pos = locateV8(file, cmd, b.re)
         const program = /\b(gunicorn|uvicorn|hypercorn|daphne|waitress-serve|rails|puma|unicorn|thin|rackup|next|nuxt|flask|http-server|serve|streamlit|php|granian)\b/.exec(cmd.command)?.[1] ?? 'server'
         out.literal.push({ line: pos.line, column: pos.column, token: m[0].trim(), port: Number(m[1]), devMain: false, where: 'command', server: program })
@@ -167,7 +172,7 @@ function sourceBinds(file: SourceFile, out: PortSitesV7): void {
       const lineNo = file.position(m.index).line
       if ((lines[lineNo - 1] ?? '').length > 4000) continue
       const raw = m[1] ?? m[2]
-      if (!raw) continue
+      if (!raw || LOOPBACK.test(m[0])) continue
       let port: number | undefined
       if (/^\d+$/.test(raw)) port = Number(raw)
       else port = resolveIdentifier(code, raw, file.language)
