@@ -24,6 +24,8 @@ describe('TF0701 literal-listen-port', () => {
       ['__main__ dev entry when Procfile reads $PORT', { 'requirements.txt': 'flask\n', Procfile: 'web: gunicorn app:app\n', 'wsgi.py': 'import os\nPORT = os.environ.get("PORT")\n', 'app.py': 'app = Flask(__name__)\nif __name__ == "__main__":\n    app.run(port=5000)\n' }],
       ['compose/k8s ports are platform config', { 'package.json': pkg('"express":"4"'), 'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: npx http-server -p 8080\n' }],
       ['docker run -p mapping is not a bind', { 'package.json': pkg('"express":"4"'), 'start.sh': 'docker run -p 8080:80 nginx\n' }],
+      ['uvicorn reload=True under __main__ is the dev entry', { 'requirements.txt': 'fastapi\n', 'app/main.py': 'app = FastAPI()\nif __name__ == "__main__":\n    uvicorn.run("app.main:app", host="0.0.0.0", port=8000, reload=True)\n' }],
+      ['code inside a string literal (a generator)', { 'package.json': pkg('"express":"4"'), 'gen.js': "const src = 'const app = express()\\napp.listen(3000)\\n'\nwrite('server.js', src)\n" }],
       ['loopback side channel (pprof) is not the exported service', { 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() {\n\tgo http.ListenAndServe("localhost:6060", nil)\n}\n' }],
       ['0.0.0.0 binding is port binding, not a finding', { 'requirements.txt': 'flask\n', 'app.py': 'import os\napp.run(host="0.0.0.0", port=int(os.environ["PORT"]))\n' }]
     ]

@@ -116,3 +116,25 @@ export function locateV8(file: SourceFile, cmd: Pick<StartCommand, 'line' | 'end
 export function codeLinesV8(file: SourceFile): string[] {
   return file.parse('v8-code-lines', (f) => f.code.split(/\r\n|\r|\n/))
 }
+
+/**
+ * Heuristic: is a 0-based column of a code line inside a string literal (an odd number of
+ * unescaped quotes of one kind before it)? Keeps code written inside strings (generators,
+ * fixtures built in code) quiet.
+ */
+export function inStringLiteralV8(line: string, column: number): boolean {
+  let single = 0
+  let double = 0
+  let back = 0
+  for (let i = 0; i < column && i < line.length; i++) {
+    const c = line[i]
+    if (c === '\\') {
+      i++
+      continue
+    }
+    if (c === "'" && double % 2 === 0 && back % 2 === 0) single++
+    else if (c === '"' && single % 2 === 0 && back % 2 === 0) double++
+    else if (c === '`' && single % 2 === 0 && double % 2 === 0) back++
+  }
+  return single % 2 === 1 || double % 2 === 1 || back % 2 === 1
+}

@@ -21,10 +21,13 @@ const DEPLOY_WITH_KEYS = new Set(['image', 'images', 'container-image', 'image-n
 const FIX = 'Tag every release with something unique and immutable, e.g. the commit SHA (`ghcr.io/acme/web:${{ github.sha }}`) or a version, deploy that exact tag (or the `@sha256:` digest), and keep `latest` at most as an extra convenience alias.'
 
 function isMutable(ref: string): string | undefined {
-  if (/[${}<>]/.test(ref)) return undefined
-  const r = parseImageRef(ref.trim())
-  if (r.digest) return undefined
-  return r.tag !== undefined && MUTABLE.has(r.tag.toLowerCase()) ? r.tag : undefined
+  // The repository part may be an expression (`ghcr.io/${{ github.repository }}:latest`); the tag may not.
+  const t = ref.trim()
+  const after = t.lastIndexOf('}}') === -1 ? t : t.slice(t.lastIndexOf('}}') + 2)
+  if (/[${}<>]/.test(after) || t.includes('@')) return undefined
+  const m = /:([\w.-]+)$/.exec(after)
+  if (!m || (after === t && parseImageRef(t).tag === undefined)) return undefined
+  return MUTABLE.has(m[1].toLowerCase()) ? m[1] : undefined
 }
 
 export const mutableReleaseTag: Rule = {
@@ -106,7 +109,10 @@ function checkWorkflow(file: SourceFile, report: Report): void {
       const push = !immutable && pushes && PUSH_CMD.test(code)
       if (!deploy && !push) continue
       for (const m of code.matchAll(TAG_IN_TEXT)) {
-        const start = code.lastIndexOf(' ', m.index) + 1
+        let start = code.lastIndexOf(' ', m.index) + 1
+        // Keep a `${{ ... }}` expression in the token whole.
+        const open = code.lastIndexOf('${{', m.index)
+        if (open !== -1 && open < start && code.indexOf('}}', open) < m.index + 1) start = code.lastIndexOf(' ', open) + 1
         const token = code.slice(start, m.index + m[0].length).replace(/^["'=]+|^--?[\w-]+=|^[\w-]+=/, '')
         if (deploy) report({ line: n, column: start + 1, message: `deploys "${token}": ":${m[1]}" is a mutable tag, not a release id` })
         else pushHits.push({ line: n, column: start + 1, token, isPush: /\bpush\b/.test(code) })
@@ -120,7 +126,7 @@ function checkWorkflow(file: SourceFile, report: Report): void {
       if (step.uses && /^docker\/build-push-action/.test(step.uses) && !immutable) {
         const tags = step.with.find((w) => w.key === 'tags')
         const pushOn = step.with.some((w) => w.key === 'push' && /true/.test(w.value))
-        const list = tags ? tags.value.split(/[\s,]+/).filter(Boolean) : []
+        const list = tags ? tags.value.split(/[\n,]+/).map((t) => t.trim()).filter(Boolean) : []
         const bad = list.find((t) => isMutable(t))
         if (tags && pushOn && bad) {
           let line = tags.line

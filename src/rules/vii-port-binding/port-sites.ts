@@ -4,7 +4,7 @@ import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
 import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
-import { codeLinesV8, locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
+import { codeLinesV8, inStringLiteralV8, locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
 
 export interface LiteralBindV7 {
   line: number
@@ -169,8 +169,9 @@ function sourceBinds(file: SourceFile, out: PortSitesV7): void {
     if (p.server === 'gunicorn-config' && !/gunicorn|conf/i.test(file.name)) continue
     if (p.server === 'puma' && !/puma/i.test(file.name)) continue
     for (const m of code.matchAll(p.re)) {
-      const lineNo = file.position(m.index).line
-      if ((lines[lineNo - 1] ?? '').length > 4000) continue
+      const at = file.position(m.index)
+      const lineNo = at.line
+      if ((lines[lineNo - 1] ?? '').length > 4000 || inStringLiteralV8(lines[lineNo - 1] ?? '', at.column - 1)) continue
       const raw = m[1] ?? m[2]
       if (!raw || LOOPBACK.test(m[0])) continue
       let port: number | undefined
@@ -179,11 +180,13 @@ function sourceBinds(file: SourceFile, out: PortSitesV7): void {
       if (port === undefined || port === 0) continue
       let start = m.index + (m[0].length - m[0].trimStart().length)
       // Name the receiver too: `app.listen(3000, …)`, not `.listen(3000,`.
-      if (code[start] === '.') while (start > 0 && /[\w$.]/.test(code[start - 1]) && m.index - start < 60) start--
+      if (code[start] === '.' || code[start - 1] === '.') while (start > 0 && /[\w$.]/.test(code[start - 1]) && m.index - start < 60) start--
       const pos = file.position(start)
       const call = code.slice(start, m.index + m[0].length).trim()
       const token = /[,{]$/.test(call) ? `${call.replace(/[,{\s]+$/, '')}${call.endsWith('{') ? '' : ','} …)` : call
       const devMain = file.language === 'python' && /^\s+/.test(lines[lineNo - 1] ?? '') && /^if\s+__name__\s*==\s*["']__main__["']/m.test(code.slice(0, m.index))
+      // `if __name__ == "__main__": uvicorn.run(..., reload=True)` is a development entry, whatever else the app does.
+      if (devMain && /\b(?:reload|debug)\s*=\s*True\b/.test(code.slice(m.index, m.index + 300).split('\n')[0])) continue
       out.literal.push({ line: pos.line, column: pos.column, token, port, devMain, where: 'source', server: p.server })
     }
   }

@@ -6,7 +6,7 @@ import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { procfileOf } from '../../parsers/procfile.js'
-import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
+import { codeLinesV8, inStringLiteralV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
 import { balancedV6, importNamesV6, splitArgsV6 } from '../vi-processes/js-calls.js'
 
 interface Detection {
@@ -56,6 +56,7 @@ export const backgroundWorkInWebProcess: Rule = {
     const found = detect(file)
     const lines = codeLinesV8(file)
     for (const d of found) {
+      if (inStringLiteralV8(lines[d.line - 1] ?? '', d.column - 1)) continue
       const context = lines.slice(Math.max(0, d.line - 6), d.line).join('\n')
       if (ENV_GUARD.test(context)) continue
       ctx.facts.add<DetectionFact>(KEY, { ...d, file: file.path, app: ctx.app?.path ?? '.', language: file.language, ...(ctx.app?.framework ? { framework: ctx.app.framework } : {}) })
