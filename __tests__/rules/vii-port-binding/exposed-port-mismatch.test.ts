@@ -27,6 +27,11 @@ describe('TF0703 exposed-port-mismatch', () => {
     // No known bind site at all: stay silent rather than guess.
     expect(run({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() { serve(cfg.Addr) }\n', 'k8s/deploy.yaml': k8s('') })).toEqual([])
   })
+  it('backing services in the same manifests are not the app', () => {
+    const sts = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: postgres\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.2\n          ports:\n            - containerPort: 5432\n'
+    const redis = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: redis\nspec:\n  template:\n    spec:\n      containers:\n        - name: redis\n          image: bitnami/redis:7.2\n          ports:\n            - containerPort: 6379\n'
+    expect(run({ ...express, 'k8s/postgres.yaml': sts, 'k8s/redis.yaml': redis })).toEqual([])
+  })
   it('compose container side of a port mapping', () => {
     expect(run({ ...express, 'docker-compose.yml': 'services:\n  web:\n    build: .\n    ports:\n      - "80:5000"\n' })).toEqual(['TF0703 docker-compose.yml:5 notice'])
     expect(run({ ...express, 'docker-compose.yml': 'services:\n  web:\n    build: .\n    ports:\n      - "80:3000"\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n' })).toEqual([])

@@ -145,8 +145,10 @@ function collect(file: SourceFile): PortSitesV7 {
     const m = kubernetesOf(file)
     if (!m.isHelmTemplate) {
       for (const w of m.workloads) {
+        // Databases and other backing services run as StatefulSets/DaemonSets or official images: not the app.
+        if (w.kind !== 'Deployment' && w.kind !== 'Pod' && w.kind !== 'DeploymentConfig' && w.kind !== 'ReplicaSet') continue
         for (const c of w.containers) {
-          if (c.init) continue
+          if (c.init || !isOwnImageV7(c.image)) continue
           for (const e of c.env) if (e.name === 'PORT' && /^\d{2,5}$/.test(e.value ?? '')) out.injected.push({ port: Number(e.value), line: e.line })
           if (c.ports.length) out.exposed.push(c.ports.map((p) => ({ port: p.containerPort, line: p.line, column: file.line(p.line).indexOf(String(p.containerPort)) + 1, label: `${w.kind} "${w.name}" containerPort ${p.containerPort}` })))
         }
@@ -202,4 +204,12 @@ function resolveIdentifier(code: string, id: string, language: string): number |
       : new RegExp(`(?:^|[\\s;(])(?:const|let|var|final\\s+int|int|val)?\\s*${escaped}\\s*(?::\\s*\\w+\\s*)?=\\s*(\\d{2,5})\\s*(?:;|$)`, 'm')
   const m = re.exec(code)
   return m ? Number(m[1]) : undefined
+}
+
+/** An image the app builds itself (registry/org path), not an official or vendor image of a backing service. */
+export function isOwnImageV7(image: string | undefined): boolean {
+  if (!image) return false
+  const name = image.split('@')[0].replace(/:[^/:]*$/, '')
+  if (!name.includes('/')) return false
+  return !/^(?:docker\.io\/)?(?:library|bitnami|confluentinc|grafana|prom|elastic|hashicorp|rabbitmq|mongo|redis|postgres|mysql|mariadb|nginx|nginxinc|traefik|envoyproxy|istio|jaegertracing|otel|openzipkin|minio|quay\.io\/prometheus|gcr\.io\/cloudsql-docker)\//.test(name)
 }
