@@ -1,7 +1,7 @@
 // TF0501: a start command (Procfile, npm start, Dockerfile CMD/ENTRYPOINT, production compose,
 // Kubernetes container command, entrypoint script) that installs dependencies, compiles or bundles.
 import type { Rule } from '../../engine/rule.js'
-import { codeLinesV8, locateV8, startCommandsOf, type StartCommand } from '../shared/v-viii-commands.js'
+import { codeLinesV8, isNonProductionPathV8, locateV8, startCommandsOf, type StartCommand } from '../shared/v-viii-commands.js'
 
 type Eco = 'node' | 'python' | 'ruby' | 'java' | 'go' | 'php' | 'system' | 'rust'
 
@@ -62,6 +62,7 @@ export const buildAtRunTime: Rule = {
   check(file, report) {
     if (file.kind === 'source' && file.language !== 'shell') return
     if (file.kind === 'manifest' && file.name !== 'package.json') return
+    if (isNonProductionPathV8(file.path)) return
     const lines = codeLinesV8(file)
     for (const cmd of startCommandsOf(file)) {
       if (cmd.command.length > 4000) continue
