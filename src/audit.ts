@@ -133,7 +133,8 @@ export function runAudit(options: AuditOptions): AuditResult {
     const byFile = new Map<string, Report[]>()
     for (const r of reports) byFile.set(r.file!, [...(byFile.get(r.file!) ?? []), r])
     for (const [path, list] of byFile) {
-      // A source file the pass did not retain is read again, so suppression comments and snippets work there too.
+      // A source file the pass did not retain is read again so suppression comments work there too. Its
+      // snippet stays empty: a repository-level rule never saw the line and cannot vouch it holds no secret.
       const info = infos.find((i) => i.path === path)
       const reread = !retained.has(path) && info ? readText(join(root, path), config.maxFileSize) : undefined
       const file =
@@ -141,6 +142,7 @@ export function runAudit(options: AuditOptions): AuditResult {
         (info && reread && 'text' in reread ? new SourceFile(path, reread.text, info.kind, info.language, info.role) : undefined) ??
         new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
       const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file)
+      if (reread) for (const f of out.findings) delete f.snippet
       findings.push(...out.findings)
       suppressed.push(...out.suppressed)
     }
