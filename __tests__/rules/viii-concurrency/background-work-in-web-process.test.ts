@@ -29,6 +29,11 @@ describe('TF0801 background-work-in-web-process', () => {
   it('a dedicated worker entry file is not the web process', () => {
     expect(run({ ...expressPkg, 'src/worker.js': "const cron = require('node-cron')\ncron.schedule('* * * * *', job)\n" })).toEqual([])
   })
+  it('NestJS BullMQ @Processor runs in the web process unless a worker is declared', () => {
+    const nest = { 'package.json': '{"dependencies":{"@nestjs/core":"10","@nestjs/bullmq":"10"}}', 'src/email.processor.ts': "import { Processor, WorkerHost } from '@nestjs/bullmq'\n\n@Processor('email')\nexport class EmailProcessor extends WorkerHost {}\n" }
+    expect(run(nest)).toEqual(['TF0801 src/email.processor.ts:3 warning'])
+    expect(run({ ...nest, Procfile: 'web: node dist/main\nworker: node dist/worker\n' })).toEqual([])
+  })
   it('APScheduler started in a Flask app', () => {
     expect(run({ 'requirements.txt': 'flask\napscheduler\n', 'app/__init__.py': 'from flask import Flask\napp = Flask(__name__)\nscheduler = BackgroundScheduler()\nscheduler.add_job(sync, "interval", minutes=5)\nscheduler.start()\n' })).toEqual(['TF0801 app/__init__.py:5 warning'])
   })

@@ -50,7 +50,7 @@ export const backgroundWorkInWebProcess: Rule = {
     languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java']
   },
   files: { kinds: ['source'], roles: ['app'] },
-  keywords: ['cron', 'schedul', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process('],
+  keywords: ['cron', 'schedul', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
   check(file, _report, ctx) {
     if (isNonProductionPathV8(file.path)) return
     const found = detect(file)
@@ -128,6 +128,8 @@ function detect(file: SourceFile): Detection[] {
       if (/["']bullmq["']/.test(code)) for (const m of code.matchAll(/\bnew\s+Worker\(/g)) add(m.index, 'new Worker() (BullMQ)')
       if (/["']bull["']/.test(code)) for (const m of code.matchAll(/\b(\w+)\.process\(/g)) if (m[1] !== 'process') add(m.index, `${m[1]}.process() (Bull)`)
       for (const m of code.matchAll(/\bScheduleModule\.forRoot\(/g)) add(m.index, 'ScheduleModule.forRoot()', true)
+      // NestJS queue consumers: providers of the app module, so they run in the web process unless a worker entry exists.
+      if (/["']@nestjs\/bull(?:mq)?["']/.test(code)) for (const m of code.matchAll(/@Processor\(/g)) add(m.index, '@Processor() queue consumer', true)
       if (serverFile) {
         for (const m of code.matchAll(/\bsetInterval\(/g)) {
           const args = balancedV6(code, m.index + m[0].length - 1, 6000)
