@@ -25,6 +25,8 @@ describe('TF0701 literal-listen-port', () => {
       ['compose/k8s ports are platform config', { 'package.json': pkg('"express":"4"'), 'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: npx http-server -p 8080\n' }],
       ['docker run -p mapping is not a bind', { 'package.json': pkg('"express":"4"'), 'start.sh': 'docker run -p 8080:80 nginx\n' }],
       ['uvicorn reload=True under __main__ is the dev entry', { 'requirements.txt': 'fastapi\n', 'app/main.py': 'app = FastAPI()\nif __name__ == "__main__":\n    uvicorn.run("app.main:app", host="0.0.0.0", port=8000, reload=True)\n' }],
+      ['constant overridden from the environment', { 'package.json': pkg('"express":"4"'), 'server.js': 'let PORT = 3000\nif (process.env.PORT) PORT = Number(process.env.PORT)\napp.listen(PORT)\n' }],
+      ['python constant overridden from the environment', { 'requirements.txt': 'flask\n', 'app.py': 'PORT = 5000\nPORT = int(os.environ.get("PORT", PORT))\napp.run(host="0.0.0.0", port=PORT)\n' }],
       ['code inside a string literal (a generator)', { 'package.json': pkg('"express":"4"'), 'gen.js': "const src = 'const app = express()\\napp.listen(3000)\\n'\nwrite('server.js', src)\n" }],
       ['loopback side channel (pprof) is not the exported service', { 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() {\n\tgo http.ListenAndServe("localhost:6060", nil)\n}\n' }],
       ['0.0.0.0 binding is port binding, not a finding', { 'requirements.txt': 'flask\n', 'app.py': 'import os\napp.run(host="0.0.0.0", port=int(os.environ["PORT"]))\n' }]

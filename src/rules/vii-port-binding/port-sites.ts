@@ -203,7 +203,10 @@ function resolveIdentifier(code: string, id: string, language: string): number |
       ? new RegExp(`\\b${escaped}\\s*(?::=|=)\\s*"[\\w.-]*:(\\d{2,5})"`)
       : new RegExp(`(?:^|[\\s;(])(?:const|let|var|final\\s+int|int|val)?\\s*${escaped}\\s*(?::\\s*\\w+\\s*)?=\\s*(\\d{2,5})\\s*(?:;|$)`, 'm')
   const m = re.exec(code)
-  return m ? Number(m[1]) : undefined
+  if (!m) return undefined
+  // Reassigned later (`if (process.env.PORT) PORT = ...`, `PORT = int(os.environ.get("PORT", PORT))`): not a fixed port.
+  const assignments = code.match(new RegExp(`(?<![=!<>.\\w$])${escaped}\\s*(?::=|=)(?!=)`, 'g'))?.length ?? 0
+  return assignments > 1 ? undefined : Number(m[1])
 }
 
 /** An image the app builds itself (registry/org path), not an official or vendor image of a backing service. */
