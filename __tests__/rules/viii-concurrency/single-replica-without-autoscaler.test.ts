@@ -29,6 +29,9 @@ describe('TF0803 single-replica-without-autoscaler', () => {
   it('StatefulSets and other workloads are not judged', () => {
     expect(run({ 'k8s/db.yaml': deploy('db', '  replicas: 1\n').replace('kind: Deployment', 'kind: StatefulSet') })).toEqual([])
   })
+  it('is suppressible on the replicas line', () => {
+    expect(run({ 'k8s/web.yaml': deploy('web', '  # twelve-factor-ignore TF0803 -- leader-elected singleton by design\n  replicas: 1\n') })).toEqual([])
+  })
   it('KEDA ScaledObject counts as an autoscaler', () => {
     expect(run({ 'k8s/worker.yaml': deploy('worker', '  replicas: 1\n'), 'k8s/keda.yaml': 'apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata:\n  name: worker\nspec:\n  scaleTargetRef:\n    name: worker\n' })).toEqual([])
   })
