@@ -61,9 +61,12 @@ export const localDiskUserData: Rule = {
 
 function each(file: SourceFile, report: Report, re: RegExp, keep: (m: RegExpMatchArray) => boolean, message: (m: RegExpMatchArray) => string, remediation: string): void {
   const lines = codeLinesV8(file)
+  let reported = 0
   for (const m of file.code.matchAll(re)) {
+    if (reported >= 100) return // a generated file: the first hundred say enough
     const p = file.position(m.index! + (m[0].length - m[0].trimStart().length))
     if ((lines[p.line - 1] ?? '').length > 4000 || !keep(m)) continue
+    reported++
     report({ line: p.line, column: p.column, message: message(m), remediation })
   }
 }

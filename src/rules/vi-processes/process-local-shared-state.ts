@@ -33,9 +33,11 @@ export const processLocalSharedState: Rule = {
     const lines = codeLinesV8(file)
     const py = file.language === 'python'
     const decl = py ? /^([A-Za-z_]\w*)\s*(?::\s*[\w[\], ]+)?=\s*(?:\{\s*\}|dict\(\s*\)|defaultdict\([\w.]*\))\s*$/gm : /^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[^=\n]{1,80})?=\s*(?:new\s+Map(?:<[^>\n]*>)?\(\s*\)|\{\s*\})\s*;?\s*$/gm
+    const seen = new Set<string>() // one whole-file write lookup per name
     for (const m of code.matchAll(decl)) {
       const name = m[1]
-      if (!PER_USER.test(name)) continue
+      if (seen.has(name) || !PER_USER.test(name)) continue
+      seen.add(name)
       const esc = name.replace(/\$/g, '\\$')
       const write = py
         ? new RegExp(`\\b${esc}\\[\\s*${REQUEST_KEY}[^\\n=]{0,80}?\\]\\s*(?:=(?!=)|\\.append\\(|\\+=)|\\b${esc}\\.setdefault\\(\\s*${REQUEST_KEY}`)

@@ -166,11 +166,13 @@ function collect(file: SourceFile): PortSitesV7 {
 function sourceBinds(file: SourceFile, out: PortSitesV7): void {
   const code = file.code
   const lines = codeLinesV8(file)
+  const resolved = new Map<string, number | undefined>() // one whole-file lookup per identifier
   for (const p of SOURCE_BINDS) {
     if (!p.languages.includes(file.language)) continue
     if (p.server === 'gunicorn-config' && !/gunicorn|conf/i.test(file.name)) continue
     if (p.server === 'puma' && !/puma/i.test(file.name)) continue
     for (const m of code.matchAll(p.re)) {
+      if (out.literal.length >= 100) return
       const at = file.position(m.index)
       const lineNo = at.line
       if ((lines[lineNo - 1] ?? '').length > 4000 || inStringLiteralV8(lines[lineNo - 1] ?? '', at.column - 1)) continue
@@ -178,7 +180,10 @@ function sourceBinds(file: SourceFile, out: PortSitesV7): void {
       if (!raw || LOOPBACK.test(m[0])) continue
       let port: number | undefined
       if (/^\d+$/.test(raw)) port = Number(raw)
-      else port = resolveIdentifier(code, raw, file.language)
+      else {
+        if (!resolved.has(raw)) resolved.set(raw, resolveIdentifier(code, raw, file.language))
+        port = resolved.get(raw)
+      }
       if (port === undefined || port === 0) continue
       let start = m.index + (m[0].length - m[0].trimStart().length)
       // Name the receiver too: `app.listen(3000, …)`, not `.listen(3000,`.

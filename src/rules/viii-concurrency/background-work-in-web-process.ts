@@ -116,8 +116,10 @@ function detect(file: SourceFile): Detection[] {
   const out: Detection[] = []
   const serverFile = SERVER_START.test(code)
   const add = (index: number, token: string, inWeb = serverFile): void => {
-    out.push({ ...pos(file, index), token, inWebProcess: inWeb })
+    if (out.length < 200) out.push({ ...pos(file, index), token, inWebProcess: inWeb })
   }
+  const once = new Set<string>() // one whole-file `.start()` lookup per variable name
+  const firstTime = (name: string): boolean => !once.has(name) && once.add(name).size > 0
   switch (file.language) {
     case 'javascript':
     case 'typescript': {
@@ -146,12 +148,14 @@ function detect(file: SourceFile): Detection[] {
     case 'python': {
       const inWeb = serverFile || /class\s+\w+\(\s*AppConfig\s*\)/.test(code)
       for (const m of code.matchAll(/\b(\w+)\s*=\s*(BackgroundScheduler|AsyncIOScheduler|GeventScheduler|TornadoScheduler|APScheduler)\(/g)) {
+        if (!firstTime(m[1])) continue
         const start = new RegExp(`\\b${m[1]}\\.start\\(`).exec(code)
         if (start) add(start.index, `${m[1]}.start() (${m[2]})`, inWeb)
       }
       // Threads started at import time (module level) or from AppConfig.ready().
       for (const m of code.matchAll(/^(?:threading\.)?Thread\([^\n]*\)\.start\(\)|^(\w+)\s*=\s*(?:threading\.)?Thread\(/gm)) {
         if (m[1]) {
+          if (!firstTime(`thread:${m[1]}`)) continue
           const start = new RegExp(`^${m[1]}\\.start\\(\\)`, 'm').exec(code)
           if (start) add(start.index, `${m[1]}.start() (thread started at import)`, inWeb)
         } else add(m.index, 'Thread(...).start() at import', inWeb)
@@ -169,6 +173,7 @@ function detect(file: SourceFile): Detection[] {
     }
     case 'go':
       if (/robfig\/cron/.test(code)) for (const m of code.matchAll(/\b(\w+)\s*:?=\s*cron\.New\(/g)) {
+        if (!firstTime(m[1])) continue
         const start = new RegExp(`\\b${m[1]}\\.Start\\(\\)`).exec(code)
         if (start) add(start.index, `${m[1]}.Start() (robfig/cron)`)
       }
