@@ -3,7 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { checkFile } from '../../src/engine/check-file.js'
-import { Facts } from '../../src/engine/rule.js'
+import { Facts, type Rule } from '../../src/engine/rule.js'
+import { selects } from '../../src/engine/select.js'
 import { FACTOR_V_RULES } from '../../src/rules/v-build-release-run/index.js'
 import { FACTOR_VI_RULES } from '../../src/rules/vi-processes/index.js'
 import { FACTOR_VII_RULES } from '../../src/rules/vii-port-binding/index.js'
@@ -39,5 +40,15 @@ describe('Factor V-VIII rules never throw', () => {
       }
     }
     expect(runs).toBeGreaterThan(300)
+  })
+  it('stays linear on large adversarial files', () => {
+    const js = Array.from({ length: 15000 }, (_, i) => ["app.get('/x', (req, res) => { sessions[req.ip] = 1 })", 'const sessions = {}', 'server.listen(PORT, () => {})', "multer({ dest: 'uploads/' })", 'setInterval(() => job(), 60000)'][i % 5]).join('\n')
+    const py = Array.from({ length: 15000 }, (_, i) => ['@app.route("/")', 'carts = {}', '    carts[request.user] = 1', 's = BackgroundScheduler()', 's.start()', 'app.run(port=PORT)'][i % 6]).join('\n')
+    const started = Date.now()
+    for (const file of [makeFile('src/big.js', js), makeFile('app/big.py', py)]) {
+      const selected: Rule[] = RULES.filter((r) => selects(r.files, file))
+      checkFile(selected, file, { facts: new Facts(), apps: [] })
+    }
+    expect(Date.now() - started).toBeLessThan(3000)
   })
 })
