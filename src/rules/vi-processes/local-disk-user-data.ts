@@ -103,7 +103,8 @@ function checkNode(file: SourceFile, report: Report): void {
 function checkPython(file: SourceFile, report: Report): void {
   const code = file.code
   // Django: FileSystemStorage as the default storage in production settings.
-  if (/settings/i.test(file.path)) {
+  // Split settings: base/common modules are overridden per environment, so only judge the others.
+  if (/settings/i.test(file.path) && !/(^|\/)settings\/(?:base|common|shared|defaults?|__init__)\.py$|(^|\/)(?:base|common)_settings\.py$/.test(file.path)) {
     const m = /^\s*DEFAULT_FILE_STORAGE\s*=\s*["']django\.core\.files\.storage\.FileSystemStorage["']/m.exec(code) ?? /["']default["']\s*:\s*\{\s*["']BACKEND["']\s*:\s*["']django\.core\.files\.storage\.FileSystemStorage["']/.exec(code)
     if (m) {
       const start = m.index + (m[0].length - m[0].trimStart().length)
@@ -112,7 +113,22 @@ function checkPython(file: SourceFile, report: Report): void {
     }
   }
   if (!/\brequest\.(?:files|FILES|form|POST)\b|UploadFile|FileStorage/.test(code)) return
-  each(file, report, /\.save\(\s*(os\.path\.join\([^\n]{1,200}|[^\n,)]{1,200})/g, (m) => USER_DIR.test(m[1]) && !TMP.test(m[1]), () => 'file.save(... upload folder ...) keeps the upload on the local disk', FIX.python)
+  // Flask/Werkzeug FileStorage.save(dst): one path argument. Django's Storage.save(name, content) goes through
+  // the configured storage backend (S3 in production) and is not a local write.
+  each(
+    file,
+    report,
+    /\b(\w+)\.save\(/g,
+    (m) => {
+      if (/storage/i.test(m[1])) return false
+      const args = balancedV6(file.code, m.index! + m[0].length - 1, 600)
+      if (args === undefined) return false
+      const positional = splitArgsV6(args).filter((a) => a.trim() !== '' && !/^\s*\w+\s*=(?!=)/.test(a))
+      return positional.length === 1 && USER_DIR.test(positional[0]) && !TMP.test(positional[0])
+    },
+    (m) => `${m[1]}.save(... upload folder ...) keeps the upload on the local disk`,
+    FIX.python
+  )
   each(file, report, /\bopen\(\s*([^\n]{1,200}?),\s*["'](?:w|wb|ab|a|xb)["']/g, (m) => USER_DIR.test(m[1]) && !TMP.test(m[1]), (m) => `open(${m[1].trim().slice(0, 60)}, "w…") writes user data to the local disk`, FIX.python)
 }
 
