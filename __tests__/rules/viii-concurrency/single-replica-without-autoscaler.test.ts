@@ -29,6 +29,12 @@ describe('TF0803 single-replica-without-autoscaler', () => {
   it('StatefulSets and other workloads are not judged', () => {
     expect(run({ 'k8s/db.yaml': deploy('db', '  replicas: 1\n').replace('kind: Deployment', 'kind: StatefulSet') })).toEqual([])
   })
+  it('third-party software and leader-elected controllers are not judged', () => {
+    expect(run({ 'k8s/grafana.yaml': deploy('grafana', '  replicas: 1\n').replace('acme/grafana:1.0.0', 'grafana/grafana:10.4.2') })).toEqual([])
+    expect(run({ 'k8s/cm.yaml': deploy('cm', '  replicas: 1\n').replace('acme/cm:1.0.0', 'quay.io/jetstack/cert-manager-controller:v1.14.5') })).toEqual([])
+    expect(run({ 'k8s/op.yaml': deploy('op', '  replicas: 1\n').replace('image: acme/op:1.0.0', 'image: ghcr.io/acme/op:1.0.0\n          args: ["--leader-elect"]') })).toEqual([])
+    expect(run({ 'k8s/db.yaml': deploy('db', '  replicas: 1\n').replace('acme/db:1.0.0', 'postgres:16') })).toEqual([])
+  })
   it('is suppressible on the replicas line', () => {
     expect(run({ 'k8s/web.yaml': deploy('web', '  # twelve-factor-ignore TF0803 -- leader-elected singleton by design\n  replicas: 1\n') })).toEqual([])
   })

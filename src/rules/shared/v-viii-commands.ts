@@ -138,3 +138,15 @@ export function inStringLiteralV8(line: string, column: number): boolean {
   }
   return single % 2 === 1 || double % 2 === 1 || back % 2 === 1
 }
+
+/**
+ * An image the repository's own app plausibly builds: has a registry/org path and is not an official
+ * Docker Hub image (postgres, redis) or a well-known vendor's (Grafana, cert-manager, ingress, Bitnami...).
+ * Platform repos deploy third-party software too; its replica count or ports are not the app's.
+ */
+export function isOwnImageV8(image: string | undefined): boolean {
+  if (!image) return false
+  const name = image.split('@')[0].replace(/:[^/:]*$/, '')
+  if (!name.includes('/')) return false
+  return !/^(?:docker\.io\/)?(?:library|bitnami|bitnamicharts|confluentinc|grafana|prom|elastic|hashicorp|rabbitmq|mongo|redis|postgres|mysql|mariadb|nginx|nginxinc|traefik|envoyproxy|istio|jaegertracing|otel|openzipkin|minio|jetstack|argoproj|fluent|velero|kiwigrid|oliver006|memcached|jenkins|sonarqube|keycloak|vault|consul)\/|^(?:quay\.io|registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/(?:k8s|google[-_]containers|cloudsql-docker|kaniko-project)|public\.ecr\.aws\/(?:eks|karpenter|aws-observability|bitnami)|mcr\.microsoft\.com\/(?:oss|k8s)|ghcr\.io\/(?:fluxcd|external-secrets|kyverno|dexidp|grafana|prometheus-community|open-telemetry|cloudnative-pg|zalando))\//.test(name)
+}

@@ -4,7 +4,7 @@ import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
 import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
-import { codeLinesV8, inStringLiteralV8, locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
+import { codeLinesV8, inStringLiteralV8, isOwnImageV8, locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
 
 export interface LiteralBindV7 {
   line: number
@@ -214,10 +214,5 @@ function resolveIdentifier(code: string, id: string, language: string): number |
   return assignments > 1 ? undefined : Number(m[1])
 }
 
-/** An image the app builds itself (registry/org path), not an official or vendor image of a backing service. */
-export function isOwnImageV7(image: string | undefined): boolean {
-  if (!image) return false
-  const name = image.split('@')[0].replace(/:[^/:]*$/, '')
-  if (!name.includes('/')) return false
-  return !/^(?:docker\.io\/)?(?:library|bitnami|confluentinc|grafana|prom|elastic|hashicorp|rabbitmq|mongo|redis|postgres|mysql|mariadb|nginx|nginxinc|traefik|envoyproxy|istio|jaegertracing|otel|openzipkin|minio|quay\.io\/prometheus|gcr\.io\/cloudsql-docker)\//.test(name)
-}
+/** An image the app builds itself (see isOwnImageV8). */
+export const isOwnImageV7 = isOwnImageV8

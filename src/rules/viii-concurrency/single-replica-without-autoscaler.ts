@@ -5,7 +5,7 @@ import type { Rule } from '../../engine/rule.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { yamlEntries } from '../../parsers/yaml.js'
 import { get, getIn, num, str } from '../../parsers/yaml-nodes.js'
-import { isNonProductionPathV8 } from '../shared/v-viii-commands.js'
+import { isNonProductionPathV8, isOwnImageV8 } from '../shared/v-viii-commands.js'
 
 export const singleReplicaWithoutAutoscaler: Rule = {
   meta: {
@@ -45,6 +45,11 @@ export const singleReplicaWithoutAutoscaler: Rule = {
         const doc = m.objects.find((o) => o.kind === 'Deployment' && o.name === w.name && o.line === w.line)?.doc
         // Recreate strategy announces a deliberate singleton (RWO volume, leader-only job).
         if (str(getIn(doc, ['spec', 'strategy', 'type'])) === 'Recreate') continue
+        // Third-party software (Grafana, cert-manager...) is not one of the app's process types, and
+        // leader-elected controllers are singletons by design.
+        const main = w.containers.filter((c) => !c.init)
+        if (!main.some((c) => isOwnImageV8(c.image))) continue
+        if (main.some((c) => /leader-?elect/i.test([...(c.command ?? []), ...(c.args ?? [])].join(' ')))) continue
         if (num(get(get(doc, 'spec'), 'replicas')) !== 1) continue
         const line = w.replicasLine ?? w.line
         const at = file.line(line).indexOf('replicas')
