@@ -15,6 +15,8 @@ describe('TF0604 process-local-shared-state', () => {
     invalid: [
       { name: 'express sessions map', path: 'src/routes/auth.js', code: "const sessions = new Map()\n\nrouter.post('/login', (req, res) => {\n  sessions.set(req.body.username, { at: Date.now() })\n})\n", errors: [{ line: 1, column: 1, message: /module-level "sessions" Map holds per-user state written from request handlers \(line 4\)/ }] },
       { name: 'login attempts by ip', path: 'src/app.ts', code: "const loginAttempts: Record<string, number> = {}\napp.post('/login', (req, res) => {\n  loginAttempts[req.ip] = (loginAttempts[req.ip] ?? 0) + 1\n})\n", errors: [{ line: 1 }] },
+      { name: 'koa visit counters by session', path: 'src/server.js', code: "const visits = {}\nrouter.get('/', (ctx) => {\n  visits[ctx.session.id] = (visits[ctx.session.id] || 0) + 1\n})\n", errors: [{ line: 1 }] },
+      { name: 'socket.io presence map', path: 'src/index.js', code: "const onlineUsers = new Map()\nio.on('connection', (socket) => { onlineUsers.set(socket.id, socket.handshake.auth.user) })\napp.get('/online', (req, res) => res.json([...onlineUsers.values()]))\n", errors: [{ line: 1, message: /"onlineUsers" Map/ }] },
       { name: 'flask carts dict', path: 'app/views.py', code: 'carts = {}\n\n@app.route("/cart", methods=["POST"])\ndef add():\n    carts[session["uid"]] = request.json\n    return "", 204\n', errors: [{ line: 1, message: /"carts" dict/ }] }
     ]
   })

@@ -4,8 +4,8 @@
 import type { Rule } from '../../engine/rule.js'
 import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
 
-const PER_USER = /^[a-z_]*?(?:session|user|cart|basket|token|login|visitor|client|customer|account|profile|presence|online|ratelimit|rate_limit|hit|attempt)s?(?:_?(?:cache|store|data|map|db|by_?id|by_?ip|state))?$/i
-const REQUEST_KEY = '(?:req|request|ctx|session|user|userId|user_id|uid|sid|sessionId|session_id|token|ip|clientIp|client_ip|current_user)\\b'
+const PER_USER = /^[a-z_]*?(?:session|user|cart|basket|token|login|visitor|visit|client|customer|account|profile|presence|online|ratelimit|rate_limit|hit|attempt|vote|like|click|counter|quota|usage|connection|socket)s?(?:_?(?:cache|store|data|map|db|by_?id|by_?ip|state))?$/i
+const REQUEST_KEY = '(?:req|request|ctx|session|user|userId|user_id|uid|sid|sessionId|session_id|token|ip|clientIp|client_ip|current_user|socket)\\b'
 const HANDLER = /\b\w*(?:[aA]pp|[rR]outer|[sS]erver|fastify|bp|[bB]lueprint)\.(?:get|post|put|patch|delete|all|use|route)\s*\(|@(?:app|bp|router|\w+_bp)\.(?:route|get|post|put|patch|delete)\b|\bdef\s+\w+\(\s*request\b/
 
 const FIX: Record<string, string> = {
