@@ -85,7 +85,7 @@ describe('cli', () => {
   })
 
   const usage: [string[], RegExp][] = [
-    [['--format', 'xml'], /--format must be one of text, json, markdown, got 'xml'/],
+    [['--format', 'xml'], /--format must be one of text, json, markdown, sarif, got 'xml'/],
     [['--fail-on', 'high'], /--fail-on must be one of error, warning, notice, none/],
     [['--factors', 'III,XIV'], /--factors: 'XIV' is not a factor/],
     [['--bogus'], /Unknown option '--bogus'/],
@@ -111,5 +111,16 @@ describe('cli', () => {
   it('--help and --version', () => {
     expect(cli(['--help'], '/').stdout).toContain('Usage: twelve-factor-audit')
     expect(cli(['--version'], '/').stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+})
+
+describe('engine-level rule TF0001', () => {
+  it('can be turned off in the config like any rule', () => {
+    const files = { 'src/app.js': `// twelve-factor-ignore TF0399\nconst HARDCODED_TOKEN = "${SECRET}"\n` }
+    const on = JSON.parse(cli(['.', '--format', 'json'], makeTree(files)).stdout)
+    expect(on.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('TF0001')
+    const off = JSON.parse(cli(['.', '--format', 'json'], makeTree({ ...files, '.twelve-factor.yml': 'rules:\n  TF0001: off\n' })).stdout)
+    expect(off.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('TF0001')
+    expect(off.suppressed).toHaveLength(1)
   })
 })

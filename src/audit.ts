@@ -97,6 +97,13 @@ export function runAudit(options: AuditOptions): AuditResult {
     }
   }
   const apps = detectApps(manifests)
+  // appOf scans every app; files of one folder share the answer.
+  const appByDir = new Map<string, App | undefined>()
+  const appFor = (path: string): App | undefined => {
+    const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')))
+    if (!appByDir.has(dir)) appByDir.set(dir, appOf(apps, path))
+    return appByDir.get(dir)
+  }
 
   // Phase 2: every file, read once, offered to the rules that select it.
   for (const info of candidates) {
@@ -109,7 +116,9 @@ export function runAudit(options: AuditOptions): AuditResult {
     const file = retained.get(info.path) ?? load(info.path, info)
     if (!file) continue
     infos.push(info)
-    const outcome = checkFile(index.rulesFor(info), file, { facts, app: appOf(apps, info.path), apps })
+    const rules = index.rulesFor(info)
+    const found = rules.length > 0 ? index.scannerFor(info).scan(file.text) : new Set<string>()
+    const outcome = checkFile(rules, file, { facts, app: appFor(info.path), apps }, found)
     for (const id of outcome.offered) ran.add(id)
     findings.push(...outcome.findings)
     suppressed.push(...outcome.suppressed)
@@ -122,8 +131,14 @@ export function runAudit(options: AuditOptions): AuditResult {
     facts,
     get: (p) => retained.get(p),
     git: discovered.git,
+    trackedExcluded: discovered.trackedExcluded,
     apps,
-    appOf: (p) => appOf(apps, p)
+    appOf: appFor
+  }
+  const reread = (path: string): SourceFile | undefined => {
+    const info = infos.find((i) => i.path === path)
+    const read = info ? readText(join(root, path), config.maxFileSize) : undefined
+    return info && read && 'text' in read ? new SourceFile(path, read.text, info.kind, info.language, info.role) : undefined
   }
   for (const rule of repoRules) {
     ran.add(rule.meta.id)
@@ -133,26 +148,23 @@ export function runAudit(options: AuditOptions): AuditResult {
     const byFile = new Map<string, Report[]>()
     for (const r of reports) byFile.set(r.file!, [...(byFile.get(r.file!) ?? []), r])
     for (const [path, list] of byFile) {
-      // A source file the pass did not retain is read again so suppression comments work there too. Its
-      // snippet stays empty: a repository-level rule never saw the line and cannot vouch it holds no secret.
-      const info = infos.find((i) => i.path === path)
-      const reread = !retained.has(path) && info ? readText(join(root, path), config.maxFileSize) : undefined
-      const file =
-        retained.get(path) ??
-        (info && reread && 'text' in reread ? new SourceFile(path, reread.text, info.kind, info.language, info.role) : undefined) ??
-        new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
+      // A finding on a file not kept (a source line found by a repository rule): read it again so the
+      // snippet and suppression comments work as for file rules.
+      const file = retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
       const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file)
-      if (reread) for (const f of out.findings) delete f.snippet
       findings.push(...out.findings)
       suppressed.push(...out.suppressed)
     }
   }
 
-  for (const f of findings) {
+  // Severity overrides; 'off' also reaches engine-level findings (TF0001) that no rule object owns.
+  const kept = findings.filter((f) => config.rules[f.ruleId] !== 'off')
+  for (const f of kept) {
     const override = config.rules[f.ruleId]
     if (override && override !== 'off') f.severity = override
   }
-  findings.sort(compareFindings)
+  findings.length = 0
+  findings.push(...kept.sort(compareFindings))
 
   const rulesRun = new Map<Factor, number>()
   for (const rule of rules) if (ran.has(rule.meta.id)) rulesRun.set(rule.meta.factor, (rulesRun.get(rule.meta.factor) ?? 0) + 1)

@@ -28,7 +28,7 @@ describe('committed dist/', () => {
     const r = runAction(makeTree({ 'README.md': '# hi\n' }), {})
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
-    expect(Object.keys(r.outputs).sort()).toEqual(['errors', 'failed-factors', 'findings-file', 'notices', 'score', 'warnings'])
+    expect(Object.keys(r.outputs).sort()).toEqual(['baselined', 'check-run-ids', 'comment-url', 'errors', 'failed-factors', 'findings-file', 'notices', 'sarif-file', 'score', 'warnings'])
     expect(r.outputs.score).toBe('100')
     expect(r.summary).toContain('## Twelve-Factor App audit')
   })

@@ -1,6 +1,6 @@
 // Runs the committed bundle dist/index.js exactly as the runner does: inputs as INPUT_* variables
 // (hyphens kept), a workspace, and the summary/output files the runner provides.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -17,7 +17,14 @@ export interface ActionRun {
   temp: string
 }
 
-export function runAction(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}): ActionRun {
+interface Prepared {
+  temp: string
+  summaryFile: string
+  outputFile: string
+  env: Record<string, string>
+}
+
+function prepare(workspace: string, inputs: Record<string, string>, env: Record<string, string>): Prepared {
   const temp = mkdtempSync(join(tmpdir(), 'tfa-runner-'))
   const summaryFile = join(temp, 'summary.md')
   const outputFile = join(temp, 'output')
@@ -36,15 +43,41 @@ export function runAction(workspace: string, inputs: Record<string, string>, env
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567'
   }
-  const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env: { ...base, ...inputEnv, ...env }, encoding: 'utf8', timeout: 60_000 })
+  return { temp, summaryFile, outputFile, env: { ...base, ...inputEnv, ...env } }
+}
+
+function collect(p: Prepared, status: number | null, stdout: string, stderr: string): ActionRun {
   return {
-    status: r.status,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    summary: readFileSync(summaryFile, 'utf8'),
-    outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
-    temp
+    status,
+    stdout,
+    stderr,
+    summary: readFileSync(p.summaryFile, 'utf8'),
+    outputs: parseOutputs(readFileSync(p.outputFile, 'utf8')),
+    temp: p.temp
   }
+}
+
+export function runAction(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}): ActionRun {
+  const p = prepare(workspace, inputs, env)
+  const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env: p.env, encoding: 'utf8', timeout: 60_000 })
+  return collect(p, r.status, r.stdout, r.stderr)
+}
+
+/**
+ * The same, without blocking the event loop, so an in-process HTTP server (a fake GitHub API)
+ * can answer the action's requests.
+ */
+export function runActionAsync(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+  const p = prepare(workspace, inputs, env)
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [ACTION], { cwd: workspace, env: p.env, timeout: 60_000 })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => void (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => void (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolvePromise(collect(p, code, stdout, stderr)))
+  })
 }
 
 /** GITHUB_OUTPUT's heredoc format: name<<delimiter\nvalue\ndelimiter */

@@ -4288,24 +4288,24 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.tO = identity.isPair;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
@@ -10309,6 +10309,46 @@ function lineFingerprint(ruleId, file, lineText, occurrence) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${ruleId}\0${file}\0${normalized}\0${occurrence}`).digest('hex').slice(0, 32);
 }
 
+;// CONCATENATED MODULE: ./src/engine/keywords.ts
+class KeywordScanner {
+    re;
+    constructor(rules) {
+        const words = [...new Set(rules.flatMap((r) => r.keywords ?? []).map((k) => k.toLowerCase()))];
+        // Longest first: at a position the longest keyword is recorded, and any shorter keyword that
+        // starts there is a prefix of it (two keywords matching at one position are prefix-related).
+        words.sort((a, b) => b.length - a.length);
+        if (words.length > 0)
+            this.re = new RegExp(`(?=(${words.map(keywords_escape).join('|')}))`, 'gi');
+    }
+    /** The keywords found, each as the longest keyword matched at its position (lower-case). */
+    scan(text) {
+        const found = new Set();
+        if (!this.re)
+            return found;
+        this.re.lastIndex = 0;
+        for (const m of text.matchAll(this.re))
+            found.add(m[1].toLowerCase());
+        return found;
+    }
+}
+/** Does the scan result contain one of the rule's keywords? (A rule without keywords always runs.) */
+function hasKeyword(rule, found) {
+    const keywords = rule.keywords;
+    if (!keywords || keywords.length === 0)
+        return true;
+    for (const k of keywords) {
+        if (found.has(k))
+            return true;
+        for (const m of found)
+            if (m.length > k.length && m.startsWith(k))
+                return true;
+    }
+    return false;
+}
+function keywords_escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 ;// CONCATENATED MODULE: ./src/engine/redact.ts
 // Redaction happens where a finding is made (engine/check-file.ts), so no reporter can leak a
 // secret by forgetting to call this.
@@ -10333,6 +10373,7 @@ function redactAll(text, secrets) {
 // then redaction, suppression comments and fingerprints. Pure: no disk, no environment.
 
 
+
 const SUPPRESSION_MARKER = 'twelve-factor-ignore';
 /** Engine-level rule: a suppression comment without a `-- reason`. */
 const SUPPRESSION_WITHOUT_REASON = 'TF0001';
@@ -10346,14 +10387,18 @@ function passesKeywords(rule, file) {
             return true;
     return false;
 }
-function checkFile(rules, file, ctx) {
+/**
+ * Offers the file to each rule. `found` is the result of one combined keyword scan (see
+ * KeywordScanner); without it each rule's keywords are looked up one by one.
+ */
+function checkFile(rules, file, ctx, found) {
     const raw = [];
     const offered = [];
     for (const rule of rules) {
         if (!rule.check)
             continue;
         offered.push(rule.meta.id);
-        if (!passesKeywords(rule, file))
+        if (!(found ? hasKeyword(rule, found) : passesKeywords(rule, file)))
             continue;
         rule.check(file, (report) => raw.push({ rule, report }), ctx);
     }
@@ -10386,7 +10431,8 @@ function finalizeReports(raw, file) {
             ...(report.endColumn !== undefined ? { endColumn: report.endColumn } : {}),
             message: redactAll(report.message, secrets),
             remediation: redactAll(report.remediation ?? rule.meta.remediation, secrets),
-            snippet: redactAll(truncate(lineText.trim(), 200), secrets),
+            // Redact before truncating: a secret cut in half by the truncation would not be found.
+            snippet: truncate(redactAll(lineText.trim(), secrets), 200),
             // A one-way hash of the real line: changing the secret on that line must make it a new finding.
             fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, lineText, occurrence)
         };
@@ -10479,9 +10525,12 @@ function classifyKind(path) {
     const name = lowerPath.slice(lowerPath.lastIndexOf('/') + 1);
     if (MANIFESTS.has(name) || /^requirements[-_.][\w.-]*\.txt$/.test(name))
         return 'manifest';
-    if (name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile') || name === 'containerfile')
+    const dotExt = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
+    // Dockerfile.prod is a Dockerfile; dockerfile.ts (a parser for them) is source code.
+    const sourceExt = dotExt in LANG_BY_EXT;
+    if (name === 'dockerfile' || (name.startsWith('dockerfile.') && !sourceExt) || name.endsWith('.dockerfile') || name === 'containerfile')
         return 'dockerfile';
-    if (name === 'procfile' || name.startsWith('procfile.'))
+    if (name === 'procfile' || (name.startsWith('procfile.') && !sourceExt))
         return 'procfile';
     if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env'))
         return 'dotenv';
@@ -13411,15 +13460,18 @@ const DEFAULT_EXCLUDED_DIRS = new Set([
 const BINARY_EXT = new Set(('png jpg jpeg gif bmp ico webp svgz tif tiff psd pdf zip gz tgz bz2 xz 7z rar tar jar war ear class so dylib dll exe ' +
     'o a lib obj bin dat db sqlite sqlite3 woff woff2 ttf otf eot mp3 mp4 m4a wav ogg webm mov avi flac wasm pyc pyo ' +
     'lockb node keystore jks p12 pfx der DS_Store min.js map min.css snap').split(' '));
+/** At most this many folders are listed, and files are counted up to this per folder. */
+const TRACKED_EXCLUDED_MAX_DIRS = 200;
+const TRACKED_EXCLUDED_MAX_FILES = 100000;
 function discover(options) {
     const filter = new PathFilter(options.include, options.exclude);
     const git = options.useGit === false ? undefined : gitFiles(options.root);
     if (git) {
         const files = git.files.filter((p) => !hasExcludedDir(p) && filter.accepts(p)).sort();
-        return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0 };
+        return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0, trackedExcluded: trackedUnderExcluded(options.root, filter) };
     }
     const walked = walk(options.root, filter);
-    return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs };
+    return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs, trackedExcluded: [] };
 }
 /** Skip by name before reading: binary formats and minified bundles. */
 function isBinaryName(path) {
@@ -13435,6 +13487,49 @@ function hasExcludedDir(path) {
         if (DEFAULT_EXCLUDED_DIRS.has(parts[i]))
             return true;
     return false;
+}
+/**
+ * Tracked (index) files under default-excluded folders, grouped per folder. One `git ls-files` with
+ * glob pathspecs: git filters the index, nothing is walked on disk. Honours the user's excludes.
+ */
+function trackedUnderExcluded(root, filter) {
+    const specs = [...DEFAULT_EXCLUDED_DIRS].filter((d) => d !== '.git').map((d) => `:(glob)**/${d}/**`);
+    specs.push(':(glob)**/*.pyc');
+    let out;
+    try {
+        out = (0,external_node_child_process_namespaceObject.execFileSync)('git', ['ls-files', '-z', '--', ...specs], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1024 * 1024 * 1024 });
+    }
+    catch {
+        return [];
+    }
+    const byDir = new Map();
+    for (const path of out.toString('utf8').split('\0')) {
+        if (!path || (filter && !filter.accepts(path)))
+            continue;
+        const dir = excludedDirOf(path);
+        if (dir === undefined)
+            continue;
+        const entry = byDir.get(dir);
+        if (entry) {
+            if (entry.count < TRACKED_EXCLUDED_MAX_FILES)
+                entry.count++;
+        }
+        else if (byDir.size < TRACKED_EXCLUDED_MAX_DIRS) {
+            byDir.set(dir, { dir, example: path, count: 1 });
+        }
+    }
+    return [...byDir.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1));
+}
+/** The outermost default-excluded folder on a path (vendor/<sub> for vendor); '' for a loose *.pyc. */
+function excludedDirOf(path) {
+    const parts = path.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+        if (!DEFAULT_EXCLUDED_DIRS.has(parts[i]))
+            continue;
+        const depth = parts[i] === 'vendor' && i + 2 < parts.length ? i + 2 : i + 1;
+        return parts.slice(0, depth).join('/');
+    }
+    return path.endsWith('.pyc') ? path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.' : undefined;
 }
 function gitFiles(root) {
     try {
@@ -13482,7 +13577,7 @@ function walk(root, filter) {
             if (isIgnored(active, path, isDir))
                 continue;
             if (isDir) {
-                if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || filter.excludesDir(path) || depth >= 64)
+                if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || filter.excludesDir(path) || depth >= 256)
                     continue;
                 stack.push({ rel: path, ignores: active, depth: depth + 1 });
             }
@@ -13558,15 +13653,21 @@ const SNIFF = 8000;
 function readText(absPath, maxBytes) {
     let fd;
     try {
-        const l = (0,external_node_fs_namespaceObject.lstatSync)(absPath);
-        if (l.isSymbolicLink())
-            return { skipped: 'symlink', bytes: 0 };
-        if (!l.isFile())
+        // O_NOFOLLOW: a symlink fails to open (ELOOP) instead of being followed out of the workspace;
+        // one open + fstat replaces an lstat per file, which showed up in profiles of large trees.
+        try {
+            fd = (0,external_node_fs_namespaceObject.openSync)(absPath, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+        }
+        catch (e) {
+            const code = e.code;
+            return { skipped: code === 'ELOOP' || code === 'EMLINK' ? 'symlink' : 'unreadable', bytes: 0 };
+        }
+        const stat = (0,external_node_fs_namespaceObject.fstatSync)(fd);
+        if (!stat.isFile())
             return { skipped: 'not-a-file', bytes: 0 };
-        if (l.size > maxBytes)
-            return { skipped: 'too-large', bytes: l.size };
-        fd = (0,external_node_fs_namespaceObject.openSync)(absPath, 'r');
-        const size = (0,external_node_fs_namespaceObject.fstatSync)(fd).size;
+        if (stat.size > maxBytes)
+            return { skipped: 'too-large', bytes: stat.size };
+        const size = stat.size;
         const buf = Buffer.allocUnsafe(Math.min(size, maxBytes));
         let read = 0;
         while (read < buf.length) {
@@ -13618,6 +13719,8 @@ class Facts {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/select.ts
+// Which rules a file is offered to, decided from its path-derived facts before it is read.
+
 const DEFAULT_ROLES = ['app', 'dev'];
 function selects(selector, file) {
     if (!selector)
@@ -13643,8 +13746,16 @@ class RuleIndex {
     constructor(rules) {
         this.rules = rules;
     }
+    /** One combined keyword scanner for every rule this kind of file can meet. */
+    scannerFor(file) {
+        this.rulesFor(file);
+        const entry = this.cache.get(keyOf(file));
+        if (!entry.scanner)
+            entry.scanner = new KeywordScanner([...entry.plain, ...entry.pathBound]);
+        return entry.scanner;
+    }
     rulesFor(file) {
-        const key = `${file.kind}|${file.language}|${file.role}`;
+        const key = keyOf(file);
         let entry = this.cache.get(key);
         if (!entry) {
             entry = { plain: [], pathBound: [] };
@@ -13662,6 +13773,7 @@ class RuleIndex {
         return [...entry.plain, ...entry.pathBound.filter((r) => r.files?.path?.test(file.path))];
     }
 }
+const keyOf = (file) => `${file.kind}|${file.language}|${file.role}`;
 
 ;// CONCATENATED MODULE: ./src/engine/comments.ts
 function commentStyleOf(kind, language) {
@@ -13886,7 +13998,7 @@ class SourceFile {
 ;// CONCATENATED MODULE: ./src/engine/types.ts
 // The audit's vocabulary. Everything below the entry points speaks these types; nothing here
 // knows about GitHub.
-const types_FACTORS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+const FACTORS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const SEVERITIES = ['error', 'warning', 'notice'];
 
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
@@ -13916,7 +14028,7 @@ const NAMES = {
     XI: ['Logs', 'logs'],
     XII: ['Admin processes', 'admin-processes']
 };
-const FACTOR_INFO = types_FACTORS.map((factor, i) => ({
+const FACTOR_INFO = FACTORS.map((factor, i) => ({
     factor,
     number: i + 1,
     name: NAMES[factor][0],
@@ -13930,8 +14042,8 @@ function parseFactorList(text, source) {
     const out = [];
     for (const raw of text.split(/[\s,]+/).filter(Boolean)) {
         const token = raw.toUpperCase();
-        const byNumber = /^\d+$/.test(token) ? types_FACTORS[Number(token) - 1] : undefined;
-        const factor = types_FACTORS.includes(token) ? token : byNumber;
+        const byNumber = /^\d+$/.test(token) ? FACTORS[Number(token) - 1] : undefined;
+        const factor = FACTORS.includes(token) ? token : byNumber;
         if (!factor)
             throw new UsageError(`${source}: '${raw}' is not a factor; use I..XII or 1..12 (e.g. "III,IV")`);
         if (!out.includes(factor))
@@ -14005,8 +14117,3213 @@ function compareFindings(a, b) {
         (a.column ?? 0) - (b.column ?? 0));
 }
 
+;// CONCATENATED MODULE: ./src/parsers/package-json.ts
+function packageJsonOf(file) {
+    return file.parse('package-json', (f) => parsePackageJson(f.text));
+}
+function parsePackageJson(text) {
+    const lines = text.split(/\r\n|\r|\n/);
+    const lineOf = (section, key) => {
+        const needle = `"${key}"`;
+        let from = 0;
+        if (section) {
+            const s = lines.findIndex((l) => l.includes(`"${section}"`));
+            if (s === -1)
+                return 1;
+            from = s;
+        }
+        for (let i = from; i < lines.length; i++)
+            if (lines[i].includes(needle) && /"\s*:/.test(lines[i]))
+                return i + 1;
+        return from + 1;
+    };
+    try {
+        const data = JSON.parse(text);
+        if (typeof data !== 'object' || data === null || Array.isArray(data))
+            return { error: { message: 'package.json is not an object', line: 1 }, lineOf };
+        return { data: data, lineOf };
+    }
+    catch (e) {
+        const pos = /position (\d+)/.exec(e.message);
+        const line = pos ? text.slice(0, Number(pos[1])).split(/\r\n|\r|\n/).length : 1;
+        return { error: { message: e.message, line }, lineOf };
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/parsers/yaml.ts
+// YAML with positions, for every rule that reads compose files, Kubernetes manifests, workflows or
+// framework config. Never throws: a half-valid file still yields the documents it could read, and
+// the errors are returned beside them. Aliases are never expanded (alias bombs stay cheap).
+
+/** Pass to doc.toJS(): aliases expand there, so keep the count low against alias bombs. */
+const TO_JS_OPTIONS = { maxAliasCount: 20 };
+function parseYaml(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    try {
+        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
+        const list = Array.isArray(docs) ? docs : [];
+        const errors = [];
+        for (const d of list) {
+            for (const e of d.errors) {
+                const p = lineCounter.linePos(e.pos[0]);
+                errors.push({ message: e.message, line: p.line, column: p.col });
+            }
+        }
+        return { docs: list, errors, lineCounter };
+    }
+    catch (err) {
+        return { docs: [], errors: [{ message: String(err), line: 1, column: 1 }], lineCounter };
+    }
+}
+/** Parsed once per file, shared by every rule that asks. */
+function yamlOf(file) {
+    return file.parse('yaml', (f) => parseYaml(f.text));
+}
+/** All scalar leaves of every document, depth-first in document order. */
+function yamlEntries(file) {
+    return file.parse('yaml-entries', (f) => {
+        const out = [];
+        yamlOf(f).docs.forEach((doc, docIndex) => yaml_walk(doc.contents, [], docIndex, undefined, out, 0));
+        return out;
+    });
+}
+function yaml_walk(node, path, docIndex, keyOffset, out, depth) {
+    if (!node || depth > 64 || (0,dist/* isAlias */.Vj)(node))
+        return;
+    if ((0,dist/* isScalar */.jn)(node)) {
+        const v = node.value;
+        if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' && v !== null)
+            return;
+        const key = [...path].reverse().find((p) => typeof p === 'string') ?? '';
+        out.push({
+            docIndex, path, key, value: v, offset: node.range?.[0] ?? 0, keyOffset,
+            quoted: node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
+        });
+        return;
+    }
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const pair of node.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            const k = pair.key;
+            const name = (0,dist/* isScalar */.jn)(k) ? String(k.value) : '';
+            yaml_walk(pair.value, [...path, name], docIndex, (0,dist/* isScalar */.jn)(k) ? k.range?.[0] : undefined, out, depth + 1);
+        }
+        return;
+    }
+    if ((0,dist/* isSeq */.oP)(node))
+        node.items.forEach((item, i) => yaml_walk(item, [...path, i], docIndex, undefined, out, depth + 1));
+}
+/** The top-level mapping of a document as a plain lookup of scalar values (no alias expansion). */
+function topScalar(doc, key) {
+    const c = doc.contents;
+    if (!(0,dist/* isMap */.jh)(c))
+        return undefined;
+    const v = c.get(key, true);
+    return (0,dist/* isScalar */.jn)(v) ? v.value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/parsers/yaml-nodes.ts
+// Small typed accessors over `yaml` nodes with line numbers, shared by the compose, Kubernetes and
+// workflow parsers. Aliases are not followed (alias bombs stay cheap).
+
+function get(node, key) {
+    if (!(0,dist/* isMap */.jh)(node))
+        return undefined;
+    for (const pair of node.items) {
+        if ((0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value) === key)
+            return pair.value;
+    }
+    return undefined;
+}
+function getIn(node, path) {
+    let n = node;
+    for (const k of path)
+        n = get(n, k);
+    return n;
+}
+function str(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return undefined;
+    const v = node.value;
+    return v === null || v === undefined ? undefined : String(v);
+}
+function num(node) {
+    const s = str(node);
+    return s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
+}
+function items(node) {
+    return (0,dist/* isSeq */.oP)(node) ? node.items : [];
+}
+function entries(node) {
+    if (!(0,dist/* isMap */.jh)(node))
+        return [];
+    return node.items.map((p) => [(0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '', p.value, p.key]);
+}
+/** A string list written either as a YAML sequence or as one string (compose `command`). */
+function strList(node) {
+    if ((0,dist/* isSeq */.oP)(node))
+        return items(node).map((n) => str(n) ?? '');
+    const s = str(node);
+    return s === undefined ? undefined : [s];
+}
+function lineOf(lc, node, fallback = 1) {
+    const offset = node?.range?.[0];
+    return offset === undefined ? fallback : lc.linePos(offset).line;
+}
+function columnOf(lc, node) {
+    const offset = node?.range?.[0];
+    return offset === undefined ? undefined : lc.linePos(offset).col;
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/dependency-manifests.ts
+/** Parent folder of a posix path ('.' for a top-level file). */
+function dirOf(path) {
+    const slash = path.lastIndexOf('/');
+    return slash === -1 ? '.' : path.slice(0, slash);
+}
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** `dir` and every ancestor up to the root ('.'), innermost first. */
+function ancestors(dir) {
+    const out = [dir];
+    let d = dir;
+    while (d !== '.') {
+        d = dirOf(d);
+        out.push(d);
+    }
+    return out;
+}
+function joinPath(dir, name) {
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+/** Paths of the files the audit saw. */
+function pathSet(repo) {
+    return new Set(repo.files.map((f) => f.path));
+}
+/** The first of `names` present in `dir` (or, when `upward`, in the nearest ancestor holding one). */
+function findNear(paths, dir, names, upward) {
+    for (const d of upward ? ancestors(dir) : [dir]) {
+        for (const n of names)
+            if (paths.has(joinPath(d, n)))
+                return joinPath(d, n);
+    }
+    return undefined;
+}
+/** Manifests of the deployed code: not tests, docs or examples. */
+function appManifests(repo, name) {
+    return repo.files.filter((f) => f.kind === 'manifest' && (f.role === 'app' || f.role === 'dev') && name.test(baseName(f.path)));
+}
+const NODE_LOCKS = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock', 'bun.lockb'];
+const PYTHON_LOCKS = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock', 'pylock.toml'];
+/** 1-based line of the first line matching `re` (1 when none). */
+function lineMatching(lines, re) {
+    const i = lines.findIndex((l) => l.length <= 4000 && re.test(l));
+    return i === -1 ? 1 : i + 1;
+}
+/** A short human list: `a`, `b` and 3 more. */
+function listNames(names, max = 4) {
+    const shown = names.slice(0, max).map((n) => `\`${n}\``);
+    const rest = names.length - shown.length;
+    return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+/**
+ * A package.json that is published as a library rather than deployed as an app: not private, and
+ * with the fields only a published package needs. Libraries leave lockfiles and exact pins to the
+ * apps that install them.
+ */
+function isPublishedLibrary(pkg) {
+    if (!pkg || pkg.private === true)
+        return false;
+    const keywords = Array.isArray(pkg.keywords) && pkg.keywords.length > 0;
+    return keywords || ['files', 'exports', 'types', 'typings', 'module', 'publishConfig', 'peerDependencies', 'bin'].some((k) => k in pkg);
+}
+
+;// CONCATENATED MODULE: ./src/rules/i-codebase/committed-build-output.ts
+
+
+
+
+const FACT = 'tf0102:action-entry';
+const DEPS = new Set(['node_modules', 'bower_components', 'jspm_packages']);
+const VENVS = new Set(['.venv', 'venv', 'site-packages']);
+const BUILD = new Set(['dist', 'build', 'out', 'target', '.next', '.nuxt', '.svelte-kit']);
+const BUILD_SCRIPT = /\b(tsc|webpack|vite|rollup|esbuild|ncc|parcel|babel|next\s+build|nuxt\s+(build|generate)|ng\s+build|svelte-kit\s+build|tsup|swc)\b/;
+const committedBuildOutput = {
+    meta: {
+        id: 'TF0102',
+        name: 'committed-build-output',
+        factor: 'I',
+        severity: 'error',
+        summary: 'Installed dependencies (node_modules, virtualenvs, vendor/bundle) or build output (dist/, target/, *.pyc) are tracked in git.',
+        why: 'Factor I: the codebase is the source that every deploy is built from; Factor V: the build stage turns it into a release. Installed dependencies and build output are products of that build for one platform and one moment. Committed, they drift from the manifest and the source, bloat every clone, and make the repository hold two truths.',
+        remediation: 'Untrack the folder (git rm -r --cached <dir>), add it to .gitignore, and let CI install (npm ci, pip install -r requirements.txt) and build on every deploy.'
+    },
+    // action.yml files tell which dist/ folders a JavaScript action runs from (committed on purpose).
+    files: { kinds: ['yaml'], path: /(^|\/)action\.ya?ml$/ },
+    keywords: ['runs'],
+    check(file, _report, ctx) {
+        const doc = yamlOf(file).docs[0];
+        if (!doc || doc.errors.length > 0)
+            return;
+        const runs = get(doc.contents, 'runs');
+        for (const key of ['main', 'pre', 'post']) {
+            const entry = str(get(runs, key));
+            if (entry)
+                ctx.facts.add(FACT, joinPath(dirOf(file.path), entry.replace(/^\.\//, '')));
+        }
+    },
+    checkRepo(repo, report) {
+        const actionEntries = repo.facts.get(FACT);
+        for (const t of repo.trackedExcluded ?? []) {
+            const name = baseName(t.dir);
+            const parent = dirOf(t.dir);
+            const count = t.count >= 100000 ? '100,000+' : t.count.toLocaleString('en-US');
+            const eg = `${count} tracked file${t.count === 1 ? '' : 's'}, e.g. \`${t.example}\``;
+            const out = (message, remediation, severity) => report({ file: t.example, line: 1, message, remediation, ...(severity ? { severity } : {}) });
+            const untrack = `git rm -r --cached ${t.dir} && echo '/${t.dir}/' >> .gitignore`;
+            if (DEPS.has(name)) {
+                out(`\`${t.dir}/\` is committed (${eg}): installed dependencies belong to the build, not the codebase`, `Run \`${untrack}\`, commit the lockfile instead, and install in CI and images with \`npm ci\`.`);
+            }
+            else if (VENVS.has(name)) {
+                out(`Virtualenv \`${t.dir}/\` is committed (${eg}): installed packages for one machine's Python belong to the build`, `Run \`${untrack}\`; declare packages in requirements.txt/pyproject.toml and create the environment in the build (\`python -m venv .venv && pip install -r requirements.txt\`).`);
+            }
+            else if (name === '__pycache__' || t.example.endsWith('.pyc')) {
+                out(`Compiled Python bytecode is committed ${t.dir === '.' ? 'at the repository root' : `under \`${t.dir}/\``} (${eg}): it is build output of one interpreter version`, "Run `git rm -r --cached '*.pyc' '**/__pycache__'` and add `__pycache__/` and `*.pyc` to .gitignore.", 'warning');
+            }
+            else if (parent.endsWith('vendor') || /(^|\/)vendor$/.test(parent)) {
+                const appDir = dirOf(parent);
+                const files = new Set(repo.files.map((f) => f.path));
+                if (name === 'bundle' && files.has(joinPath(appDir, 'Gemfile'))) {
+                    out(`\`${t.dir}/\` is committed (${eg}): installed gems belong to the build; Bundler's vendor/cache (packaged .gem files) is the vendoring Factor II allows`, `Run \`${untrack}\`; to vendor, use \`bundle cache\` (vendor/cache) and install with \`bundle install --local\`.`);
+                }
+                else if (files.has(joinPath(appDir, 'composer.json')) && !files.has(joinPath(appDir, 'go.mod'))) {
+                    out(`Composer's \`${parent}/\` is committed (${eg}): installed packages belong to the build`, `Run \`git rm -r --cached ${parent} && echo '/${parent}/' >> .gitignore\`, commit composer.lock, and run \`composer install --no-dev\` in CI and images.`, 'warning');
+                }
+            }
+            else if (BUILD.has(name)) {
+                if (actionEntries.some((e) => e.startsWith(`${t.dir}/`)))
+                    continue; // a JavaScript action ships its bundle on purpose
+                const app = repo.apps.find((a) => a.path === parent);
+                if (!app)
+                    continue;
+                const manifest = repo.get(app.manifest);
+                let builds = false;
+                if (baseName(app.manifest) === 'package.json' && manifest) {
+                    const scripts = packageJsonOf(manifest).data?.scripts ?? {};
+                    builds = 'build' in scripts || Object.values(scripts).some((s) => typeof s === 'string' && BUILD_SCRIPT.test(s));
+                }
+                else if (/^(pom\.xml|build\.gradle(\.kts)?)$/.test(baseName(app.manifest))) {
+                    builds = name === 'target' || name === 'build' || name === 'out';
+                }
+                if (!builds)
+                    continue;
+                out(`Build output \`${t.dir}/\` of ${app.path === '.' ? 'the app' : `app \`${app.path}\``} is committed (${eg}): the build stage produces it from the source on every deploy`, `Run \`${untrack}\` and let CI build it (\`npm run build\` / \`mvn package\`) into the release artifact or image.`, 'warning');
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/i-codebase/cross-app-relative-import.ts
+// TF0103: in a repository holding several apps, code of one app imports another app's (or an
+// undeclared shared folder's) files by a relative path instead of through a declared package.
+
+
+
+
+const cross_app_relative_import_FACT = 'tf0103:relative-import';
+/**
+ * A package.json with no dependencies and no scripts ({"type": "module"} markers, exports shims)
+ * does not make a folder a separate app.
+ */
+function isRealApp(repo, app) {
+    if (baseName(app.manifest) !== 'package.json')
+        return true;
+    const data = repo.get(app.manifest) ? packageJsonOf(repo.get(app.manifest)).data : undefined;
+    if (!data)
+        return true;
+    const has = (k) => typeof data[k] === 'object' && data[k] !== null && Object.keys(data[k]).length > 0;
+    return has('dependencies') || has('devDependencies') || has('scripts');
+}
+/** Import specifiers that climb out of the file's folder, per language. */
+const IMPORTS = {
+    javascript: /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.\.\/[^'"\n]{1,300})\1/gm,
+    ruby: /\b(?:require_relative|require|load)\s*\(?\s*(['"])(\.{0,2}\/?\.\.\/[^'"\n]{1,300})\1/g,
+    python: /\bsys\.path\.(?:append|insert)\s*\((?:\s*\d+\s*,)?\s*(?:os\.path\.\w+\([^)\n]{0,200}?)?(['"])(\.\.\/[^'"\n]{0,300}|\.\.)\1/g
+};
+IMPORTS.typescript = IMPORTS.javascript;
+const crossAppRelativeImport = {
+    meta: {
+        id: 'TF0103',
+        name: 'cross-app-relative-import',
+        factor: 'I',
+        severity: 'warning',
+        summary: 'One app of a multi-app repository imports another app\'s code (or an undeclared shared folder) by relative path.',
+        why: 'Factor I: each app is one codebase with its own deploys; code shared by several apps is factored into a library that each app declares as a dependency (Factor II). A relative import across the app boundary couples their builds and deploys invisibly: the app cannot be built from its own folder, and a change in the other app ships without a version.',
+        remediation: 'Move the shared code into a package (an npm/pnpm/yarn workspace package, a Python package installed with pip -e or from an index, a gem) and depend on it by name and version from each app.',
+        languages: ['javascript', 'typescript', 'ruby', 'python']
+    },
+    files: { kinds: ['source'], languages: ['javascript', 'typescript', 'ruby', 'python'], roles: ['app'] },
+    keywords: ['../', "'..'", '".."'],
+    check(file, _report, ctx) {
+        if (!ctx.app || ctx.apps.length < 2)
+            return;
+        const re = IMPORTS[file.language];
+        if (!re)
+            return;
+        re.lastIndex = 0;
+        for (let m = re.exec(file.code); m; m = re.exec(file.code)) {
+            const spec = m[2];
+            const pos = file.position(m.index + m[0].lastIndexOf(spec));
+            if (file.line(pos.line).length > 4000)
+                continue;
+            const base = file.language === 'ruby' && !/require_relative/.test(m[0]) ? '.' : dirOf(file.path);
+            const target = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(base, spec));
+            if (target.startsWith('..'))
+                continue; // above the repository: not ours to judge
+            ctx.facts.add(cross_app_relative_import_FACT, { path: file.path, line: pos.line, column: pos.column, spec, target, language: file.language });
+        }
+    },
+    rereadReportedFiles: true,
+    checkRepo(repo, report) {
+        const candidates = repo.facts.get(cross_app_relative_import_FACT);
+        if (candidates.length === 0)
+            return;
+        const apps = repo.apps.filter((a) => isRealApp(repo, a));
+        if (apps.length < 2)
+            return;
+        for (const c of candidates) {
+            const own = appOf(apps, c.path);
+            if (!own)
+                continue;
+            const leaves = own.path !== '.' && c.target !== own.path && !c.target.startsWith(`${own.path}/`);
+            const other = appOf(apps, `${c.target}/x`);
+            const intoOther = other !== undefined && other.path !== own.path && other.path !== '.';
+            if (!leaves && !intoOther)
+                continue;
+            const into = intoOther ? `app \`${other.path}\`` : other && other.path === '.' && own.path !== '.' ? `the root app (\`${c.target}\`)` : `\`${c.target}\`, outside app \`${own.path}\``;
+            const pkg = c.language === 'python' ? 'a Python package (pyproject.toml) installed with `pip install -e ../shared` or from your index' : c.language === 'ruby' ? "a gem (`gem 'shared', path: '../shared'` in the Gemfile, later a versioned gem)" : 'a workspace package that each app declares (`"@acme/shared": "workspace:*"` in package.json) and imports by name (`import { x } from \'@acme/shared\'`)';
+            report({
+                file: c.path,
+                line: c.line,
+                column: c.column,
+                message: `\`${c.spec}\` reaches into ${into}: apps share code through a declared package, not a relative path`,
+                remediation: `Factor the shared code into ${pkg}.`
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/i-codebase/environment-fork.ts
+
+
+
+const environment_fork_FACT = 'tf0104:fork';
+const FORK_NAME = /^([A-Za-z0-9][\w-]{0,100}?)([._-])(prod|production|staging|stage|preprod|qa|uat)\.(js|mjs|cjs|ts|py|rb|go|java|kt|php)$/i;
+/** Build-tool configs split per environment are Factor V/X territory, not copies of app code. */
+const TOOLING = /(webpack|vite|rollup|babel|jest|karma|gulp|grunt|tsconfig|eslint|prettier|tailwind|postcss|next\.config|nuxt\.config|playwright|cypress|config)/i;
+const ENV_BRANCH = /^(prod|production|staging|stage|preprod|pre-prod|qa|uat|env\/[\w-]{1,40}|environments?\/[\w-]{1,40})$/i;
+/** A workflow that deploys when a per-environment branch (production, staging...) is pushed: a notice. */
+function deployBranches(file, report) {
+    if (!/deploy|release|environment\s*:/i.test(file.code))
+        return;
+    const { docs, lineCounter } = yamlOf(file);
+    const doc = docs[0];
+    if (!doc || doc.errors.length > 0)
+        return;
+    const root = doc.contents;
+    const on = get(root, 'on') ?? get(root, 'true');
+    for (const node of items(get(get(on, 'push'), 'branches'))) {
+        const name = str(node);
+        if (!name || !ENV_BRANCH.test(name))
+            continue;
+        report({
+            line: lineOf(lineCounter, node),
+            severity: 'notice',
+            message: `Deploys run from the per-environment branch \`${name}\`: each environment gets its own copy of the code instead of a promoted revision`,
+            remediation: 'Deploy every environment from one branch (main) and promote the same commit or image tag from staging to production, e.g. with GitHub environments and a manual approval, instead of merging between environment branches.'
+        });
+    }
+}
+const environmentFork = {
+    meta: {
+        id: 'TF0104',
+        name: 'environment-fork',
+        factor: 'I',
+        severity: 'warning',
+        summary: 'A source file is forked per deploy (app-prod.js beside app.js, settings_prod.py that copies settings.py).',
+        why: 'Factor I: one codebase, many deploys; the deploys differ only in config (Factor III). A per-environment copy of a source file is a second codebase hiding in the first: fixes land in one copy and not the other, and the production code path is never run anywhere else.',
+        remediation: 'Merge the copy back into the one file and move what differs into environment variables read at startup; if a layer per environment is unavoidable, make it import the base and override only config values.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java', 'kotlin', 'php']
+    },
+    files: { kinds: ['source', 'workflow'], roles: ['app'], path: /[._-](prod|production|staging|stage|preprod|qa|uat)\.\w+$|(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i },
+    check(file, report, ctx) {
+        if (file.kind === 'workflow')
+            return deployBranches(file, report);
+        const m = FORK_NAME.exec(file.name);
+        if (!m || TOOLING.test(file.name))
+            return;
+        const stem = m[1];
+        // A layer that imports the base and overrides values is config grouping (Factor III), not a fork.
+        const importsBase = new RegExp(`(from\\s+\\.?\\.?${stem}\\s+import|import\\s+${stem}\\b|require(_relative)?\\s*\\(?\\s*['"]\\.{0,2}/?${stem}(\\.\\w+)?['"]|from\\s+['"]\\./${stem}(\\.\\w+)?['"])`).test(file.code);
+        if (importsBase)
+            return;
+        ctx.facts.add(environment_fork_FACT, { path: file.path, base: joinPath(dirOf(file.path), `${stem}.${m[4]}`) });
+    },
+    rereadReportedFiles: true,
+    checkRepo(repo, report) {
+        const paths = new Set(repo.files.map((f) => f.path));
+        for (const fork of repo.facts.get(environment_fork_FACT)) {
+            if (!paths.has(fork.base))
+                continue;
+            report({
+                file: fork.path,
+                line: 1,
+                message: `\`${baseName(fork.path)}\` is a per-deploy copy of \`${baseName(fork.base)}\` (it does not import it): two versions of the same code for different environments`,
+                remediation: `Keep one \`${baseName(fork.base)}\` and read what differs from the environment (${/\.py$/.test(fork.base) ? "os.environ['X']" : /\.rb$/.test(fork.base) ? "ENV.fetch('X')" : /\.(go)$/.test(fork.base) ? 'os.Getenv("X")' : /\.(java|kt)$/.test(fork.base) ? 'System.getenv("X") or @Value("${x}")' : 'process.env.X'}); delete \`${baseName(fork.path)}\`.`
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/i-codebase/not-version-controlled.ts
+
+const notVersionControlled = {
+    meta: {
+        id: 'TF0101',
+        name: 'not-version-controlled',
+        factor: 'I',
+        severity: 'notice',
+        summary: 'The audited folder is not a git checkout (no .git): a copy of a codebase, not the codebase.',
+        why: 'Factor I: there is exactly one codebase tracked in revision control, and every deploy is a revision of it. A folder without version control (a tarball, a copied directory) cannot be traced back to a revision, and this audit cannot tell committed files from local ones.',
+        remediation: 'Audit a git checkout: in GitHub Actions run actions/checkout before the audit; locally run it inside the repository (git init, or clone the repository).'
+    },
+    checkRepo(repo, report) {
+        if (repo.git.isRepo || repo.files.length === 0)
+            return;
+        // Point at the root manifest when there is one, else at the first file.
+        const anchor = appManifests(repo, /./).find((f) => !f.path.includes('/'))?.path ?? repo.files[0].path;
+        report({
+            file: anchor,
+            line: 1,
+            message: 'The audited folder is not a git checkout: deploys cannot be traced to a revision, and committed build output or dependencies (TF0102) cannot be checked',
+            remediation: 'Run the audit on a git checkout (actions/checkout in a workflow, or inside the cloned repository).'
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/i-codebase/index.ts
+
+
+
+
+const I_CODEBASE_RULES = [notVersionControlled, committedBuildOutput, crossAppRelativeImport, environmentFork];
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/floating-dependency-version.ts
+
+
+/** A requirement name at the start of a requirements.txt line (PEP 508). */
+const REQ_NAME = /^([A-Za-z0-9][A-Za-z0-9._-]{0,99})(\[[^\]]{0,200}\])?\s*(.*)$/;
+const GIT_REF_PY = /^git\+[a-z]+:\/\/[^@#\s]{1,500}(?:@[^@#\s/]{0,200}\/[^@#\s]{0,500})?@([^#\s/]{1,200})(?:#|\s|$)/;
+const BRANCHES = /^(main|master|develop|dev|trunk|head|latest)$/i;
+/** Does a pip git URL name a commit or tag (not a branch)? */
+function pinnedGit(url) {
+    const m = GIT_REF_PY.exec(url);
+    return m !== null && !BRANCHES.test(m[1]);
+}
+const floating_dependency_version_FACT = 'tf0202:requirements-dir';
+function requirementsTxt(repo, path, paths, report) {
+    const file = repo.get(path);
+    if (!file)
+        return;
+    // A compiled or exported requirements file sits beside the real lock (pip-tools, poetry export, uv export).
+    if (findNear(paths, dirOf(path), [...PYTHON_LOCKS, 'requirements.in'], false))
+        return;
+    reportRequirements(path, scanRequirements(file), report);
+}
+function scanRequirements(file) {
+    const unpinned = [];
+    const gitFloating = [];
+    file.code.split(/\r\n|\r|\n/).forEach((raw, i) => {
+        if (raw.length > 4000)
+            return;
+        const line = raw.replace(/\s+#.*$/, '').trim();
+        if (!line || line.startsWith('-') || line.startsWith('.') || line.startsWith('/'))
+            return; // -r, -c, -e, --hash, local paths
+        if (/^git\+/.test(line)) {
+            if (!pinnedGit(line))
+                gitFloating.push({ name: line.slice(0, 120), line: i + 1, column: raw.indexOf('git+') + 1 });
+            return;
+        }
+        if (/^https?:\/\//.test(line))
+            return; // an archive URL names one exact file
+        const m = REQ_NAME.exec(line);
+        if (!m)
+            return;
+        const spec = m[3].replace(/;.*$/, '').trim();
+        if (spec.startsWith('@')) {
+            const url = spec.slice(1).trim();
+            if (/^git\+/.test(url) && !pinnedGit(url))
+                gitFloating.push({ name: m[1], line: i + 1, column: raw.indexOf('git+') + 1 });
+            return;
+        }
+        if (/^===?\s*[^\s,*]+$/.test(spec) && !spec.includes('*'))
+            return; // name==1.2.3
+        unpinned.push({ name: `${m[1]}${spec ? spec.replace(/\s+/g, '') : ''}`, line: i + 1 });
+    });
+    return { unpinned, gitFloating };
+}
+function reportRequirements(path, { unpinned, gitFloating }, report) {
+    if (unpinned.length > 0) {
+        const first = unpinned[0];
+        report({
+            file: path,
+            line: first.line,
+            column: 1,
+            message: `${listNames(unpinned.map((u) => u.name))} ${unpinned.length === 1 ? 'is' : 'are'} not pinned in \`${path.slice(path.lastIndexOf('/') + 1)}\` (${unpinned.length} of the file's requirements): pip installs whatever is newest at build time`,
+            remediation: 'Pin every requirement with `==` (e.g. `flask==3.0.3`), or keep loose ranges in requirements.in and commit the `pip-compile` output as requirements.txt (or move to a locking tool: uv, Poetry, Pipenv).'
+        });
+    }
+    for (const g of gitFloating) {
+        report({ file: path, line: g.line, column: g.column, message: `git requirement \`${g.name}\` names no commit or tag: it installs whatever the branch head is at build time`, remediation: 'Pin the git dependency to a tag or commit: `git+https://github.com/org/lib.git@v1.4.2#egg=lib` (or `@<commit-sha>`).' });
+    }
+}
+const FLOATING_NPM = /^(\*|latest|x|X|next|)$/;
+function packageJson(repo, path, paths, report) {
+    if (findNear(paths, dirOf(path), NODE_LOCKS, true))
+        return; // the lock pins what the ranges allow
+    const file = repo.get(path);
+    if (!file)
+        return;
+    const pkg = packageJsonOf(file);
+    if (!pkg.data || isPublishedLibrary(pkg.data) || (typeof pkg.data.packageManager === 'string' && pkg.data.packageManager.startsWith('bun@')))
+        return;
+    for (const section of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+        const deps = pkg.data[section];
+        if (!deps || typeof deps !== 'object')
+            continue;
+        for (const [name, v] of Object.entries(deps)) {
+            if (typeof v !== 'string')
+                continue;
+            const spec = v.trim();
+            let why;
+            if (FLOATING_NPM.test(spec))
+                why = spec === '' ? 'an empty version (any version)' : `\`${spec}\` (any version)`;
+            else if (/^>=?\s*[\d.]+$/.test(spec))
+                why = `the unbounded range \`${spec}\``;
+            else if (/^(github:|gitlab:|bitbucket:|git\+|git:\/\/|[\w.-]{1,100}\/[\w.-]{1,100}$)/.test(spec) && !/#(?!(main|master|develop|dev|trunk|head)$)./i.test(spec))
+                why = `the git source \`${spec}\` without a commit or tag`;
+            if (!why)
+                continue;
+            report({
+                file: path,
+                line: pkg.lineOf(section, name),
+                message: `\`${name}\` is declared with ${why} and no lockfile freezes it: each install can pick a different release`,
+                remediation: why.includes('git') ? `Pin the git dependency to a tag or commit: \`"${name}": "github:org/${name}#v1.2.3"\`, and commit a lockfile.` : `Declare a bounded range (\`"${name}": "^1.4.0"\`) and commit a lockfile (\`npm install\` writes package-lock.json; install with \`npm ci\`).`
+            });
+        }
+    }
+}
+function gemfile(repo, path, paths, report) {
+    if (findNear(paths, dirOf(path), ['Gemfile.lock'], false))
+        return; // the lock records the git revision
+    const file = repo.get(path);
+    if (!file)
+        return;
+    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const m = /^\s*gem\s+['"]([\w.-]+)['"].*\b(git|github):\s*['"]/.exec(line);
+        if (!m || /\b(ref|tag):\s*['"]/.test(line))
+            return;
+        report({ file: path, line: i + 1, column: line.indexOf(m[2]) + 1, message: `gem \`${m[1]}\` comes from git without \`ref:\` or \`tag:\` and no Gemfile.lock records the revision`, remediation: `Pin it: \`gem '${m[1]}', git: '...', tag: 'v1.2.3'\` (or \`ref: '<sha>'\`), and commit Gemfile.lock.` });
+    });
+}
+const floatingDependencyVersion = {
+    meta: {
+        id: 'TF0202',
+        name: 'floating-dependency-version',
+        factor: 'II',
+        severity: 'warning',
+        summary: 'Dependency versions that float where no lockfile freezes them (unpinned requirements.txt, "*", "latest", git without a ref).',
+        why: 'Factor II requires dependencies to be declared completely and exactly. A version of "*", "latest", an unbounded ">=" or a git branch is not a declaration: the same commit builds against different code on different days, so what was tested is not what is deployed.',
+        remediation: 'Pin each dependency (== in requirements.txt, a bounded range plus a committed lockfile for npm, a tag or commit for git sources).'
+    },
+    // requirements/base.txt, requirements/production.txt (cookiecutter-django layout): not manifests by
+    // name, so the file pass reads them and the repository pass checks for a lock beside the project.
+    files: { kinds: ['other'], roles: ['app'], path: /(^|\/)requirements\/(?![\w.-]*(dev|local|test|lint|docs|ci))[\w.-]{1,80}\.txt$/i },
+    check(file, _report, ctx) {
+        ctx.facts.add(floating_dependency_version_FACT, { path: file.path, scan: scanRequirements(file) });
+    },
+    rereadReportedFiles: true,
+    checkRepo(repo, report) {
+        const paths = pathSet(repo);
+        for (const { path, scan } of repo.facts.get(floating_dependency_version_FACT)) {
+            const project = dirOf(dirOf(path));
+            if (findNear(paths, project, [...PYTHON_LOCKS], false) || findNear(paths, dirOf(path), ['base.in', 'production.in', 'prod.in'], false))
+                continue;
+            reportRequirements(path, scan, report);
+        }
+        for (const info of appManifests(repo, /^(requirements\.txt|requirements[-_.][\w.-]*\.txt|package\.json|Gemfile)$/)) {
+            if (info.role !== 'app')
+                continue; // requirements-dev.txt and friends are not deployed
+            const name = info.path.slice(info.path.lastIndexOf('/') + 1);
+            if (name === 'package.json')
+                packageJson(repo, info.path, paths, report);
+            else if (name === 'Gemfile')
+                gemfile(repo, info.path, paths, report);
+            else
+                requirementsTxt(repo, info.path, paths, report);
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/parsers/compose.ts
+
+
+function composeOf(file) {
+    return file.parse('compose', (f) => {
+        const { docs, errors, lineCounter: lc } = yamlOf(f);
+        const services = [];
+        const doc = docs[0];
+        if (!doc || doc.errors.length > 0)
+            return { services, errors };
+        for (const [name, svc, keyNode] of entries(get(doc.contents, 'services'))) {
+            const cmdNode = get(svc, 'command') ?? get(svc, 'entrypoint');
+            const envNode = get(svc, 'environment');
+            const environment = items(envNode).length
+                ? items(envNode).map((n) => {
+                    const s = str(n) ?? '';
+                    const eq = s.indexOf('=');
+                    return { key: eq === -1 ? s : s.slice(0, eq), ...(eq === -1 ? {} : { value: s.slice(eq + 1) }), line: lineOf(lc, n) };
+                })
+                : entries(envNode).map(([key, v, k]) => ({ key, ...(str(v) !== undefined ? { value: str(v) } : {}), line: lineOf(lc, v ?? k) }));
+            services.push({
+                name,
+                line: lineOf(lc, keyNode),
+                ...(str(get(svc, 'image')) !== undefined ? { image: str(get(svc, 'image')) } : {}),
+                imageLine: lineOf(lc, get(svc, 'image'), lineOf(lc, keyNode)),
+                build: get(svc, 'build') !== undefined,
+                ...(strList(get(svc, 'command')) ? { command: strList(get(svc, 'command')) } : {}),
+                ...(strList(get(svc, 'entrypoint')) ? { entrypoint: strList(get(svc, 'entrypoint')) } : {}),
+                commandLine: lineOf(lc, cmdNode, lineOf(lc, keyNode)),
+                environment,
+                ports: items(get(svc, 'ports')).map((p) => ({ spec: str(p) ?? str(get(p, 'target')) ?? '', line: lineOf(lc, p) }))
+            });
+        }
+        return { services, errors };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/parsers/dockerfile.ts
+function dockerfileOf(file) {
+    return file.parse('dockerfile', (f) => parseDockerfile(f.lines));
+}
+function parseDockerfile(lines) {
+    const instructions = [];
+    const stages = [];
+    let escape = '\\';
+    let i = 0;
+    let seenInstruction = false;
+    while (i < lines.length) {
+        const raw = lines[i];
+        const trimmed = raw.trim();
+        if (!seenInstruction) {
+            const directive = /^#\s*escape\s*=\s*(\S)/i.exec(trimmed);
+            if (directive)
+                escape = directive[1];
+        }
+        if (trimmed === '' || trimmed.startsWith('#')) {
+            i++;
+            continue;
+        }
+        seenInstruction = true;
+        const start = i;
+        let text = trimmed;
+        // Join continuation lines; comment lines inside a continuation are skipped, as Docker does.
+        while (text.endsWith(escape) && i + 1 < lines.length) {
+            text = text.slice(0, -1);
+            i++;
+            while (i < lines.length && /^\s*#/.test(lines[i]))
+                i++;
+            if (i < lines.length)
+                text += ` ${lines[i].trim()}`;
+        }
+        const m = /^([A-Za-z]+)\s*(.*)$/.exec(text);
+        i++;
+        if (!m)
+            continue;
+        const keyword = m[1].toUpperCase();
+        const args = m[2].trim();
+        if (keyword === 'FROM') {
+            const parts = args.split(/\s+/).filter((p) => !p.startsWith('--'));
+            const asAt = parts.findIndex((p) => p.toLowerCase() === 'as');
+            stages.push({ index: stages.length, image: parts[0] ?? '', ...(asAt > 0 && parts[asAt + 1] ? { name: parts[asAt + 1].toLowerCase() } : {}), line: start + 1 });
+        }
+        const instruction = { keyword, args, line: start + 1, endLine: i, stage: Math.max(0, stages.length - 1) };
+        if (['CMD', 'ENTRYPOINT', 'RUN', 'SHELL'].includes(keyword) && args.startsWith('[')) {
+            try {
+                const parsed = JSON.parse(args);
+                if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string'))
+                    instruction.exec = parsed;
+            }
+            catch {
+                // Not valid JSON: Docker runs it in shell form, and so do we.
+            }
+        }
+        instructions.push(instruction);
+    }
+    return { instructions, stages, final: stages[stages.length - 1] };
+}
+/** The command line an instruction runs, for CMD/ENTRYPOINT/RUN in either form. */
+function commandText(instruction) {
+    return instruction.exec ? instruction.exec.join(' ') : instruction.args;
+}
+/** Splits an image reference: registry/repo, tag and digest (tag undefined when absent). */
+function parseImageRef(ref) {
+    const [beforeDigest, digest] = ref.split('@', 2);
+    const lastSlash = beforeDigest.lastIndexOf('/');
+    const colon = beforeDigest.lastIndexOf(':');
+    const hasTag = colon > lastSlash;
+    return {
+        name: hasTag ? beforeDigest.slice(0, colon) : beforeDigest,
+        ...(hasTag ? { tag: beforeDigest.slice(colon + 1) } : {}),
+        ...(digest ? { digest } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/parsers/kubernetes.ts
+
+
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'DeploymentConfig'];
+function kubernetesOf(file) {
+    return file.parse('kubernetes', (f) => {
+        const isHelmTemplate = f.text.includes('{{');
+        const { docs, errors, lineCounter: lc } = yamlOf(f);
+        const workloads = [];
+        const objects = [];
+        for (const doc of docs) {
+            if (doc.errors.length > 0)
+                continue;
+            const root = doc.contents;
+            const kind = str(get(root, 'kind'));
+            if (!kind || !str(get(root, 'apiVersion')))
+                continue;
+            const name = str(getIn(root, ['metadata', 'name'])) ?? '';
+            const line = lineOf(lc, get(root, 'kind'));
+            objects.push({ kind, name, line, doc: root });
+            if (!WORKLOAD_KINDS.includes(kind))
+                continue;
+            const podSpec = kind === 'Pod' ? get(root, 'spec') : kind === 'CronJob' ? getIn(root, ['spec', 'jobTemplate', 'spec', 'template', 'spec']) : getIn(root, ['spec', 'template', 'spec']);
+            const containers = [
+                ...items(get(podSpec, 'initContainers')).map((c) => container(c, true)),
+                ...items(get(podSpec, 'containers')).map((c) => container(c, false))
+            ];
+            const replicasNode = getIn(root, ['spec', 'replicas']);
+            workloads.push({
+                kind,
+                name,
+                line,
+                ...(num(replicasNode) !== undefined ? { replicas: num(replicasNode), replicasLine: lineOf(lc, replicasNode) } : {}),
+                ...(num(get(podSpec, 'terminationGracePeriodSeconds')) !== undefined ? { terminationGracePeriodSeconds: num(get(podSpec, 'terminationGracePeriodSeconds')) } : {}),
+                containers,
+                labels: stringMap(getIn(root, ['metadata', 'labels'])),
+                annotations: stringMap(getIn(root, ['metadata', 'annotations']))
+            });
+        }
+        return { workloads, objects, errors, isHelmTemplate };
+        function container(c, init) {
+            const cmd = get(c, 'command') ?? get(c, 'args');
+            return {
+                name: str(get(c, 'name')) ?? '',
+                ...(str(get(c, 'image')) !== undefined ? { image: str(get(c, 'image')) } : {}),
+                imageLine: lineOf(lc, get(c, 'image'), lineOf(lc, c)),
+                line: lineOf(lc, c),
+                ...(strList(get(c, 'command')) ? { command: strList(get(c, 'command')) } : {}),
+                ...(strList(get(c, 'args')) ? { args: strList(get(c, 'args')) } : {}),
+                commandLine: lineOf(lc, cmd, lineOf(lc, c)),
+                env: items(get(c, 'env')).map((e) => ({
+                    name: str(get(e, 'name')) ?? '',
+                    ...(str(get(e, 'value')) !== undefined ? { value: str(get(e, 'value')) } : {}),
+                    fromRef: get(e, 'valueFrom') !== undefined,
+                    line: lineOf(lc, get(e, 'value') ?? e)
+                })),
+                ports: items(get(c, 'ports'))
+                    .map((p) => ({ containerPort: num(get(p, 'containerPort')) ?? -1, line: lineOf(lc, get(p, 'containerPort') ?? p) }))
+                    .filter((p) => p.containerPort > 0),
+                hasReadinessProbe: get(c, 'readinessProbe') !== undefined,
+                init
+            };
+        }
+    });
+}
+function stringMap(node) {
+    const out = {};
+    for (const [k, v] of entries(node))
+        out[k] = str(v) ?? '';
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/image-refs.ts
+
+
+
+/** Images pulled from a registry: stage references, scratch and templated refs are left out. */
+function imageUses(file) {
+    return file.parse('tf02-image-uses', (f) => {
+        const out = [];
+        // dockerfile.ts / Dockerfile.js are code that the path classifier takes for Dockerfiles.
+        if (f.language !== 'none')
+            return out;
+        const add = (ref, line, where) => {
+            const r = ref.trim();
+            // ${VAR}, $VAR, {{ .Values.image }}: the tag is decided elsewhere (build arg, values file).
+            if (!r || r.includes('$') || r.includes('{{') || r.toLowerCase() === 'scratch')
+                return;
+            const col = f.line(line).indexOf(r);
+            out.push({ ref: r, ...parseImageRef(r), line, ...(col >= 0 ? { column: col + 1 } : {}), where });
+        };
+        if (f.kind === 'dockerfile') {
+            const d = dockerfileOf(f);
+            const stageNames = new Set();
+            for (const s of d.stages) {
+                if (!stageNames.has(s.image.toLowerCase()) && !/^\d+$/.test(s.image))
+                    add(s.image, s.line, 'dockerfile');
+                if (s.name)
+                    stageNames.add(s.name);
+            }
+            // COPY --from=<image> pulls an image too; stage names and indexes do not.
+            for (const ins of d.instructions) {
+                if (ins.keyword !== 'COPY')
+                    continue;
+                const m = /--from=(\S+)/.exec(ins.args);
+                if (m && !stageNames.has(m[1].toLowerCase()) && !/^\d+$/.test(m[1]) && m[1].includes(':'))
+                    add(m[1], ins.line, 'dockerfile');
+            }
+        }
+        else if (f.kind === 'compose') {
+            for (const s of composeOf(f).services)
+                if (s.image !== undefined && !s.build)
+                    add(s.image, s.imageLine, 'compose');
+        }
+        else if (f.kind === 'kubernetes') {
+            const k = kubernetesOf(f);
+            if (!k.isHelmTemplate)
+                for (const w of k.workloads)
+                    for (const c of w.containers)
+                        if (c.image !== undefined)
+                            add(c.image, c.imageLine, 'kubernetes');
+        }
+        return out;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/image-without-digest.ts
+
+const imageWithoutDigest = {
+    meta: {
+        id: 'TF0204',
+        name: 'image-without-digest',
+        factor: 'II',
+        severity: 'notice',
+        summary: 'A Dockerfile FROM or Kubernetes container image is pinned by a tag but not by a digest.',
+        why: 'A tag such as node:20-slim is re-pushed with every patch release, so the declared dependency still moves under the same commit. A digest makes the declaration exact, which is what Factor II asks for; Renovate or Dependabot keep it fresh.',
+        remediation: 'Append the digest: FROM node:20.11-slim@sha256:<digest> (docker buildx imagetools inspect node:20.11-slim prints it), and let Renovate/Dependabot update it.'
+    },
+    // Compose files are for local development; their images are not what production runs.
+    files: { kinds: ['dockerfile', 'kubernetes'], roles: ['app'] },
+    keywords: ['from', 'image'],
+    check(file, report) {
+        // One notice per file: the fix (pin digests, let a bot update them) is one change for the file.
+        const loose = imageUses(file).filter((img) => !img.digest && img.tag !== undefined && img.tag.toLowerCase() !== 'latest'); // TF0203 speaks for latest
+        if (loose.length === 0)
+            return;
+        const first = loose[0];
+        const refs = [...new Set(loose.map((img) => img.ref))];
+        const others = refs.filter((r) => r !== first.ref);
+        report({
+            line: first.line,
+            ...(first.column !== undefined ? { column: first.column } : {}),
+            message: `\`${first.ref}\`${others.length ? ` (and ${others.map((r) => `\`${r}\``).join(', ')} in this file)` : ''} ${refs.length === 1 ? 'is' : 'are'} pinned by tag only; a tag can be re-pushed with different content`,
+            remediation: `Pin the content: \`${first.ref}@sha256:<digest>\` (\`docker buildx imagetools inspect ${first.ref}\` prints it) for each image, and let Renovate or Dependabot update tag and digest together.`
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/image-without-tag.ts
+
+const imageWithoutTag = {
+    meta: {
+        id: 'TF0203',
+        name: 'image-without-tag',
+        factor: 'II',
+        severity: 'warning',
+        summary: 'A Dockerfile FROM, compose service or Kubernetes container pulls an image without a tag or with `latest`.',
+        why: 'The base image is a dependency like any library: Factor II wants it declared exactly. `latest` (or no tag, which means latest) is whatever the registry serves that day, so two builds of one commit can run on different operating systems and runtimes.',
+        remediation: 'Name a version tag (node:20.11-bookworm-slim, postgres:16.2), and for production images add the digest (image:tag@sha256:...), updated by Renovate or Dependabot.'
+    },
+    files: { kinds: ['dockerfile', 'compose', 'kubernetes'] },
+    keywords: ['from', 'image'],
+    check(file, report) {
+        for (const img of imageUses(file)) {
+            if (img.digest)
+                continue; // a digest pins the content whatever the tag says
+            const floating = img.tag === undefined ? 'has no tag (so it is `latest`)' : img.tag.toLowerCase() === 'latest' ? 'is tagged `latest`' : undefined;
+            if (!floating)
+                continue;
+            const where = img.where === 'dockerfile' ? 'FROM' : img.where === 'compose' ? 'compose image' : 'container image';
+            report({
+                line: img.line,
+                ...(img.column !== undefined ? { column: img.column } : {}),
+                // Compose files are local development unless named for production: the image still floats, but quietly.
+                ...(file.role === 'dev' ? { severity: 'notice' } : {}),
+                message: `${where} \`${img.ref}\` ${floating}: every pull may bring a different image`,
+                remediation: `Pin a version: \`${img.name}:<version>\` (e.g. the exact release you test with), optionally with \`@sha256:<digest>\`; let Renovate or Dependabot bump it.`
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/implicit-system-tool.ts
+
+
+const implicit_system_tool_FACT = 'tf0206:tool-call';
+const NIXPACKS_FACT = 'tf0206:nixpacks';
+/** Tool → the package names that provide it (matched as words in Dockerfiles and Aptfiles). */
+const TOOLS = {
+    curl: ['curl'],
+    wget: ['wget'],
+    git: ['git'],
+    convert: ['imagemagick', 'graphicsmagick'],
+    magick: ['imagemagick'],
+    identify: ['imagemagick', 'graphicsmagick'],
+    mogrify: ['imagemagick', 'graphicsmagick'],
+    gm: ['graphicsmagick'],
+    ffmpeg: ['ffmpeg'],
+    ffprobe: ['ffmpeg'],
+    pdftotext: ['poppler-utils', 'poppler'],
+    pdftoppm: ['poppler-utils', 'poppler'],
+    wkhtmltopdf: ['wkhtmltopdf'],
+    gs: ['ghostscript'],
+    ghostscript: ['ghostscript'],
+    pandoc: ['pandoc'],
+    soffice: ['libreoffice'],
+    libreoffice: ['libreoffice'],
+    tesseract: ['tesseract-ocr', 'tesseract'],
+    pg_dump: ['postgresql-client', 'postgresql'],
+    pg_restore: ['postgresql-client', 'postgresql'],
+    psql: ['postgresql-client', 'postgresql'],
+    mysqldump: ['mysql-client', 'default-mysql-client', 'mariadb-client', 'mysql'],
+    'redis-cli': ['redis-tools', 'redis'],
+    rsync: ['rsync'],
+    ssh: ['openssh-client', 'openssh'],
+    scp: ['openssh-client', 'openssh'],
+    unzip: ['unzip'],
+    exiftool: ['libimage-exiftool-perl', 'exiftool', 'perl-image-exiftool'],
+    inkscape: ['inkscape'],
+    qpdf: ['qpdf'],
+    sox: ['sox'],
+    chromium: ['chromium'],
+    'chromium-browser': ['chromium'],
+    'google-chrome': ['google-chrome'],
+    phantomjs: ['phantomjs'],
+    aws: ['awscli', 'aws-cli'],
+    gcloud: ['google-cloud-cli', 'google-cloud-sdk'],
+    gsutil: ['google-cloud-cli', 'google-cloud-sdk'],
+    kubectl: ['kubectl']
+};
+/** Tools the full (non-slim) official language images inherit from buildpack-deps. */
+const IN_FULL_IMAGES = new Set(['curl', 'wget', 'git', 'ssh', 'scp', 'convert', 'identify', 'mogrify', 'unzip']);
+const FULL_IMAGE = /^(docker\.io\/)?(library\/)?(node|python|ruby|golang|buildpack-deps|php|perl|rust|gcc)(:[\w.-]*)?$/;
+/** Slim, Alpine and distroless variants ship without those tools. */
+const SLIM_TAG = /:[\w.-]*(slim|alpine|distroless|minimal|busybox)/;
+/** Per language: a call that runs a command, and the offset of the group holding its first word. */
+const CALLS = {
+    javascript: [/\b(execSync|execFileSync|execFile|exec|spawnSync|spawn|execa|execaSync|execaCommand)\s*\(\s*(['"`])\s*([\w./-]{1,100})/g],
+    python: [
+        /\b(subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|os\.popen|check_output|check_call|Popen)\s*\(\s*\[?\s*[rbfu]?(['"])\s*([\w./-]{1,100})/g
+    ],
+    ruby: [
+        /\b(system|exec|spawn|Open3\.(?:capture2e?|capture3|popen3|popen2e?)|IO\.popen)\s*\(?\s*\[?\s*(['"])\s*([\w./-]{1,100})/g,
+        /(`|%x[({[])\s*([\w./-]{1,100})/g
+    ],
+    java: [
+        /\b(Runtime\.getRuntime\(\)\.exec)\s*\(\s*(?:new\s+String\s*\[\s*\]\s*\{\s*)?(")\s*([\w./-]{1,100})/g,
+        /\b(new\s+ProcessBuilder)\s*\(\s*(?:(?:List\.of|Arrays\.asList)\s*\(\s*)?(")\s*([\w./-]{1,100})/g
+    ],
+    go: [/\b(exec\.Command(?:Context)?)\s*\(\s*(?:ctx\s*,\s*)?(["`])\s*([\w./-]{1,100})/g],
+    php: [/\b(shell_exec|exec|system|passthru|proc_open|popen)\s*\(\s*(['"])\s*([\w./-]{1,100})/g]
+};
+CALLS.typescript = CALLS.javascript;
+CALLS.kotlin = CALLS.java;
+const IMPORT_HINT = {
+    javascript: /child_process|\bexeca\b/,
+    typescript: /child_process|\bexeca\b/,
+    python: /\bsubprocess\b|\bos\.(system|popen)\b/,
+    go: /"os\/exec"/
+};
+/** Finds the calls in one file; `sh -c "tool ..."` is looked through. */
+function toolCalls(file) {
+    const out = [];
+    const res = CALLS[file.language];
+    if (!res)
+        return out;
+    const hint = IMPORT_HINT[file.language];
+    if (hint && !hint.test(file.code))
+        return out;
+    const code = file.code;
+    const patterns = [...res];
+    if (file.language === 'javascript' || file.language === 'typescript') {
+        // const run = promisify(execFile); run('convert', ...): follow the alias.
+        const aliases = [...code.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]{0,60})\s*=\s*(?:util\.)?promisify\s*\(\s*(?:[\w$]{1,40}\.)?(?:exec|execFile)\s*\)/g)].map((m) => m[1].replace(/\$/g, '\\$'));
+        if (aliases.length > 0)
+            patterns.push(new RegExp(`(?<![\\w.$])(${aliases.join('|')})\\s*\\(\\s*(['"\`])\\s*([\\w./-]{1,100})`, 'g'));
+    }
+    for (const re of patterns) {
+        re.lastIndex = 0;
+        for (let m = re.exec(code); m; m = re.exec(code)) {
+            const backtick = m.length === 3; // ruby backticks / %x
+            let word = backtick ? m[2] : m[3];
+            const alias = patterns.indexOf(re) >= res.length;
+            const via = backtick ? (m[1] === '`' ? 'backticks' : '%x()') : alias ? `${m[1]}() (a promisified child_process call)` : m[1].replace(/\s+/g, ' ');
+            const at = m.index + m[0].lastIndexOf(word);
+            const pos = file.position(at);
+            const lineText = file.line(pos.line);
+            if (lineText.length > 4000)
+                continue;
+            if (backtick && m[1] === '`') {
+                // A backtick inside a string literal is prose ("run `git pull`"), not a command.
+                const before = lineText.slice(0, pos.column - 2);
+                if ((before.split('"').length - 1) % 2 === 1 || (before.split("'").length - 1) % 2 === 1)
+                    continue;
+            }
+            word = baseName(word);
+            if (/^(sh|bash|cmd)$/.test(word)) {
+                const inner = /-c['"]?\s*,?\s*['"`]\s*([\w./-]{1,100})/.exec(lineText.slice(pos.column));
+                if (!inner)
+                    continue;
+                word = baseName(inner[1]);
+            }
+            if (!Object.prototype.hasOwnProperty.call(TOOLS, word))
+                continue;
+            out.push({ path: file.path, line: pos.line, column: pos.column, tool: word, via, language: file.language });
+        }
+    }
+    return out;
+}
+/** What the app's build declares: Dockerfiles (in the app folder or above) and Aptfiles. */
+function declared(repo, appDir) {
+    const dirs = new Set(ancestors(appDir));
+    const dockerfiles = repo.files.filter((f) => f.kind === 'dockerfile' && f.language === 'none' && f.role === 'app' && (dirs.has(dirOf(f.path)) || dirOf(f.path).startsWith(appDir === '.' ? '' : `${appDir}/`)));
+    const aptfiles = repo.files.filter((f) => baseName(f.path).toLowerCase() === 'aptfile' && dirs.has(dirOf(f.path)));
+    let text = '';
+    let fullImage = false;
+    for (const d of dockerfiles) {
+        const file = repo.get(d.path);
+        if (!file)
+            continue;
+        const parsed = dockerfileOf(file);
+        text += `\n${parsed.instructions.filter((i) => i.keyword === 'RUN' || i.keyword === 'FROM').map((i) => i.args).join('\n')}`;
+        if (parsed.final && FULL_IMAGE.test(parsed.final.image) && !SLIM_TAG.test(parsed.final.image))
+            fullImage = true;
+    }
+    for (const a of aptfiles)
+        text += `\n${repo.get(a.path)?.text ?? ''}`;
+    // nixpacks.toml aptPkgs / nixPkgs (Railway, Coolify...): recorded by the file pass.
+    const nix = repo.facts.get(NIXPACKS_FACT).filter((n) => dirs.has(dirOf(n.path)));
+    for (const n of nix)
+        text += `\n${n.text}`;
+    return { text: text.toLowerCase(), dockerfiles: dockerfiles.map((d) => d.path), fullImage, aptfile: aptfiles.length > 0 || nix.length > 0 };
+}
+function where(language) {
+    switch (language) {
+        case 'javascript':
+        case 'typescript':
+            return 'child_process';
+        case 'python':
+            return 'subprocess';
+        case 'ruby':
+            return 'the shell command';
+        case 'go':
+            return 'os/exec';
+        default:
+            return 'a process';
+    }
+}
+const implicitSystemTool = {
+    meta: {
+        id: 'TF0206',
+        name: 'implicit-system-tool',
+        factor: 'II',
+        severity: 'warning',
+        summary: 'Code shells out to a system tool (curl, ImageMagick, ffmpeg, git...) that no Dockerfile, Aptfile or buildpack of the app installs.',
+        why: 'Factor II: an app never relies on the implicit existence of system-wide tools. A call to `convert` or `curl` works on the laptop that happens to have it and fails in a slim production image; the tool has to be declared where the app\'s environment is built.',
+        remediation: 'Install the tool where the app\'s image is built (RUN apt-get install -y --no-install-recommends <package> in the Dockerfile, or a line in the Aptfile for Heroku-style buildpacks), or replace the call with a library from the manifest.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php']
+    },
+    files: { kinds: ['source', 'toml'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php', 'none'], roles: ['app'] },
+    keywords: ['exec', 'spawn', 'subprocess', 'system', 'popen', 'processbuilder', '`', '%x', 'open3', 'passthru', 'aptpkgs', 'nixpkgs'],
+    check(file, _report, ctx) {
+        if (file.kind === 'toml') {
+            if (file.name === 'nixpacks.toml')
+                ctx.facts.add(NIXPACKS_FACT, { path: file.path, text: file.code });
+            return;
+        }
+        // Developer and CI scripts run on a workstation or runner, not in the deployed image.
+        if (/(^|\/)(scripts|script|tools|hack|bin|ci|\.github)\//.test(file.path))
+            return;
+        for (const call of toolCalls(file))
+            ctx.facts.add(implicit_system_tool_FACT, { ...call, app: ctx.app?.path ?? '.' });
+    },
+    rereadReportedFiles: true,
+    checkRepo(repo, report) {
+        const cache = new Map();
+        const paths = new Set(repo.files.map((f) => f.path));
+        for (const call of repo.facts.get(implicit_system_tool_FACT)) {
+            // A GitHub Action runs on the runner image, whose tools are documented; it builds no image of its own.
+            if (ancestors(call.app).some((d) => paths.has(joinPath(d, 'action.yml')) || paths.has(joinPath(d, 'action.yaml'))))
+                continue;
+            let decl = cache.get(call.app);
+            if (!decl)
+                cache.set(call.app, (decl = declared(repo, call.app)));
+            const packages = TOOLS[call.tool];
+            if (packages.some((p) => new RegExp(`(^|[^\\w-])${p.replace(/[.+]/g, '\\$&')}([^\\w-]|$)`).test(decl.text)))
+                continue;
+            if (decl.fullImage && IN_FULL_IMAGES.has(call.tool))
+                continue;
+            const dockerfile = decl.dockerfiles[0];
+            const place = dockerfile ? `\`${dockerfile}\` does not install it` : decl.aptfile ? 'the Aptfile does not list it' : 'no Dockerfile, Aptfile or buildpack of the app declares it';
+            const pkg = packages[0];
+            report({
+                file: call.path,
+                line: call.line,
+                column: call.column,
+                message: `\`${call.tool}\` is run through ${call.via} but ${place}: the app relies on the tool being on the host`,
+                remediation: dockerfile
+                    ? `Declare it in ${dockerfile}: \`RUN apt-get update && apt-get install -y --no-install-recommends ${pkg} && rm -rf /var/lib/apt/lists/*\` (Alpine: \`RUN apk add --no-cache ${pkg}\`), or replace ${where(call.language)} with a library from the manifest.`
+                    : `Declare it where the app's environment is built: a Dockerfile line \`RUN apt-get install -y --no-install-recommends ${pkg}\`, or a line \`${pkg}\` in ${joinPath(call.app, 'Aptfile')} for Heroku-style buildpacks (heroku-community/apt).`
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/install-outside-manifest.ts
+
+/** Package tools that bootstrap the manifest's own installer; unpinned they rarely matter. */
+const PIP_BOOTSTRAP = /^(pip|setuptools|wheel)$/i;
+const NPM_BOOTSTRAP = /^(npm|corepack)$/i;
+function tokens(segment) {
+    const out = [];
+    const re = /\S+/g;
+    for (let m = re.exec(segment); m; m = re.exec(segment))
+        out.push({ t: m[0].replace(/^['"]|['"]$/g, ''), at: m.index });
+    return out;
+}
+/** Scans one shell command line (a RUN or a script line) for installs outside the manifest. */
+function scanCommand(cmd) {
+    const hits = [];
+    if (cmd.length > 4000)
+        return hits;
+    // curl/wget piped straight into a shell.
+    const pipe = /\b(curl|wget)\b[^|;&\n]{0,1000}\|\s*(sudo\s+)?(-E\s+)?(ba|z|da)?sh\b/.exec(cmd);
+    if (pipe) {
+        const url = /https?:\/\/[^\s'"|]+/.exec(pipe[0])?.[0] ?? 'a remote script';
+        hits.push({
+            offset: pipe.index,
+            message: `\`${pipe[1]} ... | ${pipe[4] ?? ''}sh\` runs the installer at ${url}: what it installs is neither declared nor pinned`,
+            remediation: 'Install the tool from the distribution package manager (apt-get install tool=version), or download a versioned release archive and verify its checksum (curl -fsSLO .../v1.2.3/tool.tar.gz && sha256sum -c); better still, declare it as a dependency of the app.'
+        });
+    }
+    // Split into simple commands so `a && pip install x` is seen.
+    const re = /[^;&|\n]+/g;
+    for (let m = re.exec(cmd); m; m = re.exec(cmd)) {
+        const seg = m[0];
+        const toks = tokens(seg);
+        let i = 0;
+        while (i < toks.length && (/^(sudo|-E|env|[A-Z_][A-Z0-9_]*=\S*)$/.test(toks[i].t)))
+            i++;
+        const tool = toks[i]?.t.replace(/^.*\//, '');
+        const sub = toks[i + 1]?.t;
+        const rest = toks.slice(i + 2);
+        const args = rest.filter((a) => !a.t.startsWith('-'));
+        const at = m.index + (toks[i]?.at ?? 0);
+        if (!tool)
+            continue;
+        if ((tool === 'npm' && /^(install|i|add)$/.test(sub ?? '') && rest.some((a) => a.t === '-g' || a.t === '--global')) ||
+            (tool === 'yarn' && sub === 'global' && toks[i + 2]?.t === 'add') ||
+            (tool === 'pnpm' && /^(add|install|i)$/.test(sub ?? '') && rest.some((a) => a.t === '-g' || a.t === '--global'))) {
+            const pkgs = args.filter((a) => a.t !== 'add').map((a) => a.t).filter((p) => !NPM_BOOTSTRAP.test(p.replace(/@[^@/]*$/, '')));
+            const loose = pkgs.filter((p) => !/.@\d/.test(p));
+            if (loose.length > 0)
+                hits.push({ offset: at, message: `\`${tool} ${sub} -g ${loose.join(' ')}\` installs a global package outside package.json, at whatever version is newest`, remediation: `Add it to package.json (\`npm install --save-dev ${loose[0]}\`) and run it with \`npx\` / an npm script; if it must be global, pin it: \`npm install -g ${loose[0]}@<version>\`.` });
+        }
+        else if ((tool === 'pip' || tool === 'pip3' || (tool.startsWith('python') && sub === '-m' && /^pip3?$/.test(toks[i + 2]?.t ?? ''))) && (tool.startsWith('python') ? toks[i + 3]?.t : sub) === 'install') {
+            const after = tool.startsWith('python') ? toks.slice(i + 4) : rest;
+            if (after.some((a) => /^(-r|--requirement|-c|--constraint|-e|--editable)$/.test(a.t) || /^(-r|--requirement=)\S/.test(a.t)))
+                continue;
+            const pkgs = after.filter((a, k) => !a.t.startsWith('-') && !/^(-i|--index-url|--extra-index-url|-f|--find-links|--target|-t|--prefix|--root)$/.test(after[k - 1]?.t ?? ''));
+            const loose = pkgs.map((a) => a.t).filter((p) => !/^[.\/]/.test(p) && !/\.(whl|tar\.gz|zip)$/.test(p) && !/===?[^=*]+$/.test(p) && !PIP_BOOTSTRAP.test(p.replace(/[<>=!~[].*$/, '')));
+            if (loose.length > 0)
+                hits.push({ offset: at, message: `\`pip install ${loose.join(' ')}\` installs ${loose.length === 1 ? 'a package' : 'packages'} outside the requirements file, unpinned`, remediation: `Declare it in requirements.txt (or pyproject.toml) with an exact version, e.g. \`${loose[0].replace(/[<>=!~].*$/, '')}==<version>\`, and install with \`pip install -r requirements.txt\`.` });
+        }
+        else if (tool === 'gem' && sub === 'install') {
+            if (rest.some((a) => /^(-v|--version)$/.test(a.t) || a.t.startsWith('--version=')) || rest.some((a) => /:\d/.test(a.t)))
+                continue;
+            const loose = args.map((a) => a.t).filter((p) => p !== 'bundler' && !p.endsWith('.gem'));
+            if (loose.length > 0)
+                hits.push({ offset: at, message: `\`gem install ${loose.join(' ')}\` installs a gem outside the Gemfile, unpinned`, remediation: `Add it to the Gemfile (\`gem '${loose[0]}', '~> x.y'\`) and run it with \`bundle exec\`; if it must be installed globally, pin it: \`gem install ${loose[0]} -v <version>\`.` });
+        }
+        else if (tool === 'go' && sub === 'install') {
+            const latest = args.map((a) => a.t).filter((p) => /@(latest|master|main)$/.test(p));
+            if (latest.length > 0)
+                hits.push({ offset: at, message: `\`go install ${latest.join(' ')}\` installs whatever version is newest`, remediation: `Pin the module version: \`go install ${latest[0].replace(/@\w+$/, '')}@v1.2.3\` (or track the tool in go.mod with a tools.go / \`go get -tool\`).` });
+        }
+    }
+    return hits;
+}
+function isDeployScript(file) {
+    // Developer bootstrap scripts install on a laptop, not in the deployed environment.
+    return !/(^|[/_.-])(dev|local|setup|bootstrap|install|test)[^/]*$/i.test(file.name) && !/(^|\/)(scripts\/dev|hack|tools)\//.test(file.path);
+}
+const installOutsideManifest = {
+    meta: {
+        id: 'TF0205',
+        name: 'install-outside-manifest',
+        factor: 'II',
+        severity: 'warning',
+        summary: 'A Dockerfile or deploy script installs packages outside the dependency manifest (npm -g, bare pip install, gem install, curl | sh).',
+        why: 'Factor II: every dependency is declared in one manifest and installed from it, so the manifest is the whole truth about what the app needs. A package added by hand in a RUN line or script is invisible to the manifest, to dependency updates and to security scanners, and floats to whatever version is newest on each build.',
+        remediation: 'Declare the package in the app\'s manifest (package.json, requirements.txt, Gemfile, go.mod) and install from it; pin any tool that must be installed separately.',
+        languages: ['shell']
+    },
+    files: { kinds: ['dockerfile', 'source'], roles: ['app'] },
+    keywords: ['install', 'curl', 'wget'],
+    check(file, report) {
+        if (file.kind === 'dockerfile') {
+            if (file.language !== 'none')
+                return; // dockerfile.ts is code, not a Dockerfile
+            for (const ins of dockerfileOf(file).instructions) {
+                if (ins.keyword !== 'RUN')
+                    continue;
+                const text = ins.exec ? ins.exec.join(' ') : ins.args;
+                for (const h of scanCommand(text))
+                    report({ line: ins.line, message: h.message, remediation: h.remediation });
+            }
+            return;
+        }
+        if (file.language !== 'shell' || !isDeployScript(file))
+            return;
+        file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+            for (const h of scanCommand(line))
+                report({ line: i + 1, column: h.offset + 1, message: h.message, remediation: h.remediation });
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/missing-lockfile.ts
+
+
+const CHECKS = [
+    {
+        manifest: /^package\.json$/,
+        expect(repo, path) {
+            const file = repo.get(path);
+            if (!file)
+                return undefined;
+            const pkg = packageJsonOf(file).data;
+            if (!pkg || isPublishedLibrary(pkg))
+                return undefined;
+            const count = Object.keys(pkg.dependencies ?? {}).length + Object.keys(pkg.devDependencies ?? {}).length;
+            if (count === 0)
+                return undefined;
+            // bun.lockb is binary and never reaches the audit: trust a bun project rather than guess.
+            if (typeof pkg.packageManager === 'string' && pkg.packageManager.startsWith('bun@'))
+                return undefined;
+            const pm = typeof pkg.packageManager === 'string' ? pkg.packageManager.split('@')[0] : 'npm';
+            const fix = pm === 'pnpm' ? 'Run `pnpm install` and commit pnpm-lock.yaml; install in CI and images with `pnpm install --frozen-lockfile`.'
+                : pm === 'yarn' ? 'Run `yarn install` and commit yarn.lock; install in CI and images with `yarn install --immutable`.'
+                    : 'Run `npm install` and commit package-lock.json; install in CI and images with `npm ci`.';
+            const line = pkg.dependencies ? packageJsonOf(file).lineOf('', 'dependencies') : packageJsonOf(file).lineOf('', 'devDependencies');
+            return { locks: NODE_LOCKS, upward: true, tool: pm, fix, line, count };
+        }
+    },
+    {
+        manifest: /^Pipfile$/,
+        expect: (repo, path) => ({ locks: ['Pipfile.lock'], upward: false, tool: 'pipenv', fix: 'Run `pipenv lock` and commit Pipfile.lock; install with `pipenv install --deploy`.', line: lineMatching(repo.get(path)?.lines ?? [], /^\[packages\]/) })
+    },
+    {
+        manifest: /^pyproject\.toml$/,
+        expect(repo, path) {
+            const file = repo.get(path);
+            if (!file)
+                return undefined;
+            const lines = file.lines;
+            const poetry = /^\[tool\.poetry(\.dependencies)?\]/m.test(file.text) && /^\[tool\.poetry\.(group\.\w+\.)?dependencies\]/m.test(file.text);
+            if (poetry)
+                return { locks: ['poetry.lock'], upward: true, tool: 'Poetry', fix: 'Run `poetry lock` and commit poetry.lock; install with `poetry install --no-root --only main`.', line: lineMatching(lines, /^\[tool\.poetry\.dependencies\]/) };
+            if (/^\[tool\.pdm\b/m.test(file.text))
+                return { locks: ['pdm.lock'], upward: true, tool: 'PDM', fix: 'Run `pdm lock` and commit pdm.lock; install with `pdm sync --prod`.', line: lineMatching(lines, /^\[tool\.pdm/) };
+            if (/^\[tool\.uv\b/m.test(file.text))
+                return { locks: ['uv.lock'], upward: true, tool: 'uv', fix: 'Run `uv lock` and commit uv.lock; install with `uv sync --locked`.', line: lineMatching(lines, /^\[tool\.uv/) };
+            return undefined; // setuptools/hatch projects have no lockfile of their own
+        }
+    },
+    {
+        manifest: /^Gemfile$/,
+        expect(repo, path) {
+            const file = repo.get(path);
+            if (!file || /^\s*gemspec\b/m.test(file.code))
+                return undefined; // a gem library: Bundler advises against committing its lock
+            if (!/^\s*gem\s+['"]/m.test(file.code))
+                return undefined;
+            return { locks: ['Gemfile.lock'], upward: false, tool: 'Bundler', fix: 'Run `bundle lock` (or `bundle install`) and commit Gemfile.lock; install with `bundle config set deployment true && bundle install`.', line: lineMatching(file.lines, /^\s*gem\s+['"]/) };
+        }
+    },
+    {
+        manifest: /^go\.mod$/,
+        expect(repo, path) {
+            const file = repo.get(path);
+            if (!file || !/^require\b/m.test(file.code))
+                return undefined;
+            return { locks: ['go.sum'], upward: false, tool: 'Go modules', fix: 'Run `go mod tidy` and commit go.sum; builds then verify every module checksum.', line: lineMatching(file.lines, /^require\b/) };
+        }
+    },
+    {
+        manifest: /^composer\.json$/,
+        expect(repo, path) {
+            const file = repo.get(path);
+            if (!file)
+                return undefined;
+            let data;
+            try {
+                data = JSON.parse(file.text);
+            }
+            catch {
+                return undefined;
+            }
+            if (data.type === 'library' || !data.require || !Object.keys(data.require).some((k) => k.includes('/')))
+                return undefined;
+            return { locks: ['composer.lock'], upward: false, tool: 'Composer', fix: 'Run `composer update --lock` and commit composer.lock; install with `composer install --no-dev`.', line: lineMatching(file.lines, /"require"\s*:/) };
+        }
+    },
+    {
+        manifest: /^Cargo\.toml$/,
+        expect(repo, path, paths) {
+            const file = repo.get(path);
+            if (!file)
+                return undefined;
+            const dir = dirOf(path);
+            const isApp = /^\[\[bin\]\]/m.test(file.text) || paths.has(dir === '.' ? 'src/main.rs' : `${dir}/src/main.rs`);
+            if (!isApp)
+                return undefined; // library crates leave Cargo.lock to their users
+            return { locks: ['Cargo.lock'], upward: true, tool: 'Cargo', fix: 'Run `cargo generate-lockfile` and commit Cargo.lock; build with `cargo build --locked`.', line: lineMatching(file.lines, /^\[dependencies\]/) };
+        }
+    }
+];
+const missingLockfile = {
+    meta: {
+        id: 'TF0201',
+        name: 'missing-lockfile',
+        factor: 'II',
+        severity: 'warning',
+        summary: 'A dependency manifest is committed without the lockfile its tool writes.',
+        why: 'Factor II asks for an exact, explicit declaration of every dependency so that every deploy of one commit installs the same thing. A manifest alone names ranges; without its lockfile each build resolves them again and two deploys of the same commit can run different library versions.',
+        remediation: 'Generate the lockfile with the project\'s dependency tool, commit it, and install from it in CI and images (npm ci, pipenv install --deploy, poetry install, bundle install in deployment mode).'
+    },
+    checkRepo(repo, report) {
+        const paths = pathSet(repo);
+        const byName = appManifests(repo, /^(package\.json|Pipfile|pyproject\.toml|Gemfile|go\.mod|composer\.json|Cargo\.toml)$/);
+        for (const info of byName) {
+            const check = CHECKS.find((c) => c.manifest.test(baseName(info.path)));
+            const want = check?.expect(repo, info.path, paths);
+            if (!want)
+                continue;
+            if (findNear(paths, dirOf(info.path), want.locks, want.upward))
+                continue;
+            const what = want.count !== undefined ? ` declares ${want.count} ${want.count === 1 ? 'dependency' : 'dependencies'} but` : '';
+            const r = {
+                file: info.path,
+                line: want.line,
+                message: `\`${baseName(info.path)}\`${what} has no committed lockfile (${want.locks.filter((l) => l !== 'bun.lockb').join(', ')}): each ${want.tool} install re-resolves the versions`,
+                remediation: want.fix
+            };
+            report(r);
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/ii-dependencies/index.ts
+
+
+
+
+
+
+const II_DEPENDENCIES_RULES = [
+    missingLockfile,
+    floatingDependencyVersion,
+    imageWithoutTag,
+    imageWithoutDigest,
+    installOutsideManifest,
+    implicitSystemTool
+];
+
+;// CONCATENATED MODULE: ./src/rules/shared/lines.ts
+const MAX_LINE_LENGTH = 4000;
+/** Is the character at `offset` on a line longer than MAX_LINE_LENGTH? */
+function onLongLine(file, offset) {
+    return file.line(file.position(offset).line).length > MAX_LINE_LENGTH;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/secret-patterns.ts
+// Distinctive prefixes only: a match is a credential whatever its entropy. Bounded repetitions.
+const TOKEN_PATTERNS = [
+    { id: 'aws-access-key-id', label: 'AWS access key id', re: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g, ignore: (t) => t.endsWith('EXAMPLE') },
+    { id: 'github-token', label: 'GitHub token', re: /\b(gh[pousr]_[A-Za-z0-9]{36,251})\b/g },
+    { id: 'github-fine-grained-pat', label: 'GitHub fine-grained personal access token', re: /\b(github_pat_[A-Za-z0-9_]{50,255})\b/g },
+    { id: 'gitlab-token', label: 'GitLab personal access token', re: /\b(glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])/g },
+    { id: 'slack-token', label: 'Slack token', re: /\b(xox[baprs]-(?:\d{6,15}-){1,3}[A-Za-z0-9-]{10,100})(?![A-Za-z0-9-])/g },
+    { id: 'slack-webhook', label: 'Slack incoming webhook URL', re: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/]{20,120})/g },
+    { id: 'stripe-live-key', label: 'Stripe live secret key', re: /\b((?:sk|rk)_live_[A-Za-z0-9]{20,247})\b/g },
+    { id: 'twilio-api-key', label: 'Twilio API key', re: /\b(SK[0-9a-f]{32})\b/g },
+    { id: 'sendgrid-api-key', label: 'SendGrid API key', re: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g },
+    { id: 'anthropic-api-key', label: 'Anthropic API key', re: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{32,200})(?![A-Za-z0-9_-])/g },
+    { id: 'openai-api-key', label: 'OpenAI API key', re: /\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160})(?![A-Za-z0-9_-])/g },
+    { id: 'openai-project-key', label: 'OpenAI project API key', re: /\b(sk-(?:proj|svcacct)-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])/g },
+    { id: 'npm-token', label: 'npm access token', re: /\b(npm_[A-Za-z0-9]{36})\b/g },
+    { id: 'pypi-token', label: 'PyPI upload token', re: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,200})(?![A-Za-z0-9_-])/g },
+    { id: 'shopify-token', label: 'Shopify access token', re: /\b(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})\b/g },
+    { id: 'digitalocean-token', label: 'DigitalOcean token', re: /\b(do[opr]_v1_[a-f0-9]{64})\b/g },
+    { id: 'vault-token', label: 'HashiCorp Vault token', re: /\b(hv[sb]\.[A-Za-z0-9_-]{24,200})(?![A-Za-z0-9_-])/g },
+    { id: 'huggingface-token', label: 'Hugging Face token', re: /\b(hf_[A-Za-z]{34})\b/g },
+    { id: 'databricks-token', label: 'Databricks token', re: /\b(dapi[a-f0-9]{32})\b/g },
+    { id: 'square-token', label: 'Square access token', re: /\b(sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60})(?![A-Za-z0-9_-])/g },
+    { id: 'doppler-token', label: 'Doppler token', re: /\b(dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44})\b/g },
+    {
+        id: 'azure-storage-key', label: 'Azure storage account key', re: /AccountKey=([A-Za-z0-9+/]{80,90}={0,2})/g,
+        // The storage emulator's well-known key is public.
+        ignore: (t) => t.startsWith('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq')
+    }
+];
+/** Lower-case prefilter keywords covering TOKEN_PATTERNS. */
+const TOKEN_KEYWORDS = [
+    'akia', 'asia', 'abia', 'acca', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'xox', 'hooks.slack.com',
+    'sk_live_', 'rk_live_', 'twilio', 'sg.', 'sk-', 'npm_', 'pypi-', 'shp', 'do_v1_', 'dop_v1_', 'dor_v1_', 'hvs.', 'hvb.', 'hf_', 'dapi',
+    'sq0', 'dp.', 'accountkey='
+];
+/** The first provider token in `text`, if any (used by other rules to defer to TF0301). */
+function findToken(text) {
+    for (const pattern of TOKEN_PATTERNS) {
+        pattern.re.lastIndex = 0;
+        for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
+            if (!pattern.ignore?.(m[1])) {
+                pattern.re.lastIndex = 0;
+                return { pattern, token: m[1], index: m.index + m[0].indexOf(m[1]) };
+            }
+        }
+    }
+    return undefined;
+}
+/** Words of an identifier: dbPassword, DB_PASSWORD, spring.datasource.password -> lower-case words. */
+function words(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w.toLowerCase());
+}
+const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'auth', 'master', 'client', 'app', 'license', 'webhook', 'hmac', 'jwt', 'session', 'cookie', 'account']);
+const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'pub', 'page', 'next', 'continuation', 'cancellation', 'cancel', 'csrf', 'xsrf', 'sync', 'idempotency']);
+/**
+ * Does this name hold a credential, and of which sort? Decided by the last word, so
+ * PASSWORD_FIELD, password_reset_url, tokenExpiry and secretName are not secrets.
+ */
+function secretNameKind(name) {
+    const w = words(name);
+    while (w.length > 1 && /^\d+$/.test(w[w.length - 1]))
+        w.pop();
+    if (w.length === 0 || w.some((x) => NOT_SECRET_WORDS.has(x)))
+        return undefined;
+    const last = w[w.length - 1];
+    const prev = w[w.length - 2] ?? '';
+    if (['password', 'passwd', 'pwd', 'passphrase', 'pass', 'pw'].includes(last))
+        return last === 'pass' && w.length === 1 ? undefined : 'password';
+    if (['secret', 'token', 'apikey', 'secretkey', 'privatekey', 'accesskey', 'credential', 'credentials', 'authtoken'].includes(last))
+        return 'token';
+    if (last === 'key' && KEY_QUALIFIERS.has(prev))
+        return 'token';
+    if (last === 'base' && prev === 'key')
+        return 'token'; // Rails secret_key_base
+    return undefined;
+}
+/** DB_PASSWORD from dbPassword / spring.datasource.password (Spring's relaxed binding agrees). */
+function envName(name) {
+    const w = words(name);
+    return (w.length ? w.join('_') : 'SECRET').toUpperCase();
+}
+/** How to read NAME from the environment, in the file's own language or format. */
+function envLookup(file, name) {
+    switch (file.language) {
+        case 'javascript':
+        case 'typescript':
+            return `process.env.${name}`;
+        case 'python':
+            return `os.environ["${name}"]`;
+        case 'ruby':
+            return `ENV.fetch("${name}")`;
+        case 'java':
+        case 'kotlin':
+            return `System.getenv("${name}")`;
+        case 'go':
+            return `os.Getenv("${name}")`;
+        case 'php':
+            return `getenv('${name}')`;
+        case 'shell':
+            return `"$${name}"`;
+        default:
+    }
+    switch (file.kind) {
+        case 'kubernetes':
+            return `valueFrom.secretKeyRef (a Secret created outside the repository, e.g. by External Secrets or sealed-secrets)`;
+        case 'workflow':
+            return `\${{ secrets.${name} }}`;
+        case 'properties':
+            return `\${${name}}`;
+        case 'compose':
+            return `\${${name}} (set in the shell or an uncommitted .env)`;
+        default:
+            return /(^|\/)(application|bootstrap)[^/]*\.ya?ml$/.test(file.path) ? `\${${name}}` : `the ${name} environment variable, read at startup (or \${${name}} if your config loader expands variables)`;
+    }
+}
+/** Remediation sentence shared by the credential rules. */
+function moveToEnv(file, name, rotate) {
+    const lead = rotate ? 'Revoke and rotate the credential (it is in the repository history), then r' : 'R';
+    return `${lead}ead it from the environment instead: ${envLookup(file, name)}; keep the value in the deploy's secret store.`;
+}
+/** The variable or key a literal at `offset` is assigned to, looking back on its line. */
+function nameBefore(text, offset) {
+    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300);
+    const prefix = text.slice(lineStart, offset);
+    const m = /([A-Za-z_$][\w.$-]{0,80})['"\]]?\s*(?:=>|:=|\?\?=|\|\|=|[:=])\s*(?:[\w.]{1,40}\(\s*)?['"`]?[^'"`\s=:]{0,200}$/.exec(prefix);
+    return m ? m[1].replace(/^\$/, '') : undefined;
+}
+/** Severity by role: local-development files are never errors. */
+const roleSeverity = (file) => (file.role === 'dev' ? 'notice' : 'error');
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/config-grouped-by-environment.ts
+
+
+const ENV_NAMES = 'production|prod|staging|stage|stg|development|dev|test|testing|qa|uat|preprod';
+// 'stage' and 'qa' are left out here: stage.ts (a canvas stage) and qa.js (Q&A) are common names.
+const ENV_FILE = /(^|[._-])(production|prod|staging|stg|uat|preprod)([._-]|$)/i;
+const LOCAL = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|::1|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i;
+// A URL literal's host, or a literal assigned to a host-like name. Credentials in the same places are
+// reported by the credential rules (TF0302/TF0303/TF0310), so this rule reports hosts only.
+const URL_HOST = /\b(?:https?|wss?|postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|jdbc:[a-z]{2,20}):\/\/(?:[^\s'"`/@]{1,200}@)?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8})/g;
+const HOST_KEY = /["']?\b([A-Za-z_]*(?:host|hostname|server|endpoint|domain|dsn|address)(?:name)?)["']?\s*(?:=>|:=|=|:)\s*(["']?)([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})["']?/gi;
+const ENV_EXPR = String.raw `(?:process\.env(?:\.|\[["'])(?:NODE_ENV|APP_ENV|ENV|ENVIRONMENT|STAGE|DEPLOY_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|GO_ENV|APP_ENVIRONMENT)["'\]]?|os\.(?:environ\.get|getenv|Getenv)\(\s*["'][A-Z_]*(?:ENV|ENVIRONMENT|STAGE|SETTINGS_MODULE|PROFILES_ACTIVE)["'][^)]{0,40}\)|os\.environ\[["'][A-Z_]*(?:ENV|ENVIRONMENT|SETTINGS_MODULE)["']\]|ENV\[["'](?:RAILS_ENV|RACK_ENV|APP_ENV)["']\]|System\.getenv\(\s*"[A-Z_]*(?:ENV|ENVIRONMENT|PROFILE)"\s*\)|Rails\.env|\b(?:env|environment|appEnv|app_env|nodeEnv|NODE_ENV|APP_ENV|ENV|ENVIRONMENT|currentEnv|current_env)\b)`;
+const COND = new RegExp(String.raw `${ENV_EXPR}\s*(?:===?|!==?|\.equals\(|\bis\b)\s*["'](?:[\w]{1,40}\.){0,4}(${ENV_NAMES})["']|["'](${ENV_NAMES})["']\s*(?:===?|\.equals\()\s*${ENV_EXPR}|Rails\.env\.(${ENV_NAMES})\?|\bswitch\s*\(\s*${ENV_EXPR}\s*\)|\bcase\s+${ENV_EXPR}\b`, 'g');
+const ENV_KEYED = new RegExp(String.raw `(?:^|[\s{,(])["']?(${ENV_NAMES})["']?\s*(?:=>|=|:)\s*(?:\{|dict\(|$)`, 'gim');
+const configGroupedByEnvironment = {
+    meta: {
+        id: 'TF0311',
+        name: 'config-grouped-by-environment',
+        factor: 'III',
+        severity: 'warning',
+        summary: 'Hosts or credentials selected per named environment (per-environment config files, NODE_ENV branches, env-keyed config objects).',
+        why: 'Grouping config into named environments (development, staging, production) does not scale: every new deploy ' +
+            'needs a new group in the code, and deploys cannot vary one value independently. Twelve-factor config is granular ' +
+            'environment variables, each set per deploy and orthogonal to the others.',
+        remediation: 'Read each value from its own environment variable (DATABASE_URL, API_HOST...) and set it per deploy; drop the per-environment branches and files.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none']
+    },
+    // Application code and config; deploy scripts (shell) per environment are not app config.
+    files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none'] },
+    // Every finding needs a URL or a host-like key, whatever selected it (file name, branch, env key).
+    keywords: ['://', 'host', 'server', 'endpoint', 'domain', 'dsn', 'address'],
+    check(file, report) {
+        const code = file.code;
+        const emit = (hit, why) => onLongLine(file, hit.offset) ? undefined : report({ ...file.position(hit.offset), message: `${hit.what} ${why}`, remediation: `Read it from the environment instead (${envLookup(file, hit.what.startsWith('host') ? 'DATABASE_HOST' : 'SERVICE_URL')}), one variable per value, set per deploy; remove the per-environment selection.` });
+        const envFile = ENV_FILE.exec(file.name);
+        if (envFile && !/\.(test|spec)\./.test(file.path)) {
+            const hit = firstHit(file, 0, code.length);
+            if (hit)
+                emit(hit, `is pinned in the ${envFile[2]}-only config file ${file.name}`);
+            return;
+        }
+        const done = new Set();
+        COND.lastIndex = 0;
+        for (let m = COND.exec(code); m; m = COND.exec(code)) {
+            const [start, end] = blockAfter(file, m.index + m[0].length);
+            const hit = firstHit(file, start, end);
+            if (!hit || done.has(hit.offset))
+                continue;
+            done.add(hit.offset);
+            emit(hit, `is chosen by branching on the environment name (${m[0].replace(/\s+/g, ' ').slice(0, 60)})`);
+        }
+        const envKeys = new Set();
+        ENV_KEYED.lastIndex = 0;
+        for (let m = ENV_KEYED.exec(code); m; m = ENV_KEYED.exec(code))
+            envKeys.add(m[1].toLowerCase());
+        if (envKeys.size < 2)
+            return;
+        ENV_KEYED.lastIndex = 0;
+        for (let m = ENV_KEYED.exec(code); m; m = ENV_KEYED.exec(code)) {
+            const [start, end] = blockAfter(file, m.index + m[0].length - 1);
+            const hit = firstHit(file, start, end);
+            if (!hit || done.has(hit.offset))
+                continue;
+            done.add(hit.offset);
+            emit(hit, `is set in a config block keyed by environment name '${m[1]}'`);
+        }
+    }
+};
+/** First non-local host or URL (credentials are the credential rules') between two offsets of file.code. */
+function firstHit(file, start, end) {
+    const text = file.code.slice(start, end);
+    const hits = [];
+    for (const m of text.matchAll(URL_HOST))
+        if (!LOCAL.test(m[1]) && m[1].includes('.'))
+            hits.push({ offset: start + m.index + m[0].indexOf(m[1]), what: `host ${m[1]}` });
+    for (const m of text.matchAll(HOST_KEY)) {
+        const host = m[3];
+        if (file.kind === 'source' && !m[2])
+            continue; // in code only a string literal is a host; a.b.c is an expression
+        if (LOCAL.test(host) || !/[a-z]/i.test(host.replace(/\.(json|ya?ml|js|ts|py|rb)$/i, '')) && !/^\d+\.\d+\.\d+\.\d+$/.test(host))
+            continue;
+        if (/\.(json|ya?ml|js|ts|py|rb|html|css|txt)$/i.test(host))
+            continue;
+        hits.push({ offset: start + m.index + m[0].lastIndexOf(host), what: `host ${host} (${m[1]})` });
+    }
+    hits.sort((a, b) => a.offset - b.offset);
+    return hits[0];
+}
+/** The block a condition or key opens: braces for C-like code and JSON, indentation otherwise. */
+function blockAfter(file, from) {
+    const code = file.code;
+    const eol = code.indexOf('\n', from) === -1 ? code.length : code.indexOf('\n', from);
+    const brace = code.slice(from, eol).search(/[{(]\s*$|\{/);
+    if (brace !== -1) {
+        let i = from + brace;
+        let depth = 0;
+        const cap = Math.min(code.length, i + 4000);
+        for (; i < cap; i++) {
+            const c = code[i];
+            if (c === '{' || c === '(')
+                depth++;
+            else if (c === '}' || c === ')') {
+                depth--;
+                if (depth === 0) {
+                    // `} else {` and `} else if (...) {` belong to the same choice
+                    const rest = /^\s*else\b[^{]{0,200}\{/.exec(code.slice(i + 1, i + 300));
+                    if (!rest)
+                        return [from, i + 1];
+                    i += rest[0].length - 1;
+                    depth = 0;
+                }
+            }
+        }
+        return [from, cap];
+    }
+    // Same line after a ternary or `:`, then more-indented lines (Python/Ruby/YAML), elif/else/when included.
+    const lineStart = code.lastIndexOf('\n', from - 1) + 1;
+    const indent = /^\s*/.exec(code.slice(lineStart, eol))?.[0].length ?? 0;
+    let end = eol;
+    let count = 0;
+    while (end < code.length && count < 60) {
+        const next = code.indexOf('\n', end + 1);
+        const line = code.slice(end + 1, next === -1 ? code.length : next);
+        const ind = /^\s*/.exec(line)?.[0].length ?? 0;
+        if (line.trim() !== '' && ind <= indent && !/^\s*(elif|else|elsif|when|case)\b/.test(line))
+            break;
+        end = next === -1 ? code.length : next;
+        count++;
+    }
+    return [from, end];
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/config-entries.ts
+
+const YAML_KINDS = new Set(['yaml', 'compose', 'kubernetes', 'workflow']);
+const LINE_KINDS = new Set(['properties', 'ini', 'toml', 'dotenv']);
+function configEntries(file) {
+    return file.parse('config-entries', (f) => {
+        if (YAML_KINDS.has(f.kind))
+            return fromYaml(f);
+        if (f.kind === 'json')
+            return fromJson(f);
+        if (LINE_KINDS.has(f.kind))
+            return fromLines(f);
+        if (f.kind === 'xml')
+            return fromXml(f);
+        return [];
+    });
+}
+function fromYaml(f) {
+    return yamlEntries(f)
+        .filter((e) => e.value !== null && typeof e.value !== 'boolean')
+        .map((e) => {
+        const key = e.path.filter((p) => typeof p === 'string').join('.');
+        return { key, leaf: e.key, value: String(e.value), offset: e.offset + (e.quoted ? 1 : 0), section: String(e.docIndex) };
+    });
+}
+function fromJson(f) {
+    const out = [];
+    const re = /"([^"\\\n]{1,120})"\s*:\s*"((?:[^"\\\n]|\\.){0,4000})"/g;
+    for (let m = re.exec(f.text); m; m = re.exec(f.text)) {
+        out.push({ key: m[1], leaf: m[1], value: m[2], offset: m.index + m[0].length - m[2].length - 1, section: '' });
+    }
+    return out;
+}
+function fromLines(f) {
+    const out = [];
+    const code = f.code;
+    let section = '';
+    let offset = 0;
+    for (const line of code.split(/\r\n|\r|\n/)) {
+        const start = offset;
+        offset += line.length + 1;
+        if (line.length > 4000)
+            continue;
+        const sec = /^\s*\[+\s*([^\]]{1,120}?)\s*\]+\s*$/.exec(line);
+        if (sec) {
+            section = sec[1];
+            continue;
+        }
+        const m = /^(\s*(?:export\s+)?)(["']?)([\w.\-/]{1,160})\2\s*[=:]\s*(.*?)\s*$/.exec(line);
+        if (!m || line.trimStart().startsWith('!'))
+            continue;
+        let value = m[4];
+        let at = start + line.trimEnd().length - value.length;
+        const q = /^(["'])(.*)\1$/.exec(value);
+        if (q) {
+            value = q[2];
+            at += 1;
+        }
+        const key = section && f.kind !== 'dotenv' ? `${section}.${m[3]}` : m[3];
+        out.push({ key, leaf: m[3].split('.').pop() ?? m[3], value, offset: at, section });
+    }
+    return out;
+}
+function fromXml(f) {
+    const out = [];
+    const el = /<([\w.:-]{1,80})>([^<\n]{1,300})<\/\1>/g;
+    for (let m = el.exec(f.code); m; m = el.exec(f.code)) {
+        out.push({ key: m[1], leaf: m[1], value: m[2].trim(), offset: m.index + m[1].length + 2 + (m[2].length - m[2].trimStart().length), section: '' });
+    }
+    const kv = /\bkey\s*=\s*"([^"\n]{1,120})"\s+value\s*=\s*"([^"\n]{0,300})"/g;
+    for (let m = kv.exec(f.code); m; m = kv.exec(f.code)) {
+        out.push({ key: m[1], leaf: m[1], value: m[2], offset: m.index + m[0].length - m[2].length - 1, section: '' });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/placeholders.ts
+// Values that look like a credential's slot rather than a credential: templates, env references,
+// "your-key-here" prose. The generic secret rules stay quiet on all of these; that is what keeps
+// them from being the noise users complain about in gitleaks' and detect-secrets' generic rules.
+/** A reference the runtime or a templating step resolves: ${X}, $X, $(X), {{ x }}, <%= %>... */
+function isEnvReference(value) {
+    const v = value.trim();
+    return (/\$\{\{?[^}]{1,200}\}/.test(v) || // ${X}, ${X:-d}, ${{ secrets.X }}
+        /^\$\(?[A-Za-z_][A-Za-z0-9_]{0,100}\)?$/.test(v) || // $X, $(X)
+        /\{\{[^}]{0,200}\}\}/.test(v) || // {{ .Values.x }}, Jinja
+        /<%=?[\s\S]{0,300}%>/.test(v) || // ERB
+        /#\{[^}]{0,200}\}/.test(v) || // Ruby interpolation
+        /^%\(?[A-Za-z_]\w{0,100}\)?[sd%]?$/.test(v) || // %(name)s
+        /^%[A-Za-z_]\w{0,100}%$/.test(v) || // %VAR%
+        /^@[A-Za-z_]\w{0,100}@$/.test(v) || // @VAR@ (Maven filtering)
+        /^(?:env|ENV|secret|vault|ssm|arn|sm|op|awssm|gcpsm):/.test(v) // secret-manager references
+    );
+}
+const PLACEHOLDER_WORDS = new Set([
+    'changeme', 'change_me', 'change-me', 'changeit', 'replaceme', 'replace_me', 'replace-me', 'todo', 'tbd', 'fixme',
+    'none', 'null', 'nil', 'undefined', 'false', 'true', 'empty', 'default', 'example', 'sample', 'placeholder',
+    'dummy', 'fake', 'test', 'testing', 'foo', 'bar', 'baz', 'foobar', 'password', 'passwd', 'pass', 'secret', 'token',
+    'apikey', 'api_key', 'api-key', 'key', 'redacted', 'hidden', 'masked', 'notasecret', 'not-a-secret', 'not_a_secret',
+    'required', 'optional', 'string', 'str', 'bearer', 'basic', 'xxx', 'n/a', 'na', 'unset', 'missing', 'secretkey',
+    'secret_key', 'mysecret', 'my_secret', 'yoursecret', 'your_secret', 'mypassword', 'yourpassword'
+]);
+/** A value that stands for "put the real secret here", not a real secret. */
+function isPlaceholder(value) {
+    const v = value.trim().replace(/^['"`]|['"`]$/g, '');
+    if (v === '')
+        return true;
+    const lower = v.toLowerCase();
+    if (PLACEHOLDER_WORDS.has(lower))
+        return true;
+    if (isEnvReference(v))
+        return true;
+    if (/^<[^<>]{1,100}>$|^\[[^[\]]{1,100}\]$|^\{[^{}]{1,100}\}$|^\(.{1,100}\)$/.test(v))
+        return true; // <your-key>, [TOKEN]
+    if (/^(.)\1*$/.test(v))
+        return true; // xxxx, ****, 0000
+    if (/^[x*•.\-_#?]+$/i.test(v) || /\*{3}|x{4}|X{4}|\.{3}|…/.test(v))
+        return true;
+    if (/(change|replace)[-_ ]?(me|it|this)|example|placeholder|dummy|sample|^fake|fake[-_]|^test[-_]|[-_]test$|insert[-_ ]|_here$|-here$|^your[-_ ]|^my[-_ ]?(secret|password|token|key|api)|^enter[-_ ]|^put[-_ ]/i.test(v))
+        return true;
+    if (/^(secret|password|token|key)[-_]?\d{0,3}$/i.test(v))
+        return true; // secret1, password123
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/entropy.ts
+// Shape tests for literal values: is this random enough to be a generated credential, or is it an
+// id, a hash, a path, prose? Ids and checksums are the classic false positives of entropy scanners.
+/** Shannon entropy in bits per character. */
+function shannon(s) {
+    if (s.length === 0)
+        return 0;
+    const counts = new Map();
+    for (const ch of s)
+        counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    let h = 0;
+    for (const c of counts.values()) {
+        const p = c / s.length;
+        h -= p * Math.log2(p);
+    }
+    return h;
+}
+const isUuid = (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+/** Subresource-integrity and lockfile hashes: sha512-<base64>. */
+const isIntegrity = (v) => /^sha(1|256|384|512)-[A-Za-z0-9+/=]{20,100}$/.test(v);
+const isHexDigest = (v) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(v);
+const looksLikePathOrUrl = (v) => /^(\.{0,2}\/|~\/|[a-z][a-z0-9+.-]{1,20}:\/\/)/i.test(v) || /^[\w.-]{1,100}\.(json|ya?ml|pem|key|crt|txt|js|ts|py|rb|go|java|env)$/i.test(v);
+const looksLikeIdentifier = (v) => /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || /^[a-z]+(?:[._-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v);
+/**
+ * Could `v` be a real credential value? Prose (spaces), paths, URLs, identifiers (ENV_VAR_NAME,
+ * dotted.keys), UUIDs, integrity hashes and low-entropy strings are not.
+ */
+function looksLikeSecret(v, opts) {
+    if (v.length > 500 || /\s/.test(v))
+        return false;
+    if (looksLikePathOrUrl(v) || looksLikeIdentifier(v) || isUuid(v) || isIntegrity(v))
+        return false;
+    if (/^\d+(\.\d+)*$/.test(v))
+        return opts.kind === 'password' && v.length >= 8; // numeric PINs of 8+ digits only
+    if (opts.kind === 'password')
+        return v.length >= 6 && shannon(v) >= 2.5;
+    // generated tokens: long, varied, more than one character class
+    const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
+    return v.length >= 16 && shannon(v) >= 3.2 && classes >= 2;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/signing-secrets.ts
+const STR = String.raw `(["'])([^"'\n\\]{0,300})\1`;
+const JS = [
+    [new RegExp(String.raw `\b(?:session|expressSession|cookieSession|koaSession|fastifySession|fastifySecureSession)\s*\(\s*\{[^}]{0,800}?\bsecret\s*:\s*\[?\s*${STR}`, 'g'), 'session secret', 'SESSION_SECRET'],
+    [new RegExp(String.raw `\b(?:cookieSession|session)\s*\(\s*\{[^}]{0,800}?\bkeys\s*:\s*\[\s*${STR}`, 'g'), 'cookie-session key', 'SESSION_KEYS'],
+    [new RegExp(String.raw `\bcookieParser\s*\(\s*${STR}`, 'g'), 'cookie-parser secret', 'COOKIE_SECRET'],
+    [new RegExp(String.raw `\bjwt\.(?:sign|verify)\s*\(\s*(?:[\w.$]{1,80}(?:\([^()]{0,200}\))?|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\b(?:expressjwt|expressJwt|jwtMiddleware|koaJwt)\s*\(\s*\{[^}]{0,400}?\bsecret\s*:\s*${STR}`, 'g'), 'JWT middleware secret', 'JWT_SECRET'],
+    [new RegExp(String.raw `\bsecretOrKey\s*:\s*${STR}`, 'g'), 'passport-jwt key', 'JWT_SECRET']
+];
+const PY = [
+    [new RegExp(String.raw `\bapp\.secret_key\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask secret_key', 'SECRET_KEY'],
+    [new RegExp(String.raw `\b\w{1,40}\.config\[\s*["'](?:SECRET_KEY|JWT_SECRET_KEY)["']\s*\]\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY'],
+    [new RegExp(String.raw `\b\w{1,40}\.config\.update\s*\([^)]{0,400}?\b(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY'],
+    [new RegExp(String.raw `^SECRET_KEY\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Django SECRET_KEY', 'SECRET_KEY'],
+    // Flask config objects: class Config: SECRET_KEY = '...'
+    [new RegExp(String.raw `^[ \t]+(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Flask config SECRET_KEY', 'SECRET_KEY'],
+    [new RegExp(String.raw `\bjwt\.(?:encode|decode)\s*\(\s*(?:[\w.]{1,80}|\{[^{}]{0,300}\})\s*,\s*[bru]{0,2}${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+];
+const RB = [
+    [new RegExp(String.raw `\bsecret_key_base\s*(?:=|:|=>)\s*${STR}`, 'g'), 'Rails secret_key_base', 'SECRET_KEY_BASE'],
+    [new RegExp(String.raw `\bJWT\.(?:encode|decode)\s*\(\s*(?:[\w.@]{1,80}|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+];
+const JAVA = [
+    [new RegExp(String.raw `\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*${STR}`, 'g'), 'JWT HMAC key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\.signWith\s*\([^;]{0,120}?,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\bhmacShaKeyFor\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+];
+const GO = [
+    [new RegExp(String.raw `\bSignedString\s*\(\s*\[\]byte\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\b(?:NewCookieStore|NewStore|NewFilesystemStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*${STR}`, 'g'), 'session store key', 'SESSION_SECRET'],
+    [new RegExp(String.raw `\b(?:jwt|signing|hmac|session|secret)\w{0,20}\s*(?:=|:=)\s*\[\]byte\s*\(\s*${STR}`, 'gi'), 'signing key', 'JWT_SECRET']
+];
+const BY_LANG = { javascript: JS, typescript: JS, python: PY, ruby: RB, java: JAVA, kotlin: JAVA, go: GO };
+/** Settings files meant for development or tests (settings/dev.py, local_settings.py, test_settings.py). */
+const isDevSettings = (path) => /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) ||
+    /(^|\/)(local|test|dev)_?settings\.py$/i.test(path);
+/** settings_local_example.py, config.sample.js: templates to copy, not deployed code. */
+const isTemplatePath = (path) => /(^|[/_.-])(example|sample|template|tpl|dist)([._-][^/]*)?$/i.test(path.slice(path.lastIndexOf('/') + 1));
+function signingLiterals(file) {
+    return file.parse('iii-signing-literals', (f) => {
+        const table = BY_LANG[f.language];
+        if (!table)
+            return [];
+        const out = [];
+        const code = f.code;
+        for (const [re, what, env] of table) {
+            // Django's SECRET_KEY only in settings modules
+            if (what === 'Django SECRET_KEY' && !/settings/i.test(f.path) && !code.includes('INSTALLED_APPS'))
+                continue;
+            if (what === 'Flask config SECRET_KEY' && !/^class\s+\w*Config\b/m.test(code))
+                continue;
+            re.lastIndex = 0;
+            for (let m = re.exec(code); m; m = re.exec(code)) {
+                const value = m[m.length - 1];
+                out.push({ offset: m.index + m[0].length - value.length - 1, value, what, env });
+            }
+        }
+        return out;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/secret-assignment.ts
+
+
+
+
+
+
+
+// name ("name" or name or obj.name or ['name']) = / : / := / => "literal"
+const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$\\])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g;
+/** Spring/Rails files are TF0310's; translations are prose. */
+const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/;
+const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i;
+function isRealSecret(name, value) {
+    const kind = secretNameKind(name);
+    if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value))
+        return false;
+    // Keys that are public by design: Firebase/Google browser keys, Stripe publishable keys, Mapbox public tokens.
+    if (/^(AIza[\w-]{35}|pk_(live|test)_\w+|pk\.eyJ[\w.-]+)$/.test(value))
+        return false;
+    // password: "password1", secret: "my-secret": the name restated, not a credential
+    const word = words(name).pop() ?? name;
+    if (new RegExp(`^(my|your|the|some|a)?[-_]?${word}[-_]?\\d{0,4}$`, 'i').test(value))
+        return false;
+    if (kind === 'password' && /^[A-Za-z][a-z]+$/.test(value))
+        return false; // a dictionary word: a label or default
+    return looksLikeSecret(value, { kind });
+}
+const secretAssignment = {
+    meta: {
+        id: 'TF0303',
+        name: 'secret-assignment',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A password, API key, token or client secret assigned a literal value in code or config.',
+        why: 'Credentials are config: they vary between deploys and must be kept out of the codebase. A literal password ' +
+            'in code ships to every deploy, is visible to anyone with repository access, and cannot be rotated without a release.',
+        remediation: 'Read the value from the environment and keep it in the deploy\'s secret store; rotate the committed one.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php', 'none']
+    },
+    // compose files are offered only when named for production (docker-compose.prod.yml): role 'app'
+    files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
+    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
+    check(file, report) {
+        if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path))
+            return;
+        const emit = (name, value, offset) => {
+            if (!isRealSecret(name, value))
+                return;
+            report({
+                ...file.position(offset),
+                message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} ${name} is assigned the literal ${redact(value)}`,
+                remediation: moveToEnv(file, envName(name), true),
+                secret: value
+            });
+        };
+        // Kubernetes manifests outside k8s/ folders are TF0308's.
+        if (file.kind === 'yaml' && /^apiVersion:/m.test(file.text) && /^kind:/m.test(file.text))
+            return;
+        if (file.kind !== 'source') {
+            for (const e of configEntries(file)) {
+                // compose list form: environment: [ "DB_PASSWORD=..." ]
+                const kv = file.kind === 'compose' ? /^([A-Za-z_]\w{0,80})=(.+)$/.exec(e.value) : null;
+                if (kv)
+                    emit(kv[1], kv[2], e.offset + kv[1].length + 1);
+                else
+                    emit(e.leaf, e.value, e.offset);
+            }
+            return;
+        }
+        scanSource(file, emit);
+    }
+};
+function scanSource(file, emit) {
+    const owned = new Set(signingLiterals(file).map((s) => s.offset)); // TF0305 reports these
+    const code = file.code;
+    ASSIGN.lastIndex = 0;
+    for (let m = ASSIGN.exec(code); m; m = ASSIGN.exec(code)) {
+        const name = m[1] ?? m[2];
+        const value = m[4];
+        const offset = m.index + m[0].length - value.length - 1;
+        if (onLongLine(file, offset))
+            continue;
+        if (owned.has(offset) || (m[3] === '`' && value.includes('${')) || inLocalEnvBlock(code, m.index))
+            continue;
+        emit(name.slice(name.lastIndexOf('.') + 1), value, offset);
+    }
+}
+/**
+ * Is `offset` inside an object keyed by a local environment name ({ development: { password: 'x' } })?
+ * Local databases' passwords are not deploy credentials; TF0311 judges the grouping itself.
+ */
+function inLocalEnvBlock(code, offset) {
+    let depth = 0;
+    for (let i = offset - 1, levels = 0; i >= 0 && offset - i < 3000 && levels < 4; i--) {
+        const c = code[i];
+        if (c === '}')
+            depth++;
+        else if (c === '{') {
+            if (depth > 0) {
+                depth--;
+                continue;
+            }
+            levels++;
+            const key = /["']?([A-Za-z_]\w{0,30})["']?\s*(?:=>|=|:)\s*$/.exec(code.slice(Math.max(0, i - 60), i));
+            if (key && /^(development|dev|test|testing|local)$/i.test(key[1]))
+                return true;
+        }
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/committed-dotenv.ts
+
+
+
+
+const PUBLIC_PREFIX = /^(VITE_|NEXT_PUBLIC_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_|VUE_APP_)/;
+const committedDotenv = {
+    meta: {
+        id: 'TF0304',
+        name: 'committed-dotenv',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A .env file with real values is committed to the repository.',
+        why: 'A .env file is one deploy\'s config. Committed, it ties the codebase to that deploy (and leaks its ' +
+            'credentials to everyone with repository access); the deploy\'s environment should provide the values.',
+        remediation: 'Remove the file from the repository (git rm --cached), add it to .gitignore, commit a .env.example with empty or placeholder values instead, and rotate any credential it held.'
+    },
+    files: { kinds: ['dotenv'] },
+    check(file, report) {
+        const real = configEntries(file).filter((e) => !isPlaceholder(e.value) && /^[A-Za-z_][\w.]*$/.test(e.key));
+        // Only client-bundle variables (Vite, Next.js, CRA...): public by definition, committed by convention.
+        if (real.every((e) => PUBLIC_PREFIX.test(e.key)))
+            return;
+        if (real.length === 0)
+            return;
+        const secrets = real.filter((e) => findToken(e.value) || isRealSecret(e.key, e.value) || /:\/\/[^/\s:@]+:[^@\s]+@/.test(e.value));
+        const dev = file.role === 'dev';
+        // A development .env without credentials is a convention (Vite, Next.js); quiet.
+        if (dev && secrets.length === 0)
+            return;
+        const first = secrets[0] ?? real[0];
+        const names = (list) => list.slice(0, 6).map((e) => e.key).join(', ') + (list.length > 6 ? ` and ${list.length - 6} more` : '');
+        report({
+            ...file.position(first.offset),
+            severity: secrets.length === 0 ? 'warning' : dev ? 'warning' : 'error',
+            message: secrets.length
+                ? `Committed ${file.name} holds credentials: ${names(secrets)}`
+                : `Committed ${file.name} holds deploy config values: ${names(real)}`,
+            secret: secrets.length ? first.value : undefined
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/credential-in-url.ts
+
+
+
+
+const URL_CRED = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:@/'"`<>]{1,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/gi;
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i;
+const credentialInUrl = {
+    meta: {
+        id: 'TF0302',
+        name: 'credential-in-url',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A connection URL with a literal password (postgres://user:pass@host).',
+        why: 'A backing-service URL is the archetype of config that changes per deploy; with the password inside, the ' +
+            'codebase also carries a credential. The whole URL belongs in an environment variable (DATABASE_URL).',
+        remediation: 'Move the whole URL to an environment variable (e.g. DATABASE_URL) set by the deploy, and rotate the password.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'go', 'none']
+    },
+    files: {
+        kinds: ['source', 'dockerfile', 'compose', 'kubernetes', 'workflow', 'procfile', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml', 'other'],
+        roles: ['app'] // a compose file's local database URL is not a deploy credential
+    },
+    keywords: ['://'],
+    check(file, report) {
+        const code = file.code;
+        URL_CRED.lastIndex = 0;
+        for (let m = URL_CRED.exec(code); m; m = URL_CRED.exec(code)) {
+            const [, scheme, user, password, host] = m;
+            if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || LOCAL_HOST.test(host))
+                continue;
+            if (findToken(password))
+                continue; // a provider token: TF0301 names it
+            const at = m.index + scheme.length + 3 + user.length + 1;
+            if (onLongLine(file, at))
+                continue;
+            const name = nameBefore(code, m.index);
+            const env = /^(postgres|postgresql|mysql|mariadb|mongodb(\+srv)?|jdbc)/i.test(scheme) ? 'DATABASE_URL' : /^(redis|rediss)$/i.test(scheme) ? 'REDIS_URL' : /^amqps?$/i.test(scheme) ? 'AMQP_URL' : 'SERVICE_URL';
+            report({
+                ...file.position(at),
+                message: `Password ${redact(password)} for user ${user} in ${scheme}:// URL to ${host}${name ? ` (${name})` : ''}`,
+                remediation: `Read the whole URL from the environment: ${envLookup(file, env)}; set it per deploy and rotate the password.`,
+                secret: password
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/debug-enabled.ts
+
+const DJANGO = /^DEBUG\s*=\s*True\b/gm;
+const FLASK = /\b\w{1,40}\.(?:config\[\s*["']DEBUG["']\s*\]\s*=\s*True\b|debug\s*=\s*True\b|config\.update\s*\([^)]{0,300}?\bDEBUG\s*=\s*True\b)/g;
+const debugEnabled = {
+    meta: {
+        id: 'TF0307',
+        name: 'debug-enabled',
+        factor: 'III',
+        severity: 'warning',
+        summary: 'Debug mode hardcoded on in application settings (Django DEBUG = True, Flask DEBUG).',
+        why: 'Debug mode is config that differs between a developer\'s machine and production. Set in code, every deploy ' +
+            'gets it, and in production it exposes tracebacks, settings and source to anyone who triggers an error.',
+        remediation: 'Read it from the environment, off unless asked for: DEBUG = os.environ.get("DEBUG") == "1".',
+        languages: ['python']
+    },
+    files: { kinds: ['source'], languages: ['python'] },
+    keywords: ['debug'],
+    check(file, report) {
+        if (isDevSettings(file.path) || isTemplatePath(file.path))
+            return; // settings/dev.py, local_settings.py: debug is their point
+        const code = file.code;
+        const django = /settings/i.test(file.path) || code.includes('INSTALLED_APPS');
+        for (const re of django ? [DJANGO, FLASK] : [FLASK]) {
+            re.lastIndex = 0;
+            for (let m = re.exec(code); m; m = re.exec(code)) {
+                const at = m.index + m[0].lastIndexOf('True');
+                report({ ...file.position(at), message: `${re === DJANGO ? 'Django DEBUG' : 'Flask debug mode'} is hardcoded to True` });
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/fallback-secret-literal.ts
+
+
+
+
+const S = String.raw `(["'])([^"'\n\\]{0,200})`;
+// [regex, language filter]; group 1 = env var name, last groups = quote + literal.
+const PATTERNS = [
+    [new RegExp(String.raw `process\.env(?:\.([A-Za-z_]\w{0,80})|\[\s*["']([A-Za-z_]\w{0,80})["']\s*\])\s*(?:\|\||\?\?)\s*${S}\3`, 'g'), /javascript|typescript/],
+    [new RegExp(String.raw `os\.(?:environ\.get|getenv)\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3\s*\)`, 'g'), /python/],
+    [new RegExp(String.raw `os\.(?:environ\.get|getenv)\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*\)\s*or\s*()${S}\3`, 'g'), /python/],
+    [new RegExp(String.raw `os\.environ\.setdefault\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3`, 'g'), /python/],
+    // python-decouple config('X', default='...'), django-environ env('X', default='...') / env.str(...)
+    [new RegExp(String.raw `\b(?:config|env|env\.str)\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*default\s*=\s*()${S}\3`, 'g'), /python/],
+    [new RegExp(String.raw `ENV\.fetch\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*(?:\)\s*\{\s*|,\s*)()${S}\3`, 'g'), /ruby/],
+    [new RegExp(String.raw `ENV\[\s*["']([A-Za-z_]\w{0,80})["']\s*\]\s*(?:\|\||or)\s*()${S}\3`, 'g'), /ruby/],
+    [new RegExp(String.raw `getOrDefault\s*\(\s*"([A-Za-z_]\w{0,80})"\s*,\s*()${S}\3`, 'g'), /java|kotlin/],
+    [new RegExp(String.raw `System\.getenv\s*\(\s*"([A-Za-z_]\w{0,80})"\s*\)\s*\)\s*\.orElse\s*\(\s*()${S}\3`, 'g'), /java|kotlin/],
+    // Go and others: a helper like getEnv("JWT_SECRET", "fallback")
+    [new RegExp(String.raw `\b(?:get_?[Ee]nv\w{0,20}|[Ee]nv[Oo]r\w{0,10}|envOrDefault|env_or|lookupEnv\w{0,10})\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3`, 'g'), /./],
+    // Spring and other ${VAR:default} placeholders in config
+    [new RegExp(String.raw `\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g'), /none|java|kotlin/] // also @Value("${jwt.secret:x}")
+];
+const fallbackSecretLiteral = {
+    meta: {
+        id: 'TF0306',
+        name: 'fallback-secret-literal',
+        factor: 'III',
+        severity: 'warning',
+        summary: 'A secret read from the environment falls back to a literal (process.env.JWT_SECRET || \'secret\').',
+        why: 'Reading config from the environment is right, but a literal fallback means a deploy that forgot the ' +
+            'variable runs with a secret published in the codebase instead of failing. Config must come from the deploy, not the code.',
+        remediation: 'Drop the fallback and fail at startup when the variable is missing.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none']
+    },
+    files: { kinds: ['source', 'properties', 'yaml'] },
+    keywords: ['env', '${'],
+    check(file, report) {
+        const code = file.code;
+        for (const [re, lang] of PATTERNS) {
+            if (!lang.test(file.language))
+                continue;
+            re.lastIndex = 0;
+            for (let m = re.exec(code); m; m = re.exec(code)) {
+                const name = m[1] ?? m[2];
+                const value = m[m.length - 1];
+                if (!name || !secretNameKind(name) || value === '' || isEnvReference(value))
+                    continue;
+                const offset = m.index + m[0].lastIndexOf(value);
+                if (onLongLine(file, offset))
+                    continue;
+                report({
+                    ...file.position(offset),
+                    message: `${name} falls back to the literal '${redact(value)}' when the variable is unset`,
+                    remediation: remedy(file, name),
+                    secret: value
+                });
+            }
+        }
+    }
+};
+function remedy(file, name) {
+    const fix = {
+        javascript: `const v = process.env.${name}; if (!v) throw new Error('${name} is not set')`,
+        typescript: `const v = process.env.${name}; if (!v) throw new Error('${name} is not set')`,
+        python: `os.environ["${name}"] (raises KeyError when unset)`,
+        ruby: `ENV.fetch("${name}") without a default (raises KeyError when unset)`,
+        go: `v, ok := os.LookupEnv("${name}"); if !ok { log.Fatal("${name} is not set") }`,
+        java: `Objects.requireNonNull(System.getenv("${name}"), "${name} is not set")`,
+        kotlin: `System.getenv("${name}") ?: error("${name} is not set")`
+    };
+    return `Fail fast instead of falling back: ${fix[file.language] ?? `\${${name}} without a default (startup fails when it is unset); or ${envLookup(file, name)}`}.`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/framework-config-password.ts
+
+
+
+
+const SPRING = /(^|\/)(application|bootstrap)([-.][^/]*)?\.(ya?ml|properties)$/;
+const RAILS = /(^|\/)config\/(database|secrets)\.yml$/;
+const DEV = /^(dev|development|local|test|tests|testing|ci|h2)$/i;
+const frameworkConfigPassword = {
+    meta: {
+        id: 'TF0310',
+        name: 'framework-config-password',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A literal password or secret in Spring application properties/YAML or Rails database.yml/secrets.yml.',
+        why: 'Framework config files are committed with the code; the credentials a deploy uses are config that must come ' +
+            'from the deploy. Spring and Rails both read environment variables for exactly this.',
+        remediation: 'Reference an environment variable: ${DB_PASSWORD} in Spring, <%= ENV.fetch("DB_PASSWORD") %> in Rails YAML.',
+        languages: ['java', 'kotlin', 'ruby']
+    },
+    files: { kinds: ['yaml', 'properties'], path: /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/ },
+    keywords: ['pass', 'secret', 'key', 'token', 'credential'],
+    check(file, report) {
+        const spring = SPRING.test(file.path);
+        if (!spring && !RAILS.test(file.path))
+            return;
+        const profile = /application-([\w]+)\./.exec(file.name)?.[1];
+        if (profile && DEV.test(profile))
+            return;
+        const entries = configEntries(file);
+        const devDocs = new Set(entries.filter((e) => /(^|\.)(on-profile|profiles)$/.test(e.key) && DEV.test(e.value)).map((e) => e.section));
+        // A password beside a localhost datasource URL is a local default: a warning, not an error.
+        const parent = (e) => `${e.section}|${e.key.slice(0, Math.max(0, e.key.lastIndexOf('.')))}`;
+        const localParents = new Set(entries.filter((e) => /(^|\.)url$/.test(e.key) && /localhost|127\.0\.0\.1/.test(e.value)).map(parent));
+        for (const e of entries) {
+            const local = spring && localParents.has(parent(e));
+            if (!secretNameKind(e.leaf) || isPlaceholder(e.value) || findToken(e.value) || /<%|\$\{/.test(e.value))
+                continue;
+            if (spring ? devDocs.has(e.section) : DEV.test(e.key.split('.')[0]))
+                continue;
+            report({
+                ...file.position(e.offset),
+                severity: local ? 'warning' : 'error',
+                message: `${e.key} is the literal ${e.value.length >= 8 ? redact(e.value) : `'${'*'.repeat(4)}'`}${local ? ' (local database default)' : ''}`,
+                remediation: fix(spring, e),
+                secret: e.value
+            });
+        }
+    }
+};
+function fix(spring, e) {
+    const name = spring ? envName(e.key) : envName(e.leaf);
+    return spring
+        ? `Use \${${name}} (or drop the property: Spring binds the ${name} environment variable to ${e.key} by itself) and set it per deploy; rotate the committed value.`
+        : `Use <%= ENV.fetch("${name}") %> (or DATABASE_URL / Rails credentials) and set it per deploy; rotate the committed value.`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/hardcoded-credential.ts
+
+
+
+const PEM_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/g;
+const AWS_SECRET = /(aws_?secret_?(?:access_?)?key|secret_?access_?key)['"]?\s*(?:=>|:=|[:=])\s*['"]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/gi;
+const hardcodedCredential = {
+    meta: {
+        id: 'TF0301',
+        name: 'hardcoded-credential',
+        factor: 'III',
+        severity: 'error',
+        summary: 'Provider tokens, cloud keys and private keys committed in code or config.',
+        why: 'Credentials are config: they differ between deploys and must never be in the codebase. A repository could be ' +
+            'made public at any moment without compromising any credential; a committed key is readable by everyone with ' +
+            'access to the code and its history, and rotating it needs a code change.',
+        remediation: 'Revoke and rotate the credential, then read it from the environment and keep the value in a secret store.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'go', 'kotlin', 'php', 'shell', 'none']
+    },
+    files: {
+        // .env files are TF0304's (one finding per file); Markdown is documentation.
+        kinds: ['source', 'dockerfile', 'compose', 'kubernetes', 'workflow', 'procfile', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml', 'other']
+    },
+    keywords: [...TOKEN_KEYWORDS, 'private key', 'secret_access_key', 'secretaccesskey', 'aws_secret', 'secret_key'],
+    check(file, report) {
+        const text = file.text;
+        const severity = roleSeverity(file);
+        let budget = 100; // a file with more is a dump of keys; the first hundred make the point
+        for (const p of TOKEN_PATTERNS) {
+            p.re.lastIndex = 0;
+            for (let m = p.re.exec(text); m && budget > 0; m = p.re.exec(text)) {
+                const token = m[1];
+                if (p.ignore?.(token))
+                    continue;
+                const at = m.index + m[0].indexOf(token);
+                budget--;
+                const name = nameBefore(text, at);
+                report({
+                    ...file.position(at),
+                    severity,
+                    message: `${p.label} ${redact(token)}${name ? ` assigned to ${name}` : ''}`,
+                    remediation: moveToEnv(file, name ? envName(name) : envName(p.id.replace(/-(token|key|id)$/, '_$1')), true),
+                    secret: token
+                });
+            }
+        }
+        awsSecretKeys(file, severity, report);
+        privateKeys(file, severity, report);
+    }
+};
+function awsSecretKeys(file, severity, report) {
+    AWS_SECRET.lastIndex = 0;
+    for (let m = AWS_SECRET.exec(file.text); m; m = AWS_SECRET.exec(file.text)) {
+        const value = m[2];
+        if (/EXAMPLE/.test(value) || isPlaceholder(value) || !/[A-Z]/.test(value) || !/[a-z]/.test(value))
+            continue;
+        const at = m.index + m[0].lastIndexOf(value);
+        report({
+            ...file.position(at),
+            severity,
+            message: `AWS secret access key ${redact(value)} assigned to ${m[1]}`,
+            remediation: moveToEnv(file, 'AWS_SECRET_ACCESS_KEY', true) + ' Better: drop static keys for an IAM role (instance profile, IRSA, OIDC).',
+            secret: value
+        });
+    }
+}
+function privateKeys(file, severity, report) {
+    const text = file.text;
+    const gcp = /["']?type["']?\s*:\s*["']service_account["']/.test(text);
+    PEM_BEGIN.lastIndex = 0;
+    for (let m = PEM_BEGIN.exec(text); m; m = PEM_BEGIN.exec(text)) {
+        const bodyStart = m.index + m[0].length;
+        const end = text.indexOf('-----END', bodyStart);
+        const raw = text.slice(bodyStart, end !== -1 && end - bodyStart < 12000 ? end : bodyStart + 400);
+        // Escaped newlines (JSON, code strings) and string concatenation are not key material.
+        const body = raw.replace(/\\[nr]/g, '').replace(/["'+,\s]/g, '');
+        if (isPlaceholder(body) || (body.match(/[A-Za-z0-9+/=]/g) ?? []).length < 64 || /\.\.\.|…|x{8}/i.test(body))
+            continue;
+        const name = nameBefore(text, m.index);
+        const isGcp = gcp && name === 'private_key';
+        report({
+            ...file.position(m.index),
+            severity,
+            message: isGcp ? 'GCP service-account private key in private_key' : `${m[1].replace('PRIVATE KEY', 'private key').replace(/^private/, 'Private')} block${name ? ` assigned to ${name}` : ''}`,
+            remediation: isGcp
+                ? 'Delete the service-account key in the GCP console, remove the JSON from the repository, and use workload identity (or GOOGLE_APPLICATION_CREDENTIALS pointing at a file mounted from a secret store).'
+                : 'Treat the key as compromised: replace it, remove it from the repository, and mount the new key at runtime from a secret store (path given by an environment variable).',
+            // A one-line key (JSON, code string) sits on the reported line: redact all of it.
+            secret: /[\r\n]/.test(raw) ? undefined : raw
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/k8s-literal-secret-env.ts
+
+
+
+
+const FIX = 'Reference a Secret instead: valueFrom: { secretKeyRef: { name: app-secrets, key: X } }, with the Secret created outside the repository (External Secrets, sealed-secrets, SOPS, or the CD system).';
+const k8sLiteralSecretEnv = {
+    meta: {
+        id: 'TF0308',
+        name: 'k8s-literal-secret-env',
+        factor: 'III',
+        severity: 'error',
+        summary: 'Kubernetes manifests with literal credentials (env value:, Secret data/stringData, ConfigMap passwords).',
+        why: 'Manifests are code; the credentials a deploy uses are config. A literal in a manifest ships the same ' +
+            'credential to every cluster, exposes it to everyone with repository access, and rotating it needs a commit.',
+        remediation: FIX
+    },
+    files: { kinds: ['kubernetes', 'yaml'] },
+    keywords: ['apiversion'],
+    check(file, report) {
+        const docs = yamlOf(file).docs;
+        const kinds = docs.map((d) => String(topScalar(d, 'kind') ?? ''));
+        if (!docs.some((d) => topScalar(d, 'apiVersion') !== undefined))
+            return;
+        const severity = file.role === 'dev' ? 'notice' : 'error';
+        const envNames = new Map();
+        const entries = yamlEntries(file);
+        for (const e of entries)
+            if (e.key === 'name' && e.path.includes('env'))
+                envNames.set(e.path.slice(0, -1).join('/'), String(e.value));
+        const secretDocsDone = new Set();
+        for (const e of entries) {
+            const kind = kinds[e.docIndex];
+            const v = e.value === null ? '' : String(e.value);
+            const at = e.offset + (e.quoted ? 1 : 0);
+            if (e.key === 'value' && e.path[e.path.length - 3] === 'env') {
+                const name = envNames.get(e.path.slice(0, -1).join('/'));
+                if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3)
+                    continue;
+                report({ ...file.position(at), severity, message: `Env var ${name} is given a literal value instead of valueFrom.secretKeyRef`, secret: v });
+            }
+            else if (kind === 'Secret' && (e.path[0] === 'stringData' || e.path[0] === 'data') && e.path.length === 2 && !secretDocsDone.has(e.docIndex)) {
+                const plain = e.path[0] === 'data' ? k8s_literal_secret_env_decode(v) : v;
+                if (plain === undefined || isPlaceholder(plain) || plain.toLowerCase() === e.key.toLowerCase() || findToken(plain))
+                    continue;
+                secretDocsDone.add(e.docIndex);
+                const keys = entries.filter((x) => x.docIndex === e.docIndex && (x.path[0] === 'stringData' || x.path[0] === 'data') && x.path.length === 2).map((x) => x.key);
+                report({ ...file.position(at), severity, message: `Secret ${secretName(file, e.docIndex)} commits its ${e.path[0]} (${keys.slice(0, 5).join(', ')}) to the repository`, secret: v,
+                    remediation: 'Do not commit Secret values (data is only base64, not encryption): create the Secret from a secret store at deploy time (External Secrets, sealed-secrets, SOPS), and rotate these values.' });
+            }
+            else if (kind === 'ConfigMap' && e.path[0] === 'data' && e.path.length === 2 && isRealSecret(e.key, v)) {
+                report({ ...file.position(at), severity, message: `ConfigMap key ${e.key} holds a literal credential`, secret: v, remediation: 'Move it to a Secret created outside the repository and reference it with secretKeyRef.' });
+            }
+        }
+    }
+};
+function k8s_literal_secret_env_decode(b64) {
+    if (!/^[A-Za-z0-9+/=\s]{1,10000}$/.test(b64))
+        return undefined;
+    return Buffer.from(b64, 'base64').toString('utf8');
+}
+function secretName(file, docIndex) {
+    const meta = yamlEntries(file).find((e) => e.docIndex === docIndex && e.path.length === 2 && e.path[0] === 'metadata' && e.key === 'name');
+    return meta ? String(meta.value) : '(unnamed)';
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/literal-signing-secret.ts
+
+
+
+
+
+const literalSigningSecret = {
+    meta: {
+        id: 'TF0305',
+        name: 'literal-signing-secret',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A session, cookie or token signing secret given as a literal (express-session, jwt.sign, Django/Flask SECRET_KEY, Rails secret_key_base).',
+        why: 'The signing secret is per-deploy config and a credential: with it in the code, anyone who can read the ' +
+            'repository can forge sessions and tokens for every deploy, and no deploy can rotate it without a code change.',
+        remediation: 'Read the secret from the environment at startup and fail fast when it is missing.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go']
+    },
+    files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go'] },
+    keywords: ['secret', 'jwt', 'keys', 'cookieparser', 'signwith', 'hmac', 'signedstring', 'cookiestore', 'newstore'],
+    check(file, report) {
+        if (isTemplatePath(file.path))
+            return;
+        for (const lit of signingLiterals(file)) {
+            // INSERT_YOUR_SECRET_HERE / NEW_SECRET_KEY: a template slot (or an env var name passed by mistake)
+            if (onLongLine(file, lit.offset) || lit.value === '' || isEnvReference(lit.value) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(lit.value))
+                continue;
+            // A dev/test settings module may carry a throwaway key; say so quietly.
+            const dev = file.language === 'python' && isDevSettings(file.path);
+            report({
+                ...file.position(lit.offset),
+                severity: dev ? 'notice' : 'error',
+                message: `${lit.what} is the literal '${redact(lit.value)}'${dev ? ' (development settings)' : ''}`,
+                remediation: `Use ${envLookup(file, lit.env)} and fail at startup when it is unset; generate a long random value per deploy and rotate this one.`,
+                secret: lit.value
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/workflow-literal-secret.ts
+
+
+
+
+const workflowLiteralSecret = {
+    meta: {
+        id: 'TF0309',
+        name: 'workflow-literal-secret',
+        factor: 'III',
+        severity: 'error',
+        summary: 'A GitHub Actions workflow passes a literal credential in env: or with: instead of ${{ secrets.X }}.',
+        why: 'Workflows are code in the repository; credentials are config kept outside it. A literal token in a workflow ' +
+            'is readable by anyone who can read the repository (and by every fork), and cannot be rotated without a commit.',
+        remediation: 'Store the value as a repository or environment secret and reference it: ${{ secrets.NAME }}.'
+    },
+    files: { kinds: ['workflow'] },
+    keywords: ['env', 'with'],
+    check(file, report) {
+        for (const e of yamlEntries(file)) {
+            const parent = e.path[e.path.length - 2];
+            if ((parent !== 'env' && parent !== 'with') || e.path.includes('services') || e.path.includes('container'))
+                continue;
+            const v = e.value === null ? '' : String(e.value);
+            if (!isRealSecret(e.key, v))
+                continue;
+            report({
+                ...file.position(e.offset + (e.quoted ? 1 : 0)),
+                message: `${parent}: ${e.key} is the literal ${redact(v)}`,
+                remediation: `Store it as a secret and use \${{ secrets.${envName(e.key)} }}; rotate the committed value.`,
+                secret: v
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/index.ts
+
+
+
+
+
+
+
+
+
+
+
+const III_CONFIG_RULES = [
+    hardcodedCredential, credentialInUrl, secretAssignment, committedDotenv, literalSigningSecret, fallbackSecretLiteral, debugEnabled,
+    k8sLiteralSecretEnv, workflowLiteralSecret, frameworkConfigPassword, configGroupedByEnvironment
+];
+
+;// CONCATENATED MODULE: ./src/rules/shared/backing-service-urls.ts
+const SCHEME_KIND = {
+    mongodb: ['database', 'MONGODB_URI'], 'mongodb+srv': ['database', 'MONGODB_URI'],
+    postgres: ['database', 'DATABASE_URL'], postgresql: ['database', 'DATABASE_URL'], 'postgresql+psycopg2': ['database', 'DATABASE_URL'], 'postgresql+psycopg': ['database', 'DATABASE_URL'], 'postgresql+asyncpg': ['database', 'DATABASE_URL'],
+    mysql: ['database', 'DATABASE_URL'], 'mysql+pymysql': ['database', 'DATABASE_URL'], 'mysql+mysqldb': ['database', 'DATABASE_URL'], mysql2: ['database', 'DATABASE_URL'], mariadb: ['database', 'DATABASE_URL'],
+    sqlserver: ['database', 'DATABASE_URL'], mssql: ['database', 'DATABASE_URL'], cockroachdb: ['database', 'DATABASE_URL'], clickhouse: ['database', 'CLICKHOUSE_URL'],
+    cassandra: ['database', 'CASSANDRA_URL'], neo4j: ['database', 'NEO4J_URI'], 'neo4j+s': ['database', 'NEO4J_URI'], bolt: ['database', 'NEO4J_URI'], couchbase: ['database', 'COUCHBASE_URL'],
+    redis: ['cache', 'REDIS_URL'], rediss: ['cache', 'REDIS_URL'], memcached: ['cache', 'MEMCACHED_URL'], memcache: ['cache', 'MEMCACHED_URL'],
+    amqp: ['queue', 'AMQP_URL'], amqps: ['queue', 'AMQP_URL'], kafka: ['queue', 'KAFKA_BROKERS'], nats: ['queue', 'NATS_URL'], sqs: ['queue', 'SQS_QUEUE_URL'],
+    smtp: ['smtp', 'SMTP_URL'], smtps: ['smtp', 'SMTP_URL'],
+    elasticsearch: ['search', 'ELASTICSEARCH_URL'], opensearch: ['search', 'OPENSEARCH_URL']
+};
+// scheme://[user[:password]@]host[:port]; jdbc:<db>://host and the Oracle thin form are normalised.
+const URL_RE = /\b(?:jdbc:)?([a-z][a-z0-9+]{1,24}):\/\/(?:([^\s'"`@/:]{0,200})(?::([^\s'"`@/]{0,200}))?@)?(\[[0-9a-fA-F:]{2,45}\]|[A-Za-z0-9_.${}<>%-]{1,253})(?::(\d{1,5}))?/g;
+const HTTP_SEARCH_PORTS = new Set(['9200', '9243', '8983']);
+const S3_HOST = /(^|\.)(s3([.-][\w-]{1,40})?\.amazonaws\.com|digitaloceanspaces\.com|r2\.cloudflarestorage\.com|storage\.googleapis\.com|backblazeb2\.com)$/i;
+/** Placeholder hosts in messages and docstrings: host, hostname, example.com, <host>, ${HOST}. */
+const PLACEHOLDER_HOST = /^(host|hostname|server|your[\w-]*|my[\w-]*host|example(\.\w+)?|[\w.-]*\.example(\.\w+)?|[\w.-]*example\.(com|org|net)|x+|\*|.*[${}<>%].*)$/i;
+function findLocators(text) {
+    const out = [];
+    if (text.length > 4000)
+        return out;
+    URL_RE.lastIndex = 0;
+    for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
+        const scheme = m[1].toLowerCase();
+        const host = m[4];
+        const port = m[5];
+        if (PLACEHOLDER_HOST.test(host) || !/[A-Za-z0-9]/.test(host))
+            continue;
+        let kind = SCHEME_KIND[scheme];
+        if (!kind && (scheme === 'http' || scheme === 'https')) {
+            if ((port && HTTP_SEARCH_PORTS.has(port)) || /(^|[.-])(elasticsearch|opensearch|es)([.-]|$)|\.found\.io$|\.elastic-cloud\.com$/i.test(host))
+                kind = ['search', 'ELASTICSEARCH_URL'];
+            else if (S3_HOST.test(host) && /endpoint/i.test(text))
+                kind = ['object storage', 'S3_ENDPOINT'];
+        }
+        if (!kind)
+            continue;
+        const password = m[3];
+        out.push({
+            token: `${scheme}://${host}${port ? `:${port}` : ''}`,
+            host,
+            kind: kind[0],
+            envVar: kind[1],
+            ...(password && !/^[${<%*]/.test(password) ? { secret: password } : {}),
+            index: m.index
+        });
+    }
+    // Kafka broker lists and SMTP relays are usually bare host[:port] strings.
+    const broker = /(['"])([A-Za-z0-9][\w.-]{0,200}):(909[2-4]|19092|29092)\1/.exec(text);
+    if (broker && /broker|bootstrap|kafka/i.test(text) && !PLACEHOLDER_HOST.test(broker[2])) {
+        out.push({ token: `${broker[2]}:${broker[3]}`, host: broker[2], kind: 'queue', envVar: 'KAFKA_BROKERS', index: broker.index + 1 });
+    }
+    const smtp = /(['"])((?:smtp|email-smtp|smtp-relay|mail)\.[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})\1/.exec(text);
+    if (smtp && /\.[a-z]{2,}$/i.test(smtp[2]) && !PLACEHOLDER_HOST.test(smtp[2])) {
+        out.push({ token: smtp[2], host: smtp[2], kind: 'smtp', envVar: 'SMTP_HOST', index: smtp.index + 1 });
+    }
+    return out;
+}
+/** Env lookups whose literal operand is only a fallback. */
+const ENV_LOOKUP = /process\.env|import\.meta\.env|\bDeno\.env|\bBun\.env|os\.environ|os\.getenv|\bgetenv\s*\(|\bENV\s*(\[|\.fetch)|System\.getenv|System\.getProperty|os\.(Getenv|LookupEnv)|\benv\s*\(|\benv\.(str|db|cache|url|email_url|search_url)\s*\(|\bconfig\s*\(\s*['"][A-Z_]|dj_database_url|\$\{[A-Za-z_][\w.-]{0,100}:|\bdefault\s*=|\benv\s*:\s*['"]|\$\{\{?\s*env/;
+function isEnvFallback(line, previous = '') {
+    return ENV_LOOKUP.test(line) || /(os\.environ\.get|os\.getenv|ENV\.fetch|getenv)\s*\(\s*$|,\s*$/.test(previous) && ENV_LOOKUP.test(previous);
+}
+/** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
+function isDevOrTestName(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name);
+}
+/** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
+const CLIENT_HINT = /\b(pg|postgres|mysql2?|mariadb|mongoose|mongodb|redis|ioredis|bull(mq)?|amqplib|kafkajs|nodemailer|@elastic\/elasticsearch|knex|sequelize|typeorm|prisma|psycopg2?|pymysql|MySQLdb|sqlalchemy|create_engine|pymongo|motor|smtplib|pika|kombu|celery|confluent_kafka|elasticsearch|aiokafka|Sequel|ActiveRecord|Redis\.new|Bunny|Jedis|Lettuce|JavaMailSender|DriverManager|database\/sql|go-redis|sarama|amqp091|gorm|mgo)\b/;
+/** How to read a locator from the environment, in the app's language/framework; `config` for YAML/properties files. */
+function envSnippet(envVar, language, app, where = 'code') {
+    const fw = app?.framework;
+    switch (language) {
+        case 'javascript':
+        case 'typescript':
+            return where === 'config' ? `map the key to ${envVar} (node-config: config/custom-environment-variables.json)` : `\`const url = process.env.${envVar}; if (!url) throw new Error('${envVar} is not set')\``;
+        case 'python':
+            if (fw === 'django' && envVar === 'DATABASE_URL')
+                return "`DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` (reads DATABASE_URL)";
+            return `\`${envVar} = os.environ['${envVar}']\``;
+        case 'ruby':
+            return where === 'config' ? `\`url: <%= ENV.fetch("${envVar}") %>\`` : `\`ENV.fetch("${envVar}")\``;
+        case 'java':
+        case 'kotlin':
+            if (where === 'config')
+                return `\`\${${envVar}}\` (a placeholder without a literal default)`;
+            if (fw === 'spring-boot')
+                return language === 'kotlin' ? `\`@Value("\\\${${envVar}}") lateinit var url: String\`` : `\`@Value("\${${envVar}}") String url;\``;
+            return `\`System.getenv("${envVar}")\``;
+        case 'go':
+            return `\`url, ok := os.LookupEnv("${envVar}"); if !ok { log.Fatal("${envVar} is not set") }\``;
+        case 'php':
+            return fw === 'laravel' ? `\`env('${envVar}')\` in config/*.php` : `\`getenv('${envVar}')\``;
+        default:
+            return `${envVar} from the environment`;
+    }
+}
+/** Prose around a URL: help texts, examples, log lines name a locator without connecting to it. */
+const PROSE = /\b(e\.g\.|for example|example:|such as|usage:|help\s*=|description\s*[:=])|\b(console\.(log|info|warn|error|debug)|logger\.\w+|logging\.\w+|log\.(Print\w*|Fatal\w*|info|warn|error|debug)|print|puts|fmt\.(Print|Sprint|Errorf)\w*|System\.(out|err)\.print\w*)\s*\(/i;
+function isProse(line) {
+    return PROSE.test(line);
+}
+/** Offsets covered by Python triple-quoted strings (docstrings): documentation, not configuration. */
+function docstringRanges(code) {
+    const out = [];
+    const re = /("""|\'\'\')/g;
+    for (let m = re.exec(code); m; m = re.exec(code)) {
+        const end = code.indexOf(m[1], m.index + 3);
+        const stop = end === -1 ? code.length : end + 3;
+        out.push([m.index, stop]);
+        re.lastIndex = stop;
+    }
+    return out;
+}
+const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/;
+const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/;
+/** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
+const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i;
+const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*\(/;
+/**
+ * Is line `i` (0-based) code that only runs in development or tests: the body of an
+ * `if (NODE_ENV === 'development')` / `if settings.DEBUG:` block, or a ternary on such a flag?
+ */
+function inDevBranch(lines, i) {
+    const line = lines[i] ?? '';
+    if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line))
+        return true;
+    let indent = line.search(/\S/);
+    for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+        const prev = lines[j];
+        if (prev.length > 4000 || prev.trim() === '')
+            continue;
+        const pIndent = prev.search(/\S/);
+        if (pIndent >= indent)
+            continue;
+        // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
+        if (DEV_SECTION_KEY.test(prev))
+            return true;
+        if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{(\[]\s*$/.test(prev)) {
+            indent = pIndent; // an intermediate object key (db: {): keep climbing
+            continue;
+        }
+        if (!BLOCK_HEADER.test(prev) || !DEV_WORD.test(prev) || NEGATED_DEV.test(prev))
+            return false;
+        return !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '));
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iv-backing-services/file-database-in-production.ts
+
+const WHY_SHORT = 'a file on the local disk is not an attached resource: it cannot be swapped per deploy, is lost when the container is replaced and cannot be shared by a second process';
+function django(file, out) {
+    const lines = file.code.split(/\r\n|\r|\n/);
+    let inTopLevelDatabases = false;
+    lines.forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        if (/^DATABASES\s*=/.test(line))
+            inTopLevelDatabases = true;
+        else if (/^[A-Za-z_]/.test(line))
+            inTopLevelDatabases = false; // another top-level statement (or DATABASES inside if/else)
+        if (!inTopLevelDatabases)
+            return;
+        const m = /(['"])django\.db\.backends\.sqlite3\1/.exec(line);
+        if (!m)
+            return;
+        out({
+            line: i + 1,
+            column: m.index + 1,
+            message: `Django DATABASES uses \`django.db.backends.sqlite3\` in ${file.name}: ${WHY_SHORT}`,
+            remediation: "Attach a database server through the environment: `DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` with DATABASE_URL=postgres://... per deploy; keep SQLite for a settings_dev.py."
+        });
+    });
+}
+function railsDatabaseYml(file, out) {
+    let section = '';
+    let defaultSqlite = false;
+    let reportedInSection = false;
+    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const top = /^([A-Za-z_][\w-]{0,60}):/.exec(line);
+        if (top) {
+            section = top[1];
+            reportedInSection = false;
+        }
+        const adapter = /^\s+adapter:\s*['"]?sqlite3?\b/.exec(line);
+        if (adapter && section === 'default')
+            defaultSqlite = true;
+        if (!/^(production|staging)$/.test(section) || reportedInSection)
+            return;
+        const db = /^\s+database:\s*['"]?([^'"\s#<]{1,200}\.sqlite3?|[^'"\s#<]{1,200}\.db)\b/.exec(line);
+        if (adapter || (db && defaultSqlite) || (db && /\.sqlite3?$/.test(db[1]))) {
+            reportedInSection = true;
+            out({
+                line: i + 1,
+                column: (line.search(/\S/) ?? 0) + 1,
+                message: `Rails ${section} database is SQLite (${db ? `\`${db[1]}\`` : '`adapter: sqlite3`'}): ${WHY_SHORT}`,
+                remediation: `Attach a database server: \`${section}:\\n  url: <%= ENV["DATABASE_URL"] %>\` (Rails reads DATABASE_URL by itself), with the host set per deploy.`
+            });
+        }
+    });
+}
+function springProps(file, out) {
+    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const m = /jdbc:(sqlite:|h2:file:|h2:~|h2:\.\/|h2:\/|derby:(?!memory))[^\s'"]{0,300}/.exec(line);
+        if (!m || /\$\{/.test(line.slice(0, m.index)))
+            return;
+        out({ line: i + 1, column: m.index + 1, message: `\`${m[0]}\` is a file-based database: ${WHY_SHORT}`, remediation: 'Point spring.datasource.url at a database server given by the environment: `spring.datasource.url=${DATABASE_URL}` (or SPRING_DATASOURCE_URL per deploy); keep H2/SQLite in application-dev.properties.' });
+    });
+}
+const CODE_PATTERNS = [
+    { language: /^(javascript|typescript)$/, re: /new\s+(?:sqlite3\.)?Database\s*\(\s*(['"`])([^'"`]{1,200}\.(?:db|sqlite3?))\1/, fix: 'Connect to a database server given by `process.env.DATABASE_URL` (pg, mysql2, Prisma) instead of a file in the container.' },
+    { language: /^(javascript|typescript)$/, re: /\b(?:client|dialect|type)\s*:\s*(['"])(sqlite3?|better-sqlite3)\1/, fix: 'Configure the ORM from `process.env.DATABASE_URL` with a server dialect (postgres, mysql) for deployed environments.' },
+    { language: /^python$/, re: /\bsqlite3\.connect\s*\(\s*[rbf]?(['"])((?!:memory:)[^'"]{1,200})\1/, fix: "Use a database server from the environment: `create_engine(os.environ['DATABASE_URL'])` (SQLAlchemy) or psycopg." },
+    { language: /^python$/, re: /create_engine\s*\(\s*[rbf]?(['"])(sqlite:\/\/\/(?!:memory:)[^'"]{1,200})\1/, fix: "Use `create_engine(os.environ['DATABASE_URL'])` with a server URL per deploy." },
+    { language: /^go$/, re: /(?:sql\.Open|sqlx\.(?:Open|Connect))\s*\(\s*"(sqlite3?)"\s*,\s*"((?!:memory:)[^"]{1,200})"/, fix: 'Open a server database from the environment: `sql.Open("pgx", os.Getenv("DATABASE_URL"))`.' },
+    { language: /^go$/, re: /sqlite\.Open\s*\(\s*(")((?!:memory:|file::memory:)[^"]{1,200})"/, fix: 'Open a server database from the environment: `gorm.Open(postgres.Open(os.Getenv("DATABASE_URL")))`.' },
+    { language: /^ruby$/, re: /Sequel\.sqlite\s*\(\s*(['"])([^'"]{1,200})\1|adapter:\s*(['"])(sqlite3)\3/, fix: "Connect with `Sequel.connect(ENV.fetch('DATABASE_URL'))` / `ActiveRecord::Base.establish_connection(ENV.fetch('DATABASE_URL'))`." }
+];
+const fileDatabaseInProduction = {
+    meta: {
+        id: 'TF0404',
+        name: 'file-database-in-production',
+        factor: 'IV',
+        severity: 'warning',
+        summary: 'A file-based store (SQLite, H2 file) is the database of a deployed (non-development) configuration.',
+        why: 'Factor IV expects the database to be an attached resource named by config, and Factor VI expects processes to keep no state on their own disk. An SQLite or H2 file lives inside one container: it vanishes on redeploy, cannot be shared by a second process and cannot be replaced by attaching another database.',
+        remediation: 'Use a database server (Postgres, MySQL...) attached through DATABASE_URL in deployed environments; keep SQLite for development and tests, in dev-only settings.',
+        languages: ['python', 'ruby', 'java', 'javascript', 'typescript', 'go']
+    },
+    files: { kinds: ['source', 'yaml', 'properties'], roles: ['app'] },
+    keywords: ['sqlite', 'jdbc:h2:file', 'jdbc:h2:~', 'jdbc:h2:./', 'jdbc:h2:/', 'jdbc:derby'],
+    check(file, report, ctx) {
+        if (isDevOrTestName(file.path))
+            return;
+        const p = file.path;
+        if (file.language === 'python' && /(^|\/)(settings(_\w+)?\.py|settings\/\w+\.py)$/.test(p))
+            return django(file, report);
+        if (file.kind === 'yaml' && /(^|\/)config\/database\.yml$/.test(p))
+            return railsDatabaseYml(file, report);
+        if ((file.kind === 'properties' || file.kind === 'yaml') && /(^|\/)application(-\w+)?\.(properties|ya?ml)$/.test(p))
+            return springProps(file, report);
+        if (file.kind !== 'source' || !ctx.app?.framework)
+            return; // a CLI or desktop tool may keep its data in SQLite
+        const lines = file.code.split(/\r\n|\r|\n/);
+        lines.forEach((line, i) => {
+            if (line.length > 4000)
+                return;
+            for (const pat of CODE_PATTERNS) {
+                if (!pat.language.test(file.language))
+                    continue;
+                const m = pat.re.exec(line);
+                if (!m || isEnvFallback(line, lines[i - 1] ?? '') || inDevBranch(lines, i))
+                    continue;
+                const token = m[2] ?? m[4] ?? m[0];
+                if (/(^|[./_-])(dev|development|test|local)([./_-]|$)/i.test(token))
+                    continue; // dev.sqlite, test.db
+                report({ line: i + 1, column: m.index + 1, message: `\`${token}\` makes an SQLite file the app's database: ${WHY_SHORT}`, remediation: pat.fix });
+                break;
+            }
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iv-backing-services/framework-service-host.ts
+
+/** A literal that names a host (not empty, not a placeholder, not a bind-all address). */
+function isLiteralHost(v) {
+    return /^(localhost|\d{1,3}(\.\d{1,3}){3}|[A-Za-z0-9][\w-]{0,62}(\.[\w-]{1,63}){0,10})$/.test(v) && !/^(0\.0\.0\.0|host|hostname|example\.com)$/i.test(v);
+}
+function framework_service_host_django(file, out) {
+    const lines = file.code.split(/\r\n|\r|\n/);
+    let block;
+    lines.forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const top = /^([A-Z][A-Z0-9_]*)\s*=/.exec(line);
+        if (top)
+            block = top[1];
+        const email = /^(EMAIL_HOST)\s*=\s*(['"])([^'"]{1,253})\2\s*$/.exec(line);
+        if (email && isLiteralHost(email[3])) {
+            out({ line: i + 1, column: line.indexOf(email[3]) + 1, message: `Django \`EMAIL_HOST\` is the literal \`${email[3]}\`: the SMTP relay is fixed in code`, remediation: "Read it from the environment: `EMAIL_HOST = os.environ['EMAIL_HOST']` (or `env.email_url('EMAIL_URL')` with django-environ)." });
+            return;
+        }
+        if (block !== 'DATABASES' && block !== 'CACHES')
+            return;
+        const host = /(['"])(HOST|LOCATION)\1\s*:\s*(['"])([^'"]{1,253})\3/.exec(line);
+        if (!host || !isLiteralHost(host[4].replace(/:\d+$/, '')))
+            return;
+        const db = block === 'DATABASES';
+        out({
+            line: i + 1,
+            column: line.indexOf(host[4], host.index) + 1,
+            message: `Django ${block} \`${host[2]}\` is the literal \`${host[4]}\`: the ${db ? 'database' : 'cache'} is fixed in settings`,
+            remediation: db ? "Attach the database from the environment: `DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` (reads DATABASE_URL), or `'HOST': os.environ['DB_HOST']`." : "Read the cache locator from the environment: `'LOCATION': os.environ['REDIS_URL']`."
+        });
+    });
+}
+/** Rails config/*.yml: host/endpoint literals outside development/test sections (ERB lookups are fine). */
+function railsYaml(file, out) {
+    let section = '';
+    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const top = /^([A-Za-z_][\w-]{0,60}):/.exec(line);
+        if (top)
+            section = top[1];
+        if (/^(development|test|local)$/i.test(section))
+            return;
+        const m = /^\s+(host|endpoint|server):\s*(['"]?)([^'"\s#<]{1,253})\2\s*$/.exec(line);
+        if (!m)
+            return;
+        const value = m[3].replace(/^https?:\/\//, '').replace(/[:/].*$/, '');
+        if (!isLiteralHost(value))
+            return;
+        out({
+            line: i + 1,
+            column: line.indexOf(m[3]) + 1,
+            message: `\`${m[1]}: ${m[3]}\` in ${file.name} (${section || 'top level'}) fixes the service's location in committed config`,
+            remediation: `Use ERB to read it from the environment: \`${m[1]}: <%= ENV.fetch("${m[1] === 'endpoint' ? 'S3_ENDPOINT' : 'DB_HOST'}") %>\`, or give the whole locator as \`url: <%= ENV["DATABASE_URL"] %>\`.`
+        });
+    });
+}
+const SPRING_KEY = /^(spring\.(data\.)?(redis|mongodb|rabbitmq|elasticsearch|cassandra|neo4j|couchbase)\.host|spring\.mail\.host|spring\.kafka\.bootstrap-servers|spring\.rabbitmq\.addresses|spring\.data\.cassandra\.contact-points)$/;
+/** Spring application*.properties and application*.yml (flattened by indentation). */
+function spring(file, out) {
+    const stack = [];
+    const yaml = file.kind === 'yaml';
+    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        let key;
+        let value;
+        if (yaml) {
+            const m = /^(\s*)([\w.-]{1,100}):\s*(.*?)\s*$/.exec(line);
+            if (!m)
+                return;
+            const indent = m[1].length;
+            while (stack.length && stack[stack.length - 1].indent >= indent)
+                stack.pop();
+            stack.push({ indent, key: m[2] });
+            key = stack.map((s) => s.key).join('.');
+            value = m[3].replace(/^(['"])(.*)\1$/, '$2');
+        }
+        else {
+            const m = /^\s*([\w.-]{1,200})\s*[=:]\s*(.*?)\s*$/.exec(line);
+            if (!m)
+                return;
+            key = m[1];
+            value = m[2];
+        }
+        if (!SPRING_KEY.test(key) || !value)
+            return;
+        // ${KAFKA_BROKERS:localhost:9092}: the literal is the fallback of a placeholder.
+        const placeholder = /^\$\{[\w.-]{1,100}:([^}]{1,500})\}$/.exec(value);
+        if (value.includes('${') && !placeholder)
+            return;
+        const literal = placeholder ? placeholder[1] : value;
+        const first = literal.split(',')[0].trim().replace(/:\d+$/, '');
+        if (!isLiteralHost(first))
+            return;
+        out({
+            line: i + 1,
+            column: line.indexOf(literal) + 1,
+            severity: 'notice',
+            message: placeholder
+                ? `\`${key}\` falls back to \`${literal}\` when the placeholder's variable is missing: a deploy that forgets it silently talks to that host`
+                : `\`${key}\` is the literal \`${value}\`: Spring lets the environment override it, but the committed default points every deploy at one host`,
+            remediation: `Use a placeholder without a literal default (\`${key}=\${${key.split('.').slice(-2).join('_').replace(/-/g, '_').toUpperCase()}}\`) or set \`${key.toUpperCase().replace(/[.-]/g, '_')}\` per deploy and drop the key.`
+        });
+    });
+}
+const NODE_SERVICE_PATH = /(db|database|redis|mongo|postgres|pg|mysql|cache|queue|amqp|rabbit|kafka|smtp|mail|elastic|search|s3|storage|broker|sequelize|knex|typeorm)/i;
+/** node-config / Sequelize config/*.json: "host" under a service-named object. */
+function nodeConfig(file, out) {
+    const stack = [];
+    file.text.split(/\r\n|\r|\n/).forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const m = /^(\s*)"([\w.-]{1,100})"\s*:\s*(.*?),?\s*$/.exec(line);
+        if (!m)
+            return;
+        const indent = m[1].length;
+        while (stack.length && stack[stack.length - 1].indent >= indent)
+            stack.pop();
+        stack.push({ indent, key: m[2] });
+        if (/^(development|dev|test|local)$/i.test(stack[0]?.key ?? ''))
+            return;
+        if (!/^(host|hostname)$/.test(m[2]))
+            return;
+        const v = /^"([^"]{1,253})"$/.exec(m[3]);
+        if (!v || !isLiteralHost(v[1]))
+            return;
+        const path = stack.slice(0, -1).map((s) => s.key).join('.');
+        if (!NODE_SERVICE_PATH.test(path) && !/(^|\/)config\/(config|database|db)\.json$/.test(file.path))
+            return;
+        out({
+            line: i + 1,
+            column: line.indexOf(v[1]) + 1,
+            message: `\`${path ? `${path}.` : ''}${m[2]}\` is the literal \`${v[1]}\` in ${file.name}: the service's location is committed config`,
+            remediation: 'Map it to the environment: with node-config add it to config/custom-environment-variables.json (`{"db": {"host": "DB_HOST"}}`); with Sequelize use `"use_env_variable": "DATABASE_URL"`.'
+        });
+    });
+}
+const frameworkServiceHost = {
+    meta: {
+        id: 'TF0403',
+        name: 'framework-service-host',
+        factor: 'IV',
+        severity: 'warning',
+        summary: 'Framework config gives a backing service a literal host: Django DATABASES/CACHES/EMAIL_HOST, Rails database.yml/cable.yml/storage.yml, Spring spring.*.host, node-config JSON.',
+        why: 'Factor IV: a backing service is attached by the deploy, through config the app reads from its environment. A host written into settings.py, database.yml or application.properties makes every deploy point at the same machine unless someone edits code.',
+        remediation: 'Read the host (better: the whole locator URL) from the environment with the framework\'s own mechanism: dj_database_url / os.environ in Django, ERB ENV.fetch in Rails YAML, ${...} placeholders in Spring, custom-environment-variables.json with node-config.',
+        languages: ['python', 'ruby', 'java', 'javascript', 'typescript']
+    },
+    files: { kinds: ['source', 'yaml', 'properties', 'json'], roles: ['app'] },
+    keywords: ['host', 'location', 'endpoint', 'bootstrap-servers', 'addresses', 'contact-points'],
+    check(file, report) {
+        if (isDevOrTestName(file.path))
+            return;
+        const p = file.path;
+        if (file.language === 'python' && /(^|\/)(settings(_\w+)?\.py|settings\/[\w]+\.py)$/.test(p) && !/(^|\/)settings\/(dev|local|test)/.test(p))
+            framework_service_host_django(file, report);
+        else if (file.kind === 'yaml' && /(^|\/)config\/(database|cable|storage|redis|sidekiq|mongoid)\.yml$/.test(p))
+            railsYaml(file, report);
+        else if ((file.kind === 'properties' || file.kind === 'yaml') && /(^|\/)application(-\w+)?\.(properties|ya?ml)$/.test(p))
+            spring(file, report);
+        else if (file.kind === 'json' && /(^|\/)config\/[\w.-]+\.json$/.test(p) && !/custom-environment-variables/.test(p))
+            nodeConfig(file, report);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iv-backing-services/hardcoded-service-locator.ts
+
+const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'];
+/** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
+const DEV_SECTION = /^(development|dev|test|testing|local|ci)$/i;
+const hardcoded_service_locator_HOST_KEY = /\b(host|hostname)\s*[:=]\s*(['"])([A-Za-z0-9][\w.-]{0,252})\2/g;
+const BIND_CONTEXT = /\b(listen|bind|app\.run|uvicorn|gunicorn|serve|devServer)\b/i;
+function sectionTracker(file) {
+    let section;
+    if (file.kind === 'yaml') {
+        return (line) => {
+            const m = /^([A-Za-z_][\w-]{0,60}):/.exec(line);
+            if (m)
+                section = m[1];
+            return section;
+        };
+    }
+    if (file.kind === 'json') {
+        return (line) => {
+            const m = /^\s{0,4}"([\w-]{1,60})"\s*:\s*\{/.exec(line);
+            if (m && /^\s{0,4}"/.test(line) && line.indexOf('"') <= 4)
+                section = m[1];
+            return section;
+        };
+    }
+    return () => undefined;
+}
+/** The service a `host:` literal most likely names, from the client libraries the file uses. */
+function serviceOf(code) {
+    if (/redis/i.test(code))
+        return ['cache', 'REDIS_URL'];
+    if (/mongo/i.test(code))
+        return ['database', 'MONGODB_URI'];
+    if (/amqp|rabbit|pika|bunny|kombu/i.test(code))
+        return ['queue', 'AMQP_URL'];
+    if (/kafka|sarama/i.test(code))
+        return ['queue', 'KAFKA_BROKERS'];
+    if (/smtp|mail/i.test(code))
+        return ['smtp', 'SMTP_HOST'];
+    if (/elastic/i.test(code))
+        return ['search', 'ELASTICSEARCH_URL'];
+    return ['database', 'DATABASE_URL'];
+}
+const NAMED_DEFAULT = /\b\w*(default|fallback)\w*['"]?\s*[:=]\s*[^:=]{0,40}$/i;
+/** A key on the same line naming the service whose `host:` this is: `db: { host: '...' }`. */
+const SERVICE_KEY = /\b(db|database|redis|mongo\w*|postgres\w*|pg|mysql|cache|queue|amqp|rabbit\w*|kafka|smtp|mail\w*|elastic\w*|broker)\s*[:=]\s*\{/i;
+/** Parameter defaults (`def connect(host='localhost')`) describe an API, not a deploy. */
+const DEFINITION = /^\s*(export\s+)?(async\s+)?(def|function|func|fun|public|private|protected|static)\b|\bfunction\b|\bconstructor\s*\(/;
+const hardcodedServiceLocator = {
+    meta: {
+        id: 'TF0401',
+        name: 'hardcoded-service-locator',
+        factor: 'IV',
+        severity: 'error',
+        summary: 'A database, cache, queue, search, SMTP or object-storage service is located by a literal URL or host in code or committed config.',
+        why: 'Factor IV treats every backing service as an attached resource: the deploy, not the code, says which database or queue the app talks to, so a local Postgres can be swapped for a managed one (or a failed replica for a restored one) without a code change. A literal host ties the code to one deploy.',
+        remediation: 'Read the locator from the environment (DATABASE_URL, REDIS_URL, AMQP_URL...) and fail fast when it is missing; keep local defaults in .env.example or docker-compose, not in code.',
+        languages: [...CODE_LANGS]
+    },
+    files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
+    keywords: ['://', 'smtp', 'mail.', ':909', 'host'],
+    check(file, report, ctx) {
+        if (isDevOrTestName(file.path))
+            return;
+        const isCode = file.kind === 'source';
+        if (isCode && !CODE_LANGS.includes(file.language))
+            return;
+        const spring = /(^|\/)application(-[\w]+)?\.(properties|ya?ml)$/.test(file.path);
+        const lines = file.code.split(/\r\n|\r|\n/);
+        const section = sectionTracker(file);
+        const usesClient = isCode && CLIENT_HINT.test(file.code);
+        const language = isCode ? file.language : (ctx.app?.language ?? 'none');
+        const docstrings = (file.language === 'python' ? docstringRanges(file.code) : []).map(([a, b]) => [file.position(a).line, file.position(b).line]);
+        lines.forEach((line, i) => {
+            const sec = section(line);
+            if (line.length > 4000 || (sec && DEV_SECTION.test(sec)))
+                return;
+            if (isCode && (isProse(line) || inDevBranch(lines, i)))
+                return;
+            if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b))
+                return;
+            const found = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)));
+            if ((usesClient || SERVICE_KEY.test(line)) && !BIND_CONTEXT.test(line) && !DEFINITION.test(line)) {
+                hardcoded_service_locator_HOST_KEY.lastIndex = 0;
+                for (let m = hardcoded_service_locator_HOST_KEY.exec(line); m; m = hardcoded_service_locator_HOST_KEY.exec(line)) {
+                    const host = m[3];
+                    if (!/^(localhost|\d{1,3}(\.\d{1,3}){3}|[\w-]{1,63}(\.[\w-]{1,63}){1,10})$/.test(host) || /^(0\.0\.0\.0|127\.0\.0\.1)$/.test(host) && /listen|bind/i.test(line))
+                        continue;
+                    if (/^(0\.0\.0\.0)$/.test(host) || /\.(js|ts|py|rb|json|ya?ml|html?)$/i.test(host))
+                        continue;
+                    if (found.some((f) => f.host === host))
+                        continue;
+                    const [kind, envVar] = serviceOf(file.code);
+                    found.push({ token: host, host, kind, envVar, index: m.index + m[0].indexOf(host) });
+                }
+            }
+            for (const loc of found) {
+                // DEFAULT_REDIS_URL = 'redis://localhost:6379': a named default, used as some lookup's fallback.
+                const fallback = isEnvFallback(line, lines[i - 1] ?? '') || NAMED_DEFAULT.test(line.slice(0, loc.index));
+                const severity = fallback || spring ? 'notice' : isCode ? 'error' : 'warning';
+                const what = loc.kind === 'smtp' ? 'SMTP relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object-storage endpoint' : `${loc.kind} locator`;
+                const noun = loc.kind === 'smtp' ? 'mail relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object store' : loc.kind;
+                const message = fallback
+                    ? `${what} \`${loc.token}\` is the fallback of an environment lookup: a deploy that forgets the variable silently talks to this host`
+                    : spring
+                        ? `${what} \`${loc.token}\` is a literal in Spring config: only an environment override (e.g. SPRING_DATASOURCE_URL) keeps deploys apart`
+                        : `${what} \`${loc.token}\` is hardcoded: the deploy cannot attach a different ${noun} without a code change`;
+                report({
+                    line: i + 1,
+                    column: loc.index + 1,
+                    severity,
+                    message,
+                    ...(loc.secret ? { secret: loc.secret } : {}),
+                    remediation: fallback
+                        ? `Require the variable instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
+                        : spring
+                            ? `Use a placeholder without a literal default: \`\${${loc.envVar}}\`, or leave the key out and set it per deploy (SPRING_DATASOURCE_URL, SPRING_DATA_REDIS_HOST...).`
+                            : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}.`
+                });
+            }
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iv-backing-services/local-service-branching.ts
+
+const LOCAL_LITERAL = /(['"])(localhost|127\.0\.0\.1|::1)\1/;
+const COMPARISON = /(===?|!==?|\bis\s|\bin\s|\.includes\s*\(|\.startsWith\s*\(|\.endsWith\s*\(|\.equals(IgnoreCase)?\s*\(|\.contains\s*\(|strings\.(Contains|HasPrefix|EqualFold)\s*\(|\.include\?\s*\(|\.start_with\?\s*\(|\.match\?\s*\()/;
+const CONDITION = /(^|[\s(;{}])(if|elif|else\s+if|unless|when|while|case)\b|\?[^?:]{0,300}:|&&|\|\||\band\b|\bor\b/;
+/** Names of a backing-service locator. `host`/`url` alone only count in a file using a client library. */
+const SERVICE_NAME = /(db|database|redis|mongo|postgres|pg|mysql|maria|cache|queue|amqp|rabbit|kafka|broker|smtp|mail|elastic|search|s3|bucket|storage|dsn|conn)/i;
+const GENERIC_NAME = /\b\w*(host|url|uri|endpoint|addr|address)\w*\b/i;
+/** The request's own host (CORS, redirects, dev banners) is not a backing service. */
+const REQUEST_HOST = /\b(req|request|headers|window\.location|location\.(host|hostname)|ctx\.host|origin|referer|r\.Host)\b/i;
+const localServiceBranching = {
+    meta: {
+        id: 'TF0402',
+        name: 'local-service-branching',
+        factor: 'IV',
+        severity: 'warning',
+        summary: 'Code branches on whether a backing service is local (compares its host or URL with localhost).',
+        why: 'Factor IV: the code makes no distinction between local and third-party services; both are attached resources reached through a locator in config. A branch on "localhost" means the local path and the production path run different code, so what passes locally is not what runs in production.',
+        remediation: 'Remove the branch and express the difference as configuration: a separate env var (DATABASE_SSL=false, REDIS_TLS=true) or the URL itself (rediss:// vs redis://, ?sslmode=require).',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php']
+    },
+    files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'], roles: ['app'] },
+    keywords: ['localhost', '127.0.0.1', "'::1'", '"::1"'],
+    check(file, report) {
+        if (isDevOrTestName(file.path))
+            return;
+        const usesClient = CLIENT_HINT.test(file.code);
+        file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+            if (line.length > 4000)
+                return;
+            const lit = LOCAL_LITERAL.exec(line);
+            if (!lit || !COMPARISON.test(line) || !CONDITION.test(line) || REQUEST_HOST.test(line))
+                return;
+            // The operand compared with the literal: the rest of the line without string literals.
+            const envNames = [...line.matchAll(/\b(?:ENV|environ|getenv|Getenv|env)\s*(?:\.get|\.fetch)?\s*[[(]\s*(['"])(\w{1,100})\1/g)].map((e) => e[2]);
+            const operands = `${line.replace(/(['"])(?:\\.|(?!\1).){0,500}\1/g, ' ')} ${envNames.join(' ')}`;
+            const idents = operands.match(/[A-Za-z_][\w.]{0,80}/g) ?? [];
+            const named0 = idents.find((t) => SERVICE_NAME.test(t)) ?? (usesClient ? idents.find((t) => GENERIC_NAME.test(t)) : undefined);
+            if (!named0)
+                return;
+            const named = named0.replace(/\.(includes|startsWith|endsWith|equals|equalsIgnoreCase|contains|match|include|start_with)$/, '');
+            report({
+                line: i + 1,
+                column: lit.index + 1,
+                message: `Branches on \`${lit[2]}\` (compared with \`${named}\`): local and remote backing services take different code paths`,
+                remediation: 'Drive the difference from configuration instead of the host name, e.g. `ssl: process.env.DATABASE_SSL === "true"` (Node), `sslmode` in DATABASE_URL (Python/Ruby/Go), `rediss://` for TLS Redis.'
+            });
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/iv-backing-services/index.ts
+
+
+
+
+const IV_BACKING_SERVICES_RULES = [hardcodedServiceLocator, localServiceBranching, frameworkServiceHost, fileDatabaseInProduction];
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
-const RULES = [];
+
+
+
+
+const RULES = [
+    ...I_CODEBASE_RULES,
+    ...II_DEPENDENCIES_RULES,
+    ...III_CONFIG_RULES,
+    ...IV_BACKING_SERVICES_RULES
+];
 
 ;// CONCATENATED MODULE: ./src/version.ts
 const VERSION = '0.1.0';
@@ -14031,7 +17348,7 @@ const RETAINED = new Set(['manifest', 'dockerfile', 'compose', 'kubernetes', 'wo
 const RETAIN_MAX_BYTES = 256 * 1024;
 const K8S_SHAPE = /^apiVersion:\s*\S+[\s\S]*^kind:\s*\S+|^kind:\s*\S+[\s\S]*^apiVersion:/m;
 function activeRules(config, rules = RULES) {
-    const factors = new Set(config.factors ?? types_FACTORS);
+    const factors = new Set(config.factors ?? FACTORS);
     return rules.filter((r) => factors.has(r.meta.factor) && config.rules[r.meta.id] !== 'off');
 }
 function runAudit(options) {
@@ -14079,6 +17396,14 @@ function runAudit(options) {
         }
     }
     const apps = detectApps(manifests);
+    // appOf scans every app; files of one folder share the answer.
+    const appByDir = new Map();
+    const appFor = (path) => {
+        const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+        if (!appByDir.has(dir))
+            appByDir.set(dir, appOf(apps, path));
+        return appByDir.get(dir);
+    };
     // Phase 2: every file, read once, offered to the rules that select it.
     for (const info of candidates) {
         const wanted = retained.has(info.path) || index.rulesFor(info).length > 0 || RETAINED.has(info.kind) ||
@@ -14091,7 +17416,9 @@ function runAudit(options) {
         if (!file)
             continue;
         infos.push(info);
-        const outcome = checkFile(index.rulesFor(info), file, { facts, app: appOf(apps, info.path), apps });
+        const rules = index.rulesFor(info);
+        const found = rules.length > 0 ? index.scannerFor(info).scan(file.text) : new Set();
+        const outcome = checkFile(rules, file, { facts, app: appFor(info.path), apps }, found);
         for (const id of outcome.offered)
             ran.add(id);
         findings.push(...outcome.findings);
@@ -14105,8 +17432,14 @@ function runAudit(options) {
         facts,
         get: (p) => retained.get(p),
         git: discovered.git,
+        trackedExcluded: discovered.trackedExcluded,
         apps,
-        appOf: (p) => appOf(apps, p)
+        appOf: appFor
+    };
+    const reread = (path) => {
+        const info = infos.find((i) => i.path === path);
+        const read = info ? readText((0,external_node_path_namespaceObject.join)(root, path), config.maxFileSize) : undefined;
+        return info && read && 'text' in read ? new SourceFile(path, read.text, info.kind, info.language, info.role) : undefined;
     };
     for (const rule of repoRules) {
         ran.add(rule.meta.id);
@@ -14117,23 +17450,28 @@ function runAudit(options) {
         for (const r of reports)
             byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
         for (const [path, list] of byFile) {
-            const file = retained.get(path) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app');
+            // A finding on a file not kept (a source line found by a repository rule): read it again so the
+            // snippet and suppression comments work as for file rules.
+            const file = retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app');
             const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file);
             findings.push(...out.findings);
             suppressed.push(...out.suppressed);
         }
     }
-    for (const f of findings) {
+    // Severity overrides; 'off' also reaches engine-level findings (TF0001) that no rule object owns.
+    const kept = findings.filter((f) => config.rules[f.ruleId] !== 'off');
+    for (const f of kept) {
         const override = config.rules[f.ruleId];
         if (override && override !== 'off')
             f.severity = override;
     }
-    findings.sort(compareFindings);
+    findings.length = 0;
+    findings.push(...kept.sort(compareFindings));
     const rulesRun = new Map();
     for (const rule of rules)
         if (ran.has(rule.meta.id))
             rulesRun.set(rule.meta.factor, (rulesRun.get(rule.meta.factor) ?? 0) + 1);
-    const factors = buildFactorResults(findings, rulesRun, new Set(config.factors ?? types_FACTORS));
+    const factors = buildFactorResults(findings, rulesRun, new Set(config.factors ?? FACTORS));
     return {
         version: VERSION,
         root,
@@ -14148,8 +17486,6 @@ function runAudit(options) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The one description of `.twelve-factor.yml`: the loader validates against it and the docs are
 // written from it, so the two cannot drift.
@@ -14160,7 +17496,7 @@ const CONFIG_KEYS = [
     {
         key: 'factors',
         type: 'factor-list',
-        values: types_FACTORS,
+        values: FACTORS,
         default: 'all twelve',
         description: 'Factors to audit, as roman numerals (I..XII). Factors left out are reported as not applicable.'
     },
@@ -14212,6 +17548,7 @@ function defaultConfig() {
 
 
 
+
 const DEFAULT_CONFIG_FILES = ['.twelve-factor.yml', '.twelve-factor.yaml'];
 /** The config file to use: the explicit one (must exist) or the first default one at the root. */
 function findConfigFile(root, explicit) {
@@ -14239,7 +17576,9 @@ function loadConfig(root, explicit, knownRuleIds) {
     const name = (0,external_node_path_namespaceObject.relative)(root, file) || file;
     return { config: parseConfig(text, name, knownRuleIds), file };
 }
-function parseConfig(text, name, knownRuleIds) {
+function parseConfig(text, name, registered) {
+    // Engine-level rules (a suppression without a reason) can be configured like any other.
+    const knownRuleIds = new Set([...registered, SUPPRESSION_WITHOUT_REASON]);
     // Alias expansion is capped: a config file must not be able to blow up memory (billion laughs).
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0)
@@ -14259,6 +17598,9 @@ function parseConfig(text, name, knownRuleIds) {
     }
     for (const [key, value] of Object.entries(data)) {
         const where = `${name}: '${key}'`;
+        if (!CONFIG_KEYS.some((k) => k.key === key)) {
+            throw new UsageError(`${name}: unknown key '${key}'; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`);
+        }
         switch (key) {
             case 'factors':
                 config.factors = parseFactors(value, where);
@@ -14277,7 +17619,7 @@ function parseConfig(text, name, knownRuleIds) {
                 config.maxFileSize = parseSize(value, where);
                 break;
             default:
-                throw new UsageError(`${name}: unknown key '${key}'; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`);
+                throw new Error(`config key '${key}' is in CONFIG_KEYS but the loader does not read it`);
         }
     }
     return config;
@@ -14286,7 +17628,7 @@ function parseFactors(value, where) {
     if (typeof value === 'string')
         return parseFactorList(value, where);
     if (!Array.isArray(value))
-        throw new UsageError(`${where} must be a list of factors (${types_FACTORS.join(', ')}), found ${describe(value)}`);
+        throw new UsageError(`${where} must be a list of factors (${FACTORS.join(', ')}), found ${describe(value)}`);
     return parseFactorList(value.map(String).join(','), where);
 }
 function parseRules(value, where, known) {
@@ -14366,6 +17708,109 @@ function describe(v) {
     return `${typeof v} ${JSON.stringify(v)}`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/git-diff.ts
+// Files changed since a git ref, for changed-files mode (CLI --changed-since, and the action's
+// fallback when the PR files API is unavailable). Paths come back relative to the audit root.
+
+
+function git(cwd, args) {
+    return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+}
+/**
+ * Added, modified, renamed or copied files between the merge base of `ref` and HEAD, plus
+ * uncommitted and untracked changes in the working tree (what a local run wants to gate on).
+ */
+function changedSince(root, ref) {
+    let base;
+    try {
+        base = git(root, ['merge-base', ref, 'HEAD']).trim();
+    }
+    catch (e) {
+        const why = e.stderr?.trim() || e.message;
+        throw new UsageError(`--changed-since: cannot find the merge base of '${ref}' and HEAD (is it fetched? a shallow clone needs fetch-depth: 0): ${why}`);
+    }
+    // --relative limits to the current folder and prints paths relative to it; ls-files does the same.
+    const diff = git(root, ['diff', '--name-only', '--relative', '--diff-filter=ACMR', '-z', base]);
+    const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '-z']);
+    return [...new Set([...diff.split('\0'), ...untracked.split('\0')].filter(Boolean))];
+}
+/** The folder relative to its repository's root ('' at the root or outside a repository). */
+function repoPrefix(root) {
+    try {
+        return git(root, ['rev-parse', '--show-prefix']).trim().replace(/\/+$/, '');
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/list-apps.ts
+// --list-apps: the apps of a (mono)repository, for a workflow that fans out one audit job per app
+// with a matrix. JSON prints [{path, language, framework}]; text prints one app per line as
+// `path<TAB>language<TAB>framework` (so `cut -f1` gives the paths).
+
+function listApps(root, config) {
+    // No rules: discovery and app detection only (manifests are the only files read for it).
+    return runAudit({ root, config, rules: [] }).apps.map((a) => ({ path: a.path, language: a.language, framework: a.framework ?? null }));
+}
+function formatApps(apps, format) {
+    if (format === 'json')
+        return `${JSON.stringify(apps)}\n`;
+    return apps.map((a) => `${a.path}\t${a.language}\t${a.framework ?? '-'}\n`).join('');
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/cli/rule-docs.ts
+// --list-rules and --explain: the rule catalogue from the registry, and a rule's docs page.
+
+
+
+
+
+function listRules(rules, format) {
+    const rows = rules.map((r) => ({
+        id: r.meta.id,
+        name: r.meta.name,
+        factor: r.meta.factor,
+        severity: r.meta.severity,
+        languages: r.meta.languages ?? [],
+        summary: r.meta.summary
+    }));
+    if (format === 'json')
+        return `${JSON.stringify(rows, null, 2)}\n`;
+    const widths = [6, 6, 8, 34, 30];
+    const row = (cells) => cells.map((c, i) => (i < widths.length ? c.padEnd(widths[i]) : c)).join('  ').trimEnd();
+    const lines = rows.map((r) => row([r.id, r.factor, r.severity, r.name, r.languages.filter((l) => l !== 'none').join(',') || 'config files', r.summary]));
+    return `${[row(['ID', 'FACTOR', 'SEVERITY', 'NAME', 'LANGUAGES', 'DETECTS']), ...lines].join('\n')}\n`;
+}
+/** The rule's docs page (docs/rules/ID.md beside the package), or a page made from its metadata. */
+function explainRule(rules, id) {
+    const rule = rules.find((r) => r.meta.id === id.toUpperCase());
+    if (!rule)
+        throw new UsageError(`--explain: unknown rule id '${id}'; --list-rules shows them`);
+    for (const candidate of docsDirs()) {
+        const page = (0,external_node_path_namespaceObject.join)(candidate, `${rule.meta.id}.md`);
+        if ((0,external_node_fs_namespaceObject.existsSync)(page))
+            return (0,external_node_fs_namespaceObject.readFileSync)(page, 'utf8');
+    }
+    const m = rule.meta;
+    const f = factorInfo(m.factor);
+    return `# ${m.id} ${m.name}\n\nFactor: ${m.factor} ${f.name} (${f.url}) · Severity: ${m.severity}\n\n${m.summary}\n\nWhy: ${m.why}\n\nFix: ${m.remediation}\n`;
+}
+/** docs/rules relative to the running code: src/cli/ in development, dist/cli/ when bundled. */
+function docsDirs() {
+    let here;
+    try {
+        here = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    }
+    catch {
+        return [];
+    }
+    const parts = ['..', '..', 'docs', 'rules'];
+    return [(0,external_node_path_namespaceObject.join)(here, ...parts), (0,external_node_path_namespaceObject.join)(here, ...parts.slice(1))];
+}
+
 ;// CONCATENATED MODULE: ./src/report/json.ts
 function toJsonReport(result) {
     return {
@@ -14385,6 +17830,53 @@ function formatJson(result) {
     return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/results/litmus.ts
+/** Factor III rules whose findings are credentials (a leak if the code were published). */
+const CREDENTIAL_RULE_IDS = ['TF0301', 'TF0302', 'TF0303', 'TF0304', 'TF0305', 'TF0306', 'TF0308', 'TF0309', 'TF0310'];
+/**
+ * Factor X rules about backing services differing between dev and prod: TF1001 backing-service
+ * drift (SQLite in dev, Postgres in prod), TF1004 environment-branch service swap. Runtime-version
+ * drift and dev servers in production are parity problems too, but not of backing services.
+ */
+const PARITY_BACKING_SERVICE_RULE_IDS = ['TF1001', 'TF1004'];
+const LITMUS_TESTS = [
+    { id: 'config', factor: 'III', text: 'Config: would open-sourcing the code right now expose any credentials?', ruleIds: () => CREDENTIAL_RULE_IDS, whenFound: 'yes', whenClean: 'no' },
+    { id: 'processes', factor: 'VI', text: 'Processes: can any process be killed and restarted without losing data?', whenFound: 'no', whenClean: 'yes' },
+    {
+        id: 'parity',
+        factor: 'X',
+        text: 'Parity: do dev and prod use the same kinds of backing services?',
+        ruleIds: () => PARITY_BACKING_SERVICE_RULE_IDS,
+        whenFound: 'no',
+        whenClean: 'yes'
+    }
+];
+const VALIDATIONS = [
+    { id: 'config-not-in-code', factor: 'III', text: 'Config is not in code', whenFound: 'fail', whenClean: 'pass' },
+    { id: 'no-local-state', factor: 'VI', text: 'No local state is assumed to persist across restarts', whenFound: 'fail', whenClean: 'pass' },
+    { id: 'build-release-run', factor: 'V', text: 'The pipeline has distinct build → release → run stages', whenFound: 'fail', whenClean: 'pass' },
+    { id: 'logs-to-stdout', factor: 'XI', text: 'Logs flow to stdout as an event stream', whenFound: 'fail', whenClean: 'pass' }
+];
+/**
+ * Baselined findings count here: a baseline accepts debt for gating, it does not make the code
+ * safe to publish. A factor that was not audited, or met no file, is "not checked", never a pass.
+ */
+function evaluate(spec, factors, findings) {
+    const fr = factors.find((f) => f.factor === spec.factor);
+    const ids = spec.ruleIds?.() ?? [];
+    const evidence = findings.filter((f) => f.factor === spec.factor && f.severity !== 'notice' && (ids.length === 0 || ids.includes(f.ruleId)));
+    if (evidence.length > 0)
+        return { spec, answer: spec.whenFound, evidence, basis: `${evidence.length} finding${evidence.length === 1 ? '' : 's'} in factor ${spec.factor}` };
+    if (!fr || fr.status === 'not-applicable' || fr.rulesRun === 0) {
+        return { spec, answer: 'not checked', evidence: [], basis: `factor ${spec.factor} was not audited or no file applied` };
+    }
+    const what = ids.length > 0 ? `no ${ids.join('/')} finding` : 'no error or warning';
+    return { spec, answer: spec.whenClean, evidence: [], basis: `${what} from ${fr.rulesRun} factor ${spec.factor} rule${fr.rulesRun === 1 ? '' : 's'} run` };
+}
+function evaluateAll(specs, factors, findings) {
+    return specs.map((s) => evaluate(s, factors, findings));
+}
+
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 // Untrusted text (file paths, messages, snippets) going into Markdown or HTML. Everything that a
 // repository author controls passes through here before it reaches a summary or a comment.
@@ -14398,16 +17890,33 @@ function escapeHtml(text) {
  * '@' broken with a zero-width space so a crafted name cannot mention (notify) anyone.
  */
 function escapeMarkdown(text) {
-    return escapeHtml(text)
-        .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-        .replace(/@/g, '@\u200b');
+    // Markdown punctuation first, then HTML: the other order would break the '#' of '&#39;'.
+    return escapeHtml(text.replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)).replace(/@/g, '@\u200b');
 }
 /** Inline code that cannot be broken out of: an HTML <code> element with escaped content. */
 function code(text) {
     return `<code>${escapeHtml(text).replace(/@/g, '@\u200b').replace(/\|/g, '&#124;')}</code>`;
 }
 
+;// CONCATENATED MODULE: ./src/report/manual-checks.ts
+const MANUAL_CHECKS = {
+    I: ['One codebase per app: other deployed apps do not share this repository except through libraries.', 'Every deploy (staging, production, review apps) is built from this repository, at a commit.'],
+    II: ['A clean machine can build with only the language runtime and the dependency manager (no globally installed tools assumed).', 'System tools the app shells out to (curl, ImageMagick, ...) are declared or vendored.'],
+    III: ['Credentials that were ever committed have been rotated, not just removed.', 'Each deploy gets its config only from its environment (or a secret store injected as environment).'],
+    IV: ['A backing service (database, queue, cache, SMTP) can be swapped by changing config only, without a code change.', 'Local and third-party services are attached the same way (a URL or credentials in config).'],
+    V: ['Each release is immutable and has a unique id (a tag, a timestamp); a rollback redeploys an earlier release.', 'Nothing edits code on a running server; changes go through build → release → run.'],
+    VI: ['Killing any process at any moment loses no user data (sessions, uploads, jobs live in backing services).', 'No sticky sessions are required by the load balancer.'],
+    VII: ['The app is reachable on the port given in config and needs no web server injected at runtime.', 'The app can serve as a backing service for another app by URL.'],
+    VIII: ['Each workload type (web, worker, clock) can be scaled independently by running more processes.', 'Processes do not daemonize or write PID files; the process manager supervises them.'],
+    IX: ['A process starts in seconds and stops gracefully on SIGTERM (finishes or returns in-flight work).', 'Workers survive sudden death: jobs are re-queued or idempotent.'],
+    X: ['Developers run the same kinds and versions of backing services as production (containers make this cheap).', 'Code written today can be deployed today: the time and personnel gaps are small.'],
+    XI: ['The platform captures stdout/stderr and routes them to a log store; the app never manages log files.', 'Logs are searchable and alerting works from the event stream.'],
+    XII: ['Admin tasks (migrations, consoles, one-off scripts) run against the same release and config as the app.', 'One-off scripts are committed to the codebase, not run by hand from a laptop.']
+};
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
 
 
 /** GitHub caps a step summary at 1 MiB; leave room for other steps' content. */
@@ -14416,20 +17925,9 @@ const STATUS_ICON = { pass: '✅', warn: '⚠️', fail: '❌', 'not-applicable'
 const SEVERITY_ICON = { error: '🔴', warning: '🟠', notice: '🔵' };
 function formatMarkdown(result, options = {}) {
     const budget = options.budget ?? SUMMARY_BUDGET;
-    const head = [];
-    const verdict = result.gate.failed ? `❌ ${escapeMarkdown(result.gate.reason)}` : '✅ Passed the configured threshold';
-    head.push('## Twelve-Factor App audit', '', `**Score ${result.score}/100** · ${verdict}`, '');
-    head.push('| | Factor | Status | Errors | Warnings | Notices |', '|---|---|---|---:|---:|---:|');
-    for (const f of result.factors) {
-        const info = FACTOR_INFO.find((i) => i.factor === f.factor);
-        head.push(`| ${STATUS_ICON[f.status]} | [${f.factor} ${escapeMarkdown(info.name)}](${info.url}) | ${f.status} | ${f.errors} | ${f.warnings} | ${f.notices} |`);
-    }
-    head.push('');
-    const s = result.stats;
-    head.push(`<sub>${s.files} files, ${(s.bytes / 1024 / 1024).toFixed(1)} MB read in ${(s.durationMs / 1000).toFixed(2)}s` +
-        `${s.skipped ? ` · ${s.skipped} skipped` : ''}${result.suppressed.length ? ` · ${result.suppressed.length} suppressed by comments` : ''}</sub>`, '');
+    const head = [...overview(result, options), ...checks(result)];
     const body = [];
-    let size = head.join('\n').length;
+    let size = bytes(head.join('\n')) + 400; // room for the truncation note
     let omitted = 0;
     if (result.findings.length > 0)
         body.push('### Findings', '');
@@ -14437,35 +17935,197 @@ function formatMarkdown(result, options = {}) {
         const mine = result.findings.filter((f) => f.factor === info.factor);
         if (mine.length === 0)
             continue;
-        const open = mine.some((f) => f.severity === 'error') ? ' open' : '';
+        const open = mine.some((f) => f.severity === 'error' && !f.baselined) ? ' open' : '';
         const section = [`<details${open}><summary><b>${info.factor} ${escapeMarkdown(info.name)}</b> (${mine.length})</summary>`, '',
             '| | Location | Finding | Rule |', '|---|---|---|---|'];
+        const checklist = ['', '**Confirm by hand** (static analysis cannot see these):', '', ...MANUAL_CHECKS[info.factor].map((c) => `- [ ] ${c}`), '', '</details>', ''];
+        const frame = bytes(section.join('\n')) + bytes(checklist.join('\n'));
+        size += frame;
         let rows = 0;
         for (const f of mine) {
             const row = findingRow(f, options);
-            if (size + row.length + 200 > budget) {
-                omitted += mine.length - rows;
+            const rowBytes = bytes(row) + 1;
+            if (size + rowBytes > budget)
                 break;
-            }
             section.push(row);
-            size += row.length + 1;
+            size += rowBytes;
             rows++;
         }
-        section.push('', '</details>', '');
+        omitted += mine.length - rows;
         if (rows > 0)
-            body.push(...section);
+            body.push(...section, ...checklist);
+        else
+            size -= frame;
     }
     if (omitted > 0) {
-        body.push(`> ${omitted} more findings are not shown: the summary would exceed GitHub's size limit. The JSON report (output \`findings-file\`) lists all of them.`);
+        const where = options.fullReport ?? 'the JSON report (`--format json`)';
+        body.push(`> ${omitted} more finding${omitted === 1 ? ' is' : 's are'} not shown: this report would exceed its size limit. ${where} lists all of them.`);
     }
     return `${[...head, ...body].join('\n')}\n`;
+}
+function overview(result, options) {
+    const out = [];
+    const verdict = result.gate.failed ? `❌ ${escapeMarkdown(result.gate.reason)}` : '✅ Passed the configured threshold';
+    out.push('## Twelve-Factor App audit', '', `**Score ${result.score}/100** · ${verdict}`, '');
+    const baselined = result.findings.filter((f) => f.baselined).length;
+    const notes = [...(options.notes ?? [])];
+    if (baselined > 0)
+        notes.push(`${baselined} baselined finding${baselined === 1 ? '' : 's'} (listed below, not counted, not gating).`);
+    if (notes.length > 0)
+        out.push(...notes.map((n) => `> ${n}`), '');
+    out.push('| | Factor | Status | Errors | Warnings | Notices | Most important finding |', '|---|---|---|---:|---:|---:|---|');
+    for (const f of result.factors) {
+        const info = FACTOR_INFO.find((i) => i.factor === f.factor);
+        const top = result.findings.find((x) => x.factor === f.factor && !x.baselined);
+        out.push(`| ${STATUS_ICON[f.status]} | [${f.factor} ${escapeMarkdown(info.name)}](${info.url}) | ${f.status} | ${f.errors} | ${f.warnings} | ${f.notices} | ${top ? topFinding(top) : ''} |`);
+    }
+    out.push('');
+    const s = result.stats;
+    out.push(`<sub>${s.files} files, ${(s.bytes / 1024 / 1024).toFixed(1)} MB read in ${(s.durationMs / 1000).toFixed(2)}s` +
+        `${s.skipped ? ` · ${s.skipped} skipped` : ''}${result.suppressed.length ? ` · ${result.suppressed.length} suppressed by comments` : ''}</sub>`, '');
+    return out;
+}
+function topFinding(f) {
+    return `${SEVERITY_ICON[f.severity]} ${escapeMarkdown(markdown_truncate(f.message, 120))} (${code(`${markdown_truncate(f.file, 80)}:${f.line}`)})`;
+}
+function checks(result) {
+    const litmus = evaluateAll(LITMUS_TESTS, result.factors, result.findings);
+    const validations = evaluateAll(VALIDATIONS, result.factors, result.findings);
+    return [
+        '### Litmus tests', '', '| Question | Answer | Evidence |', '|---|---|---|', ...litmus.map(checkRow), '',
+        '### Remediation validations', '', '| Validation | Result | Evidence |', '|---|---|---|', ...validations.map(checkRow), ''
+    ];
+}
+function checkRow(o) {
+    // Good is the clean answer, which is "no" for the Config question and "yes" for the others.
+    const icon = o.answer === 'not checked' ? '➖' : o.answer === o.spec.whenClean ? '✅' : '❌';
+    return `| ${o.spec.text} | ${icon} ${o.answer} | ${evidence(o)} |`;
+}
+/** Rule ids and locations of up to five deciding findings, then the count of the rest. */
+function evidence(o) {
+    if (o.evidence.length === 0)
+        return o.basis;
+    const shown = o.evidence.slice(0, 5).map((f) => `${f.ruleId} ${code(`${markdown_truncate(f.file, 80)}:${f.line}`)}${f.baselined ? ' (baselined)' : ''}`);
+    const more = o.evidence.length - shown.length;
+    return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 function findingRow(f, options) {
     const where = `${f.file}:${f.line}`;
     const url = options.link?.(f.file, f.line);
-    const location = url ? `<a href="${encodeURI(url)}">${code(where)}</a>` : code(where);
+    const location = url ? `<a href="${escapeAttr(encodeURI(url))}">${code(where)}</a>` : code(where);
     const base = f.baselined ? ' _(baselined)_' : '';
     return `| ${SEVERITY_ICON[f.severity]} | ${location} | ${escapeMarkdown(f.message)}${base}<br>**Fix:** ${escapeMarkdown(f.remediation)} | ${f.ruleId} |`;
+}
+function escapeAttr(s) {
+    return s.replace(/"/g, '%22').replace(/</g, '%3C').replace(/>/g, '%3E');
+}
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+function markdown_truncate(s, max) {
+    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/twelve-factor-audit/twelve-factor-audit';
+const ruleHelpUri = (id) => `${INFORMATION_URI}/blob/main/docs/rules/${id}.md`;
+/** Code scanning rejects a run with more than 25,000 results; findings are most severe first. */
+const MAX_SARIF_RESULTS = 25_000;
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** Engine-level rules that are not in the registry but can report. */
+const ENGINE_RULES = {
+    [SUPPRESSION_WITHOUT_REASON]: {
+        id: SUPPRESSION_WITHOUT_REASON,
+        name: 'suppression-without-reason',
+        severity: 'notice',
+        summary: 'A twelve-factor-ignore comment gives no reason.',
+        why: 'A suppression without a reason cannot be reviewed later: nobody knows whether it still applies.',
+        remediation: "Add the reason after two dashes: 'twelve-factor-ignore TF0301 -- <why it does not apply>'."
+    }
+};
+function toSarif(result, rules, options = {}) {
+    const prefix = options.prefix ? `${options.prefix.replace(/\/+$/, '')}/` : '';
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    const findings = result.findings.slice(0, MAX_SARIF_RESULTS);
+    const ids = [...new Set(findings.map((f) => f.ruleId))];
+    const metas = ids.map((id) => metaFor(id, byId, findings));
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'twelve-factor-audit',
+                        version: VERSION,
+                        semanticVersion: VERSION,
+                        informationUri: INFORMATION_URI,
+                        rules: metas.map(sarifRule)
+                    }
+                },
+                columnKind: 'utf16CodeUnits',
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+                results: findings.map((f) => sarifResult(f, ids.indexOf(f.ruleId), prefix))
+            }
+        ]
+    };
+}
+function formatSarif(result, rules, options = {}) {
+    return `${JSON.stringify(toSarif(result, rules, options), null, 2)}\n`;
+}
+function metaFor(id, byId, findings) {
+    const known = byId.get(id);
+    if (known)
+        return known;
+    const factor = findings.find((f) => f.ruleId === id).factor;
+    const engine = ENGINE_RULES[id];
+    if (engine)
+        return { ...engine, factor };
+    return { id, name: id.toLowerCase(), factor, severity: 'warning', summary: `Rule ${id}.`, why: `Rule ${id}.`, remediation: 'See the rule documentation.' };
+}
+/** Code scanning caps descriptions at 1024 characters. */
+const cap = (s, n = 1024) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+function sarifRule(m) {
+    const info = factorInfo(m.factor);
+    const factorLine = `Factor ${m.factor} ${info.name} (${info.url})`;
+    return {
+        id: m.id,
+        name: m.name,
+        shortDescription: { text: cap(m.summary) },
+        fullDescription: { text: cap(`${m.summary} ${m.why}`) },
+        help: {
+            text: `${m.why}\n\nFix: ${m.remediation}\n\n${factorLine}`,
+            markdown: `${m.why}\n\n**Fix:** ${m.remediation}\n\n[Factor ${m.factor} ${info.name}](${info.url})`
+        },
+        helpUri: ruleHelpUri(m.id),
+        defaultConfiguration: { level: LEVEL[m.severity] },
+        properties: { tags: ['twelve-factor', `factor-${m.factor}`, info.name.toLowerCase()] }
+    };
+}
+function sarifResult(f, ruleIndex, prefix) {
+    const region = { startLine: f.line };
+    if (f.column)
+        region.startColumn = f.column;
+    if (f.endLine && f.endLine >= f.line)
+        region.endLine = f.endLine;
+    if (f.endColumn && (!f.endLine || f.endLine === f.line) && f.column && f.endColumn > f.column)
+        region.endColumn = f.endColumn;
+    return {
+        ruleId: f.ruleId,
+        ruleIndex,
+        level: LEVEL[f.severity],
+        message: { text: `${f.message} Fix: ${f.remediation}` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(`${prefix}${f.file}`), uriBaseId: '%SRCROOT%' }, region } }],
+        partialFingerprints: { 'twelveFactorFingerprint/v1': f.fingerprint },
+        ...(f.baselined ? { baselineState: 'unchanged' } : {}),
+        properties: { factor: f.factor }
+    };
+}
+/** A relative URI reference: each path segment percent-encoded, slashes kept. */
+function encodeUriPath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -14491,6 +18151,9 @@ function formatText(result, options) {
     }
     if (result.suppressed.length > 0)
         out.push(paint('dim', `${plural(result.suppressed.length, 'finding')} suppressed by comments`));
+    const baselined = result.findings.filter((f) => f.baselined).length;
+    if (baselined > 0)
+        out.push(paint('dim', `${plural(baselined, 'finding')} baselined (shown, not counted, not gating)`));
     for (const s of result.skippedFiles.slice(0, 20))
         out.push(paint('dim', `skipped ${clean(s.file)}: ${s.reason}`));
     if (result.skippedFiles.length > 20)
@@ -14514,6 +18177,90 @@ function clean(s) {
     return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
+;// CONCATENATED MODULE: ./src/results/baseline.ts
+
+
+const BASELINE_VERSION = 1;
+function makeBaseline(findings, now = new Date()) {
+    return {
+        version: BASELINE_VERSION,
+        tool: 'twelve-factor-audit',
+        createdAt: now.toISOString(),
+        findings: findings.map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, line: f.line, message: f.message }))
+    };
+}
+function formatBaseline(baseline) {
+    return `${JSON.stringify(baseline, null, 2)}\n`;
+}
+/** Parses and validates a baseline file; `source` names it in errors. */
+function parseBaseline(text, source) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw new UsageError(`${source}: not JSON: ${e.message}`);
+    }
+    const b = data;
+    if (!b || typeof b !== 'object' || !Array.isArray(b.findings)) {
+        throw new UsageError(`${source}: not a twelve-factor-audit baseline (expected an object with a 'findings' array; write one with --write-baseline)`);
+    }
+    if (b.version !== BASELINE_VERSION)
+        throw new UsageError(`${source}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
+    b.findings.forEach((e, i) => {
+        if (!e || typeof e.fingerprint !== 'string')
+            throw new UsageError(`${source}: findings[${i}].fingerprint must be a string`);
+    });
+    return b;
+}
+/**
+ * Marks findings listed in the baseline as `baselined` and recomputes the per-factor counts, score
+ * and gate, which ignore baselined findings. Returns how many findings were baselined.
+ */
+function applyBaseline(result, baseline, config) {
+    const known = new Set(baseline.findings.map((e) => e.fingerprint));
+    let n = 0;
+    for (const f of result.findings) {
+        if (known.has(f.fingerprint)) {
+            f.baselined = true;
+            n++;
+        }
+    }
+    recount(result, config);
+    return n;
+}
+/** Recomputes factors, score and gate from the (possibly re-marked) findings. */
+function recount(result, config) {
+    const rulesRun = new Map(result.factors.map((f) => [f.factor, f.rulesRun]));
+    const enabled = new Set(result.factors.map((f) => f.factor));
+    result.factors = buildFactorResults(result.findings, rulesRun, enabled);
+    result.score = score(result.factors);
+    result.gate = gate(result.findings, config);
+}
+
+;// CONCATENATED MODULE: ./src/results/changed-files.ts
+
+/** The gate over findings in changed files only; the reason says so. */
+function gateChangedOnly(result, scope, config) {
+    const g = gate(result.findings.filter((f) => scope.files.has(f.file)), config);
+    return g.failed ? { ...g, reason: `${g.reason} (changed files only)` } : g;
+}
+/**
+ * Maps repository-relative paths (what git and the PR files API return) onto the audit root.
+ * `prefix` is the audit root relative to the repository root ('' when they are the same).
+ */
+function toAuditPaths(repoPaths, prefix) {
+    const p = prefix.replace(/\/+$/, '');
+    const out = new Set();
+    for (const path of repoPaths) {
+        if (!p)
+            out.add(path);
+        else if (path.startsWith(`${p}/`))
+            out.add(path.slice(p.length + 1));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The CLI: argv → config → runAudit → one format on stdout (or --output) → exit code.
 // Exit 0 under the threshold, 1 over it, 2 on a usage or config error.
@@ -14529,19 +18276,32 @@ function clean(s) {
 
 
 
-const FORMATS = ['text', 'json', 'markdown'];
+
+
+
+
+
+
+const FORMATS = ['text', 'json', 'markdown', 'sarif'];
 const USAGE = `Usage: twelve-factor-audit [PATH] [options]
 
 Audits PATH (default: the current folder) against the Twelve-Factor App methodology.
 
 Options:
-  --format FORMAT     text (default), json or markdown
+  --format FORMAT     text (default), json, markdown or sarif (SARIF 2.1.0)
   --config FILE       config file (default: PATH/.twelve-factor.yml if present)
   --factors LIST      only these factors, e.g. III,IV or 3,4
   --fail-on LEVEL     error (default), warning, notice or none
   --include GLOB      only files matching GLOB (repeatable)
   --exclude GLOB      skip files matching GLOB (repeatable)
   --output FILE       write the report to FILE instead of stdout
+  --baseline FILE     findings listed in FILE are shown as baselined: not counted, not gating
+  --write-baseline FILE
+                      record today's findings in FILE; they show as baselined
+  --changed-since REF gate only on findings in files changed since the merge base with REF
+  --list-rules        print every rule: id, factor, severity, languages, what it detects
+  --explain RULE_ID   print the rule's documentation page
+  --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
   --no-color          plain text even on a terminal
   -h, --help          this help
   -v, --version       the version
@@ -14575,7 +18335,13 @@ function cli(argv, io) {
                 include: { type: 'string', multiple: true },
                 exclude: { type: 'string', multiple: true },
                 output: { type: 'string' },
+                baseline: { type: 'string' },
+                'write-baseline': { type: 'string' },
+                'changed-since': { type: 'string' },
                 'no-color': { type: 'boolean' },
+                'list-apps': { type: 'boolean' },
+                'list-rules': { type: 'boolean' },
+                explain: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
             }
@@ -14591,6 +18357,17 @@ function cli(argv, io) {
     }
     if (values.version) {
         io.stdout(`${VERSION}\n`);
+        return 0;
+    }
+    if (values['list-rules']) {
+        const f = values.format ?? 'text';
+        if (f !== 'text' && f !== 'json')
+            throw new UsageError(`--list-rules prints text or json, got --format ${f}`);
+        io.stdout(listRules(io.rules ?? RULES, f));
+        return 0;
+    }
+    if (values.explain !== undefined) {
+        io.stdout(explainRule(io.rules ?? RULES, values.explain));
         return 0;
     }
     if (positionals.length > 1)
@@ -14616,16 +18393,32 @@ function cli(argv, io) {
         config.exclude = [...config.exclude, ...values.exclude];
     if (activeRules(config, rules).length === 0 && rules.length > 0)
         io.stderr('twelve-factor-audit: no rule is enabled by the configuration\n');
+    if (values['list-apps']) {
+        io.stdout(formatApps(listApps(root, config), format));
+        return 0;
+    }
     const result = runAudit({ root, config, rules });
+    if (values['write-baseline']) {
+        // The new baseline applies at once: this run shows every finding as baselined and passes.
+        const fresh = makeBaseline(result.findings);
+        write(io, values['write-baseline'], formatBaseline(fresh), '--write-baseline');
+        applyBaseline(result, fresh, config);
+        io.stderr(`twelve-factor-audit: wrote ${fresh.findings.length} findings to ${values['write-baseline']}\n`);
+    }
+    else if (values.baseline) {
+        applyBaseline(result, parseBaseline(read(io, values.baseline, '--baseline'), '--baseline'), config);
+    }
+    if (values['changed-since']) {
+        const files = new Set(changedSince(root, values['changed-since']));
+        result.gate = gateChangedOnly(result, { files, source: `git diff ${values['changed-since']}` }, config);
+    }
     const color = format === 'text' && io.isTty && !values.output && !values['no-color'] && !io.env.NO_COLOR;
-    const report = format === 'json' ? formatJson(result) : format === 'markdown' ? formatMarkdown(result) : formatText(result, { color });
+    const report = format === 'json' ? formatJson(result)
+        : format === 'markdown' ? formatMarkdown(result)
+            : format === 'sarif' ? formatSarif(result, rules.map((r) => r.meta), { prefix: repoPrefix(root) })
+                : formatText(result, { color });
     if (values.output) {
-        try {
-            (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, values.output), report);
-        }
-        catch (e) {
-            throw new UsageError(`--output: cannot write ${values.output}: ${e.message}`);
-        }
+        write(io, values.output, report, '--output');
         if (result.gate.failed)
             io.stderr(`${result.gate.reason}\n`);
     }
@@ -14633,6 +18426,22 @@ function cli(argv, io) {
         io.stdout(report);
     }
     return result.gate.failed ? 1 : 0;
+}
+function write(io, path, text, flag) {
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, path), text);
+    }
+    catch (e) {
+        throw new UsageError(`${flag}: cannot write ${path}: ${e.message}`);
+    }
+}
+function read(io, path, flag) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, path), 'utf8');
+    }
+    catch (e) {
+        throw new UsageError(`${flag}: cannot read ${path}: ${e.message}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts

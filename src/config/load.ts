@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parseDocument } from 'yaml'
+import { SUPPRESSION_WITHOUT_REASON } from '../engine/check-file.js'
 import { UsageError } from '../engine/errors.js'
 import { parseFactorList } from '../engine/factors.js'
 import { FACTORS, type Factor } from '../engine/types.js'
@@ -34,7 +35,9 @@ export function loadConfig(root: string, explicit: string | undefined, knownRule
   return { config: parseConfig(text, name, knownRuleIds), file }
 }
 
-export function parseConfig(text: string, name: string, knownRuleIds: ReadonlySet<string>): AuditConfig {
+export function parseConfig(text: string, name: string, registered: ReadonlySet<string>): AuditConfig {
+  // Engine-level rules (a suppression without a reason) can be configured like any other.
+  const knownRuleIds = new Set([...registered, SUPPRESSION_WITHOUT_REASON])
   // Alias expansion is capped: a config file must not be able to blow up memory (billion laughs).
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
   if (doc.errors.length > 0) throw new UsageError(`${name}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`)
@@ -51,6 +54,9 @@ export function parseConfig(text: string, name: string, knownRuleIds: ReadonlySe
   }
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     const where = `${name}: '${key}'`
+    if (!CONFIG_KEYS.some((k) => k.key === key)) {
+      throw new UsageError(`${name}: unknown key '${key}'; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`)
+    }
     switch (key) {
       case 'factors':
         config.factors = parseFactors(value, where)
@@ -69,7 +75,7 @@ export function parseConfig(text: string, name: string, knownRuleIds: ReadonlySe
         config.maxFileSize = parseSize(value, where)
         break
       default:
-        throw new UsageError(`${name}: unknown key '${key}'; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`)
+        throw new Error(`config key '${key}' is in CONFIG_KEYS but the loader does not read it`)
     }
   }
   return config

@@ -1,6 +1,7 @@
 // Offers one SourceFile to the rules selected for it: keyword prefilter, then the rule's check,
 // then redaction, suppression comments and fingerprints. Pure: no disk, no environment.
 import { lineFingerprint } from './fingerprint.js'
+import { hasKeyword } from './keywords.js'
 import { redactAll } from './redact.js'
 import type { FileContext, Rule } from './rule.js'
 import type { SourceFile } from './source-file.js'
@@ -25,13 +26,17 @@ export function passesKeywords(rule: Rule, file: SourceFile): boolean {
   return false
 }
 
-export function checkFile(rules: readonly Rule[], file: SourceFile, ctx: FileContext): FileOutcome {
+/**
+ * Offers the file to each rule. `found` is the result of one combined keyword scan (see
+ * KeywordScanner); without it each rule's keywords are looked up one by one.
+ */
+export function checkFile(rules: readonly Rule[], file: SourceFile, ctx: FileContext, found?: ReadonlySet<string>): FileOutcome {
   const raw: { rule: Rule; report: Report }[] = []
   const offered: string[] = []
   for (const rule of rules) {
     if (!rule.check) continue
     offered.push(rule.meta.id)
-    if (!passesKeywords(rule, file)) continue
+    if (!(found ? hasKeyword(rule, found) : passesKeywords(rule, file))) continue
     rule.check(file, (report) => raw.push({ rule, report }), ctx)
   }
   if (raw.length === 0) return { findings: [], suppressed: [], offered }
@@ -63,7 +68,8 @@ export function finalizeReports(raw: { rule: Rule; report: Report }[], file: Sou
       ...(report.endColumn !== undefined ? { endColumn: report.endColumn } : {}),
       message: redactAll(report.message, secrets),
       remediation: redactAll(report.remediation ?? rule.meta.remediation, secrets),
-      snippet: redactAll(truncate(lineText.trim(), 200), secrets),
+      // Redact before truncating: a secret cut in half by the truncation would not be found.
+      snippet: truncate(redactAll(lineText.trim(), secrets), 200),
       // A one-way hash of the real line: changing the secret on that line must make it a new finding.
       fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, lineText, occurrence)
     }

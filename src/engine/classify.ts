@@ -28,8 +28,11 @@ export function classifyKind(path: string): FileKind {
   const lowerPath = path.toLowerCase()
   const name = lowerPath.slice(lowerPath.lastIndexOf('/') + 1)
   if (MANIFESTS.has(name) || /^requirements[-_.][\w.-]*\.txt$/.test(name)) return 'manifest'
-  if (name === 'dockerfile' || name.startsWith('dockerfile.') || name.endsWith('.dockerfile') || name === 'containerfile') return 'dockerfile'
-  if (name === 'procfile' || name.startsWith('procfile.')) return 'procfile'
+  const dotExt = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : ''
+  // Dockerfile.prod is a Dockerfile; dockerfile.ts (a parser for them) is source code.
+  const sourceExt = dotExt in LANG_BY_EXT
+  if (name === 'dockerfile' || (name.startsWith('dockerfile.') && !sourceExt) || name.endsWith('.dockerfile') || name === 'containerfile') return 'dockerfile'
+  if (name === 'procfile' || (name.startsWith('procfile.') && !sourceExt)) return 'procfile'
   if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) return 'dotenv'
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : ''
   if (ext === 'yml' || ext === 'yaml') {

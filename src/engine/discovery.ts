@@ -39,17 +39,36 @@ export interface Discovered {
   git: { isRepo: boolean; shallow: boolean }
   /** Directories the walker visited (0 with git); a test asserts excluded trees stay unvisited. */
   dirsVisited: number
+  /**
+   * Git mode only: default-excluded folders (node_modules, dist, .venv...) that hold files TRACKED in
+   * the index, one entry per folder with its first tracked file, plus tracked *.pyc files. Empty
+   * when walking: the walker never descends into those trees.
+   */
+  trackedExcluded: TrackedExcluded[]
 }
+
+export interface TrackedExcluded {
+  /** The excluded folder, e.g. services/api/node_modules (vendor/<sub> for vendor trees). */
+  dir: string
+  /** The first tracked file under it. */
+  example: string
+  /** Tracked files under it (capped at TRACKED_EXCLUDED_MAX_FILES). */
+  count: number
+}
+
+/** At most this many folders are listed, and files are counted up to this per folder. */
+export const TRACKED_EXCLUDED_MAX_DIRS = 200
+export const TRACKED_EXCLUDED_MAX_FILES = 100000
 
 export function discover(options: DiscoveryOptions): Discovered {
   const filter = new PathFilter(options.include, options.exclude)
   const git = options.useGit === false ? undefined : gitFiles(options.root)
   if (git) {
     const files = git.files.filter((p) => !hasExcludedDir(p) && filter.accepts(p)).sort()
-    return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0 }
+    return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0, trackedExcluded: trackedUnderExcluded(options.root, filter) }
   }
   const walked = walk(options.root, filter)
-  return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs }
+  return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs, trackedExcluded: [] }
 }
 
 /** Skip by name before reading: binary formats and minified bundles. */
@@ -64,6 +83,45 @@ function hasExcludedDir(path: string): boolean {
   const parts = path.split('/')
   for (let i = 0; i < parts.length - 1; i++) if (DEFAULT_EXCLUDED_DIRS.has(parts[i])) return true
   return false
+}
+
+/**
+ * Tracked (index) files under default-excluded folders, grouped per folder. One `git ls-files` with
+ * glob pathspecs: git filters the index, nothing is walked on disk. Honours the user's excludes.
+ */
+export function trackedUnderExcluded(root: string, filter?: PathFilter): TrackedExcluded[] {
+  const specs = [...DEFAULT_EXCLUDED_DIRS].filter((d) => d !== '.git').map((d) => `:(glob)**/${d}/**`)
+  specs.push(':(glob)**/*.pyc')
+  let out: Buffer
+  try {
+    out = execFileSync('git', ['ls-files', '-z', '--', ...specs], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1024 * 1024 * 1024 })
+  } catch {
+    return []
+  }
+  const byDir = new Map<string, TrackedExcluded>()
+  for (const path of out.toString('utf8').split('\0')) {
+    if (!path || (filter && !filter.accepts(path))) continue
+    const dir = excludedDirOf(path)
+    if (dir === undefined) continue
+    const entry = byDir.get(dir)
+    if (entry) {
+      if (entry.count < TRACKED_EXCLUDED_MAX_FILES) entry.count++
+    } else if (byDir.size < TRACKED_EXCLUDED_MAX_DIRS) {
+      byDir.set(dir, { dir, example: path, count: 1 })
+    }
+  }
+  return [...byDir.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))
+}
+
+/** The outermost default-excluded folder on a path (vendor/<sub> for vendor); '' for a loose *.pyc. */
+function excludedDirOf(path: string): string | undefined {
+  const parts = path.split('/')
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (!DEFAULT_EXCLUDED_DIRS.has(parts[i])) continue
+    const depth = parts[i] === 'vendor' && i + 2 < parts.length ? i + 2 : i + 1
+    return parts.slice(0, depth).join('/')
+  }
+  return path.endsWith('.pyc') ? path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.' : undefined
 }
 
 function gitFiles(root: string): { files: string[]; shallow: boolean } | undefined {
@@ -108,7 +166,7 @@ function walk(root: string, filter: PathFilter): { files: string[]; dirs: number
       if (!isDir && !entry.isFile()) continue
       if (isIgnored(active, path, isDir)) continue
       if (isDir) {
-        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || filter.excludesDir(path) || depth >= 64) continue
+        if (DEFAULT_EXCLUDED_DIRS.has(entry.name) || filter.excludesDir(path) || depth >= 256) continue
         stack.push({ rel: path, ignores: active, depth: depth + 1 })
       } else if (filter.accepts(path)) {
         files.push(path)

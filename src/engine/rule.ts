@@ -65,6 +65,11 @@ export interface RepoContext {
    */
   get(path: string): SourceFile | undefined
   git: { isRepo: boolean; shallow: boolean }
+  /**
+   * Git mode only: default-excluded folders (node_modules, dist, .venv...) with files tracked in the
+   * index, one entry per folder. Absent or empty when the audit walked the disk.
+   */
+  trackedExcluded?: readonly { dir: string; example: string; count: number }[]
   /** Apps detected from manifests (monorepos hold several). */
   apps: readonly App[]
   /** The innermost app containing a path. */
@@ -88,6 +93,12 @@ export interface Rule {
    */
   keywords?: string[]
   check?(file: SourceFile, report: ReportFn, ctx: FileContext): void
+  /**
+   * Set when `checkRepo` reports on lines of files the engine does not keep (source code): the
+   * engine re-reads those files so the finding gets its snippet and honours suppression comments.
+   * Such a rule must pass `secret` for any credential on the line, as a file rule would.
+   */
+  rereadReportedFiles?: boolean
   /** Runs once after every file was offered to `check`. */
   checkRepo?(repo: RepoContext, report: (r: Report & { file: string }) => void): void
 }

@@ -1,4 +1,5 @@
 // Which rules a file is offered to, decided from its path-derived facts before it is read.
+import { KeywordScanner } from './keywords.js'
 import type { FileInfo, FileSelector, Rule } from './rule.js'
 
 export const DEFAULT_ROLES = ['app', 'dev'] as const
@@ -18,11 +19,19 @@ export function selects(selector: FileSelector | undefined, file: Pick<FileInfo,
  * dozen times, not 50k. Rules with a path selector are checked per file.
  */
 export class RuleIndex {
-  private readonly cache = new Map<string, { plain: Rule[]; pathBound: Rule[] }>()
+  private readonly cache = new Map<string, { plain: Rule[]; pathBound: Rule[]; scanner?: KeywordScanner }>()
   constructor(private readonly rules: readonly Rule[]) {}
 
+  /** One combined keyword scanner for every rule this kind of file can meet. */
+  scannerFor(file: Pick<FileInfo, 'path' | 'kind' | 'language' | 'role'>): KeywordScanner {
+    this.rulesFor(file)
+    const entry = this.cache.get(keyOf(file))!
+    if (!entry.scanner) entry.scanner = new KeywordScanner([...entry.plain, ...entry.pathBound])
+    return entry.scanner
+  }
+
   rulesFor(file: Pick<FileInfo, 'path' | 'kind' | 'language' | 'role'>): Rule[] {
-    const key = `${file.kind}|${file.language}|${file.role}`
+    const key = keyOf(file)
     let entry = this.cache.get(key)
     if (!entry) {
       entry = { plain: [], pathBound: [] }
@@ -37,3 +46,5 @@ export class RuleIndex {
     return [...entry.plain, ...entry.pathBound.filter((r) => r.files?.path?.test(file.path))]
   }
 }
+
+const keyOf = (file: Pick<FileInfo, 'kind' | 'language' | 'role'>): string => `${file.kind}|${file.language}|${file.role}`

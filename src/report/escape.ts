@@ -13,9 +13,8 @@ export function escapeHtml(text: string): string {
  * '@' broken with a zero-width space so a crafted name cannot mention (notify) anyone.
  */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(text)
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
-    .replace(/@/g, '@\u200b')
+  // Markdown punctuation first, then HTML: the other order would break the '#' of '&#39;'.
+  return escapeHtml(text.replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)).replace(/@/g, '@\u200b')
 }
 
 /** Inline code that cannot be broken out of: an HTML <code> element with escaped content. */

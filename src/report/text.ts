@@ -24,6 +24,8 @@ export function formatText(result: AuditResult, options: { color: boolean }): st
     out.push('')
   }
   if (result.suppressed.length > 0) out.push(paint('dim', `${plural(result.suppressed.length, 'finding')} suppressed by comments`))
+  const baselined = result.findings.filter((f) => f.baselined).length
+  if (baselined > 0) out.push(paint('dim', `${plural(baselined, 'finding')} baselined (shown, not counted, not gating)`))
   for (const s of result.skippedFiles.slice(0, 20)) out.push(paint('dim', `skipped ${clean(s.file)}: ${s.reason}`))
   if (result.skippedFiles.length > 20) out.push(paint('dim', `skipped ${result.skippedFiles.length - 20} more files`))
   const e = result.factors.reduce((n, f) => n + f.errors, 0)

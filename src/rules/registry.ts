@@ -1,8 +1,21 @@
 // Every rule, listed once. Order here is the order rules run and are documented in.
 import type { Rule } from '../engine/rule.js'
+import { I_CODEBASE_RULES } from './i-codebase/index.js'
+import { II_DEPENDENCIES_RULES } from './ii-dependencies/index.js'
+import { III_CONFIG_RULES } from './iii-config/index.js'
+import { IV_BACKING_SERVICES_RULES } from './iv-backing-services/index.js'
 import { FACTOR_V_RULES } from './v-build-release-run/index.js'
 import { FACTOR_VI_RULES } from './vi-processes/index.js'
 import { FACTOR_VII_RULES } from './vii-port-binding/index.js'
 import { FACTOR_VIII_RULES } from './viii-concurrency/index.js'
 
-export const RULES: readonly Rule[] = [...FACTOR_V_RULES, ...FACTOR_VI_RULES, ...FACTOR_VII_RULES, ...FACTOR_VIII_RULES]
+export const RULES: readonly Rule[] = [
+  ...I_CODEBASE_RULES,
+  ...II_DEPENDENCIES_RULES,
+  ...III_CONFIG_RULES,
+  ...IV_BACKING_SERVICES_RULES,
+  ...FACTOR_V_RULES,
+  ...FACTOR_VI_RULES,
+  ...FACTOR_VII_RULES,
+  ...FACTOR_VIII_RULES
+]

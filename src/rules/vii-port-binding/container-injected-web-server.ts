@@ -32,6 +32,8 @@ export const containerInjectedWebServer: Rule = {
     languages: ['java', 'kotlin', 'php', 'python']
   },
   files: { kinds: ['manifest', 'other', 'ini'], roles: ['app'] },
+  // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
+  rereadReportedFiles: true,
   keywords: ['war', 'php', 'wsgiscriptalias'],
   check(file, report, ctx) {
     // Manifests are not comment-blanked by the engine: blank XML and Gradle comments here (offsets kept).

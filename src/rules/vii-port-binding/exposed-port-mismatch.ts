@@ -21,6 +21,8 @@ export const exposedPortMismatch: Rule = {
     remediation: 'Make both sides agree: set PORT explicitly where the container is declared (ENV PORT=8080 + EXPOSE 8080, or `env: [{name: PORT, value: "8080"}]` beside `containerPort: 8080`) and let the app read it.'
   },
   files: { kinds: ['source', 'procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'properties', 'yaml'] },
+  // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
+  rereadReportedFiles: true,
   keywords: ['port', 'listen', 'bind', 'addr', '-p', '-b', '-s ', 'runserver', 'gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress', 'expose'],
   check(file, _report, ctx) {
     if (file.role !== 'app' && !(file.role === 'dev' && file.kind === 'compose')) return

@@ -65,6 +65,8 @@ export const literalListenPort: Rule = {
     languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java', 'kotlin', 'php', 'shell']
   },
   files: { kinds: ['source', 'procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'properties', 'yaml'], roles: ['app'] },
+  // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
+  rereadReportedFiles: true,
   keywords: ['port', 'listen', 'bind', 'addr', '-p', '-b', '-s ', 'runserver', 'gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress'],
   check(file, _report, ctx) {
     if (file.kind === 'manifest' && file.name !== 'package.json') return

@@ -50,6 +50,8 @@ export const backgroundWorkInWebProcess: Rule = {
     languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java']
   },
   files: { kinds: ['source'], roles: ['app'] },
+  // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
+  rereadReportedFiles: true,
   keywords: ['cron', 'schedul', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
   check(file, _report, ctx) {
     if (isNonProductionPathV8(file.path)) return

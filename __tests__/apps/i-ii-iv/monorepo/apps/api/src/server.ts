@@ -1,0 +1,4 @@
+import express from 'express'
+
+export const server = express()
+server.use(express.json())

@@ -1,0 +1,1 @@
+const a="http://localhost:4000";

@@ -1,0 +1,41 @@
+// Guards the speed work by counting, never by timing: rules only see files holding one of their
+// keywords, and the combined scan finds exactly what per-keyword `includes` would.
+import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { runAudit } from '../../src/audit.js'
+import { defaultConfig } from '../../src/config/schema.js'
+import { hasKeyword, KeywordScanner } from '../../src/engine/keywords.js'
+import type { Rule } from '../../src/engine/rule.js'
+import { fakeRule } from '../helpers/fake-rule.js'
+import { makeTree } from '../helpers/tree.js'
+
+const ruleWith = (keywords: string[]): Rule => ({ ...fakeRule, keywords })
+
+describe('combined keyword scan', () => {
+  it('agrees with one includes() per keyword, overlapping and prefix keywords included', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'c', 'p', 's', 'w', 'A', 'S', '_', ' ')
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((cs) => cs.join('').toLowerCase())
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), fc.array(alphabet, { maxLength: 60 }), (sets, chars) => {
+        const text = chars.join('')
+        const rules = sets.map(ruleWith)
+        const found = new KeywordScanner(rules).scan(text)
+        for (const r of rules) expect(hasKeyword(r, found)).toBe(r.keywords!.some((k) => text.toLowerCase().includes(k)))
+      }),
+      { numRuns: 500 }
+    )
+  })
+
+  it('a file without any of a rule keywords never reaches its check, and unread kinds are never opened', () => {
+    let calls = 0
+    const counting: Rule = { ...fakeRule, check: (file, report, ctx) => { calls++; fakeRule.check!(file, report, ctx) } }
+    const files: Record<string, string> = { 'src/hit.js': 'const HARDCODED_TOKEN = "Zq8vK2mP9xL4tR7w"\n' }
+    for (let i = 0; i < 50; i++) files[`src/miss${i}.js`] = 'const nothing = 1\n'
+    files['notes/big.txt'] = 'HARDCODED_TOKEN '.repeat(10)
+    const result = runAudit({ root: makeTree(files), config: defaultConfig(), rules: [counting], useGit: false })
+    expect(calls).toBe(1)
+    expect(result.findings).toHaveLength(1)
+    // The .txt file is a kind no rule selects: counted, never read.
+    expect(result.stats.bytes).toBe(Buffer.byteLength(Object.entries(files).filter(([p]) => p.endsWith('.js')).map(([, t]) => t).join('')))
+  })
+})

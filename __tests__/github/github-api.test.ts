@@ -1,0 +1,111 @@
+// The GitHub layer against a fake API on 127.0.0.1, through the real Octokit from @actions/github.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { createCheckRun } from '../../src/github/check-runs.js'
+import { findComment, upsertComment } from '../../src/github/comments.js'
+import { createOctokit, DEFAULT_RETRY, retryDelay, type RetryOptions } from '../../src/github/octokit.js'
+import { isPermissionError, permissionsBlock, permissionWarning } from '../../src/github/permissions.js'
+import { listPullRequestFiles } from '../../src/github/pr-files.js'
+import { FakeGitHub, type FakeGitHubOptions } from '../helpers/fake-github.js'
+
+const MARKER = '<!-- twelve-factor-audit -->'
+const ref = { owner: 'acme', repo: 'shop', issue_number: 7 }
+const waits: number[] = []
+const fastRetry: RetryOptions = { ...DEFAULT_RETRY, sleep: async (ms) => void waits.push(ms) }
+let server: FakeGitHub | undefined
+
+async function start(options: FakeGitHubOptions = {}) {
+  server = new FakeGitHub(options)
+  const url = await server.start()
+  return { server, octokit: createOctokit('t0ken', url, fastRetry) }
+}
+
+afterEach(async () => {
+  await server?.stop()
+  server = undefined
+  waits.length = 0
+})
+
+describe('sticky comment', () => {
+  it('creates once, then updates the same comment in place', async () => {
+    const { server, octokit } = await start()
+    const first = await upsertComment(octokit, ref, MARKER, `${MARKER}\none`)
+    const second = await upsertComment(octokit, ref, MARKER, `${MARKER}\ntwo`)
+    expect(second.id).toBe(first.id)
+    expect(server.comments).toHaveLength(1)
+    expect(server.comments[0].body).toContain('two')
+    expect(server.writes().map((r) => r.method)).toEqual(['POST', 'PATCH'])
+    expect(first.html_url).toMatch(/#issuecomment-\d+$/)
+  })
+
+  it('ignores the marker in a comment written by a person (no hijacking) and pages through many comments', async () => {
+    const { server, octokit } = await start()
+    for (let i = 0; i < 130; i++) server.comments.push({ id: i + 1, body: i === 5 ? `${MARKER} by hand` : 'lgtm', user: { login: 'dev', type: 'User' }, html_url: '' })
+    expect(await findComment(octokit, ref, MARKER)).toBeUndefined()
+    server.comments.push({ id: 500, body: `${MARKER}\nold`, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: 'u' })
+    expect((await findComment(octokit, ref, MARKER))?.id).toBe(500)
+    expect(server.requests.filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(4) // 2 pages, twice
+  })
+
+  it('two runs racing end with one comment: the newer deletes itself and updates the oldest', async () => {
+    const { server, octokit } = await start()
+    await Promise.all([upsertComment(octokit, ref, MARKER, `${MARKER}\na`), upsertComment(octokit, ref, MARKER, `${MARKER}\nb`)])
+    expect(server.comments).toHaveLength(1)
+  })
+})
+
+describe('check runs', () => {
+  it('sends the first 50 annotations with the create request and the rest in updates of at most 50', async () => {
+    const { server, octokit } = await start()
+    const annotations = Array.from({ length: 120 }, (_, i) => ({ path: 'a.js', start_line: i + 1, end_line: i + 1, annotation_level: 'warning' as const, title: 't', message: 'm' }))
+    const id = await createCheckRun(octokit, { owner: 'acme', repo: 'shop' }, 'abc', { name: 'Twelve-Factor Audit', conclusion: 'failure', title: 't', summary: 's', annotations })
+    const writes = server.writes()
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual(['POST /repos/acme/shop/check-runs', `PATCH /repos/acme/shop/check-runs/${id}`, `PATCH /repos/acme/shop/check-runs/${id}`])
+    expect(writes.map((w) => w.body.output.annotations.length)).toEqual([50, 50, 20])
+    expect(writes[0].body).toMatchObject({ head_sha: 'abc', status: 'completed', conclusion: 'failure', name: 'Twelve-Factor Audit' })
+    expect(server.checkRuns.get(id)!.annotations).toHaveLength(120)
+  })
+})
+
+describe('PR files', () => {
+  it('pages through the files and drops removed ones', async () => {
+    const prFiles = Array.from({ length: 150 }, (_, i) => ({ filename: `f${i}.js`, status: i === 3 ? 'removed' : 'modified' }))
+    const { octokit } = await start({ prFiles })
+    const files = await listPullRequestFiles(octokit, 'acme', 'shop', 7)
+    expect(files).toHaveLength(149)
+    expect(files).not.toContain('f3.js')
+  })
+})
+
+describe('retries and permissions', () => {
+  it('retries 5xx a bounded number of times with backoff', async () => {
+    const { octokit } = await start({ failFirst: 2 })
+    await expect(findComment(octokit, ref, MARKER)).resolves.toBeUndefined()
+    expect(waits).toEqual([1000, 2000])
+  })
+
+  it('gives up after the bound', async () => {
+    const { server, octokit } = await start({ failFirst: 100 })
+    await expect(findComment(octokit, ref, MARKER)).rejects.toMatchObject({ status: 502 })
+    expect(server.requests).toHaveLength(1 + DEFAULT_RETRY.retries)
+  })
+
+  it('honours retry-after within a bound, never retries a plain 403 or 4xx', () => {
+    const err = (status: number, headers: Record<string, string> = {}) => ({ status, response: { headers } })
+    expect(retryDelay(err(503, { 'retry-after': '3' }), 1, DEFAULT_RETRY)).toBe(3000)
+    expect(retryDelay(err(429, { 'retry-after': '3600' }), 1, DEFAULT_RETRY)).toBeUndefined()
+    expect(retryDelay(err(403, { 'retry-after': '2' }), 1, DEFAULT_RETRY)).toBe(2000)
+    expect(retryDelay(err(403), 1, DEFAULT_RETRY)).toBeUndefined()
+    expect(retryDelay(err(422), 1, DEFAULT_RETRY)).toBeUndefined()
+  })
+
+  it('a 403 is a permission error with the exact permissions block', async () => {
+    const { octokit } = await start({ denyWrites: 403 })
+    const e = await upsertComment(octokit, ref, MARKER, 'x').catch((x: unknown) => x)
+    expect(isPermissionError(e)).toBe(true)
+    expect(permissionsBlock(['check-run', 'comment'])).toBe('permissions:\n  contents: read\n  checks: write\n  pull-requests: write')
+    const w = permissionWarning([{ feature: 'comment', error: e }, { feature: 'check-run', error: e }], ['check-run', 'comment'], false)
+    expect(w).toContain('could not write the pull-request comment (HTTP 403: Resource not accessible by integration); create the check run (HTTP 403')
+    expect(w).toContain('permissions:\n  contents: read\n  checks: write\n  pull-requests: write')
+    expect(permissionWarning([{ feature: 'comment', error: e }], ['comment'], true)).toContain('comes from a fork')
+  })
+})

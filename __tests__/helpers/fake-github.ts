@@ -1,0 +1,143 @@
+// A fake GitHub REST API on 127.0.0.1 for the endpoints the action uses: issue comments (list,
+// create, update, delete), check runs (create, update) and PR files (list, paginated). It records
+// every request so tests assert on what the action sent.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  body: any // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface FakeComment {
+  id: number
+  body: string
+  user: { login: string; type: string }
+  html_url: string
+}
+
+export interface FakeGitHubOptions {
+  /** Status to answer every write (POST/PATCH/DELETE) with, e.g. 403 for a read-only token. */
+  denyWrites?: number
+  /** Status to answer every request with. */
+  denyAll?: number
+  /** Files of the pull request (GET .../pulls/:n/files). */
+  prFiles?: { filename: string; status: string }[]
+  /** Answer the first N requests with 502 (to exercise retries). */
+  failFirst?: number
+}
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = []
+  readonly comments: FakeComment[] = []
+  readonly checkRuns = new Map<number, { name: string; conclusion: string; annotations: unknown[]; summary: string }>()
+  private nextId = 1000
+  private server: Server
+  url = ''
+
+  constructor(private readonly options: FakeGitHubOptions = {}) {
+    this.server = createServer((req, res) => void this.handle(req, res))
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this.url
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections()
+    await new Promise<void>((resolve) => this.server.close(() => resolve()))
+  }
+
+  writes(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method !== 'GET')
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const text = Buffer.concat(chunks).toString('utf8')
+    const url = new URL(req.url ?? '/', 'http://x')
+    const method = req.method ?? 'GET'
+    const body = text ? JSON.parse(text) : undefined
+    this.requests.push({ method, path: url.pathname + url.search, body })
+    const send = (status: number, data: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers })
+      res.end(JSON.stringify(data))
+    }
+    if (this.options.failFirst && this.requests.length <= this.options.failFirst) return send(502, { message: 'Bad gateway' })
+    if (this.options.denyAll) return send(this.options.denyAll, { message: 'Resource not accessible by integration' })
+    if (this.options.denyWrites && method !== 'GET') return send(this.options.denyWrites, { message: 'Resource not accessible by integration' })
+
+    const p = url.pathname
+    let m: RegExpMatchArray | null
+    if ((m = p.match(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
+      if (method === 'GET') return this.page(url, this.comments, send)
+      const comment: FakeComment = { id: this.nextId++, body: body.body, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: '' }
+      comment.html_url = `https://github.com/acme/shop/pull/${m[1]}#issuecomment-${comment.id}`
+      this.comments.push(comment)
+      return send(201, comment)
+    }
+    if ((m = p.match(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/))) {
+      const i = this.comments.findIndex((c) => c.id === Number(m![1]))
+      if (i < 0) return send(404, { message: 'Not Found' })
+      if (method === 'DELETE') {
+        this.comments.splice(i, 1)
+        res.writeHead(204).end()
+        return
+      }
+      this.comments[i].body = body.body
+      return send(200, this.comments[i])
+    }
+    if (p.match(/^\/repos\/[^/]+\/[^/]+\/check-runs$/) && method === 'POST') {
+      const id = this.nextId++
+      this.checkRuns.set(id, { name: body.name, conclusion: body.conclusion, annotations: [...(body.output?.annotations ?? [])], summary: body.output?.summary ?? '' })
+      return send(201, { id, name: body.name, html_url: `https://github.com/acme/shop/runs/${id}` })
+    }
+    if ((m = p.match(/^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/)) && method === 'PATCH') {
+      const run = this.checkRuns.get(Number(m[1]))
+      if (!run) return send(404, { message: 'Not Found' })
+      run.annotations.push(...(body.output?.annotations ?? []))
+      return send(200, { id: Number(m[1]) })
+    }
+    if (p.match(/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/) && method === 'GET') return this.page(url, this.options.prFiles ?? [], send)
+    send(404, { message: `fake GitHub does not implement ${method} ${p}` })
+  }
+
+  /** GitHub-style pagination: per_page/page and a Link header to the next page. */
+  private page(url: URL, items: unknown[], send: (s: number, d: unknown, h?: Record<string, string>) => void): void {
+    const perPage = Number(url.searchParams.get('per_page') ?? 30)
+    const page = Number(url.searchParams.get('page') ?? 1)
+    const slice = items.slice((page - 1) * perPage, page * perPage)
+    const headers: Record<string, string> = {}
+    if (page * perPage < items.length) {
+      const next = new URL(url.toString().replace('http://x', this.url))
+      next.searchParams.set('page', String(page + 1))
+      headers.link = `<${next.toString()}>; rel="next"`
+    }
+    send(200, slice, headers)
+  }
+}
+
+/** A realistic pull_request event payload (trimmed to what actions read). */
+export function pullRequestEvent(options: { number?: number; fork?: boolean; baseSha?: string } = {}): object {
+  const n = options.number ?? 7
+  const base = { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' }, fork: false }
+  const head = options.fork ? { full_name: 'mallory/shop', name: 'shop', owner: { login: 'mallory' }, fork: true } : base
+  return {
+    action: 'synchronize',
+    number: n,
+    pull_request: {
+      number: n,
+      state: 'open',
+      title: 'Add payments',
+      user: { login: 'dev', type: 'User' },
+      head: { ref: 'feature', sha: 'feedfacefeedfacefeedfacefeedfacefeedface', repo: head },
+      base: { ref: 'main', sha: options.baseSha ?? 'baseba5ebaseba5ebaseba5ebaseba5ebaseba5e', repo: base }
+    },
+    repository: base,
+    sender: { login: 'dev', type: 'User' }
+  }
+}

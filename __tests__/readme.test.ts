@@ -1,0 +1,45 @@
+// README.md and docs/rules/ stay true to the code: generated sections match action.yml, the rule
+// registry and the config key table; every rule has a docs page and every page a rule.
+// Regenerate with: UPDATE_README=1 npm test -- readme
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { SUPPRESSION_WITHOUT_REASON } from '../src/engine/check-file.js'
+import { RULES } from '../src/rules/registry.js'
+import { configKeys, inputsTable, replaceSection, rulesByFactor } from '../scripts/readme-sections.js'
+
+describe('README.md', () => {
+  const current = readFileSync('README.md', 'utf8')
+  let expected = current
+  expected = replaceSection(expected, 'inputs', inputsTable())
+  expected = replaceSection(expected, 'rules', rulesByFactor(RULES))
+  expected = replaceSection(expected, 'config', configKeys())
+  if (process.env.UPDATE_README) writeFileSync('README.md', expected)
+
+  it('inputs/outputs, rules per factor and config keys are generated from their sources', () => {
+    expect(current).toBe(expected)
+  })
+
+  it('opens with the two commands a newcomer needs', () => {
+    const head = current.slice(0, current.indexOf('## Minimal workflow'))
+    expect(head).toContain('node dist/cli/index.js PATH')
+    expect(head).toContain('npm ci && npm test')
+  })
+})
+
+describe('docs/rules', () => {
+  const pages = readdirSync('docs/rules').filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort()
+  const ids = [...RULES.map((r) => r.meta.id), SUPPRESSION_WITHOUT_REASON].sort()
+
+  it('has a page for every rule and a rule for every page', () => {
+    expect(pages).toEqual(ids)
+  })
+
+  for (const rule of RULES) {
+    it(`${rule.meta.id} page names the rule, its factor and how to suppress it`, () => {
+      const page = readFileSync(`docs/rules/${rule.meta.id}.md`, 'utf8')
+      expect(page.split('\n')[0]).toBe(`# ${rule.meta.id} ${rule.meta.name}`)
+      expect(page).toContain(rule.meta.factor)
+      expect(page).toContain(`twelve-factor-ignore ${rule.meta.id}`)
+    })
+  }
+})

@@ -1,0 +1,44 @@
+import { describe } from '@jest/globals'
+import { imageWithoutDigest } from '../../../src/rules/ii-dependencies/image-without-digest.js'
+import { imageWithoutTag } from '../../../src/rules/ii-dependencies/image-without-tag.js'
+import { ruleTable } from '../../helpers/rule-tester.js'
+
+const K8S = (image: string): string =>
+  ['apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', `          image: ${image}`].join('\n')
+
+describe('TF0203 image-without-tag', () => {
+  ruleTable(imageWithoutTag, {
+    valid: [
+      { name: 'tagged, stage reference, scratch, ARG', path: 'Dockerfile', code: 'ARG NODE_VERSION=20\nFROM node:${NODE_VERSION}-slim AS build\nRUN npm ci\nFROM build AS test\nFROM scratch\nCOPY --from=build /app /app\nFROM ${BASE_IMAGE}\n' },
+      { name: 'digest without tag', path: 'Dockerfile', code: 'FROM python@sha256:0123456789abcdef\n' },
+      { name: 'commented-out FROM', path: 'Dockerfile', code: '# FROM node:latest\nFROM node:20.11-slim\n' },
+      { name: 'compose with tags and a build', path: 'docker-compose.yml', code: 'services:\n  db:\n    image: postgres:16.2\n  web:\n    build: .\n    image: acme/web\n' },
+      { name: 'helm template', path: 'charts/web/templates/deploy.yaml', code: K8S('"{{ .Values.image.repository }}"') },
+      { name: 'tests are not the app', path: 'test/fixtures/Dockerfile', code: 'FROM node\n' },
+      { name: 'code named like a Dockerfile', path: 'src/parsers/dockerfile.ts', code: "const FROM = 'node'\nFROM node\n" }
+    ],
+    invalid: [
+      { name: 'no tag and latest in a Dockerfile', path: 'Dockerfile', code: 'FROM node AS build\nRUN npm ci\nFROM nginx:latest\nCOPY --from=build /app/dist /usr/share/nginx/html\n', errors: [{ line: 1, column: 6, message: /FROM `node` has no tag/ }, { line: 3, message: /`nginx:latest` is tagged `latest`/ }] },
+      { name: 'dev compose: a notice', path: 'docker-compose.yml', code: 'services:\n  cache:\n    image: redis\n', errors: [{ line: 3, severity: 'notice', message: /compose image `redis`/ }] },
+      { name: 'production compose: a warning', path: 'docker-compose.prod.yml', code: 'services:\n  cache:\n    image: redis:latest\n', errors: [{ line: 3 }] },
+      { name: 'kubernetes container', path: 'k8s/deploy.yaml', code: K8S('ghcr.io/acme/web:latest'), errors: [{ line: 9, message: /container image/ }] },
+      { name: 'registry with port, no tag', path: 'Dockerfile', code: 'FROM localhost:5000/base\n', errors: [{ line: 1 }] }
+    ]
+  })
+})
+
+describe('TF0204 image-without-digest', () => {
+  ruleTable(imageWithoutDigest, {
+    valid: [
+      { name: 'digest pinned', path: 'Dockerfile', code: 'FROM node:20.11-slim@sha256:abc AS build\nFROM build\n' },
+      { name: 'latest is TF0203', path: 'Dockerfile', code: 'FROM node:latest\n' },
+      { name: 'compose is local development', path: 'docker-compose.yml', code: 'services:\n  db:\n    image: postgres:16\n' },
+      { name: 'dev Dockerfile', path: 'Dockerfile.dev', code: 'FROM node:20\n' }
+    ],
+    invalid: [
+      { name: 'tag only', path: 'Dockerfile', code: 'FROM node:20-slim\n', errors: [{ line: 1, column: 6, severity: 'notice', message: /`node:20-slim` is pinned by tag only/ }] },
+      { name: 'one notice per file', path: 'Dockerfile', code: 'FROM node:20-slim AS build\nFROM node:20-slim\nFROM nginx:1.25@sha256:abc\nFROM redis:7.2\n', errors: [{ line: 1, message: /`node:20-slim` \(and `redis:7\.2` in this file\) are pinned by tag only/ }] },
+      { name: 'kubernetes', path: 'deploy/web.yaml', code: K8S('acme/web:1.4.2'), errors: [{ line: 9 }] }
+    ]
+  })
+})

@@ -1,0 +1,32 @@
+import { describe } from '@jest/globals'
+import { installOutsideManifest } from '../../../src/rules/ii-dependencies/install-outside-manifest.js'
+import { ruleTable } from '../../helpers/rule-tester.js'
+
+describe('TF0205 install-outside-manifest', () => {
+  ruleTable(installOutsideManifest, {
+    valid: [
+      { name: 'installs from manifests', path: 'Dockerfile', code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nRUN pip install --upgrade pip setuptools wheel\nRUN pip install gunicorn==22.0.0\nRUN npm ci && npm install -g npm@10.5.0 pnpm@9.1.0\nRUN apt-get update && apt-get install -y ffmpeg\nRUN gem install bundler && gem install rails -v 7.1.3\nRUN go install github.com/x/tool@v1.2.3\nRUN pip install .\n' },
+      { name: 'commented out', path: 'Dockerfile', code: 'FROM node:20\n# RUN npm install -g nodemon\n' },
+      { name: 'developer bootstrap script', path: 'scripts/setup-dev.sh', code: 'npm install -g nodemon\ncurl -fsSL https://get.example.sh | sh\n' },
+      { name: 'docs', path: 'docs/install.md', code: 'curl https://x | sh\n' },
+      { name: 'curl to a file, then verified', path: 'deploy.sh', code: 'curl -fsSLO https://example.com/v1.2.3/tool.tar.gz && sha256sum -c tool.sha256\n' }
+    ],
+    invalid: [
+      {
+        name: 'Dockerfile installs',
+        path: 'Dockerfile',
+        code: 'FROM node:20-slim\nRUN npm install -g nodemon\nRUN pip3 install requests flask>=2\nRUN curl -fsSL https://deb.nodesource.com/setup_20.x | bash -\nRUN gem install sass\nRUN go install golang.org/x/tools/gopls@latest\nRUN yarn global add serve\n',
+        errors: [
+          { line: 2, message: /`npm install -g nodemon` installs a global package outside package\.json/ },
+          { line: 3, message: /`pip install requests flask>=2`/ },
+          { line: 4, message: /`curl \.\.\. \| bash` runs the installer at https:\/\/deb\.nodesource\.com\/setup_20\.x/ },
+          { line: 5, message: /gem install sass/ },
+          { line: 6, message: /gopls@latest/ },
+          { line: 7, message: /yarn global -g serve|global package/ }
+        ]
+      },
+      { name: 'continuation lines and exec form', path: 'Dockerfile', code: 'FROM python:3.12\nRUN apt-get update && \\\n    pip install celery\nRUN ["python", "-m", "pip", "install", "redis"]\n', errors: [{ line: 2 }, { line: 4, message: /pip install redis/ }] },
+      { name: 'release script', path: 'bin/release.sh', code: '#!/bin/sh\nset -e\nsudo npm i -g pm2\nwget -qO- https://install.example.io | sh\n', errors: [{ line: 3, column: 6 }, { line: 4, column: 1 }] }
+    ]
+  })
+})

@@ -1,0 +1,24 @@
+import { describe } from '@jest/globals'
+import { debugEnabled as rule } from '../../../src/rules/iii-config/debug-enabled.js'
+import { ruleTable } from '../../helpers/rule-tester.js'
+
+describe('TF0307 debug-enabled', () => {
+  ruleTable(rule, {
+    valid: [
+      { name: 'from env', path: 'mysite/settings.py', code: "DEBUG = os.environ.get('DEBUG') == '1'\n" },
+      { name: 'False', path: 'mysite/settings.py', code: 'DEBUG = False\n' },
+      { name: 'dev settings', path: 'mysite/settings/dev.py', code: 'DEBUG = True\n' },
+      { name: 'local_settings', path: 'mysite/local_settings.py', code: 'DEBUG = True\n' },
+      { name: 'settings template', path: 'app_config/settings_local_example.py', code: 'DEBUG = True\n' },
+      { name: 'commented out', path: 'mysite/settings.py', code: '# DEBUG = True\n' },
+      { name: 'Flask dev server', path: 'app.py', code: "if __name__ == '__main__':\n    app.run(debug=True)\n" },
+      { name: 'not settings module', path: 'tools/lint.py', code: 'DEBUG = True\n' },
+      { name: 'TEMPLATE_DEBUG lookalike', path: 'mysite/settings.py', code: 'TEMPLATE_DEBUG_X = True\n' }
+    ],
+    invalid: [
+      { name: 'Django settings', path: 'mysite/settings.py', code: "SECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = True\n", errors: [{ line: 2, column: 9, message: /Django DEBUG is hardcoded to True/ }] },
+      { name: 'Django production settings', path: 'mysite/settings/production.py', code: 'from .base import *\nDEBUG = True\n', errors: [{ line: 2 }] },
+      { name: 'Flask config', path: 'app/__init__.py', code: "app = Flask(__name__)\napp.config['DEBUG'] = True\n", errors: [{ line: 2, message: /Flask debug mode/ }] }
+    ]
+  })
+})

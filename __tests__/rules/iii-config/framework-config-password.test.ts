@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals'
+import { frameworkConfigPassword as rule } from '../../../src/rules/iii-config/framework-config-password.js'
+import { ruleTable, runRule } from '../../helpers/rule-tester.js'
+
+const PW = 'Hunter' + '2-Prod!'
+describe('TF0310 framework-config-password', () => {
+  ruleTable(rule, {
+    valid: [
+      { name: 'Spring env references', path: 'src/main/resources/application.properties', code: 'server.port=8080\nspring.datasource.url=jdbc:postgresql://db:5432/app\nspring.datasource.password=${DB_PASSWORD}\napp.api-key=${API_KEY:}\n' },
+      { name: 'Spring yml env reference', path: 'src/main/resources/application.yml', code: 'spring:\n  datasource:\n    password: ${DB_PASSWORD}\n' },
+      { name: 'Spring dev profile file', path: 'src/main/resources/application-dev.yml', code: `spring:\n  datasource:\n    password: ${PW}\n` },
+      { name: 'Spring dev profile document', path: 'src/main/resources/application.yml', code: `server:\n  port: 8080\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\n  datasource:\n    password: ${PW}\n` },
+      { name: 'Spring test resources', path: 'src/test/resources/application.properties', code: `spring.datasource.password=${PW}\n` },
+      { name: 'Rails ERB', path: 'config/database.yml', code: 'production:\n  adapter: postgresql\n  password: <%= ENV["DB_PASSWORD"] %>\n' },
+      { name: 'Rails development and test sections', path: 'config/database.yml', code: 'development:\n  password: app\ntest:\n  password: app\n' },
+      { name: 'non-secret keys', path: 'src/main/resources/application.properties', code: 'app.password-policy.min-length=12\napp.token.expiry=3600\n' }
+    ],
+    invalid: [
+      { name: 'Spring properties', path: 'src/main/resources/application.properties', code: `spring.datasource.url=jdbc:postgresql://db:5432/app\nspring.datasource.password=${PW}\n`, errors: [{ line: 2, column: 28, message: /spring\.datasource\.password is the literal Hun\*{4}/ }] },
+      { name: 'Spring yml api-key and local-db warning', path: 'src/main/resources/application.yml', code: `spring:\n  datasource:\n    url: jdbc:postgresql://localhost:5432/app\n    password: secret1x\nstripe:\n  api-key: ${PW}\n`, errors: [{ line: 4, severity: 'warning', message: /local database default/ }, { line: 6 }] },
+      { name: 'Spring prod profile', path: 'src/main/resources/application-prod.yml', code: `app:\n  jwt:\n    secret: ${PW}\n`, errors: [{ line: 3 }] },
+      { name: 'Rails database.yml production', path: 'config/database.yml', code: `default: &default\n  adapter: postgresql\nproduction:\n  <<: *default\n  password: ${PW}\n`, errors: [{ line: 5, message: /production\.password/ }] },
+      { name: 'Rails secrets.yml', path: 'config/secrets.yml', code: `production:\n  secret_key_base: ${PW}\n`, errors: [{ line: 2 }] }
+    ]
+  })
+  it('suggests the Spring env var and never echoes', () => {
+    const [f] = runRule(rule, 'src/main/resources/application.properties', `spring.datasource.password=${PW}\n`)
+    expect(f.remediation).toContain('${SPRING_DATASOURCE_PASSWORD}')
+    expect(JSON.stringify(f)).not.toContain(PW)
+  })
+})

@@ -1,0 +1,36 @@
+import { describe, expect, it } from '@jest/globals'
+import { k8sLiteralSecretEnv as rule } from '../../../src/rules/iii-config/k8s-literal-secret-env.js'
+import { ruleTable, runRule } from '../../helpers/rule-tester.js'
+
+const PW = 'Hunter' + '2-Prod!'
+const deploy = (env: string): string => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1\n          env:\n${env}`
+describe('TF0308 k8s-literal-secret-env', () => {
+  ruleTable(rule, {
+    valid: [
+      { name: 'secretKeyRef', path: 'k8s/deploy.yaml', code: deploy('            - name: DB_PASSWORD\n              valueFrom:\n                secretKeyRef: { name: db, key: password }\n') },
+      { name: 'non-secret literals', path: 'k8s/deploy.yaml', code: deploy('            - name: DB_HOST\n              value: db.internal\n            - name: TOKEN_TTL\n              value: "3600"\n') },
+      { name: 'helm template and $(VAR)', path: 'charts/api/templates/deploy.yaml', code: deploy('            - name: API_KEY\n              value: "{{ .Values.apiKey }}"\n            - name: DB_PASSWORD\n              value: $(PASSWORD)\n') },
+      { name: 'Secret with placeholders', path: 'k8s/secret.yaml', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: <set-by-ci>\n  token: ""\n' },
+      { name: 'plain YAML without apiVersion', path: 'config/app.yml', code: 'env:\n  - name: DB_PASSWORD\n    value: x\n' }
+    ],
+    invalid: [
+      { name: 'literal env value', path: 'k8s/deploy.yaml', code: deploy(`            - name: DB_HOST\n              value: db\n            - name: DB_PASSWORD\n              value: "${PW}"\n`), errors: [{ line: 15, column: 23, message: /Env var DB_PASSWORD is given a literal value instead of valueFrom.secretKeyRef/ }] },
+      { name: 'Secret stringData', path: 'deploy/secret.yaml', code: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-creds\ntype: Opaque\nstringData:\n  username: app\n  password: ${PW}\n`, errors: [{ line: 7, message: /Secret db-creds commits its stringData \(username, password\)/ }] },
+      { name: 'Secret data (base64 is not encryption)', path: 'k8s/s.yaml', code: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\ndata:\n  token: ${Buffer.from(PW).toString('base64')}\n`, errors: [{ line: 6 }] },
+      { name: 'ConfigMap password', path: 'k8s/cm.yaml', code: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  LOG_LEVEL: info\n  SMTP_PASSWORD: ${PW}\n`, errors: [{ line: 7 }] },
+      { name: 'manifest outside k8s dirs', path: 'ops/api.yaml', code: deploy(`            - name: STRIPE_SECRET\n              value: ${PW}\n`), errors: [{ line: 13 }] }
+    ]
+  })
+  it('never echoes the value', () => {
+    const json = JSON.stringify(runRule(rule, 'k8s/d.yaml', deploy(`            - name: DB_PASSWORD\n              value: ${PW}\n`)))
+    expect(json).toContain('TF0308')
+    expect(json).not.toContain(PW)
+  })
+})
+
+describe('TF0308 tutorial Secrets', () => {
+  it('a Secret whose values spell their keys is a template', () => {
+    const code = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  username: dXNlcm5hbWU=\n  password: cGFzc3dvcmQ=\n'
+    expect(runRule(rule, 'k8s/secret.yaml', code)).toEqual([])
+  })
+})

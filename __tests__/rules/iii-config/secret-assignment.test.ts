@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals'
+import { secretAssignment as rule } from '../../../src/rules/iii-config/secret-assignment.js'
+import { ruleTable, runRule } from '../../helpers/rule-tester.js'
+
+const PW = 'Hunter' + '2-Prod!'
+const KEY = 'e1f7Kq9' + 'Zt3Wm8Rv' + '2Lp6Yx4N'
+describe('TF0303 secret-assignment', () => {
+  ruleTable(rule, {
+    valid: [
+      { name: 'a generator writing Python source into a JS string (escape before the name)', path: 'scripts/gen.js', code: "const py = \"DEBUG = True\\nSECRET_KEY = 'django-insecure-9x8y7z6w5v4u3t2s1r0q'\\n\"\n" },
+      { name: 'env reads', path: 'src/db.ts', code: 'const password = process.env.DB_PASSWORD\nconst apiKey = process.env.API_KEY ?? ""\n' },
+      { name: 'python env reads', path: 'app/db.py', code: "password = os.environ['DB_PASSWORD']\ntoken = os.getenv('TOKEN')\n" },
+      { name: 'ruby and java and go env reads', path: 'lib/x.rb', code: "password = ENV.fetch('DB_PASSWORD')\napi_key = ENV['API_KEY']\n" },
+      { name: 'empty and placeholders', path: 'src/a.js', code: "const password = ''\nconst apiKey = '<your-api-key>'\nconst token = 'xxx'\nconst secret = 'changeme'\nconst pw = 'your_password_here'\nconst clientSecret = '***'\n" },
+      { name: 'field names and urls', path: 'src/consts.ts', code: "export const PASSWORD_FIELD = 'password'\nexport const password_reset_url = '/reset'\nconst tokenExpiry = '3600s'\n" },
+      { name: 'type annotation and call', path: 'src/user.ts', code: 'interface U { password: string }\nconst token = getToken()\n' },
+      { name: 'i18n prose', path: 'src/strings.js', code: "export default { password: 'Enter your password', apiKey: 'API key' }\n" },
+      { name: 'translations file', path: 'locales/de.json', code: '{ "password": "Passwort" }\n' },
+      { name: 'ids, hashes', path: 'src/ids.ts', code: "const requestId = '550e8400-e29b-41d4-a716-446655440000'\nconst commit = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3'\nconst integrity = 'sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUR'\n" },
+      { name: 'commented out', path: 'src/db.py', code: `# password = "${PW}"\n` },
+      { name: 'env var name as value', path: 'config/app.yml', code: 'db:\n  password_env: DB_PASSWORD\n  secret: DB_SECRET_NAME\n' },
+      { name: 'public key names', path: 'src/stripe.ts', code: `const publishableKey = 'pk_live_${KEY}'\nconst nextPageToken = '${KEY}'\n` },
+      { name: 'test fixture', path: 'spec/fixtures/user.rb', code: `PASSWORD = "${PW}"\n` },
+      { name: 'Spring config belongs to TF0310', path: 'src/main/resources/application.properties', code: `spring.datasource.password=${PW}\n` },
+      { name: 'YAML env placeholder', path: 'config/app.yml', code: 'db:\n  password: ${DB_PASSWORD}\n  api_key: "${API_KEY:-}"\n' },
+      { name: 'Java and Go env reads', path: 'src/main/java/Db.java', code: 'class Db { String password = System.getenv("DB_PASSWORD"); }\n' },
+      { name: 'Go env read', path: 'db.go', code: 'package db\nvar password = os.Getenv("DB_PASSWORD")\n' },
+      { name: 'local compose file', path: 'docker-compose.yml', code: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${PW}\n` },
+      { name: 'public-by-design keys', path: 'src/firebase.ts', code: "export const firebaseConfig = { apiKey: 'AIzaSyD3f9Kq2Lm8Np4Rs7Tv1Wx5Yz0Ab6Cd9Ef', authDomain: 'acme.firebaseapp.com' }\nconst stripeKey = 'pk_live_51H7qWeRtYuIoPaSdFgHjKl'\n" },
+      { name: 'template literal with interpolation', path: 'src/a.ts', code: 'const token = `Bearer ${t}`\n' }
+    ],
+    invalid: [
+      { name: 'JS object', path: 'src/db.js', code: `module.exports = {\n  host: 'db',\n  password: '${PW}'\n}\n`, errors: [{ line: 3, column: 14, message: /Password password is assigned the literal Hun\*{4}/ }] },
+      { name: 'Python kwarg', path: 'app/db.py', code: `conn = psycopg2.connect(host=h, password="${PW}")\n`, errors: [{ line: 1 }] },
+      { name: 'Ruby hash rocket and Java field', path: 'lib/client.rb', code: `Client.new(:api_key => "${KEY}")\n`, errors: [{ line: 1, message: /Secret api_key/ }] },
+      { name: 'Java constant', path: 'src/main/java/Api.java', code: `class Api {\n  private static final String CLIENT_SECRET = "${KEY}";\n}\n`, errors: [{ line: 2 }] },
+      { name: 'Go var', path: 'main.go', code: `package main\nvar apiKey = "${KEY}"\n`, errors: [{ line: 2 }] },
+      { name: 'YAML config', path: 'config/app.yml', code: `smtp:\n  host: mail\n  password: ${PW}\n`, errors: [{ line: 3, column: 13 }] },
+      { name: 'JSON config', path: 'config/production.json', code: `{\n  "mail": { "apiKey": "${KEY}" }\n}\n`, errors: [{ line: 2 }] },
+      { name: 'INI', path: 'setup/app.ini', code: `[db]\npassword = ${PW}\n`, errors: [{ line: 2 }] },
+      { name: 'production compose file, map and list forms', path: 'docker-compose.prod.yml', code: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${PW}\n  app:\n    environment:\n      - API_KEY=${KEY}\n`, errors: [{ line: 4 }, { line: 7, column: 17 }] },
+      { name: 'Python dict key', path: 'app/conf.py', code: `CONF = {"auth_token": "${KEY}"}\n`, errors: [{ line: 1 }] }
+    ]
+  })
+  it('never echoes the secret', () => {
+    const json = JSON.stringify(runRule(rule, 'src/a.ts', `const dbPassword = "${PW}"\nconst apiKey = "${KEY}"\n`))
+    expect(json).toContain('process.env.DB_PASSWORD')
+    expect(json).not.toContain(PW)
+    expect(json).not.toContain(KEY)
+  })
+})
+
+describe('TF0303 local environment blocks', () => {
+  it('a development-only password beside a local host stays quiet, production does not', () => {
+    const code = `const config = {\n  development: {\n    mysql: { host: '127.0.0.1', password: 's3cret-Dev9' }\n  },\n  production: {\n    mysql: { password: 'Pr0d-S3cret!' }\n  }\n}\n`
+    expect(runRule(rule, 'config/config.js', code).map((f) => f.line)).toEqual([6])
+  })
+})

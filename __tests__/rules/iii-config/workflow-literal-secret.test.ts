@@ -1,0 +1,25 @@
+import { describe, expect, it } from '@jest/globals'
+import { workflowLiteralSecret as rule } from '../../../src/rules/iii-config/workflow-literal-secret.js'
+import { ruleTable, runRule } from '../../helpers/rule-tester.js'
+
+const KEY = 'e1f7Kq9' + 'Zt3Wm8Rv' + '2Lp6Yx4N'
+const wf = (body: string): string => `name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n${body}`
+describe('TF0309 workflow-literal-secret', () => {
+  ruleTable(rule, {
+    valid: [
+      { name: 'secrets context', path: '.github/workflows/ci.yml', code: wf('    env:\n      NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n') },
+      { name: 'service container password', path: '.github/workflows/ci.yml', code: wf('    services:\n      postgres:\n        image: postgres:16\n        env:\n          POSTGRES_PASSWORD: Pg-Test-2024\n') },
+      { name: 'trivial test db password', path: '.github/workflows/ci.yml', code: wf('    env:\n      DATABASE_PASSWORD: postgres\n      DATABASE_URL: postgres://postgres:postgres@localhost/test\n') },
+      { name: 'github token expression', path: '.github/workflows/rel.yml', code: wf('    steps:\n      - uses: actions/checkout@v4\n        with:\n          token: ${{ github.token }}\n') }
+    ],
+    invalid: [
+      { name: 'literal token in step with', path: '.github/workflows/deploy.yml', code: wf(`    steps:\n      - uses: some/deploy@v1\n        with:\n          api-key: ${KEY}\n`), errors: [{ line: 9, column: 20, message: /with: api-key is the literal/ }] },
+      { name: 'literal password in job env', path: '.github/workflows/deploy.yml', code: wf(`    env:\n      REGISTRY_PASSWORD: "${KEY}"\n`), errors: [{ line: 7 }] }
+    ]
+  })
+  it('points at secrets and never echoes', () => {
+    const [f] = runRule(rule, '.github/workflows/a.yml', wf(`    env:\n      DEPLOY_TOKEN: ${KEY}\n`))
+    expect(f.remediation).toContain('${{ secrets.DEPLOY_TOKEN }}')
+    expect(JSON.stringify(f)).not.toContain(KEY)
+  })
+})

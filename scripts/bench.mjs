@@ -1,0 +1,199 @@
+#!/usr/bin/env node
+// npm run bench — speed and memory of the committed CLI bundle on deterministic synthetic
+// monorepos, next to a floor (list + read every file once + one combined regex) on the same trees.
+// A script, not a test: timings belong in a report, never in an assertion.
+//
+//   node scripts/bench.mjs [--scales 1,2,4,8] [--runs 3] [--keep]
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+const CLI = resolve(HERE, '../dist/cli/index.js')
+const ACTION = resolve(HERE, '../dist/index.js')
+const args = process.argv.slice(2)
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`)
+  return i === -1 ? def : args[i + 1]
+}
+const SCALES = opt('scales', '1,2,4,8').split(',').map(Number)
+const RUNS = Number(opt('runs', '3'))
+const KEEP = args.includes('--keep')
+const APPS_PER_SCALE = 8
+const FILES_PER_APP = 790 // 8 apps x 790 ≈ 6.3k source files at 1x, ≈ 50.5k at 8x
+
+// Deterministic pseudo-random numbers (mulberry32): the same trees on every machine.
+function rng(seed) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const LANGS = {
+  node: { ext: 'ts', manifest: ['package.json', '{\n  "name": "svc",\n  "scripts": { "start": "node dist/server.js" },\n  "dependencies": { "express": "4.19.2" }\n}\n'], line: (r, i) => [`export function handler${i}(req: Request, res: Response) {`, `  const items = await repo.find({ where: { id: req.params.id } })`, `  res.json({ items, count: items.length, page: ${i} })`, '}'][i % 4] },
+  python: { ext: 'py', manifest: ['requirements.txt', 'Django==5.0.6\ngunicorn==22.0.0\n'], line: (r, i) => [`def view_${i}(request):`, `    items = Item.objects.filter(owner=request.user)[:${i}]`, `    return JsonResponse({"items": [i.to_dict() for i in items]})`, ''][i % 4] },
+  ruby: { ext: 'rb', manifest: ['Gemfile', "source 'https://rubygems.org'\ngem 'rails', '7.1.3'\n"], line: (r, i) => [`  def show_${i}`, `    @item = Item.find(params[:id])`, `    render json: @item.as_json(only: %i[id name])`, '  end'][i % 4] },
+  java: { ext: 'java', manifest: ['pom.xml', '<project><artifactId>svc</artifactId><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n'], line: (r, i) => [`    public ResponseEntity<Item> get${i}(@PathVariable long id) {`, `        return repository.findById(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());`, '    }', ''][i % 4] },
+  go: { ext: 'go', manifest: ['go.mod', 'module example.com/svc\n\ngo 1.22\n'], line: (r, i) => [`func Handler${i}(w http.ResponseWriter, r *http.Request) {`, `\titems, err := store.List(r.Context(), ${i})`, '\tif err != nil { http.Error(w, err.Error(), 500); return }', '}'][i % 4] }
+}
+const LANG_NAMES = Object.keys(LANGS)
+
+// A few planted violations per app, so rules do real work (and the bench shows they fire).
+const PLANTED = {
+  node: ['src/server.ts', "import express from 'express'\nconst app = express()\napp.listen(3000)\nconst stripe = '" + 'sk_' + "live_51HxAbCdEfGhIjKlMnOpQrStUv'\n"],
+  python: ['app/settings.py', "DEBUG = True\nSECRET_KEY = '" + 'django-' + "insecure-9x8y7z6w5v4u3t2s1r0q'\n"],
+  ruby: ['config/database.yml', 'production:\n  adapter: postgresql\n  host: db.prod.internal\n  password: s3cr3tPassw0rd!\n'],
+  java: ['src/main/resources/application.properties', 'spring.datasource.password=Sup3rS3cretPwd\nserver.port=8080\n'],
+  go: ['main.go', 'package main\nimport "net/http"\nfunc main() { http.ListenAndServe(":8080", nil) }\n']
+}
+
+function generate(root, scale, nodeModulesFiles) {
+  const rand = rng(42 + scale)
+  let files = 0
+  let bytes = 0
+  const write = (path, text) => {
+    const abs = join(root, path)
+    mkdirSync(dirname(abs), { recursive: true })
+    writeFileSync(abs, text)
+    files++
+    bytes += text.length
+  }
+  write('.gitignore', 'node_modules/\n*.log\n')
+  for (let a = 0; a < APPS_PER_SCALE * scale; a++) {
+    const lang = LANG_NAMES[a % LANG_NAMES.length]
+    const L = LANGS[lang]
+    const base = `services/${lang}-${a}`
+    write(`${base}/${L.manifest[0]}`, L.manifest[1])
+    write(`${base}/Dockerfile`, `FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "dist/server.js"]\n`)
+    write(`${base}/k8s/deployment.yaml`, `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc-${a}\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/svc-${a}:1.${a}.0\n          env:\n            - name: DATABASE_URL\n              valueFrom: { secretKeyRef: { name: db, key: url } }\n`)
+    write(`${base}/docker-compose.yml`, `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: app\n`)
+    write(`${base}/${PLANTED[lang][0]}`, PLANTED[lang][1])
+    for (let f = 0; f < FILES_PER_APP - 5; f++) {
+      // Realistic sizes: 20..220 lines (≈ 1-9 KB).
+      const n = 20 + Math.floor(rand() * 200)
+      const lines = []
+      for (let i = 0; i < n; i++) lines.push(L.line(rand, i))
+      write(`${base}/src/mod${Math.floor(f / 50)}/file${f}.${L.ext}`, `${lines.join('\n')}\n`)
+    }
+  }
+  for (let i = 0; i < nodeModulesFiles; i++) {
+    write(`node_modules/pkg${Math.floor(i / 100)}/lib/f${i % 100}.js`, `module.exports = ${i}\n`)
+  }
+  return { files, bytes }
+}
+
+// The floor: list the same files (pruning node_modules as we do), read each once, one combined regex.
+const FLOOR = `
+const fs = require('fs'), path = require('path')
+const re = /AKIA[0-9A-Z]{16}|sk_live_[0-9a-zA-Z]{16,}|-----BEGIN [A-Z ]*PRIVATE KEY|xox[baprs]-[0-9a-zA-Z-]{10,}|gh[pousr]_[0-9A-Za-z]{36}|glpat-[0-9A-Za-z_-]{20}|SG\\.[\\w-]{22}\\.[\\w-]{43}|[a-z]+:\\/\\/[^\\s:@\\/]+:[^\\s:@\\/]+@|password\\s*[:=]|secret\\s*[:=]|api[_-]?key\\s*[:=]|listen\\(\\s*\\d+|ListenAndServe\\(|DEBUG\\s*=\\s*True|FileHandler|sync\\(\\)|:latest|npm install|nohup |sessionAffinity|runserver/g
+let n = 0, hits = 0
+const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+  if (e.name === 'node_modules' || e.name === '.git') continue
+  const p = path.join(d, e.name)
+  if (e.isDirectory()) walk(p); else if (e.isFile()) { const t = fs.readFileSync(p, 'utf8'); n++; hits += (t.match(re) || []).length } } }
+walk(process.argv[1])
+process.stdout.write(JSON.stringify({ files: n, hits }))
+`
+
+// Runs a node program under a wrapper that reports peak RSS at exit.
+function timed(nodeArgs, cwd) {
+  const wrapper = `process.on('exit', () => process.stderr.write('\\n@@MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(wrapper)}`, ...nodeArgs], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9
+  const rss = Number(/@@MAXRSS (\d+)/.exec(r.stderr ?? '')?.[1] ?? 0) / 1024
+  if (r.status !== 0 && r.status !== 1) throw new Error(`run failed (${r.status}): ${r.stderr}`)
+  return { seconds, rssMb: rss, stdout: r.stdout }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+function measure(fn) {
+  const runs = []
+  for (let i = 0; i < RUNS; i++) runs.push(fn())
+  return { seconds: median(runs.map((r) => r.seconds)), rssMb: Math.max(...runs.map((r) => r.rssMb)), last: runs[runs.length - 1] }
+}
+
+function hasGitleaks() {
+  try {
+    execFileSync('gitleaks', ['version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function main() {
+  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run npm run bundle')
+  const work = mkdtempSync(join(tmpdir(), 'tfa-bench-'))
+  const gitleaks = hasGitleaks()
+  console.log(`# twelve-factor-audit benchmark — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, median of ${RUNS} runs`)
+  console.log(`# trees in ${work}${KEEP ? ' (kept)' : ''}; gitleaks ${gitleaks ? 'found' : 'not installed: skipped'}`)
+  console.log('| scale | files | MB | floor s | ours s | ours/floor | files/s | peak RSS MB | findings |' + (gitleaks ? ' gitleaks s | ours/gitleaks |' : ''))
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|' + (gitleaks ? '---:|---:|' : ''))
+  const rows = []
+  for (const scale of SCALES) {
+    const root = join(work, `x${scale}`)
+    const { files, bytes } = generate(root, scale, 2000 * scale)
+    const floor = measure(() => timed(['-e', FLOOR, root], root))
+    const ours = measure(() => timed([CLI, root, '--format', 'json', '--fail-on', 'none'], root))
+    const report = JSON.parse(ours.last.stdout)
+    const row = { scale, files: report.stats.files, bytes, floor: floor.seconds, ours: ours.seconds, rss: ours.rssMb, findings: report.findings.length }
+    let extra = ''
+    if (gitleaks) {
+      const gl = measure(() => {
+        const t0 = process.hrtime.bigint()
+        spawnSync('gitleaks', ['detect', '--no-git', '--source', root, '--exit-code', '0', '--no-banner'], { stdio: 'ignore' })
+        return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, rssMb: 0 }
+      })
+      extra = ` ${gl.seconds.toFixed(2)} | ${(ours.seconds / gl.seconds).toFixed(2)} |`
+    }
+    rows.push(row)
+    console.log(`| ${scale}× | ${row.files} | ${(bytes / 1e6).toFixed(1)} | ${row.floor.toFixed(2)} | ${row.ours.toFixed(2)} | ${(row.ours / row.floor).toFixed(2)} | ${Math.round(row.files / row.ours)} | ${row.rss.toFixed(0)} | ${row.findings} |${extra}`)
+    if (!KEEP) rmSync(root, { recursive: true, force: true })
+    void files
+  }
+  if (rows.length > 1) {
+    const first = rows[0]
+    const last = rows[rows.length - 1]
+    console.log(`\ngrowth: ${last.scale}× tree took ${(last.ours / first.ours).toFixed(2)}× the ${first.scale}× time (linear would be ${last.scale / first.scale}×)`)
+  }
+
+  // An ignored node_modules/ with 100k files: what does it add?
+  const plain = join(work, 'nm-without')
+  const heavy = join(work, 'nm-with')
+  generate(plain, 1, 0)
+  generate(heavy, 1, 100_000)
+  const a = measure(() => timed([CLI, plain, '--format', 'json', '--fail-on', 'none'], plain))
+  const b = measure(() => timed([CLI, heavy, '--format', 'json', '--fail-on', 'none'], heavy))
+  console.log(`node_modules/ with 100k files adds ${(b.seconds - a.seconds).toFixed(3)} s (${a.seconds.toFixed(2)} s → ${b.seconds.toFixed(2)} s)`)
+  rmSync(plain, { recursive: true, force: true })
+  rmSync(heavy, { recursive: true, force: true })
+
+  // Cold start of the action bundle on an empty repository.
+  const empty = mkdtempSync(join(tmpdir(), 'tfa-empty-'))
+  const temp = mkdtempSync(join(tmpdir(), 'tfa-empty-runner-'))
+  writeFileSync(join(temp, 'summary'), '')
+  writeFileSync(join(temp, 'output'), '')
+  const cold = []
+  for (let i = 0; i < Math.max(5, RUNS); i++) {
+    const t0 = process.hrtime.bigint()
+    spawnSync(process.execPath, [ACTION], {
+      cwd: empty,
+      env: { PATH: process.env.PATH, GITHUB_WORKSPACE: empty, GITHUB_STEP_SUMMARY: join(temp, 'summary'), GITHUB_OUTPUT: join(temp, 'output'), RUNNER_TEMP: temp },
+      stdio: 'ignore'
+    })
+    cold.push(Number(process.hrtime.bigint() - t0) / 1e6)
+  }
+  console.log(`action cold start on an empty repository: ${median(cold).toFixed(0)} ms (median of ${cold.length})`)
+  if (!KEEP) rmSync(work, { recursive: true, force: true })
+}
+
+main()

@@ -1,0 +1,44 @@
+// TF0304: a committed .env holding real values. One finding per file, naming keys, never values.
+// .env.example/.sample/.template are classified 'example' and never offered.
+import type { Rule } from '../../engine/rule.js'
+import { configEntries } from '../shared/config-entries.js'
+import { isPlaceholder } from '../shared/placeholders.js'
+import { isRealSecret } from './secret-assignment.js'
+import { findToken } from './secret-patterns.js'
+
+const PUBLIC_PREFIX = /^(VITE_|NEXT_PUBLIC_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_|VUE_APP_)/
+
+export const committedDotenv: Rule = {
+  meta: {
+    id: 'TF0304',
+    name: 'committed-dotenv',
+    factor: 'III',
+    severity: 'error',
+    summary: 'A .env file with real values is committed to the repository.',
+    why:
+      'A .env file is one deploy\'s config. Committed, it ties the codebase to that deploy (and leaks its ' +
+      'credentials to everyone with repository access); the deploy\'s environment should provide the values.',
+    remediation: 'Remove the file from the repository (git rm --cached), add it to .gitignore, commit a .env.example with empty or placeholder values instead, and rotate any credential it held.'
+  },
+  files: { kinds: ['dotenv'] },
+  check(file, report) {
+    const real = configEntries(file).filter((e) => !isPlaceholder(e.value) && /^[A-Za-z_][\w.]*$/.test(e.key))
+    // Only client-bundle variables (Vite, Next.js, CRA...): public by definition, committed by convention.
+    if (real.every((e) => PUBLIC_PREFIX.test(e.key))) return
+    if (real.length === 0) return
+    const secrets = real.filter((e) => findToken(e.value) || isRealSecret(e.key, e.value) || /:\/\/[^/\s:@]+:[^@\s]+@/.test(e.value))
+    const dev = file.role === 'dev'
+    // A development .env without credentials is a convention (Vite, Next.js); quiet.
+    if (dev && secrets.length === 0) return
+    const first = secrets[0] ?? real[0]
+    const names = (list: typeof real): string => list.slice(0, 6).map((e) => e.key).join(', ') + (list.length > 6 ? ` and ${list.length - 6} more` : '')
+    report({
+      ...file.position(first.offset),
+      severity: secrets.length === 0 ? 'warning' : dev ? 'warning' : 'error',
+      message: secrets.length
+        ? `Committed ${file.name} holds credentials: ${names(secrets)}`
+        : `Committed ${file.name} holds deploy config values: ${names(real)}`,
+      secret: secrets.length ? first.value : undefined
+    })
+  }
+}

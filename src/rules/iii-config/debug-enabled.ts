@@ -1,0 +1,36 @@
+// TF0307: debug mode switched on in code (Django DEBUG = True, Flask config DEBUG = True). Whether a
+// deploy shows tracebacks is per-deploy config; hardcoded on, production leaks settings and source.
+import type { Rule } from '../../engine/rule.js'
+import { isDevSettings, isTemplatePath } from './signing-secrets.js'
+
+const DJANGO = /^DEBUG\s*=\s*True\b/gm
+const FLASK = /\b\w{1,40}\.(?:config\[\s*["']DEBUG["']\s*\]\s*=\s*True\b|debug\s*=\s*True\b|config\.update\s*\([^)]{0,300}?\bDEBUG\s*=\s*True\b)/g
+
+export const debugEnabled: Rule = {
+  meta: {
+    id: 'TF0307',
+    name: 'debug-enabled',
+    factor: 'III',
+    severity: 'warning',
+    summary: 'Debug mode hardcoded on in application settings (Django DEBUG = True, Flask DEBUG).',
+    why:
+      'Debug mode is config that differs between a developer\'s machine and production. Set in code, every deploy ' +
+      'gets it, and in production it exposes tracebacks, settings and source to anyone who triggers an error.',
+    remediation: 'Read it from the environment, off unless asked for: DEBUG = os.environ.get("DEBUG") == "1".',
+    languages: ['python']
+  },
+  files: { kinds: ['source'], languages: ['python'] },
+  keywords: ['debug'],
+  check(file, report) {
+    if (isDevSettings(file.path) || isTemplatePath(file.path)) return // settings/dev.py, local_settings.py: debug is their point
+    const code = file.code
+    const django = /settings/i.test(file.path) || code.includes('INSTALLED_APPS')
+    for (const re of django ? [DJANGO, FLASK] : [FLASK]) {
+      re.lastIndex = 0
+      for (let m = re.exec(code); m; m = re.exec(code)) {
+        const at = m.index + m[0].lastIndexOf('True')
+        report({ ...file.position(at), message: `${re === DJANGO ? 'Django DEBUG' : 'Flask debug mode'} is hardcoded to True` })
+      }
+    }
+  }
+}

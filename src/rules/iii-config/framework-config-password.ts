@@ -1,0 +1,60 @@
+// TF0310: literal passwords and secrets in framework config files: Spring application*.properties /
+// application*.yml, Rails config/database.yml and config/secrets.yml. Literal hosts and ports are fine
+// there (Spring lets env vars override any property); literal credentials are not. Development and
+// test profiles/sections are local config and stay quiet.
+import type { Rule } from '../../engine/rule.js'
+import { redact } from '../../engine/redact.js'
+import { configEntries, type ConfigEntry } from '../shared/config-entries.js'
+import { isPlaceholder } from '../shared/placeholders.js'
+import { envName, findToken, secretNameKind } from './secret-patterns.js'
+
+const SPRING = /(^|\/)(application|bootstrap)([-.][^/]*)?\.(ya?ml|properties)$/
+const RAILS = /(^|\/)config\/(database|secrets)\.yml$/
+const DEV = /^(dev|development|local|test|tests|testing|ci|h2)$/i
+
+export const frameworkConfigPassword: Rule = {
+  meta: {
+    id: 'TF0310',
+    name: 'framework-config-password',
+    factor: 'III',
+    severity: 'error',
+    summary: 'A literal password or secret in Spring application properties/YAML or Rails database.yml/secrets.yml.',
+    why:
+      'Framework config files are committed with the code; the credentials a deploy uses are config that must come ' +
+      'from the deploy. Spring and Rails both read environment variables for exactly this.',
+    remediation: 'Reference an environment variable: ${DB_PASSWORD} in Spring, <%= ENV.fetch("DB_PASSWORD") %> in Rails YAML.',
+    languages: ['java', 'kotlin', 'ruby']
+  },
+  files: { kinds: ['yaml', 'properties'], path: /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/ },
+  keywords: ['pass', 'secret', 'key', 'token', 'credential'],
+  check(file, report) {
+    const spring = SPRING.test(file.path)
+    if (!spring && !RAILS.test(file.path)) return
+    const profile = /application-([\w]+)\./.exec(file.name)?.[1]
+    if (profile && DEV.test(profile)) return
+    const entries = configEntries(file)
+    const devDocs = new Set(entries.filter((e) => /(^|\.)(on-profile|profiles)$/.test(e.key) && DEV.test(e.value)).map((e) => e.section))
+    // A password beside a localhost datasource URL is a local default: a warning, not an error.
+    const parent = (e: ConfigEntry): string => `${e.section}|${e.key.slice(0, Math.max(0, e.key.lastIndexOf('.')))}`
+    const localParents = new Set(entries.filter((e) => /(^|\.)url$/.test(e.key) && /localhost|127\.0\.0\.1/.test(e.value)).map(parent))
+    for (const e of entries) {
+      const local = spring && localParents.has(parent(e))
+      if (!secretNameKind(e.leaf) || isPlaceholder(e.value) || findToken(e.value) || /<%|\$\{/.test(e.value)) continue
+      if (spring ? devDocs.has(e.section) : DEV.test(e.key.split('.')[0])) continue
+      report({
+        ...file.position(e.offset),
+        severity: local ? 'warning' : 'error',
+        message: `${e.key} is the literal ${e.value.length >= 8 ? redact(e.value) : `'${'*'.repeat(4)}'`}${local ? ' (local database default)' : ''}`,
+        remediation: fix(spring, e),
+        secret: e.value
+      })
+    }
+  }
+}
+
+function fix(spring: boolean, e: ConfigEntry): string {
+  const name = spring ? envName(e.key) : envName(e.leaf)
+  return spring
+    ? `Use \${${name}} (or drop the property: Spring binds the ${name} environment variable to ${e.key} by itself) and set it per deploy; rotate the committed value.`
+    : `Use <%= ENV.fetch("${name}") %> (or DATABASE_URL / Rails credentials) and set it per deploy; rotate the committed value.`
+}

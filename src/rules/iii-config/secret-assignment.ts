@@ -1,0 +1,108 @@
+// TF0303: a literal assigned to a name that holds a credential (password, api_key, client_secret)
+// in code or config. The generic rule: named by the LAST word (PASSWORD_FIELD is a field name),
+// judged by shape (prose, paths, ids, dictionary words, placeholders and env reads stay quiet).
+import type { Rule } from '../../engine/rule.js'
+import { redact } from '../../engine/redact.js'
+import type { SourceFile } from '../../engine/source-file.js'
+import { configEntries } from '../shared/config-entries.js'
+import { looksLikeSecret } from '../shared/entropy.js'
+import { onLongLine } from '../shared/lines.js'
+import { isPlaceholder } from '../shared/placeholders.js'
+import { envName, findToken, moveToEnv, secretNameKind, words } from './secret-patterns.js'
+import { signingLiterals } from './signing-secrets.js'
+
+// name ("name" or name or obj.name or ['name']) = / : / := / => "literal"
+const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$\\])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g
+/** Spring/Rails files are TF0310's; translations are prose. */
+export const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/
+const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i
+
+export function isRealSecret(name: string, value: string): boolean {
+  const kind = secretNameKind(name)
+  if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value)) return false
+  // Keys that are public by design: Firebase/Google browser keys, Stripe publishable keys, Mapbox public tokens.
+  if (/^(AIza[\w-]{35}|pk_(live|test)_\w+|pk\.eyJ[\w.-]+)$/.test(value)) return false
+  // password: "password1", secret: "my-secret": the name restated, not a credential
+  const word = words(name).pop() ?? name
+  if (new RegExp(`^(my|your|the|some|a)?[-_]?${word}[-_]?\\d{0,4}$`, 'i').test(value)) return false
+  if (kind === 'password' && /^[A-Za-z][a-z]+$/.test(value)) return false // a dictionary word: a label or default
+  return looksLikeSecret(value, { kind })
+}
+
+export const secretAssignment: Rule = {
+  meta: {
+    id: 'TF0303',
+    name: 'secret-assignment',
+    factor: 'III',
+    severity: 'error',
+    summary: 'A password, API key, token or client secret assigned a literal value in code or config.',
+    why:
+      'Credentials are config: they vary between deploys and must be kept out of the codebase. A literal password ' +
+      'in code ships to every deploy, is visible to anyone with repository access, and cannot be rotated without a release.',
+    remediation: 'Read the value from the environment and keep it in the deploy\'s secret store; rotate the committed one.',
+    languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php', 'none']
+  },
+  // compose files are offered only when named for production (docker-compose.prod.yml): role 'app'
+  files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
+  keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
+  check(file, report) {
+    if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path)) return
+    const emit = (name: string, value: string, offset: number): void => {
+      if (!isRealSecret(name, value)) return
+      report({
+        ...file.position(offset),
+        message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} ${name} is assigned the literal ${redact(value)}`,
+        remediation: moveToEnv(file, envName(name), true),
+        secret: value
+      })
+    }
+    // Kubernetes manifests outside k8s/ folders are TF0308's.
+    if (file.kind === 'yaml' && /^apiVersion:/m.test(file.text) && /^kind:/m.test(file.text)) return
+    if (file.kind !== 'source') {
+      for (const e of configEntries(file)) {
+        // compose list form: environment: [ "DB_PASSWORD=..." ]
+        const kv = file.kind === 'compose' ? /^([A-Za-z_]\w{0,80})=(.+)$/.exec(e.value) : null
+        if (kv) emit(kv[1], kv[2], e.offset + kv[1].length + 1)
+        else emit(e.leaf, e.value, e.offset)
+      }
+      return
+    }
+    scanSource(file, emit)
+  }
+}
+
+function scanSource(file: SourceFile, emit: (name: string, value: string, offset: number) => void): void {
+  const owned = new Set(signingLiterals(file).map((s) => s.offset)) // TF0305 reports these
+  const code = file.code
+  ASSIGN.lastIndex = 0
+  for (let m = ASSIGN.exec(code); m; m = ASSIGN.exec(code)) {
+    const name = m[1] ?? m[2]
+    const value = m[4]
+    const offset = m.index + m[0].length - value.length - 1
+    if (onLongLine(file, offset)) continue
+    if (owned.has(offset) || (m[3] === '`' && value.includes('${')) || inLocalEnvBlock(code, m.index)) continue
+    emit(name.slice(name.lastIndexOf('.') + 1), value, offset)
+  }
+}
+
+/**
+ * Is `offset` inside an object keyed by a local environment name ({ development: { password: 'x' } })?
+ * Local databases' passwords are not deploy credentials; TF0311 judges the grouping itself.
+ */
+function inLocalEnvBlock(code: string, offset: number): boolean {
+  let depth = 0
+  for (let i = offset - 1, levels = 0; i >= 0 && offset - i < 3000 && levels < 4; i--) {
+    const c = code[i]
+    if (c === '}') depth++
+    else if (c === '{') {
+      if (depth > 0) {
+        depth--
+        continue
+      }
+      levels++
+      const key = /["']?([A-Za-z_]\w{0,30})["']?\s*(?:=>|=|:)\s*$/.exec(code.slice(Math.max(0, i - 60), i))
+      if (key && /^(development|dev|test|testing|local)$/i.test(key[1])) return true
+    }
+  }
+  return false
+}

@@ -1,0 +1,74 @@
+// Literal secrets handed to session/token signing APIs, by framework. Shared by TF0305 (which
+// reports them whatever their entropy) and TF0303 (which leaves them to TF0305).
+import type { SourceFile } from '../../engine/source-file.js'
+
+export interface SigningLiteral {
+  offset: number
+  value: string
+  /** What the secret signs, for the message ("express-session secret"). */
+  what: string
+  /** The env var the fix should read. */
+  env: string
+}
+
+const STR = String.raw`(["'])([^"'\n\\]{0,300})\1`
+const JS: [RegExp, string, string][] = [
+  [new RegExp(String.raw`\b(?:session|expressSession|cookieSession|koaSession|fastifySession|fastifySecureSession)\s*\(\s*\{[^}]{0,800}?\bsecret\s*:\s*\[?\s*${STR}`, 'g'), 'session secret', 'SESSION_SECRET'],
+  [new RegExp(String.raw`\b(?:cookieSession|session)\s*\(\s*\{[^}]{0,800}?\bkeys\s*:\s*\[\s*${STR}`, 'g'), 'cookie-session key', 'SESSION_KEYS'],
+  [new RegExp(String.raw`\bcookieParser\s*\(\s*${STR}`, 'g'), 'cookie-parser secret', 'COOKIE_SECRET'],
+  [new RegExp(String.raw`\bjwt\.(?:sign|verify)\s*\(\s*(?:[\w.$]{1,80}(?:\([^()]{0,200}\))?|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+  [new RegExp(String.raw`\b(?:expressjwt|expressJwt|jwtMiddleware|koaJwt)\s*\(\s*\{[^}]{0,400}?\bsecret\s*:\s*${STR}`, 'g'), 'JWT middleware secret', 'JWT_SECRET'],
+  [new RegExp(String.raw`\bsecretOrKey\s*:\s*${STR}`, 'g'), 'passport-jwt key', 'JWT_SECRET']
+]
+const PY: [RegExp, string, string][] = [
+  [new RegExp(String.raw`\bapp\.secret_key\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask secret_key', 'SECRET_KEY'],
+  [new RegExp(String.raw`\b\w{1,40}\.config\[\s*["'](?:SECRET_KEY|JWT_SECRET_KEY)["']\s*\]\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY'],
+  [new RegExp(String.raw`\b\w{1,40}\.config\.update\s*\([^)]{0,400}?\b(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY'],
+  [new RegExp(String.raw`^SECRET_KEY\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Django SECRET_KEY', 'SECRET_KEY'],
+  // Flask config objects: class Config: SECRET_KEY = '...'
+  [new RegExp(String.raw`^[ \t]+(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Flask config SECRET_KEY', 'SECRET_KEY'],
+  [new RegExp(String.raw`\bjwt\.(?:encode|decode)\s*\(\s*(?:[\w.]{1,80}|\{[^{}]{0,300}\})\s*,\s*[bru]{0,2}${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+]
+const RB: [RegExp, string, string][] = [
+  [new RegExp(String.raw`\bsecret_key_base\s*(?:=|:|=>)\s*${STR}`, 'g'), 'Rails secret_key_base', 'SECRET_KEY_BASE'],
+  [new RegExp(String.raw`\bJWT\.(?:encode|decode)\s*\(\s*(?:[\w.@]{1,80}|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+]
+const JAVA: [RegExp, string, string][] = [
+  [new RegExp(String.raw`\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*${STR}`, 'g'), 'JWT HMAC key', 'JWT_SECRET'],
+  [new RegExp(String.raw`\.signWith\s*\([^;]{0,120}?,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+  [new RegExp(String.raw`\bhmacShaKeyFor\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+]
+const GO: [RegExp, string, string][] = [
+  [new RegExp(String.raw`\bSignedString\s*\(\s*\[\]byte\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+  [new RegExp(String.raw`\b(?:NewCookieStore|NewStore|NewFilesystemStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*${STR}`, 'g'), 'session store key', 'SESSION_SECRET'],
+  [new RegExp(String.raw`\b(?:jwt|signing|hmac|session|secret)\w{0,20}\s*(?:=|:=)\s*\[\]byte\s*\(\s*${STR}`, 'gi'), 'signing key', 'JWT_SECRET']
+]
+const BY_LANG: Record<string, [RegExp, string, string][]> = { javascript: JS, typescript: JS, python: PY, ruby: RB, java: JAVA, kotlin: JAVA, go: GO }
+
+/** Settings files meant for development or tests (settings/dev.py, local_settings.py, test_settings.py). */
+export const isDevSettings = (path: string): boolean =>
+  /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) ||
+  /(^|\/)(local|test|dev)_?settings\.py$/i.test(path)
+
+/** settings_local_example.py, config.sample.js: templates to copy, not deployed code. */
+export const isTemplatePath = (path: string): boolean => /(^|[/_.-])(example|sample|template|tpl|dist)([._-][^/]*)?$/i.test(path.slice(path.lastIndexOf('/') + 1))
+
+export function signingLiterals(file: SourceFile): SigningLiteral[] {
+  return file.parse('iii-signing-literals', (f) => {
+    const table = BY_LANG[f.language]
+    if (!table) return []
+    const out: SigningLiteral[] = []
+    const code = f.code
+    for (const [re, what, env] of table) {
+      // Django's SECRET_KEY only in settings modules
+      if (what === 'Django SECRET_KEY' && !/settings/i.test(f.path) && !code.includes('INSTALLED_APPS')) continue
+      if (what === 'Flask config SECRET_KEY' && !/^class\s+\w*Config\b/m.test(code)) continue
+      re.lastIndex = 0
+      for (let m = re.exec(code); m; m = re.exec(code)) {
+        const value = m[m.length - 1]
+        out.push({ offset: m.index + m[0].length - value.length - 1, value, what, env })
+      }
+    }
+    return out
+  })
+}

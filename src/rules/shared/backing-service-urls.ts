@@ -1,0 +1,171 @@
+// Factor IV helpers: backing-service locators (connection URLs, broker lists, SMTP hosts) found in
+// a line of text, env-lookup fallbacks, and the per-framework way to read a locator from the
+// environment. Linear-time regexes only.
+import type { App } from '../../engine/apps.js'
+import type { Language } from '../../engine/types.js'
+
+export type ServiceKind = 'database' | 'cache' | 'queue' | 'search' | 'smtp' | 'object storage'
+
+export interface Locator {
+  /** The locator without credentials, e.g. postgres://db.prod.internal:5432 */
+  token: string
+  host: string
+  kind: ServiceKind
+  /** Env var name the fix suggests. */
+  envVar: string
+  /** Password in the URL's userinfo, for redaction. */
+  secret?: string
+  /** 0-based offset of the match in the scanned text. */
+  index: number
+}
+
+const SCHEME_KIND: Record<string, [ServiceKind, string]> = {
+  mongodb: ['database', 'MONGODB_URI'], 'mongodb+srv': ['database', 'MONGODB_URI'],
+  postgres: ['database', 'DATABASE_URL'], postgresql: ['database', 'DATABASE_URL'], 'postgresql+psycopg2': ['database', 'DATABASE_URL'], 'postgresql+psycopg': ['database', 'DATABASE_URL'], 'postgresql+asyncpg': ['database', 'DATABASE_URL'],
+  mysql: ['database', 'DATABASE_URL'], 'mysql+pymysql': ['database', 'DATABASE_URL'], 'mysql+mysqldb': ['database', 'DATABASE_URL'], mysql2: ['database', 'DATABASE_URL'], mariadb: ['database', 'DATABASE_URL'],
+  sqlserver: ['database', 'DATABASE_URL'], mssql: ['database', 'DATABASE_URL'], cockroachdb: ['database', 'DATABASE_URL'], clickhouse: ['database', 'CLICKHOUSE_URL'],
+  cassandra: ['database', 'CASSANDRA_URL'], neo4j: ['database', 'NEO4J_URI'], 'neo4j+s': ['database', 'NEO4J_URI'], bolt: ['database', 'NEO4J_URI'], couchbase: ['database', 'COUCHBASE_URL'],
+  redis: ['cache', 'REDIS_URL'], rediss: ['cache', 'REDIS_URL'], memcached: ['cache', 'MEMCACHED_URL'], memcache: ['cache', 'MEMCACHED_URL'],
+  amqp: ['queue', 'AMQP_URL'], amqps: ['queue', 'AMQP_URL'], kafka: ['queue', 'KAFKA_BROKERS'], nats: ['queue', 'NATS_URL'], sqs: ['queue', 'SQS_QUEUE_URL'],
+  smtp: ['smtp', 'SMTP_URL'], smtps: ['smtp', 'SMTP_URL'],
+  elasticsearch: ['search', 'ELASTICSEARCH_URL'], opensearch: ['search', 'OPENSEARCH_URL']
+}
+
+// scheme://[user[:password]@]host[:port]; jdbc:<db>://host and the Oracle thin form are normalised.
+const URL_RE = /\b(?:jdbc:)?([a-z][a-z0-9+]{1,24}):\/\/(?:([^\s'"`@/:]{0,200})(?::([^\s'"`@/]{0,200}))?@)?(\[[0-9a-fA-F:]{2,45}\]|[A-Za-z0-9_.${}<>%-]{1,253})(?::(\d{1,5}))?/g
+const HTTP_SEARCH_PORTS = new Set(['9200', '9243', '8983'])
+const S3_HOST = /(^|\.)(s3([.-][\w-]{1,40})?\.amazonaws\.com|digitaloceanspaces\.com|r2\.cloudflarestorage\.com|storage\.googleapis\.com|backblazeb2\.com)$/i
+/** Placeholder hosts in messages and docstrings: host, hostname, example.com, <host>, ${HOST}. */
+const PLACEHOLDER_HOST = /^(host|hostname|server|your[\w-]*|my[\w-]*host|example(\.\w+)?|[\w.-]*\.example(\.\w+)?|[\w.-]*example\.(com|org|net)|x+|\*|.*[${}<>%].*)$/i
+
+export function findLocators(text: string): Locator[] {
+  const out: Locator[] = []
+  if (text.length > 4000) return out
+  URL_RE.lastIndex = 0
+  for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
+    const scheme = m[1].toLowerCase()
+    const host = m[4]
+    const port = m[5]
+    if (PLACEHOLDER_HOST.test(host) || !/[A-Za-z0-9]/.test(host)) continue
+    let kind = SCHEME_KIND[scheme]
+    if (!kind && (scheme === 'http' || scheme === 'https')) {
+      if ((port && HTTP_SEARCH_PORTS.has(port)) || /(^|[.-])(elasticsearch|opensearch|es)([.-]|$)|\.found\.io$|\.elastic-cloud\.com$/i.test(host)) kind = ['search', 'ELASTICSEARCH_URL']
+      else if (S3_HOST.test(host) && /endpoint/i.test(text)) kind = ['object storage', 'S3_ENDPOINT']
+    }
+    if (!kind) continue
+    const password = m[3]
+    out.push({
+      token: `${scheme}://${host}${port ? `:${port}` : ''}`,
+      host,
+      kind: kind[0],
+      envVar: kind[1],
+      ...(password && !/^[${<%*]/.test(password) ? { secret: password } : {}),
+      index: m.index
+    })
+  }
+  // Kafka broker lists and SMTP relays are usually bare host[:port] strings.
+  const broker = /(['"])([A-Za-z0-9][\w.-]{0,200}):(909[2-4]|19092|29092)\1/.exec(text)
+  if (broker && /broker|bootstrap|kafka/i.test(text) && !PLACEHOLDER_HOST.test(broker[2])) {
+    out.push({ token: `${broker[2]}:${broker[3]}`, host: broker[2], kind: 'queue', envVar: 'KAFKA_BROKERS', index: broker.index + 1 })
+  }
+  const smtp = /(['"])((?:smtp|email-smtp|smtp-relay|mail)\.[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})\1/.exec(text)
+  if (smtp && /\.[a-z]{2,}$/i.test(smtp[2]) && !PLACEHOLDER_HOST.test(smtp[2])) {
+    out.push({ token: smtp[2], host: smtp[2], kind: 'smtp', envVar: 'SMTP_HOST', index: smtp.index + 1 })
+  }
+  return out
+}
+
+/** Env lookups whose literal operand is only a fallback. */
+const ENV_LOOKUP =
+  /process\.env|import\.meta\.env|\bDeno\.env|\bBun\.env|os\.environ|os\.getenv|\bgetenv\s*\(|\bENV\s*(\[|\.fetch)|System\.getenv|System\.getProperty|os\.(Getenv|LookupEnv)|\benv\s*\(|\benv\.(str|db|cache|url|email_url|search_url)\s*\(|\bconfig\s*\(\s*['"][A-Z_]|dj_database_url|\$\{[A-Za-z_][\w.-]{0,100}:|\bdefault\s*=|\benv\s*:\s*['"]|\$\{\{?\s*env/
+
+export function isEnvFallback(line: string, previous = ''): boolean {
+  return ENV_LOOKUP.test(line) || /(os\.environ\.get|os\.getenv|ENV\.fetch|getenv)\s*\(\s*$|,\s*$/.test(previous) && ENV_LOOKUP.test(previous)
+}
+
+/** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
+export function isDevOrTestName(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  return /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name)
+}
+
+/** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
+export const CLIENT_HINT =
+  /\b(pg|postgres|mysql2?|mariadb|mongoose|mongodb|redis|ioredis|bull(mq)?|amqplib|kafkajs|nodemailer|@elastic\/elasticsearch|knex|sequelize|typeorm|prisma|psycopg2?|pymysql|MySQLdb|sqlalchemy|create_engine|pymongo|motor|smtplib|pika|kombu|celery|confluent_kafka|elasticsearch|aiokafka|Sequel|ActiveRecord|Redis\.new|Bunny|Jedis|Lettuce|JavaMailSender|DriverManager|database\/sql|go-redis|sarama|amqp091|gorm|mgo)\b/
+
+/** How to read a locator from the environment, in the app's language/framework; `config` for YAML/properties files. */
+export function envSnippet(envVar: string, language: Language, app?: App, where: 'code' | 'config' = 'code'): string {
+  const fw = app?.framework
+  switch (language) {
+    case 'javascript':
+    case 'typescript':
+      return where === 'config' ? `map the key to ${envVar} (node-config: config/custom-environment-variables.json)` : `\`const url = process.env.${envVar}; if (!url) throw new Error('${envVar} is not set')\``
+    case 'python':
+      if (fw === 'django' && envVar === 'DATABASE_URL') return "`DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` (reads DATABASE_URL)"
+      return `\`${envVar} = os.environ['${envVar}']\``
+    case 'ruby':
+      return where === 'config' ? `\`url: <%= ENV.fetch("${envVar}") %>\`` : `\`ENV.fetch("${envVar}")\``
+    case 'java':
+    case 'kotlin':
+      if (where === 'config') return `\`\${${envVar}}\` (a placeholder without a literal default)`
+      if (fw === 'spring-boot') return language === 'kotlin' ? `\`@Value("\\\${${envVar}}") lateinit var url: String\`` : `\`@Value("\${${envVar}}") String url;\``
+      return `\`System.getenv("${envVar}")\``
+    case 'go':
+      return `\`url, ok := os.LookupEnv("${envVar}"); if !ok { log.Fatal("${envVar} is not set") }\``
+    case 'php':
+      return fw === 'laravel' ? `\`env('${envVar}')\` in config/*.php` : `\`getenv('${envVar}')\``
+    default:
+      return `${envVar} from the environment`
+  }
+}
+
+/** Prose around a URL: help texts, examples, log lines name a locator without connecting to it. */
+const PROSE = /\b(e\.g\.|for example|example:|such as|usage:|help\s*=|description\s*[:=])|\b(console\.(log|info|warn|error|debug)|logger\.\w+|logging\.\w+|log\.(Print\w*|Fatal\w*|info|warn|error|debug)|print|puts|fmt\.(Print|Sprint|Errorf)\w*|System\.(out|err)\.print\w*)\s*\(/i
+
+export function isProse(line: string): boolean {
+  return PROSE.test(line)
+}
+
+/** Offsets covered by Python triple-quoted strings (docstrings): documentation, not configuration. */
+export function docstringRanges(code: string): [number, number][] {
+  const out: [number, number][] = []
+  const re = /("""|\'\'\')/g
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const end = code.indexOf(m[1], m.index + 3)
+    const stop = end === -1 ? code.length : end + 3
+    out.push([m.index, stop])
+    re.lastIndex = stop
+  }
+  return out
+}
+
+const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/
+const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/
+/** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
+const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i
+const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*\(/
+
+/**
+ * Is line `i` (0-based) code that only runs in development or tests: the body of an
+ * `if (NODE_ENV === 'development')` / `if settings.DEBUG:` block, or a ternary on such a flag?
+ */
+export function inDevBranch(lines: readonly string[], i: number): boolean {
+  const line = lines[i] ?? ''
+  if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line)) return true
+  let indent = line.search(/\S/)
+  for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+    const prev = lines[j]
+    if (prev.length > 4000 || prev.trim() === '') continue
+    const pIndent = prev.search(/\S/)
+    if (pIndent >= indent) continue
+    // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
+    if (DEV_SECTION_KEY.test(prev)) return true
+    if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{(\[]\s*$/.test(prev)) {
+      indent = pIndent // an intermediate object key (db: {): keep climbing
+      continue
+    }
+    if (!BLOCK_HEADER.test(prev) || !DEV_WORD.test(prev) || NEGATED_DEV.test(prev)) return false
+    return !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '))
+  }
+  return false
+}

@@ -1,0 +1,90 @@
+// Key/value pairs of a config file with the offset of each value, whatever the format: YAML (via
+// the shared parser), JSON, .properties, INI/TOML, dotenv and simple XML. One shape for rules that
+// ask "which keys hold which literal values".
+import type { SourceFile } from '../../engine/source-file.js'
+import { yamlEntries } from '../../parsers/yaml.js'
+
+export interface ConfigEntry {
+  /** Full key path, dot-joined (spring.datasource.password, production.password). */
+  key: string
+  /** Last key segment (password). */
+  leaf: string
+  value: string
+  /** Offset of the value's first character (after any opening quote). */
+  offset: number
+  /** The YAML document or INI/TOML section, for rules that judge per profile/environment. */
+  section: string
+}
+
+const YAML_KINDS = new Set(['yaml', 'compose', 'kubernetes', 'workflow'])
+const LINE_KINDS = new Set(['properties', 'ini', 'toml', 'dotenv'])
+
+export function configEntries(file: SourceFile): ConfigEntry[] {
+  return file.parse('config-entries', (f) => {
+    if (YAML_KINDS.has(f.kind)) return fromYaml(f)
+    if (f.kind === 'json') return fromJson(f)
+    if (LINE_KINDS.has(f.kind)) return fromLines(f)
+    if (f.kind === 'xml') return fromXml(f)
+    return []
+  })
+}
+
+function fromYaml(f: SourceFile): ConfigEntry[] {
+  return yamlEntries(f)
+    .filter((e) => e.value !== null && typeof e.value !== 'boolean')
+    .map((e) => {
+      const key = e.path.filter((p): p is string => typeof p === 'string').join('.')
+      return { key, leaf: e.key, value: String(e.value), offset: e.offset + (e.quoted ? 1 : 0), section: String(e.docIndex) }
+    })
+}
+
+function fromJson(f: SourceFile): ConfigEntry[] {
+  const out: ConfigEntry[] = []
+  const re = /"([^"\\\n]{1,120})"\s*:\s*"((?:[^"\\\n]|\\.){0,4000})"/g
+  for (let m = re.exec(f.text); m; m = re.exec(f.text)) {
+    out.push({ key: m[1], leaf: m[1], value: m[2], offset: m.index + m[0].length - m[2].length - 1, section: '' })
+  }
+  return out
+}
+
+function fromLines(f: SourceFile): ConfigEntry[] {
+  const out: ConfigEntry[] = []
+  const code = f.code
+  let section = ''
+  let offset = 0
+  for (const line of code.split(/\r\n|\r|\n/)) {
+    const start = offset
+    offset += line.length + 1
+    if (line.length > 4000) continue
+    const sec = /^\s*\[+\s*([^\]]{1,120}?)\s*\]+\s*$/.exec(line)
+    if (sec) {
+      section = sec[1]
+      continue
+    }
+    const m = /^(\s*(?:export\s+)?)(["']?)([\w.\-/]{1,160})\2\s*[=:]\s*(.*?)\s*$/.exec(line)
+    if (!m || line.trimStart().startsWith('!')) continue
+    let value = m[4]
+    let at = start + line.trimEnd().length - value.length
+    const q = /^(["'])(.*)\1$/.exec(value)
+    if (q) {
+      value = q[2]
+      at += 1
+    }
+    const key = section && f.kind !== 'dotenv' ? `${section}.${m[3]}` : m[3]
+    out.push({ key, leaf: m[3].split('.').pop() ?? m[3], value, offset: at, section })
+  }
+  return out
+}
+
+function fromXml(f: SourceFile): ConfigEntry[] {
+  const out: ConfigEntry[] = []
+  const el = /<([\w.:-]{1,80})>([^<\n]{1,300})<\/\1>/g
+  for (let m = el.exec(f.code); m; m = el.exec(f.code)) {
+    out.push({ key: m[1], leaf: m[1], value: m[2].trim(), offset: m.index + m[1].length + 2 + (m[2].length - m[2].trimStart().length), section: '' })
+  }
+  const kv = /\bkey\s*=\s*"([^"\n]{1,120})"\s+value\s*=\s*"([^"\n]{0,300})"/g
+  for (let m = kv.exec(f.code); m; m = kv.exec(f.code)) {
+    out.push({ key: m[1], leaf: m[1], value: m[2], offset: m.index + m[0].length - m[2].length - 1, section: '' })
+  }
+  return out
+}

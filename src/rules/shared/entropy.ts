@@ -1,0 +1,41 @@
+// Shape tests for literal values: is this random enough to be a generated credential, or is it an
+// id, a hash, a path, prose? Ids and checksums are the classic false positives of entropy scanners.
+
+/** Shannon entropy in bits per character. */
+export function shannon(s: string): number {
+  if (s.length === 0) return 0
+  const counts = new Map<string, number>()
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1)
+  let h = 0
+  for (const c of counts.values()) {
+    const p = c / s.length
+    h -= p * Math.log2(p)
+  }
+  return h
+}
+
+export const isUuid = (v: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)
+/** Subresource-integrity and lockfile hashes: sha512-<base64>. */
+export const isIntegrity = (v: string): boolean => /^sha(1|256|384|512)-[A-Za-z0-9+/=]{20,100}$/.test(v)
+export const isHexDigest = (v: string): boolean => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(v)
+const looksLikePathOrUrl = (v: string): boolean => /^(\.{0,2}\/|~\/|[a-z][a-z0-9+.-]{1,20}:\/\/)/i.test(v) || /^[\w.-]{1,100}\.(json|ya?ml|pem|key|crt|txt|js|ts|py|rb|go|java|env)$/i.test(v)
+const looksLikeIdentifier = (v: string): boolean => /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || /^[a-z]+(?:[._-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)
+
+export interface ShapeOptions {
+  /** Passwords are chosen by humans: shorter and less random than generated tokens. */
+  kind: 'password' | 'token'
+}
+
+/**
+ * Could `v` be a real credential value? Prose (spaces), paths, URLs, identifiers (ENV_VAR_NAME,
+ * dotted.keys), UUIDs, integrity hashes and low-entropy strings are not.
+ */
+export function looksLikeSecret(v: string, opts: ShapeOptions): boolean {
+  if (v.length > 500 || /\s/.test(v)) return false
+  if (looksLikePathOrUrl(v) || looksLikeIdentifier(v) || isUuid(v) || isIntegrity(v)) return false
+  if (/^\d+(\.\d+)*$/.test(v)) return opts.kind === 'password' && v.length >= 8 // numeric PINs of 8+ digits only
+  if (opts.kind === 'password') return v.length >= 6 && shannon(v) >= 2.5
+  // generated tokens: long, varied, more than one character class
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length
+  return v.length >= 16 && shannon(v) >= 3.2 && classes >= 2
+}

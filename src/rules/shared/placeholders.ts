@@ -1,0 +1,43 @@
+// Values that look like a credential's slot rather than a credential: templates, env references,
+// "your-key-here" prose. The generic secret rules stay quiet on all of these; that is what keeps
+// them from being the noise users complain about in gitleaks' and detect-secrets' generic rules.
+
+/** A reference the runtime or a templating step resolves: ${X}, $X, $(X), {{ x }}, <%= %>... */
+export function isEnvReference(value: string): boolean {
+  const v = value.trim()
+  return (
+    /\$\{\{?[^}]{1,200}\}/.test(v) || // ${X}, ${X:-d}, ${{ secrets.X }}
+    /^\$\(?[A-Za-z_][A-Za-z0-9_]{0,100}\)?$/.test(v) || // $X, $(X)
+    /\{\{[^}]{0,200}\}\}/.test(v) || // {{ .Values.x }}, Jinja
+    /<%=?[\s\S]{0,300}%>/.test(v) || // ERB
+    /#\{[^}]{0,200}\}/.test(v) || // Ruby interpolation
+    /^%\(?[A-Za-z_]\w{0,100}\)?[sd%]?$/.test(v) || // %(name)s
+    /^%[A-Za-z_]\w{0,100}%$/.test(v) || // %VAR%
+    /^@[A-Za-z_]\w{0,100}@$/.test(v) || // @VAR@ (Maven filtering)
+    /^(?:env|ENV|secret|vault|ssm|arn|sm|op|awssm|gcpsm):/.test(v) // secret-manager references
+  )
+}
+
+const PLACEHOLDER_WORDS = new Set([
+  'changeme', 'change_me', 'change-me', 'changeit', 'replaceme', 'replace_me', 'replace-me', 'todo', 'tbd', 'fixme',
+  'none', 'null', 'nil', 'undefined', 'false', 'true', 'empty', 'default', 'example', 'sample', 'placeholder',
+  'dummy', 'fake', 'test', 'testing', 'foo', 'bar', 'baz', 'foobar', 'password', 'passwd', 'pass', 'secret', 'token',
+  'apikey', 'api_key', 'api-key', 'key', 'redacted', 'hidden', 'masked', 'notasecret', 'not-a-secret', 'not_a_secret',
+  'required', 'optional', 'string', 'str', 'bearer', 'basic', 'xxx', 'n/a', 'na', 'unset', 'missing', 'secretkey',
+  'secret_key', 'mysecret', 'my_secret', 'yoursecret', 'your_secret', 'mypassword', 'yourpassword'
+])
+
+/** A value that stands for "put the real secret here", not a real secret. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim().replace(/^['"`]|['"`]$/g, '')
+  if (v === '') return true
+  const lower = v.toLowerCase()
+  if (PLACEHOLDER_WORDS.has(lower)) return true
+  if (isEnvReference(v)) return true
+  if (/^<[^<>]{1,100}>$|^\[[^[\]]{1,100}\]$|^\{[^{}]{1,100}\}$|^\(.{1,100}\)$/.test(v)) return true // <your-key>, [TOKEN]
+  if (/^(.)\1*$/.test(v)) return true // xxxx, ****, 0000
+  if (/^[x*•.\-_#?]+$/i.test(v) || /\*{3}|x{4}|X{4}|\.{3}|…/.test(v)) return true
+  if (/(change|replace)[-_ ]?(me|it|this)|example|placeholder|dummy|sample|^fake|fake[-_]|^test[-_]|[-_]test$|insert[-_ ]|_here$|-here$|^your[-_ ]|^my[-_ ]?(secret|password|token|key|api)|^enter[-_ ]|^put[-_ ]/i.test(v)) return true
+  if (/^(secret|password|token|key)[-_]?\d{0,3}$/i.test(v)) return true // secret1, password123
+  return false
+}
