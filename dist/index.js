@@ -30854,7 +30854,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2154);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5491);
 // Action entry point (bundled to dist/index.js). All logic lives in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30864,7 +30864,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2154:
+/***/ 5491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37687,8 +37687,15 @@ var dist = __nccwpck_require__(8815);
 
 /** Pass to doc.toJS(): aliases expand there, so keep the count low against alias bombs. */
 const TO_JS_OPTIONS = { maxAliasCount: 20 };
+/** YAML larger than this (or with a line longer than MAX_YAML_LINE) is not parsed: real config
+ * files are far smaller, and the parser's cost on adversarial megabytes is not bounded enough. */
+const MAX_YAML_BYTES = 512 * 1024;
+const MAX_YAML_LINE = 16 * 1024;
 function parseYaml(text) {
     const lineCounter = new dist/* LineCounter */.HN();
+    if (text.length > MAX_YAML_BYTES || hasLongLine(text, MAX_YAML_LINE)) {
+        return { docs: [], errors: [{ message: `not parsed: larger than ${MAX_YAML_BYTES / 1024} KB or a line over ${MAX_YAML_LINE / 1024} KB`, line: 1, column: 1 }], lineCounter };
+    }
     try {
         const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
         const list = Array.isArray(docs) ? docs : [];
@@ -37751,6 +37758,17 @@ function topScalar(doc, key) {
         return undefined;
     const v = c.get(key, true);
     return (0,dist/* isScalar */.jn)(v) ? v.value : undefined;
+}
+function hasLongLine(text, max) {
+    let start = 0;
+    while (start < text.length) {
+        const nl = text.indexOf('\n', start);
+        const end = nl === -1 ? text.length : nl;
+        if (end - start > max)
+            return true;
+        start = end + 1;
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/parsers/yaml-nodes.ts
@@ -37978,7 +37996,7 @@ function isRealApp(repo, app) {
 }
 /** Import specifiers that climb out of the file's folder, per language. */
 const IMPORTS = {
-    javascript: /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)(['"])(\.\.\/[^'"\n]{1,300})\1/gm,
+    javascript: /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^[ \t]*import\s+)(['"])(\.\.\/[^'"\n]{1,300})\1/gm,
     ruby: /\b(?:require_relative|require|load)\s*\(?\s*(['"])(\.{0,2}\/?\.\.\/[^'"\n]{1,300})\1/g,
     python: /\bsys\.path\.(?:append|insert)\s*\((?:\s*\d+\s*,)?\s*(?:os\.path\.\w+\([^)\n]{0,200}?)?(['"])(\.\.\/[^'"\n]{0,300}|\.\.)\1/g
 };
@@ -39003,9 +39021,9 @@ const CHECKS = [
         manifest: /^Gemfile$/,
         expect(repo, path) {
             const file = repo.get(path);
-            if (!file || /^\s*gemspec\b/m.test(file.code))
+            if (!file || /^[ \t]*gemspec\b/m.test(file.code))
                 return undefined; // a gem library: Bundler advises against committing its lock
-            if (!/^\s*gem\s+['"]/m.test(file.code))
+            if (!/^[ \t]*gem\s+['"]/m.test(file.code))
                 return undefined;
             return { locks: ['Gemfile.lock'], upward: false, tool: 'Bundler', fix: 'Run `bundle lock` (or `bundle install`) and commit Gemfile.lock; install with `bundle config set deployment true && bundle install`.', line: lineMatching(file.lines, /^\s*gem\s+['"]/) };
         }
@@ -40841,6 +40859,2131 @@ const localServiceBranching = {
 
 const IV_BACKING_SERVICES_RULES = [hardcodedServiceLocator, localServiceBranching, frameworkServiceHost, fileDatabaseInProduction];
 
+;// CONCATENATED MODULE: ./src/parsers/procfile.ts
+function procfileOf(file) {
+    return file.parse('procfile', (f) => parseProcfile(f.lines));
+}
+function parseProcfile(lines) {
+    const out = [];
+    lines.forEach((text, i) => {
+        const m = /^([A-Za-z0-9_-]+):[ \t]*(.*?)\s*$/.exec(text);
+        if (!m || text.trimStart().startsWith('#') || m[2] === '')
+            return;
+        out.push({ type: m[1], command: m[2], line: i + 1, column: text.indexOf(m[2], m[1].length + 1) + 1 });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/v-viii-commands.ts
+
+
+
+
+
+/** Container entrypoint / start scripts: the only shell scripts whose every line runs at start. */
+const START_SCRIPT_NAME = /(^|\/)((docker-)?entrypoint|start|run|boot|launch|start-(server|app|web|prod|production))(\.sh)?$/i;
+/** Paths that are clearly for development, tests or previews, whatever the classifier said. */
+function isNonProductionPathV8(path) {
+    return /(^|[/._-])(dev|development|local|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)/i.test(path);
+}
+/** Every start command the file declares. Never throws. */
+function startCommandsOf(file) {
+    return file.parse('v8-start-commands', (f) => {
+        const out = [];
+        switch (f.kind) {
+            case 'procfile':
+                for (const p of procfileOf(f)) {
+                    if (p.type === 'release')
+                        continue; // the release phase is not the run stage
+                    out.push({ label: `Procfile process "${p.type}"`, command: p.command, line: p.line, endLine: p.line, carrier: 'procfile' });
+                }
+                break;
+            case 'dockerfile': {
+                const d = dockerfileOf(f);
+                const last = d.stages.length - 1;
+                for (const ins of d.instructions) {
+                    if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.stage !== Math.max(0, last))
+                        continue;
+                    out.push({ label: ins.keyword, command: ins.exec ? ins.exec.join(' ') : ins.args, line: ins.line, endLine: ins.endLine, carrier: 'dockerfile' });
+                }
+                break;
+            }
+            case 'manifest': {
+                if (f.name !== 'package.json')
+                    break;
+                const pkg = packageJsonOf(f);
+                const scripts = pkg.data?.scripts;
+                if (!scripts || typeof scripts !== 'object')
+                    break;
+                for (const name of ['prestart', 'start', 'start:prod', 'start:production', 'serve:prod']) {
+                    const cmd = scripts[name];
+                    if (typeof cmd !== 'string')
+                        continue;
+                    const line = pkg.lineOf('scripts', name);
+                    out.push({ label: `npm "${name}" script`, command: cmd, line, endLine: line, carrier: 'package.json' });
+                }
+                break;
+            }
+            case 'compose':
+                for (const s of composeOf(f).services) {
+                    for (const cmd of [s.entrypoint, s.command]) {
+                        if (!cmd)
+                            continue;
+                        out.push({ label: `compose service "${s.name}" command`, command: cmd.join(' '), line: s.commandLine, endLine: s.commandLine + cmd.length + 20, carrier: 'compose' });
+                    }
+                }
+                break;
+            case 'kubernetes': {
+                const m = kubernetesOf(f);
+                if (m.isHelmTemplate)
+                    break;
+                for (const w of m.workloads) {
+                    if (w.kind === 'Job' || w.kind === 'CronJob')
+                        continue;
+                    for (const c of w.containers) {
+                        if (c.init)
+                            continue;
+                        const cmd = [...(c.command ?? []), ...(c.args ?? [])];
+                        if (cmd.length === 0)
+                            continue;
+                        out.push({ label: `${w.kind} "${w.name}" container "${c.name}" command`, command: cmd.join(' '), line: c.commandLine, endLine: c.commandLine + cmd.length + 20, carrier: 'kubernetes' });
+                    }
+                }
+                break;
+            }
+            case 'source':
+                if (f.language !== 'shell' || !START_SCRIPT_NAME.test(f.path))
+                    break;
+                f.code.split(/\r\n|\r|\n/).forEach((text, i) => {
+                    if (text.trim() === '' || text.length > 4000)
+                        return;
+                    out.push({ label: `start script ${f.name}`, command: text, line: i + 1, endLine: i + 1, carrier: 'script' });
+                });
+                break;
+            default:
+        }
+        return out;
+    });
+}
+/** Exact position of the first match of `re` within a command's line range (comments blanked). */
+function locateV8(file, cmd, re) {
+    const lines = codeLinesV8(file);
+    const flags = re.flags.replace('g', '');
+    const local = new RegExp(re.source, flags);
+    for (let n = cmd.line; n <= Math.min(cmd.endLine, lines.length); n++) {
+        const text = lines[n - 1];
+        if (text.length > 4000)
+            continue;
+        const m = local.exec(text);
+        if (m) {
+            const stripped = m[0].replace(/^[\s;&|("'\[,]+/, '');
+            return { line: n, column: m.index + 1 + (stripped.length ? m[0].length - stripped.length : 0) };
+        }
+    }
+    return { line: cmd.line, column: 1 };
+}
+/** The comment-blanked code split into lines, memoised per file. */
+function codeLinesV8(file) {
+    return file.parse('v8-code-lines', (f) => f.code.split(/\r\n|\r|\n/));
+}
+/**
+ * Heuristic: is a 0-based column of a code line inside a string literal (an odd number of
+ * unescaped quotes of one kind before it)? Keeps code written inside strings (generators,
+ * fixtures built in code) quiet.
+ */
+function inStringLiteralV8(line, column) {
+    let single = 0;
+    let double = 0;
+    let back = 0;
+    for (let i = 0; i < column && i < line.length; i++) {
+        const c = line[i];
+        if (c === '\\') {
+            i++;
+            continue;
+        }
+        if (c === "'" && double % 2 === 0 && back % 2 === 0)
+            single++;
+        else if (c === '"' && single % 2 === 0 && back % 2 === 0)
+            double++;
+        else if (c === '`' && single % 2 === 0 && double % 2 === 0)
+            back++;
+    }
+    return single % 2 === 1 || double % 2 === 1 || back % 2 === 1;
+}
+/**
+ * An image the repository's own app plausibly builds: has a registry/org path and is not an official
+ * Docker Hub image (postgres, redis) or a well-known vendor's (Grafana, cert-manager, ingress, Bitnami...).
+ * Platform repos deploy third-party software too; its replica count or ports are not the app's.
+ */
+function isOwnImageV8(image) {
+    if (!image)
+        return false;
+    const name = image.split('@')[0].replace(/:[^/:]*$/, '');
+    if (!name.includes('/'))
+        return false;
+    return !/^(?:docker\.io\/)?(?:library|bitnami|bitnamicharts|confluentinc|grafana|prom|elastic|hashicorp|rabbitmq|mongo|redis|postgres|mysql|mariadb|nginx|nginxinc|traefik|envoyproxy|istio|jaegertracing|otel|openzipkin|minio|jetstack|argoproj|fluent|velero|kiwigrid|oliver006|memcached|jenkins|sonarqube|keycloak|vault|consul)\/|^(?:quay\.io|registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/(?:k8s|google[-_]containers|cloudsql-docker|kaniko-project)|public\.ecr\.aws\/(?:eks|karpenter|aws-observability|bitnami)|mcr\.microsoft\.com\/(?:oss|k8s)|ghcr\.io\/(?:fluxcd|external-secrets|kyverno|dexidp|grafana|prometheus-community|open-telemetry|cloudnative-pg|zalando))\//.test(name);
+}
+
+;// CONCATENATED MODULE: ./src/rules/v-build-release-run/build-at-run-time.ts
+
+/** Build-stage work, one pattern per tool. Linear: no nested quantifiers. */
+const BUILD_STEPS = [
+    { re: /\b(?:npm|pnpm|cnpm)\s+(?:install|i|ci|add)\b/, eco: 'node' },
+    { re: /\byarn(?:\s+install)?(?=\s*(?:&&|;|\||$|["']))|\byarn\s+(?:install|add)\b/, eco: 'node' },
+    { re: /\b(?:npm|pnpm|yarn)\s+(?:run\s+)?build(?::[\w:-]+)?\b/, eco: 'node' },
+    { re: /(?:^|[\s;&|("'])(?:npx\s+)?tsc(?=$|[\s;&|)"'])(?![^;&|]*(?:--noEmit|\s-w\b|--watch))/, eco: 'node' },
+    { re: /(?:^|[\s;&|("'])(?:npx\s+)?webpack(?=$|[\s;&|)"'])(?!\s+serve)(?![^;&|]*--watch)/, eco: 'node' },
+    { re: /\b(?:next|nuxt|ng|vite|react-scripts|parcel|rollup|remix|astro|svelte-kit|gatsby)\s+build\b/, eco: 'node' },
+    { re: /\besbuild\b[^;&|]*--bundle\b/, eco: 'node' },
+    { re: /\b(?:pip3?|python3?\s+-m\s+pip|uv\s+pip)\s+install\b/, eco: 'python' },
+    { re: /\b(?:poetry|pipenv)\s+install\b|\buv\s+sync\b/, eco: 'python' },
+    { re: /\bpython3?\s+manage\.py\s+collectstatic\b/, eco: 'python' },
+    { re: /\bbundle\s+install\b|\bgem\s+install\b/, eco: 'ruby' },
+    { re: /\b(?:rails|rake)\s+assets:precompile\b/, eco: 'ruby' },
+    { re: /(?:\bmvn|mvnw)\b[^;&|]*?\b(?:package|install|compile|verify|spring-boot:run)\b/, eco: 'java' },
+    { re: /(?:\bgradle|gradlew)\b[^;&|]*?\b(?:build|assemble|bootJar|jar|bootRun|installDist|run)\b/, eco: 'java' },
+    { re: /\bgo\s+(?:build|run|install)\b/, eco: 'go' },
+    { re: /\bcargo\s+(?:build|run|install)\b/, eco: 'rust' },
+    { re: /\bcomposer\s+(?:install|update|require)\b/, eco: 'php' },
+    { re: /\b(?:apt-get|apt|apk|yum|dnf|microdnf)\s+(?:-\S+\s+)*(?:install|add)\b/, eco: 'system' }
+];
+const build_at_run_time_FIX = {
+    node: (c) => c === 'package.json' || c === 'procfile'
+        ? 'Compile in the build stage and only start the output at run time: "scripts": { "build": "tsc", "start": "node dist/server.js" }; run `npm ci && npm run build` in CI, the buildpack or a Dockerfile RUN step.'
+        : 'Install and build in the image: `RUN npm ci && npm run build` in a build stage, then `COPY --from=build /app/dist ./dist` and `CMD ["node", "dist/server.js"]`.',
+    python: (c) => c === 'procfile'
+        ? 'Declare dependencies in requirements.txt (the buildpack installs them at build time) and keep the process type to the server: `web: gunicorn app:app`.'
+        : 'Install at build time: `COPY requirements.txt .` + `RUN pip install --no-cache-dir -r requirements.txt` (and `RUN python manage.py collectstatic --noinput`), then `CMD ["gunicorn", "app.wsgi"]`.',
+    ruby: () => 'Install gems and precompile assets at build time: `RUN bundle install && bundle exec rails assets:precompile`; start with `CMD ["bundle", "exec", "puma", "-C", "config/puma.rb"]`.',
+    java: () => 'Package once in CI or a build stage (`RUN ./mvnw -B package -DskipTests`), copy the jar into the runtime image and start it: `CMD ["java", "-jar", "app.jar"]`.',
+    go: () => 'Compile in a build stage (`RUN CGO_ENABLED=0 go build -o /out/server ./cmd/server`) and run the binary: `COPY --from=build /out/server /server` + `ENTRYPOINT ["/server"]`.',
+    rust: () => 'Compile in a build stage (`RUN cargo build --release`) and copy the binary into the runtime image: `ENTRYPOINT ["/app/server"]`.',
+    php: () => 'Run `composer install --no-dev --optimize-autoloader` in a Dockerfile RUN step (or the buildpack) so the release already contains vendor/.',
+    system: () => 'Install system packages in the image (`RUN apt-get install -y --no-install-recommends <pkg>`), never in the start command.'
+};
+const DEV_GUARD = /\b(?:dev|development|local|debug)\b/i;
+const buildAtRunTime = {
+    meta: {
+        id: 'TF0501',
+        name: 'build-at-run-time',
+        factor: 'V',
+        severity: 'error',
+        summary: 'A start command installs dependencies, compiles or bundles at run time.',
+        why: 'Twelve-factor apps strictly separate the build stage (fetch dependencies, compile, bundle) from the run stage. Installing or compiling in a start command makes every process start slow and non-deterministic, lets two instances of one release run different code, and can fail at 3 a.m. when a registry is down.',
+        remediation: 'Move the install/compile step to the build (CI, buildpack or a Dockerfile RUN step) and make the start command only launch the built artifact.'
+    },
+    // Dev compose files, Procfile.dev and Dockerfile.dev legitimately rebuild on start.
+    files: { kinds: ['procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'source'], roles: ['app'] },
+    keywords: ['install', 'build', 'tsc', 'webpack', 'bundle', 'precompile', 'collectstatic', 'mvn', 'gradle', 'run', 'cargo', 'apk', 'yarn', 'npm', 'pip', 'poetry', 'uv ', 'composer'],
+    check(file, report) {
+        if (file.kind === 'source' && file.language !== 'shell')
+            return;
+        if (file.kind === 'manifest' && file.name !== 'package.json')
+            return;
+        if (isNonProductionPathV8(file.path))
+            return;
+        const lines = codeLinesV8(file);
+        for (const cmd of startCommandsOf(file)) {
+            if (cmd.command.length > 4000)
+                continue;
+            if (cmd.carrier === 'script') {
+                // Skip steps guarded by a development condition a few lines up (if [ "$ENV" = dev ]; then ...).
+                const context = lines.slice(Math.max(0, cmd.line - 4), cmd.line - 1).join('\n');
+                if (/\bif\b|\bcase\b|\[\[?/.test(context) && DEV_GUARD.test(context))
+                    continue;
+            }
+            for (const step of BUILD_STEPS) {
+                const m = step.re.exec(cmd.command);
+                if (!m)
+                    continue;
+                const token = m[0].replace(/^[\s;&|("']+/, '').trim();
+                const pos = locateV8(file, cmd, step.re);
+                report({
+                    line: pos.line,
+                    column: pos.column,
+                    message: `${cmd.label} runs "${token}" at start: build work in the run stage`,
+                    remediation: build_at_run_time_FIX[step.eco](cmd.carrier)
+                });
+                break; // one finding per command: the first build step names the problem
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/parsers/workflow.ts
+
+
+function workflowOf(file) {
+    return file.parse('workflow', (f) => {
+        const { docs, errors, lineCounter: lc } = yamlOf(f);
+        const doc = docs[0];
+        if (!doc || doc.errors.length > 0)
+            return { triggers: [], jobs: [], errors };
+        const root = doc.contents;
+        const on = get(root, 'on') ?? get(root, 'true'); // YAML 1.1 reads a bare `on` as true
+        const triggers = str(on) !== undefined ? [str(on)] : items(on).length ? items(on).map((n) => str(n) ?? '') : entries(on).map(([k]) => k);
+        const kv = (node) => entries(node).map(([key, v]) => ({ key, value: str(v) ?? '', line: lineOf(lc, v) }));
+        const jobs = entries(get(root, 'jobs')).map(([id, job, keyNode]) => {
+            const envName = str(get(job, 'environment')) ?? str(get(get(job, 'environment'), 'name'));
+            return {
+                id,
+                line: lineOf(lc, keyNode),
+                ...(envName !== undefined ? { environment: envName } : {}),
+                steps: items(get(job, 'steps')).map((s) => ({
+                    job: id,
+                    ...(str(get(s, 'name')) !== undefined ? { name: str(get(s, 'name')) } : {}),
+                    ...(str(get(s, 'uses')) !== undefined ? { uses: str(get(s, 'uses')) } : {}),
+                    ...(str(get(s, 'run')) !== undefined ? { run: str(get(s, 'run')) } : {}),
+                    line: lineOf(lc, get(s, 'run') ?? s),
+                    with: kv(get(s, 'with')),
+                    env: kv(get(s, 'env'))
+                }))
+            };
+        });
+        return { triggers, jobs, errors };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/v-build-release-run/code-changed-at-run-time.ts
+
+
+const GIT = /\bgit\s+(?:pull|fetch|checkout|reset\s+--hard|clone|merge|rebase)\b/;
+const code_changed_at_run_time_BUILD = /\b(?:npm\s+(?:install|i|ci)|npm\s+run\s+build|yarn(?:\s+install)?(?=\s*(?:&&|;|$|["']))|pnpm\s+(?:install|i)|pip3?\s+install|bundle\s+install|composer\s+install|mvn\s+\S*\s*package|go\s+build|rails\s+assets:precompile|python3?\s+manage\.py\s+collectstatic)\b/;
+const HOT_PATCH = /\b(?:kubectl\s+cp|docker\s+cp)\s+(?:-\S+\s+)*(?!\S*:)\S+\s+\S+:\S*/;
+const SSH = /(?:^|[\s;&|(])ssh\s/;
+const HEREDOC = /<<-?\s*['"]?(\w+)['"]?/;
+const FIX_GIT = 'Ship an immutable release instead of changing code on the server: build an artifact in CI (a container image tagged with the commit SHA, a versioned tarball), then deploy that artifact (`docker pull ghcr.io/acme/web:$SHA && docker compose up -d`, `kubectl set image ...:$SHA`) — never `git pull` on the host.';
+const FIX_BUILD = 'Build once in CI and deploy the built artifact: install dependencies and compile in the build stage (Dockerfile RUN / CI job), push a versioned image or archive, and have the server only download and start it.';
+const FIX_PATCH = 'Do not patch running containers: change the code, build a new image with a new tag and roll it out (`kubectl set image deployment/web web=ghcr.io/acme/web:$SHA`).';
+const FIX_START = 'Never fetch code when a process starts: bake the code into the build artifact (`COPY . .` in the Dockerfile, or the buildpack slug) and start it as is.';
+const codeChangedAtRunTime = {
+    meta: {
+        id: 'TF0502',
+        name: 'code-changed-at-run-time',
+        factor: 'V',
+        severity: 'warning',
+        summary: 'Code is changed where it runs: git pull/checkout or builds on a server, hot patches into running containers, code fetched at start.',
+        why: 'In a twelve-factor deploy the run stage only executes a release built earlier; it is impossible to change code at run time because there is no way to propagate the change back to the build. A `git pull` or an install on the server makes the running code depend on that server\'s history, so two servers drift apart, a rollback is a guess, and nothing records what actually ran.',
+        remediation: FIX_GIT
+    },
+    files: { kinds: ['workflow', 'source', 'procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes'], roles: ['app'] },
+    keywords: ['git ', 'kubectl cp', 'docker cp', 'ssh', 'install', 'build'],
+    check(file, report) {
+        if (file.kind === 'manifest' && file.name !== 'package.json')
+            return;
+        if (file.kind === 'source' && file.language !== 'shell')
+            return;
+        if (file.kind === 'workflow' || (file.kind === 'source' && file.language === 'shell')) {
+            if (file.kind === 'source' && isNonProductionPathV8(file.path))
+                return;
+            scanDeployLines(file, report);
+        }
+        // Start commands that fetch code. (Build work in start commands is TF0501.)
+        for (const cmd of startCommandsOf(file)) {
+            if (cmd.command.length > 4000 || SSH.test(cmd.command))
+                continue;
+            const m = GIT.exec(cmd.command);
+            if (!m)
+                continue;
+            const pos = locateV8(file, cmd, GIT);
+            report({ ...pos, severity: 'error', message: `${cmd.label} runs "${m[0]}" at start: the code changes at run time`, remediation: FIX_START });
+        }
+    }
+};
+function scanDeployLines(file, report) {
+    const lines = codeLinesV8(file);
+    const remote = new Set(); // 1-based lines that run on a remote host
+    // ssh-action style steps: the `script` input runs on the server.
+    if (file.kind === 'workflow') {
+        for (const job of workflowOf(file).jobs) {
+            for (const step of job.steps) {
+                if (!step.uses || !/ssh/i.test(step.uses))
+                    continue;
+                const script = step.with.find((w) => w.key === 'script' || w.key === 'command');
+                if (!script)
+                    continue;
+                const count = script.value.split('\n').length;
+                for (let n = script.line; n <= Math.min(lines.length, script.line + count + 1); n++)
+                    remote.add(n);
+            }
+        }
+    }
+    let heredocEnd;
+    for (let i = 0; i < lines.length; i++) {
+        const text = lines[i];
+        if (text.length > 4000)
+            continue;
+        const n = i + 1;
+        if (heredocEnd !== undefined) {
+            if (text.trim() === heredocEnd) {
+                heredocEnd = undefined;
+                continue;
+            }
+            remote.add(n);
+        }
+        else if (SSH.test(text)) {
+            const h = HEREDOC.exec(text.slice(text.search(SSH)));
+            if (h)
+                heredocEnd = h[1];
+        }
+        const patch = HOT_PATCH.exec(text);
+        if (patch) {
+            report({ line: n, column: patch.index + 1, message: `"${patch[0].split(/\s+/).slice(0, 2).join(' ')}" hot-patches files into a running container`, remediation: FIX_PATCH });
+            continue;
+        }
+        // The part of the line that runs remotely: after `ssh host`, or the whole line in a remote block.
+        let segment = '';
+        let offset = 0;
+        if (remote.has(n))
+            segment = text;
+        else {
+            const s = SSH.exec(text);
+            if (s) {
+                offset = s.index;
+                segment = text.slice(s.index);
+            }
+        }
+        if (!segment)
+            continue;
+        const g = GIT.exec(segment);
+        const b = code_changed_at_run_time_BUILD.exec(segment);
+        const hit = g && (!b || g.index <= b.index) ? { m: g, git: true } : b ? { m: b, git: false } : undefined;
+        if (!hit)
+            continue;
+        report({
+            line: n,
+            column: offset + hit.m.index + 1,
+            message: hit.git ? `runs "${hit.m[0]}" on the server: code changes outside the build` : `runs "${hit.m[0]}" on the server: the build happens on the run host`,
+            remediation: hit.git ? FIX_GIT : FIX_BUILD
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/v-build-release-run/deploy-without-artifact.ts
+
+
+const deploy_without_artifact_BUILD = /\b(?:npm|pnpm|yarn)\s+(?:run\s+)?build\b|\bmvn\w*\s+[^\n]*\bpackage\b|\bgradlew?\s+[^\n]*\b(?:build|assemble|bootJar)\b|\bgo\s+build\b|\bhugo\b|\bjekyll\s+build\b|\bdotnet\s+publish\b|\bcomposer\s+install\b|\bbundle\s+exec\s+(?:rails|rake)\s+assets:precompile\b/;
+const COPY_RUN = /(?:^|[\s;&|])(?:rsync|scp|sftp|lftp)\s[^\n]*\S+@?[\w.-]*:\S*/;
+const COPY_ACTION = /^(?:SamKirkland\/FTP-Deploy-Action|easingthemes\/ssh-deploy|burnett01\/rsync-deployments|appleboy\/scp-action|wlixcc\/SFTP-Deploy-Action|Pendect\/action-rsyncer|AEnterprise\/rsync-deploy)@/i;
+const ARTIFACT = /actions\/upload-artifact|docker\/build-push-action|\bdocker\s+push\b|\bpodman\s+push\b|\bgh\s+release\b|softprops\/action-gh-release|\bnpm\s+publish\b|\bmvn\w*\s+[^\n]*\bdeploy\b|\baws\s+s3\s+cp\s+[^\n]*\.(?:tar|tgz|zip|jar|war)\b|\b(?:tar|zip)\s[^\n]*(?:github\.sha|GITHUB_SHA|VERSION|\bv?\d+\.\d+)|\bjf\s+rt\s+upload\b|\bcurl\s[^\n]*--upload-file\b/;
+const deployWithoutArtifact = {
+    meta: {
+        id: 'TF0504',
+        name: 'deploy-without-artifact',
+        factor: 'V',
+        severity: 'warning',
+        summary: 'A deploy job builds and copies the output straight to servers without producing a versioned artifact.',
+        why: 'A release is a build combined with config under a unique id, kept so it can be redeployed or rolled back. Building in the deploy job and rsyncing the output onto servers leaves no artifact: the only copy of the release is whatever is on the servers now, a rollback means rebuilding an old commit, and two servers can end up with different builds.',
+        remediation: 'Make the build produce a versioned artifact (an image pushed as `ghcr.io/acme/web:${{ github.sha }}`, or `actions/upload-artifact` / a release archive named by the commit), then deploy that artifact by id.'
+    },
+    files: { kinds: ['workflow'], roles: ['app'] },
+    keywords: ['rsync', 'scp', 'sftp', 'ftp', 'ssh-deploy'],
+    check(file, report) {
+        const wf = workflowOf(file);
+        const lines = codeLinesV8(file);
+        const jobs = [...wf.jobs].sort((a, b) => a.line - b.line);
+        jobs.forEach((job, i) => {
+            const end = i + 1 < jobs.length ? jobs[i + 1].line - 1 : lines.length;
+            const text = lines.slice(job.line - 1, end).join('\n');
+            const deployish = job.environment !== undefined || /deploy|release|prod|publish|ship/i.test(job.id);
+            if (!deployish || !deploy_without_artifact_BUILD.test(text) || ARTIFACT.test(text))
+                return;
+            for (const step of job.steps) {
+                const copyAction = step.uses !== undefined && COPY_ACTION.test(step.uses);
+                let line = step.line;
+                let token = step.uses?.split('@')[0] ?? '';
+                if (!copyAction) {
+                    if (!step.run)
+                        continue;
+                    let found = false;
+                    for (let n = step.line; n <= Math.min(end, step.line + step.run.split('\n').length + 1); n++) {
+                        const m = COPY_RUN.exec(lines[n - 1] ?? '');
+                        if (m) {
+                            line = n;
+                            token = m[0].trim().split(/\s+/)[0];
+                            found = true;
+                            break;
+                        }
+                    }
+                    if (!found)
+                        continue;
+                }
+                const at = file.line(line).indexOf(token);
+                report({
+                    line,
+                    ...(at >= 0 ? { column: at + 1 } : {}),
+                    message: `job "${job.id}" builds and ships the output with ${token} without producing a versioned artifact`
+                });
+                return;
+            }
+        });
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/v-build-release-run/mutable-release-tag.ts
+
+
+
+
+
+
+const MUTABLE = new Set(['latest', 'main', 'master', 'develop', 'development', 'dev', 'staging', 'stage', 'prod', 'production', 'stable', 'edge', 'nightly', 'trunk', 'head']);
+/** `<name>:<mutable tag>` inside a command; the name may be an expression (`${{ env.IMAGE }}`). */
+const TAG_IN_TEXT = /[\w.}-]:(latest|main|master|develop|development|staging|production|stable|edge|nightly|trunk)(?=$|[\s"',;)\]])/gi;
+const IMMUTABLE_EVIDENCE = /github\.sha|GITHUB_SHA|github\.run_(?:number|id)|rev-parse|metadata-action|steps\.[\w-]+\.outputs\.(?:tags|version|sha|tag)|github\.ref_name|GITHUB_REF_NAME|github\.event\.release|\$\{?(?:TAG|VERSION|IMAGE_TAG|SHA|GIT_SHA|COMMIT_SHA|SHORT_SHA|RELEASE)\b|env\.(?:TAG|VERSION|IMAGE_TAG|SHA|GIT_SHA|RELEASE)\b|:v?\d+\.\d+\.\d+/i;
+const DEPLOY_CMD = /\bkubectl\s+set\s+image\b|\bgcloud\s+(?:run|app)\s+deploy\b|\baz\s+(?:webapp|containerapp|container)\b|\bdocker\s+service\s+(?:update|create)\b|\bfly(?:ctl)?\s+deploy\b|\bhelm\s+(?:upgrade|install)\b|\becs-deploy\b|\bnomad\s+job\b/;
+const SERVER_PULL = /\bdocker(?:-compose|\s+compose)?\s+(?:pull|run)\b/;
+const PUSH_CMD = /\bdocker\s+(?:push|tag|build|buildx)\b|\bpodman\s+(?:push|build)\b/;
+const DEPLOY_WITH_KEYS = new Set(['image', 'images', 'container-image', 'image-name', 'container_image']);
+const mutable_release_tag_FIX = 'Tag every release with something unique and immutable, e.g. the commit SHA (`ghcr.io/acme/web:${{ github.sha }}`) or a version, deploy that exact tag (or the `@sha256:` digest), and keep `latest` at most as an extra convenience alias.';
+function isMutable(ref) {
+    // The repository part may be an expression (`ghcr.io/${{ github.repository }}:latest`); the tag may not.
+    const t = ref.trim();
+    const after = t.lastIndexOf('}}') === -1 ? t : t.slice(t.lastIndexOf('}}') + 2);
+    if (/[${}<>]/.test(after) || t.includes('@'))
+        return undefined;
+    const m = /:([\w.-]+)$/.exec(after);
+    if (!m || (after === t && parseImageRef(t).tag === undefined))
+        return undefined;
+    return MUTABLE.has(m[1].toLowerCase()) ? m[1] : undefined;
+}
+const mutableReleaseTag = {
+    meta: {
+        id: 'TF0503',
+        name: 'mutable-release-tag',
+        factor: 'V',
+        severity: 'warning',
+        summary: 'A deploy manifest or workflow ships an image as `:latest` or a branch name instead of a unique release id.',
+        why: 'Every release should have a unique, immutable id so it can be traced and rolled back. `:latest` or `:main` names whatever was pushed last: two nodes can pull different builds for one "release", and rolling back means rebuilding instead of redeploying a known artifact.',
+        remediation: mutable_release_tag_FIX
+    },
+    files: { kinds: ['kubernetes', 'compose', 'workflow'], roles: ['app'] },
+    keywords: ['image', 'docker', 'kubectl', 'helm', 'gcloud', 'newtag'],
+    check(file, report) {
+        if (isNonProductionPathV8(file.path))
+            return;
+        if (file.kind === 'kubernetes')
+            return checkKubernetes(file, report);
+        if (file.kind === 'compose') {
+            for (const s of composeOf(file).services) {
+                const tag = s.image && isMutable(s.image);
+                if (!tag)
+                    continue;
+                report({ line: s.imageLine, column: col(file, s.imageLine, s.image), message: `service "${s.name}" runs image "${s.image}": ":${tag}" is not an immutable release`, remediation: `Pin the release: \`image: ${parseImageRef(s.image).name}:\${APP_VERSION:?}\` (set to the commit SHA or version at deploy) or a digest. ${mutable_release_tag_FIX}` });
+            }
+            return;
+        }
+        checkWorkflow(file, report);
+    }
+};
+function col(file, line, token) {
+    const at = file.line(line).indexOf(token);
+    return at === -1 ? undefined : at + 1;
+}
+function checkKubernetes(file, report) {
+    const m = kubernetesOf(file);
+    if (m.isHelmTemplate)
+        return;
+    for (const w of m.workloads) {
+        for (const c of w.containers) {
+            const tag = c.image && isMutable(c.image);
+            if (!tag)
+                continue;
+            report({
+                line: c.imageLine,
+                column: col(file, c.imageLine, c.image),
+                message: `${w.kind} "${w.name}" container "${c.name}" uses image "${c.image}": ":${tag}" is not an immutable release`,
+                remediation: `Deploy a unique tag or digest: \`image: ${parseImageRef(c.image).name}:1.4.2\` or \`@sha256:<digest>\`; with kustomize let CI run \`kustomize edit set image ${parseImageRef(c.image).name}=${parseImageRef(c.image).name}:$GITHUB_SHA\`.`
+            });
+        }
+    }
+    // kustomization.yaml: images[].newTag
+    if (!/(^|\/)kustomization\.ya?ml$/i.test(file.path))
+        return;
+    const lc = yamlOf(file).lineCounter;
+    for (const e of yamlEntries(file)) {
+        if (e.key !== 'newTag' || typeof e.value !== 'string' || !MUTABLE.has(e.value.toLowerCase()))
+            continue;
+        const p = lc.linePos(e.offset);
+        report({ line: p.line, column: p.col, message: `kustomization sets newTag "${e.value}": not an immutable release`, remediation: 'Let CI pin the tag per release: `kustomize edit set image web=ghcr.io/acme/web:$GITHUB_SHA`.' });
+    }
+}
+function checkWorkflow(file, report) {
+    const wf = workflowOf(file);
+    if (wf.jobs.length === 0)
+        return;
+    const lines = codeLinesV8(file);
+    const jobs = [...wf.jobs].sort((a, b) => a.line - b.line);
+    const jobEnd = (i) => (i + 1 < jobs.length ? jobs[i + 1].line - 1 : lines.length);
+    jobs.forEach((job, i) => {
+        const text = lines.slice(job.line - 1, jobEnd(i)).join('\n');
+        const immutable = IMMUTABLE_EVIDENCE.test(text);
+        const pushes = /\bdocker\s+push\b|\bpush:\s*true\b|--push\b|\bpodman\s+push\b/.test(text);
+        const deployish = job.environment !== undefined || /deploy|release|prod/i.test(job.id);
+        // Pushing a mutable tag is reported once per job, on the push line when there is one.
+        const pushHits = [];
+        for (let n = job.line; n <= jobEnd(i); n++) {
+            const code = lines[n - 1];
+            if (code.length > 4000)
+                continue;
+            const deploy = DEPLOY_CMD.test(code) || (deployish && SERVER_PULL.test(code));
+            const push = !immutable && pushes && PUSH_CMD.test(code);
+            if (!deploy && !push)
+                continue;
+            for (const m of code.matchAll(TAG_IN_TEXT)) {
+                let start = code.lastIndexOf(' ', m.index) + 1;
+                // Keep a `${{ ... }}` expression in the token whole.
+                const open = code.lastIndexOf('${{', m.index);
+                if (open !== -1 && open < start && code.indexOf('}}', open) < m.index + 1)
+                    start = code.lastIndexOf(' ', open) + 1;
+                const token = code.slice(start, m.index + m[0].length).replace(/^["'=]+|^--?[\w-]+=|^[\w-]+=/, '');
+                if (deploy)
+                    report({ line: n, column: start + 1, message: `deploys "${token}": ":${m[1]}" is a mutable tag, not a release id` });
+                else
+                    pushHits.push({ line: n, column: start + 1, token, isPush: /\bpush\b/.test(code) });
+                break;
+            }
+        }
+        const hit = pushHits.find((h) => h.isPush) ?? pushHits[0];
+        if (hit)
+            report({ line: hit.line, column: hit.column, message: `pushes "${hit.token}" with no immutable tag in job "${job.id}": the release has no unique id` });
+        // Deploy actions' `with: image:` inputs.
+        for (const step of job.steps) {
+            if (step.uses && /^docker\/build-push-action/.test(step.uses) && !immutable) {
+                const tags = step.with.find((w) => w.key === 'tags');
+                const pushOn = step.with.some((w) => w.key === 'push' && /true/.test(w.value));
+                const list = tags ? tags.value.split(/[\n,]+/).map((t) => t.trim()).filter(Boolean) : [];
+                const bad = list.find((t) => isMutable(t));
+                if (tags && pushOn && bad) {
+                    let line = tags.line;
+                    for (let n = tags.line; n < Math.min(lines.length, tags.line + list.length + 2); n++)
+                        if (lines[n - 1].includes(bad)) {
+                            line = n;
+                            break;
+                        }
+                    report({ line, column: col(file, line, bad), message: `pushes "${bad}" with no immutable tag in job "${job.id}": the release has no unique id` });
+                }
+            }
+            if (!step.uses || /^docker\/(build-push|metadata)-action/.test(step.uses))
+                continue;
+            for (const w of step.with) {
+                if (!DEPLOY_WITH_KEYS.has(w.key))
+                    continue;
+                const tag = isMutable(w.value.split(/\s+/)[0] ?? '');
+                if (tag)
+                    report({ line: w.line, column: col(file, w.line, w.value), message: `${step.uses.split('@')[0]} deploys "${w.value.trim()}": ":${tag}" is a mutable tag, not a release id` });
+            }
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/v-build-release-run/remote-add-without-checksum.ts
+
+
+/** URL without query or fragment (a signed URL's query may carry a token: never echo it). */
+function displayUrlV5(url) {
+    const cut = url.search(/[?#]/);
+    return cut === -1 ? url : `${url.slice(0, cut)}…`;
+}
+const remoteAddWithoutChecksum = {
+    meta: {
+        id: 'TF0505',
+        name: 'remote-add-without-checksum',
+        factor: 'V',
+        severity: 'notice',
+        summary: 'Dockerfile ADD downloads a remote URL without --checksum.',
+        why: 'A build must turn one commit into one reproducible build artifact. ADD <url> fetches whatever the server returns at build time, so rebuilding the same commit can silently produce a different image, and a release can no longer be traced to its inputs.',
+        remediation: 'Pin the download: `ADD --checksum=sha256:<digest> https://example.com/tool.tar.gz /opt/` (Dockerfile syntax 1.6+), or download in a RUN step and verify with `sha256sum -c`.'
+    },
+    files: { kinds: ['dockerfile'], roles: ['app'] },
+    keywords: ['http://', 'https://'],
+    check(file, report) {
+        const lines = codeLinesV8(file);
+        for (const ins of dockerfileOf(file).instructions) {
+            if (ins.keyword !== 'ADD' || ins.args.length > 4000)
+                continue;
+            const parts = ins.args.split(/\s+/);
+            if (parts.some((p) => /^--checksum=/i.test(p)))
+                continue;
+            const sources = parts.filter((p) => !p.startsWith('--')).slice(0, -1);
+            for (const src of sources) {
+                const url = src.replace(/^["[,]+|[",\]]+$/g, '');
+                if (!/^https?:\/\//i.test(url))
+                    continue;
+                // A git source pinned to a full commit is immutable.
+                if (/\.git(#|$)/i.test(url) && /#[0-9a-f]{40}\b/i.test(url))
+                    continue;
+                let line = ins.line;
+                let column = 1;
+                for (let n = ins.line; n <= ins.endLine; n++) {
+                    const at = (lines[n - 1] ?? '').indexOf(url);
+                    if (at !== -1) {
+                        line = n;
+                        column = at + 1;
+                        break;
+                    }
+                }
+                report({
+                    line,
+                    column,
+                    message: `ADD ${displayUrlV5(url)} downloads at build time without --checksum`,
+                    remediation: `Pin it: \`ADD --checksum=sha256:<digest> ${displayUrlV5(url)} <dest>\`, or fetch it in a RUN step and verify with \`echo "<digest>  file" | sha256sum -c -\`.`
+                });
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/v-build-release-run/unparseable-config.ts
+
+
+const KIND_LABEL = { compose: 'Compose file', kubernetes: 'Kubernetes manifest', workflow: 'Workflow' };
+const unparseableConfig = {
+    meta: {
+        id: 'TF0599',
+        name: 'unparseable-config',
+        factor: 'V',
+        severity: 'notice',
+        summary: 'A compose file, Kubernetes manifest, workflow or package.json does not parse.',
+        why: 'The release stage combines the build with config; a deployment descriptor that does not parse cannot be released as written, and every check of this audit that reads it is blind to its content.',
+        remediation: 'Fix the syntax error at the reported line (run `docker compose config`, `kubectl apply --dry-run=client -f`, `actionlint` or `npm pkg get` to confirm).'
+    },
+    files: { kinds: ['compose', 'kubernetes', 'workflow', 'manifest'] },
+    check(file, report) {
+        if (file.kind === 'manifest') {
+            if (file.name !== 'package.json')
+                return;
+            const err = packageJsonOf(file).error;
+            if (!err)
+                return;
+            report({ line: err.line, message: `package.json is not valid JSON: ${unparseable_config_short(err.message)}`, remediation: 'Fix the JSON syntax (trailing commas and comments are not allowed); `node -e "require(\'./package.json\')"` shows the error.' });
+            return;
+        }
+        // Helm templates are not YAML until rendered: stay silent.
+        if (file.text.includes('{{'))
+            return;
+        const errors = yamlOf(file).errors;
+        if (errors.length === 0)
+            return;
+        const first = errors[0];
+        report({
+            line: first.line,
+            column: first.column,
+            message: `${KIND_LABEL[file.kind] ?? 'YAML file'} does not parse: ${unparseable_config_short(first.message)}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`
+        });
+    }
+};
+function unparseable_config_short(message) {
+    const one = message.split('\n')[0].trim();
+    return one.length > 120 ? `${one.slice(0, 119)}…` : one;
+}
+
+;// CONCATENATED MODULE: ./src/rules/v-build-release-run/index.ts
+
+
+
+
+
+
+const FACTOR_V_RULES = [buildAtRunTime, codeChangedAtRunTime, mutableReleaseTag, deployWithoutArtifact, remoteAddWithoutChecksum, unparseableConfig];
+
+;// CONCATENATED MODULE: ./src/rules/vi-processes/js-calls.ts
+// Tiny helpers for the Factor VI rules: balanced call arguments and import names in JS/TS, without
+// a parser. Linear scans with hard caps; comments are already blanked in file.code.
+/** Text between the parenthesis (or brace) at `open` and its match, or undefined past `max` chars. */
+function balancedV6(code, open, max = 4000) {
+    const opener = code[open];
+    const closer = opener === '(' ? ')' : opener === '{' ? '}' : opener === '[' ? ']' : '';
+    if (!closer)
+        return undefined;
+    let depth = 0;
+    const end = Math.min(code.length, open + max);
+    for (let i = open; i < end; i++) {
+        const c = code[i];
+        if (c === '"' || c === "'" || c === '`') {
+            const close = code.indexOf(c, i + 1);
+            if (close === -1 || close > end)
+                return undefined;
+            i = close;
+            continue;
+        }
+        if (c === '(' || c === '{' || c === '[')
+            depth++;
+        else if (c === ')' || c === '}' || c === ']') {
+            depth--;
+            if (depth === 0)
+                return c === closer ? code.slice(open + 1, i) : undefined;
+        }
+    }
+    return undefined;
+}
+/** Local names a JS/TS module is imported under: `const session = require('express-session')`, `import session from "express-session"`. */
+function importNamesV6(code, module) {
+    const names = [];
+    const mod = module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const req = new RegExp(`(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*require\\(\\s*["'\`]${mod}["'\`]\\s*\\)`, 'g');
+    const imp = new RegExp(`import\\s+(?:\\*\\s+as\\s+)?([A-Za-z_$][\\w$]*)\\s*(?:,\\s*\\{[^}]*\\})?\\s*from\\s*["']${mod}["']`, 'g');
+    for (const m of code.matchAll(req))
+        names.push(m[1]);
+    for (const m of code.matchAll(imp))
+        names.push(m[1]);
+    return names;
+}
+/** The object literal a JS identifier is initialised with in this file, if any. */
+function objectLiteralOfV6(code, id) {
+    const re = new RegExp(`(?:const|let|var)\\s+${id.replace(/\$/g, '\\$')}\\s*(?::[^=]{1,80})?=\\s*\\{`);
+    const m = re.exec(code);
+    if (!m)
+        return undefined;
+    return balancedV6(code, m.index + m[0].length - 1);
+}
+/** Splits call arguments at top-level commas (strings and nested brackets kept whole). */
+function splitArgsV6(args) {
+    const out = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < args.length; i++) {
+        const c = args[i];
+        if (c === '"' || c === "'" || c === '`') {
+            const close = args.indexOf(c, i + 1);
+            if (close === -1)
+                break;
+            i = close;
+        }
+        else if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        else if (c === ',' && depth === 0) {
+            out.push(args.slice(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(args.slice(start));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/vi-processes/in-memory-session-store.ts
+
+
+const NODE_FIX = 'Keep sessions in a shared backing service: `app.use(session({ store: new RedisStore({ client: redisClient }), secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }))` (connect-redis), or use signed cookies (cookie-session).';
+const FASTIFY_FIX = 'Pass a shared store: `app.register(fastifySession, { secret: process.env.SESSION_SECRET, store: new RedisStore({ client }) })`, or use @fastify/secure-session (cookie-based).';
+const DJANGO_FIX = 'Use a shared backend: `SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"` (or `.db`, or `.signed_cookies`) with a shared cache such as `"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]`.';
+const FLASK_FIX = 'Use a shared backend: `app.config["SESSION_TYPE"] = "redis"` with `SESSION_REDIS = redis.from_url(os.environ["REDIS_URL"])`, or Flask\'s default signed-cookie session.';
+const PHP_FIX = 'Store sessions in a shared service: `session.save_handler = redis` and `session.save_path = "tcp://redis:6379"` (phpredis), or in Laravel `SESSION_DRIVER=redis` / `database`.';
+const RAILS_FIX = 'Use `config.session_store :cookie_store` (the default), or a shared cache: `config.cache_store = :redis_cache_store, { url: ENV["REDIS_URL"] }`.';
+const inMemorySessionStore = {
+    meta: {
+        id: 'TF0601',
+        name: 'in-memory-session-store',
+        factor: 'VI',
+        severity: 'warning',
+        summary: 'Sessions live in process memory or on the local disk of one process.',
+        why: 'Twelve-factor processes are stateless and share nothing: any request may reach any process, and processes are restarted and scaled at will. A session kept in one process\'s memory or disk logs users out on every deploy or restart and breaks as soon as a second process (or a second dyno/pod) serves them — unless the router pins users, which is itself a violation.',
+        remediation: 'Keep session state in a backing service (Redis, Memcached, the database) or in signed cookies.',
+        languages: ['javascript', 'typescript', 'python', 'php', 'ruby']
+    },
+    files: { kinds: ['source', 'ini', 'dotenv'], roles: ['app'] },
+    keywords: ['session'],
+    check(file, report) {
+        if (isNonProductionPathV8(file.path) && file.kind !== 'dotenv')
+            return;
+        if (file.language === 'javascript' || file.language === 'typescript')
+            return checkNode(file, report);
+        if (file.language === 'python')
+            return checkPython(file, report);
+        if (file.language === 'php')
+            return checkPhpSource(file, report);
+        if (file.language === 'ruby')
+            return checkRails(file, report);
+        if (file.kind === 'ini')
+            return lineRule(file, report, /^[ \t]*session\.save_handler\s*=\s*"?files"?\s*$/m, 'session.save_handler = files keeps sessions on the local disk', PHP_FIX);
+        if (file.kind === 'dotenv' && file.role === 'app' && /prod/i.test(file.name))
+            return lineRule(file, report, /^[ \t]*SESSION_DRIVER\s*=\s*["']?(?:file|array)["']?\s*$/m, 'SESSION_DRIVER=file keeps Laravel sessions on the local disk', PHP_FIX);
+    }
+};
+function lineRule(file, report, re, message, remediation) {
+    const m = re.exec(file.code);
+    if (!m)
+        return;
+    const start = m.index + (m[0].length - m[0].trimStart().length);
+    const p = file.position(start);
+    report({ line: p.line, column: p.column, message, remediation });
+}
+function checkNode(file, report) {
+    const code = file.code;
+    for (const [module, fix] of [['express-session', NODE_FIX], ['@fastify/session', FASTIFY_FIX], ['fastify-session', FASTIFY_FIX]]) {
+        for (const name of importNamesV6(code, module)) {
+            const esc = name.replace(/\$/g, '\\$');
+            // express-session: session({...}); fastify: app.register(fastifySession, {...}).
+            const call = module === 'express-session' ? new RegExp(`(?<![\\w$.])${esc}\\s*\\(`, 'g') : new RegExp(`\\.register\\(\\s*${esc}\\s*,\\s*`, 'g');
+            for (const m of code.matchAll(call)) {
+                let options;
+                if (module === 'express-session') {
+                    const args = balancedV6(code, m.index + m[0].length - 1);
+                    if (args === undefined)
+                        continue;
+                    options = resolveOptions(code, args.trim());
+                }
+                else {
+                    const after = code.slice(m.index + m[0].length, m.index + m[0].length + 200);
+                    options = after.startsWith('{') ? balancedV6(code, m.index + m[0].length) : resolveOptions(code, after.split(/[,)]/)[0].trim());
+                }
+                if (options === undefined || /\.\.\./.test(options) || /\bstore\b/.test(options))
+                    continue;
+                const p = file.position(m.index + (module === 'express-session' ? 0 : 1));
+                report({ line: p.line, column: p.column, message: `${module === 'express-session' ? `${name}({...})` : `register(${name}, {...})`} has no store: ${module} keeps sessions in process memory (MemoryStore)`, remediation: fix });
+            }
+        }
+    }
+    // An explicit process-local store.
+    for (const m of code.matchAll(/\bstore\s*:\s*new\s+((?:[\w$]+\.)?MemoryStore)\s*\(/g)) {
+        const p = file.position(m.index);
+        report({ line: p.line, column: p.column, message: `store: new ${m[1]}() keeps sessions in process memory`, remediation: NODE_FIX });
+    }
+}
+/** Options object text for `session(opts)`: the literal, or an identifier's literal plus any `opts.store =` assignment. */
+function resolveOptions(code, arg) {
+    if (arg === '')
+        return '';
+    if (arg.startsWith('{'))
+        return arg;
+    if (!/^[A-Za-z_$][\w$]*$/.test(arg))
+        return undefined;
+    const literal = objectLiteralOfV6(code, arg);
+    if (literal === undefined)
+        return undefined;
+    const assigned = new RegExp(`\\b${arg.replace(/\$/g, '\\$')}\\.store\\s*=`).test(code);
+    return assigned ? `${literal} store` : literal;
+}
+function checkPython(file, report) {
+    const code = file.code;
+    const engine = /^[ \t]*SESSION_ENGINE\s*=\s*["']django\.contrib\.sessions\.backends\.(file|cache)["']/m.exec(code);
+    if (engine) {
+        const usesLocMem = engine[1] === 'cache' && /django\.core\.cache\.backends\.locmem\.LocMemCache/.test(code) && !/backends\.(?:redis|memcached|db)\.|django_redis|RedisCache|PyMemcacheCache/.test(code);
+        if (engine[1] === 'file' || usesLocMem) {
+            const p = file.position(engine.index + (engine[0].length - engine[0].trimStart().length));
+            report({ line: p.line, column: p.column, message: engine[1] === 'file' ? 'SESSION_ENGINE "...backends.file" keeps sessions on the local disk' : 'SESSION_ENGINE "...backends.cache" on LocMemCache keeps sessions in process memory', remediation: DJANGO_FIX });
+        }
+    }
+    const flask = /SESSION_TYPE["']?\s*\]?\s*[=:]\s*["']filesystem["']/.exec(code);
+    if (flask) {
+        const p = file.position(flask.index);
+        report({ line: p.line, column: p.column, message: 'SESSION_TYPE "filesystem" keeps Flask-Session sessions on the local disk', remediation: FLASK_FIX });
+    }
+}
+function checkPhpSource(file, report) {
+    lineRule(file, report, /ini_set\(\s*["']session\.save_handler["']\s*,\s*["']files["']\s*\)/, "ini_set('session.save_handler', 'files') keeps sessions on the local disk", PHP_FIX);
+    if (/(^|\/)config\/session\.php$/.test(file.path))
+        lineRule(file, report, /["']driver["']\s*=>\s*["'](?:file|array)["']/, "'driver' => 'file' keeps Laravel sessions on the local disk", PHP_FIX);
+}
+function checkRails(file, report) {
+    if (!/config\/(environments\/production|application)\.rb$/.test(file.path))
+        return;
+    const code = file.code;
+    const store = /config\.session_store\s+:cache_store\b/.exec(code);
+    if (!store || !/config\.cache_store\s*=\s*:(?:memory_store|file_store)\b/.test(code))
+        return;
+    const p = file.position(store.index);
+    report({ line: p.line, column: p.column, message: 'session_store :cache_store on a :memory_store/:file_store cache keeps sessions inside one process', remediation: RAILS_FIX });
+}
+
+;// CONCATENATED MODULE: ./src/rules/vi-processes/local-disk-user-data.ts
+
+
+const TMP = /\btmp\b|\btemp\b|tmpdir|temp_dir|tempdir|tempfile|TMPDIR|\/dev\/shm/i;
+const USER_DIR = /upload|avatar|attachment|user[-_]?(?:data|files|content)|\bmedia\b|\bpublic\/(?:files|images|img)\b/i;
+const local_disk_user_data_FIX = {
+    node: 'Stream uploads to object storage instead of the dyno/pod disk: `multer({ storage: multerS3({ s3, bucket: process.env.UPLOADS_BUCKET }) })`, or `multer.memoryStorage()` + `await s3.send(new PutObjectCommand({ Bucket, Key, Body: req.file.buffer }))`.',
+    python: 'Save uploads to object storage: `boto3.client("s3").upload_fileobj(file, os.environ["UPLOADS_BUCKET"], key)`; in Django set the default storage to `storages.backends.s3.S3Storage` (django-storages).',
+    django: 'Use object storage for media: `STORAGES = {"default": {"BACKEND": "storages.backends.s3.S3Storage"}, ...}` (django-storages) with the bucket from the environment.',
+    rails: 'Point Active Storage at a shared service in production: `config.active_storage.service = :amazon` (or :google/:azure) with the bucket configured in config/storage.yml from ENV.',
+    carrierwave: 'Store uploads in object storage: `storage :fog` with fog-aws credentials from ENV.',
+    php: 'Write uploads to object storage, e.g. Flysystem/Laravel `Storage::disk(\'s3\')->putFile(\'avatars\', $request->file(\'avatar\'))`.',
+    go: 'Stream the multipart file to object storage, e.g. `uploader.Upload(ctx, &s3.PutObjectInput{Bucket: aws.String(os.Getenv("UPLOADS_BUCKET")), Key: aws.String(key), Body: file})`.',
+    java: 'Send the MultipartFile to object storage, e.g. `s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromInputStream(file.getInputStream(), file.getSize()))`.'
+};
+const localDiskUserData = {
+    meta: {
+        id: 'TF0602',
+        name: 'local-disk-user-data',
+        factor: 'VI',
+        severity: 'warning',
+        summary: 'User uploads or data are written to the local filesystem as if it persisted.',
+        why: 'Twelve-factor processes share nothing and their disk is a scratch space for a single transaction. Files written next to the app vanish on the next deploy, restart or reschedule, and the other processes serving the same app never see them.',
+        remediation: 'Store user files in a backing service (S3, GCS, Azure Blob, a database) and keep only transient files in the OS temp directory.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'php', 'go', 'java']
+    },
+    files: { kinds: ['source'], roles: ['app'] },
+    keywords: ['multer', 'upload', 'writefile', 'createwritestream', 'save(', 'active_storage', 'storage', 'move_uploaded_file', 'transferto', 'formfile', 'media'],
+    check(file, report) {
+        if (isNonProductionPathV8(file.path))
+            return;
+        switch (file.language) {
+            case 'javascript':
+            case 'typescript':
+                return local_disk_user_data_checkNode(file, report);
+            case 'python':
+                return local_disk_user_data_checkPython(file, report);
+            case 'ruby':
+                return checkRuby(file, report);
+            case 'php':
+                return each(file, report, /\bmove_uploaded_file\(\s*[^,()]+,\s*([^;]{1,200}?)\)\s*[;)]/g, (m) => !TMP.test(m[1]), (m) => `move_uploaded_file(..., ${m[1].trim()}) keeps the upload on the local disk`, local_disk_user_data_FIX.php);
+            case 'go':
+                if (!/\bFormFile\(|MultipartForm/.test(file.code))
+                    return;
+                return each(file, report, /\bos\.(?:Create|OpenFile|WriteFile)\(\s*([^\n]{1,200})/g, (m) => USER_DIR.test(m[1]) && !TMP.test(m[1]), (m) => `os.${/os\.(\w+)/.exec(m[0])[1]}(${m[1].split(',')[0].trim()}…) writes an upload to the local disk`, local_disk_user_data_FIX.go);
+            case 'java':
+                if (!/MultipartFile/.test(file.code))
+                    return;
+                return each(file, report, /\.transferTo\(\s*([^;\n]{1,200})\)\s*;|\bFiles\.copy\(\s*[\w.]+\.getInputStream\(\)\s*,\s*([^;\n]{1,200})\)\s*;/g, (m) => !TMP.test(m[1] ?? m[2]) && (USER_DIR.test(m[1] ?? m[2]) || /new\s+File\(|Paths?\.(?:get|of)\(/.test(m[1] ?? m[2])), (m) => `${m[0].startsWith('.') ? 'transferTo' : 'Files.copy'}(${(m[1] ?? m[2]).trim().slice(0, 60)}) writes an upload to the local disk`, local_disk_user_data_FIX.java);
+            default:
+        }
+    }
+};
+function each(file, report, re, keep, message, remediation) {
+    const lines = codeLinesV8(file);
+    let reported = 0;
+    for (const m of file.code.matchAll(re)) {
+        if (reported >= 100)
+            return; // a generated file: the first hundred say enough
+        const p = file.position(m.index + (m[0].length - m[0].trimStart().length));
+        if ((lines[p.line - 1] ?? '').length > 4000 || !keep(m))
+            continue;
+        reported++;
+        report({ line: p.line, column: p.column, message: message(m), remediation });
+    }
+}
+function local_disk_user_data_checkNode(file, report) {
+    const code = file.code;
+    if (/\bmulter\b/.test(code)) {
+        for (const m of code.matchAll(/\bmulter\s*\(\s*\{/g)) {
+            const opts = balancedV6(code, m.index + m[0].length - 1) ?? '';
+            const dest = /\bdest\s*:\s*([^,}\n]{1,120})/.exec(opts);
+            if (!dest || TMP.test(dest[1]))
+                continue;
+            const p = file.position(m.index);
+            report({ line: p.line, column: p.column, message: `multer({ dest: ${dest[1].trim()} }) stores uploads on the local disk`, remediation: local_disk_user_data_FIX.node });
+        }
+        for (const m of code.matchAll(/\bmulter\.diskStorage\s*\(/g)) {
+            const opts = balancedV6(code, m.index + m[0].length - 1) ?? '';
+            if (TMP.test(opts))
+                continue;
+            const p = file.position(m.index);
+            report({ line: p.line, column: p.column, message: 'multer.diskStorage() stores uploads on the local disk', remediation: local_disk_user_data_FIX.node });
+        }
+    }
+    // Request handlers writing into app-relative user folders.
+    if (!/\breq(?:uest)?\.(?:file|files|body|params)\b|\bctx\.request\b/.test(code))
+        return;
+    for (const m of code.matchAll(/\bfs(?:\.promises)?\.(writeFile|writeFileSync|createWriteStream|appendFile|appendFileSync|rename|renameSync|copyFile|copyFileSync)\s*\(/g)) {
+        const args = balancedV6(code, m.index + m[0].length - 1, 600) ?? '';
+        const parts = splitArgsV6(args);
+        const target = (m[1].startsWith('rename') || m[1].startsWith('copy') ? parts[1] : parts[0]) ?? '';
+        if (!USER_DIR.test(target) || TMP.test(target))
+            continue;
+        const p = file.position(m.index);
+        report({ line: p.line, column: p.column, message: `fs.${m[1]}(${target.trim().slice(0, 60)}, …) writes user data to the local disk`, remediation: local_disk_user_data_FIX.node });
+    }
+}
+function local_disk_user_data_checkPython(file, report) {
+    const code = file.code;
+    // Django: FileSystemStorage as the default storage in production settings.
+    // Split settings: base/common modules are overridden per environment, so only judge the others.
+    if (/settings/i.test(file.path) && !/(^|\/)settings\/(?:base|common|shared|defaults?|__init__)\.py$|(^|\/)(?:base|common)_settings\.py$/.test(file.path)) {
+        const m = /^[ \t]*DEFAULT_FILE_STORAGE\s*=\s*["']django\.core\.files\.storage\.FileSystemStorage["']/m.exec(code) ?? /["']default["']\s*:\s*\{\s*["']BACKEND["']\s*:\s*["']django\.core\.files\.storage\.FileSystemStorage["']/.exec(code);
+        if (m) {
+            const start = m.index + (m[0].length - m[0].trimStart().length);
+            const p = file.position(start);
+            report({ line: p.line, column: p.column, message: 'FileSystemStorage as the default (media) storage keeps user uploads on the local disk', remediation: local_disk_user_data_FIX.django });
+        }
+    }
+    if (!/\brequest\.(?:files|FILES|form|POST)\b|UploadFile|FileStorage/.test(code))
+        return;
+    // Flask/Werkzeug FileStorage.save(dst): one path argument. Django's Storage.save(name, content) goes through
+    // the configured storage backend (S3 in production) and is not a local write.
+    each(file, report, /\b(\w+)\.save\(/g, (m) => {
+        if (/storage/i.test(m[1]))
+            return false;
+        const args = balancedV6(file.code, m.index + m[0].length - 1, 600);
+        if (args === undefined)
+            return false;
+        const positional = splitArgsV6(args).filter((a) => a.trim() !== '' && !/^\s*\w+\s*=(?!=)/.test(a));
+        return positional.length === 1 && USER_DIR.test(positional[0]) && !TMP.test(positional[0]);
+    }, (m) => `${m[1]}.save(... upload folder ...) keeps the upload on the local disk`, local_disk_user_data_FIX.python);
+    each(file, report, /\bopen\(\s*([^\n]{1,200}?),\s*["'](?:w|wb|ab|a|xb)["']/g, (m) => USER_DIR.test(m[1]) && !TMP.test(m[1]), (m) => `open(${m[1].trim().slice(0, 60)}, "w…") writes user data to the local disk`, local_disk_user_data_FIX.python);
+}
+function checkRuby(file, report) {
+    if (/config\/environments\/production\.rb$/.test(file.path)) {
+        each(file, report, /config\.active_storage\.service\s*=\s*:local\b/g, () => true, () => 'config.active_storage.service = :local stores uploads on the production disk', local_disk_user_data_FIX.rails);
+    }
+    if (/uploaders?\//.test(file.path) || /CarrierWave/.test(file.code)) {
+        each(file, report, /^[ \t]*storage\s+:file\b/gm, () => true, () => 'CarrierWave `storage :file` keeps uploads on the local disk', local_disk_user_data_FIX.carrierwave);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/vi-processes/process-local-shared-state.ts
+
+const PER_USER = /^[a-z_]*?(?:session|user|cart|basket|token|login|visitor|visit|client|customer|account|profile|presence|online|ratelimit|rate_limit|hit|attempt|vote|like|click|counter|quota|usage|connection|socket)s?(?:_?(?:cache|store|data|map|db|by_?id|by_?ip|state))?$/i;
+const REQUEST_KEY = '(?:req|request|ctx|session|user|userId|user_id|uid|sid|sessionId|session_id|token|ip|clientIp|client_ip|current_user|socket)\\b';
+const HANDLER = /\b\w*(?:[aA]pp|[rR]outer|[sS]erver|fastify|bp|[bB]lueprint)\.(?:get|post|put|patch|delete|all|use|route)\s*\(|@(?:app|bp|router|\w+_bp)\.(?:route|get|post|put|patch|delete)\b|\bdef\s+\w+\(\s*request\b/;
+const process_local_shared_state_FIX = {
+    js: 'Keep per-user state in a backing service shared by all processes, e.g. Redis: `await redis.hSet(`cart:${req.session.id}`, item, qty)` — or in the session/cookie itself.',
+    py: 'Keep per-user state in a backing service shared by all processes, e.g. Redis (`redis.hset(f"cart:{user_id}", item, qty)`) or the Django/Flask cache configured on Redis — not in a module-level dict.'
+};
+const processLocalSharedState = {
+    meta: {
+        id: 'TF0604',
+        name: 'process-local-shared-state',
+        factor: 'VI',
+        severity: 'notice',
+        summary: 'A module-level Map/dict holds per-user state that request handlers write.',
+        why: 'Twelve-factor processes share nothing: the next request from the same user may hit another process, and any process may be restarted at any time. A module-level map of sessions, carts or login attempts works on one laptop process and silently loses or splits data once the app runs more than one process.',
+        remediation: 'Move the state to a backing service (Redis, the database) or into the user\'s session/cookie.',
+        languages: ['javascript', 'typescript', 'python']
+    },
+    files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python'], roles: ['app'] },
+    keywords: ['new map', '= {}', 'dict()', 'defaultdict('],
+    check(file, report) {
+        if (isNonProductionPathV8(file.path))
+            return;
+        const code = file.code;
+        if (!HANDLER.test(code))
+            return;
+        const lines = codeLinesV8(file);
+        const py = file.language === 'python';
+        const decl = py ? /^([A-Za-z_]\w*)\s*(?::\s*[\w[\], ]+)?=\s*(?:\{\s*\}|dict\(\s*\)|defaultdict\([\w.]*\))\s*$/gm : /^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[^=\n]{1,80})?=\s*(?:new\s+Map(?:<[^>\n]*>)?\(\s*\)|\{\s*\})\s*;?\s*$/gm;
+        const seen = new Set(); // one whole-file write lookup per name
+        for (const m of code.matchAll(decl)) {
+            const name = m[1];
+            if (seen.has(name) || !PER_USER.test(name))
+                continue;
+            seen.add(name);
+            const esc = name.replace(/\$/g, '\\$');
+            const write = py
+                ? new RegExp(`\\b${esc}\\[\\s*${REQUEST_KEY}[^\\n=]{0,80}?\\]\\s*(?:=(?!=)|\\.append\\(|\\+=)|\\b${esc}\\.setdefault\\(\\s*${REQUEST_KEY}`)
+                : new RegExp(`\\b${esc}\\.set\\(\\s*${REQUEST_KEY}|\\b${esc}\\[\\s*${REQUEST_KEY}[^\\n=]{0,80}?\\]\\s*(?:=(?!=)|\\+=)`);
+            const w = write.exec(code);
+            if (!w)
+                continue;
+            const p = file.position(m.index);
+            const wLine = file.position(w.index).line;
+            if ((lines[wLine - 1] ?? '').length > 4000)
+                continue;
+            report({
+                line: p.line,
+                column: p.column,
+                message: `module-level "${name}" ${py ? 'dict' : code.slice(m.index, m.index + m[0].length).includes('Map') ? 'Map' : 'object'} holds per-user state written from request handlers (line ${wLine}): each process has its own copy`,
+                remediation: process_local_shared_state_FIX[py ? 'py' : 'js']
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/vi-processes/sticky-sessions.ts
+
+
+const sticky_sessions_FIX = 'Remove the affinity and make any process able to serve any request: move session state to a shared store (Redis, the database) or signed cookies, then drop `sessionAffinity`/affinity annotations/`ip_hash`.';
+/** Annotation (or label) keys that turn on stickiness, with the values that mean "on". */
+const ANNOTATIONS = [
+    { key: /^(?:nginx\.)?ingress\.kubernetes\.io\/affinity$/, value: /^cookie$/i },
+    { key: /^alb\.ingress\.kubernetes\.io\/target-group-attributes$/, value: /stickiness\.enabled\s*=\s*true/i },
+    { key: /^traefik\.ingress\.kubernetes\.io\/(?:service\.sticky(?:\.cookie)?|affinity)$/, value: /^(?:true|.+)$/i },
+    { key: /^haproxy\.org\/cookie-persistence$|^haproxy\.router\.openshift\.io\/balance$/, value: /^(?!roundrobin|leastconn|random).+/i },
+    { key: /^traefik\.http\.services\.[\w-]+\.loadbalancer\.sticky(?:\.cookie)?(?:\.name)?$/, value: /^(?!false).+/i }
+];
+const stickySessions = {
+    meta: {
+        id: 'TF0603',
+        name: 'sticky-sessions',
+        factor: 'VI',
+        severity: 'warning',
+        summary: 'The load balancer pins users to one process (sticky sessions / session affinity).',
+        why: 'Sticky sessions are a violation of twelve-factor: they exist so that a process may keep state a later request needs. That state is lost whenever the process restarts or is scaled away, and load spreads unevenly because users cannot move.',
+        remediation: sticky_sessions_FIX
+    },
+    files: { kinds: ['kubernetes', 'compose', 'yaml', 'ini', 'other'], roles: ['app'] },
+    keywords: ['affinity', 'sticky', 'ip_hash', 'balance', 'stickiness', 'consistenthash', 'cookie'],
+    check(file, report) {
+        if (isNonProductionPathV8(file.path))
+            return;
+        if (file.kind === 'kubernetes' || file.kind === 'compose' || file.kind === 'yaml') {
+            if (file.text.includes('{{'))
+                return; // Helm templates
+            return checkYaml(file, report);
+        }
+        if (file.kind === 'other' && !/\.(?:tf|conf|cfg|template|tmpl|j2)$|nginx|haproxy|apache|httpd/i.test(file.path))
+            return;
+        checkText(file, report);
+    }
+};
+function checkYaml(file, report) {
+    const lc = yamlOf(file).lineCounter;
+    const at = (offset) => {
+        const p = lc.linePos(offset);
+        return { line: p.line, column: p.col };
+    };
+    let istioReported = -1;
+    const seenSticky = new Set();
+    for (const e of yamlEntries(file)) {
+        const value = e.value === null ? '' : String(e.value);
+        const pos = at(e.keyOffset ?? e.offset);
+        if (e.key === 'sessionAffinity' && value === 'ClientIP') {
+            report({ ...pos, message: 'Service sessionAffinity: ClientIP pins each client to one pod', remediation: `${sticky_sessions_FIX} For the Service: \`sessionAffinity: None\` (the default).` });
+            continue;
+        }
+        if (e.key === 'affinityType' && /^(?:CLIENT_IP|GENERATED_COOKIE|HTTP_COOKIE|CLIENT_IP_PORT_PROTO|CLIENT_IP_PROTO)$/.test(value)) {
+            report({ ...pos, message: `BackendConfig sessionAffinity affinityType ${value} pins users to one pod`, remediation: sticky_sessions_FIX });
+            continue;
+        }
+        if (e.path.includes('consistentHash') && (e.key === 'useSourceIp' ? value === 'true' : e.path.includes('httpCookie'))) {
+            if (istioReported === e.docIndex)
+                continue;
+            istioReported = e.docIndex;
+            report({ ...pos, message: `DestinationRule consistentHash ${e.key === 'useSourceIp' ? 'useSourceIp' : 'httpCookie'} pins users to one pod`, remediation: sticky_sessions_FIX });
+            continue;
+        }
+        // Annotations / labels as map entries, or compose labels as `key=value` strings.
+        let key = e.key;
+        let val = value;
+        if (typeof e.path[e.path.length - 1] === 'number' && value.includes('=')) {
+            key = value.slice(0, value.indexOf('='));
+            val = value.slice(value.indexOf('=') + 1);
+        }
+        const hit = ANNOTATIONS.find((a) => a.key.test(key) && a.value.test(val.trim()));
+        if (hit) {
+            report({ ...pos, message: `${key}: ${val.trim().slice(0, 60)} turns on sticky sessions`, remediation: sticky_sessions_FIX });
+            continue;
+        }
+        // Traefik IngressRoute / dynamic config: services[].sticky.cookie
+        if (e.path.includes('sticky') && e.path.includes('cookie') && e.path[e.path.indexOf('sticky') + 1] === 'cookie') {
+            const key2 = `${e.docIndex}:${e.path.slice(0, e.path.indexOf('sticky') + 1).join('.')}`;
+            if (seenSticky.has(key2))
+                continue;
+            seenSticky.add(key2);
+            report({ ...pos, message: 'Traefik sticky.cookie pins users to one backend', remediation: sticky_sessions_FIX });
+        }
+    }
+}
+const TEXT_PATTERNS = [
+    { re: /^\s*ip_hash\s*;/, message: () => 'nginx upstream ip_hash pins each client IP to one backend' },
+    { re: /^\s*sticky\s+(?:cookie|route|learn)\b/, message: () => 'nginx sticky directive pins users to one backend' },
+    { re: /^\s*hash\s+\$(?:remote_addr|cookie_\w+)\b/, message: (m) => `nginx upstream "${m[0].trim()}" pins users to one backend` },
+    { re: /^\s*balance\s+source\b/, message: () => 'HAProxy "balance source" pins each client IP to one backend' },
+    { re: /^\s*cookie\s+\S+\s+(?:insert|prefix|rewrite)\b/, message: (m) => `HAProxy "${m[0].trim()}" turns on cookie persistence` },
+    { re: /^\s*stick\s+on\s+src\b/, message: () => 'HAProxy "stick on src" pins each client IP to one backend' },
+    { re: /\bstickysession\s*=/, message: () => 'Apache mod_proxy_balancer stickysession pins users to one backend' },
+    { re: /^\s*session_affinity\s*=\s*"(?:CLIENT_IP|GENERATED_COOKIE|CLIENT_IP_PROTO|CLIENT_IP_PORT_PROTO|HTTP_COOKIE)"/, message: (m) => `load balancer ${m[0].trim()} pins users to one backend` }
+];
+function checkText(file, report) {
+    const lines = codeLinesV8(file);
+    lines.forEach((text, i) => {
+        if (text.length > 4000)
+            return;
+        for (const p of TEXT_PATTERNS) {
+            const m = p.re.exec(text);
+            if (!m)
+                continue;
+            report({ line: i + 1, column: m.index + (m[0].length - m[0].trimStart().length) + 1, message: p.message(m), remediation: sticky_sessions_FIX });
+            return;
+        }
+        // Terraform: stickiness { enabled = true } (aws_lb_target_group)
+        if (/^\s*stickiness\s*\{/.test(text)) {
+            const block = lines.slice(i, i + 8).join('\n');
+            const end = block.indexOf('}');
+            const body = end === -1 ? block : block.slice(0, end);
+            if (/\benabled\s*=\s*true\b/.test(body) || !/\benabled\s*=/.test(body)) {
+                report({ line: i + 1, column: text.indexOf('stickiness') + 1, message: 'target group stickiness is enabled: the load balancer pins users to one target', remediation: `${sticky_sessions_FIX} In Terraform: \`stickiness { type = "lb_cookie" enabled = false }\` or remove the block.` });
+            }
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/rules/vi-processes/index.ts
+
+
+
+
+const FACTOR_VI_RULES = [inMemorySessionStore, localDiskUserData, stickySessions, processLocalSharedState];
+
+;// CONCATENATED MODULE: ./src/rules/vii-port-binding/container-injected-web-server.ts
+
+
+const KEY = 'tf0702:apache';
+const JAVA_FIX = 'Package an executable application with an embedded server: Spring Boot (`<packaging>jar</packaging>` + spring-boot-maven-plugin, `java -jar app.jar` binds server.port/$PORT), or embed Jetty/Undertow, and drop the external Tomcat/WebLogic/JBoss deployment.';
+const container_injected_web_server_PHP_FIX = 'Make the app export HTTP itself: ship an image that runs the server in the foreground (`FROM php:8.3-apache` or php-fpm + Caddy/nginx in one service, `EXPOSE 8080`), or a Procfile `web: heroku-php-apache2 public/`; for development `php -S 0.0.0.0:${PORT:-8000} -t public`.';
+const WSGI_FIX = 'Serve the WSGI app with a server the app depends on: add gunicorn to requirements.txt and run `gunicorn --bind 0.0.0.0:${PORT:-8000} mysite.wsgi` (or `mod_wsgi-express start-server mysite/wsgi.py --port $PORT`).';
+const containerInjectedWebServer = {
+    meta: {
+        id: 'TF0702',
+        name: 'container-injected-web-server',
+        factor: 'VII',
+        severity: 'warning',
+        summary: 'The app relies on an external container (servlet container, mod_php, mod_wsgi) to provide its web server.',
+        why: 'A twelve-factor app is completely self-contained and exports HTTP by binding a port; it does not rely on a web server being injected at run time. A WAR dropped into Tomcat, or code that only works under Apache\'s mod_php or mod_wsgi, ties the app to a hand-managed server whose version, config and port live outside the codebase.',
+        remediation: 'Declare the web server as a dependency of the app and start it from the app\'s own process (embedded server, gunicorn, an image that runs the server).',
+        languages: ['java', 'kotlin', 'php', 'python']
+    },
+    files: { kinds: ['manifest', 'other', 'ini'], roles: ['app'] },
+    // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
+    rereadReportedFiles: true,
+    keywords: ['war', 'php', 'wsgiscriptalias'],
+    check(file, report, ctx) {
+        // Manifests are not comment-blanked by the engine: blank XML and Gradle comments here (offsets kept).
+        const blank = (t) => t.replace(/[^\n]/g, ' ');
+        const code = file.name === 'pom.xml' ? file.text.replace(/<!--[\s\S]*?-->/g, blank) : /^build\.gradle/.test(file.name) ? file.text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, blank) : file.code;
+        if (file.kind === 'manifest') {
+            if (file.name === 'pom.xml') {
+                const m = /<packaging>\s*war\s*<\/packaging>/.exec(code);
+                if (!m || /spring-boot-maven-plugin/.test(code))
+                    return;
+                const p = file.position(m.index);
+                report({ ...p, message: '<packaging>war</packaging> builds an archive that needs an external servlet container to serve HTTP', remediation: JAVA_FIX });
+            }
+            else if (/^build\.gradle(\.kts)?$/.test(file.name)) {
+                const m = /^[ \t]*(?:id\s*\(?\s*["']war["']\s*\)?|apply\s+plugin\s*:\s*["']war["'])/m.exec(code);
+                if (!m || /org\.springframework\.boot/.test(code))
+                    return;
+                const p = file.position(m.index + (m[0].length - m[0].trimStart().length));
+                report({ ...p, message: `${m[0].trim()} builds a WAR that needs an external servlet container to serve HTTP`, remediation: JAVA_FIX });
+            }
+            return;
+        }
+        const isHtaccess = file.name === '.htaccess';
+        if (!isHtaccess && !/\.conf$/i.test(file.name))
+            return;
+        const php = /^[ \t]*(php_value|php_flag|php_admin_value|php_admin_flag|AddHandler\s+\S*php\S*|SetHandler\s+\S*php\S*|AddType\s+application\/x-httpd-php)\b/im.exec(code);
+        const wsgi = /^[ \t]*WSGIScriptAlias\b/im.exec(code);
+        for (const [m, kind] of [[php, 'php'], [wsgi, 'wsgi']]) {
+            if (!m)
+                continue;
+            const p = file.position(m.index + (m[0].length - m[0].trimStart().length));
+            ctx.facts.add(KEY, { file: file.path, line: p.line, column: p.column, kind, token: m[0].trim().split(/\s+/)[0], app: ctx.app?.path ?? '.' });
+        }
+    },
+    checkRepo(repo, report) {
+        const facts = repo.facts.get(KEY);
+        if (facts.length === 0)
+            return;
+        // Anything that starts a server of the app's own: an image, a Procfile, a compose service.
+        const serverDeclared = repo.files.some((f) => {
+            if (f.role === 'test' || f.role === 'docs' || f.role === 'example')
+                return false;
+            const file = repo.get(f.path);
+            if (!file)
+                return false;
+            if (f.kind === 'procfile')
+                return procfileOf(file).some((p) => p.type === 'web');
+            if (f.kind === 'dockerfile')
+                return dockerfileOf(file).instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'FROM');
+            if (f.kind === 'compose')
+                return true;
+            return false;
+        });
+        if (serverDeclared)
+            return;
+        const pythonServer = repo.files.some((f) => {
+            if (f.kind !== 'manifest')
+                return false;
+            const file = repo.get(f.path);
+            return file !== undefined && /\b(?:gunicorn|uwsgi|waitress|uvicorn|hypercorn|daphne|granian|mod[-_]wsgi|bjoern|cheroot)\b/i.test(file.text);
+        });
+        const phpApp = repo.apps.some((a) => a.language === 'php') || repo.files.some((f) => f.language === 'php');
+        const pythonApp = repo.apps.some((a) => a.language === 'python') || repo.files.some((f) => f.language === 'python');
+        const seen = new Set();
+        for (const f of facts) {
+            if (f.kind === 'php' && !phpApp)
+                continue;
+            if (f.kind === 'wsgi' && (!pythonApp || pythonServer))
+                continue;
+            if (seen.has(`${f.kind}:${f.file}`))
+                continue;
+            seen.add(`${f.kind}:${f.file}`);
+            report({
+                file: f.file,
+                line: f.line,
+                column: f.column,
+                message: f.kind === 'php' ? `${f.token} configures mod_php, and the app has no image, Procfile or server of its own: it only runs inside an Apache host` : 'WSGIScriptAlias is the only entry of this WSGI app: it runs only inside Apache mod_wsgi',
+                remediation: f.kind === 'php' ? container_injected_web_server_PHP_FIX : WSGI_FIX
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/vii-port-binding/port-sites.ts
+
+
+
+
+const port_sites_ENV_LOOKUP = [
+    /process\.env(?:\.|\[\s*["'`])\w*PORT\b/,
+    /(?:environ(?:\.get)?|getenv|Getenv|LookupEnv|ENV(?:\.fetch)?|\$_ENV|\$_SERVER|\benv(?:\.int|\.str)?|\bconfig|System\.getenv|Deno\.env\.get)\s*[([]\s*["']\w*PORT\b/,
+    /\$\{?\w*PORT\b/
+];
+const DEFAULTS = [
+    /process\.env(?:\.|\[\s*["'`])\w*PORT\b["'`\]]*\)?\s*(?:\|\||\?\?)\s*["']?(\d{2,5})\b/g,
+    /(?:environ\.get|getenv)\(\s*["']\w*PORT["']\s*,\s*["']?(\d{2,5})\b/g,
+    /ENV\.fetch\(\s*["']\w*PORT["']\s*(?:,\s*|\)\s*\{\s*)["']?(\d{2,5})\b/g,
+    /\$\{\w*PORT:-?(\d{2,5})\}/g,
+    /getOrDefault\(\s*"\w*PORT"\s*,\s*"(\d{2,5})"/g,
+    // Go: port := os.Getenv("PORT"); if port == "" { port = "8080" }
+    /\bport\s*==\s*""\s*\{\s*port\s*=\s*":?(\d{2,5})"/gi
+];
+/** A bind on the loopback interface is a side channel (pprof, admin), not the exported service. */
+const LOOPBACK = /(?:localhost|127\.0\.0\.1|\[::1\]|::1)(?::|["'])|host\s*=\s*["'](?:localhost|127\.0\.0\.1)["']/;
+const SOURCE_BINDS = [
+    { re: /\.listen\(\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,)]/g, server: 'listen', languages: ['javascript', 'typescript', 'java', 'kotlin'] },
+    { re: /\.listen\(\s*\{[^}\n]*?\bport\s*:\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,}]/g, server: 'fastify', languages: ['javascript', 'typescript'] },
+    { re: /\b(?:Bun\.serve|Deno\.serve|serve)\(\s*\{[^}\n]*?\bport\s*:\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,}]/g, server: 'serve', languages: ['javascript', 'typescript'] },
+    { re: /\b(?:run|run_app|serve)\([^)\n]*?\bport\s*=\s*(\d{2,5}|[A-Za-z_]\w*)\s*[,)]/g, server: 'python-run', languages: ['python'] },
+    { re: /^[ \t]*bind\s*=\s*\[?\s*["'][\w.*[\]-]*:(\d{2,5})["']/gm, server: 'gunicorn-config', languages: ['python'] },
+    { re: /^[ \t]*port\s+(\d{2,5})\s*$/gm, server: 'puma', languages: ['ruby'] },
+    { re: /^[ \t]*bind\s+["']tcp:\/\/[\w.*[\]-]*:(\d{2,5})["']/gm, server: 'puma', languages: ['ruby'] },
+    { re: /\bset\s+:port\s*,\s*(\d{2,5})\b/g, server: 'sinatra', languages: ['ruby'] },
+    { re: /\b(?:ListenAndServe|ListenAndServeTLS|Run|Start|StartTLS|Listen|RunTLS)\(\s*(?:"[\w.-]*:(\d{2,5})"|([A-Za-z_]\w*)\s*[,)])/g, server: 'go', languages: ['go'] },
+    { re: /\bnet\.Listen\(\s*"tcp[46]?"\s*,\s*"[\w.-]*:(\d{2,5})"/g, server: 'go', languages: ['go'] },
+    { re: /\bAddr:\s*"[\w.-]*:(\d{2,5})"/g, server: 'go', languages: ['go'] },
+    { re: /\bnew\s+InetSocketAddress\(\s*(\d{2,5})\s*\)/g, server: 'java', languages: ['java', 'kotlin'] },
+    { re: /\bembeddedServer\([^)\n]*?\bport\s*=\s*(\d{2,5})\b/g, server: 'ktor', languages: ['kotlin'] }
+];
+/** Server programs whose `-p`/`--port` flag is the listen port. */
+const SERVER_PROGRAM = /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|rails|puma|unicorn|thin|rackup|next|nuxt|flask|http-server|serve|streamlit|php|artisan|node|npx|bun|deno|granian|java|dotnet|caddy)\b/;
+const COMMAND_BINDS = [
+    { re: /(?:--bind|-b)[=\s]+["']?(?:tcp:\/\/)?[\w.*[\]-]*:(\d{2,5})(?![\d:])/, server: 'bind' },
+    { re: /(?:--port|--listen|-p)[=\s]+["']?(?:[\w.*-]*:)?(\d{2,5})(?![\d:])/, server: 'port-flag' },
+    { re: /\bphp\s+(?:-\S+\s+)*-S\s+[\w.-]*:(\d{2,5})\b/, server: 'php' },
+    { re: /\brunserver\s+(?:[\w.-]*:)?(\d{2,5})\b/, server: 'runserver' }
+];
+function portSitesV7(file) {
+    return file.parse('v7-port-sites', collect);
+}
+function collect(file) {
+    const out = { envLookup: false, literal: [], defaults: [], injected: [], exposed: [] };
+    const code = file.code;
+    const isCommandCarrier = file.kind !== 'source' || file.language === 'shell';
+    if (code.length > 2_000_000)
+        return out;
+    out.envLookup = port_sites_ENV_LOOKUP.slice(0, isCommandCarrier ? 3 : 2).some((re) => re.test(code)) || (file.kind === 'properties' && /\$\{\w*PORT\b/.test(code));
+    for (const re of DEFAULTS)
+        for (const m of code.matchAll(re))
+            out.defaults.push({ port: Number(m[1]), line: file.position(m.index).line });
+    if (file.kind === 'source' && file.language !== 'shell')
+        sourceBinds(file, out);
+    // Commands the app starts with (Procfile, Dockerfile CMD, npm start, entrypoint scripts). Compose and
+    // Kubernetes commands are the platform's own port configuration, not the app's.
+    if (file.kind === 'procfile' || file.kind === 'dockerfile' || file.kind === 'manifest' || (file.kind === 'source' && file.language === 'shell')) {
+        for (const cmd of startCommandsOf(file)) {
+            if (cmd.command.length > 4000 || !SERVER_PROGRAM.test(cmd.command) || /\$\{?\w*PORT\b/.test(cmd.command))
+                continue;
+            for (const b of COMMAND_BINDS) {
+                const m = b.re.exec(cmd.command);
+                if (!m || LOOPBACK.test(m[0]))
+                    continue;
+                const pos = locateV8(file, cmd, b.re);
+                const program = /\b(gunicorn|uvicorn|hypercorn|daphne|waitress-serve|rails|puma|unicorn|thin|rackup|next|nuxt|flask|http-server|serve|streamlit|php|granian)\b/.exec(cmd.command)?.[1] ?? 'server';
+                out.literal.push({ line: pos.line, column: pos.column, token: m[0].trim(), port: Number(m[1]), devMain: false, where: 'command', server: program });
+                break;
+            }
+        }
+    }
+    if (file.kind === 'dockerfile') {
+        const d = dockerfileOf(file);
+        const last = Math.max(0, d.stages.length - 1);
+        const expose = [];
+        for (const ins of d.instructions) {
+            if (ins.stage !== last)
+                continue;
+            if (ins.keyword === 'ENV') {
+                const m = /(?:^|\s)PORT(?:=|\s+)["']?(\d{2,5})\b/.exec(ins.args);
+                if (m)
+                    out.injected.push({ port: Number(m[1]), line: ins.line });
+            }
+            if (ins.keyword === 'EXPOSE') {
+                for (const p of ins.args.split(/\s+/)) {
+                    const m = /^(\d{2,5})(?:\/tcp)?$/i.exec(p);
+                    if (m)
+                        expose.push({ port: Number(m[1]), line: ins.line, column: file.line(ins.line).indexOf(m[1]) + 1, label: `EXPOSE ${m[1]}` });
+                }
+            }
+        }
+        if (expose.length)
+            out.exposed.push(expose);
+    }
+    if (file.kind === 'compose') {
+        for (const s of composeOf(file).services) {
+            if (!s.build)
+                continue;
+            for (const e of s.environment)
+                if (/^\w*PORT$/.test(e.key) && e.key !== 'DB_PORT' && /^\d{2,5}$/.test(e.value ?? ''))
+                    out.injected.push({ port: Number(e.value), line: e.line });
+            const expose = s.ports
+                .map((p) => ({ p, m: /(?:^|:)(\d{2,5})(?:\/tcp)?$/.exec(p.spec.trim()) }))
+                .filter((x) => x.m)
+                .map(({ p, m }) => ({ port: Number(m[1]), line: p.line, column: file.line(p.line).lastIndexOf(m[1]) + 1, label: `compose service "${s.name}" port ${p.spec}` }));
+            if (expose.length)
+                out.exposed.push(expose);
+        }
+    }
+    if (file.kind === 'kubernetes') {
+        const m = kubernetesOf(file);
+        if (!m.isHelmTemplate) {
+            for (const w of m.workloads) {
+                // Databases and other backing services run as StatefulSets/DaemonSets or official images: not the app.
+                if (w.kind !== 'Deployment' && w.kind !== 'Pod' && w.kind !== 'DeploymentConfig' && w.kind !== 'ReplicaSet')
+                    continue;
+                for (const c of w.containers) {
+                    if (c.init || !isOwnImageV7(c.image))
+                        continue;
+                    for (const e of c.env)
+                        if (e.name === 'PORT' && /^\d{2,5}$/.test(e.value ?? ''))
+                            out.injected.push({ port: Number(e.value), line: e.line });
+                    if (c.ports.length)
+                        out.exposed.push(c.ports.map((p) => ({ port: p.containerPort, line: p.line, column: file.line(p.line).indexOf(String(p.containerPort)) + 1, label: `${w.kind} "${w.name}" containerPort ${p.containerPort}` })));
+                }
+            }
+        }
+    }
+    if (file.kind === 'properties' || file.kind === 'yaml') {
+        // Spring Boot: server.port is the bound port (SERVER_PORT overrides it).
+        const m = /^[ \t]*server\.port\s*[=:]\s*(\d{2,5})\s*$/m.exec(code) ?? /^server:\s*\n\s+port:\s*(\d{2,5})\s*$/m.exec(code);
+        if (m)
+            out.defaults.push({ port: Number(m[1]), line: file.position(m.index + m[0].indexOf(m[1])).line });
+    }
+    return out;
+}
+function sourceBinds(file, out) {
+    const code = file.code;
+    const lines = codeLinesV8(file);
+    const resolved = new Map(); // one whole-file lookup per identifier
+    for (const p of SOURCE_BINDS) {
+        if (!p.languages.includes(file.language))
+            continue;
+        if (p.server === 'gunicorn-config' && !/gunicorn|conf/i.test(file.name))
+            continue;
+        if (p.server === 'puma' && !/puma/i.test(file.name))
+            continue;
+        for (const m of code.matchAll(p.re)) {
+            if (out.literal.length >= 100)
+                return;
+            const at = file.position(m.index);
+            const lineNo = at.line;
+            if ((lines[lineNo - 1] ?? '').length > 4000 || inStringLiteralV8(lines[lineNo - 1] ?? '', at.column - 1))
+                continue;
+            const raw = m[1] ?? m[2];
+            if (!raw || LOOPBACK.test(m[0]))
+                continue;
+            let port;
+            if (/^\d+$/.test(raw))
+                port = Number(raw);
+            else {
+                if (!resolved.has(raw))
+                    resolved.set(raw, resolveIdentifier(code, raw, file.language));
+                port = resolved.get(raw);
+            }
+            if (port === undefined || port === 0)
+                continue;
+            let start = m.index + (m[0].length - m[0].trimStart().length);
+            // Name the receiver too: `app.listen(3000, …)`, not `.listen(3000,`.
+            if (code[start] === '.' || code[start - 1] === '.')
+                while (start > 0 && /[\w$.]/.test(code[start - 1]) && m.index - start < 60)
+                    start--;
+            const pos = file.position(start);
+            const call = code.slice(start, m.index + m[0].length).trim();
+            const token = /[,{]$/.test(call) ? `${call.replace(/[,{\s]+$/, '')}${call.endsWith('{') ? '' : ','} …)` : call;
+            const devMain = file.language === 'python' && /^[ \t]+/.test(lines[lineNo - 1] ?? '') && /^if\s+__name__\s*==\s*["']__main__["']/m.test(code.slice(0, m.index));
+            // `if __name__ == "__main__": uvicorn.run(..., reload=True)` is a development entry, whatever else the app does.
+            if (devMain && /\b(?:reload|debug)\s*=\s*True\b/.test(code.slice(m.index, m.index + 300).split('\n')[0]))
+                continue;
+            out.literal.push({ line: pos.line, column: pos.column, token, port, devMain, where: 'source', server: p.server });
+        }
+    }
+}
+/** `const PORT = 3000` / `PORT = 5000` / `addr := ":8080"`: a literal the identifier is bound to, if any. */
+function resolveIdentifier(code, id, language) {
+    if (id.length > 60 || /^(?:true|false|null|undefined|None|nil)$/.test(id))
+        return undefined;
+    const escaped = id.replace(/\$/g, '\\$');
+    const re = language === 'go'
+        ? new RegExp(`\\b${escaped}\\s*(?::=|=)\\s*"[\\w.-]*:(\\d{2,5})"`)
+        : new RegExp(`(?:^|[\\s;(])(?:const|let|var|final\\s+int|int|val)?\\s*${escaped}\\s*(?::\\s*\\w+\\s*)?=\\s*(\\d{2,5})\\s*(?:;|$)`, 'm');
+    const m = re.exec(code);
+    if (!m)
+        return undefined;
+    // Reassigned later (`if (process.env.PORT) PORT = ...`, `PORT = int(os.environ.get("PORT", PORT))`): not a fixed port.
+    const assignments = code.match(new RegExp(`(?<![=!<>.\\w$])${escaped}\\s*(?::=|=)(?!=)`, 'g'))?.length ?? 0;
+    return assignments > 1 ? undefined : Number(m[1]);
+}
+/** An image the app builds itself (see isOwnImageV8). */
+const isOwnImageV7 = isOwnImageV8;
+
+;// CONCATENATED MODULE: ./src/rules/vii-port-binding/exposed-port-mismatch.ts
+
+const exposed_port_mismatch_KEY = 'tf0703:sites';
+const exposedPortMismatch = {
+    meta: {
+        id: 'TF0703',
+        name: 'exposed-port-mismatch',
+        factor: 'VII',
+        severity: 'notice',
+        summary: 'A Dockerfile EXPOSE, compose port or Kubernetes containerPort disagrees with the port the app binds.',
+        why: 'Port binding only works if the port the app binds is the port the platform routes to. An EXPOSE or containerPort that names another port routes traffic, health checks and service discovery to a port nobody listens on — usually after someone changed one side only.',
+        remediation: 'Make both sides agree: set PORT explicitly where the container is declared (ENV PORT=8080 + EXPOSE 8080, or `env: [{name: PORT, value: "8080"}]` beside `containerPort: 8080`) and let the app read it.'
+    },
+    files: { kinds: ['source', 'procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'properties', 'yaml'] },
+    // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
+    rereadReportedFiles: true,
+    keywords: ['port', 'listen', 'bind', 'addr', '-p', '-b', '-s ', 'runserver', 'gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress', 'expose'],
+    check(file, _report, ctx) {
+        if (file.role !== 'app' && !(file.role === 'dev' && file.kind === 'compose'))
+            return;
+        if (file.kind === 'manifest' && file.name !== 'package.json')
+            return;
+        const sites = portSitesV7(file);
+        if (sites.literal.length || sites.defaults.length || sites.injected.length || sites.exposed.length) {
+            ctx.facts.add(exposed_port_mismatch_KEY, { file: file.path, app: ctx.app?.path ?? '.', sites });
+        }
+    },
+    checkRepo(repo, report) {
+        const facts = repo.facts.get(exposed_port_mismatch_KEY);
+        const byApp = new Map();
+        for (const f of facts)
+            byApp.set(f.app, [...(byApp.get(f.app) ?? []), f]);
+        for (const [app, list] of byApp) {
+            // A root-level manifest in a monorepo may belong to any app: compare only when unambiguous.
+            if (app === '.' && repo.apps.length > 1)
+                continue;
+            const bound = new Map();
+            for (const f of list) {
+                for (const b of f.sites.literal)
+                    if (!b.devMain)
+                        bound.set(b.port, `${f.file}:${b.line}`);
+                for (const d of f.sites.defaults)
+                    bound.set(d.port, `${f.file}:${d.line}`);
+            }
+            if (bound.size === 0)
+                continue;
+            const injected = new Set(list.flatMap((f) => f.sites.injected.map((i) => i.port)));
+            const ok = (port) => bound.has(port) || injected.has(port);
+            for (const f of list) {
+                for (const group of f.sites.exposed) {
+                    if (group.some((e) => ok(e.port)))
+                        continue;
+                    const e = group[0];
+                    const [port, where] = [...bound.entries()][0];
+                    report({
+                        file: f.file,
+                        line: e.line,
+                        ...(e.column && e.column > 0 ? { column: e.column } : {}),
+                        message: `${e.label} but the app binds ${port} (${where})`,
+                        remediation: `Expose the port the app listens on (${port}), or inject the one you expose: e.g. \`ENV PORT=${e.port}\` / \`env: [{name: PORT, value: "${e.port}"}]\` and read PORT in the app.`
+                    });
+                }
+            }
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/vii-port-binding/literal-listen-port.ts
+
+const ENV_KEY = 'tf0701:port-env';
+const LITERAL_KEY = 'tf0701:literal';
+function portFixV7(b, framework, language) {
+    const p = b.port;
+    if (b.where === 'command') {
+        switch (b.server) {
+            case 'gunicorn':
+                return `Bind to the port the platform gives: \`gunicorn --bind 0.0.0.0:\${PORT:-${p}} app.wsgi\` (shell form), or drop --bind — gunicorn binds $PORT by itself when it is set.`;
+            case 'uvicorn':
+            case 'hypercorn':
+                return `Read the port from the environment: \`uvicorn app.main:app --host 0.0.0.0 --port \${PORT:-${p}}\` (shell form so $PORT expands).`;
+            case 'rails':
+            case 'puma':
+                return `Let the port come from the environment: \`bundle exec puma -C config/puma.rb\` with \`port ENV.fetch("PORT") { ${p} }\`, or \`rails server -b 0.0.0.0 -p \${PORT:-${p}}\`.`;
+            case 'php':
+                return `Use the environment: \`php -S 0.0.0.0:\${PORT:-${p}} -t public\` (shell form).`;
+            default:
+                return `Use the environment in the start command: \`--port \${PORT:-${p}}\` (shell form so $PORT expands).`;
+        }
+    }
+    if (framework === 'nestjs')
+        return `Read the port from the environment: \`await app.listen(process.env.PORT ?? ${p})\`.`;
+    if (b.server === 'fastify' || framework === 'fastify')
+        return `Read the port from the environment: \`await app.listen({ port: Number(process.env.PORT) || ${p}, host: '0.0.0.0' })\`.`;
+    switch (language) {
+        case 'javascript':
+        case 'typescript':
+            return `Read the port from the environment: \`const port = Number(process.env.PORT) || ${p}; app.listen(port)\`.`;
+        case 'python':
+            if (b.server === 'gunicorn-config')
+                return `Read it from the environment: \`bind = f"0.0.0.0:{os.environ.get('PORT', '${p}')}"\`.`;
+            return framework === 'fastapi' || b.server === 'python-run'
+                ? `Read the port from the environment: \`port=int(os.environ.get("PORT", ${p}))\` (e.g. \`uvicorn.run(app, host="0.0.0.0", port=int(os.environ.get("PORT", ${p})))\`).`
+                : `Read the port from the environment: \`port=int(os.environ.get("PORT", ${p}))\`.`;
+        case 'ruby':
+            return b.server === 'sinatra' ? `Read it from the environment: \`set :port, ENV.fetch("PORT", ${p})\`.` : `Read it from the environment: \`port ENV.fetch("PORT") { ${p} }\`.`;
+        case 'go':
+            return `Read the port from the environment: \`port := os.Getenv("PORT"); if port == "" { port = "${p}" }\` then \`http.ListenAndServe(":"+port, mux)\`.`;
+        case 'java':
+        case 'kotlin':
+            return `Read the port from the environment: \`int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "${p}"));\`.`;
+        default:
+            return `Read the port from the PORT environment variable and fall back to ${p} only when it is unset.`;
+    }
+}
+const literalListenPort = {
+    meta: {
+        id: 'TF0701',
+        name: 'literal-listen-port',
+        factor: 'VII',
+        severity: 'error',
+        summary: 'A server listens on a literal port with no environment lookup.',
+        why: 'A twelve-factor app is self-contained and exports its service by binding to a port it is given: the platform (Heroku, Cloud Run, Kubernetes, a local foreman) decides the port and passes it in, usually as $PORT. A port fixed in code or in the start command cannot be moved, so two processes collide on one host and the router sends traffic to a port nobody listens on.',
+        remediation: 'Read the port from the PORT environment variable with a development default, e.g. `process.env.PORT || 3000`, `int(os.environ.get("PORT", 5000))`, `ENV.fetch("PORT") { 3000 }`.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java', 'kotlin', 'php', 'shell']
+    },
+    files: { kinds: ['source', 'procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'properties', 'yaml'], roles: ['app'] },
+    // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
+    rereadReportedFiles: true,
+    keywords: ['port', 'listen', 'bind', 'addr', '-p', '-b', '-s ', 'runserver', 'gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress'],
+    check(file, _report, ctx) {
+        if (file.kind === 'manifest' && file.name !== 'package.json')
+            return;
+        const sites = portSitesV7(file);
+        const app = ctx.app?.path ?? '.';
+        if (sites.envLookup)
+            ctx.facts.add(ENV_KEY, app);
+        for (const b of sites.literal)
+            ctx.facts.add(LITERAL_KEY, { ...b, file: file.path, app, ...(ctx.app?.framework ? { framework: ctx.app.framework } : {}) });
+    },
+    checkRepo(repo, report) {
+        const envApps = new Set(repo.facts.get(ENV_KEY));
+        for (const b of repo.facts.get(LITERAL_KEY)) {
+            const envElsewhere = envApps.has(b.app);
+            // `if __name__ == "__main__": app.run(port=5000)` is the development entry when a server reads $PORT.
+            if (b.devMain && envElsewhere)
+                continue;
+            const language = b.where === 'command' ? undefined : repo.appOf(b.file)?.language === 'typescript' && /\.[cm]?tsx?$/.test(b.file) ? 'typescript' : languageOf(b.file);
+            report({
+                file: b.file,
+                line: b.line,
+                column: b.column,
+                severity: envElsewhere ? 'warning' : 'error',
+                message: `${b.token} binds a literal port ${b.port}${envElsewhere ? ' although the app reads PORT from the environment elsewhere' : ' and the app never reads its port from the environment'}`,
+                remediation: portFixV7(b, b.framework, language)
+            });
+        }
+    }
+};
+function languageOf(path) {
+    const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+    return { js: 'javascript', mjs: 'javascript', cjs: 'javascript', ts: 'typescript', mts: 'typescript', py: 'python', rb: 'ruby', go: 'go', java: 'java', kt: 'kotlin' }[ext];
+}
+
+;// CONCATENATED MODULE: ./src/rules/vii-port-binding/index.ts
+
+
+
+const FACTOR_VII_RULES = [literalListenPort, containerInjectedWebServer, exposedPortMismatch];
+
+;// CONCATENATED MODULE: ./src/rules/viii-concurrency/background-work-in-web-process.ts
+
+
+
+
+
+const background_work_in_web_process_KEY = 'tf0801:detections';
+const WORKER_NAME = /(^|[/_.-])(worker|workers|scheduler|schedule|cron|crons|clock|jobs?|queue|consumer|consumers|tasks?|beat|sidekiq|celery)([/_.-]|$)/i;
+const WORKER_TYPE = /^(?!web$|release$)/;
+const WORKERISH = /worker|schedul|cron|clock|beat|consumer|jobs?\b|queue|sidekiq|celery|\brq\b|good_job|solid_queue|delayed_job/i;
+const ENV_GUARD = /\b(?:if|unless|when)\b[^\n]*(?:process\.env|os\.environ|os\.getenv|getenv|ENV\[|ENV\.fetch|System\.getenv|settings\.)[^\n]*(?:CRON|SCHEDUL|WORKER|JOB|ROLE|PROCESS_TYPE|DYNO|ENABLE|RUN_)/i;
+const SERVER_START = /\.listen\(|createServer\(|ListenAndServe|\.Run\(\s*["':)]|NestFactory\.create|Flask\(|FastAPI\(|get_wsgi_application|get_asgi_application|\buvicorn\.run\(|\bapp\.run\(/;
+const background_work_in_web_process_FIX = {
+    node: 'Move the scheduler/consumer into its own entry point and declare it as a process type: `worker: node dist/worker.js` (Procfile), a second compose service, or a second Deployment (or a CronJob for periodic work). The web process then only serves HTTP and scales independently.',
+    python: 'Run the scheduler or consumer as its own process type: Procfile `worker: celery -A proj worker` + `beat: celery -A proj beat` (or `clock: python clock.py` with APScheduler\'s BlockingScheduler), or a Kubernetes CronJob; keep the web process to `gunicorn proj.wsgi`.',
+    ruby: 'Run background work in its own process type: Procfile `worker: bundle exec sidekiq` (or `bin/jobs`, `good_job start`) and set `config.active_job.queue_adapter = :sidekiq`; schedule with sidekiq-cron or a Kubernetes CronJob instead of an initializer.',
+    go: 'Start the scheduler from its own binary (`cmd/worker/main.go`) and declare it as a separate process type (Procfile `worker: ./worker`, a second Deployment or a CronJob).',
+    java: 'Run scheduled jobs in a separate process type (a worker Spring profile/app or a Kubernetes CronJob), or guard them so only a dedicated worker Deployment enables scheduling (`@ConditionalOnProperty("app.scheduler.enabled")`).'
+};
+const backgroundWorkInWebProcess = {
+    meta: {
+        id: 'TF0801',
+        name: 'background-work-in-web-process',
+        factor: 'VIII',
+        severity: 'warning',
+        summary: 'The web process also runs schedulers, queue consumers or background threads, and no worker process type is declared.',
+        why: 'Twelve-factor apps scale by process type: web processes handle HTTP, worker and clock processes handle background work, and each type is scaled on its own. A scheduler inside the web process runs once per web replica (jobs fire N times when you scale to N), dies with every web deploy, and competes with requests for the same CPU.',
+        remediation: 'Declare a separate process type for the background work (Procfile `worker:`/`clock:`, a second compose service or Deployment, or a CronJob) and start the scheduler/consumer only there.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java']
+    },
+    files: { kinds: ['source'], roles: ['app'] },
+    // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
+    rereadReportedFiles: true,
+    keywords: ['cron', 'schedul', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
+    check(file, _report, ctx) {
+        if (isNonProductionPathV8(file.path))
+            return;
+        const found = detect(file);
+        const lines = codeLinesV8(file);
+        for (const d of found) {
+            if (inStringLiteralV8(lines[d.line - 1] ?? '', d.column - 1))
+                continue;
+            const context = lines.slice(Math.max(0, d.line - 6), d.line).join('\n');
+            if (ENV_GUARD.test(context))
+                continue;
+            ctx.facts.add(background_work_in_web_process_KEY, { ...d, file: file.path, app: ctx.app?.path ?? '.', language: file.language, ...(ctx.app?.framework ? { framework: ctx.app.framework } : {}) });
+        }
+    },
+    checkRepo(repo, report) {
+        const detections = repo.facts.get(background_work_in_web_process_KEY);
+        if (detections.length === 0)
+            return;
+        const declared = declaredProcessTypes(repo);
+        for (const d of detections) {
+            if (declared.has(d.app) || declared.has('.'))
+                continue;
+            // Outside the server file, only report what clearly loads into the web process.
+            if (!d.inWebProcess && (WORKER_NAME.test(d.file) || !isWebFramework(d.framework)))
+                continue;
+            const eco = d.language === 'typescript' ? 'node' : d.language === 'javascript' ? 'node' : d.language === 'kotlin' ? 'java' : d.language;
+            report({
+                file: d.file,
+                line: d.line,
+                column: d.column,
+                message: `${d.token} runs background work inside the web process, and the app declares no worker process type`,
+                remediation: background_work_in_web_process_FIX[eco] ?? backgroundWorkInWebProcess.meta.remediation
+            });
+        }
+    }
+};
+function isWebFramework(framework) {
+    return framework !== undefined && /express|nestjs|next|nuxt|fastify|koa|hapi|django|flask|fastapi|rails|sinatra|spring-boot|quarkus|micronaut|gin|echo|fiber|chi|laravel|symfony/.test(framework);
+}
+/** Apps (by path) that declare a non-web process type anywhere: Procfile, compose, Kubernetes. */
+function declaredProcessTypes(repo) {
+    const apps = new Set();
+    const mark = (path) => {
+        apps.add(repo.appOf(path)?.path ?? '.');
+    };
+    for (const info of repo.files) {
+        if (info.role === 'test' || info.role === 'docs' || info.role === 'example')
+            continue;
+        const file = repo.get(info.path);
+        if (!file)
+            continue;
+        if (info.kind === 'procfile' && procfileOf(file).some((p) => WORKER_TYPE.test(p.type)))
+            mark(info.path);
+        if (info.kind === 'compose' && composeOf(file).services.some((s) => WORKERISH.test(s.name) || WORKERISH.test((s.command ?? []).join(' '))))
+            mark(info.path);
+        if (info.kind === 'kubernetes') {
+            const m = kubernetesOf(file);
+            if (m.workloads.some((w) => w.kind === 'CronJob' || WORKERISH.test(w.name)))
+                mark(info.path);
+            if (m.objects.some((o) => o.kind === 'ScaledObject'))
+                mark(info.path);
+        }
+    }
+    return apps;
+}
+function pos(file, index) {
+    return file.position(index);
+}
+function detect(file) {
+    const code = file.code;
+    const out = [];
+    const serverFile = SERVER_START.test(code);
+    const add = (index, token, inWeb = serverFile) => {
+        if (out.length < 200)
+            out.push({ ...pos(file, index), token, inWebProcess: inWeb });
+    };
+    const once = new Set(); // one whole-file `.start()` lookup per variable name
+    const firstTime = (name) => !once.has(name) && once.add(name).size > 0;
+    switch (file.language) {
+        case 'javascript':
+        case 'typescript': {
+            for (const n of importNamesV6(code, 'node-cron'))
+                for (const m of code.matchAll(new RegExp(`\\b${n}\\.schedule\\(`, 'g')))
+                    add(m.index, `${n}.schedule()`);
+            if (importNamesV6(code, 'cron').length || /from\s+["']cron["']|require\(\s*["']cron["']\s*\)/.test(code))
+                for (const m of code.matchAll(/\bnew\s+CronJob\(|\bCronJob\.from\(/g))
+                    add(m.index, m[0].startsWith('new') ? 'new CronJob()' : 'CronJob.from()');
+            for (const n of importNamesV6(code, 'node-schedule'))
+                for (const m of code.matchAll(new RegExp(`\\b${n}\\.scheduleJob\\(`, 'g')))
+                    add(m.index, `${n}.scheduleJob()`);
+            if (/["'](?:agenda|@hokify\/agenda)["']/.test(code))
+                for (const m of code.matchAll(/\bnew\s+Agenda\(/g))
+                    add(m.index, 'new Agenda()');
+            if (/["']bullmq["']/.test(code))
+                for (const m of code.matchAll(/\bnew\s+Worker\(/g))
+                    add(m.index, 'new Worker() (BullMQ)');
+            if (/["']bull["']/.test(code))
+                for (const m of code.matchAll(/\b(\w+)\.process\(/g))
+                    if (m[1] !== 'process')
+                        add(m.index, `${m[1]}.process() (Bull)`);
+            for (const m of code.matchAll(/\bScheduleModule\.forRoot\(/g))
+                add(m.index, 'ScheduleModule.forRoot()', true);
+            // NestJS queue consumers: providers of the app module, so they run in the web process unless a worker entry exists.
+            if (/["']@nestjs\/bull(?:mq)?["']/.test(code))
+                for (const m of code.matchAll(/@Processor\(/g))
+                    add(m.index, '@Processor() queue consumer', true);
+            if (serverFile) {
+                for (const m of code.matchAll(/\bsetInterval\(/g)) {
+                    const args = balancedV6(code, m.index + m[0].length - 1, 6000);
+                    if (args === undefined)
+                        continue;
+                    const parts = splitArgsV6(args);
+                    const delay = evaluateDelay(parts[parts.length - 1] ?? '');
+                    // Per-process housekeeping (local cache, metrics, heartbeat) belongs in every process: not a job.
+                    if (/cache|metric|stats|heartbeat|health|ping|keep-?alive|gc\b|memory|log/i.test(parts[0] ?? ''))
+                        continue;
+                    if (delay !== undefined && delay >= 60_000)
+                        add(m.index, `setInterval(…, ${parts[parts.length - 1].trim()})`);
+                }
+            }
+            break;
+        }
+        case 'python': {
+            const inWeb = serverFile || /class\s+\w+\(\s*AppConfig\s*\)/.test(code);
+            for (const m of code.matchAll(/\b(\w+)\s*=\s*(BackgroundScheduler|AsyncIOScheduler|GeventScheduler|TornadoScheduler|APScheduler)\(/g)) {
+                if (!firstTime(m[1]))
+                    continue;
+                const start = new RegExp(`\\b${m[1]}\\.start\\(`).exec(code);
+                if (start)
+                    add(start.index, `${m[1]}.start() (${m[2]})`, inWeb);
+            }
+            // Threads started at import time (module level) or from AppConfig.ready().
+            for (const m of code.matchAll(/^(?:threading\.)?Thread\([^\n]*\)\.start\(\)|^(\w+)\s*=\s*(?:threading\.)?Thread\(/gm)) {
+                if (m[1]) {
+                    if (!firstTime(`thread:${m[1]}`))
+                        continue;
+                    const start = new RegExp(`^${m[1]}\\.start\\(\\)`, 'm').exec(code);
+                    if (start)
+                        add(start.index, `${m[1]}.start() (thread started at import)`, inWeb);
+                }
+                else
+                    add(m.index, 'Thread(...).start() at import', inWeb);
+            }
+            break;
+        }
+        case 'ruby': {
+            if (/config\/initializers\//.test(file.path)) {
+                for (const m of code.matchAll(/\bRufus::Scheduler\.(?:new|singleton|s)\b|\bThread\.new\b|\bSidekiq\.configure_embed\b|\bConcurrent::TimerTask\.new\b/g))
+                    add(m.index, m[0], true);
+            }
+            if (/config\/environments\/production\.rb$/.test(file.path)) {
+                for (const m of code.matchAll(/config\.active_job\.queue_adapter\s*=\s*:(?:async|inline)\b|config\.good_job\.execution_mode\s*=\s*:async\b/g))
+                    add(m.index, m[0], true);
+            }
+            break;
+        }
+        case 'go':
+            if (/robfig\/cron/.test(code))
+                for (const m of code.matchAll(/\b(\w+)\s*:?=\s*cron\.New\(/g)) {
+                    if (!firstTime(m[1]))
+                        continue;
+                    const start = new RegExp(`\\b${m[1]}\\.Start\\(\\)`).exec(code);
+                    if (start)
+                        add(start.index, `${m[1]}.Start() (robfig/cron)`);
+                }
+            break;
+        case 'java':
+        case 'kotlin':
+            if (!/shedlock|EnableSchedulerLock|ConditionalOnProperty/i.test(code))
+                for (const m of code.matchAll(/@EnableScheduling\b/g))
+                    add(m.index, '@EnableScheduling', true);
+            break;
+        default:
+    }
+    return out;
+}
+/** `60000`, `5 * 60 * 1000`, `60_000`: the value in ms, or undefined for anything else. */
+function evaluateDelay(expr) {
+    const e = expr.trim().replace(/_/g, '');
+    if (!/^\d+(?:\s*\*\s*\d+)*$/.test(e) || e.length > 40)
+        return undefined;
+    return e.split('*').reduce((a, b) => a * Number(b.trim()), 1);
+}
+
+;// CONCATENATED MODULE: ./src/rules/viii-concurrency/self-daemonizing.ts
+
+const COMMAND_PATTERNS = [
+    { re: /\bnohup\b/, what: () => '"nohup" detaches the process from the platform', fix: 'Run the process in the foreground (`exec node server.js`) and let the platform (Docker, Kubernetes, systemd, Heroku) supervise and restart it.' },
+    { re: /\bpm2\s+start\b(?![^;&|]*--no-daemon)/, what: () => '"pm2 start" daemonizes the app (the container\'s PID 1 exits or supervises a background process)', fix: 'Use the foreground runner: `CMD ["pm2-runtime", "ecosystem.config.js"]`, or just `CMD ["node", "server.js"]` and scale with replicas.' },
+    { re: /\bforever\s+start\b/, what: () => '"forever start" daemonizes the app', fix: 'Run `node server.js` in the foreground and let the platform restart it.' },
+    { re: /(?:^|[\s;&|"'])(?:\/usr\/bin\/)?supervisord\b/, what: () => 'supervisord as the entry runs the app under an in-container process manager', fix: 'Run one process per container in the foreground (`CMD ["gunicorn", "app.wsgi"]`) and declare the other process types as separate services/Deployments.' },
+    { re: /--daemon(?:ize)?\b(?![=\s]+(?:false|off|no)\b)/, what: (m) => `"${m[0]}" detaches the server from the platform`, fix: 'Drop the daemon flag so the server stays in the foreground: `gunicorn app.wsgi --bind 0.0.0.0:$PORT`.' },
+    { re: /\bgunicorn\b[^;&|]*\s-D\b/, what: () => 'gunicorn "-D" daemonizes the server', fix: 'Drop -D so gunicorn stays in the foreground.' },
+    { re: /(?:^|\s)--pid(?:file)?[=\s]+\S+/, what: (m) => `"${m[0].trim()}" manages a PID file`, fix: 'Do not write PID files: the platform tracks the process. Remove the --pid option.' },
+    { re: /\b(?:service\s+[\w.-]+\s+start|\/etc\/init\.d\/[\w.-]+\s+start|systemctl\s+start)\b/, what: (m) => `"${m[0]}" starts a background service inside the app's process`, fix: 'Run each service as its own process type (its own container/Deployment) in the foreground.' },
+    { re: /(?<=\s)&(?=\s|$)/, background: true, what: () => '"&" backgrounds a process the platform cannot see', fix: 'Start one foreground process per container (`exec` it as the last command) and run the other one as its own process type.' }
+];
+const SOURCE_PATTERNS = [
+    { languages: ['python'], path: /gunicorn[^/]*\.py$|(^|\/)conf[^/]*\.py$/, re: /^daemon\s*=\s*True\b/m, what: 'gunicorn "daemon = True" detaches the server', fix: 'Set `daemon = False` (the default) so gunicorn runs in the foreground.' },
+    { languages: ['python'], path: /gunicorn[^/]*\.py$/, re: /^pidfile\s*=\s*["']/m, what: 'gunicorn "pidfile" writes a PID file', fix: 'Remove `pidfile`: the platform tracks the process.' },
+    { languages: ['python'], re: /\bdaemon\.DaemonContext\(/, what: 'daemon.DaemonContext() daemonizes the process', fix: 'Run in the foreground and let the platform supervise the process.' },
+    { languages: ['ruby'], path: /puma[^/]*\.rb$/, re: /^[ \t]*daemonize(?:\s+true)?\s*$/m, what: 'puma "daemonize" detaches the server', fix: 'Remove `daemonize`; run `bundle exec puma -C config/puma.rb` in the foreground.' },
+    { languages: ['ruby'], path: /puma[^/]*\.rb$/, re: /^[ \t]*pidfile\s+["']/m, what: 'puma "pidfile" writes a PID file to a fixed path', fix: 'Remove `pidfile` (or keep Rails\' `pidfile ENV.fetch("PIDFILE") { ... }` so the platform can turn it off).' },
+    { languages: ['ruby'], re: /\bProcess\.daemon\b/, what: 'Process.daemon detaches the process', fix: 'Run in the foreground and let the platform supervise the process.' },
+    { languages: ['javascript', 'typescript'], re: /\brequire\(\s*["']daemon["']\s*\)\s*\(/, what: "require('daemon')() detaches the process", fix: 'Run `node server.js` in the foreground and let the platform supervise it.' },
+    { languages: ['javascript', 'typescript'], re: /\bfs\.(?:writeFileSync|writeFile|promises\.writeFile)\(\s*[^,\n]*\.pid["'`][^,\n]*,\s*(?:String\()?process\.pid/, what: 'writes a PID file', fix: 'Do not write PID files: the platform tracks the process.' },
+    { languages: ['python'], re: /\bopen\(\s*[^,\n]*\.pid["'][^\n]*\n?[^\n]*os\.getpid\(\)/, what: 'writes a PID file', fix: 'Do not write PID files: the platform tracks the process.' }
+];
+const selfDaemonizing = {
+    meta: {
+        id: 'TF0802',
+        name: 'self-daemonizing',
+        factor: 'VIII',
+        severity: 'warning',
+        summary: 'A process daemonizes itself, runs under an in-container process manager or manages PID files.',
+        why: 'Twelve-factor processes never daemonize or write PID files: they run in the foreground and rely on the platform\'s process manager (Heroku, Kubernetes, systemd, Foreman) to capture output, restart crashes and scale them by process type. A detached or self-supervised process hides crashes and signals from the platform and cannot be scaled one process type at a time.',
+        remediation: 'Run the process in the foreground, one process per container, and let the platform supervise, restart and scale it.',
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'shell']
+    },
+    files: { kinds: ['procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'source', 'yaml'], roles: ['app'] },
+    keywords: ['nohup', 'pm2', 'forever', 'supervisord', 'daemon', 'pid', 'service', 'init.d', 'systemctl', '&'],
+    check(file, report) {
+        if (isNonProductionPathV8(file.path))
+            return;
+        if (file.kind === 'manifest' && file.name !== 'package.json')
+            return;
+        for (const cmd of startCommandsOf(file))
+            checkCommand(file, cmd, report);
+        if (file.kind === 'source' && file.language !== 'shell')
+            checkSource(file, report);
+        if (file.kind === 'yaml') {
+            const m = /^[ \t]*daemon(?:ize)?\s*:\s*true\s*$/m.exec(file.code);
+            if (m) {
+                const p = file.position(m.index + (m[0].length - m[0].trimStart().length));
+                report({ line: p.line, column: p.column, message: `"${m[0].trim()}" makes the process detach itself`, remediation: 'Set it to false and run the process in the foreground under the platform.' });
+            }
+        }
+    }
+};
+function checkCommand(file, cmd, report) {
+    if (cmd.command.length > 4000)
+        return;
+    for (const p of COMMAND_PATTERNS) {
+        // Backgrounding with `&` is only clear in one-line commands and start scripts, never inside a URL.
+        if (p.background && (cmd.carrier === 'kubernetes' || cmd.carrier === 'compose'))
+            continue;
+        const m = p.re.exec(cmd.command);
+        if (!m)
+            continue;
+        if (p.background && insideQuotes(cmd.command, m.index))
+            continue;
+        // An entrypoint that runs pm2-runtime or `exec` after backgrounding a helper is still two processes.
+        if (p.re.source.startsWith('\\bpm2') && /pm2-runtime/.test(cmd.command))
+            continue;
+        const pos = locateV8(file, cmd, p.re);
+        report({ line: pos.line, column: pos.column, message: `${cmd.label}: ${p.what(m)}`, remediation: p.fix });
+        return;
+    }
+}
+function checkSource(file, report) {
+    const lines = codeLinesV8(file);
+    for (const p of SOURCE_PATTERNS) {
+        if (!p.languages.includes(file.language) || (p.path && !p.path.test(file.path)))
+            continue;
+        const m = p.re.exec(file.code);
+        if (!m)
+            continue;
+        const pos = file.position(m.index + (m[0].length - m[0].trimStart().length));
+        if ((lines[pos.line - 1] ?? '').length > 4000)
+            continue;
+        report({ line: pos.line, column: pos.column, message: p.what, remediation: p.fix });
+    }
+}
+/** Is `at` inside a single- or double-quoted string of a shell command (quotes counted before it)? */
+function insideQuotes(command, at) {
+    const before = command.slice(0, at);
+    return (before.split('"').length - 1) % 2 === 1 || (before.split("'").length - 1) % 2 === 1;
+}
+
+;// CONCATENATED MODULE: ./src/rules/viii-concurrency/single-replica-without-autoscaler.ts
+
+
+
+
+const singleReplicaWithoutAutoscaler = {
+    meta: {
+        id: 'TF0803',
+        name: 'single-replica-without-autoscaler',
+        factor: 'VIII',
+        severity: 'notice',
+        summary: 'A Deployment runs exactly one replica and nothing scales it.',
+        why: 'The process model scales out by running more processes of a type. A Deployment fixed at one replica with no autoscaler has no headroom and no redundancy: every deploy, node drain or crash is an outage for that process type.',
+        remediation: 'Run at least two replicas, or add a HorizontalPodAutoscaler (`kubectl autoscale deployment web --min=2 --max=10 --cpu-percent=70`) and drop `replicas` from the Deployment.'
+    },
+    checkRepo(repo, report) {
+        const scaled = new Set();
+        const candidates = [];
+        for (const info of repo.files) {
+            if (info.kind !== 'kubernetes' || info.role !== 'app')
+                continue;
+            const file = repo.get(info.path);
+            if (!file)
+                continue;
+            const m = kubernetesOf(file);
+            for (const o of m.objects) {
+                if (o.kind === 'HorizontalPodAutoscaler' || o.kind === 'ScaledObject') {
+                    const target = str(getIn(o.doc, ['spec', 'scaleTargetRef', 'name']));
+                    if (target)
+                        scaled.add(target);
+                }
+            }
+            // kustomize `replicas: [{name, count}]` overrides.
+            if (/(^|\/)kustomization\.ya?ml$/i.test(info.path)) {
+                for (const e of yamlEntries(file))
+                    if (e.path[0] === 'replicas' && e.key === 'count' && Number(e.value) > 1) {
+                        const nameEntry = yamlEntries(file).find((x) => x.path[0] === 'replicas' && x.path[1] === e.path[1] && x.key === 'name');
+                        if (nameEntry)
+                            scaled.add(String(nameEntry.value));
+                    }
+            }
+            for (const w of m.workloads) {
+                if (w.kind !== 'Deployment' || w.replicas === undefined)
+                    continue;
+                if (w.replicas > 1)
+                    scaled.add(w.name); // an overlay of the same Deployment scales it
+                if (w.replicas !== 1 || m.isHelmTemplate || isNonProductionPathV8(info.path))
+                    continue;
+                const doc = m.objects.find((o) => o.kind === 'Deployment' && o.name === w.name && o.line === w.line)?.doc;
+                // Recreate strategy announces a deliberate singleton (RWO volume, leader-only job).
+                if (str(getIn(doc, ['spec', 'strategy', 'type'])) === 'Recreate')
+                    continue;
+                // Third-party software (Grafana, cert-manager...) is not one of the app's process types, and
+                // leader-elected controllers are singletons by design.
+                const main = w.containers.filter((c) => !c.init);
+                if (!main.some((c) => isOwnImageV8(c.image)))
+                    continue;
+                if (main.some((c) => /leader-?elect/i.test([...(c.command ?? []), ...(c.args ?? [])].join(' '))))
+                    continue;
+                if (num(get(get(doc, 'spec'), 'replicas')) !== 1)
+                    continue;
+                const line = w.replicasLine ?? w.line;
+                const at = file.line(line).indexOf('replicas');
+                candidates.push({ file: info.path, name: w.name, line, ...(at >= 0 ? { column: at + 1 } : {}) });
+            }
+        }
+        for (const c of candidates) {
+            if (scaled.has(c.name))
+                continue;
+            report({
+                file: c.file,
+                line: c.line,
+                ...(c.column ? { column: c.column } : {}),
+                message: `Deployment "${c.name}" has replicas: 1 and no HorizontalPodAutoscaler targets it`,
+                remediation: `Scale the process type out: \`replicas: 2\` or more, or an HPA — \`apiVersion: autoscaling/v2\`, \`kind: HorizontalPodAutoscaler\`, \`spec.scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ${c.name}}\`, \`minReplicas: 2\` — and remove \`replicas\` from the Deployment.`
+            });
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/rules/viii-concurrency/index.ts
+
+
+
+const FACTOR_VIII_RULES = [backgroundWorkInWebProcess, selfDaemonizing, singleReplicaWithoutAutoscaler];
+
 ;// CONCATENATED MODULE: ./src/rules/shared/ix-xii-boot.ts
 
 const MAX_LINE = 4000;
@@ -41043,7 +43186,7 @@ const bootWaitLoop = {
             const { entrypoint, cmd } = bootCommands(file);
             for (const bc of [entrypoint, cmd])
                 if (bc)
-                    checkText(bc.text, bc.instruction.line, report, `${bc.keyword}`);
+                    boot_wait_loop_checkText(bc.text, bc.instruction.line, report, `${bc.keyword}`);
         }
         else if (file.kind === 'kubernetes') {
             for (const w of kubernetesOf(file).workloads) {
@@ -41054,7 +43197,7 @@ const bootWaitLoop = {
                         continue; // an init container that waits is the platform's explicit ordering, not the app's boot
                     const script = shellScriptOf([...(c.command ?? []), ...(c.args ?? [])]);
                     if (script !== undefined)
-                        checkText(script, c.commandLine, report, `container ${c.name}`);
+                        boot_wait_loop_checkText(script, c.commandLine, report, `container ${c.name}`);
                 }
             }
         }
@@ -41063,7 +43206,7 @@ const bootWaitLoop = {
     }
 };
 /** One-line commands (CMD, sh -c): a while/until loop with sleep and a probe, or a wait-for tool. */
-function checkText(text, line, report, where) {
+function boot_wait_loop_checkText(text, line, report, where) {
     if (text.length > MAX_LINE)
         return;
     const loop = /\b(while|until)\b([^]*?)\bdone\b/.exec(text);
@@ -41143,13 +43286,13 @@ const gracePeriodTooShort = {
         let m = /timeout-per-shutdown-phase\s*[=:]\s*["']?(\d+)\s*(ms|s|m)?\b/.exec(code);
         if (m)
             add(m.index, seconds(m[1], m[2] ?? 'ms'), 'spring.lifecycle.timeout-per-shutdown-phase');
-        m = /^\s*graceful_timeout\s*=\s*(\d+)/m.exec(code);
+        m = /^[ \t]*graceful_timeout\s*=\s*(\d+)/m.exec(code);
         if (m)
             add(m.index, Number(m[1]), 'gunicorn graceful_timeout');
-        m = /^\s*worker_shutdown_timeout\s*\(?\s*(\d+)/m.exec(code);
+        m = /^[ \t]*worker_shutdown_timeout\s*\(?\s*(\d+)/m.exec(code);
         if (m)
             add(m.index, Number(m[1]), 'puma worker_shutdown_timeout');
-        m = /^\s*:?timeout:?\s*(\d+)/m.exec(code);
+        m = /^[ \t]*:?timeout:?\s*(\d+)/m.exec(code);
         if (m && /sidekiq/.test(file.path))
             add(m.index, Number(m[1]), 'sidekiq timeout');
     },
@@ -41436,7 +43579,7 @@ const SNIPPETS = {
 /** Module stems a file imports (require/import/from/require_relative), for per-process matching. */
 function importsOf(code) {
     const out = new Set();
-    const re = /\brequire(?:_relative)?\s*\(?\s*['"]([^'"\n]+)['"]|\bfrom\s+['"]([^'"\n]+)['"]|^\s*from\s+([\w.]+)\s+import\b|^\s*import\s+([\w.]+)/gm;
+    const re = /\brequire(?:_relative)?\s*\(?\s*['"]([^'"\n]+)['"]|\bfrom\s+['"]([^'"\n]+)['"]|^[ \t]*from\s+([\w.]+)\s+import\b|^[ \t]*import\s+([\w.]+)/gm;
     for (let m = re.exec(code); m; m = re.exec(code)) {
         const spec = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
         const last = spec.split(/[/.]/).filter(Boolean).pop();
@@ -41474,7 +43617,7 @@ const signalsNotForwarded = {
         if (file.kind === 'dockerfile')
             checkDockerfile(file, report);
         else if (file.kind === 'kubernetes')
-            checkKubernetes(file, report);
+            signals_not_forwarded_checkKubernetes(file, report);
         else if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path))
             signals_not_forwarded_checkScript(file, report);
     }
@@ -41552,7 +43695,7 @@ function fixFor(bc) {
     return (`Move the shell logic into an entrypoint script that ends with \`exec "$@"\` (or prefix the last command with exec: ` +
         `${bc.keyword} ["sh", "-c", "... && exec <server>"]), and keep ${bc.keyword} in exec form.`);
 }
-function checkKubernetes(file, report) {
+function signals_not_forwarded_checkKubernetes(file, report) {
     for (const w of kubernetesOf(file).workloads) {
         if (w.kind === 'Job' || w.kind === 'CronJob')
             continue;
@@ -41842,21 +43985,6 @@ function adaptersByEnv(file) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/parsers/procfile.ts
-function procfileOf(file) {
-    return file.parse('procfile', (f) => parseProcfile(f.lines));
-}
-function parseProcfile(lines) {
-    const out = [];
-    lines.forEach((text, i) => {
-        const m = /^([A-Za-z0-9_-]+):[ \t]*(.*?)\s*$/.exec(text);
-        if (!m || text.trimStart().startsWith('#') || m[2] === '')
-            return;
-        out.push({ type: m[1], command: m[2], line: i + 1, column: text.indexOf(m[2], m[1].length + 1) + 1 });
-    });
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/rules/x-dev-prod-parity/dev-server-in-production.ts
 
 
@@ -42144,40 +44272,6 @@ function checkConfigClasses(code, report, remediation) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/parsers/workflow.ts
-
-
-function workflowOf(file) {
-    return file.parse('workflow', (f) => {
-        const { docs, errors, lineCounter: lc } = yamlOf(f);
-        const doc = docs[0];
-        if (!doc || doc.errors.length > 0)
-            return { triggers: [], jobs: [], errors };
-        const root = doc.contents;
-        const on = get(root, 'on') ?? get(root, 'true'); // YAML 1.1 reads a bare `on` as true
-        const triggers = str(on) !== undefined ? [str(on)] : items(on).length ? items(on).map((n) => str(n) ?? '') : entries(on).map(([k]) => k);
-        const kv = (node) => entries(node).map(([key, v]) => ({ key, value: str(v) ?? '', line: lineOf(lc, v) }));
-        const jobs = entries(get(root, 'jobs')).map(([id, job, keyNode]) => {
-            const envName = str(get(job, 'environment')) ?? str(get(get(job, 'environment'), 'name'));
-            return {
-                id,
-                line: lineOf(lc, keyNode),
-                ...(envName !== undefined ? { environment: envName } : {}),
-                steps: items(get(job, 'steps')).map((s) => ({
-                    job: id,
-                    ...(str(get(s, 'name')) !== undefined ? { name: str(get(s, 'name')) } : {}),
-                    ...(str(get(s, 'uses')) !== undefined ? { uses: str(get(s, 'uses')) } : {}),
-                    ...(str(get(s, 'run')) !== undefined ? { run: str(get(s, 'run')) } : {}),
-                    line: lineOf(lc, get(s, 'run') ?? s),
-                    with: kv(get(s, 'with')),
-                    env: kv(get(s, 'env'))
-                }))
-            };
-        });
-        return { triggers, jobs, errors };
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/rules/shared/x-runtime-versions.ts
 
 
@@ -42351,7 +44445,7 @@ function versionSources(file) {
             add('python', m[1], file.position(m.index).line, 'pyproject.toml', m[1], 'range');
     }
     else if (name === 'gemfile') {
-        const m = /^\s*ruby\s+["']([^"']+)["']/m.exec(file.code);
+        const m = /^[ \t]*ruby\s+["']([^"']+)["']/m.exec(file.code);
         if (m) {
             const exact = parseExact(m[1]);
             const line = lineOf(/^\s*ruby\s+["']/);
@@ -42842,7 +44936,7 @@ const XI_RULES = [logToFile, selfManagedLogRouting];
 const ROUTE = {
     javascript: /\b(?:app|router|server|fastify|api|r)\.(?:get|post|put|patch|all|use)\s*\(\s*['"`]([^'"`\n]+)['"`]/g,
     python: /@\w+\.(?:route|get|post|put|api_route)\s*\(\s*['"]([^'"\n]+)['"]|\b(?:re_)?path\s*\(\s*r?['"]([^'"\n]+)['"]\s*,\s*([\w.]+)/g,
-    ruby: /^\s*(?:get|post|put|patch|match)\s+['"]([^'"\n]+)['"]/gm,
+    ruby: /^[ \t]*(?:get|post|put|patch|match)\s+['"]([^'"\n]+)['"]/gm,
     java: /@(?:Get|Post|Put|Request)Mapping\s*\(\s*(?:(?:value|path)\s*=\s*)?\{?\s*"([^"\n]+)"/g,
     go: /\b(?:HandleFunc|Handle|GET|POST|PUT|Get|Post|Put)\s*\(\s*"([^"\n]+)"/g
 };
@@ -43519,11 +45613,19 @@ const XII_RULES = [schemaChangeAtStart, adminScriptHardcodedTarget, adminScriptI
 
 
 
+
+
+
+
 const RULES = [
     ...I_CODEBASE_RULES,
     ...II_DEPENDENCIES_RULES,
     ...III_CONFIG_RULES,
     ...IV_BACKING_SERVICES_RULES,
+    ...FACTOR_V_RULES,
+    ...FACTOR_VI_RULES,
+    ...FACTOR_VII_RULES,
+    ...FACTOR_VIII_RULES,
     ...IX_RULES,
     ...X_RULES,
     ...XI_RULES,
@@ -44381,7 +46483,7 @@ var dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
 var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
+var dist_bundle_DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
   headers: {
@@ -44715,7 +46817,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint = withDefaults(null, dist_bundle_DEFAULTS);
 
 
 ;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js

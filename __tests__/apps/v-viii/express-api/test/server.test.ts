@@ -1,0 +1,6 @@
+import express from 'express'
+import session from 'express-session'
+
+const app = express()
+app.use(session({ secret: 'test' }))
+app.listen(4000)

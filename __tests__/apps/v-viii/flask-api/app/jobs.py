@@ -1,0 +1,2 @@
+def refresh_exchange_rates():
+    pass

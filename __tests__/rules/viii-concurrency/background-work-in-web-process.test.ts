@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals'
+import { backgroundWorkInWebProcess } from '../../../src/rules/viii-concurrency/background-work-in-web-process.js'
+import { auditTreeV8, briefV8 } from '../../helpers/audit-tree-v-viii.js'
+
+const run = (files: Record<string, string>): string[] => auditTreeV8(files, [backgroundWorkInWebProcess]).map(briefV8)
+const expressPkg = { 'package.json': '{"dependencies":{"express":"4","node-cron":"3"}}' }
+const cronServer = "const cron = require('node-cron')\nconst app = require('express')()\ncron.schedule('0 * * * *', sendDigests)\napp.listen(process.env.PORT)\n"
+
+describe('TF0801 background-work-in-web-process', () => {
+  it('node-cron in the Express server file with no worker process type', () => {
+    const f = auditTreeV8({ ...expressPkg, 'server.js': cronServer, Procfile: 'web: node server.js\n' }, [backgroundWorkInWebProcess])
+    expect(f.map(briefV8)).toEqual(['TF0801 server.js:3 warning'])
+    expect(f[0].column).toBe(1)
+    expect(f[0].message).toMatch(/^cron\.schedule\(\) runs background work inside the web process/)
+    expect(f[0].remediation).toMatch(/worker: node dist\/worker\.js/)
+  })
+  it('silent once a worker process type is declared (Procfile, compose, k8s)', () => {
+    expect(run({ ...expressPkg, 'server.js': cronServer, Procfile: 'web: node server.js\nworker: node worker.js\n' })).toEqual([])
+    expect(run({ ...expressPkg, 'server.js': cronServer, 'docker-compose.yml': 'services:\n  web:\n    build: .\n  scheduler:\n    build: .\n    command: node scheduler.js\n' })).toEqual([])
+    expect(run({ ...expressPkg, 'server.js': cronServer, 'k8s/cron.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: digests\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: d\n              image: acme/web:1\n' })).toEqual([])
+  })
+  it('silent when guarded by an env switch', () => {
+    expect(run({ ...expressPkg, 'server.js': "const cron = require('node-cron')\nif (process.env.ENABLE_CRON === 'true') {\n  cron.schedule('0 * * * *', job)\n}\napp.listen(process.env.PORT)\n" })).toEqual([])
+  })
+  it('setInterval: only long periodic jobs in the server file', () => {
+    expect(run({ ...expressPkg, 'server.js': 'setInterval(() => cleanupExpired(), 5 * 60 * 1000)\nsetInterval(flushMetrics, 10000)\napp.listen(process.env.PORT)\n' })).toEqual(['TF0801 server.js:1 warning'])
+    expect(run({ ...expressPkg, 'lib/poll.js': 'setInterval(() => cleanupExpired(), 5 * 60 * 1000)\n' })).toEqual([])
+    expect(run({ ...expressPkg, 'server.js': 'setInterval(() => localCache.clear(), 60 * 60 * 1000)\napp.listen(process.env.PORT)\n' })).toEqual([])
+  })
+  it('a dedicated worker entry file is not the web process', () => {
+    expect(run({ ...expressPkg, 'src/worker.js': "const cron = require('node-cron')\ncron.schedule('* * * * *', job)\n" })).toEqual([])
+  })
+  it('NestJS BullMQ @Processor runs in the web process unless a worker is declared', () => {
+    const nest = { 'package.json': '{"dependencies":{"@nestjs/core":"10","@nestjs/bullmq":"10"}}', 'src/email.processor.ts': "import { Processor, WorkerHost } from '@nestjs/bullmq'\n\n@Processor('email')\nexport class EmailProcessor extends WorkerHost {}\n" }
+    expect(run(nest)).toEqual(['TF0801 src/email.processor.ts:3 warning'])
+    expect(run({ ...nest, Procfile: 'web: node dist/main\nworker: node dist/worker\n' })).toEqual([])
+  })
+  it('APScheduler started in a Flask app', () => {
+    expect(run({ 'requirements.txt': 'flask\napscheduler\n', 'app/__init__.py': 'from flask import Flask\napp = Flask(__name__)\nscheduler = BackgroundScheduler()\nscheduler.add_job(sync, "interval", minutes=5)\nscheduler.start()\n' })).toEqual(['TF0801 app/__init__.py:5 warning'])
+  })
+  it('thread started at import in a Django AppConfig module', () => {
+    expect(run({ 'requirements.txt': 'django\n', 'shop/apps.py': 'class ShopConfig(AppConfig):\n    name = "shop"\npoller = threading.Thread(target=poll_inventory, daemon=True)\npoller.start()\n' })).toEqual(['TF0801 shop/apps.py:4 warning'])
+  })
+  it('rufus-scheduler in a Rails initializer and :async adapter in production', () => {
+    expect(run({ Gemfile: "gem 'rails'\n", 'config/initializers/scheduler.rb': "scheduler = Rufus::Scheduler.singleton\nscheduler.every '1h' do\n  Report.refresh\nend\n", 'config/environments/production.rb': 'Rails.application.configure do\n  config.active_job.queue_adapter = :async\nend\n' })).toEqual(['TF0801 config/environments/production.rb:2 warning', 'TF0801 config/initializers/scheduler.rb:1 warning'])
+    expect(run({ Gemfile: "gem 'rails'\n", 'config/environments/production.rb': 'config.active_job.queue_adapter = :sidekiq\n', Procfile: 'web: bundle exec puma\n' })).toEqual([])
+  })
+  it('Spring @EnableScheduling, unless ShedLock or a property switch', () => {
+    expect(run({ 'pom.xml': '<project>spring-boot</project>', 'src/main/java/app/App.java': '@SpringBootApplication\n@EnableScheduling\npublic class App {}\n' })).toEqual(['TF0801 src/main/java/app/App.java:2 warning'])
+    expect(run({ 'pom.xml': '<project>spring-boot</project>', 'src/main/java/app/App.java': '@SpringBootApplication\n@EnableScheduling\n@EnableSchedulerLock(defaultLockAtMostFor = "10m")\npublic class App {}\n' })).toEqual([])
+  })
+  it('Go robfig/cron next to ListenAndServe', () => {
+    expect(run({ 'go.mod': 'module x\n', 'main.go': 'package main\nimport "github.com/robfig/cron/v3"\nfunc main() {\n\tc := cron.New()\n\tc.AddFunc("@hourly", job)\n\tc.Start()\n\thttp.ListenAndServe(":"+os.Getenv("PORT"), nil)\n}\n' })).toEqual(['TF0801 main.go:6 warning'])
+  })
+  it('commented-out scheduler and tests stay silent', () => {
+    expect(run({ ...expressPkg, 'server.js': "const cron = require('node-cron')\n// cron.schedule('* * * * *', job)\napp.listen(process.env.PORT)\n", 'test/server.test.js': cronServer })).toEqual([])
+  })
+})
