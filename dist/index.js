@@ -33845,17 +33845,20 @@ class KeywordScanner {
         // Longest first: at a position the longest keyword is recorded, and any shorter keyword that
         // starts there is a prefix of it (two keywords matching at one position are prefix-related).
         words.sort((a, b) => b.length - a.length);
+        // Case-sensitive over the lower-cased text: an 'i' flag made V8's regexp compiler run out of
+        // memory on two-byte (non-Latin-1) subjects with a few hundred keywords.
         if (words.length > 0)
-            this.re = new RegExp(`(?=(${words.map(keywords_escape).join('|')}))`, 'gi');
+            this.re = new RegExp(`(?=(${words.map(keywords_escape).join('|')}))`, 'g');
     }
     /** The keywords found, each as the longest keyword matched at its position (lower-case). */
-    scan(text) {
+    /** `lower` is the file's lower-cased text (SourceFile.lower). */
+    scan(lower) {
         const found = new Set();
         if (!this.re)
             return found;
         this.re.lastIndex = 0;
-        for (const m of text.matchAll(this.re))
-            found.add(m[1].toLowerCase());
+        for (const m of lower.matchAll(this.re))
+            found.add(m[1]);
         return found;
     }
 }
@@ -45724,7 +45727,7 @@ function runAudit(options) {
             continue;
         infos.push(info);
         const rules = index.rulesFor(info);
-        const found = rules.length > 0 ? index.scannerFor(info).scan(file.text) : new Set();
+        const found = rules.length > 0 ? index.scannerFor(info).scan(file.lower) : new Set();
         const outcome = checkFile(rules, file, { facts, app: appFor(info.path), apps }, found);
         for (const id of outcome.offered)
             ran.add(id);

@@ -117,7 +117,7 @@ export function runAudit(options: AuditOptions): AuditResult {
     if (!file) continue
     infos.push(info)
     const rules = index.rulesFor(info)
-    const found = rules.length > 0 ? index.scannerFor(info).scan(file.text) : new Set<string>()
+    const found = rules.length > 0 ? index.scannerFor(info).scan(file.lower) : new Set<string>()
     const outcome = checkFile(rules, file, { facts, app: appFor(info.path), apps }, found)
     for (const id of outcome.offered) ran.add(id)
     findings.push(...outcome.findings)

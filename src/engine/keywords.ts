@@ -11,15 +11,18 @@ export class KeywordScanner {
     // Longest first: at a position the longest keyword is recorded, and any shorter keyword that
     // starts there is a prefix of it (two keywords matching at one position are prefix-related).
     words.sort((a, b) => b.length - a.length)
-    if (words.length > 0) this.re = new RegExp(`(?=(${words.map(escape).join('|')}))`, 'gi')
+    // Case-sensitive over the lower-cased text: an 'i' flag made V8's regexp compiler run out of
+    // memory on two-byte (non-Latin-1) subjects with a few hundred keywords.
+    if (words.length > 0) this.re = new RegExp(`(?=(${words.map(escape).join('|')}))`, 'g')
   }
 
   /** The keywords found, each as the longest keyword matched at its position (lower-case). */
-  scan(text: string): Set<string> {
+  /** `lower` is the file's lower-cased text (SourceFile.lower). */
+  scan(lower: string): Set<string> {
     const found = new Set<string>()
     if (!this.re) return found
     this.re.lastIndex = 0
-    for (const m of text.matchAll(this.re)) found.add(m[1].toLowerCase())
+    for (const m of lower.matchAll(this.re)) found.add(m[1])
     return found
   }
 }
