@@ -43814,6 +43814,10 @@ const backingServiceDrift = {
     files: { kinds: ['yaml', 'json', 'source'], path: /(^|\/)(config\/(database\.ya?ml|config\.json|database\.json)|knexfile\.[cm]?[jt]s)$/ },
     keywords: ['adapter', 'dialect', 'client'],
     check(file, report) {
+        // database.yml, config.json and knexfiles are a few KB; a huge one is generated data, and the
+        // YAML parser's cost on megabytes of adversarial text is not worth paying.
+        if (file.text.length > 256 * 1024)
+            return;
         if (file.kind === 'json')
             return checkSequelize(file, report);
         if (file.kind === 'source')
@@ -45419,7 +45423,7 @@ function admin_job_drift_checkCompose(repo, report) {
 ;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/admin-script-hardcoded-target.ts
 
 const admin_script_hardcoded_target_LOCAL = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|::1|db|database|postgres|postgresql|mysql|mariadb|mongo|mongodb|redis|rabbitmq|broker|cache|host\.docker\.internal|[\w.-]*example\.(com|org|net)|[\w.-]+\.(local|localhost|test|invalid))$/i;
-const admin_script_hardcoded_target_URL = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\/(?:([^\s'"@/:]*)(?::([^\s'"@/]*))?@)?([A-Za-z0-9.-]+)/g;
+const TARGET_URL = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\/(?:([^\s'"@/:]*)(?::([^\s'"@/]*))?@)?([A-Za-z0-9.-]+)/g;
 const HOST_ARG = /\bhost\s*[=:]\s*['"]([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)['"]/g;
 const CLI_HOST = /\b(?:psql|pg_dump|pg_restore|mysql|mysqldump|mongo|mongosh|mongodump|redis-cli)\b[^\n]*?\s(?:-h|--host[= ])\s*([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
 const admin_script_hardcoded_target_SNIPPETS = {
@@ -45450,7 +45454,7 @@ const adminScriptHardcodedTarget = {
         const lang = file.language === 'typescript' ? 'javascript' : file.language;
         const fix = pick(admin_script_hardcoded_target_SNIPPETS, undefined, lang);
         const seen = new Set();
-        for (const { m, line, column } of matchesIn(file, admin_script_hardcoded_target_URL)) {
+        for (const { m, line, column } of matchesIn(file, TARGET_URL)) {
             const host = m[4];
             if (admin_script_hardcoded_target_LOCAL.test(host) || seen.has(line))
                 continue;

@@ -20286,6 +20286,10 @@ const backingServiceDrift = {
     files: { kinds: ['yaml', 'json', 'source'], path: /(^|\/)(config\/(database\.ya?ml|config\.json|database\.json)|knexfile\.[cm]?[jt]s)$/ },
     keywords: ['adapter', 'dialect', 'client'],
     check(file, report) {
+        // database.yml, config.json and knexfiles are a few KB; a huge one is generated data, and the
+        // YAML parser's cost on megabytes of adversarial text is not worth paying.
+        if (file.text.length > 256 * 1024)
+            return;
         if (file.kind === 'json')
             return checkSequelize(file, report);
         if (file.kind === 'source')
@@ -21891,7 +21895,7 @@ function admin_job_drift_checkCompose(repo, report) {
 ;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/admin-script-hardcoded-target.ts
 
 const admin_script_hardcoded_target_LOCAL = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|::1|db|database|postgres|postgresql|mysql|mariadb|mongo|mongodb|redis|rabbitmq|broker|cache|host\.docker\.internal|[\w.-]*example\.(com|org|net)|[\w.-]+\.(local|localhost|test|invalid))$/i;
-const URL = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\/(?:([^\s'"@/:]*)(?::([^\s'"@/]*))?@)?([A-Za-z0-9.-]+)/g;
+const TARGET_URL = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\/(?:([^\s'"@/:]*)(?::([^\s'"@/]*))?@)?([A-Za-z0-9.-]+)/g;
 const HOST_ARG = /\bhost\s*[=:]\s*['"]([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)['"]/g;
 const CLI_HOST = /\b(?:psql|pg_dump|pg_restore|mysql|mysqldump|mongo|mongosh|mongodump|redis-cli)\b[^\n]*?\s(?:-h|--host[= ])\s*([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
 const admin_script_hardcoded_target_SNIPPETS = {
@@ -21922,7 +21926,7 @@ const adminScriptHardcodedTarget = {
         const lang = file.language === 'typescript' ? 'javascript' : file.language;
         const fix = pick(admin_script_hardcoded_target_SNIPPETS, undefined, lang);
         const seen = new Set();
-        for (const { m, line, column } of matchesIn(file, URL)) {
+        for (const { m, line, column } of matchesIn(file, TARGET_URL)) {
             const host = m[4];
             if (admin_script_hardcoded_target_LOCAL.test(host) || seen.has(line))
                 continue;
@@ -22927,7 +22931,8 @@ function formatText(result, options) {
             const where = `${f.file}:${f.line}${f.column ? `:${f.column}` : ''}`;
             const tag = f.baselined ? paint('dim', ' (baselined)') : '';
             out.push(`  ${clean(where)}  ${sev[f.severity]}  ${clean(f.message)}  ${paint('dim', `[${f.ruleId}]`)}${tag}`);
-            out.push(paint('dim', `      fix: ${clean(f.remediation)}`));
+            // Multi-line remediations (code snippets) keep their lines, each cleaned of control characters.
+            f.remediation.split(/\r\n|\r|\n/).forEach((l, i) => out.push(paint('dim', `${i === 0 ? '      fix: ' : '           '}${clean(l)}`)));
         }
         out.push('');
     }

@@ -19,7 +19,8 @@ export function formatText(result: AuditResult, options: { color: boolean }): st
       const where = `${f.file}:${f.line}${f.column ? `:${f.column}` : ''}`
       const tag = f.baselined ? paint('dim', ' (baselined)') : ''
       out.push(`  ${clean(where)}  ${sev[f.severity]}  ${clean(f.message)}  ${paint('dim', `[${f.ruleId}]`)}${tag}`)
-      out.push(paint('dim', `      fix: ${clean(f.remediation)}`))
+      // Multi-line remediations (code snippets) keep their lines, each cleaned of control characters.
+      f.remediation.split(/\r\n|\r|\n/).forEach((l, i) => out.push(paint('dim', `${i === 0 ? '      fix: ' : '           '}${clean(l)}`)))
     }
     out.push('')
   }

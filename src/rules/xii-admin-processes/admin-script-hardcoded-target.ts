@@ -4,7 +4,7 @@ import type { Rule } from '../../engine/rule.js'
 import { isAdminScript, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
 
 const LOCAL = /^(localhost|127\.0\.0\.1|0\.0\.0\.0|::1|db|database|postgres|postgresql|mysql|mariadb|mongo|mongodb|redis|rabbitmq|broker|cache|host\.docker\.internal|[\w.-]*example\.(com|org|net)|[\w.-]+\.(local|localhost|test|invalid))$/i
-const URL = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\/(?:([^\s'"@/:]*)(?::([^\s'"@/]*))?@)?([A-Za-z0-9.-]+)/g
+const TARGET_URL = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?):\/\/(?:([^\s'"@/:]*)(?::([^\s'"@/]*))?@)?([A-Za-z0-9.-]+)/g
 const HOST_ARG = /\bhost\s*[=:]\s*['"]([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)['"]/g
 const CLI_HOST = /\b(?:psql|pg_dump|pg_restore|mysql|mysqldump|mongo|mongosh|mongodump|redis-cli)\b[^\n]*?\s(?:-h|--host[= ])\s*([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g
 
@@ -37,7 +37,7 @@ export const adminScriptHardcodedTarget: Rule = {
     const lang = file.language === 'typescript' ? 'javascript' : file.language
     const fix = pick(SNIPPETS, undefined, lang)
     const seen = new Set<number>()
-    for (const { m, line, column } of matchesIn(file, URL)) {
+    for (const { m, line, column } of matchesIn(file, TARGET_URL)) {
       const host = m[4]
       if (LOCAL.test(host) || seen.has(line)) continue
       seen.add(line)
