@@ -37347,7 +37347,7 @@ const blank = (s) => s.replace(/[^\n]/g, ' ');
  * Returns `text` with comment bodies replaced by spaces (newlines kept). A small lexer, linear in
  * the text: it tracks string literals so a '#' or '//' inside a string is not a comment.
  */
-function blankComments(text, style, language) {
+function blankComments(text, style, language, blankStrings = false) {
     if (style === 'none')
         return text;
     if (style === 'xml')
@@ -37395,8 +37395,19 @@ function blankComments(text, style, language) {
             flushBlank(i, stop);
             i = stop;
         }
+        else if (blankStrings && ch === '/' && (language === 'javascript' || language === 'typescript') && regexMayStart(text, i)) {
+            // A regex literal: its quotes are not strings. Blank its body like a string's.
+            const end = skipRegex(text, i);
+            if (end - i > 2)
+                flushBlank(i + 1, end - 1);
+            i = end;
+        }
         else if ((ch === '"' || ch === "'" || ch === '`') && language !== 'none') {
-            i = skipString(text, i, language);
+            const end = skipString(text, i, language);
+            // Keep the quotes, blank what is between them (newlines kept, so lines still align).
+            if (blankStrings && end - i > 2)
+                flushBlank(i + 1, end - 1);
+            i = end;
         }
         else if (language === 'none' && (ch === '"' || ch === "'") && style === 'hash') {
             // Quoted scalars in config files: a '#' inside them is data. Single line only.
@@ -37435,6 +37446,36 @@ function skipString(text, i, language) {
     }
     return j;
 }
+/** A '/' starts a regex literal (not a division) after these characters or at the start of a line. */
+function regexMayStart(text, i) {
+    let j = i - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t'))
+        j--;
+    return j < 0 || '(,=:[!&|?{};\n'.includes(text[j]) || /\b(return|typeof|case|in|of)$/.test(text.slice(Math.max(0, j - 6), j + 1));
+}
+/** End (exclusive) of a regex literal starting at i, flags included; stops at the end of the line. */
+function skipRegex(text, i) {
+    let j = i + 1;
+    let inClass = false;
+    while (j < text.length && text[j] !== '\n') {
+        const c = text[j];
+        if (c === '\\')
+            j += 2;
+        else if (c === '[')
+            (inClass = true), j++;
+        else if (c === ']')
+            (inClass = false), j++;
+        else if (c === '/' && !inClass) {
+            j++;
+            while (j < text.length && /[a-z]/.test(text[j]))
+                j++;
+            return j;
+        }
+        else
+            j++;
+    }
+    return i + 1; // not a regex after all: treat the '/' as an operator
+}
 
 ;// CONCATENATED MODULE: ./src/engine/source-file.ts
 // One file as the rules see it: decoded once, with lazy views (lines, lower-case text for keyword
@@ -37451,6 +37492,7 @@ class SourceFile {
     _lineStarts;
     _lower;
     _code;
+    _bare;
     parsed = new Map();
     constructor(path, text, kind, language, role) {
         this.path = path;
@@ -37481,6 +37523,19 @@ class SourceFile {
         if (this._code === undefined)
             this._code = blankComments(this.text, this.commentStyle, this.language);
         return this._code;
+    }
+    /**
+     * Is this offset inside a string literal of source code? Rules that detect code constructs
+     * (a server starting, a scheduler) use it so a snippet quoted in a message or a docstring is
+     * not mistaken for the construct itself.
+     */
+    inStringLiteral(offset) {
+        if (this.language === 'none' || this.commentStyle === 'none')
+            return false;
+        if (this._bare === undefined)
+            this._bare = blankComments(this.text, this.commentStyle, this.language, true);
+        const c = this.code[offset];
+        return c !== undefined && c !== ' ' && c !== '\n' && this._bare[offset] === ' ';
     }
     /** 1-based line and column of a character offset into `text` (or `code`, which aligns). */
     position(offset) {
@@ -42695,6 +42750,8 @@ function detect(file) {
     const out = [];
     const serverFile = SERVER_START.test(code);
     const add = (index, token, inWeb = serverFile) => {
+        if (file.inStringLiteral(index))
+            return; // quoted in a message or docstring, not run
         if (out.length < 200)
             out.push({ ...pos(file, index), token, inWebProcess: inWeb });
     };
@@ -42887,7 +42944,7 @@ function checkSource(file, report) {
         if (!p.languages.includes(file.language) || (p.path && !p.path.test(file.path)))
             continue;
         const m = p.re.exec(file.code);
-        if (!m)
+        if (!m || file.inStringLiteral(m.index + (m[0].length - m[0].trimStart().length)))
             continue;
         const pos = file.position(m.index + (m[0].length - m[0].trimStart().length));
         if ((lines[pos.line - 1] ?? '').length > 4000)
@@ -43477,6 +43534,8 @@ const noGracefulShutdown = {
         if (!entry || isDevOnlyPath(file.path) || isAdminScript(file.path))
             return;
         for (const { m, line, column } of matchesIn(file, entry)) {
+            if (file.inStringLiteral(m.index))
+                continue; // a snippet in a string (a remediation, a docstring) starts no server
             if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code))
                 continue;
             if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code))

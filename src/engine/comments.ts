@@ -47,7 +47,7 @@ const blank = (s: string): string => s.replace(/[^\n]/g, ' ')
  * Returns `text` with comment bodies replaced by spaces (newlines kept). A small lexer, linear in
  * the text: it tracks string literals so a '#' or '//' inside a string is not a comment.
  */
-export function blankComments(text: string, style: CommentStyle, language: Language): string {
+export function blankComments(text: string, style: CommentStyle, language: Language, blankStrings = false): string {
   if (style === 'none') return text
   if (style === 'xml') return text.replace(/<!--[\s\S]*?-->/g, blank)
   const out: string[] = []
@@ -87,8 +87,16 @@ export function blankComments(text: string, style: CommentStyle, language: Langu
       const stop = end === -1 ? n : end + 5
       flushBlank(i, stop)
       i = stop
+    } else if (blankStrings && ch === '/' && (language === 'javascript' || language === 'typescript') && regexMayStart(text, i)) {
+      // A regex literal: its quotes are not strings. Blank its body like a string's.
+      const end = skipRegex(text, i)
+      if (end - i > 2) flushBlank(i + 1, end - 1)
+      i = end
     } else if ((ch === '"' || ch === "'" || ch === '`') && language !== 'none') {
-      i = skipString(text, i, language)
+      const end = skipString(text, i, language)
+      // Keep the quotes, blank what is between them (newlines kept, so lines still align).
+      if (blankStrings && end - i > 2) flushBlank(i + 1, end - 1)
+      i = end
     } else if (language === 'none' && (ch === '"' || ch === "'") && style === 'hash') {
       // Quoted scalars in config files: a '#' inside them is data. Single line only.
       const close = text.indexOf(ch, i + 1)
@@ -120,4 +128,29 @@ function skipString(text: string, i: number, language: Language): number {
     else j++
   }
   return j
+}
+
+/** A '/' starts a regex literal (not a division) after these characters or at the start of a line. */
+function regexMayStart(text: string, i: number): boolean {
+  let j = i - 1
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--
+  return j < 0 || '(,=:[!&|?{};\n'.includes(text[j]) || /\b(return|typeof|case|in|of)$/.test(text.slice(Math.max(0, j - 6), j + 1))
+}
+
+/** End (exclusive) of a regex literal starting at i, flags included; stops at the end of the line. */
+function skipRegex(text: string, i: number): number {
+  let j = i + 1
+  let inClass = false
+  while (j < text.length && text[j] !== '\n') {
+    const c = text[j]
+    if (c === '\\') j += 2
+    else if (c === '[') (inClass = true), j++
+    else if (c === ']') (inClass = false), j++
+    else if (c === '/' && !inClass) {
+      j++
+      while (j < text.length && /[a-z]/.test(text[j])) j++
+      return j
+    } else j++
+  }
+  return i + 1 // not a regex after all: treat the '/' as an operator
 }

@@ -9,6 +9,7 @@ export class SourceFile {
   private _lineStarts?: number[]
   private _lower?: string
   private _code?: string
+  private _bare?: string
   private readonly parsed = new Map<string, unknown>()
 
   constructor(
@@ -42,6 +43,18 @@ export class SourceFile {
   get code(): string {
     if (this._code === undefined) this._code = blankComments(this.text, this.commentStyle, this.language)
     return this._code
+  }
+
+  /**
+   * Is this offset inside a string literal of source code? Rules that detect code constructs
+   * (a server starting, a scheduler) use it so a snippet quoted in a message or a docstring is
+   * not mistaken for the construct itself.
+   */
+  inStringLiteral(offset: number): boolean {
+    if (this.language === 'none' || this.commentStyle === 'none') return false
+    if (this._bare === undefined) this._bare = blankComments(this.text, this.commentStyle, this.language, true)
+    const c = this.code[offset]
+    return c !== undefined && c !== ' ' && c !== '\n' && this._bare[offset] === ' '
   }
 
   /** 1-based line and column of a character offset into `text` (or `code`, which aligns). */

@@ -73,6 +73,7 @@ export const noGracefulShutdown: Rule = {
     // Dev servers and one-off scripts are not the deployed long-running process.
     if (!entry || isDevOnlyPath(file.path) || isAdminScript(file.path)) return
     for (const { m, line, column } of matchesIn(file, entry)) {
+      if (file.inStringLiteral(m.index)) continue // a snippet in a string (a remediation, a docstring) starts no server
       if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code)) continue
       if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code)) continue
       ctx.facts.add<ServerEntryFact>(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) })

@@ -118,6 +118,7 @@ function detect(file: SourceFile): Detection[] {
   const out: Detection[] = []
   const serverFile = SERVER_START.test(code)
   const add = (index: number, token: string, inWeb = serverFile): void => {
+    if (file.inStringLiteral(index)) return // quoted in a message or docstring, not run
     if (out.length < 200) out.push({ ...pos(file, index), token, inWebProcess: inWeb })
   }
   const once = new Set<string>() // one whole-file `.start()` lookup per variable name

@@ -79,7 +79,7 @@ function checkSource(file: SourceFile, report: Report): void {
   for (const p of SOURCE_PATTERNS) {
     if (!p.languages.includes(file.language) || (p.path && !p.path.test(file.path))) continue
     const m = p.re.exec(file.code)
-    if (!m) continue
+    if (!m || file.inStringLiteral(m.index + (m[0].length - m[0].trimStart().length))) continue
     const pos = file.position(m.index + (m[0].length - m[0].trimStart().length))
     if ((lines[pos.line - 1] ?? '').length > 4000) continue
     report({ line: pos.line, column: pos.column, message: p.what, remediation: p.fix })
