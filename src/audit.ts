@@ -1,14 +1,16 @@
 // runAudit: the one function both entry points call. discovery → file model → rules → results.
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import type { AuditConfig } from './config/schema.js'
-import { checkFile, finalizeReports } from './engine/check-file.js'
+import { finalizeReports } from './engine/check-file.js'
 import { classifyKind, classifyLanguage, classifyRole } from './engine/classify.js'
-import { appOf, detectApps, isAppManifest, type App } from './engine/apps.js'
+import { detectApps, isAppManifest, type App } from './engine/apps.js'
 import { discover, isBinaryName } from './engine/discovery.js'
+import { FilePass, staysOnMainThread, type FileRecord } from './engine/file-pass.js'
 import { readText, type SkipReason } from './engine/read.js'
 import { Facts, type FileInfo, type RepoContext, type Rule } from './engine/rule.js'
-import { RuleIndex } from './engine/select.js'
 import { SourceFile } from './engine/source-file.js'
+import { runOnWorkers } from './engine/worker-pool.js'
 import { FACTORS, type Factor, type FactorResult, type Finding, type Report, type Suppression } from './engine/types.js'
 import { buildFactorResults, compareFindings, gate, score, type Gate } from './results/factor-results.js'
 import { RULES } from './rules/registry.js'
@@ -19,13 +21,27 @@ export interface AuditOptions {
   config: AuditConfig
   rules?: readonly Rule[]
   useGit?: boolean
+  /**
+   * Worker threads for the file pass: undefined = automatic (one per CPU, at most 4, and only for
+   * trees of PARALLEL_MIN_FILES source files or more), 1 = none. Needs `workerEntry`.
+   */
+  jobs?: number
+  /** The bundled entry point that serves workers (see worker-pool.ts); unbundled callers omit it. */
+  workerEntry?: string | URL
+  /** How long the main thread waits on silent workers before reading their files itself (tests shorten it). */
+  workerStallMs?: number
 }
+
+/** Below this many files for the workers, starting them (~100 ms each) costs more than it saves. */
+export const PARALLEL_MIN_FILES = 3000
 
 export interface AuditStats {
   files: number
   bytes: number
   skipped: number
   durationMs: number
+  /** Worker threads that read files (0: the main thread read them all). */
+  workers: number
 }
 
 export interface AuditResult {
@@ -40,12 +56,9 @@ export interface AuditResult {
   gate: Gate
   /** Apps detected from manifests: a monorepo holds several. */
   apps: App[]
+  /** Engine problems that did not change the result (a worker that failed; its files ran on the main thread). */
+  warnings: string[]
 }
-
-/** Kinds whose SourceFile stays in memory after the pass, for repository-level rules. */
-const RETAINED = new Set(['manifest', 'dockerfile', 'compose', 'kubernetes', 'workflow', 'procfile', 'dotenv'])
-const RETAIN_MAX_BYTES = 256 * 1024
-const K8S_SHAPE = /^apiVersion:\s*\S+[\s\S]*^kind:\s*\S+|^kind:\s*\S+[\s\S]*^apiVersion:/m
 
 export function activeRules(config: AuditConfig, rules: readonly Rule[] = RULES): Rule[] {
   const factors = new Set<Factor>(config.factors ?? FACTORS)
@@ -56,91 +69,83 @@ export function runAudit(options: AuditOptions): AuditResult {
   const started = Date.now()
   const { root, config } = options
   const rules = activeRules(config, options.rules ?? RULES)
-  const index = new RuleIndex(rules)
-  const repoRules = rules.filter((r) => r.checkRepo)
   const discovered = discover({ root, include: config.include, exclude: config.exclude, useGit: options.useGit })
+  const candidates = discovered.files.filter((p) => !isBinaryName(p)).map((path): FileInfo => {
+    const kind = classifyKind(path)
+    return { path, kind, language: classifyLanguage(path), role: classifyRole(path, kind), size: 0 }
+  })
+
+  // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
+  const manifestPass = new FilePass({ root, maxFileSize: config.maxFileSize, rules: [], apps: [] }, false)
+  const manifests: SourceFile[] = []
+  for (const info of candidates) {
+    if (!isAppManifest(info.path) || info.role === 'test' || info.role === 'docs' || info.role === 'example') continue
+    const file = manifestPass.load(info)
+    if (typeof file !== 'string') manifests.push(file)
+  }
+  const apps = detectApps(manifests)
+  const pass = new FilePass({ root, maxFileSize: config.maxFileSize, rules, apps }, true)
+  for (const m of manifests) pass.retained.set(m.path, m)
+
+  // Phase 2: every file, read once, offered to the rules that select it. Source files may go to
+  // worker threads; structural files stay here, where repository rules will look at them again.
+  const records: FileRecord[] = []
+  const remote: [number, FileInfo][] = []
+  const jobs = options.jobs ?? Math.min(availableParallelism(), 4)
+  const parallel = options.workerEntry !== undefined && jobs > 1 && !options.rules
+  candidates.forEach((info, order) => {
+    if (parallel && !staysOnMainThread(pass, info) && pass.wants(info)) remote.push([order, info])
+    else records.push(pass.offer(info, order))
+  })
+  const warnings: string[] = []
+  let workers = 0
+  if (remote.length > 0 && (options.jobs !== undefined || remote.length >= PARALLEL_MIN_FILES)) {
+    const out = runOnWorkers({ entry: options.workerEntry!, jobs, stallMs: options.workerStallMs, setup: { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps } }, remote)
+    records.push(...out.records)
+    remote.splice(0, remote.length, ...out.leftover)
+    workers = out.workers
+    warnings.push(...out.problems)
+  }
+  for (const [order, info] of remote) records.push(pass.offer(info, order))
+  records.sort((a, b) => a.order - b.order)
 
   const facts = new Facts()
   const infos: FileInfo[] = []
-  const retained = new Map<string, SourceFile>()
   const findings: Finding[] = []
   const suppressed: Suppression[] = []
   const skippedFiles: AuditResult['skippedFiles'] = []
   const ran = new Set<string>()
   let bytes = 0
-
-  const load = (path: string, info: FileInfo): SourceFile | undefined => {
-    const read = readText(join(root, path), config.maxFileSize)
-    if ('skipped' in read) {
-      if (read.skipped !== 'symlink' && read.skipped !== 'not-a-file') skippedFiles.push({ file: path, reason: read.skipped })
-      return undefined
-    }
-    bytes += read.bytes
-    info.size = read.bytes
-    // A plain YAML file may turn out to be a Kubernetes manifest once read.
-    if (info.kind === 'yaml' && K8S_SHAPE.test(read.text)) info.kind = 'kubernetes'
-    return new SourceFile(path, read.text, info.kind, info.language, info.role)
-  }
-
-  // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
-  const candidates = discovered.files.filter((p) => !isBinaryName(p)).map((path): FileInfo => {
-    const kind = classifyKind(path)
-    return { path, kind, language: classifyLanguage(path), role: classifyRole(path, kind), size: 0 }
-  })
-  const manifests: SourceFile[] = []
-  for (const info of candidates) {
-    if (!isAppManifest(info.path) || info.role === 'test' || info.role === 'docs' || info.role === 'example') continue
-    const file = load(info.path, info)
-    if (file) {
-      manifests.push(file)
-      retained.set(info.path, file)
-    }
-  }
-  const apps = detectApps(manifests)
-  // appOf scans every app; files of one folder share the answer.
-  const appByDir = new Map<string, App | undefined>()
-  const appFor = (path: string): App | undefined => {
-    const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')))
-    if (!appByDir.has(dir)) appByDir.set(dir, appOf(apps, path))
-    return appByDir.get(dir)
-  }
-
-  // Phase 2: every file, read once, offered to the rules that select it.
-  for (const info of candidates) {
-    const wanted = retained.has(info.path) || index.rulesFor(info).length > 0 || RETAINED.has(info.kind) ||
-      (info.kind === 'yaml' && index.rulesFor({ ...info, kind: 'kubernetes' }).length > 0)
-    if (!wanted) {
-      infos.push(info)
+  for (const r of records) {
+    if (r.skipped) {
+      if (r.skipped !== 'symlink' && r.skipped !== 'not-a-file') skippedFiles.push({ file: r.info.path, reason: r.skipped })
       continue
     }
-    const file = retained.get(info.path) ?? load(info.path, info)
-    if (!file) continue
-    infos.push(info)
-    const rules = index.rulesFor(info)
-    const found = rules.length > 0 ? index.scannerFor(info).scan(file.lower) : new Set<string>()
-    const outcome = checkFile(rules, file, { facts, app: appFor(info.path), apps }, found)
-    for (const id of outcome.offered) ran.add(id)
-    findings.push(...outcome.findings)
-    suppressed.push(...outcome.suppressed)
-    if (RETAINED.has(info.kind) && info.size <= RETAIN_MAX_BYTES) retained.set(info.path, file)
+    infos.push(r.info)
+    bytes += r.info.size
+    for (const [key, value] of r.facts) facts.add(key, value)
+    for (const id of r.offered) ran.add(id)
+    findings.push(...r.findings)
+    suppressed.push(...r.suppressed)
   }
 
   const repo: RepoContext = {
     root,
     files: infos,
     facts,
-    get: (p) => retained.get(p),
+    get: (p) => pass.retained.get(p),
     git: discovered.git,
     trackedExcluded: discovered.trackedExcluded,
     apps,
-    appOf: appFor
+    appOf: (p) => pass.appFor(p)
   }
+  const byPath = new Map(infos.map((i) => [i.path, i]))
   const reread = (path: string): SourceFile | undefined => {
-    const info = infos.find((i) => i.path === path)
+    const info = byPath.get(path)
     const read = info ? readText(join(root, path), config.maxFileSize) : undefined
     return info && read && 'text' in read ? new SourceFile(path, read.text, info.kind, info.language, info.role) : undefined
   }
-  for (const rule of repoRules) {
+  for (const rule of rules.filter((r) => r.checkRepo)) {
     ran.add(rule.meta.id)
     const reports: Report[] = []
     rule.checkRepo!(repo, (r) => reports.push(r))
@@ -150,7 +155,7 @@ export function runAudit(options: AuditOptions): AuditResult {
     for (const [path, list] of byFile) {
       // A finding on a file not kept (a source line found by a repository rule): read it again so the
       // snippet and suppression comments work as for file rules.
-      const file = retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
+      const file = pass.retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
       const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file)
       findings.push(...out.findings)
       suppressed.push(...out.suppressed)
@@ -163,22 +168,22 @@ export function runAudit(options: AuditOptions): AuditResult {
     const override = config.rules[f.ruleId]
     if (override && override !== 'off') f.severity = override
   }
-  findings.length = 0
-  findings.push(...kept.sort(compareFindings))
+  kept.sort(compareFindings)
 
   const rulesRun = new Map<Factor, number>()
   for (const rule of rules) if (ran.has(rule.meta.id)) rulesRun.set(rule.meta.factor, (rulesRun.get(rule.meta.factor) ?? 0) + 1)
-  const factors = buildFactorResults(findings, rulesRun, new Set(config.factors ?? FACTORS))
+  const factors = buildFactorResults(kept, rulesRun, new Set(config.factors ?? FACTORS))
   return {
     version: VERSION,
     root,
     score: score(factors),
     factors,
-    findings,
+    findings: kept,
     suppressed,
-    stats: { files: infos.length, bytes, skipped: skippedFiles.length, durationMs: Date.now() - started },
+    stats: { files: infos.length, bytes, skipped: skippedFiles.length, durationMs: Date.now() - started, workers },
     skippedFiles,
-    gate: gate(findings, config),
-    apps
+    gate: gate(kept, config),
+    apps,
+    warnings
   }
 }

@@ -30,6 +30,8 @@ export interface RunOptions {
   /** The rule set (tests inject their own); default: every registered rule. */
   rules?: readonly Rule[]
   retry?: RetryOptions
+  /** The bundled entry point, which also serves worker threads (see engine/worker-pool.ts). */
+  workerEntry?: string | URL
 }
 
 /** The check run's summary must fit 65535 characters (the budget counts bytes, so this is safe). */
@@ -50,7 +52,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     config.include.push(...inputs.include)
     config.exclude.push(...inputs.exclude)
 
-    const result = runAudit({ root: inputs.root, config, rules })
+    const result = runAudit({ root: inputs.root, config, rules: options.rules, workerEntry: options.workerEntry })
+    for (const warning of result.warnings) core.warning(`twelve-factor-audit: ${warning}`)
     // Annotation and link paths are relative to the repository root, which is the workspace.
     const prefix = relative(workspace, inputs.root).split('\\').join('/')
     const repoPath = (file: string): string => (prefix ? `${prefix}/${file}` : file)

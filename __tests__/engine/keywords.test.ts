@@ -13,17 +13,30 @@ const ruleWith = (keywords: string[]): Rule => ({ ...fakeRule, keywords })
 
 describe('combined keyword scan', () => {
   it('agrees with one includes() per keyword, overlapping and prefix keywords included', () => {
-    const alphabet = fc.constantFrom('a', 'b', 'c', 'p', 's', 'w', 'A', 'S', '_', ' ')
+    const alphabet = fc.constantFrom('a', 'b', 'c', 'p', 's', 'w', 'A', 'S', 'W', '_', ' ', 'é', '€', '\n')
     const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((cs) => cs.join('').toLowerCase())
     fc.assert(
       fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), fc.array(alphabet, { maxLength: 60 }), (sets, chars) => {
         const text = chars.join('')
         const rules = sets.map(ruleWith)
-        const found = new KeywordScanner(rules).scan(text.toLowerCase())
+        // The scan folds ASCII case itself: it is handed the text as read.
+        const found = new KeywordScanner(rules).scan(text)
         for (const r of rules) expect(hasKeyword(r, found)).toBe(r.keywords!.some((k) => text.toLowerCase().includes(k)))
       }),
       { numRuns: 500 }
     )
+  })
+
+  it.each([
+    ['upper-case text', ['secret_key'], 'SECRET_KEY = 1', ['secret_key']],
+    ['overlapping keywords', ['abcd', 'cde', 'bc'], 'xabcde', ['abcd', 'bc', 'cde']],
+    ['a keyword inside another', ['localhost', 'host'], 'LocalHost:80', ['host', 'localhost']],
+    ['punctuation and digits', ['jdbc:h2:file', '127.0.0.1'], 'url=jdbc:h2:FILE:/x 127.0.0.1', ['127.0.0.1', 'jdbc:h2:file']],
+    ['two-byte text', ['port'], 'café € PORT', ['port']],
+    ['no keyword', ['redis'], 'nothing here', []],
+    ['a near miss', ['redis'], 'redi s', []]
+  ])('%s', (_name, keywords, text, expected) => {
+    expect([...new KeywordScanner([ruleWith(keywords)]).scan(text)].sort()).toEqual(expected)
   })
 
   it('a file without any of a rule keywords never reaches its check, and unread kinds are never opened', () => {

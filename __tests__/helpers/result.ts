@@ -31,17 +31,18 @@ export function makeResult(findings: Finding[], options: { rulesRun?: Partial<Re
   const rulesRun = new Map<Factor, number>(FACTORS.map((f) => [f, options.rulesRun?.[f] ?? 1]))
   const sorted = [...findings].sort(compareFindings)
   const factors = buildFactorResults(sorted, rulesRun, new Set(FACTORS))
-  const result: Omit<AuditResult, 'apps'> = {
+  const result: AuditResult = {
     version: '0.1.0',
     root: '/repo',
     score: score(factors),
     factors,
     findings: sorted,
     suppressed: [],
-    stats: { files: 10, bytes: 1000, skipped: 0, durationMs: 5 },
+    stats: { files: 10, bytes: 1000, skipped: 0, durationMs: 5, workers: 0 },
     skippedFiles: [],
-    gate: gate(sorted, config)
+    gate: gate(sorted, config),
+    apps: [],
+    warnings: []
   }
-  // AuditResult gains `apps` with the per-app grouping (engine/apps.ts); compiles with and without it.
-  return { ...result, apps: [] } as AuditResult
+  return result
 }

@@ -10296,6 +10296,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/engine/fingerprint.ts
@@ -10311,26 +10313,104 @@ function lineFingerprint(ruleId, file, lineText, occurrence) {
 
 ;// CONCATENATED MODULE: ./src/engine/keywords.ts
 class KeywordScanner {
-    re;
+    words;
+    /** Character code → class (0: a character no keyword contains). Upper-case ASCII folds to lower. */
+    classOf = new Uint8Array(65536);
+    /** delta[state + class] = next state; states are premultiplied by `classes`. */
+    delta;
+    /** Keyword ids ending at a state (including via suffix links), by premultiplied state. */
+    outputs = new Map();
+    /** 1 where `outputs` has an entry: a typed-array test in the hot loop instead of a Map lookup. */
+    ends;
     constructor(rules) {
-        const words = [...new Set(rules.flatMap((r) => r.keywords ?? []).map((k) => k.toLowerCase()))];
-        // Longest first: at a position the longest keyword is recorded, and any shorter keyword that
-        // starts there is a prefix of it (two keywords matching at one position are prefix-related).
-        words.sort((a, b) => b.length - a.length);
-        // Case-sensitive over the lower-cased text: an 'i' flag made V8's regexp compiler run out of
-        // memory on two-byte (non-Latin-1) subjects with a few hundred keywords.
-        if (words.length > 0)
-            this.re = new RegExp(`(?=(${words.map(keywords_escape).join('|')}))`, 'g');
+        this.words = [...new Set(rules.flatMap((r) => r.keywords ?? []).map((k) => k.toLowerCase()))].filter(Boolean);
+        let classes = 1;
+        for (const w of this.words) {
+            for (let i = 0; i < w.length; i++) {
+                const c = w.charCodeAt(i);
+                if (this.classOf[c] === 0) {
+                    if (classes === 255)
+                        throw new Error('keyword prefilter: more than 254 distinct keyword characters');
+                    this.classOf[c] = classes++;
+                }
+            }
+        }
+        for (let c = 65; c <= 90; c++)
+            this.classOf[c] = this.classOf[c + 32];
+        // The trie, then failure links breadth-first, folded into a complete transition table.
+        const trie = [new Int32Array(classes).fill(-1)];
+        const ends = [[]];
+        this.words.forEach((w, id) => {
+            let s = 0;
+            for (let i = 0; i < w.length; i++) {
+                const k = this.classOf[w.charCodeAt(i)];
+                if (trie[s][k] === -1) {
+                    trie[s][k] = trie.length;
+                    trie.push(new Int32Array(classes).fill(-1));
+                    ends.push([]);
+                }
+                s = trie[s][k];
+            }
+            ends[s].push(id);
+        });
+        const delta = new Int32Array(trie.length * classes);
+        const fail = new Int32Array(trie.length);
+        const queue = [];
+        for (let k = 1; k < classes; k++) {
+            const t = trie[0][k];
+            if (t !== -1) {
+                delta[k] = t;
+                queue.push(t);
+            }
+        }
+        for (let head = 0; head < queue.length; head++) {
+            const s = queue[head];
+            ends[s] = [...ends[s], ...ends[fail[s]]];
+            for (let k = 0; k < classes; k++) {
+                const t = k === 0 ? -1 : trie[s][k];
+                if (t === -1) {
+                    delta[s * classes + k] = delta[fail[s] * classes + k];
+                }
+                else {
+                    fail[t] = delta[fail[s] * classes + k];
+                    delta[s * classes + k] = t;
+                    queue.push(t);
+                }
+            }
+        }
+        for (let i = 0; i < delta.length; i++)
+            delta[i] *= classes;
+        this.ends = new Uint8Array(delta.length + 1);
+        ends.forEach((ids, s) => {
+            if (ids.length === 0)
+                return;
+            this.outputs.set(s * classes, ids);
+            this.ends[s * classes] = 1;
+        });
+        this.delta = delta;
     }
-    /** The keywords found, each as the longest keyword matched at its position (lower-case). */
-    /** `lower` is the file's lower-cased text (SourceFile.lower). */
-    scan(lower) {
+    /** Every keyword (lower-case) that occurs in `text`, ASCII case-insensitively. */
+    scan(text) {
         const found = new Set();
-        if (!this.re)
+        if (this.words.length === 0)
             return found;
-        this.re.lastIndex = 0;
-        for (const m of lower.matchAll(this.re))
-            found.add(m[1]);
+        const { delta, classOf, outputs, words, ends } = this;
+        const seen = new Uint8Array(words.length);
+        let remaining = words.length;
+        let s = 0;
+        for (let i = 0; i < text.length; i++) {
+            s = delta[s + classOf[text.charCodeAt(i)]];
+            if (ends[s] === 0)
+                continue;
+            for (const id of outputs.get(s)) {
+                if (seen[id] === 1)
+                    continue;
+                seen[id] = 1;
+                found.add(words[id]);
+                if (--remaining === 0)
+                    return found;
+            }
+        }
         return found;
     }
 }
@@ -10339,17 +10419,10 @@ function hasKeyword(rule, found) {
     const keywords = rule.keywords;
     if (!keywords || keywords.length === 0)
         return true;
-    for (const k of keywords) {
-        if (found.has(k))
+    for (const k of keywords)
+        if (found.has(k.toLowerCase()))
             return true;
-        for (const m of found)
-            if (m.length > k.length && m.startsWith(k))
-                return true;
-    }
     return false;
-}
-function keywords_escape(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/engine/redact.ts
@@ -13746,6 +13819,8 @@ function selects(selector, file) {
 class RuleIndex {
     rules;
     cache = new Map();
+    /** Scanners by keyword set: file kinds meeting the same rules share one automaton. */
+    scanners = new Map();
     constructor(rules) {
         this.rules = rules;
     }
@@ -13753,8 +13828,12 @@ class RuleIndex {
     scannerFor(file) {
         this.rulesFor(file);
         const entry = this.cache.get(keyOf(file));
-        if (!entry.scanner)
-            entry.scanner = new KeywordScanner([...entry.plain, ...entry.pathBound]);
+        if (!entry.scanner) {
+            const rules = [...entry.plain, ...entry.pathBound];
+            const key = [...new Set(rules.flatMap((r) => r.keywords ?? []))].sort().join('\0');
+            entry.scanner = this.scanners.get(key) ?? new KeywordScanner(rules);
+            this.scanners.set(key, entry.scanner);
+        }
         return entry.scanner;
     }
     rulesFor(file) {
@@ -14051,6 +14130,210 @@ class SourceFile {
         }
         return this._lineStarts;
     }
+}
+
+;// CONCATENATED MODULE: ./src/engine/file-pass.ts
+// The per-file half of an audit: read a file once, offer it to the rules selected for it, and
+// keep what it yields as one FileRecord. Records are plain data, so the same pass runs on the main
+// thread or in a worker (worker-pool.ts) and the main thread merges records in path order: the
+// result is the same whichever thread read which file.
+
+
+
+
+
+
+
+/** Kinds whose SourceFile stays in memory after the pass, for repository-level rules. */
+const RETAINED_KINDS = new Set(['manifest', 'dockerfile', 'compose', 'kubernetes', 'workflow', 'procfile', 'dotenv']);
+const RETAIN_MAX_BYTES = 256 * 1024;
+const K8S_SHAPE = /^apiVersion:\s*\S+[\s\S]*^kind:\s*\S+|^kind:\s*\S+[\s\S]*^apiVersion:/m;
+/** Facts that also note which file added each one, so records can carry them across threads. */
+class RecordingFacts extends Facts {
+    current;
+    add(key, value) {
+        super.add(key, value);
+        this.current?.push([key, value]);
+    }
+}
+class FilePass {
+    setup;
+    retain;
+    index;
+    /** Small structural files kept for repository-level rules (main thread only). */
+    retained = new Map();
+    facts = new RecordingFacts();
+    appByDir = new Map();
+    constructor(setup, retain) {
+        this.setup = setup;
+        this.retain = retain;
+        this.index = new RuleIndex(setup.rules);
+    }
+    /** The innermost app holding a path; files of one folder share the answer. */
+    appFor(path) {
+        const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+        if (!this.appByDir.has(dir))
+            this.appByDir.set(dir, appOf(this.setup.apps, path));
+        return this.appByDir.get(dir);
+    }
+    /** Reads a file (sets info.size; a YAML file may turn out to be Kubernetes). */
+    load(info) {
+        const read = readText((0,external_node_path_namespaceObject.join)(this.setup.root, info.path), this.setup.maxFileSize);
+        if ('skipped' in read)
+            return read.skipped;
+        info.size = read.bytes;
+        if (info.kind === 'yaml' && K8S_SHAPE.test(read.text))
+            info.kind = 'kubernetes';
+        return new SourceFile(info.path, read.text, info.kind, info.language, info.role);
+    }
+    /** Does the file need reading at all? Kinds no rule selects are counted, never opened. */
+    wants(info) {
+        return this.retained.has(info.path) || this.index.rulesFor(info).length > 0 || RETAINED_KINDS.has(info.kind) ||
+            (info.kind === 'yaml' && this.index.rulesFor({ ...info, kind: 'kubernetes' }).length > 0);
+    }
+    offer(info, order) {
+        const record = { order, info, findings: [], suppressed: [], offered: [], facts: [] };
+        if (!this.wants(info))
+            return record;
+        const file = this.retained.get(info.path) ?? this.load(info);
+        if (typeof file === 'string') {
+            record.skipped = file;
+            return record;
+        }
+        const rules = this.index.rulesFor(info);
+        const found = rules.length > 0 ? this.index.scannerFor(info).scan(file.text) : new Set();
+        this.facts.current = record.facts;
+        try {
+            const outcome = checkFile(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps }, found);
+            record.findings = outcome.findings;
+            record.suppressed = outcome.suppressed;
+            record.offered = outcome.offered;
+        }
+        finally {
+            this.facts.current = undefined;
+        }
+        if (this.retain && RETAINED_KINDS.has(info.kind) && info.size <= RETAIN_MAX_BYTES)
+            this.retained.set(info.path, file);
+        return record;
+    }
+}
+/** Is this file read on the main thread when the pass is split (structural files, kept for repository rules)? */
+function staysOnMainThread(pass, info) {
+    return pass.retained.has(info.path) || RETAINED_KINDS.has(info.kind) || info.kind === 'yaml';
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/engine/worker-pool.ts
+// Runs the file pass on worker threads for large trees. The pool is synchronous on purpose:
+// runAudit stays a plain function for every caller. The main thread hands out chunks of files
+// over MessagePorts and sleeps on a shared counter (Atomics.wait) that workers bump after each
+// reply, then drains replies with receiveMessageOnPort. A worker that never answers (it failed
+// to start, it crashed) costs one stall timeout; its chunks then run on the main thread.
+
+
+const WORKER_MARKER = 'twelve-factor-audit:file-pass-worker';
+/** Files per message: small enough to balance the workers, large enough that messaging is noise. */
+const MAX_CHUNK = 200;
+const MIN_CHUNK = 16;
+/** True inside a worker started by runOnWorkers: the entry point must call serveAuditWorker. */
+function isAuditWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.[WORKER_MARKER] !== undefined;
+}
+/** The worker side: build the same rule set, answer chunks until the main thread says stop. */
+function serveAuditWorker(registry) {
+    const { setup, signal, port } = external_node_worker_threads_namespaceObject.workerData[WORKER_MARKER];
+    const ids = new Set(setup.ruleIds);
+    const pass = new FilePass({ ...setup, rules: registry.filter((r) => ids.has(r.meta.id)) }, false);
+    port.on('message', (request) => {
+        if (request === null) {
+            port.close();
+            return;
+        }
+        let reply;
+        try {
+            reply = { chunk: request.chunk, records: request.files.map(([order, info]) => pass.offer(info, order)) };
+        }
+        catch (e) {
+            reply = { chunk: request.chunk, error: String(e.stack ?? e) };
+        }
+        port.postMessage(reply);
+        Atomics.add(signal, 0, 1);
+        Atomics.notify(signal, 0);
+    });
+}
+/** Offers `files` (with their candidate order) to `jobs` workers and waits for every answer. */
+function runOnWorkers(options, files) {
+    const size = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(files.length / (options.jobs * 8))));
+    const chunks = [];
+    for (let i = 0; i < files.length; i += size)
+        chunks.push(files.slice(i, i + size));
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const done = new Set();
+    const failed = new Set();
+    const answered = new Set();
+    const problems = [];
+    const records = [];
+    const pool = [];
+    let next = 0;
+    const send = (slot) => {
+        if (next >= chunks.length)
+            return;
+        const chunk = next++;
+        pool[slot].port.postMessage({ chunk, files: chunks[chunk] });
+    };
+    for (let slot = 0; slot < Math.min(options.jobs, chunks.length); slot++) {
+        const { port1, port2 } = new external_node_worker_threads_namespaceObject.MessageChannel();
+        pool.push({ port: port1 });
+        try {
+            const worker = new external_node_worker_threads_namespaceObject.Worker(options.entry, { workerData: { [WORKER_MARKER]: { setup: options.setup, signal, port: port2 } }, transferList: [port2] });
+            worker.unref();
+            worker.on('error', () => undefined); // reported as a stall; never an unhandled error
+            pool[slot].worker = worker;
+        }
+        catch (e) {
+            problems.push(`worker ${slot} did not start: ${e.message}`);
+            continue;
+        }
+        // Two chunks in flight per worker, so it never idles while the main thread wakes up.
+        send(slot);
+        send(slot);
+    }
+    const stallMs = options.stallMs ?? 30_000;
+    let lastProgress = Date.now();
+    while (done.size + failed.size < chunks.length && pool.some((p) => p.worker)) {
+        const seen = Atomics.load(signal, 0);
+        pool.forEach((p, slot) => {
+            for (let m = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(p.port); m; m = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(p.port)) {
+                const reply = m.message;
+                answered.add(slot);
+                lastProgress = Date.now();
+                if ('error' in reply) {
+                    problems.push(`a worker failed on a chunk (its files ran on the main thread): ${reply.error.split('\n')[0]}`);
+                    failed.add(reply.chunk);
+                }
+                else {
+                    done.add(reply.chunk);
+                    records.push(...reply.records);
+                }
+                send(slot);
+            }
+        });
+        if (done.size + failed.size >= chunks.length)
+            break;
+        if (Date.now() - lastProgress > stallMs) {
+            problems.push(`no answer from the file workers for ${stallMs} ms: the remaining files ran on the main thread`);
+            break;
+        }
+        Atomics.wait(signal, 0, seen, 250);
+    }
+    for (const p of pool) {
+        p.port.postMessage(null);
+        p.port.close();
+        void p.worker?.terminate();
+    }
+    const leftover = chunks.flatMap((c, i) => (done.has(i) ? [] : c));
+    return { records, leftover, workers: answered.size, problems };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/types.ts
@@ -22188,10 +22471,10 @@ const VERSION = '0.1.0';
 
 
 
-/** Kinds whose SourceFile stays in memory after the pass, for repository-level rules. */
-const RETAINED = new Set(['manifest', 'dockerfile', 'compose', 'kubernetes', 'workflow', 'procfile', 'dotenv']);
-const RETAIN_MAX_BYTES = 256 * 1024;
-const K8S_SHAPE = /^apiVersion:\s*\S+[\s\S]*^kind:\s*\S+|^kind:\s*\S+[\s\S]*^apiVersion:/m;
+
+
+/** Below this many files for the workers, starting them (~100 ms each) costs more than it saves. */
+const PARALLEL_MIN_FILES = 3000;
 function activeRules(config, rules = RULES) {
     const factors = new Set(config.factors ?? FACTORS);
     return rules.filter((r) => factors.has(r.meta.factor) && config.rules[r.meta.id] !== 'off');
@@ -22200,93 +22483,88 @@ function runAudit(options) {
     const started = Date.now();
     const { root, config } = options;
     const rules = activeRules(config, options.rules ?? RULES);
-    const index = new RuleIndex(rules);
-    const repoRules = rules.filter((r) => r.checkRepo);
     const discovered = discover({ root, include: config.include, exclude: config.exclude, useGit: options.useGit });
+    const candidates = discovered.files.filter((p) => !isBinaryName(p)).map((path) => {
+        const kind = classifyKind(path);
+        return { path, kind, language: classifyLanguage(path), role: classifyRole(path, kind), size: 0 };
+    });
+    // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
+    const manifestPass = new FilePass({ root, maxFileSize: config.maxFileSize, rules: [], apps: [] }, false);
+    const manifests = [];
+    for (const info of candidates) {
+        if (!isAppManifest(info.path) || info.role === 'test' || info.role === 'docs' || info.role === 'example')
+            continue;
+        const file = manifestPass.load(info);
+        if (typeof file !== 'string')
+            manifests.push(file);
+    }
+    const apps = detectApps(manifests);
+    const pass = new FilePass({ root, maxFileSize: config.maxFileSize, rules, apps }, true);
+    for (const m of manifests)
+        pass.retained.set(m.path, m);
+    // Phase 2: every file, read once, offered to the rules that select it. Source files may go to
+    // worker threads; structural files stay here, where repository rules will look at them again.
+    const records = [];
+    const remote = [];
+    const jobs = options.jobs ?? Math.min((0,external_node_os_namespaceObject.availableParallelism)(), 4);
+    const parallel = options.workerEntry !== undefined && jobs > 1 && !options.rules;
+    candidates.forEach((info, order) => {
+        if (parallel && !staysOnMainThread(pass, info) && pass.wants(info))
+            remote.push([order, info]);
+        else
+            records.push(pass.offer(info, order));
+    });
+    const warnings = [];
+    let workers = 0;
+    if (remote.length > 0 && (options.jobs !== undefined || remote.length >= PARALLEL_MIN_FILES)) {
+        const out = runOnWorkers({ entry: options.workerEntry, jobs, stallMs: options.workerStallMs, setup: { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps } }, remote);
+        records.push(...out.records);
+        remote.splice(0, remote.length, ...out.leftover);
+        workers = out.workers;
+        warnings.push(...out.problems);
+    }
+    for (const [order, info] of remote)
+        records.push(pass.offer(info, order));
+    records.sort((a, b) => a.order - b.order);
     const facts = new Facts();
     const infos = [];
-    const retained = new Map();
     const findings = [];
     const suppressed = [];
     const skippedFiles = [];
     const ran = new Set();
     let bytes = 0;
-    const load = (path, info) => {
-        const read = readText((0,external_node_path_namespaceObject.join)(root, path), config.maxFileSize);
-        if ('skipped' in read) {
-            if (read.skipped !== 'symlink' && read.skipped !== 'not-a-file')
-                skippedFiles.push({ file: path, reason: read.skipped });
-            return undefined;
-        }
-        bytes += read.bytes;
-        info.size = read.bytes;
-        // A plain YAML file may turn out to be a Kubernetes manifest once read.
-        if (info.kind === 'yaml' && K8S_SHAPE.test(read.text))
-            info.kind = 'kubernetes';
-        return new SourceFile(path, read.text, info.kind, info.language, info.role);
-    };
-    // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
-    const candidates = discovered.files.filter((p) => !isBinaryName(p)).map((path) => {
-        const kind = classifyKind(path);
-        return { path, kind, language: classifyLanguage(path), role: classifyRole(path, kind), size: 0 };
-    });
-    const manifests = [];
-    for (const info of candidates) {
-        if (!isAppManifest(info.path) || info.role === 'test' || info.role === 'docs' || info.role === 'example')
-            continue;
-        const file = load(info.path, info);
-        if (file) {
-            manifests.push(file);
-            retained.set(info.path, file);
-        }
-    }
-    const apps = detectApps(manifests);
-    // appOf scans every app; files of one folder share the answer.
-    const appByDir = new Map();
-    const appFor = (path) => {
-        const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
-        if (!appByDir.has(dir))
-            appByDir.set(dir, appOf(apps, path));
-        return appByDir.get(dir);
-    };
-    // Phase 2: every file, read once, offered to the rules that select it.
-    for (const info of candidates) {
-        const wanted = retained.has(info.path) || index.rulesFor(info).length > 0 || RETAINED.has(info.kind) ||
-            (info.kind === 'yaml' && index.rulesFor({ ...info, kind: 'kubernetes' }).length > 0);
-        if (!wanted) {
-            infos.push(info);
+    for (const r of records) {
+        if (r.skipped) {
+            if (r.skipped !== 'symlink' && r.skipped !== 'not-a-file')
+                skippedFiles.push({ file: r.info.path, reason: r.skipped });
             continue;
         }
-        const file = retained.get(info.path) ?? load(info.path, info);
-        if (!file)
-            continue;
-        infos.push(info);
-        const rules = index.rulesFor(info);
-        const found = rules.length > 0 ? index.scannerFor(info).scan(file.lower) : new Set();
-        const outcome = checkFile(rules, file, { facts, app: appFor(info.path), apps }, found);
-        for (const id of outcome.offered)
+        infos.push(r.info);
+        bytes += r.info.size;
+        for (const [key, value] of r.facts)
+            facts.add(key, value);
+        for (const id of r.offered)
             ran.add(id);
-        findings.push(...outcome.findings);
-        suppressed.push(...outcome.suppressed);
-        if (RETAINED.has(info.kind) && info.size <= RETAIN_MAX_BYTES)
-            retained.set(info.path, file);
+        findings.push(...r.findings);
+        suppressed.push(...r.suppressed);
     }
     const repo = {
         root,
         files: infos,
         facts,
-        get: (p) => retained.get(p),
+        get: (p) => pass.retained.get(p),
         git: discovered.git,
         trackedExcluded: discovered.trackedExcluded,
         apps,
-        appOf: appFor
+        appOf: (p) => pass.appFor(p)
     };
+    const byPath = new Map(infos.map((i) => [i.path, i]));
     const reread = (path) => {
-        const info = infos.find((i) => i.path === path);
+        const info = byPath.get(path);
         const read = info ? readText((0,external_node_path_namespaceObject.join)(root, path), config.maxFileSize) : undefined;
         return info && read && 'text' in read ? new SourceFile(path, read.text, info.kind, info.language, info.role) : undefined;
     };
-    for (const rule of repoRules) {
+    for (const rule of rules.filter((r) => r.checkRepo)) {
         ran.add(rule.meta.id);
         const reports = [];
         rule.checkRepo(repo, (r) => reports.push(r));
@@ -22297,7 +22575,7 @@ function runAudit(options) {
         for (const [path, list] of byFile) {
             // A finding on a file not kept (a source line found by a repository rule): read it again so the
             // snippet and suppression comments work as for file rules.
-            const file = retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app');
+            const file = pass.retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app');
             const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file);
             findings.push(...out.findings);
             suppressed.push(...out.suppressed);
@@ -22310,24 +22588,24 @@ function runAudit(options) {
         if (override && override !== 'off')
             f.severity = override;
     }
-    findings.length = 0;
-    findings.push(...kept.sort(compareFindings));
+    kept.sort(compareFindings);
     const rulesRun = new Map();
     for (const rule of rules)
         if (ran.has(rule.meta.id))
             rulesRun.set(rule.meta.factor, (rulesRun.get(rule.meta.factor) ?? 0) + 1);
-    const factors = buildFactorResults(findings, rulesRun, new Set(config.factors ?? FACTORS));
+    const factors = buildFactorResults(kept, rulesRun, new Set(config.factors ?? FACTORS));
     return {
         version: VERSION,
         root,
         score: score(factors),
         factors,
-        findings,
+        findings: kept,
         suppressed,
-        stats: { files: infos.length, bytes, skipped: skippedFiles.length, durationMs: Date.now() - started },
+        stats: { files: infos.length, bytes, skipped: skippedFiles.length, durationMs: Date.now() - started, workers },
         skippedFiles,
-        gate: gate(findings, config),
-        apps
+        gate: gate(kept, config),
+        apps,
+        warnings
     };
 }
 
@@ -23148,6 +23426,8 @@ Options:
   --list-rules        print every rule: id, factor, severity, languages, what it detects
   --explain RULE_ID   print the rule's documentation page
   --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
+  --jobs N            worker threads reading files (default: one per CPU, at most 4, for trees
+                      of 3000+ files; 1 = none)
   --no-color          plain text even on a terminal
   -h, --help          this help
   -v, --version       the version
@@ -23185,6 +23465,7 @@ function cli(argv, io) {
                 'write-baseline': { type: 'string' },
                 'changed-since': { type: 'string' },
                 'no-color': { type: 'boolean' },
+                jobs: { type: 'string' },
                 'list-apps': { type: 'boolean' },
                 'list-rules': { type: 'boolean' },
                 explain: { type: 'string' },
@@ -23243,7 +23524,10 @@ function cli(argv, io) {
         io.stdout(formatApps(listApps(root, config), format));
         return 0;
     }
-    const result = runAudit({ root, config, rules });
+    const jobs = values.jobs === undefined ? undefined : jobsValue(values.jobs);
+    const result = runAudit({ root, config, rules: io.rules, jobs, workerEntry: io.workerEntry });
+    for (const warning of result.warnings)
+        io.stderr(`twelve-factor-audit: ${warning}\n`);
     if (values['write-baseline']) {
         // The new baseline applies at once: this run shows every finding as baselined and passes.
         const fresh = makeBaseline(result.findings);
@@ -23273,6 +23557,12 @@ function cli(argv, io) {
     }
     return result.gate.failed ? 1 : 0;
 }
+function jobsValue(value) {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64)
+        throw new UsageError(`--jobs must be a whole number from 1 to 64, got '${value}'`);
+    return n;
+}
 function write(io, path, text, flag) {
     try {
         (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, path), text);
@@ -23292,14 +23582,23 @@ function read(io, path, flag) {
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 // CLI entry point (bundled to dist/cli/index.js). All logic lives in cli/main.ts.
+// The same bundle serves the audit's worker threads (engine/worker-pool.ts).
 
-process.exitCode = runCli(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    isTty: Boolean(process.stdout.isTTY),
-    cwd: process.cwd(),
-    env: process.env
-});
+
+
+if (isAuditWorker()) {
+    serveAuditWorker(RULES);
+}
+else {
+    process.exitCode = runCli(process.argv.slice(2), {
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+        isTty: Boolean(process.stdout.isTTY),
+        cwd: process.cwd(),
+        env: process.env,
+        workerEntry: new URL(import.meta.url)
+    });
+}
 
 
 //# sourceMappingURL=index.js.map

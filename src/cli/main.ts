@@ -41,6 +41,8 @@ Options:
   --list-rules        print every rule: id, factor, severity, languages, what it detects
   --explain RULE_ID   print the rule's documentation page
   --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
+  --jobs N            worker threads reading files (default: one per CPU, at most 4, for trees
+                      of 3000+ files; 1 = none)
   --no-color          plain text even on a terminal
   -h, --help          this help
   -v, --version       the version
@@ -56,6 +58,8 @@ export interface CliIo {
   env: Record<string, string | undefined>
   /** The rule set (tests inject their own); default: every registered rule. */
   rules?: readonly Rule[]
+  /** The bundled entry point, which also serves worker threads; without it the audit runs on one thread. */
+  workerEntry?: string | URL
 }
 
 export function runCli(argv: string[], io: CliIo): number {
@@ -89,6 +93,7 @@ function cli(argv: string[], io: CliIo): number {
         'write-baseline': { type: 'string' },
         'changed-since': { type: 'string' },
         'no-color': { type: 'boolean' },
+        jobs: { type: 'string' },
         'list-apps': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
         explain: { type: 'string' },
@@ -140,7 +145,9 @@ function cli(argv: string[], io: CliIo): number {
     io.stdout(formatApps(listApps(root, config), format))
     return 0
   }
-  const result = runAudit({ root, config, rules })
+  const jobs = values.jobs === undefined ? undefined : jobsValue(values.jobs)
+  const result = runAudit({ root, config, rules: io.rules, jobs, workerEntry: io.workerEntry })
+  for (const warning of result.warnings) io.stderr(`twelve-factor-audit: ${warning}\n`)
   if (values['write-baseline']) {
     // The new baseline applies at once: this run shows every finding as baselined and passes.
     const fresh = makeBaseline(result.findings)
@@ -166,6 +173,12 @@ function cli(argv: string[], io: CliIo): number {
     io.stdout(report)
   }
   return result.gate.failed ? 1 : 0
+}
+
+function jobsValue(value: string): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, got '${value}'`)
+  return n
 }
 
 function write(io: CliIo, path: string, text: string, flag: string): void {

@@ -20,13 +20,20 @@ export function selects(selector: FileSelector | undefined, file: Pick<FileInfo,
  */
 export class RuleIndex {
   private readonly cache = new Map<string, { plain: Rule[]; pathBound: Rule[]; scanner?: KeywordScanner }>()
+  /** Scanners by keyword set: file kinds meeting the same rules share one automaton. */
+  private readonly scanners = new Map<string, KeywordScanner>()
   constructor(private readonly rules: readonly Rule[]) {}
 
   /** One combined keyword scanner for every rule this kind of file can meet. */
   scannerFor(file: Pick<FileInfo, 'path' | 'kind' | 'language' | 'role'>): KeywordScanner {
     this.rulesFor(file)
     const entry = this.cache.get(keyOf(file))!
-    if (!entry.scanner) entry.scanner = new KeywordScanner([...entry.plain, ...entry.pathBound])
+    if (!entry.scanner) {
+      const rules = [...entry.plain, ...entry.pathBound]
+      const key = [...new Set(rules.flatMap((r) => r.keywords ?? []))].sort().join('\0')
+      entry.scanner = this.scanners.get(key) ?? new KeywordScanner(rules)
+      this.scanners.set(key, entry.scanner)
+    }
     return entry.scanner
   }
 

@@ -1,0 +1,39 @@
+// The worker pool through the committed CLI bundle, as users run it: the same tree audited on one
+// thread and on two workers must give the same report, byte for byte apart from timing.
+import { describe, expect, it } from '@jest/globals'
+import { cpSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runCliBundle } from '../helpers/run-action.js'
+
+// Every sample app (all four rule groups, five languages, repository rules that merge facts).
+const root = mkdtempSync(join(tmpdir(), 'tfa-parallel-'))
+cpSync(join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'apps'), root, { recursive: true })
+
+const audit = (jobs: string): { stats: Record<string, number>; [k: string]: unknown } => {
+  const r = runCliBundle([root, '--format', 'json', '--fail-on', 'none', '--jobs', jobs], root)
+  expect(r.stderr).toBe('')
+  expect(r.status).toBe(0)
+  return JSON.parse(r.stdout)
+}
+
+describe('dist/cli/index.js --jobs', () => {
+  it('two workers give the same report as one thread', () => {
+    const one = audit('1')
+    const two = audit('2')
+    expect(one.stats.workers).toBe(0)
+    expect(two.stats.workers).toBe(2)
+    for (const r of [one, two]) {
+      delete (r.stats as Record<string, unknown>).durationMs
+      delete (r.stats as Record<string, unknown>).workers
+    }
+    expect((one.findings as unknown[]).length).toBeGreaterThan(50)
+    expect(two).toEqual(one)
+  })
+
+  it('rejects a bad --jobs value, naming the accepted range', () => {
+    const r = runCliBundle([root, '--jobs', 'many'], root)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain("--jobs must be a whole number from 1 to 64, got 'many'")
+  })
+})

@@ -1,0 +1,64 @@
+// The worker pool's failure paths, with stand-in workers (data: URL modules speaking the pool's
+// protocol): a worker that never answers or fails every chunk must cost time, never files or
+// findings. The happy path runs the real bundle in __tests__/dist/parallel.test.ts.
+import { describe, expect, it } from '@jest/globals'
+import { runAudit } from '../../src/audit.js'
+import { defaultConfig } from '../../src/config/schema.js'
+import type { FileInfo } from '../../src/engine/rule.js'
+import { runOnWorkers, WORKER_MARKER } from '../../src/engine/worker-pool.js'
+import { makeTree } from '../helpers/tree.js'
+
+const workerModule = (body: string): URL =>
+  new URL(`data:text/javascript,${encodeURIComponent(`import { workerData } from 'node:worker_threads'\nconst { signal, port } = workerData[${JSON.stringify(WORKER_MARKER)}]\n${body}`)}`)
+
+// Listens (so the thread stays alive) and never answers.
+const SILENT = workerModule("port.on('message', () => {})")
+// Answers every chunk with an error, as serveAuditWorker does when a rule throws.
+const FAILING = workerModule(`port.on('message', (m) => {
+  if (m === null) return port.close()
+  port.postMessage({ chunk: m.chunk, error: 'Error: boom' })
+  Atomics.add(signal, 0, 1)
+  Atomics.notify(signal, 0)
+})`)
+
+const info = (path: string): FileInfo => ({ path, kind: 'source', language: 'javascript', role: 'app', size: 0 })
+const setup = { root: '/nowhere', maxFileSize: 1024, ruleIds: [], apps: [] }
+
+describe('worker pool failures', () => {
+  it('a worker that never answers: every file comes back as leftover after the stall timeout, with a warning', () => {
+    const files: [number, FileInfo][] = Array.from({ length: 450 }, (_, i) => [i, info(`f${i}.js`)])
+    const out = runOnWorkers({ entry: SILENT, jobs: 2, setup, stallMs: 300 }, files)
+    expect(out.records).toEqual([])
+    expect(out.workers).toBe(0)
+    expect(out.leftover.map(([order]) => order).sort((a, b) => a - b)).toEqual(files.map(([order]) => order))
+    expect(out.problems.join('\n')).toMatch(/no answer from the file workers for 300 ms/)
+  })
+
+  it('a worker that fails its chunks: the chunks come back as leftover at once, each failure named', () => {
+    const files: [number, FileInfo][] = Array.from({ length: 450 }, (_, i) => [i, info(`f${i}.js`)])
+    const out = runOnWorkers({ entry: FAILING, jobs: 2, setup, stallMs: 60_000 }, files)
+    expect(out.leftover).toHaveLength(450)
+    expect(out.workers).toBeGreaterThan(0)
+    expect(out.problems.length).toBeGreaterThan(0)
+    expect(out.problems[0]).toMatch(/a worker failed on a chunk .*boom/)
+  })
+
+  it('runAudit with broken workers gives the same findings as one thread, plus a warning', () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 30; i++) files[`src/mod${i}.js`] = `const db = "postgres://admin:Pa55word${i}x@db.example.com/app"\napp.listen(${3000 + i})\n`
+    files['package.json'] = '{ "name": "svc", "dependencies": { "express": "^4.19.2" } }\n'
+    const root = makeTree(files)
+    const alone = runAudit({ root, config: defaultConfig(), useGit: false })
+    for (const entry of [SILENT, FAILING]) {
+      const pooled = runAudit({ root, config: defaultConfig(), useGit: false, jobs: 2, workerEntry: entry, workerStallMs: 300 })
+      expect(pooled.findings).toEqual(alone.findings)
+      expect(pooled.stats.files).toBe(alone.stats.files)
+      // The silent worker never answered; the failing one answered (with errors) and is counted.
+      if (entry === SILENT) expect(pooled.stats.workers).toBe(0)
+      else expect(pooled.stats.workers).toBeGreaterThan(0)
+      expect(pooled.warnings.length).toBeGreaterThan(0)
+    }
+    expect(alone.findings.length).toBeGreaterThan(30)
+    expect(alone.warnings).toEqual([])
+  })
+})
