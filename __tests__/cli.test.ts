@@ -37,13 +37,13 @@ describe('cli', () => {
     expect(r.stdout).toContain('[TF0399]')
     expect(r.stdout).not.toContain(SECRET)
     expect(r.stdout).not.toContain('test/app.test.js') // a test fixture is not the app
-    expect(r.stdout).not.toMatch(/\u001b\[/) // no colour when not a TTY
+    expect(r.stdout).not.toContain('\u001b[') // no colour when not a TTY
   })
 
   it('colours only on a TTY and honours NO_COLOR', () => {
     const root = makeTree(APP)
-    expect(cli([root], '/', { isTty: true }).stdout).toMatch(/\u001b\[31m/)
-    expect(cli([root], '/', { isTty: true, env: { NO_COLOR: '1' } }).stdout).not.toMatch(/\u001b\[/)
+    expect(cli([root], '/', { isTty: true }).stdout).toContain('\u001b[31m')
+    expect(cli([root], '/', { isTty: true, env: { NO_COLOR: '1' } }).stdout).not.toContain('\u001b[')
   })
 
   it('exits 0 under the threshold', () => {

@@ -14012,10 +14012,14 @@ function skipRegex(text, i) {
         const c = text[j];
         if (c === '\\')
             j += 2;
-        else if (c === '[')
-            (inClass = true), j++;
-        else if (c === ']')
-            (inClass = false), j++;
+        else if (c === '[') {
+            inClass = true;
+            j++;
+        }
+        else if (c === ']') {
+            inClass = false;
+            j++;
+        }
         else if (c === '/' && !inClass) {
             j++;
             while (j < text.length && /[a-z]/.test(text[j]))
@@ -15724,7 +15728,7 @@ function scanCommand(cmd) {
             if (after.some((a) => /^(-r|--requirement|-c|--constraint|-e|--editable)$/.test(a.t) || /^(-r|--requirement=)\S/.test(a.t)))
                 continue;
             const pkgs = after.filter((a, k) => !a.t.startsWith('-') && !/^(-i|--index-url|--extra-index-url|-f|--find-links|--target|-t|--prefix|--root)$/.test(after[k - 1]?.t ?? ''));
-            const loose = pkgs.map((a) => a.t).filter((p) => !/^[.\/]/.test(p) && !/\.(whl|tar\.gz|zip)$/.test(p) && !/===?[^=*]+$/.test(p) && !PIP_BOOTSTRAP.test(p.replace(/[<>=!~[].*$/, '')));
+            const loose = pkgs.map((a) => a.t).filter((p) => !/^[./]/.test(p) && !/\.(whl|tar\.gz|zip)$/.test(p) && !/===?[^=*]+$/.test(p) && !PIP_BOOTSTRAP.test(p.replace(/[<>=!~[].*$/, '')));
             if (loose.length > 0)
                 hits.push({ offset: at, message: `\`pip install ${loose.join(' ')}\` installs ${loose.length === 1 ? 'a package' : 'packages'} outside the requirements file, unpinned`, remediation: `Declare it in requirements.txt (or pyproject.toml) with an exact version, e.g. \`${loose[0].replace(/[<>=!~].*$/, '')}==<version>\`, and install with \`pip install -r requirements.txt\`.` });
         }
@@ -17159,7 +17163,7 @@ function isProse(line) {
 /** Offsets covered by Python triple-quoted strings (docstrings): documentation, not configuration. */
 function docstringRanges(code) {
     const out = [];
-    const re = /("""|\'\'\')/g;
+    const re = /("""|''')/g;
     for (let m = re.exec(code); m; m = re.exec(code)) {
         const end = code.indexOf(m[1], m.index + 3);
         const stop = end === -1 ? code.length : end + 3;
@@ -17192,7 +17196,7 @@ function inDevBranch(lines, i) {
         // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
         if (DEV_SECTION_KEY.test(prev))
             return true;
-        if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{(\[]\s*$/.test(prev)) {
+        if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev)) {
             indent = pIndent; // an intermediate object key (db: {): keep climbing
             continue;
         }
@@ -17789,7 +17793,7 @@ function locateV8(file, cmd, re) {
             continue;
         const m = local.exec(text);
         if (m) {
-            const stripped = m[0].replace(/^[\s;&|("'\[,]+/, '');
+            const stripped = m[0].replace(/^[\s;&|("'[,]+/, '');
             return { line: n, column: m.index + 1 + (stripped.length ? m[0].length - stripped.length : 0) };
         }
     }
@@ -19892,7 +19896,7 @@ function tok(s, max = 80) {
 /** A simple shell command (no operators, substitutions or variables) as an exec-form JSON array. */
 function toExecForm(command) {
     const c = command.replace(/^exec\s+/, '').trim();
-    if (!c || /[|&;<>()$`\\*?{}\[\]]/.test(c) || /["']/.test(c))
+    if (!c || /[|&;<>()$`\\*?{}[\]]/.test(c) || /["']/.test(c))
         return undefined;
     return JSON.stringify(c.split(/\s+/)).replace(/","/g, '", "');
 }
@@ -19906,7 +19910,7 @@ function isAdminScript(path) {
 function pythonTripleQuoted(file) {
     return file.parse('ix-xii-py-triple', (f) => {
         const out = [];
-        const re = /"""|\'\'\'/g;
+        const re = /"""|'''/g;
         const t = f.code;
         for (let m = re.exec(t); m; m = re.exec(t)) {
             const end = t.indexOf(m[0], m.index + 3);

@@ -144,9 +144,13 @@ function skipRegex(text: string, i: number): number {
   while (j < text.length && text[j] !== '\n') {
     const c = text[j]
     if (c === '\\') j += 2
-    else if (c === '[') (inClass = true), j++
-    else if (c === ']') (inClass = false), j++
-    else if (c === '/' && !inClass) {
+    else if (c === '[') {
+      inClass = true
+      j++
+    } else if (c === ']') {
+      inClass = false
+      j++
+    } else if (c === '/' && !inClass) {
       j++
       while (j < text.length && /[a-z]/.test(text[j])) j++
       return j

@@ -59,7 +59,7 @@ export function scanCommand(cmd: string): Hit[] {
       const after = tool.startsWith('python') ? toks.slice(i + 4) : rest
       if (after.some((a) => /^(-r|--requirement|-c|--constraint|-e|--editable)$/.test(a.t) || /^(-r|--requirement=)\S/.test(a.t))) continue
       const pkgs = after.filter((a, k) => !a.t.startsWith('-') && !/^(-i|--index-url|--extra-index-url|-f|--find-links|--target|-t|--prefix|--root)$/.test(after[k - 1]?.t ?? ''))
-      const loose = pkgs.map((a) => a.t).filter((p) => !/^[.\/]/.test(p) && !/\.(whl|tar\.gz|zip)$/.test(p) && !/===?[^=*]+$/.test(p) && !PIP_BOOTSTRAP.test(p.replace(/[<>=!~[].*$/, '')))
+      const loose = pkgs.map((a) => a.t).filter((p) => !/^[./]/.test(p) && !/\.(whl|tar\.gz|zip)$/.test(p) && !/===?[^=*]+$/.test(p) && !PIP_BOOTSTRAP.test(p.replace(/[<>=!~[].*$/, '')))
       if (loose.length > 0) hits.push({ offset: at, message: `\`pip install ${loose.join(' ')}\` installs ${loose.length === 1 ? 'a package' : 'packages'} outside the requirements file, unpinned`, remediation: `Declare it in requirements.txt (or pyproject.toml) with an exact version, e.g. \`${loose[0].replace(/[<>=!~].*$/, '')}==<version>\`, and install with \`pip install -r requirements.txt\`.` })
     } else if (tool === 'gem' && sub === 'install') {
       if (rest.some((a) => /^(-v|--version)$/.test(a.t) || a.t.startsWith('--version=')) || rest.some((a) => /:\d/.test(a.t))) continue

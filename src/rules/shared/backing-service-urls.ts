@@ -129,7 +129,7 @@ export function isProse(line: string): boolean {
 /** Offsets covered by Python triple-quoted strings (docstrings): documentation, not configuration. */
 export function docstringRanges(code: string): [number, number][] {
   const out: [number, number][] = []
-  const re = /("""|\'\'\')/g
+  const re = /("""|''')/g
   for (let m = re.exec(code); m; m = re.exec(code)) {
     const end = code.indexOf(m[1], m.index + 3)
     const stop = end === -1 ? code.length : end + 3
@@ -160,7 +160,7 @@ export function inDevBranch(lines: readonly string[], i: number): boolean {
     if (pIndent >= indent) continue
     // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
     if (DEV_SECTION_KEY.test(prev)) return true
-    if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{(\[]\s*$/.test(prev)) {
+    if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev)) {
       indent = pIndent // an intermediate object key (db: {): keep climbing
       continue
     }

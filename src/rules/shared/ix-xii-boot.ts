@@ -105,7 +105,7 @@ export function tok(s: string, max = 80): string {
 /** A simple shell command (no operators, substitutions or variables) as an exec-form JSON array. */
 export function toExecForm(command: string): string | undefined {
   const c = command.replace(/^exec\s+/, '').trim()
-  if (!c || /[|&;<>()$`\\*?{}\[\]]/.test(c) || /["']/.test(c)) return undefined
+  if (!c || /[|&;<>()$`\\*?{}[\]]/.test(c) || /["']/.test(c)) return undefined
   return JSON.stringify(c.split(/\s+/)).replace(/","/g, '", "')
 }
 
@@ -119,7 +119,7 @@ export function isAdminScript(path: string): boolean {
 export function pythonTripleQuoted(file: SourceFile): [number, number][] {
   return file.parse('ix-xii-py-triple', (f) => {
     const out: [number, number][] = []
-    const re = /"""|\'\'\'/g
+    const re = /"""|'''/g
     const t = f.code
     for (let m = re.exec(t); m; m = re.exec(t)) {
       const end = t.indexOf(m[0], m.index + 3)

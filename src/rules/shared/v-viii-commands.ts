@@ -105,7 +105,7 @@ export function locateV8(file: SourceFile, cmd: Pick<StartCommand, 'line' | 'end
     if (text.length > 4000) continue
     const m = local.exec(text)
     if (m) {
-      const stripped = m[0].replace(/^[\s;&|("'\[,]+/, '')
+      const stripped = m[0].replace(/^[\s;&|("'[,]+/, '')
       return { line: n, column: m.index + 1 + (stripped.length ? m[0].length - stripped.length : 0) }
     }
   }
