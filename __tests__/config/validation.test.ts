@@ -2,9 +2,11 @@
 // the key path and the accepted values; nothing but a UsageError ever comes out.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
 import { stringify } from 'yaml'
 import { configFromData, parseConfig } from '../../src/config/load.js'
 import { UsageError } from '../../src/engine/errors.js'
+import { RULES } from '../../src/rules/registry.js'
 
 const KNOWN = new Set(['TF0301', 'TF0302'])
 const NAME = '.twelve-factor.yml'
@@ -77,6 +79,13 @@ describe('config validation', () => {
       expect(message).toContain(accepted)
     })
   }
+
+  it("accepts the README's documented example, which points editors at the schema", () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const example = /## Configuration: `.twelve-factor.yml`\n+```yaml\n([^]*?)```/.exec(readme)?.[1] ?? ''
+    expect(example).toMatch(/^# yaml-language-server: \$schema=\S+\/schema\/twelve-factor\.schema\.json\n/)
+    expect(parseConfig(example, NAME, new Set(RULES.map((r) => r.meta.id)))).toMatchObject({ rules: { TF0303: 'warning', TF0311: 'off' }, exclude: ['legacy/**'] })
+  })
 
   it('never throws anything but a UsageError, whatever the JSON-like value', () => {
     const key = fc.constantFrom('factors', 'rules', 'include', 'exclude', 'fail-on', 'max-file-size', 'default', 'III', 'TF0301', 'tf0302', '__proto__', 'constructor')
