@@ -105,7 +105,7 @@ describe('cli', () => {
   it('exits 2 on a bad config file, naming the key', () => {
     const r = cli(['.'], makeTree({ ...APP, '.twelve-factor.yml': 'rules:\n  TF0399: loud\n' }))
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain("'rules'.TF0399 must be one of off, error, warning, notice")
+    expect(r.stderr).toContain("'rules.TF0399' must be one of off, error, warning, notice")
   })
 
   it('--help and --version', () => {

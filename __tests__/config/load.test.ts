@@ -28,17 +28,17 @@ describe('config', () => {
   })
 
   const errors: [string, string, RegExp][] = [
-    ['not a mapping', '- a\n- b\n', /must be a mapping of settings .*found a list/],
+    ['not a mapping', '- a\n- b\n', /must be a mapping with keys factors, rules, include, exclude, fail-on, max-file-size, found a list/],
     ['a scalar', 'hello', /must be a mapping/],
     ['unknown key', 'fail_on: error\n', /unknown key 'fail_on'; accepted keys: factors, rules, include, exclude, fail-on, max-file-size/],
     ['wrong type', 'include: 3\n', /'include' must be a list of glob strings, found number 3/],
     ['unknown rule id', 'rules:\n  TF9999: off\n', /'rules': unknown rule id 'TF9999'/],
-    ['bad rule setting', 'rules:\n  TF0301: loud\n', /TF0301 must be one of off, error, warning, notice, found string "loud"/],
-    ['bad factor', 'factors: [III, XIII]\n', /'XIII' is not a factor; use I..XII/],
+    ['bad rule setting', 'rules:\n  TF0301: loud\n', /'rules.TF0301' must be one of off, error, warning, notice, false, found string "loud"/],
+    ['bad factor', 'factors: [III, XIII]\n', /'factors\[1\]' must be a factor: I..XII or 1..12, found string "XIII"/],
     ['bad fail-on', 'fail-on: warn\n', /'fail-on' must be one of error, warning, notice, none, found string "warn"/],
     ['bad size', 'max-file-size: huge\n', /'max-file-size' must be a size/],
-    ['path outside', 'exclude: [../other]\n', /points outside the audited folder/],
-    ['absolute path', 'include: [/etc/passwd]\n', /points outside the audited folder/],
+    ['path outside', 'exclude: [../other]\n', /'exclude\[0\]' must not be a path outside the audited folder/],
+    ['absolute path', 'include: [/etc/passwd]\n', /'include\[0\]' must not be a path outside the audited folder/],
     ['invalid yaml', 'rules: [\n', /invalid YAML/],
     ['duplicate key', 'fail-on: error\nfail-on: none\n', /invalid YAML/],
     ['alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n', /invalid YAML|Excessive alias count/]

@@ -1,13 +1,22 @@
-// Loads and validates `.twelve-factor.yml`. Every error names the key, what was found and the
-// accepted values; nothing is guessed.
+// Loads and validates `.twelve-factor.yml`. Validation is the JSON Schema (CONFIG_SCHEMA, the very
+// object published as schema/twelve-factor.schema.json) run through schema-validator.ts; the code
+// here only normalises what passed, plus the few checks a schema cannot express (marked
+// "semantic"). Every error names the key path, what was found and the accepted values.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parseDocument } from 'yaml'
 import { SUPPRESSION_WITHOUT_REASON } from '../engine/check-file.js'
 import { UsageError } from '../engine/errors.js'
 import { parseFactorList } from '../engine/factors.js'
-import { FACTORS, type Factor } from '../engine/types.js'
-import { CONFIG_KEYS, FAIL_ON_VALUES, RULE_SETTINGS, defaultConfig, type AuditConfig, type FailOn, type RuleSetting } from './schema.js'
+import type { Factor } from '../engine/types.js'
+import { configJsonSchema } from './json-schema.js'
+import { FAIL_ON_VALUES, defaultConfig, type AuditConfig, type FailOn, type RuleSetting } from './schema.js'
+import { compileSchema, type SchemaError } from './schema-validator.js'
+
+/** The schema the loader validates with; a test keeps schema/twelve-factor.schema.json equal to it. */
+export const CONFIG_SCHEMA: Readonly<Record<string, unknown>> = configJsonSchema()
+// Compiled once at load: throws here if the schema uses a keyword the validator does not implement.
+const validateSchema = compileSchema(CONFIG_SCHEMA)
 
 export const DEFAULT_CONFIG_FILES = ['.twelve-factor.yml', '.twelve-factor.yaml']
 
@@ -36,8 +45,6 @@ export function loadConfig(root: string, explicit: string | undefined, knownRule
 }
 
 export function parseConfig(text: string, name: string, registered: ReadonlySet<string>): AuditConfig {
-  // Engine-level rules (a suppression without a reason) can be configured like any other.
-  const knownRuleIds = new Set([...registered, SUPPRESSION_WITHOUT_REASON])
   // Alias expansion is capped: a config file must not be able to blow up memory (billion laughs).
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
   if (doc.errors.length > 0) throw new UsageError(`${name}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`)
@@ -47,89 +54,69 @@ export function parseConfig(text: string, name: string, registered: ReadonlySet<
   } catch (e) {
     throw new UsageError(`${name}: invalid YAML: ${(e as Error).message}`)
   }
+  return configFromData(data, name, registered)
+}
+
+/** The settings in `data` (the parsed YAML): validated against CONFIG_SCHEMA, then normalised. */
+export function configFromData(data: unknown, name: string, registered: ReadonlySet<string>): AuditConfig {
   const config = defaultConfig()
-  if (data === null || data === undefined) return config
-  if (typeof data !== 'object' || Array.isArray(data)) {
-    throw new UsageError(`${name}: must be a mapping of settings (keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}), found ${describe(data)}`)
+  if (data === null || data === undefined) return config // an empty file
+  const error = validateSchema(data)
+  if (error) throw new UsageError(schemaErrorMessage(name, error))
+  // From here on `data` has the schema's shape; what follows only normalises, plus the checks a
+  // JSON Schema cannot express (marked "semantic").
+  const raw = data as RawConfig
+  if (raw.factors) config.factors = parseFactorList(raw.factors.map(String).join(','), `${name}: 'factors'`)
+  if (raw.rules) config.rules = normaliseRules(raw.rules, `${name}: 'rules'`, new Set([...registered, SUPPRESSION_WITHOUT_REASON]))
+  if (raw.include) config.include = [...raw.include]
+  if (raw.exclude) config.exclude = [...raw.exclude]
+  if (typeof raw['fail-on'] === 'string') config.failOn = raw['fail-on']
+  else if (raw['fail-on']) {
+    const { default: failOn, ...byFactor } = raw['fail-on']
+    if (failOn) config.failOn = failOn
+    config.failOnByFactor = byFactor
   }
-  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const where = `${name}: '${key}'`
-    if (!CONFIG_KEYS.some((k) => k.key === key)) {
-      throw new UsageError(`${name}: unknown key '${key}'; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`)
-    }
-    switch (key) {
-      case 'factors':
-        config.factors = parseFactors(value, where)
-        break
-      case 'rules':
-        config.rules = parseRules(value, where, knownRuleIds)
-        break
-      case 'include':
-      case 'exclude':
-        config[key] = parseGlobs(value, where)
-        break
-      case 'fail-on':
-        Object.assign(config, parseFailOn(value, where))
-        break
-      case 'max-file-size':
-        config.maxFileSize = parseSize(value, where)
-        break
-      default:
-        throw new Error(`config key '${key}' is in CONFIG_KEYS but the loader does not read it`)
-    }
-  }
+  if (raw['max-file-size'] !== undefined) config.maxFileSize = parseSize(raw['max-file-size'], `${name}: 'max-file-size'`)
   return config
 }
 
-function parseFactors(value: unknown, where: string): Factor[] {
-  if (typeof value === 'string') return parseFactorList(value, where)
-  if (!Array.isArray(value)) throw new UsageError(`${where} must be a list of factors (${FACTORS.join(', ')}), found ${describe(value)}`)
-  return parseFactorList(value.map(String).join(','), where)
+/** What a config that passed CONFIG_SCHEMA looks like. */
+interface RawConfig {
+  factors?: (string | number)[]
+  rules?: Record<string, RuleSetting | false>
+  include?: string[]
+  exclude?: string[]
+  'fail-on'?: FailOn | ({ default?: FailOn } & Partial<Record<Factor, FailOn>>)
+  'max-file-size'?: number | string
 }
 
-function parseRules(value: unknown, where: string, known: ReadonlySet<string>): Record<string, RuleSetting> {
-  if (!isMapping(value)) throw new UsageError(`${where} must map rule ids to one of ${RULE_SETTINGS.join(', ')}, found ${describe(value)}`)
+function normaliseRules(rules: Record<string, RuleSetting | false>, where: string, known: ReadonlySet<string>): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {}
-  for (const [id, setting] of Object.entries(value)) {
+  for (const [id, setting] of Object.entries(rules)) {
     const ruleId = id.toUpperCase()
+    // Semantic: the registry of rule ids is not in the schema (it only fixes their shape, TF + 4 digits).
     if (!known.has(ruleId)) {
       throw new UsageError(`${where}: unknown rule id '${id}'; see --list-rules for the ids (known: ${[...known].sort().slice(0, 12).join(', ')}${known.size > 12 ? ', ...' : ''})`)
     }
-    const s = setting === false ? 'off' : String(setting).toLowerCase()
-    if (!(RULE_SETTINGS as readonly string[]).includes(s)) {
-      throw new UsageError(`${where}.${id} must be one of ${RULE_SETTINGS.join(', ')}, found ${describe(setting)}`)
-    }
-    out[ruleId] = s as RuleSetting
+    out[ruleId] = setting === false ? 'off' : setting
   }
   return out
 }
 
-function parseGlobs(value: unknown, where: string): string[] {
-  if (typeof value === 'string') return value.split('\n').map((s) => s.trim()).filter(Boolean)
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw new UsageError(`${where} must be a list of glob strings, found ${describe(value)}`)
+/** One line naming the file, the key path, what was found and what is accepted. */
+export function schemaErrorMessage(name: string, e: SchemaError): string {
+  const key = e.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')
+  const at = key ? `${name}: '${key}'` : name
+  switch (e.kind) {
+    case 'value':
+      return `${at}${key ? '' : ':'} must ${e.negated ? 'not ' : ''}be ${e.expected}, found ${describe(e.found)}`
+    case 'unknown-key':
+      return `${at}: unknown key '${e.key}'; accepted keys: ${e.accepted.join(', ')}`
+    case 'key':
+      return `${at}: key '${e.key}' must be ${e.expected}`
+    case 'duplicate':
+      return `${at}: item ${e.index + 1} repeats ${describe(e.found)}; list each value once`
   }
-  for (const g of value as string[]) {
-    const bare = g.replace(/^!/, '')
-    if (isAbsolute(bare) || bare.split('/').includes('..')) {
-      throw new UsageError(`${where}: '${g}' points outside the audited folder; use a path relative to it`)
-    }
-  }
-  return value as string[]
-}
-
-function parseFailOn(value: unknown, where: string): Pick<AuditConfig, 'failOn' | 'failOnByFactor'> {
-  if (typeof value === 'string') return { failOn: failOnValue(value, where), failOnByFactor: {} }
-  if (!isMapping(value)) throw new UsageError(`${where} must be one of ${FAIL_ON_VALUES.join(', ')} or a map of factor to level, found ${describe(value)}`)
-  const out: Pick<AuditConfig, 'failOn' | 'failOnByFactor'> = { failOn: 'error', failOnByFactor: {} }
-  for (const [k, v] of Object.entries(value)) {
-    if (k === 'default') out.failOn = failOnValue(v, `${where}.default`)
-    else {
-      const [factor] = parseFactorList(k, `${where}: key '${k}'`)
-      out.failOnByFactor[factor] = failOnValue(v, `${where}.${k}`)
-    }
-  }
-  return out
 }
 
 export function failOnValue(value: unknown, where: string): FailOn {
@@ -140,22 +127,23 @@ export function failOnValue(value: unknown, where: string): FailOn {
   return s as FailOn
 }
 
+/** Bytes in a size the schema accepted (an integer, or a number with an optional B/KB/MB/GB unit). */
 export function parseSize(value: unknown, where: string): number {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value
-  const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(value) : null
-  if (!m) throw new UsageError(`${where} must be a size in bytes or like 512KB, 2MB, found ${describe(value)}`)
-  const unit = (m[2] ?? 'b').toLowerCase()[0]
+  const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$/i.exec(value) : null
+  if (!m) throw new Error(`${where}: ${describe(value)} passed the schema but is not a size (schema and parseSize disagree)`)
+  const unit = m[2].toLowerCase()
   const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1
-  return Math.round(Number(m[1]) * mult)
-}
-
-function isMapping(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
+  const bytes = Math.round(Number(m[1]) * mult)
+  // Semantic: "0KB" or "0.1" fits the schema's pattern but is less than one byte.
+  if (bytes < 1) throw new UsageError(`${where} must be at least 1 byte, found ${describe(value)}`)
+  return bytes
 }
 
 function describe(v: unknown): string {
   if (v === null || v === undefined) return 'nothing'
   if (Array.isArray(v)) return 'a list'
   if (typeof v === 'object') return 'a mapping'
-  return `${typeof v} ${JSON.stringify(v)}`
+  const text = typeof v === 'string' ? JSON.stringify(v) : String(v)
+  return `${typeof v} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`
 }

@@ -1,5 +1,6 @@
-// The one description of `.twelve-factor.yml`: the loader validates against it and the docs are
-// written from it, so the two cannot drift.
+// The one description of `.twelve-factor.yml`: the JSON Schema (json-schema.ts) is generated from
+// it, the loader validates with that schema, and the README table is written from it, so none of
+// them can drift.
 import { FACTORS, SEVERITIES } from '../engine/types.js'
 
 export const FAIL_ON_VALUES = ['error', 'warning', 'notice', 'none'] as const
@@ -22,7 +23,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
     type: 'factor-list',
     values: FACTORS,
     default: 'all twelve',
-    description: 'Factors to audit, as roman numerals (I..XII). Factors left out are reported as not applicable.'
+    description: 'Factors to audit, as roman numerals (I..XII) or numbers (1..12). Factors left out are reported as not applicable.'
   },
   {
     key: 'rules',
@@ -35,7 +36,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
     key: 'include',
     type: 'glob-list',
     default: '[] (every file)',
-    description: 'Globs (the @actions/glob dialect) of files to audit; when set, other files are ignored. A line starting with ! excludes.'
+    description: 'Globs (the @actions/glob dialect) of files to audit; when set, other files are ignored. A glob starting with ! excludes.'
   },
   {
     key: 'exclude',
