@@ -31692,10 +31692,14 @@ function skipRegex(text, i) {
         const c = text[j];
         if (c === '\\')
             j += 2;
-        else if (c === '[')
-            (inClass = true), j++;
-        else if (c === ']')
-            (inClass = false), j++;
+        else if (c === '[') {
+            inClass = true;
+            j++;
+        }
+        else if (c === ']') {
+            inClass = false;
+            j++;
+        }
         else if (c === '/' && !inClass) {
             j++;
             while (j < text.length && /[a-z]/.test(text[j]))
@@ -31946,7 +31950,7 @@ function runOnWorkers(options, files) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _engine_worker_pool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4741);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8866);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1768);
 /* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3269);
 // Action entry point (bundled to dist/index.js). All logic lives in main.ts.
 // The same bundle serves the audit's worker threads (engine/worker-pool.ts).
@@ -31963,7 +31967,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8866:
+/***/ 1768:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38287,8 +38291,9 @@ function runAudit(options) {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
-// The one description of `.twelve-factor.yml`: the loader validates against it and the docs are
-// written from it, so the two cannot drift.
+// The one description of `.twelve-factor.yml`: the JSON Schema (json-schema.ts) is generated from
+// it, the loader validates with that schema, and the README table is written from it, so none of
+// them can drift.
 
 const FAIL_ON_VALUES = ['error', 'warning', 'notice', 'none'];
 const RULE_SETTINGS = ['off', ...SEVERITIES];
@@ -38298,7 +38303,7 @@ const CONFIG_KEYS = [
         type: 'factor-list',
         values: FACTORS,
         default: 'all twelve',
-        description: 'Factors to audit, as roman numerals (I..XII). Factors left out are reported as not applicable.'
+        description: 'Factors to audit, as roman numerals (I..XII) or numbers (1..12). Factors left out are reported as not applicable.'
     },
     {
         key: 'rules',
@@ -38311,7 +38316,7 @@ const CONFIG_KEYS = [
         key: 'include',
         type: 'glob-list',
         default: '[] (every file)',
-        description: 'Globs (the @actions/glob dialect) of files to audit; when set, other files are ignored. A line starting with ! excludes.'
+        description: 'Globs (the @actions/glob dialect) of files to audit; when set, other files are ignored. A glob starting with ! excludes.'
     },
     {
         key: 'exclude',
@@ -38338,9 +38343,334 @@ function defaultConfig() {
     return { rules: {}, include: [], exclude: [], failOn: 'error', failOnByFactor: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 
+;// CONCATENATED MODULE: ./src/config/json-schema.ts
+// The JSON Schema of `.twelve-factor.yml`, generated from CONFIG_KEYS. It is the one validation of
+// the file: the loader runs it through schema-validator.ts, and the published copy
+// (schema/twelve-factor.schema.json) is checked by a test to be this very object, so editors and
+// the loader cannot drift. `title` is the short "what is accepted" phrase error messages use.
+
+
+/** `III` → `[Ii][Ii][Ii]`: a case-insensitive literal (JSON Schema patterns have no flags). */
+const anyCase = (s) => [...s].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toUpperCase()}${c.toLowerCase()}]`)).join('');
+const FACTOR = {
+    title: 'a factor: I..XII or 1..12',
+    oneOf: [
+        { type: 'string', pattern: `^(?:${FACTORS.map(anyCase).join('|')}|[1-9]|1[0-2])$` },
+        { type: 'integer', enum: FACTORS.map((_, i) => i + 1) }
+    ]
+};
+const FAIL_ON = { enum: [...FAIL_ON_VALUES] };
+// Absolute (/x, \x, C:x) or with a `..` segment, after an optional leading `!`.
+const OUTSIDE = '^!?(?:[/\\\\]|[A-Za-z]:|(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))';
+function propertySchema(spec) {
+    const base = { description: `${spec.description} Default: ${spec.default}.` };
+    switch (spec.type) {
+        case 'factor-list':
+            return { ...base, title: 'a list of factors (I..XII or 1..12)', type: 'array', items: FACTOR, uniqueItems: true };
+        case 'rule-map':
+            return {
+                ...base,
+                title: `a mapping of rule id (like TF0301) to one of ${RULE_SETTINGS.join(', ')}`,
+                type: 'object',
+                propertyNames: { title: 'a rule id: TF and four digits, like TF0301', pattern: '^[Tt][Ff][0-9]{4}$' },
+                additionalProperties: { enum: [...RULE_SETTINGS, false] }
+            };
+        case 'glob-list':
+            return {
+                ...base,
+                title: 'a list of glob strings',
+                type: 'array',
+                items: {
+                    title: 'a glob string relative to the audited folder',
+                    type: 'string',
+                    not: { title: 'a path outside the audited folder (absolute, or with a .. segment)', pattern: OUTSIDE }
+                }
+            };
+        case 'fail-on-map':
+            return {
+                ...base,
+                oneOf: [
+                    { type: 'string', ...FAIL_ON },
+                    { type: 'object', properties: Object.fromEntries([['default', FAIL_ON], ...FACTORS.map((f) => [f, FAIL_ON])]), additionalProperties: false }
+                ]
+            };
+        case 'size':
+            return {
+                ...base,
+                title: 'a size: a number of bytes (at least 1) or a number with a unit B, KB, MB or GB, such as 512KB or 2MB',
+                oneOf: [
+                    { type: 'integer', minimum: 1 },
+                    { type: 'string', pattern: '^\\s*\\d+(?:\\.\\d+)?\\s*[KkMmGg]?[Bb]?\\s*$' }
+                ]
+            };
+        case 'enum':
+            return { ...base, enum: [...(spec.values ?? [])] };
+    }
+}
+function configJsonSchema() {
+    return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        $id: 'https://github.com/twelve-factor-audit/twelve-factor-audit/blob/main/schema/twelve-factor.schema.json',
+        description: 'Configuration of twelve-factor-audit (.twelve-factor.yml).',
+        type: 'object',
+        properties: Object.fromEntries(CONFIG_KEYS.map((k) => [k.key, propertySchema(k)])),
+        additionalProperties: false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/schema-validator.ts
+// A small JSON Schema (draft-07) validator for the keywords schema/twelve-factor.schema.json uses —
+// no more. compileSchema() throws on any keyword it does not know, so the schema cannot start using
+// a keyword that would be silently ignored here. The first error comes back as data (path, what
+// was found, what is accepted) so the caller writes the message; `title` is the short phrase for
+// "what is accepted" ("a list of glob strings"), otherwise one is derived from enum/type/oneOf.
+const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'default']);
+const ASSERTIONS = new Set(['type', 'enum', 'properties', 'additionalProperties', 'items', 'uniqueItems', 'propertyNames', 'pattern', 'not', 'oneOf', 'minimum']);
+const TYPES = new Set(['string', 'integer', 'number', 'boolean', 'null', 'array', 'object']);
+/** Checks every keyword of `schema` (recursively) and returns its validator; throws on a keyword or keyword value it does not support. */
+function compileSchema(schema) {
+    const validate = compile(schema, '#');
+    return (value) => validate(value, []);
+}
+function compile(schema, at) {
+    if (schema === true)
+        return () => undefined;
+    if (schema === false)
+        return (value, path) => ({ kind: 'value', path, found: value, expected: 'nothing (no value is accepted here)' });
+    if (!isObject(schema))
+        throw new Error(`JSON Schema at ${at}: a schema must be an object or a boolean`);
+    for (const k of Object.keys(schema)) {
+        if (!ANNOTATIONS.has(k) && !ASSERTIONS.has(k))
+            throw new Error(`JSON Schema at ${at}: keyword '${k}' is not supported by schema-validator.ts`);
+    }
+    const s = schema;
+    const phrase = describeSchema(s);
+    const checks = [];
+    if (s.type !== undefined) {
+        const types = Array.isArray(s.type) ? s.type : [s.type];
+        if (types.length === 0 || !types.every((t) => typeof t === 'string' && TYPES.has(t)))
+            throw new Error(`JSON Schema at ${at}: bad 'type'`);
+        checks.push((v, path) => (types.some((t) => hasType(v, t)) ? undefined : { kind: 'value', path, found: v, expected: phrase }));
+    }
+    if (s.enum !== undefined) {
+        const values = s.enum;
+        if (!Array.isArray(values) || values.length === 0)
+            throw new Error(`JSON Schema at ${at}: 'enum' must be a non-empty list`);
+        checks.push((v, path) => (values.some((e) => deepEqual(e, v)) ? undefined : { kind: 'value', path, found: v, expected: phrase }));
+    }
+    if (s.pattern !== undefined) {
+        if (typeof s.pattern !== 'string')
+            throw new Error(`JSON Schema at ${at}: 'pattern' must be a string`);
+        const re = new RegExp(s.pattern, 'u');
+        checks.push((v, path) => (typeof v !== 'string' || re.test(v) ? undefined : { kind: 'value', path, found: v, expected: phrase }));
+    }
+    if (s.minimum !== undefined) {
+        const min = s.minimum;
+        if (typeof min !== 'number')
+            throw new Error(`JSON Schema at ${at}: 'minimum' must be a number`);
+        checks.push((v, path) => (typeof v !== 'number' || v >= min ? undefined : { kind: 'value', path, found: v, expected: phrase }));
+    }
+    if (s.not !== undefined) {
+        const inner = compile(s.not, `${at}/not`);
+        const innerPhrase = isObject(s.not) ? describeSchema(s.not) : 'anything';
+        checks.push((v, path) => (inner(v, path) ? undefined : { kind: 'value', path, found: v, expected: innerPhrase, negated: true }));
+    }
+    if (s.oneOf !== undefined) {
+        if (!Array.isArray(s.oneOf) || s.oneOf.length === 0)
+            throw new Error(`JSON Schema at ${at}: 'oneOf' must be a non-empty list`);
+        const branches = s.oneOf.map((b, i) => ({ schema: b, validate: compile(b, `${at}/oneOf/${i}`) }));
+        const titled = typeof s.title === 'string';
+        checks.push((v, path) => {
+            const errors = branches.map((b) => b.validate(v, path));
+            const matches = errors.filter((e) => e === undefined).length;
+            if (matches === 1)
+                return undefined;
+            if (matches === 0) {
+                // When the value's type picks one branch, that branch's own error is the useful one.
+                const candidates = branches.map((b, i) => ({ b, e: errors[i] })).filter(({ b }) => typeMatches(b.schema, v));
+                if (candidates.length === 1) {
+                    const e = candidates[0].e;
+                    if (!titled || e.path.length > path.length || e.kind !== 'value')
+                        return e;
+                }
+            }
+            return { kind: 'value', path, found: v, expected: phrase };
+        });
+    }
+    if (s.properties !== undefined) {
+        if (!isObject(s.properties))
+            throw new Error(`JSON Schema at ${at}: 'properties' must be a mapping`);
+        const props = new Map(Object.entries(s.properties).map(([k, p]) => [k, compile(p, `${at}/properties/${k}`)]));
+        checks.push((v, path) => {
+            if (!isObject(v))
+                return undefined;
+            for (const [k, val] of Object.entries(v)) {
+                const e = props.get(k)?.(val, [...path, k]);
+                if (e)
+                    return e;
+            }
+            return undefined;
+        });
+    }
+    if (s.propertyNames !== undefined) {
+        const names = compile(s.propertyNames, `${at}/propertyNames`);
+        checks.push((v, path) => {
+            if (!isObject(v))
+                return undefined;
+            for (const k of Object.keys(v)) {
+                const e = names(k, [...path, k]);
+                if (e)
+                    return { kind: 'key', path, key: k, expected: e.kind === 'value' ? e.expected : 'a valid key' };
+            }
+            return undefined;
+        });
+    }
+    if (s.additionalProperties !== undefined) {
+        const known = isObject(s.properties) ? Object.keys(s.properties) : [];
+        const extra = s.additionalProperties;
+        if (extra === false) {
+            checks.push((v, path) => {
+                if (!isObject(v))
+                    return undefined;
+                const key = Object.keys(v).find((k) => !known.includes(k));
+                return key === undefined ? undefined : { kind: 'unknown-key', path, key, accepted: known };
+            });
+        }
+        else {
+            const validate = compile(extra, `${at}/additionalProperties`);
+            checks.push((v, path) => {
+                if (!isObject(v))
+                    return undefined;
+                for (const [k, val] of Object.entries(v)) {
+                    if (known.includes(k))
+                        continue;
+                    const e = validate(val, [...path, k]);
+                    if (e)
+                        return e;
+                }
+                return undefined;
+            });
+        }
+    }
+    if (s.items !== undefined) {
+        if (Array.isArray(s.items))
+            throw new Error(`JSON Schema at ${at}: tuple 'items' is not supported by schema-validator.ts`);
+        const validate = compile(s.items, `${at}/items`);
+        checks.push((v, path) => {
+            if (!Array.isArray(v))
+                return undefined;
+            for (let i = 0; i < v.length; i++) {
+                const e = validate(v[i], [...path, i]);
+                if (e)
+                    return e;
+            }
+            return undefined;
+        });
+    }
+    if (s.uniqueItems !== undefined) {
+        if (typeof s.uniqueItems !== 'boolean')
+            throw new Error(`JSON Schema at ${at}: 'uniqueItems' must be true or false`);
+        if (s.uniqueItems) {
+            checks.push((v, path) => {
+                if (!Array.isArray(v))
+                    return undefined;
+                for (let i = 1; i < v.length; i++) {
+                    if (v.slice(0, i).some((w) => deepEqual(w, v[i])))
+                        return { kind: 'duplicate', path, index: i, found: v[i] };
+                }
+                return undefined;
+            });
+        }
+    }
+    for (const k of ['title', 'description', '$schema', '$id']) {
+        if (s[k] !== undefined && typeof s[k] !== 'string')
+            throw new Error(`JSON Schema at ${at}: '${k}' must be a string`);
+    }
+    return (value, path) => {
+        for (const check of checks) {
+            const e = check(value, path);
+            if (e)
+                return e;
+        }
+        return undefined;
+    };
+}
+/** What a schema accepts, as a phrase for "must be ...": its title, else derived from enum, oneOf or type. */
+function describeSchema(s) {
+    if (typeof s.title === 'string')
+        return s.title;
+    if (Array.isArray(s.enum))
+        return `one of ${s.enum.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`;
+    if (Array.isArray(s.oneOf))
+        return s.oneOf.map((b) => (isObject(b) ? describeSchema(b) : String(b))).join(' or ');
+    const types = (Array.isArray(s.type) ? s.type : [s.type]).filter((t) => typeof t === 'string');
+    if (types.length === 0)
+        return typeof s.pattern === 'string' ? `a string matching /${s.pattern}/` : 'a valid value';
+    return types
+        .map((t) => {
+        switch (t) {
+            case 'string':
+                return typeof s.pattern === 'string' ? `a string matching /${s.pattern}/` : 'a string';
+            case 'integer':
+            case 'number':
+                return `${t === 'integer' ? 'an integer' : 'a number'}${typeof s.minimum === 'number' ? ` of at least ${s.minimum}` : ''}`;
+            case 'array':
+                return 'a list';
+            case 'object':
+                return isObject(s.properties) && s.additionalProperties === false ? `a mapping with keys ${Object.keys(s.properties).join(', ')}` : 'a mapping';
+            case 'boolean':
+                return 'true or false';
+            default:
+                return 'nothing';
+        }
+    })
+        .join(' or ');
+}
+function typeMatches(schema, v) {
+    if (!isObject(schema) || schema.type === undefined)
+        return true;
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    return types.some((t) => hasType(v, t));
+}
+function hasType(v, type) {
+    switch (type) {
+        case 'string':
+            return typeof v === 'string';
+        case 'integer':
+            return typeof v === 'number' && Number.isInteger(v);
+        case 'number':
+            return typeof v === 'number' && Number.isFinite(v);
+        case 'boolean':
+            return typeof v === 'boolean';
+        case 'null':
+            return v === null;
+        case 'array':
+            return Array.isArray(v);
+        default:
+            return isObject(v);
+    }
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function deepEqual(a, b) {
+    if (a === b)
+        return true;
+    if (Array.isArray(a) || Array.isArray(b)) {
+        return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+    }
+    if (isObject(a) && isObject(b)) {
+        const ka = Object.keys(a);
+        return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/config/load.ts
-// Loads and validates `.twelve-factor.yml`. Every error names the key, what was found and the
-// accepted values; nothing is guessed.
+// Loads and validates `.twelve-factor.yml`. Validation is the JSON Schema (CONFIG_SCHEMA, the very
+// object published as schema/twelve-factor.schema.json) run through schema-validator.ts; the code
+// here only normalises what passed, plus the few checks a schema cannot express (marked
+// "semantic"). Every error names the key path, what was found and the accepted values.
 
 
 
@@ -38349,6 +38679,11 @@ function defaultConfig() {
 
 
 
+
+/** The schema the loader validates with; a test keeps schema/twelve-factor.schema.json equal to it. */
+const CONFIG_SCHEMA = configJsonSchema();
+// Compiled once at load: throws here if the schema uses a keyword the validator does not implement.
+const validateSchema = compileSchema(CONFIG_SCHEMA);
 const DEFAULT_CONFIG_FILES = ['.twelve-factor.yml', '.twelve-factor.yaml'];
 /** The config file to use: the explicit one (must exist) or the first default one at the root. */
 function findConfigFile(root, explicit) {
@@ -38377,8 +38712,6 @@ function loadConfig(root, explicit, knownRuleIds) {
     return { config: parseConfig(text, name, knownRuleIds), file };
 }
 function parseConfig(text, name, registered) {
-    // Engine-level rules (a suppression without a reason) can be configured like any other.
-    const knownRuleIds = new Set([...registered, check_file/* SUPPRESSION_WITHOUT_REASON */.qe]);
     // Alias expansion is capped: a config file must not be able to blow up memory (billion laughs).
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0)
@@ -38390,93 +38723,65 @@ function parseConfig(text, name, registered) {
     catch (e) {
         throw new UsageError(`${name}: invalid YAML: ${e.message}`);
     }
+    return configFromData(data, name, registered);
+}
+/** The settings in `data` (the parsed YAML): validated against CONFIG_SCHEMA, then normalised. */
+function configFromData(data, name, registered) {
     const config = defaultConfig();
     if (data === null || data === undefined)
-        return config;
-    if (typeof data !== 'object' || Array.isArray(data)) {
-        throw new UsageError(`${name}: must be a mapping of settings (keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}), found ${describe(data)}`);
+        return config; // an empty file
+    const error = validateSchema(data);
+    if (error)
+        throw new UsageError(schemaErrorMessage(name, error));
+    // From here on `data` has the schema's shape; what follows only normalises, plus the checks a
+    // JSON Schema cannot express (marked "semantic").
+    const raw = data;
+    if (raw.factors)
+        config.factors = parseFactorList(raw.factors.map(String).join(','), `${name}: 'factors'`);
+    if (raw.rules)
+        config.rules = normaliseRules(raw.rules, `${name}: 'rules'`, new Set([...registered, check_file/* SUPPRESSION_WITHOUT_REASON */.qe]));
+    if (raw.include)
+        config.include = [...raw.include];
+    if (raw.exclude)
+        config.exclude = [...raw.exclude];
+    if (typeof raw['fail-on'] === 'string')
+        config.failOn = raw['fail-on'];
+    else if (raw['fail-on']) {
+        const { default: failOn, ...byFactor } = raw['fail-on'];
+        if (failOn)
+            config.failOn = failOn;
+        config.failOnByFactor = byFactor;
     }
-    for (const [key, value] of Object.entries(data)) {
-        const where = `${name}: '${key}'`;
-        if (!CONFIG_KEYS.some((k) => k.key === key)) {
-            throw new UsageError(`${name}: unknown key '${key}'; accepted keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`);
-        }
-        switch (key) {
-            case 'factors':
-                config.factors = parseFactors(value, where);
-                break;
-            case 'rules':
-                config.rules = parseRules(value, where, knownRuleIds);
-                break;
-            case 'include':
-            case 'exclude':
-                config[key] = parseGlobs(value, where);
-                break;
-            case 'fail-on':
-                Object.assign(config, parseFailOn(value, where));
-                break;
-            case 'max-file-size':
-                config.maxFileSize = parseSize(value, where);
-                break;
-            default:
-                throw new Error(`config key '${key}' is in CONFIG_KEYS but the loader does not read it`);
-        }
-    }
+    if (raw['max-file-size'] !== undefined)
+        config.maxFileSize = parseSize(raw['max-file-size'], `${name}: 'max-file-size'`);
     return config;
 }
-function parseFactors(value, where) {
-    if (typeof value === 'string')
-        return parseFactorList(value, where);
-    if (!Array.isArray(value))
-        throw new UsageError(`${where} must be a list of factors (${FACTORS.join(', ')}), found ${describe(value)}`);
-    return parseFactorList(value.map(String).join(','), where);
-}
-function parseRules(value, where, known) {
-    if (!isMapping(value))
-        throw new UsageError(`${where} must map rule ids to one of ${RULE_SETTINGS.join(', ')}, found ${describe(value)}`);
+function normaliseRules(rules, where, known) {
     const out = {};
-    for (const [id, setting] of Object.entries(value)) {
+    for (const [id, setting] of Object.entries(rules)) {
         const ruleId = id.toUpperCase();
+        // Semantic: the registry of rule ids is not in the schema (it only fixes their shape, TF + 4 digits).
         if (!known.has(ruleId)) {
             throw new UsageError(`${where}: unknown rule id '${id}'; see --list-rules for the ids (known: ${[...known].sort().slice(0, 12).join(', ')}${known.size > 12 ? ', ...' : ''})`);
         }
-        const s = setting === false ? 'off' : String(setting).toLowerCase();
-        if (!RULE_SETTINGS.includes(s)) {
-            throw new UsageError(`${where}.${id} must be one of ${RULE_SETTINGS.join(', ')}, found ${describe(setting)}`);
-        }
-        out[ruleId] = s;
+        out[ruleId] = setting === false ? 'off' : setting;
     }
     return out;
 }
-function parseGlobs(value, where) {
-    if (typeof value === 'string')
-        return value.split('\n').map((s) => s.trim()).filter(Boolean);
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-        throw new UsageError(`${where} must be a list of glob strings, found ${describe(value)}`);
+/** One line naming the file, the key path, what was found and what is accepted. */
+function schemaErrorMessage(name, e) {
+    const key = e.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+    const at = key ? `${name}: '${key}'` : name;
+    switch (e.kind) {
+        case 'value':
+            return `${at}${key ? '' : ':'} must ${e.negated ? 'not ' : ''}be ${e.expected}, found ${describe(e.found)}`;
+        case 'unknown-key':
+            return `${at}: unknown key '${e.key}'; accepted keys: ${e.accepted.join(', ')}`;
+        case 'key':
+            return `${at}: key '${e.key}' must be ${e.expected}`;
+        case 'duplicate':
+            return `${at}: item ${e.index + 1} repeats ${describe(e.found)}; list each value once`;
     }
-    for (const g of value) {
-        const bare = g.replace(/^!/, '');
-        if ((0,external_node_path_.isAbsolute)(bare) || bare.split('/').includes('..')) {
-            throw new UsageError(`${where}: '${g}' points outside the audited folder; use a path relative to it`);
-        }
-    }
-    return value;
-}
-function parseFailOn(value, where) {
-    if (typeof value === 'string')
-        return { failOn: failOnValue(value, where), failOnByFactor: {} };
-    if (!isMapping(value))
-        throw new UsageError(`${where} must be one of ${FAIL_ON_VALUES.join(', ')} or a map of factor to level, found ${describe(value)}`);
-    const out = { failOn: 'error', failOnByFactor: {} };
-    for (const [k, v] of Object.entries(value)) {
-        if (k === 'default')
-            out.failOn = failOnValue(v, `${where}.default`);
-        else {
-            const [factor] = parseFactorList(k, `${where}: key '${k}'`);
-            out.failOnByFactor[factor] = failOnValue(v, `${where}.${k}`);
-        }
-    }
-    return out;
 }
 function failOnValue(value, where) {
     const s = String(value).toLowerCase();
@@ -38485,18 +38790,20 @@ function failOnValue(value, where) {
     }
     return s;
 }
+/** Bytes in a size the schema accepted (an integer, or a number with an optional B/KB/MB/GB unit). */
 function parseSize(value, where) {
     if (typeof value === 'number' && Number.isInteger(value) && value > 0)
         return value;
-    const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*$/i.exec(value) : null;
+    const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$/i.exec(value) : null;
     if (!m)
-        throw new UsageError(`${where} must be a size in bytes or like 512KB, 2MB, found ${describe(value)}`);
-    const unit = (m[2] ?? 'b').toLowerCase()[0];
+        throw new Error(`${where}: ${describe(value)} passed the schema but is not a size (schema and parseSize disagree)`);
+    const unit = m[2].toLowerCase();
     const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-    return Math.round(Number(m[1]) * mult);
-}
-function isMapping(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+    const bytes = Math.round(Number(m[1]) * mult);
+    // Semantic: "0KB" or "0.1" fits the schema's pattern but is less than one byte.
+    if (bytes < 1)
+        throw new UsageError(`${where} must be at least 1 byte, found ${describe(value)}`);
+    return bytes;
 }
 function describe(v) {
     if (v === null || v === undefined)
@@ -38505,7 +38812,8 @@ function describe(v) {
         return 'a list';
     if (typeof v === 'object')
         return 'a mapping';
-    return `${typeof v} ${JSON.stringify(v)}`;
+    const text = typeof v === 'string' ? JSON.stringify(v) : String(v);
+    return `${typeof v} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
@@ -45974,7 +46282,7 @@ function scanCommand(cmd) {
             if (after.some((a) => /^(-r|--requirement|-c|--constraint|-e|--editable)$/.test(a.t) || /^(-r|--requirement=)\S/.test(a.t)))
                 continue;
             const pkgs = after.filter((a, k) => !a.t.startsWith('-') && !/^(-i|--index-url|--extra-index-url|-f|--find-links|--target|-t|--prefix|--root)$/.test(after[k - 1]?.t ?? ''));
-            const loose = pkgs.map((a) => a.t).filter((p) => !/^[.\/]/.test(p) && !/\.(whl|tar\.gz|zip)$/.test(p) && !/===?[^=*]+$/.test(p) && !PIP_BOOTSTRAP.test(p.replace(/[<>=!~[].*$/, '')));
+            const loose = pkgs.map((a) => a.t).filter((p) => !/^[./]/.test(p) && !/\.(whl|tar\.gz|zip)$/.test(p) && !/===?[^=*]+$/.test(p) && !PIP_BOOTSTRAP.test(p.replace(/[<>=!~[].*$/, '')));
             if (loose.length > 0)
                 hits.push({ offset: at, message: `\`pip install ${loose.join(' ')}\` installs ${loose.length === 1 ? 'a package' : 'packages'} outside the requirements file, unpinned`, remediation: `Declare it in requirements.txt (or pyproject.toml) with an exact version, e.g. \`${loose[0].replace(/[<>=!~].*$/, '')}==<version>\`, and install with \`pip install -r requirements.txt\`.` });
         }
@@ -47411,7 +47719,7 @@ function isProse(line) {
 /** Offsets covered by Python triple-quoted strings (docstrings): documentation, not configuration. */
 function docstringRanges(code) {
     const out = [];
-    const re = /("""|\'\'\')/g;
+    const re = /("""|''')/g;
     for (let m = re.exec(code); m; m = re.exec(code)) {
         const end = code.indexOf(m[1], m.index + 3);
         const stop = end === -1 ? code.length : end + 3;
@@ -47444,7 +47752,7 @@ function inDevBranch(lines, i) {
         // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
         if (DEV_SECTION_KEY.test(prev))
             return true;
-        if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{(\[]\s*$/.test(prev)) {
+        if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev)) {
             indent = pIndent; // an intermediate object key (db: {): keep climbing
             continue;
         }
@@ -48041,7 +48349,7 @@ function locateV8(file, cmd, re) {
             continue;
         const m = local.exec(text);
         if (m) {
-            const stripped = m[0].replace(/^[\s;&|("'\[,]+/, '');
+            const stripped = m[0].replace(/^[\s;&|("'[,]+/, '');
             return { line: n, column: m.index + 1 + (stripped.length ? m[0].length - stripped.length : 0) };
         }
     }
@@ -50144,7 +50452,7 @@ function tok(s, max = 80) {
 /** A simple shell command (no operators, substitutions or variables) as an exec-form JSON array. */
 function toExecForm(command) {
     const c = command.replace(/^exec\s+/, '').trim();
-    if (!c || /[|&;<>()$`\\*?{}\[\]]/.test(c) || /["']/.test(c))
+    if (!c || /[|&;<>()$`\\*?{}[\]]/.test(c) || /["']/.test(c))
         return undefined;
     return JSON.stringify(c.split(/\s+/)).replace(/","/g, '", "');
 }
@@ -50158,7 +50466,7 @@ function isAdminScript(path) {
 function pythonTripleQuoted(file) {
     return file.parse('ix-xii-py-triple', (f) => {
         const out = [];
-        const re = /"""|\'\'\'/g;
+        const re = /"""|'''/g;
         const t = f.code;
         for (let m = re.exec(t); m; m = re.exec(t)) {
             const end = t.indexOf(m[0], m.index + 3);
