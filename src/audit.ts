@@ -67,6 +67,8 @@ export function runAudit(options: AuditOptions): AuditResult {
   const suppressed: Suppression[] = []
   const skippedFiles: AuditResult['skippedFiles'] = []
   const ran = new Set<string>()
+  /** Credentials the file rules reported, by file: repository rules' findings on those files redact them too. */
+  const secretsByFile = new Map<string, string[]>()
   let bytes = 0
 
   const load = (path: string, info: FileInfo): SourceFile | undefined => {
@@ -118,10 +120,12 @@ export function runAudit(options: AuditOptions): AuditResult {
     infos.push(info)
     const rules = index.rulesFor(info)
     const found = rules.length > 0 ? index.scannerFor(info).scan(file.lower) : new Set<string>()
-    const outcome = checkFile(rules, file, { facts, app: appFor(info.path), apps }, found)
+    const secrets: string[] = []
+    const outcome = checkFile(rules, file, { facts, app: appFor(info.path), apps }, found, secrets)
     for (const id of outcome.offered) ran.add(id)
     findings.push(...outcome.findings)
     suppressed.push(...outcome.suppressed)
+    if (secrets.length > 0) secretsByFile.set(info.path, secrets)
     if (RETAINED.has(info.kind) && info.size <= RETAIN_MAX_BYTES) retained.set(info.path, file)
   }
 
@@ -151,7 +155,7 @@ export function runAudit(options: AuditOptions): AuditResult {
       // A finding on a file not kept (a source line found by a repository rule): read it again so the
       // snippet and suppression comments work as for file rules.
       const file = retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
-      const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file)
+      const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file, secretsByFile.get(path))
       findings.push(...out.findings)
       suppressed.push(...out.suppressed)
     }
