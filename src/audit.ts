@@ -115,6 +115,8 @@ export function runAudit(options: AuditOptions): AuditResult {
   const suppressed: Suppression[] = []
   const skippedFiles: AuditResult['skippedFiles'] = []
   const ran = new Set<string>()
+  /** Credentials the file rules reported, by file: repository rules' findings on those files redact them too. */
+  const secretsByFile = new Map<string, string[]>()
   let bytes = 0
   for (const r of records) {
     if (r.skipped) {
@@ -127,6 +129,7 @@ export function runAudit(options: AuditOptions): AuditResult {
     for (const id of r.offered) ran.add(id)
     findings.push(...r.findings)
     suppressed.push(...r.suppressed)
+    if (r.secrets) secretsByFile.set(r.info.path, r.secrets)
   }
 
   const repo: RepoContext = {
@@ -156,7 +159,7 @@ export function runAudit(options: AuditOptions): AuditResult {
       // A finding on a file not kept (a source line found by a repository rule): read it again so the
       // snippet and suppression comments work as for file rules.
       const file = pass.retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
-      const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file)
+      const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file, secretsByFile.get(path))
       findings.push(...out.findings)
       suppressed.push(...out.suppressed)
     }

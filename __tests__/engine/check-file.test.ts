@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { checkFile, parseSuppressions } from '../../src/engine/check-file.js'
-import { Facts } from '../../src/engine/rule.js'
+import { Facts, type Rule } from '../../src/engine/rule.js'
 import { fakeRule } from '../helpers/fake-rule.js'
 import { makeFile } from '../helpers/rule-tester.js'
 
@@ -69,5 +69,29 @@ describe('checkFile', () => {
     expect(c).not.toBe(a)
     const twice = run('src/a.js', `${line}\n${line}`).findings
     expect(new Set(twice.map((f) => f.fingerprint)).size).toBe(2)
+  })
+
+  it('every finding on a line is redacted of every credential reported on it, by any rule', () => {
+    const other = 'Wm3nB8qT5vC1xZ6k'
+    // A second rule reporting something else on the same line, without a secret of its own.
+    const noisy: Rule = { ...fakeRule, meta: { ...fakeRule.meta, id: 'TF0398' }, keywords: ['hardcoded_token'],
+      check(file, report) {
+        file.lines.forEach((l, i) => void (l.includes('HARDCODED_TOKEN') && report({ line: i + 1, message: 'a line with a token on it' })))
+      } }
+    const secrets: string[] = []
+    const text = `x = { a: HARDCODED_TOKEN = "${SECRET}", b: HARDCODED_TOKEN = "${other}" }\n`
+    const out = checkFile([fakeRule, noisy], makeFile('src/a.js', text), { facts: new Facts(), apps: [] }, undefined, secrets)
+    expect(out.findings.map((f) => f.ruleId).sort()).toEqual(['TF0398', 'TF0399', 'TF0399'])
+    const json = JSON.stringify(out)
+    expect(json).not.toContain(SECRET)
+    expect(json).not.toContain(other)
+    for (const f of out.findings) expect(f.snippet).toBe('x = { a: HARDCODED_TOKEN = "Zq8v****", b: HARDCODED_TOKEN = "Wm3n****" }')
+    expect(secrets.sort()).toEqual([SECRET, other].sort())
+  })
+
+  it('a reason-less suppression on the credential\'s own line does not print it (TF0001 snippet)', () => {
+    const out = run('src/a.js', `HARDCODED_TOKEN = "${SECRET}" // twelve-factor-ignore TF0399\n`)
+    expect(out.findings.map((f) => f.ruleId)).toEqual(['TF0001'])
+    expect(out.findings[0].snippet).toBe('HARDCODED_TOKEN = "Zq8v****" // twelve-factor-ignore TF0399')
   })
 })

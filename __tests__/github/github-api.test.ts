@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { createCheckRun } from '../../src/github/check-runs.js'
 import { findComment, upsertComment } from '../../src/github/comments.js'
 import { createOctokit, DEFAULT_RETRY, retryDelay, type RetryOptions } from '../../src/github/octokit.js'
-import { isPermissionError, permissionsBlock, permissionWarning } from '../../src/github/permissions.js'
+import { isPermissionError, isRateLimit, permissionsBlock, permissionWarning } from '../../src/github/permissions.js'
 import { listPullRequestFiles } from '../../src/github/pr-files.js'
 import { FakeGitHub, type FakeGitHubOptions } from '../helpers/fake-github.js'
 
@@ -44,6 +44,29 @@ describe('sticky comment', () => {
     server.comments.push({ id: 500, body: `${MARKER}\nold`, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: 'u' })
     expect((await findComment(octokit, ref, MARKER))?.id).toBe(500)
     expect(server.requests.filter((r) => r.method === 'GET').length).toBeGreaterThanOrEqual(4) // 2 pages, twice
+  })
+
+  it('a comment deleted between the list and the update is created anew', async () => {
+    const { server, octokit } = await start({
+      // Someone deletes the comment right before the action's update reaches the API.
+      respond: (req, _n, fake) => {
+        if (req.method === 'PATCH') fake.comments.splice(0, fake.comments.length)
+        return undefined
+      }
+    })
+    server.comments.push({ id: 500, body: `${MARKER}\nold`, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: 'u' })
+    const existing = await findComment(octokit, ref, MARKER)
+    const written = await upsertComment(octokit, ref, MARKER, `${MARKER}\nnew`, existing)
+    expect(server.writes().map((w) => w.method)).toEqual(['PATCH', 'POST'])
+    expect(server.comments.map((c) => [c.id, c.body])).toEqual([[written.id, `${MARKER}\nnew`]])
+    expect(written.id).not.toBe(500)
+  })
+
+  it('a 403 on the update is not mistaken for a deleted comment', async () => {
+    const { server, octokit } = await start({ denyWrites: 403 })
+    server.comments.push({ id: 500, body: `${MARKER}\nold`, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: 'u' })
+    await expect(upsertComment(octokit, ref, MARKER, 'x')).rejects.toMatchObject({ status: 403 })
+    expect(server.writes().map((w) => w.method)).toEqual(['PATCH'])
   })
 
   it('two runs racing end with one comment: the newer deletes itself and updates the oldest', async () => {
@@ -87,6 +110,27 @@ describe('retries and permissions', () => {
     const { server, octokit } = await start({ failFirst: 100 })
     await expect(findComment(octokit, ref, MARKER)).rejects.toMatchObject({ status: 502 })
     expect(server.requests).toHaveLength(1 + DEFAULT_RETRY.retries)
+  })
+
+  it('bounds all the waits of a client together', async () => {
+    server = new FakeGitHub({ failFirst: 100 })
+    const octokit = createOctokit('t0ken', await server.start(), { ...fastRetry, maxTotalWaitMs: 2500 })
+    await expect(findComment(octokit, ref, MARKER)).rejects.toMatchObject({ status: 502 })
+    expect(waits).toEqual([1000]) // the next backoff (2000) would pass the 2500 ms budget
+    await expect(findComment(octokit, ref, MARKER)).rejects.toMatchObject({ status: 502 })
+    expect(waits).toEqual([1000, 1000]) // what is left of the budget still allows a first retry
+    expect(server.requests).toHaveLength(4)
+  })
+
+  it('a rate-limited 403 is a rate limit, not a permission error', () => {
+    const err = (status: number, headers: Record<string, string> = {}, message = 'Forbidden') => Object.assign(new Error(message), { status, response: { headers } })
+    expect(isPermissionError(err(403, {}, 'Resource not accessible by integration'))).toBe(true)
+    expect(isPermissionError(err(404))).toBe(true)
+    for (const limited of [err(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000000' }), err(403, { 'retry-after': '30' }),
+      err(403, {}, 'You have exceeded a secondary rate limit'), err(429)]) {
+      expect(isRateLimit(limited)).toBe(true)
+      expect(isPermissionError(limited)).toBe(false)
+    }
   })
 
   it('honours retry-after within a bound, never retries a plain 403 or 4xx', () => {

@@ -1,6 +1,6 @@
 // A fake GitHub REST API on 127.0.0.1 for the endpoints the action uses: issue comments (list,
 // create, update, delete), check runs (create, update) and PR files (list, paginated). It records
-// every request so tests assert on what the action sent.
+// every request so tests assert on what the action sent; `respond` scripts faults (5xx, rate limits).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -26,6 +26,17 @@ export interface FakeGitHubOptions {
   prFiles?: { filename: string; status: string }[]
   /** Answer the first N requests with 502 (to exercise retries). */
   failFirst?: number
+  /**
+   * Called for every request (n counts from 1) before the usual handling: a response to send
+   * instead (a fault, a rate limit), or undefined to go on. May change the fake's state.
+   */
+  respond?: (request: RecordedRequest, n: number, fake: FakeGitHub) => FakeResponse | undefined
+}
+
+export interface FakeResponse {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
 }
 
 export class FakeGitHub {
@@ -67,6 +78,8 @@ export class FakeGitHub {
       res.writeHead(status, { 'content-type': 'application/json', ...headers })
       res.end(JSON.stringify(data))
     }
+    const canned = this.options.respond?.(this.requests[this.requests.length - 1], this.requests.length, this)
+    if (canned) return send(canned.status, canned.body ?? { message: `HTTP ${canned.status}` }, canned.headers)
     if (this.options.failFirst && this.requests.length <= this.options.failFirst) return send(502, { message: 'Bad gateway' })
     if (this.options.denyAll) return send(this.options.denyAll, { message: 'Resource not accessible by integration' })
     if (this.options.denyWrites && method !== 'GET') return send(this.options.denyWrites, { message: 'Resource not accessible by integration' })

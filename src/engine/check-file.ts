@@ -28,9 +28,11 @@ export function passesKeywords(rule: Rule, file: SourceFile): boolean {
 
 /**
  * Offers the file to each rule. `found` is the result of one combined keyword scan (see
- * KeywordScanner); without it each rule's keywords are looked up one by one.
+ * KeywordScanner); without it each rule's keywords are looked up one by one. The credentials the
+ * rules reported are pushed onto `secretsOut` (never into the outcome), so findings made later on
+ * the same file (repository rules) can be redacted of them too.
  */
-export function checkFile(rules: readonly Rule[], file: SourceFile, ctx: FileContext, found?: ReadonlySet<string>): FileOutcome {
+export function checkFile(rules: readonly Rule[], file: SourceFile, ctx: FileContext, found?: ReadonlySet<string>, secretsOut?: string[]): FileOutcome {
   const raw: { rule: Rule; report: Report }[] = []
   const offered: string[] = []
   for (const rule of rules) {
@@ -40,20 +42,31 @@ export function checkFile(rules: readonly Rule[], file: SourceFile, ctx: FileCon
     rule.check(file, (report) => raw.push({ rule, report }), ctx)
   }
   if (raw.length === 0) return { findings: [], suppressed: [], offered }
+  if (secretsOut) for (const { report } of raw) if (report.secret) secretsOut.push(report.secret)
   return { ...finalizeReports(raw, file), offered }
 }
 
-/** Turns raw reports into Findings: redaction, suppressions, fingerprints, stable order. */
-export function finalizeReports(raw: { rule: Rule; report: Report }[], file: SourceFile): Omit<FileOutcome, 'offered'> {
+/**
+ * Turns raw reports into Findings: redaction, suppressions, fingerprints, stable order.
+ * Every finding is redacted of every credential reported in the file (plus `knownSecrets`): a line
+ * can hold two credentials, or a credential and something another rule reports, and each finding's
+ * snippet is the whole line.
+ */
+export function finalizeReports(
+  raw: { rule: Rule; report: Report }[],
+  file: SourceFile,
+  knownSecrets: readonly string[] = []
+): Omit<FileOutcome, 'offered'> {
   raw.sort((a, b) => a.report.line - b.report.line || (a.report.column ?? 0) - (b.report.column ?? 0))
   const suppressions = file.lower.includes(SUPPRESSION_MARKER) ? parseSuppressions(file) : new Map<number, SuppressionComment[]>()
   const findings: Finding[] = []
   const suppressed: Suppression[] = []
   const occurrences = new Map<string, number>()
   const seen = new Set<string>()
+  // Longest first, so a credential containing another is replaced whole.
+  const secrets = [...new Set([...knownSecrets, ...raw.flatMap(({ report }) => (report.secret ? [report.secret] : []))])].sort((a, b) => b.length - a.length)
   for (const { rule, report } of raw) {
     const lineText = file.line(report.line)
-    const secrets = report.secret ? [report.secret] : []
     const occKey = `${rule.meta.id}\0${lineText.replace(/\s+/g, ' ').trim()}`
     const occurrence = occurrences.get(occKey) ?? 0
     occurrences.set(occKey, occurrence + 1)
@@ -93,7 +106,8 @@ export function finalizeReports(raw: { rule: Rule; report: Report }[], file: Sou
         line: match.line,
         message: `Suppression of ${rule.meta.id} gives no reason`,
         remediation: `Say why the finding does not apply: '${SUPPRESSION_MARKER} ${rule.meta.id} -- <reason>'.`,
-        snippet: truncate(file.line(match.line).trim(), 200),
+        // The suppressed line itself may hold the credential.
+        snippet: truncate(redactAll(file.line(match.line).trim(), secrets), 200),
         fingerprint: lineFingerprint(SUPPRESSION_WITHOUT_REASON, file.path, file.line(match.line), 0)
       })
     }

@@ -22,6 +22,8 @@ export interface FileRecord {
   /** Facts rules recorded while checking this file, in the order they were added. */
   facts: [string, unknown][]
   skipped?: SkipReason
+  /** Credentials the rules reported in this file: repository rules' findings on it are redacted of them too. */
+  secrets?: string[]
 }
 
 /** Kinds whose SourceFile stays in memory after the pass, for repository-level rules. */
@@ -89,8 +91,10 @@ export class FilePass {
     const rules = this.index.rulesFor(info)
     const found = rules.length > 0 ? this.index.scannerFor(info).scan(file.text) : new Set<string>()
     this.facts.current = record.facts
+    const secrets: string[] = []
     try {
-      const outcome = checkFile(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps }, found)
+      const outcome = checkFile(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps }, found, secrets)
+      if (secrets.length > 0) record.secrets = secrets
       record.findings = outcome.findings
       record.suppressed = outcome.suppressed
       record.offered = outcome.offered

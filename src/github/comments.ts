@@ -34,13 +34,21 @@ export async function findComment(octokit: Octokit, ref: IssueRef, marker: strin
 }
 
 /**
- * Updates `existing` or creates the comment. Two runs racing can both decide to create, so the
+ * Updates `existing` or creates the comment (also when `existing` was deleted meanwhile). Two runs racing can both decide to create, so the
  * list is read again right before creating, and again after: if more than one of ours exists, the
  * oldest wins, the newer one (ours) is deleted and the oldest is updated instead.
  */
 export async function upsertComment(octokit: Octokit, ref: IssueRef, marker: string, body: string, existing?: StickyComment): Promise<StickyComment> {
   const target = existing ?? (await findComment(octokit, ref, marker))
-  if (target) return update(octokit, ref, target.id, body)
+  if (target) {
+    try {
+      return await update(octokit, ref, target.id, body)
+    } catch (e) {
+      // Deleted between the list and the update (by a person, or a racing run's cleanup): the PR
+      // was readable a moment ago, so this 404 is the comment, not a permission. Create it anew.
+      if ((e as { status?: number }).status !== 404) throw e
+    }
+  }
   const { data: created } = await octokit.rest.issues.createComment({ ...ref, body })
   const after = await listOurComments(octokit, ref, marker)
   const oldest = after[0]

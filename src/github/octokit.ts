@@ -1,7 +1,8 @@
 // The one Octokit the action uses. @actions/github v9's getOctokit bundles only the REST endpoint
 // methods and pagination plugins: no retry and no throttling. So a small bounded retry lives here:
 // 5xx and 429 (and 403 secondary rate limits that send retry-after) are retried a few times,
-// waiting retry-after when the server sends one and it is within a bound, else a short backoff.
+// waiting retry-after when the server sends one and it is within a bound, else a short backoff; all
+// the waits of a run together are bounded too, so a rate-limited API cannot stall the job.
 import { getOctokit } from '@actions/github'
 
 export type Octokit = ReturnType<typeof getOctokit>
@@ -13,6 +14,8 @@ export interface RetryOptions {
   maxWaitMs: number
   /** Backoff before retry n (1-based) when the server sends no retry-after. */
   backoffMs: (attempt: number) => number
+  /** All waits of one client together (a run): past it, requests fail at once instead of waiting. */
+  maxTotalWaitMs: number
   sleep: (ms: number) => Promise<void>
 }
 
@@ -20,6 +23,7 @@ export const DEFAULT_RETRY: RetryOptions = {
   retries: 3,
   maxWaitMs: 60_000,
   backoffMs: (n) => 1000 * 2 ** (n - 1),
+  maxTotalWaitMs: 120_000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 }
 
@@ -49,13 +53,15 @@ export function retryDelay(error: unknown, attempt: number, options: RetryOption
 
 export function createOctokit(token: string, baseUrl: string | undefined, retry: RetryOptions = DEFAULT_RETRY): Octokit {
   const octokit = getOctokit(token, baseUrl ? { baseUrl } : {})
+  let waited = 0
   octokit.hook.wrap('request', async (request, options) => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await request(options)
       } catch (e) {
         const wait = attempt <= retry.retries ? retryDelay(e, attempt, retry) : undefined
-        if (wait === undefined) throw e
+        if (wait === undefined || waited + wait > retry.maxTotalWaitMs) throw e
+        waited += wait
         await retry.sleep(wait)
       }
     }

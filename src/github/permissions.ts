@@ -9,10 +9,21 @@ const NEEDS: Record<Feature, [string, string]> = {
   'only-changed': ['pull-requests', 'read']
 }
 
-/** 403 "Resource not accessible by integration", and 404 which GitHub returns for hidden resources. */
+/**
+ * 403 "Resource not accessible by integration", and 404 which GitHub returns for hidden resources.
+ * A 403 that is a rate limit (x-ratelimit-remaining: 0, retry-after, or saying so) is not: adding
+ * permissions would not help.
+ */
 export function isPermissionError(e: unknown): boolean {
   const status = (e as { status?: number }).status
-  return status === 403 || status === 404
+  return status === 404 || (status === 403 && !isRateLimit(e))
+}
+
+export function isRateLimit(e: unknown): boolean {
+  const err = e as { status?: number; message?: string; response?: { headers?: Record<string, string | number | undefined> } }
+  const headers = err.response?.headers ?? {}
+  if (err.status === 429) return true
+  return err.status === 403 && (String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined || /rate limit/i.test(err.message ?? ''))
 }
 
 /** The exact `permissions:` block for the features in use (contents: read is always needed). */

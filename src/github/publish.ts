@@ -10,7 +10,7 @@ import { createCheckRun } from './check-runs.js'
 import { findComment, upsertComment } from './comments.js'
 import type { EventInfo } from './event.js'
 import type { Octokit } from './octokit.js'
-import { isPermissionError, permissionWarning, type ApiProblem, type Feature } from './permissions.js'
+import { isPermissionError, isRateLimit, permissionWarning, type ApiProblem, type Feature } from './permissions.js'
 
 export interface PublishContext {
   /** API failures collected during the run; reported once at the end (reportProblems). */
@@ -30,7 +30,8 @@ export function reportProblems(problems: readonly ApiProblem[], features: readon
   const denied = problems.filter((p) => isPermissionError(p.error))
   if (denied.length > 0) core.warning(permissionWarning(denied, features, Boolean(event.pullRequest?.fork)))
   for (const p of problems.filter((x) => !isPermissionError(x.error))) {
-    core.warning(`twelve-factor-audit: ${p.feature} failed; the rest of the report is unaffected: ${(p.error as Error).message}`)
+    const why = isRateLimit(p.error) ? ' (rate-limited by the GitHub API, gave up rather than wait longer)' : ''
+    core.warning(`twelve-factor-audit: ${p.feature} failed${why}; the rest of the report is unaffected: ${(p.error as Error).message}`)
   }
 }
 
