@@ -30989,9 +30989,11 @@ function passesKeywords(rule, file) {
 }
 /**
  * Offers the file to each rule. `found` is the result of one combined keyword scan (see
- * KeywordScanner); without it each rule's keywords are looked up one by one.
+ * KeywordScanner); without it each rule's keywords are looked up one by one. The credentials the
+ * rules reported are pushed onto `secretsOut` (never into the outcome), so findings made later on
+ * the same file (repository rules) can be redacted of them too.
  */
-function checkFile(rules, file, ctx, found) {
+function checkFile(rules, file, ctx, found, secretsOut) {
     const raw = [];
     const offered = [];
     for (const rule of rules) {
@@ -31004,19 +31006,29 @@ function checkFile(rules, file, ctx, found) {
     }
     if (raw.length === 0)
         return { findings: [], suppressed: [], offered };
+    if (secretsOut)
+        for (const { report } of raw)
+            if (report.secret)
+                secretsOut.push(report.secret);
     return { ...finalizeReports(raw, file), offered };
 }
-/** Turns raw reports into Findings: redaction, suppressions, fingerprints, stable order. */
-function finalizeReports(raw, file) {
+/**
+ * Turns raw reports into Findings: redaction, suppressions, fingerprints, stable order.
+ * Every finding is redacted of every credential reported in the file (plus `knownSecrets`): a line
+ * can hold two credentials, or a credential and something another rule reports, and each finding's
+ * snippet is the whole line.
+ */
+function finalizeReports(raw, file, knownSecrets = []) {
     raw.sort((a, b) => a.report.line - b.report.line || (a.report.column ?? 0) - (b.report.column ?? 0));
     const suppressions = file.lower.includes(SUPPRESSION_MARKER) ? parseSuppressions(file) : new Map();
     const findings = [];
     const suppressed = [];
     const occurrences = new Map();
     const seen = new Set();
+    // Longest first, so a credential containing another is replaced whole.
+    const secrets = [...new Set([...knownSecrets, ...raw.flatMap(({ report }) => (report.secret ? [report.secret] : []))])].sort((a, b) => b.length - a.length);
     for (const { rule, report } of raw) {
         const lineText = file.line(report.line);
-        const secrets = report.secret ? [report.secret] : [];
         const occKey = `${rule.meta.id}\0${lineText.replace(/\s+/g, ' ').trim()}`;
         const occurrence = occurrences.get(occKey) ?? 0;
         occurrences.set(occKey, occurrence + 1);
@@ -31057,7 +31069,8 @@ function finalizeReports(raw, file) {
                 line: match.line,
                 message: `Suppression of ${rule.meta.id} gives no reason`,
                 remediation: `Say why the finding does not apply: '${SUPPRESSION_MARKER} ${rule.meta.id} -- <reason>'.`,
-                snippet: truncate(file.line(match.line).trim(), 200),
+                // The suppressed line itself may hold the credential.
+                snippet: truncate((0,redact/* redactAll */.$)(file.line(match.line).trim(), secrets), 200),
                 fingerprint: lineFingerprint(SUPPRESSION_WITHOUT_REASON, file.path, file.line(match.line), 0)
             });
         }
@@ -31263,8 +31276,11 @@ class FilePass {
         const rules = this.index.rulesFor(info);
         const found = rules.length > 0 ? this.index.scannerFor(info).scan(file.text) : new Set();
         this.facts.current = record.facts;
+        const secrets = [];
         try {
-            const outcome = (0,check_file/* checkFile */.vH)(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps }, found);
+            const outcome = (0,check_file/* checkFile */.vH)(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps }, found, secrets);
+            if (secrets.length > 0)
+                record.secrets = secrets;
             record.findings = outcome.findings;
             record.suppressed = outcome.suppressed;
             record.offered = outcome.offered;
@@ -38211,6 +38227,8 @@ function runAudit(options) {
     const suppressed = [];
     const skippedFiles = [];
     const ran = new Set();
+    /** Credentials the file rules reported, by file: repository rules' findings on those files redact them too. */
+    const secretsByFile = new Map();
     let bytes = 0;
     for (const r of records) {
         if (r.skipped) {
@@ -38226,6 +38244,8 @@ function runAudit(options) {
             ran.add(id);
         findings.push(...r.findings);
         suppressed.push(...r.suppressed);
+        if (r.secrets)
+            secretsByFile.set(r.info.path, r.secrets);
     }
     const repo = {
         root,
@@ -38255,7 +38275,7 @@ function runAudit(options) {
             // A finding on a file not kept (a source line found by a repository rule): read it again so the
             // snippet and suppression comments work as for file rules.
             const file = pass.retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new source_file/* SourceFile */.s(path, '', classifyKind(path), classifyLanguage(path), 'app');
-            const out = (0,check_file/* finalizeReports */.sG)(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file);
+            const out = (0,check_file/* finalizeReports */.sG)(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file, secretsByFile.get(path));
             findings.push(...out.findings);
             suppressed.push(...out.suppressed);
         }
@@ -44009,12 +44029,14 @@ function getOctokit(token, options, ...additionalPlugins) {
 // The one Octokit the action uses. @actions/github v9's getOctokit bundles only the REST endpoint
 // methods and pagination plugins: no retry and no throttling. So a small bounded retry lives here:
 // 5xx and 429 (and 403 secondary rate limits that send retry-after) are retried a few times,
-// waiting retry-after when the server sends one and it is within a bound, else a short backoff.
+// waiting retry-after when the server sends one and it is within a bound, else a short backoff; all
+// the waits of a run together are bounded too, so a rate-limited API cannot stall the job.
 
 const DEFAULT_RETRY = {
     retries: 3,
     maxWaitMs: 60_000,
     backoffMs: (n) => 1000 * 2 ** (n - 1),
+    maxTotalWaitMs: 120_000,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 };
 /** How long to wait before retrying, or undefined when the error is not worth retrying. */
@@ -44038,6 +44060,7 @@ function retryDelay(error, attempt, options) {
 }
 function createOctokit(token, baseUrl, retry = DEFAULT_RETRY) {
     const octokit = getOctokit(token, baseUrl ? { baseUrl } : {});
+    let waited = 0;
     octokit.hook.wrap('request', async (request, options) => {
         for (let attempt = 1;; attempt++) {
             try {
@@ -44045,8 +44068,9 @@ function createOctokit(token, baseUrl, retry = DEFAULT_RETRY) {
             }
             catch (e) {
                 const wait = attempt <= retry.retries ? retryDelay(e, attempt, retry) : undefined;
-                if (wait === undefined)
+                if (wait === undefined || waited + wait > retry.maxTotalWaitMs)
                     throw e;
+                waited += wait;
                 await retry.sleep(wait);
             }
         }
@@ -44500,14 +44524,23 @@ async function findComment(octokit, ref, marker) {
     return (await listOurComments(octokit, ref, marker))[0];
 }
 /**
- * Updates `existing` or creates the comment. Two runs racing can both decide to create, so the
+ * Updates `existing` or creates the comment (also when `existing` was deleted meanwhile). Two runs racing can both decide to create, so the
  * list is read again right before creating, and again after: if more than one of ours exists, the
  * oldest wins, the newer one (ours) is deleted and the oldest is updated instead.
  */
 async function upsertComment(octokit, ref, marker, body, existing) {
     const target = existing ?? (await findComment(octokit, ref, marker));
-    if (target)
-        return update(octokit, ref, target.id, body);
+    if (target) {
+        try {
+            return await update(octokit, ref, target.id, body);
+        }
+        catch (e) {
+            // Deleted between the list and the update (by a person, or a racing run's cleanup): the PR
+            // was readable a moment ago, so this 404 is the comment, not a permission. Create it anew.
+            if (e.status !== 404)
+                throw e;
+        }
+    }
     const { data: created } = await octokit.rest.issues.createComment({ ...ref, body });
     const after = await listOurComments(octokit, ref, marker);
     const oldest = after[0];
@@ -44530,10 +44563,21 @@ const NEEDS = {
     comment: ['pull-requests', 'write'],
     'only-changed': ['pull-requests', 'read']
 };
-/** 403 "Resource not accessible by integration", and 404 which GitHub returns for hidden resources. */
+/**
+ * 403 "Resource not accessible by integration", and 404 which GitHub returns for hidden resources.
+ * A 403 that is a rate limit (x-ratelimit-remaining: 0, retry-after, or saying so) is not: adding
+ * permissions would not help.
+ */
 function isPermissionError(e) {
     const status = e.status;
-    return status === 403 || status === 404;
+    return status === 404 || (status === 403 && !isRateLimit(e));
+}
+function isRateLimit(e) {
+    const err = e;
+    const headers = err.response?.headers ?? {};
+    if (err.status === 429)
+        return true;
+    return err.status === 403 && (String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined || /rate limit/i.test(err.message ?? ''));
 }
 /** The exact `permissions:` block for the features in use (contents: read is always needed). */
 function permissionsBlock(features) {
@@ -44577,7 +44621,8 @@ function reportProblems(problems, features, event) {
     if (denied.length > 0)
         core_warning(permissionWarning(denied, features, Boolean(event.pullRequest?.fork)));
     for (const p of problems.filter((x) => !isPermissionError(x.error))) {
-        core_warning(`twelve-factor-audit: ${p.feature} failed; the rest of the report is unaffected: ${p.error.message}`);
+        const why = isRateLimit(p.error) ? ' (rate-limited by the GitHub API, gave up rather than wait longer)' : '';
+        core_warning(`twelve-factor-audit: ${p.feature} failed${why}; the rest of the report is unaffected: ${p.error.message}`);
     }
 }
 /** Returns the ids of the check runs created (possibly fewer than planned if one failed). */

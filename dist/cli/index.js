@@ -10465,9 +10465,11 @@ function passesKeywords(rule, file) {
 }
 /**
  * Offers the file to each rule. `found` is the result of one combined keyword scan (see
- * KeywordScanner); without it each rule's keywords are looked up one by one.
+ * KeywordScanner); without it each rule's keywords are looked up one by one. The credentials the
+ * rules reported are pushed onto `secretsOut` (never into the outcome), so findings made later on
+ * the same file (repository rules) can be redacted of them too.
  */
-function checkFile(rules, file, ctx, found) {
+function checkFile(rules, file, ctx, found, secretsOut) {
     const raw = [];
     const offered = [];
     for (const rule of rules) {
@@ -10480,19 +10482,29 @@ function checkFile(rules, file, ctx, found) {
     }
     if (raw.length === 0)
         return { findings: [], suppressed: [], offered };
+    if (secretsOut)
+        for (const { report } of raw)
+            if (report.secret)
+                secretsOut.push(report.secret);
     return { ...finalizeReports(raw, file), offered };
 }
-/** Turns raw reports into Findings: redaction, suppressions, fingerprints, stable order. */
-function finalizeReports(raw, file) {
+/**
+ * Turns raw reports into Findings: redaction, suppressions, fingerprints, stable order.
+ * Every finding is redacted of every credential reported in the file (plus `knownSecrets`): a line
+ * can hold two credentials, or a credential and something another rule reports, and each finding's
+ * snippet is the whole line.
+ */
+function finalizeReports(raw, file, knownSecrets = []) {
     raw.sort((a, b) => a.report.line - b.report.line || (a.report.column ?? 0) - (b.report.column ?? 0));
     const suppressions = file.lower.includes(SUPPRESSION_MARKER) ? parseSuppressions(file) : new Map();
     const findings = [];
     const suppressed = [];
     const occurrences = new Map();
     const seen = new Set();
+    // Longest first, so a credential containing another is replaced whole.
+    const secrets = [...new Set([...knownSecrets, ...raw.flatMap(({ report }) => (report.secret ? [report.secret] : []))])].sort((a, b) => b.length - a.length);
     for (const { rule, report } of raw) {
         const lineText = file.line(report.line);
-        const secrets = report.secret ? [report.secret] : [];
         const occKey = `${rule.meta.id}\0${lineText.replace(/\s+/g, ' ').trim()}`;
         const occurrence = occurrences.get(occKey) ?? 0;
         occurrences.set(occKey, occurrence + 1);
@@ -10533,7 +10545,8 @@ function finalizeReports(raw, file) {
                 line: match.line,
                 message: `Suppression of ${rule.meta.id} gives no reason`,
                 remediation: `Say why the finding does not apply: '${SUPPRESSION_MARKER} ${rule.meta.id} -- <reason>'.`,
-                snippet: truncate(file.line(match.line).trim(), 200),
+                // The suppressed line itself may hold the credential.
+                snippet: truncate(redactAll(file.line(match.line).trim(), secrets), 200),
                 fingerprint: lineFingerprint(SUPPRESSION_WITHOUT_REASON, file.path, file.line(match.line), 0)
             });
         }
@@ -14207,8 +14220,11 @@ class FilePass {
         const rules = this.index.rulesFor(info);
         const found = rules.length > 0 ? this.index.scannerFor(info).scan(file.text) : new Set();
         this.facts.current = record.facts;
+        const secrets = [];
         try {
-            const outcome = checkFile(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps }, found);
+            const outcome = checkFile(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps }, found, secrets);
+            if (secrets.length > 0)
+                record.secrets = secrets;
             record.findings = outcome.findings;
             record.suppressed = outcome.suppressed;
             record.offered = outcome.offered;
@@ -22536,6 +22552,8 @@ function runAudit(options) {
     const suppressed = [];
     const skippedFiles = [];
     const ran = new Set();
+    /** Credentials the file rules reported, by file: repository rules' findings on those files redact them too. */
+    const secretsByFile = new Map();
     let bytes = 0;
     for (const r of records) {
         if (r.skipped) {
@@ -22551,6 +22569,8 @@ function runAudit(options) {
             ran.add(id);
         findings.push(...r.findings);
         suppressed.push(...r.suppressed);
+        if (r.secrets)
+            secretsByFile.set(r.info.path, r.secrets);
     }
     const repo = {
         root,
@@ -22580,7 +22600,7 @@ function runAudit(options) {
             // A finding on a file not kept (a source line found by a repository rule): read it again so the
             // snippet and suppression comments work as for file rules.
             const file = pass.retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app');
-            const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file);
+            const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file, secretsByFile.get(path));
             findings.push(...out.findings);
             suppressed.push(...out.suppressed);
         }
