@@ -31840,7 +31840,7 @@ class SourceFile {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FY: () => (/* binding */ serveAuditWorker),
-/* harmony export */   Sv: () => (/* binding */ runOnWorkers),
+/* harmony export */   bk: () => (/* binding */ FileWorkerPool),
 /* harmony export */   w6: () => (/* binding */ isAuditWorker)
 /* harmony export */ });
 /* unused harmony export WORKER_MARKER */
@@ -31848,33 +31848,42 @@ class SourceFile {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _file_pass_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4794);
 // Runs the file pass on worker threads for large trees. The pool is synchronous on purpose:
-// runAudit stays a plain function for every caller. The main thread hands out chunks of files
-// over MessagePorts and sleeps on a shared counter (Atomics.wait) that workers bump after each
-// reply, then drains replies with receiveMessageOnPort. A worker that never answers (it failed
-// to start, it crashed) costs one stall timeout; its chunks then run on the main thread.
+// runAudit stays a plain function for every caller. Workers are started as soon as the file list
+// is known, so loading the bundle overlaps the main thread's own work; the main thread then hands
+// out chunks of files over MessagePorts, reads chunks itself while workers are busy, and sleeps on
+// a shared counter (Atomics.wait) that workers bump after each reply, draining replies with
+// receiveMessageOnPort. A worker that never answers (it failed to start, it crashed) costs one
+// stall timeout; its chunks then run on the main thread.
 
 
 const WORKER_MARKER = 'twelve-factor-audit:file-pass-worker';
-/** Files per message: small enough to balance the workers, large enough that messaging is noise. */
+/** Files per message: small enough to balance the threads, large enough that messaging is noise. */
 const MAX_CHUNK = 200;
 const MIN_CHUNK = 16;
-/** True inside a worker started by runOnWorkers: the entry point must call serveAuditWorker. */
+/** True inside a worker started by FileWorkerPool: the entry point must call serveAuditWorker. */
 function isAuditWorker() {
     return !node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.[WORKER_MARKER] !== undefined;
 }
 /** The worker side: build the same rule set, answer chunks until the main thread says stop. */
 function serveAuditWorker(registry) {
-    const { setup, signal, port } = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData[WORKER_MARKER];
-    const ids = new Set(setup.ruleIds);
-    const pass = new _file_pass_js__WEBPACK_IMPORTED_MODULE_1__/* .FilePass */ .c({ ...setup, rules: registry.filter((r) => ids.has(r.meta.id)) }, false);
+    const { signal, port } = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData[WORKER_MARKER];
+    let pass;
     port.on('message', (request) => {
         if (request === null) {
             port.close();
             return;
         }
+        if ('setup' in request) {
+            const ids = new Set(request.setup.ruleIds);
+            pass = new _file_pass_js__WEBPACK_IMPORTED_MODULE_1__/* .FilePass */ .c({ ...request.setup, rules: registry.filter((r) => ids.has(r.meta.id)) }, false);
+            return;
+        }
         let reply;
         try {
-            reply = { chunk: request.chunk, records: request.files.map(([order, info]) => pass.offer(info, order)) };
+            if (!pass)
+                throw new Error('chunk before setup');
+            const p = pass;
+            reply = { chunk: request.chunk, records: request.files.map(([order, info]) => p.offer(info, order)) };
         }
         catch (e) {
             reply = { chunk: request.chunk, error: String(e.stack ?? e) };
@@ -31884,78 +31893,110 @@ function serveAuditWorker(registry) {
         Atomics.notify(signal, 0);
     });
 }
-/** Offers `files` (with their candidate order) to `jobs` workers and waits for every answer. */
-function runOnWorkers(options, files) {
-    const size = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(files.length / (options.jobs * 8))));
-    const chunks = [];
-    for (let i = 0; i < files.length; i += size)
-        chunks.push(files.slice(i, i + size));
-    const signal = new Int32Array(new SharedArrayBuffer(4));
-    const done = new Set();
-    const failed = new Set();
-    const answered = new Set();
-    const problems = [];
-    const records = [];
-    const pool = [];
-    let next = 0;
-    const send = (slot) => {
-        if (next >= chunks.length)
-            return;
-        const chunk = next++;
-        pool[slot].port.postMessage({ chunk, files: chunks[chunk] });
-    };
-    for (let slot = 0; slot < Math.min(options.jobs, chunks.length); slot++) {
-        const { port1, port2 } = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.MessageChannel();
-        pool.push({ port: port1 });
-        try {
-            const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(options.entry, { workerData: { [WORKER_MARKER]: { setup: options.setup, signal, port: port2 } }, transferList: [port2] });
-            worker.unref();
-            worker.on('error', () => undefined); // reported as a stall; never an unhandled error
-            pool[slot].worker = worker;
-        }
-        catch (e) {
-            problems.push(`worker ${slot} did not start: ${e.message}`);
-            continue;
-        }
-        // Two chunks in flight per worker, so it never idles while the main thread wakes up.
-        send(slot);
-        send(slot);
-    }
-    const stallMs = options.stallMs ?? 30_000;
-    let lastProgress = Date.now();
-    while (done.size + failed.size < chunks.length && pool.some((p) => p.worker)) {
-        const seen = Atomics.load(signal, 0);
-        pool.forEach((p, slot) => {
-            for (let m = (0,node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.receiveMessageOnPort)(p.port); m; m = (0,node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.receiveMessageOnPort)(p.port)) {
-                const reply = m.message;
-                answered.add(slot);
-                lastProgress = Date.now();
-                if ('error' in reply) {
-                    problems.push(`a worker failed on a chunk (its files ran on the main thread): ${reply.error.split('\n')[0]}`);
-                    failed.add(reply.chunk);
-                }
-                else {
-                    done.add(reply.chunk);
-                    records.push(...reply.records);
-                }
-                send(slot);
+class FileWorkerPool {
+    options;
+    signal = new Int32Array(new SharedArrayBuffer(4));
+    slots = [];
+    problems = [];
+    /** Starts the workers now; they load the bundle while the main thread goes on. */
+    constructor(options) {
+        this.options = options;
+        for (let i = 0; i < options.workers; i++) {
+            const { port1, port2 } = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.MessageChannel();
+            const slot = { port: port1, inFlight: 0 };
+            try {
+                const shared = { signal: this.signal, port: port2 };
+                slot.worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(options.entry, { workerData: { [WORKER_MARKER]: shared }, transferList: [port2] });
+                slot.worker.unref();
+                slot.worker.on('error', () => undefined); // shows as a stall; never an unhandled error
             }
-        });
-        if (done.size + failed.size >= chunks.length)
-            break;
-        if (Date.now() - lastProgress > stallMs) {
-            problems.push(`no answer from the file workers for ${stallMs} ms: the remaining files ran on the main thread`);
-            break;
+            catch (e) {
+                this.problems.push(`a file worker did not start: ${e.message}`);
+            }
+            this.slots.push(slot);
         }
-        Atomics.wait(signal, 0, seen, 250);
     }
-    for (const p of pool) {
-        p.port.postMessage(null);
-        p.port.close();
-        void p.worker?.terminate();
+    /**
+     * Offers `files` (with their candidate order) to the workers and, between replies, to `local`
+     * on this thread; returns when every file has a record. Stops the workers.
+     */
+    run(setup, files, local) {
+        const live = this.slots.filter((s) => s.worker);
+        const size = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(files.length / ((live.length + 1) * 8))));
+        const chunks = [];
+        for (let i = 0; i < files.length; i += size)
+            chunks.push(files.slice(i, i + size));
+        const records = [];
+        const pending = new Map();
+        const answered = new Set();
+        let next = 0;
+        const runHere = (chunk) => {
+            for (const [order, info] of chunks[chunk])
+                records.push(local(info, order));
+        };
+        const send = (slot) => {
+            // Two chunks in flight per worker, so it never idles while the main thread is busy.
+            while (slot.inFlight < 2 && next < chunks.length) {
+                const chunk = next++;
+                pending.set(chunk, slot);
+                slot.inFlight++;
+                slot.port.postMessage({ chunk, files: chunks[chunk] });
+            }
+        };
+        for (const slot of live) {
+            slot.port.postMessage({ setup });
+            send(slot);
+        }
+        const stallMs = this.options.stallMs ?? 30_000;
+        let lastProgress = Date.now();
+        while (next < chunks.length || pending.size > 0) {
+            const seen = Atomics.load(this.signal, 0);
+            for (const slot of live) {
+                for (let m = (0,node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.receiveMessageOnPort)(slot.port); m; m = (0,node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.receiveMessageOnPort)(slot.port)) {
+                    const reply = m.message;
+                    if (pending.get(reply.chunk) !== slot)
+                        continue; // not a chunk this worker holds: ignore
+                    pending.delete(reply.chunk);
+                    slot.inFlight--;
+                    answered.add(slot);
+                    lastProgress = Date.now();
+                    if ('error' in reply) {
+                        this.problems.push(`a file worker failed (its files ran on the main thread): ${reply.error.split('\n')[0]}`);
+                        runHere(reply.chunk);
+                    }
+                    else {
+                        records.push(...reply.records);
+                    }
+                    send(slot);
+                }
+            }
+            if (next < chunks.length) {
+                runHere(next++);
+                lastProgress = Date.now();
+                continue;
+            }
+            if (pending.size === 0)
+                break;
+            if (Date.now() - lastProgress > stallMs) {
+                this.problems.push(`no answer from a file worker for ${stallMs} ms: its files ran on the main thread`);
+                for (const chunk of pending.keys())
+                    runHere(chunk);
+                break;
+            }
+            Atomics.wait(this.signal, 0, seen, 100);
+        }
+        this.close();
+        return { records, workers: answered.size, problems: this.problems };
     }
-    const leftover = chunks.flatMap((c, i) => (done.has(i) ? [] : c));
-    return { records, leftover, workers: answered.size, problems };
+    /** Stops the workers (idempotent); run() calls it. */
+    close() {
+        for (const slot of this.slots) {
+            slot.port.postMessage(null);
+            slot.port.close();
+            void slot.worker?.terminate();
+            slot.worker = undefined;
+        }
+    }
 }
 
 
@@ -38168,7 +38209,7 @@ const VERSION = '0.1.0';
 
 
 
-/** Below this many files for the workers, starting them (~100 ms each) costs more than it saves. */
+/** Below this many files, starting workers (each loads the bundle: 100-200 ms) costs more than it saves. */
 const PARALLEL_MIN_FILES = 3000;
 function activeRules(config, rules = registry/* RULES */.y) {
     const factors = new Set(config.factors ?? FACTORS);
@@ -38183,6 +38224,11 @@ function runAudit(options) {
         const kind = classifyKind(path);
         return { path, kind, language: classifyLanguage(path), role: classifyRole(path, kind), size: 0 };
     });
+    // Workers start now, so loading the bundle overlaps the manifests and structural files below.
+    const jobs = options.jobs ?? Math.min((0,external_node_os_namespaceObject.availableParallelism)(), 4);
+    const pool = options.workerEntry !== undefined && jobs > 1 && !options.rules && (options.jobs !== undefined || candidates.length >= PARALLEL_MIN_FILES)
+        ? new worker_pool/* FileWorkerPool */.bk({ entry: options.workerEntry, workers: jobs - 1, stallMs: options.workerStallMs })
+        : undefined;
     // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
     const manifestPass = new file_pass/* FilePass */.c({ root, maxFileSize: config.maxFileSize, rules: [], apps: [] }, false);
     const manifests = [];
@@ -38201,25 +38247,21 @@ function runAudit(options) {
     // worker threads; structural files stay here, where repository rules will look at them again.
     const records = [];
     const remote = [];
-    const jobs = options.jobs ?? Math.min((0,external_node_os_namespaceObject.availableParallelism)(), 4);
-    const parallel = options.workerEntry !== undefined && jobs > 1 && !options.rules;
     candidates.forEach((info, order) => {
-        if (parallel && !(0,file_pass/* staysOnMainThread */.d6)(pass, info) && pass.wants(info))
+        if (pool && !(0,file_pass/* staysOnMainThread */.d6)(pass, info) && pass.wants(info))
             remote.push([order, info]);
         else
             records.push(pass.offer(info, order));
     });
     const warnings = [];
     let workers = 0;
-    if (remote.length > 0 && (options.jobs !== undefined || remote.length >= PARALLEL_MIN_FILES)) {
-        const out = (0,worker_pool/* runOnWorkers */.Sv)({ entry: options.workerEntry, jobs, stallMs: options.workerStallMs, setup: { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps } }, remote);
+    if (pool) {
+        const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps };
+        const out = pool.run(setup, remote, (info, order) => pass.offer(info, order));
         records.push(...out.records);
-        remote.splice(0, remote.length, ...out.leftover);
         workers = out.workers;
         warnings.push(...out.problems);
     }
-    for (const [order, info] of remote)
-        records.push(pass.offer(info, order));
     records.sort((a, b) => a.order - b.order);
     const facts = new rule/* Facts */.A();
     const infos = [];

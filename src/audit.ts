@@ -10,7 +10,7 @@ import { FilePass, staysOnMainThread, type FileRecord } from './engine/file-pass
 import { readText, type SkipReason } from './engine/read.js'
 import { Facts, type FileInfo, type RepoContext, type Rule } from './engine/rule.js'
 import { SourceFile } from './engine/source-file.js'
-import { runOnWorkers } from './engine/worker-pool.js'
+import { FileWorkerPool } from './engine/worker-pool.js'
 import { FACTORS, type Factor, type FactorResult, type Finding, type Report, type Suppression } from './engine/types.js'
 import { buildFactorResults, compareFindings, gate, score, type Gate } from './results/factor-results.js'
 import { RULES } from './rules/registry.js'
@@ -22,8 +22,8 @@ export interface AuditOptions {
   rules?: readonly Rule[]
   useGit?: boolean
   /**
-   * Worker threads for the file pass: undefined = automatic (one per CPU, at most 4, and only for
-   * trees of PARALLEL_MIN_FILES source files or more), 1 = none. Needs `workerEntry`.
+   * Threads reading files, the main thread included: undefined = automatic (one per CPU, at most
+   * 4, and only for trees of PARALLEL_MIN_FILES files or more), 1 = no workers. Needs `workerEntry`.
    */
   jobs?: number
   /** The bundled entry point that serves workers (see worker-pool.ts); unbundled callers omit it. */
@@ -32,7 +32,7 @@ export interface AuditOptions {
   workerStallMs?: number
 }
 
-/** Below this many files for the workers, starting them (~100 ms each) costs more than it saves. */
+/** Below this many files, starting workers (each loads the bundle: 100-200 ms) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 3000
 
 export interface AuditStats {
@@ -74,6 +74,11 @@ export function runAudit(options: AuditOptions): AuditResult {
     const kind = classifyKind(path)
     return { path, kind, language: classifyLanguage(path), role: classifyRole(path, kind), size: 0 }
   })
+  // Workers start now, so loading the bundle overlaps the manifests and structural files below.
+  const jobs = options.jobs ?? Math.min(availableParallelism(), 4)
+  const pool = options.workerEntry !== undefined && jobs > 1 && !options.rules && (options.jobs !== undefined || candidates.length >= PARALLEL_MIN_FILES)
+    ? new FileWorkerPool({ entry: options.workerEntry, workers: jobs - 1, stallMs: options.workerStallMs })
+    : undefined
 
   // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
   const manifestPass = new FilePass({ root, maxFileSize: config.maxFileSize, rules: [], apps: [] }, false)
@@ -91,22 +96,19 @@ export function runAudit(options: AuditOptions): AuditResult {
   // worker threads; structural files stay here, where repository rules will look at them again.
   const records: FileRecord[] = []
   const remote: [number, FileInfo][] = []
-  const jobs = options.jobs ?? Math.min(availableParallelism(), 4)
-  const parallel = options.workerEntry !== undefined && jobs > 1 && !options.rules
   candidates.forEach((info, order) => {
-    if (parallel && !staysOnMainThread(pass, info) && pass.wants(info)) remote.push([order, info])
+    if (pool && !staysOnMainThread(pass, info) && pass.wants(info)) remote.push([order, info])
     else records.push(pass.offer(info, order))
   })
   const warnings: string[] = []
   let workers = 0
-  if (remote.length > 0 && (options.jobs !== undefined || remote.length >= PARALLEL_MIN_FILES)) {
-    const out = runOnWorkers({ entry: options.workerEntry!, jobs, stallMs: options.workerStallMs, setup: { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps } }, remote)
+  if (pool) {
+    const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps }
+    const out = pool.run(setup, remote, (info, order) => pass.offer(info, order))
     records.push(...out.records)
-    remote.splice(0, remote.length, ...out.leftover)
     workers = out.workers
     warnings.push(...out.problems)
   }
-  for (const [order, info] of remote) records.push(pass.offer(info, order))
   records.sort((a, b) => a.order - b.order)
 
   const facts = new Facts()

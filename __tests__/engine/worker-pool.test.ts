@@ -5,7 +5,8 @@ import { describe, expect, it } from '@jest/globals'
 import { runAudit } from '../../src/audit.js'
 import { defaultConfig } from '../../src/config/schema.js'
 import type { FileInfo } from '../../src/engine/rule.js'
-import { runOnWorkers, WORKER_MARKER } from '../../src/engine/worker-pool.js'
+import type { FileRecord } from '../../src/engine/file-pass.js'
+import { FileWorkerPool, WORKER_MARKER } from '../../src/engine/worker-pool.js'
 import { makeTree } from '../helpers/tree.js'
 
 const workerModule = (body: string): URL =>
@@ -16,6 +17,7 @@ const SILENT = workerModule("port.on('message', () => {})")
 // Answers every chunk with an error, as serveAuditWorker does when a rule throws.
 const FAILING = workerModule(`port.on('message', (m) => {
   if (m === null) return port.close()
+  if (m.setup) return
   port.postMessage({ chunk: m.chunk, error: 'Error: boom' })
   Atomics.add(signal, 0, 1)
   Atomics.notify(signal, 0)
@@ -23,24 +25,34 @@ const FAILING = workerModule(`port.on('message', (m) => {
 
 const info = (path: string): FileInfo => ({ path, kind: 'source', language: 'javascript', role: 'app', size: 0 })
 const setup = { root: '/nowhere', maxFileSize: 1024, ruleIds: [], apps: [] }
+const files: [number, FileInfo][] = Array.from({ length: 450 }, (_, i) => [i, info(`f${i}.js`)])
+
+/** Runs the pool, recording which files the main thread had to read itself. */
+function runPool(entry: URL, stallMs: number): { local: number[]; out: ReturnType<FileWorkerPool['run']> } {
+  const local: number[] = []
+  const here = (i: FileInfo, order: number): FileRecord => {
+    local.push(order)
+    return { order, info: i, findings: [], suppressed: [], offered: [], facts: [] }
+  }
+  const out = new FileWorkerPool({ entry, workers: 2, stallMs }).run(setup, files, here)
+  return { local: local.sort((a, b) => a - b), out }
+}
 
 describe('worker pool failures', () => {
-  it('a worker that never answers: every file comes back as leftover after the stall timeout, with a warning', () => {
-    const files: [number, FileInfo][] = Array.from({ length: 450 }, (_, i) => [i, info(`f${i}.js`)])
-    const out = runOnWorkers({ entry: SILENT, jobs: 2, setup, stallMs: 300 }, files)
-    expect(out.records).toEqual([])
+  it('workers that never answer: the main thread reads every file, the stalled chunks after the timeout, with a warning', () => {
+    const { local, out } = runPool(SILENT, 300)
+    expect(local).toEqual(files.map(([order]) => order))
+    expect(out.records).toHaveLength(450)
     expect(out.workers).toBe(0)
-    expect(out.leftover.map(([order]) => order).sort((a, b) => a - b)).toEqual(files.map(([order]) => order))
-    expect(out.problems.join('\n')).toMatch(/no answer from the file workers for 300 ms/)
+    expect(out.problems.join('\n')).toMatch(/no answer from a file worker for 300 ms/)
   })
 
-  it('a worker that fails its chunks: the chunks come back as leftover at once, each failure named', () => {
-    const files: [number, FileInfo][] = Array.from({ length: 450 }, (_, i) => [i, info(`f${i}.js`)])
-    const out = runOnWorkers({ entry: FAILING, jobs: 2, setup, stallMs: 60_000 }, files)
-    expect(out.leftover).toHaveLength(450)
-    expect(out.workers).toBeGreaterThan(0)
+  it('workers that fail their chunks: those chunks run on the main thread at once, each failure named', () => {
+    const { local, out } = runPool(FAILING, 60_000)
+    expect(local).toEqual(files.map(([order]) => order))
+    expect(out.workers).toBe(2)
     expect(out.problems.length).toBeGreaterThan(0)
-    expect(out.problems[0]).toMatch(/a worker failed on a chunk .*boom/)
+    expect(out.problems[0]).toMatch(/a file worker failed .*boom/)
   })
 
   it('runAudit with broken workers gives the same findings as one thread, plus a warning', () => {
