@@ -68,7 +68,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
       ...(reporting.onlyChanged ? (['only-changed'] as const) : [])
     ]
     const problems: ApiProblem[] = []
-    const octokit = features.length > 0 && reporting.token ? createOctokit(reporting.token, env.GITHUB_API_URL, options.retry) : undefined
+    const octokit = features.length > 0 && reporting.token ? await createOctokit(reporting.token, env.GITHUB_API_URL, options.retry) : undefined
     if (features.length > 0 && !reporting.token) core.warning("twelve-factor-audit: input 'github-token' is empty; check runs, the comment and the PR files API are skipped.")
 
     if (reporting.onlyChanged) {

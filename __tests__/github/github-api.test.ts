@@ -16,7 +16,7 @@ let server: FakeGitHub | undefined
 async function start(options: FakeGitHubOptions = {}) {
   server = new FakeGitHub(options)
   const url = await server.start()
-  return { server, octokit: createOctokit('t0ken', url, fastRetry) }
+  return { server, octokit: await createOctokit('t0ken', url, fastRetry) }
 }
 
 afterEach(async () => {
@@ -114,7 +114,7 @@ describe('retries and permissions', () => {
 
   it('bounds all the waits of a client together', async () => {
     server = new FakeGitHub({ failFirst: 100 })
-    const octokit = createOctokit('t0ken', await server.start(), { ...fastRetry, maxTotalWaitMs: 2500 })
+    const octokit = await createOctokit('t0ken', await server.start(), { ...fastRetry, maxTotalWaitMs: 2500 })
     await expect(findComment(octokit, ref, MARKER)).rejects.toMatchObject({ status: 502 })
     expect(waits).toEqual([1000]) // the next backoff (2000) would pass the 2500 ms budget
     await expect(findComment(octokit, ref, MARKER)).rejects.toMatchObject({ status: 502 })

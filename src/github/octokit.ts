@@ -3,7 +3,9 @@
 // 5xx and 429 (and 403 secondary rate limits that send retry-after) are retried a few times,
 // waiting retry-after when the server sends one and it is within a bound, else a short backoff; all
 // the waits of a run together are bounded too, so a rate-limited API cannot stall the job.
-import { getOctokit } from '@actions/github'
+// @actions/github (Octokit and its plugins) is imported only when a run talks to the API: most runs
+// do not, and loading it cost a measurable share of the action's cold start.
+import type { getOctokit } from '@actions/github'
 
 export type Octokit = ReturnType<typeof getOctokit>
 
@@ -51,7 +53,8 @@ export function retryDelay(error: unknown, attempt: number, options: RetryOption
   return options.backoffMs(attempt)
 }
 
-export function createOctokit(token: string, baseUrl: string | undefined, retry: RetryOptions = DEFAULT_RETRY): Octokit {
+export async function createOctokit(token: string, baseUrl: string | undefined, retry: RetryOptions = DEFAULT_RETRY): Promise<Octokit> {
+  const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(token, baseUrl ? { baseUrl } : {})
   let waited = 0
   octokit.hook.wrap('request', async (request, options) => {
