@@ -37367,7 +37367,7 @@ const VERSION = '0.1.0';
 
 
 /** Below this many files, starting workers (each loads the bundle: 100-200 ms) costs more than it saves. */
-const PARALLEL_MIN_FILES = 3000;
+const PARALLEL_MIN_FILES = 10000;
 function activeRules(config, rules = registry/* RULES */.y) {
     const factors = new Set(config.factors ?? FACTORS);
     return rules.filter((r) => factors.has(r.meta.factor) && config.rules[r.meta.id] !== 'off');

@@ -33,7 +33,7 @@ export interface AuditOptions {
 }
 
 /** Below this many files, starting workers (each loads the bundle: 100-200 ms) costs more than it saves. */
-export const PARALLEL_MIN_FILES = 3000
+export const PARALLEL_MIN_FILES = 10000
 
 export interface AuditStats {
   files: number

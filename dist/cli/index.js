@@ -22535,7 +22535,7 @@ const VERSION = '0.1.0';
 
 
 /** Below this many files, starting workers (each loads the bundle: 100-200 ms) costs more than it saves. */
-const PARALLEL_MIN_FILES = 3000;
+const PARALLEL_MIN_FILES = 10000;
 function activeRules(config, rules = RULES) {
     const factors = new Set(config.factors ?? FACTORS);
     return rules.filter((r) => factors.has(r.meta.factor) && config.rules[r.meta.id] !== 'off');
@@ -23796,8 +23796,8 @@ Options:
   --list-rules        print every rule: id, factor, severity, languages, what it detects
   --explain RULE_ID   print the rule's documentation page
   --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
-  --jobs N            worker threads reading files (default: one per CPU, at most 4, for trees
-                      of 3000+ files; 1 = none)
+  --jobs N            threads reading files, this one included (default: one per CPU, at
+                      most 4, for trees of 10000+ files; 1 = no worker threads)
   --no-color          plain text even on a terminal
   -h, --help          this help
   -v, --version       the version

@@ -41,8 +41,8 @@ Options:
   --list-rules        print every rule: id, factor, severity, languages, what it detects
   --explain RULE_ID   print the rule's documentation page
   --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
-  --jobs N            worker threads reading files (default: one per CPU, at most 4, for trees
-                      of 3000+ files; 1 = none)
+  --jobs N            threads reading files, this one included (default: one per CPU, at
+                      most 4, for trees of 10000+ files; 1 = no worker threads)
   --no-color          plain text even on a terminal
   -h, --help          this help
   -v, --version       the version
