@@ -30134,15 +30134,11 @@ var redact = __nccwpck_require__(2393);
 const SUPPRESSION_MARKER = 'twelve-factor-ignore';
 /** Engine-level rule: a suppression comment without a `-- reason`. */
 const SUPPRESSION_WITHOUT_REASON = 'TF0001';
-/** Does `rule` want to see this file's text? Keyword check on the lower-cased text. */
+/** Does `rule` want to see this file's text? (Without a combined scan: one scanner for this rule.) */
 function passesKeywords(rule, file) {
     if (!rule.keywords || rule.keywords.length === 0)
         return true;
-    const lower = file.lower;
-    for (const k of rule.keywords)
-        if (lower.includes(k))
-            return true;
-    return false;
+    return new keywords/* KeywordScanner */.ge([rule]).scan(file.text).size > 0;
 }
 /**
  * Offers the file to each rule. `found` is the result of one combined keyword scan (see
@@ -30157,7 +30153,7 @@ function checkFile(rules, file, ctx, found, secretsOut) {
         if (!rule.check)
             continue;
         offered.push(rule.meta.id);
-        if (!(found ? (0,keywords/* hasKeyword */.U)(rule, found) : passesKeywords(rule, file)))
+        if (!(found ? (0,keywords/* hasKeyword */.U6)(rule, found) : passesKeywords(rule, file)))
             continue;
         rule.check(file, (report) => raw.push({ rule, report }), ctx);
     }
@@ -30334,7 +30330,7 @@ class RuleIndex {
         if (!entry.scanner) {
             const rules = [...entry.plain, ...entry.pathBound];
             const key = [...new Set(rules.flatMap((r) => r.keywords ?? []))].sort().join('\0');
-            entry.scanner = this.scanners.get(key) ?? new keywords/* KeywordScanner */.g(rules);
+            entry.scanner = this.scanners.get(key) ?? new keywords/* KeywordScanner */.ge(rules);
             this.scanners.set(key, entry.scanner);
         }
         return entry.scanner;
@@ -30462,9 +30458,16 @@ function staysOnMainThread(pass, info) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ hasKeyword),
-/* harmony export */   g: () => (/* binding */ KeywordScanner)
+/* harmony export */   U6: () => (/* binding */ hasKeyword),
+/* harmony export */   ge: () => (/* binding */ KeywordScanner)
 /* harmony export */ });
+/* unused harmony export WORD_START */
+/**
+ * A keyword starting with `\b` must begin a word: the character before it is not an ASCII letter,
+ * digit or `_`. `\bport` finds `process.env.PORT` and `port=3000` but not every `import`.
+ */
+const WORD_START = '\\b';
+const isWordChar = (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 class KeywordScanner {
     words;
     /** Character code → class (0: a character no keyword contains). Upper-case ASCII folds to lower. */
@@ -30475,10 +30478,17 @@ class KeywordScanner {
     outputs = new Map();
     /** 1 where `outputs` has an entry: a typed-array test in the hot loop instead of a Map lookup. */
     ends;
+    /** 1 for keywords that must start a word (see WORD_START), by keyword id. */
+    wordStart;
+    /** Keyword lengths without the WORD_START marker, by id. */
+    lengths;
     constructor(rules) {
-        this.words = [...new Set(rules.flatMap((r) => r.keywords ?? []).map((k) => k.toLowerCase()))].filter(Boolean);
+        this.words = [...new Set(rules.flatMap((r) => r.keywords ?? []).map((k) => k.toLowerCase()))].filter((k) => k && k !== WORD_START);
+        this.wordStart = Uint8Array.from(this.words, (w) => (w.startsWith(WORD_START) ? 1 : 0));
+        const bare = this.words.map((w) => (w.startsWith(WORD_START) ? w.slice(WORD_START.length) : w));
+        this.lengths = Int32Array.from(bare, (w) => w.length);
         let classes = 1;
-        for (const w of this.words) {
+        for (const w of bare) {
             for (let i = 0; i < w.length; i++) {
                 const c = w.charCodeAt(i);
                 if (this.classOf[c] === 0) {
@@ -30493,7 +30503,7 @@ class KeywordScanner {
         // The trie, then failure links breadth-first, folded into a complete transition table.
         const trie = [new Int32Array(classes).fill(-1)];
         const ends = [[]];
-        this.words.forEach((w, id) => {
+        bare.forEach((w, id) => {
             let s = 0;
             for (let i = 0; i < w.length; i++) {
                 const k = this.classOf[w.charCodeAt(i)];
@@ -30547,7 +30557,7 @@ class KeywordScanner {
         const found = new Set();
         if (this.words.length === 0)
             return found;
-        const { delta, classOf, outputs, words, ends } = this;
+        const { delta, classOf, outputs, words, ends, wordStart, lengths } = this;
         const seen = new Uint8Array(words.length);
         let remaining = words.length;
         let s = 0;
@@ -30558,6 +30568,11 @@ class KeywordScanner {
             for (const id of outputs.get(s)) {
                 if (seen[id] === 1)
                     continue;
+                if (wordStart[id] === 1) {
+                    const before = i - lengths[id];
+                    if (before >= 0 && isWordChar(text.charCodeAt(before)))
+                        continue;
+                }
                 seen[id] = 1;
                 found.add(words[id]);
                 if (--remaining === 0)
@@ -43557,7 +43572,8 @@ const processLocalSharedState = {
         languages: ['javascript', 'typescript', 'python']
     },
     files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python'], roles: ['app'] },
-    keywords: ['new map', '= {}', 'dict()', 'defaultdict('],
+    // `\bdict()`: `cache = dict()`, not every `to_dict()`.
+    keywords: ['new map', '= {}', '\\bdict()', 'defaultdict('],
     check(file, report) {
         if (isNonProductionPathV8(file.path))
             return;
@@ -43829,6 +43845,15 @@ const containerInjectedWebServer = {
 
 
 
+/**
+ * Prefilter keywords for the port rules. `\bport` and `_port` instead of `port`, which matched every
+ * `import`/`export` and sent nearly every source file through both rules; Go's `.Run(`/`.Start(`
+ * binds and Kubernetes `containerPort` are listed on their own.
+ */
+const PORT_KEYWORDS = [
+    '\\bport', '_port', 'containerport', 'listen', 'bind', 'addr', '.run(', '.runtls(', '.start(', '.starttls(', '-p', '-b', '-s ',
+    'runserver', 'gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress'
+];
 const port_sites_ENV_LOOKUP = [
     /process\.env(?:\.|\[\s*["'`])\w*PORT\b/,
     /(?:environ(?:\.get)?|getenv|Getenv|LookupEnv|ENV(?:\.fetch)?|\$_ENV|\$_SERVER|\benv(?:\.int|\.str)?|\bconfig|System\.getenv|Deno\.env\.get)\s*[([]\s*["']\w*PORT\b/,
@@ -44046,7 +44071,7 @@ const exposedPortMismatch = {
     files: { kinds: ['source', 'procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'properties', 'yaml'] },
     // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
     rereadReportedFiles: true,
-    keywords: ['port', 'listen', 'bind', 'addr', '-p', '-b', '-s ', 'runserver', 'gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress', 'expose'],
+    keywords: [...PORT_KEYWORDS, 'expose'],
     check(file, _report, ctx) {
         if (file.role !== 'app' && !(file.role === 'dev' && file.kind === 'compose'))
             return;
@@ -44158,7 +44183,7 @@ const literalListenPort = {
     files: { kinds: ['source', 'procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'properties', 'yaml'], roles: ['app'] },
     // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
     rereadReportedFiles: true,
-    keywords: ['port', 'listen', 'bind', 'addr', '-p', '-b', '-s ', 'runserver', 'gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress'],
+    keywords: PORT_KEYWORDS,
     check(file, _report, ctx) {
         if (file.kind === 'manifest' && file.name !== 'package.json')
             return;

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { runAudit } from '../../src/audit.js'
 import { defaultConfig } from '../../src/config/schema.js'
-import { hasKeyword, KeywordScanner } from '../../src/engine/keywords.js'
+import { hasKeyword, KeywordScanner, WORD_START } from '../../src/engine/keywords.js'
 import type { Rule } from '../../src/engine/rule.js'
 import { fakeRule } from '../helpers/fake-rule.js'
 import { makeTree } from '../helpers/tree.js'
@@ -14,14 +14,17 @@ const ruleWith = (keywords: string[]): Rule => ({ ...fakeRule, keywords })
 describe('combined keyword scan', () => {
   it('agrees with one includes() per keyword, overlapping and prefix keywords included', () => {
     const alphabet = fc.constantFrom('a', 'b', 'c', 'p', 's', 'w', 'A', 'S', 'W', '_', ' ', 'é', '€', '\n')
-    const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((cs) => cs.join('').toLowerCase())
+    // Some keywords must start a word (WORD_START): the reference is a regex lookbehind.
+    const word = fc.tuple(fc.boolean(), fc.array(alphabet, { minLength: 1, maxLength: 5 })).map(([start, cs]) => `${start ? WORD_START : ''}${cs.join('').toLowerCase()}`)
+    const occurs = (text: string, k: string): boolean =>
+      k.startsWith(WORD_START) ? new RegExp(`(?<![a-z0-9_])${k.slice(2).replace(/[^a-z0-9]/g, '\\$&')}`).test(text) : text.includes(k)
     fc.assert(
       fc.property(fc.array(fc.array(word, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), fc.array(alphabet, { maxLength: 60 }), (sets, chars) => {
         const text = chars.join('')
         const rules = sets.map(ruleWith)
         // The scan folds ASCII case itself: it is handed the text as read.
         const found = new KeywordScanner(rules).scan(text)
-        for (const r of rules) expect(hasKeyword(r, found)).toBe(r.keywords!.some((k) => text.toLowerCase().includes(k)))
+        for (const r of rules) expect(hasKeyword(r, found)).toBe(r.keywords!.some((k) => occurs(text.toLowerCase(), k)))
       }),
       { numRuns: 500 }
     )
@@ -34,7 +37,12 @@ describe('combined keyword scan', () => {
     ['punctuation and digits', ['jdbc:h2:file', '127.0.0.1'], 'url=jdbc:h2:FILE:/x 127.0.0.1', ['127.0.0.1', 'jdbc:h2:file']],
     ['two-byte text', ['port'], 'café € PORT', ['port']],
     ['no keyword', ['redis'], 'nothing here', []],
-    ['a near miss', ['redis'], 'redi s', []]
+    ['a near miss', ['redis'], 'redi s', []],
+    ['a word start', ['\\bport'], 'process.env.PORT', ['\\bport']],
+    ['not a word start', ['\\bport'], 'import x; export y; report(); SERVER_PORT', []],
+    ['a later occurrence starts a word', ['\\bport'], 'import\nconst port = 1', ['\\bport']],
+    ['at the very start', ['\\bdict()'], 'dict() or to_dict()', ['\\bdict()']],
+    ['only inside words', ['\\bdict()'], 'x.to_dict() + as_dict()', []]
   ])('%s', (_name, keywords, text, expected) => {
     expect([...new KeywordScanner([ruleWith(keywords)]).scan(text)].sort()).toEqual(expected)
   })

@@ -1,7 +1,7 @@
 // Offers one SourceFile to the rules selected for it: keyword prefilter, then the rule's check,
 // then redaction, suppression comments and fingerprints. Pure: no disk, no environment.
 import { lineFingerprint } from './fingerprint.js'
-import { hasKeyword } from './keywords.js'
+import { hasKeyword, KeywordScanner } from './keywords.js'
 import { redactAll } from './redact.js'
 import type { FileContext, Rule } from './rule.js'
 import type { SourceFile } from './source-file.js'
@@ -18,12 +18,10 @@ export interface FileOutcome {
   offered: string[]
 }
 
-/** Does `rule` want to see this file's text? Keyword check on the lower-cased text. */
+/** Does `rule` want to see this file's text? (Without a combined scan: one scanner for this rule.) */
 export function passesKeywords(rule: Rule, file: SourceFile): boolean {
   if (!rule.keywords || rule.keywords.length === 0) return true
-  const lower = file.lower
-  for (const k of rule.keywords) if (lower.includes(k)) return true
-  return false
+  return new KeywordScanner([rule]).scan(file.text).size > 0
 }
 
 /**

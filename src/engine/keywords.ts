@@ -6,6 +6,14 @@
 // hundred keywords cost 2-3× as much, and toLowerCase a copy of every file).
 import type { Rule } from './rule.js'
 
+/**
+ * A keyword starting with `\b` must begin a word: the character before it is not an ASCII letter,
+ * digit or `_`. `\bport` finds `process.env.PORT` and `port=3000` but not every `import`.
+ */
+export const WORD_START = '\\b'
+
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+
 export class KeywordScanner {
   private readonly words: string[]
   /** Character code → class (0: a character no keyword contains). Upper-case ASCII folds to lower. */
@@ -17,10 +25,18 @@ export class KeywordScanner {
   /** 1 where `outputs` has an entry: a typed-array test in the hot loop instead of a Map lookup. */
   private readonly ends: Uint8Array
 
+  /** 1 for keywords that must start a word (see WORD_START), by keyword id. */
+  private readonly wordStart: Uint8Array
+  /** Keyword lengths without the WORD_START marker, by id. */
+  private readonly lengths: Int32Array
+
   constructor(rules: readonly Rule[]) {
-    this.words = [...new Set(rules.flatMap((r) => r.keywords ?? []).map((k) => k.toLowerCase()))].filter(Boolean)
+    this.words = [...new Set(rules.flatMap((r) => r.keywords ?? []).map((k) => k.toLowerCase()))].filter((k) => k && k !== WORD_START)
+    this.wordStart = Uint8Array.from(this.words, (w) => (w.startsWith(WORD_START) ? 1 : 0))
+    const bare = this.words.map((w) => (w.startsWith(WORD_START) ? w.slice(WORD_START.length) : w))
+    this.lengths = Int32Array.from(bare, (w) => w.length)
     let classes = 1
-    for (const w of this.words) {
+    for (const w of bare) {
       for (let i = 0; i < w.length; i++) {
         const c = w.charCodeAt(i)
         if (this.classOf[c] === 0) {
@@ -34,7 +50,7 @@ export class KeywordScanner {
     // The trie, then failure links breadth-first, folded into a complete transition table.
     const trie: Int32Array[] = [new Int32Array(classes).fill(-1)]
     const ends: number[][] = [[]]
-    this.words.forEach((w, id) => {
+    bare.forEach((w, id) => {
       let s = 0
       for (let i = 0; i < w.length; i++) {
         const k = this.classOf[w.charCodeAt(i)]
@@ -85,7 +101,7 @@ export class KeywordScanner {
   scan(text: string): Set<string> {
     const found = new Set<string>()
     if (this.words.length === 0) return found
-    const { delta, classOf, outputs, words, ends } = this
+    const { delta, classOf, outputs, words, ends, wordStart, lengths } = this
     const seen = new Uint8Array(words.length)
     let remaining = words.length
     let s = 0
@@ -94,6 +110,10 @@ export class KeywordScanner {
       if (ends[s] === 0) continue
       for (const id of outputs.get(s)!) {
         if (seen[id] === 1) continue
+        if (wordStart[id] === 1) {
+          const before = i - lengths[id]
+          if (before >= 0 && isWordChar(text.charCodeAt(before))) continue
+        }
         seen[id] = 1
         found.add(words[id])
         if (--remaining === 0) return found

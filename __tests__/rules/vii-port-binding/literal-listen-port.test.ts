@@ -68,6 +68,13 @@ describe('TF0701 literal-listen-port', () => {
     it('Go ListenAndServe(":8080") and an addr variable', () => {
       expect(run({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() {\n\thttp.ListenAndServe(":8080", nil)\n}\n', 'cmd/admin/main.go': 'package main\nfunc main() {\n\taddr := ":9090"\n\tsrv.ListenAndServe(addr, nil)\n}\n' })).toEqual(['TF0701 cmd/admin/main.go:4 error', 'TF0701 main.go:3 error'])
     })
+    // Keyword prefilter guards: no `import` in these files, so only the Go keywords let them through.
+    it('gin r.Run(":8080") and echo e.Start(":1323")', () => {
+      expect(run({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() {\n\tr := gin.Default()\n\tr.Run(":8080")\n}\n', 'cmd/echo/main.go': 'package main\nfunc main() {\n\te := echo.New()\n\te.Logger.Fatal(e.Start(":1323"))\n}\n' })).toEqual(['TF0701 cmd/echo/main.go:4 error', 'TF0701 main.go:4 error'])
+    })
+    it('an env lookup through a prefixed name (APP_PORT) still counts as reading the port', () => {
+      expect(run({ 'package.json': pkg('"express":"4"'), 'src/server.js': 'const port = process.env.APP_PORT\napp.listen(port)\n' })).toEqual([])
+    })
     it('fastify listen({ port: 3000 }) and nestjs app.listen(3000)', () => {
       const f = auditTreeV8({ 'package.json': pkg('"@nestjs/core":"10"'), 'src/main.ts': 'async function bootstrap() {\n  const app = await NestFactory.create(AppModule)\n  await app.listen(3000)\n}\n' }, [literalListenPort])
       expect(f.map(briefV8)).toEqual(['TF0701 src/main.ts:3 error'])

@@ -25,7 +25,8 @@ export const processLocalSharedState: Rule = {
     languages: ['javascript', 'typescript', 'python']
   },
   files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python'], roles: ['app'] },
-  keywords: ['new map', '= {}', 'dict()', 'defaultdict('],
+  // `\bdict()`: `cache = dict()`, not every `to_dict()`.
+  keywords: ['new map', '= {}', '\\bdict()', 'defaultdict('],
   check(file, report) {
     if (isNonProductionPathV8(file.path)) return
     const code = file.code

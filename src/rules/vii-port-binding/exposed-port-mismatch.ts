@@ -1,7 +1,7 @@
 // TF0703: Dockerfile EXPOSE, compose container port or Kubernetes containerPort that matches no
 // port the app binds (literal binds, env-lookup defaults, PORT values the deployment injects).
 import type { Rule } from '../../engine/rule.js'
-import { portSitesV7, type PortSitesV7 } from './port-sites.js'
+import { PORT_KEYWORDS, portSitesV7, type PortSitesV7 } from './port-sites.js'
 
 interface SitesFact {
   file: string
@@ -23,7 +23,7 @@ export const exposedPortMismatch: Rule = {
   files: { kinds: ['source', 'procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'properties', 'yaml'] },
   // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
   rereadReportedFiles: true,
-  keywords: ['port', 'listen', 'bind', 'addr', '-p', '-b', '-s ', 'runserver', 'gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress', 'expose'],
+  keywords: [...PORT_KEYWORDS, 'expose'],
   check(file, _report, ctx) {
     if (file.role !== 'app' && !(file.role === 'dev' && file.kind === 'compose')) return
     if (file.kind === 'manifest' && file.name !== 'package.json') return

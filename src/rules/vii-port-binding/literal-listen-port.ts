@@ -1,7 +1,7 @@
 // TF0701: a server that listens on a literal port. Error when the app never reads its port from
 // the environment, warning when it does somewhere else (the literal is then a forgotten path).
 import type { Rule } from '../../engine/rule.js'
-import { portSitesV7, type LiteralBindV7 } from './port-sites.js'
+import { PORT_KEYWORDS, portSitesV7, type LiteralBindV7 } from './port-sites.js'
 
 interface LiteralFact extends LiteralBindV7 {
   file: string
@@ -67,7 +67,7 @@ export const literalListenPort: Rule = {
   files: { kinds: ['source', 'procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'properties', 'yaml'], roles: ['app'] },
   // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
   rereadReportedFiles: true,
-  keywords: ['port', 'listen', 'bind', 'addr', '-p', '-b', '-s ', 'runserver', 'gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress'],
+  keywords: PORT_KEYWORDS,
   check(file, _report, ctx) {
     if (file.kind === 'manifest' && file.name !== 'package.json') return
     const sites = portSitesV7(file)

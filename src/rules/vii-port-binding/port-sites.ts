@@ -32,6 +32,16 @@ export interface PortSitesV7 {
   exposed: { port: number; line: number; column?: number; label: string }[][]
 }
 
+/**
+ * Prefilter keywords for the port rules. `\bport` and `_port` instead of `port`, which matched every
+ * `import`/`export` and sent nearly every source file through both rules; Go's `.Run(`/`.Start(`
+ * binds and Kubernetes `containerPort` are listed on their own.
+ */
+export const PORT_KEYWORDS = [
+  '\\bport', '_port', 'containerport', 'listen', 'bind', 'addr', '.run(', '.runtls(', '.start(', '.starttls(', '-p', '-b', '-s ',
+  'runserver', 'gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress'
+]
+
 const ENV_LOOKUP = [
   /process\.env(?:\.|\[\s*["'`])\w*PORT\b/,
   /(?:environ(?:\.get)?|getenv|Getenv|LookupEnv|ENV(?:\.fetch)?|\$_ENV|\$_SERVER|\benv(?:\.int|\.str)?|\bconfig|System\.getenv|Deno\.env\.get)\s*[([]\s*["']\w*PORT\b/,
