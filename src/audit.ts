@@ -95,19 +95,19 @@ export function runAudit(options: AuditOptions): AuditResult {
   // Phase 2: every file, read once, offered to the rules that select it. Source files may go to
   // worker threads; structural files stay here, where repository rules will look at them again.
   const records: FileRecord[] = []
-  const remote: [number, FileInfo][] = []
-  candidates.forEach((info, order) => {
-    if (pool && !staysOnMainThread(pass, info) && pass.wants(info)) remote.push([order, info])
-    else records.push(pass.offer(info, order))
-  })
   const warnings: string[] = []
   let workers = 0
   if (pool) {
+    const remote: [number, FileInfo][] = []
+    const mainOnly: [number, FileInfo][] = []
+    candidates.forEach((info, order) => (!staysOnMainThread(pass, info) && pass.wants(info) ? remote : mainOnly).push([order, info]))
     const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps }
-    const out = pool.run(setup, remote, (info, order) => pass.offer(info, order))
+    const out = pool.run(setup, remote, (info, order) => pass.offer(info, order), mainOnly)
     records.push(...out.records)
     workers = out.workers
     warnings.push(...out.problems)
+  } else {
+    candidates.forEach((info, order) => records.push(pass.offer(info, order)))
   }
   records.sort((a, b) => a.order - b.order)
 

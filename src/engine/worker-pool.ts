@@ -100,9 +100,10 @@ export class FileWorkerPool {
 
   /**
    * Offers `files` (with their candidate order) to the workers and, between replies, to `local`
-   * on this thread; returns when every file has a record. Stops the workers.
+   * on this thread; `mainOnly` files go to `local` first, while the workers already read. Returns
+   * when every file has a record. Stops the workers.
    */
-  run(setup: WorkerSetup, files: [number, FileInfo][], local: (info: FileInfo, order: number) => FileRecord): PoolOutcome {
+  run(setup: WorkerSetup, files: [number, FileInfo][], local: (info: FileInfo, order: number) => FileRecord, mainOnly: [number, FileInfo][] = []): PoolOutcome {
     const live = this.slots.filter((s) => s.worker)
     const size = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(files.length / ((live.length + 1) * 8))))
     const chunks: [number, FileInfo][][] = []
@@ -127,11 +128,9 @@ export class FileWorkerPool {
       slot.port.postMessage({ setup } satisfies Request)
       send(slot)
     }
-
     const stallMs = this.options.stallMs ?? 30_000
     let lastProgress = Date.now()
-    while (next < chunks.length || pending.size > 0) {
-      const seen = Atomics.load(this.signal, 0)
+    const drain = (): void => {
       for (const slot of live) {
         for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
           const reply = m.message as Reply
@@ -149,6 +148,15 @@ export class FileWorkerPool {
           send(slot)
         }
       }
+    }
+    mainOnly.forEach(([order, info], i) => {
+      records.push(local(info, order))
+      if (i % 8 === 7) drain() // keep the workers fed
+    })
+    lastProgress = Date.now() // the main thread's own reading is not a stall
+    while (next < chunks.length || pending.size > 0) {
+      const seen = Atomics.load(this.signal, 0)
+      drain()
       if (next < chunks.length) {
         runHere(next++)
         lastProgress = Date.now()
