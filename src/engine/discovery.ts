@@ -157,7 +157,8 @@ function walk(root: string, filter: PathFilter): { files: string[]; dirs: number
       continue // unreadable folder: skipped, the audit goes on
     }
     dirs++
-    const own = readGitignore(abs)
+    // The listing already says whether a .gitignore is here: no lstat per folder.
+    const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? readGitignore(abs) : undefined
     const active = own ? [...ignores, { base: rel, ig: own }] : ignores
     for (const entry of entries) {
       const path = rel ? `${rel}/${entry.name}` : entry.name
