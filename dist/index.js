@@ -31090,9 +31090,10 @@ class FileWorkerPool {
     }
     /**
      * Offers `files` (with their candidate order) to the workers and, between replies, to `local`
-     * on this thread; returns when every file has a record. Stops the workers.
+     * on this thread; `mainOnly` files go to `local` first, while the workers already read. Returns
+     * when every file has a record. Stops the workers.
      */
-    run(setup, files, local) {
+    run(setup, files, local, mainOnly = []) {
         const live = this.slots.filter((s) => s.worker);
         const size = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(files.length / ((live.length + 1) * 8))));
         const chunks = [];
@@ -31120,9 +31121,8 @@ class FileWorkerPool {
             send(slot);
         }
         const stallMs = this.options.stallMs ?? 30_000;
-        let lastProgress = Date.now();
-        while (next < chunks.length || pending.size > 0) {
-            const seen = Atomics.load(this.signal, 0);
+        let lastProgress; // set once the main thread has read its own files
+        const drain = () => {
             for (const slot of live) {
                 for (let m = (0,node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.receiveMessageOnPort)(slot.port); m; m = (0,node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.receiveMessageOnPort)(slot.port)) {
                     const reply = m.message;
@@ -31142,6 +31142,16 @@ class FileWorkerPool {
                     send(slot);
                 }
             }
+        };
+        mainOnly.forEach(([order, info], i) => {
+            records.push(local(info, order));
+            if (i % 8 === 7)
+                drain(); // keep the workers fed
+        });
+        lastProgress = Date.now(); // the main thread's own reading is not a stall
+        while (next < chunks.length || pending.size > 0) {
+            const seen = Atomics.load(this.signal, 0);
+            drain();
             if (next < chunks.length) {
                 runHere(next++);
                 lastProgress = Date.now();
@@ -37148,7 +37158,8 @@ function walk(root, filter) {
             continue; // unreadable folder: skipped, the audit goes on
         }
         dirs++;
-        const own = readGitignore(abs);
+        // The listing already says whether a .gitignore is here: no lstat per folder.
+        const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? readGitignore(abs) : undefined;
         const active = own ? [...ignores, { base: rel, ig: own }] : ignores;
         for (const entry of entries) {
             const path = rel ? `${rel}/${entry.name}` : entry.name;
@@ -37418,21 +37429,20 @@ function runAudit(options) {
     // Phase 2: every file, read once, offered to the rules that select it. Source files may go to
     // worker threads; structural files stay here, where repository rules will look at them again.
     const records = [];
-    const remote = [];
-    candidates.forEach((info, order) => {
-        if (pool && !(0,file_pass/* staysOnMainThread */.d6)(pass, info) && pass.wants(info))
-            remote.push([order, info]);
-        else
-            records.push(pass.offer(info, order));
-    });
     const warnings = [];
     let workers = 0;
     if (pool) {
+        const remote = [];
+        const mainOnly = [];
+        candidates.forEach((info, order) => (!(0,file_pass/* staysOnMainThread */.d6)(pass, info) && pass.wants(info) ? remote : mainOnly).push([order, info]));
         const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps };
-        const out = pool.run(setup, remote, (info, order) => pass.offer(info, order));
+        const out = pool.run(setup, remote, (info, order) => pass.offer(info, order), mainOnly);
         records.push(...out.records);
         workers = out.workers;
         warnings.push(...out.problems);
+    }
+    else {
+        candidates.forEach((info, order) => records.push(pass.offer(info, order)));
     }
     records.sort((a, b) => a.order - b.order);
     const facts = new rule/* Facts */.A();
@@ -38057,6 +38067,13 @@ function describe(v) {
 
 
 
+/** `jobs` (action input or --jobs): a whole number of threads from 1 to 64. */
+function parseJobs(value, where) {
+    const n = Number(value.trim());
+    if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64)
+        throw new UsageError(`${where} must be a whole number from 1 to 64, got '${value}'`);
+    return n;
+}
 function readInputs(get, workspace) {
     const path = get('path') || '.';
     const root = (0,external_node_path_.resolve)(workspace, path);
@@ -38072,13 +38089,15 @@ function readInputs(get, workspace) {
     const factors = get('factors');
     const failOn = get('fail-on');
     const config = get('config');
+    const jobs = get('jobs');
     return {
         root,
         ...(config ? { config: (0,external_node_path_.resolve)(workspace, config) } : {}),
         ...(factors ? { factors: parseFactorList(factors, "input 'factors'") } : {}),
         include: lines('include'),
         exclude: lines('exclude'),
-        ...(failOn ? { failOn: failOnValue(failOn, "input 'fail-on'") } : {})
+        ...(failOn ? { failOn: failOnValue(failOn, "input 'fail-on'") } : {}),
+        ...(jobs.trim() ? { jobs: parseJobs(jobs, "input 'jobs'") } : {})
     };
 }
 
@@ -39146,7 +39165,7 @@ async function run(env = process.env, options = {}) {
         }
         config.include.push(...inputs.include);
         config.exclude.push(...inputs.exclude);
-        const result = runAudit({ root: inputs.root, config, rules: options.rules, workerEntry: options.workerEntry });
+        const result = runAudit({ root: inputs.root, config, rules: options.rules, jobs: inputs.jobs, workerEntry: options.workerEntry });
         for (const warning of result.warnings)
             core_warning(`twelve-factor-audit: ${warning}`);
         // Annotation and link paths are relative to the repository root, which is the workspace.

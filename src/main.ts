@@ -52,7 +52,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     config.include.push(...inputs.include)
     config.exclude.push(...inputs.exclude)
 
-    const result = runAudit({ root: inputs.root, config, rules: options.rules, workerEntry: options.workerEntry })
+    const result = runAudit({ root: inputs.root, config, rules: options.rules, jobs: inputs.jobs, workerEntry: options.workerEntry })
     for (const warning of result.warnings) core.warning(`twelve-factor-audit: ${warning}`)
     // Annotation and link paths are relative to the repository root, which is the workspace.
     const prefix = relative(workspace, inputs.root).split('\\').join('/')

@@ -4,7 +4,8 @@ import { describe, expect, it } from '@jest/globals'
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runCliBundle } from '../helpers/run-action.js'
+import { readFileSync } from 'node:fs'
+import { runAction, runCliBundle } from '../helpers/run-action.js'
 
 // Every sample app (all four rule groups, five languages, repository rules that merge facts).
 const root = mkdtempSync(join(tmpdir(), 'tfa-parallel-'))
@@ -29,6 +30,31 @@ describe('dist/cli/index.js --jobs', () => {
     }
     expect((one.findings as unknown[]).length).toBeGreaterThan(50)
     expect(two).toEqual(one)
+  })
+
+  it('the action bundle serves workers too: input jobs 3 gives the same summary, outputs and report as jobs 1', () => {
+    const one = runAction(root, { jobs: '1', 'fail-on': 'none' })
+    const three = runAction(root, { jobs: '3', 'fail-on': 'none' })
+    expect(three.status).toBe(0)
+    const report = (r: typeof one) => JSON.parse(readFileSync(r.outputs['findings-file'], 'utf8'))
+    expect(report(one).stats.workers).toBe(0)
+    expect(report(three).stats.workers).toBe(2)
+    const timeless = (r: typeof one) => {
+      const json = report(r)
+      delete json.stats.durationMs
+      delete json.stats.workers
+      return json
+    }
+    expect(timeless(three)).toEqual(timeless(one))
+    const untimed = (summary: string) => summary.replace(/ read in [\d.]+s/, '')
+    expect(untimed(three.summary)).toBe(untimed(one.summary))
+    expect({ ...three.outputs, 'findings-file': '' }).toEqual({ ...one.outputs, 'findings-file': '' })
+  })
+
+  it("rejects a bad jobs value in the action too, naming the input", () => {
+    const r = runAction(root, { jobs: '0' })
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain("::error::input 'jobs' must be a whole number from 1 to 64, got '0'")
   })
 
   it('rejects a bad --jobs value, naming the accepted range', () => {

@@ -13669,7 +13669,8 @@ function walk(root, filter) {
             continue; // unreadable folder: skipped, the audit goes on
         }
         dirs++;
-        const own = readGitignore(abs);
+        // The listing already says whether a .gitignore is here: no lstat per folder.
+        const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? readGitignore(abs) : undefined;
         const active = own ? [...ignores, { base: rel, ig: own }] : ignores;
         for (const entry of entries) {
             const path = rel ? `${rel}/${entry.name}` : entry.name;
@@ -14330,9 +14331,10 @@ class FileWorkerPool {
     }
     /**
      * Offers `files` (with their candidate order) to the workers and, between replies, to `local`
-     * on this thread; returns when every file has a record. Stops the workers.
+     * on this thread; `mainOnly` files go to `local` first, while the workers already read. Returns
+     * when every file has a record. Stops the workers.
      */
-    run(setup, files, local) {
+    run(setup, files, local, mainOnly = []) {
         const live = this.slots.filter((s) => s.worker);
         const size = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(files.length / ((live.length + 1) * 8))));
         const chunks = [];
@@ -14360,9 +14362,8 @@ class FileWorkerPool {
             send(slot);
         }
         const stallMs = this.options.stallMs ?? 30_000;
-        let lastProgress = Date.now();
-        while (next < chunks.length || pending.size > 0) {
-            const seen = Atomics.load(this.signal, 0);
+        let lastProgress; // set once the main thread has read its own files
+        const drain = () => {
             for (const slot of live) {
                 for (let m = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(slot.port); m; m = (0,external_node_worker_threads_namespaceObject.receiveMessageOnPort)(slot.port)) {
                     const reply = m.message;
@@ -14382,6 +14383,16 @@ class FileWorkerPool {
                     send(slot);
                 }
             }
+        };
+        mainOnly.forEach(([order, info], i) => {
+            records.push(local(info, order));
+            if (i % 8 === 7)
+                drain(); // keep the workers fed
+        });
+        lastProgress = Date.now(); // the main thread's own reading is not a stall
+        while (next < chunks.length || pending.size > 0) {
+            const seen = Atomics.load(this.signal, 0);
+            drain();
             if (next < chunks.length) {
                 runHere(next++);
                 lastProgress = Date.now();
@@ -14419,7 +14430,7 @@ const SEVERITIES = ['error', 'warning', 'notice'];
 
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** A wrong input, flag or config value. Entry points turn it into exit code 2 / a failed step. */
-class UsageError extends Error {
+class errors_UsageError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UsageError';
@@ -14454,14 +14465,14 @@ function factorInfo(factor) {
     return FACTOR_INFO[FACTORS.indexOf(factor)];
 }
 /** Parses a factor list ("III, iv 7") into numerals; throws naming the bad token. */
-function parseFactorList(text, source) {
+function factors_parseFactorList(text, source) {
     const out = [];
     for (const raw of text.split(/[\s,]+/).filter(Boolean)) {
         const token = raw.toUpperCase();
         const byNumber = /^\d+$/.test(token) ? FACTORS[Number(token) - 1] : undefined;
         const factor = FACTORS.includes(token) ? token : byNumber;
         if (!factor)
-            throw new UsageError(`${source}: '${raw}' is not a factor; use I..XII or 1..12 (e.g. "III,IV")`);
+            throw new errors_UsageError(`${source}: '${raw}' is not a factor; use I..XII or 1..12 (e.g. "III,IV")`);
         if (!out.includes(factor))
             out.push(factor);
     }
@@ -22595,21 +22606,20 @@ function runAudit(options) {
     // Phase 2: every file, read once, offered to the rules that select it. Source files may go to
     // worker threads; structural files stay here, where repository rules will look at them again.
     const records = [];
-    const remote = [];
-    candidates.forEach((info, order) => {
-        if (pool && !staysOnMainThread(pass, info) && pass.wants(info))
-            remote.push([order, info]);
-        else
-            records.push(pass.offer(info, order));
-    });
     const warnings = [];
     let workers = 0;
     if (pool) {
+        const remote = [];
+        const mainOnly = [];
+        candidates.forEach((info, order) => (!staysOnMainThread(pass, info) && pass.wants(info) ? remote : mainOnly).push([order, info]));
         const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps };
-        const out = pool.run(setup, remote, (info, order) => pass.offer(info, order));
+        const out = pool.run(setup, remote, (info, order) => pass.offer(info, order), mainOnly);
         records.push(...out.records);
         workers = out.workers;
         warnings.push(...out.problems);
+    }
+    else {
+        candidates.forEach((info, order) => records.push(pass.offer(info, order)));
     }
     records.sort((a, b) => a.order - b.order);
     const facts = new Facts();
@@ -23099,9 +23109,9 @@ function findConfigFile(root, explicit) {
     if (explicit) {
         const path = (0,external_node_path_namespaceObject.isAbsolute)(explicit) ? explicit : (0,external_node_path_namespaceObject.resolve)(root, explicit);
         if (!(0,external_node_fs_namespaceObject.existsSync)(path))
-            throw new UsageError(`config: file not found: ${explicit}`);
+            throw new errors_UsageError(`config: file not found: ${explicit}`);
         if (!(0,external_node_fs_namespaceObject.statSync)(path).isFile())
-            throw new UsageError(`config: not a file: ${explicit}`);
+            throw new errors_UsageError(`config: not a file: ${explicit}`);
         return path;
     }
     return DEFAULT_CONFIG_FILES.map((f) => (0,external_node_path_namespaceObject.join)(root, f)).find((f) => (0,external_node_fs_namespaceObject.existsSync)(f));
@@ -23115,7 +23125,7 @@ function loadConfig(root, explicit, knownRuleIds) {
         text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
     catch (e) {
-        throw new UsageError(`config: cannot read ${file}: ${e.message}`);
+        throw new errors_UsageError(`config: cannot read ${file}: ${e.message}`);
     }
     const name = (0,external_node_path_namespaceObject.relative)(root, file) || file;
     return { config: parseConfig(text, name, knownRuleIds), file };
@@ -23124,13 +23134,13 @@ function parseConfig(text, name, registered) {
     // Alias expansion is capped: a config file must not be able to blow up memory (billion laughs).
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0)
-        throw new UsageError(`${name}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+        throw new errors_UsageError(`${name}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
     let data;
     try {
         data = doc.toJS({ maxAliasCount: 50 });
     }
     catch (e) {
-        throw new UsageError(`${name}: invalid YAML: ${e.message}`);
+        throw new errors_UsageError(`${name}: invalid YAML: ${e.message}`);
     }
     return configFromData(data, name, registered);
 }
@@ -23141,12 +23151,12 @@ function configFromData(data, name, registered) {
         return config; // an empty file
     const error = validateSchema(data);
     if (error)
-        throw new UsageError(schemaErrorMessage(name, error));
+        throw new errors_UsageError(schemaErrorMessage(name, error));
     // From here on `data` has the schema's shape; what follows only normalises, plus the checks a
     // JSON Schema cannot express (marked "semantic").
     const raw = data;
     if (raw.factors)
-        config.factors = parseFactorList(raw.factors.map(String).join(','), `${name}: 'factors'`);
+        config.factors = factors_parseFactorList(raw.factors.map(String).join(','), `${name}: 'factors'`);
     if (raw.rules)
         config.rules = normaliseRules(raw.rules, `${name}: 'rules'`, new Set([...registered, SUPPRESSION_WITHOUT_REASON]));
     if (raw.include)
@@ -23171,7 +23181,7 @@ function normaliseRules(rules, where, known) {
         const ruleId = id.toUpperCase();
         // Semantic: the registry of rule ids is not in the schema (it only fixes their shape, TF + 4 digits).
         if (!known.has(ruleId)) {
-            throw new UsageError(`${where}: unknown rule id '${id}'; see --list-rules for the ids (known: ${[...known].sort().slice(0, 12).join(', ')}${known.size > 12 ? ', ...' : ''})`);
+            throw new errors_UsageError(`${where}: unknown rule id '${id}'; see --list-rules for the ids (known: ${[...known].sort().slice(0, 12).join(', ')}${known.size > 12 ? ', ...' : ''})`);
         }
         out[ruleId] = setting === false ? 'off' : setting;
     }
@@ -23192,10 +23202,10 @@ function schemaErrorMessage(name, e) {
             return `${at}: item ${e.index + 1} repeats ${describe(e.found)}; list each value once`;
     }
 }
-function failOnValue(value, where) {
+function load_failOnValue(value, where) {
     const s = String(value).toLowerCase();
     if (typeof value !== 'string' || !FAIL_ON_VALUES.includes(s)) {
-        throw new UsageError(`${where} must be one of ${FAIL_ON_VALUES.join(', ')}, found ${describe(value)}`);
+        throw new errors_UsageError(`${where} must be one of ${FAIL_ON_VALUES.join(', ')}, found ${describe(value)}`);
     }
     return s;
 }
@@ -23211,7 +23221,7 @@ function parseSize(value, where) {
     const bytes = Math.round(Number(m[1]) * mult);
     // Semantic: "0KB" or "0.1" fits the schema's pattern but is less than one byte.
     if (bytes < 1)
-        throw new UsageError(`${where} must be at least 1 byte, found ${describe(value)}`);
+        throw new errors_UsageError(`${where} must be at least 1 byte, found ${describe(value)}`);
     return bytes;
 }
 function describe(v) {
@@ -23223,6 +23233,47 @@ function describe(v) {
         return 'a mapping';
     const text = typeof v === 'string' ? JSON.stringify(v) : String(v);
     return `${typeof v} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// The action's inputs, validated. Pure: main.ts passes core.getInput in, tests pass a map.
+
+
+
+
+
+/** `jobs` (action input or --jobs): a whole number of threads from 1 to 64. */
+function parseJobs(value, where) {
+    const n = Number(value.trim());
+    if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64)
+        throw new errors_UsageError(`${where} must be a whole number from 1 to 64, got '${value}'`);
+    return n;
+}
+function readInputs(get, workspace) {
+    const path = get('path') || '.';
+    const root = resolve(workspace, path);
+    if (!existsSync(root) || !statSync(root).isDirectory())
+        throw new UsageError(`input 'path': not a folder in the workspace: ${path}`);
+    const rel = relative(workspace, root);
+    if (rel.startsWith('..') || isAbsolute(rel))
+        throw new UsageError(`input 'path': ${path} is outside the workspace ${workspace}`);
+    const lines = (name) => get(name)
+        .split('\n')
+        .map((s) => s.trim())
+        .filter((s) => s && !s.startsWith('#'));
+    const factors = get('factors');
+    const failOn = get('fail-on');
+    const config = get('config');
+    const jobs = get('jobs');
+    return {
+        root,
+        ...(config ? { config: resolve(workspace, config) } : {}),
+        ...(factors ? { factors: parseFactorList(factors, "input 'factors'") } : {}),
+        include: lines('include'),
+        exclude: lines('exclude'),
+        ...(failOn ? { failOn: failOnValue(failOn, "input 'fail-on'") } : {}),
+        ...(jobs.trim() ? { jobs: parseJobs(jobs, "input 'jobs'") } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/git-diff.ts
@@ -23244,7 +23295,7 @@ function changedSince(root, ref) {
     }
     catch (e) {
         const why = e.stderr?.trim() || e.message;
-        throw new UsageError(`--changed-since: cannot find the merge base of '${ref}' and HEAD (is it fetched? a shallow clone needs fetch-depth: 0): ${why}`);
+        throw new errors_UsageError(`--changed-since: cannot find the merge base of '${ref}' and HEAD (is it fetched? a shallow clone needs fetch-depth: 0): ${why}`);
     }
     // --relative limits to the current folder and prints paths relative to it; ls-files does the same.
     const diff = git(root, ['diff', '--name-only', '--relative', '--diff-filter=ACMR', '-z', base]);
@@ -23305,7 +23356,7 @@ function listRules(rules, format) {
 function explainRule(rules, id) {
     const rule = rules.find((r) => r.meta.id === id.toUpperCase());
     if (!rule)
-        throw new UsageError(`--explain: unknown rule id '${id}'; --list-rules shows them`);
+        throw new errors_UsageError(`--explain: unknown rule id '${id}'; --list-rules shows them`);
     for (const candidate of docsDirs()) {
         const page = (0,external_node_path_namespaceObject.join)(candidate, `${rule.meta.id}.md`);
         if ((0,external_node_fs_namespaceObject.existsSync)(page))
@@ -23717,17 +23768,17 @@ function parseBaseline(text, source) {
         data = JSON.parse(text);
     }
     catch (e) {
-        throw new UsageError(`${source}: not JSON: ${e.message}`);
+        throw new errors_UsageError(`${source}: not JSON: ${e.message}`);
     }
     const b = data;
     if (!b || typeof b !== 'object' || !Array.isArray(b.findings)) {
-        throw new UsageError(`${source}: not a twelve-factor-audit baseline (expected an object with a 'findings' array; write one with --write-baseline)`);
+        throw new errors_UsageError(`${source}: not a twelve-factor-audit baseline (expected an object with a 'findings' array; write one with --write-baseline)`);
     }
     if (b.version !== BASELINE_VERSION)
-        throw new UsageError(`${source}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
+        throw new errors_UsageError(`${source}: baseline version ${String(b.version)} is not supported (expected ${BASELINE_VERSION})`);
     b.findings.forEach((e, i) => {
         if (!e || typeof e.fingerprint !== 'string')
-            throw new UsageError(`${source}: findings[${i}].fingerprint must be a string`);
+            throw new errors_UsageError(`${source}: findings[${i}].fingerprint must be a string`);
     });
     return b;
 }
@@ -23800,6 +23851,7 @@ function toAuditPaths(repoPaths, prefix) {
 
 
 
+
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
 const USAGE = `Usage: twelve-factor-audit [PATH] [options]
 
@@ -23833,7 +23885,7 @@ function runCli(argv, io) {
         return cli(argv, io);
     }
     catch (e) {
-        if (e instanceof UsageError) {
+        if (e instanceof errors_UsageError) {
             io.stderr(`twelve-factor-audit: ${e.message}\n`);
             return 2;
         }
@@ -23869,7 +23921,7 @@ function cli(argv, io) {
         });
     }
     catch (e) {
-        throw new UsageError(`${e.message}\n\n${USAGE}`);
+        throw new errors_UsageError(`${e.message}\n\n${USAGE}`);
     }
     const { values, positionals } = parsed;
     if (values.help) {
@@ -23883,7 +23935,7 @@ function cli(argv, io) {
     if (values['list-rules']) {
         const f = values.format ?? 'text';
         if (f !== 'text' && f !== 'json')
-            throw new UsageError(`--list-rules prints text or json, got --format ${f}`);
+            throw new errors_UsageError(`--list-rules prints text or json, got --format ${f}`);
         io.stdout(listRules(io.rules ?? RULES, f));
         return 0;
     }
@@ -23892,20 +23944,20 @@ function cli(argv, io) {
         return 0;
     }
     if (positionals.length > 1)
-        throw new UsageError(`expected at most one PATH, got ${positionals.length}: ${positionals.join(' ')}`);
+        throw new errors_UsageError(`expected at most one PATH, got ${positionals.length}: ${positionals.join(' ')}`);
     const format = values.format ?? 'text';
     if (!FORMATS.includes(format))
-        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${format}'`);
+        throw new errors_UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${format}'`);
     const root = (0,external_node_path_namespaceObject.resolve)(io.cwd, positionals[0] ?? '.');
     if (!(0,external_node_fs_namespaceObject.existsSync)(root) || !(0,external_node_fs_namespaceObject.statSync)(root).isDirectory())
-        throw new UsageError(`PATH is not a folder: ${positionals[0] ?? '.'}`);
+        throw new errors_UsageError(`PATH is not a folder: ${positionals[0] ?? '.'}`);
     const rules = io.rules ?? RULES;
     const knownIds = new Set(rules.map((r) => r.meta.id));
     const { config } = loadConfig(root, values.config ? (0,external_node_path_namespaceObject.resolve)(io.cwd, values.config) : undefined, knownIds);
     if (values.factors !== undefined)
-        config.factors = parseFactorList(values.factors, '--factors');
+        config.factors = factors_parseFactorList(values.factors, '--factors');
     if (values['fail-on'] !== undefined) {
-        config.failOn = failOnValue(values['fail-on'], '--fail-on');
+        config.failOn = load_failOnValue(values['fail-on'], '--fail-on');
         config.failOnByFactor = {};
     }
     if (values.include)
@@ -23918,7 +23970,7 @@ function cli(argv, io) {
         io.stdout(formatApps(listApps(root, config), format));
         return 0;
     }
-    const jobs = values.jobs === undefined ? undefined : jobsValue(values.jobs);
+    const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs, '--jobs');
     const result = runAudit({ root, config, rules: io.rules, jobs, workerEntry: io.workerEntry });
     for (const warning of result.warnings)
         io.stderr(`twelve-factor-audit: ${warning}\n`);
@@ -23951,18 +24003,12 @@ function cli(argv, io) {
     }
     return result.gate.failed ? 1 : 0;
 }
-function jobsValue(value) {
-    const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64)
-        throw new UsageError(`--jobs must be a whole number from 1 to 64, got '${value}'`);
-    return n;
-}
 function write(io, path, text, flag) {
     try {
         (0,external_node_fs_namespaceObject.writeFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, path), text);
     }
     catch (e) {
-        throw new UsageError(`${flag}: cannot write ${path}: ${e.message}`);
+        throw new errors_UsageError(`${flag}: cannot write ${path}: ${e.message}`);
     }
 }
 function read(io, path, flag) {
@@ -23970,7 +24016,7 @@ function read(io, path, flag) {
         return (0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.resolve)(io.cwd, path), 'utf8');
     }
     catch (e) {
-        throw new UsageError(`${flag}: cannot read ${path}: ${e.message}`);
+        throw new errors_UsageError(`${flag}: cannot read ${path}: ${e.message}`);
     }
 }
 

@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { activeRules, runAudit } from '../audit.js'
 import { failOnValue, loadConfig } from '../config/load.js'
+import { parseJobs } from '../config/inputs.js'
 import { UsageError } from '../engine/errors.js'
 import { parseFactorList } from '../engine/factors.js'
 import { changedSince, repoPrefix } from '../engine/git-diff.js'
@@ -145,7 +146,7 @@ function cli(argv: string[], io: CliIo): number {
     io.stdout(formatApps(listApps(root, config), format))
     return 0
   }
-  const jobs = values.jobs === undefined ? undefined : jobsValue(values.jobs)
+  const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs, '--jobs')
   const result = runAudit({ root, config, rules: io.rules, jobs, workerEntry: io.workerEntry })
   for (const warning of result.warnings) io.stderr(`twelve-factor-audit: ${warning}\n`)
   if (values['write-baseline']) {
@@ -173,12 +174,6 @@ function cli(argv: string[], io: CliIo): number {
     io.stdout(report)
   }
   return result.gate.failed ? 1 : 0
-}
-
-function jobsValue(value: string): number {
-  const n = Number(value)
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, got '${value}'`)
-  return n
 }
 
 function write(io: CliIo, path: string, text: string, flag: string): void {

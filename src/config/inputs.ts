@@ -14,6 +14,15 @@ export interface ActionInputs {
   include: string[]
   exclude: string[]
   failOn?: FailOn
+  /** Threads reading files (see AuditOptions.jobs); undefined = automatic. */
+  jobs?: number
+}
+
+/** `jobs` (action input or --jobs): a whole number of threads from 1 to 64. */
+export function parseJobs(value: string, where: string): number {
+  const n = Number(value.trim())
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 64) throw new UsageError(`${where} must be a whole number from 1 to 64, got '${value}'`)
+  return n
 }
 
 export function readInputs(get: (name: string) => string, workspace: string): ActionInputs {
@@ -30,12 +39,14 @@ export function readInputs(get: (name: string) => string, workspace: string): Ac
   const factors = get('factors')
   const failOn = get('fail-on')
   const config = get('config')
+  const jobs = get('jobs')
   return {
     root,
     ...(config ? { config: resolve(workspace, config) } : {}),
     ...(factors ? { factors: parseFactorList(factors, "input 'factors'") } : {}),
     include: lines('include'),
     exclude: lines('exclude'),
-    ...(failOn ? { failOn: failOnValue(failOn, "input 'fail-on'") } : {})
+    ...(failOn ? { failOn: failOnValue(failOn, "input 'fail-on'") } : {}),
+    ...(jobs.trim() ? { jobs: parseJobs(jobs, "input 'jobs'") } : {})
   }
 }

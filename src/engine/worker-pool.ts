@@ -129,7 +129,7 @@ export class FileWorkerPool {
       send(slot)
     }
     const stallMs = this.options.stallMs ?? 30_000
-    let lastProgress = Date.now()
+    let lastProgress: number // set once the main thread has read its own files
     const drain = (): void => {
       for (const slot of live) {
         for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
