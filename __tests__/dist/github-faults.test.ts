@@ -2,36 +2,20 @@
 // under its feet, rate limits within and beyond the wait bound, and no API at all. Whatever the API
 // does, the audit result, the job summary, the outputs and the exit code are those of a run that
 // does not talk to the API; only the comment/check-run outputs and one warning per problem differ.
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FakeGitHub, pullRequestEvent, type FakeGitHubOptions } from '../helpers/fake-github.js'
+import { fakeGitHubPerTest, pullRequestEvent, SHOP_APP } from '../helpers/fake-github.js'
 import { runActionAsync, type ActionRun } from '../helpers/run-action.js'
 import { makeTree } from '../helpers/tree.js'
 
-const AWS_KEY = `AKIA${'QX7ZT4MNB2KLPW9R'}`
-const SAMPLE = {
-  'src/config.js': `module.exports = {\n  accessKeyId: '${AWS_KEY}',\n  region: 'eu-west-1'\n}\n`,
-  'src/server.js': "const express = require('express')\nconst app = express()\napp.listen(3000)\n",
-  'package.json': '{ "name": "shop", "dependencies": { "express": "^4.19.2" } }\n'
-}
 const TOKEN = { 'github-token': 'ghs_fake' }
 const BOTH = { ...TOKEN, 'check-run': 'true', comment: 'true' }
 const BOT = { login: 'github-actions[bot]', type: 'Bot' }
 
-let server: FakeGitHub | undefined
-afterEach(async () => {
-  await server?.stop()
-  server = undefined
-})
-
-async function start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
-  server = new FakeGitHub(options)
-  await server.start()
-  return server
-}
+const start = fakeGitHubPerTest()
 
 function prEnv(apiUrl: string): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'tfa-event-'))
@@ -50,7 +34,7 @@ function report(r: ActionRun): unknown {
 /** The summary's footer gives the audit's duration, which no two runs share. */
 const timeless = (summary: string): string => summary.replace(/ read in \d+(\.\d+)?s</g, ' read in …s<')
 
-const ws = makeTree(SAMPLE)
+const ws = makeTree(SHOP_APP)
 let plain: ActionRun
 
 /** Same result as the run without API features: exit code, summary, outputs, annotations, JSON report. */
@@ -68,7 +52,6 @@ beforeAll(async () => {
   plain = await runActionAsync(ws, {}, prEnv(api.url))
   expect(api.requests).toEqual([]) // no API feature asked for, no request
   await api.stop()
-  server = undefined
   expect(plain.status).toBe(1) // the AWS key fails the step: exit codes are compared on a failing run
   expect(Number(plain.outputs.errors)).toBeGreaterThan(0)
 }, 60_000)

@@ -2,33 +2,16 @@
 // hyphens kept, a pull_request event file, GITHUB_API_URL pointing at 127.0.0.1. The assertions
 // hold whatever the rule set finds; the last test needs the Factor III rules and runs once they
 // are registered.
-import { afterEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { RULES } from '../../src/rules/registry.js'
-import { FakeGitHub, pullRequestEvent, type FakeGitHubOptions } from '../helpers/fake-github.js'
+import { AWS_KEY, fakeGitHubPerTest, FakeGitHub, pullRequestEvent, SHOP_APP } from '../helpers/fake-github.js'
 import { runActionAsync } from '../helpers/run-action.js'
 import { makeTree } from '../helpers/tree.js'
 
-const AWS_KEY = `AKIA${'QX7ZT4MNB2KLPW9R'}`
-const SAMPLE = {
-  'src/config.js': `module.exports = {\n  accessKeyId: '${AWS_KEY}',\n  region: 'eu-west-1'\n}\n`,
-  'src/server.js': "const express = require('express')\nconst app = express()\napp.listen(3000)\n",
-  'package.json': '{ "name": "shop", "dependencies": { "express": "^4.19.2" } }\n'
-}
-let server: FakeGitHub | undefined
-
-afterEach(async () => {
-  await server?.stop()
-  server = undefined
-})
-
-async function start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
-  server = new FakeGitHub(options)
-  await server.start()
-  return server
-}
+const start = fakeGitHubPerTest()
 
 function prEnv(api: FakeGitHub, event: object = pullRequestEvent()): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'tfa-event-'))
@@ -41,7 +24,7 @@ const TOKEN = { 'github-token': 'ghs_fake' }
 describe('committed dist/ against a fake GitHub API', () => {
   it('comment: true creates one comment, and the next run updates it in place (PATCH, no second POST)', async () => {
     const api = await start()
-    const ws = makeTree(SAMPLE)
+    const ws = makeTree(SHOP_APP)
     const first = await runActionAsync(ws, { ...TOKEN, comment: 'true' }, prEnv(api))
     expect(first.stderr).toBe('')
     expect(first.outputs['comment-url']).toMatch(/^https:\/\/github\.com\/acme\/shop\/pull\/7#issuecomment-\d+$/)
@@ -58,14 +41,14 @@ describe('committed dist/ against a fake GitHub API', () => {
 
   it('two runs racing leave exactly one comment', async () => {
     const api = await start()
-    const ws = makeTree(SAMPLE)
+    const ws = makeTree(SHOP_APP)
     await Promise.all([runActionAsync(ws, { ...TOKEN, comment: 'true' }, prEnv(api)), runActionAsync(ws, { ...TOKEN, comment: 'true' }, prEnv(api))])
     expect(api.comments).toHaveLength(1)
   })
 
   it('check-run: true creates "Twelve-Factor Audit" on the PR head with every finding, at most 50 annotations per request', async () => {
     const api = await start()
-    const r = await runActionAsync(makeTree(SAMPLE), { ...TOKEN, 'check-run': 'true', 'fail-on': 'none' }, prEnv(api))
+    const r = await runActionAsync(makeTree(SHOP_APP), { ...TOKEN, 'check-run': 'true', 'fail-on': 'none' }, prEnv(api))
     expect(r.status).toBe(0)
     const writes = api.writes()
     expect(writes[0]).toMatchObject({ method: 'POST', path: '/repos/acme/shop/check-runs', body: { name: 'Twelve-Factor Audit', head_sha: 'feedfacefeedfacefeedfacefeedfacefeedface', status: 'completed', conclusion: 'success' } })
@@ -77,7 +60,7 @@ describe('committed dist/ against a fake GitHub API', () => {
   })
 
   it('a 403 (read-only token) is one warning with the permissions block; summary, outputs and exit code as without it', async () => {
-    const ws = makeTree(SAMPLE)
+    const ws = makeTree(SHOP_APP)
     const plain = await runActionAsync(ws, {}, {})
     const api = await start({ denyWrites: 403 })
     const r = await runActionAsync(ws, { ...TOKEN, 'check-run': 'per-factor', comment: 'true' }, prEnv(api, pullRequestEvent({ fork: true })))
@@ -94,7 +77,7 @@ describe('committed dist/ against a fake GitHub API', () => {
   it('only-changed reads the PR files through the API (paginated)', async () => {
     const prFiles = Array.from({ length: 230 }, (_, i) => ({ filename: `docs/p${i}.md`, status: 'added' }))
     const api = await start({ prFiles })
-    const r = await runActionAsync(makeTree(SAMPLE), { ...TOKEN, 'only-changed': 'true' }, prEnv(api))
+    const r = await runActionAsync(makeTree(SHOP_APP), { ...TOKEN, 'only-changed': 'true' }, prEnv(api))
     expect(r.status).toBe(0) // no finding is in a changed file
     expect(api.requests.filter((q) => q.path.startsWith('/repos/acme/shop/pulls/7/files')).length).toBe(3)
     expect(r.summary).toContain('Gating on findings in the 230 files this pull request adds or modifies')
@@ -103,7 +86,7 @@ describe('committed dist/ against a fake GitHub API', () => {
   const hasConfigRules = RULES.some((r) => r.meta.factor === 'III')
   ;(hasConfigRules ? it : it.skip)('with the Factor III rules: the AWS key fails the step and reaches every reporter, redacted', async () => {
     const api = await start()
-    const ws = makeTree(SAMPLE)
+    const ws = makeTree(SHOP_APP)
     const r = await runActionAsync(ws, { ...TOKEN, 'check-run': 'true', comment: 'true', 'sarif-file': 'tfa.sarif' }, prEnv(api))
     expect(r.status).toBe(1)
     expect(Number(r.outputs.errors)).toBeGreaterThanOrEqual(1)

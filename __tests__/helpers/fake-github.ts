@@ -1,3 +1,4 @@
+import { afterEach } from '@jest/globals'
 // A fake GitHub REST API on 127.0.0.1 for the endpoints the action uses: issue comments (list,
 // create, update, delete), check runs (create, update) and PR files (list, paginated). It records
 // every request so tests assert on what the action sent; `respond` scripts faults (5xx, rate limits).
@@ -152,5 +153,27 @@ export function pullRequestEvent(options: { number?: number; fork?: boolean; bas
     },
     repository: base,
     sender: { login: 'dev', type: 'User' }
+  }
+}
+
+/** A small app for API tests: one credential (AWS_KEY, which must never reach the API) and one server. */
+export const AWS_KEY = `AKIA${'QX7ZT4MNB2KLPW9R'}`
+export const SHOP_APP = {
+  'src/config.js': `module.exports = {\n  accessKeyId: '${AWS_KEY}',\n  region: 'eu-west-1'\n}\n`,
+  'src/server.js': "const express = require('express')\nconst app = express()\napp.listen(3000)\n",
+  'package.json': '{ "name": "shop", "dependencies": { "express": "^4.19.2" } }\n'
+}
+
+/** One fake API per test: `start()` makes it, an afterEach stops it. Call at the top of a test file. */
+export function fakeGitHubPerTest(): (options?: FakeGitHubOptions) => Promise<FakeGitHub> {
+  let server: FakeGitHub | undefined
+  afterEach(async () => {
+    await server?.stop()
+    server = undefined
+  })
+  return async (options = {}) => {
+    server = new FakeGitHub(options)
+    await server.start()
+    return server
   }
 }
