@@ -23,6 +23,9 @@ const FAILING = workerModule(`port.on('message', (m) => {
   Atomics.notify(signal, 0)
 })`)
 
+// A bundle that is not there: the worker dies loading it (its 'error' event must not crash the audit).
+const MISSING = new URL('file:///nonexistent/twelve-factor-audit/index.js')
+
 const info = (path: string): FileInfo => ({ path, kind: 'source', language: 'javascript', role: 'app', size: 0 })
 const setup = { root: '/nowhere', maxFileSize: 1024, ruleIds: [], apps: [] }
 const files: [number, FileInfo][] = Array.from({ length: 450 }, (_, i) => [i, info(`f${i}.js`)])
@@ -61,13 +64,13 @@ describe('worker pool failures', () => {
     files['package.json'] = '{ "name": "svc", "dependencies": { "express": "^4.19.2" } }\n'
     const root = makeTree(files)
     const alone = runAudit({ root, config: defaultConfig(), useGit: false })
-    for (const entry of [SILENT, FAILING]) {
+    for (const entry of [SILENT, FAILING, MISSING]) {
       const pooled = runAudit({ root, config: defaultConfig(), useGit: false, jobs: 2, workerEntry: entry, workerStallMs: 300 })
       expect(pooled.findings).toEqual(alone.findings)
       expect(pooled.stats.files).toBe(alone.stats.files)
-      // The silent worker never answered; the failing one answered (with errors) and is counted.
-      if (entry === SILENT) expect(pooled.stats.workers).toBe(0)
-      else expect(pooled.stats.workers).toBeGreaterThan(0)
+      // The silent and missing workers never answered; the failing one answered (with errors) and is counted.
+      if (entry === FAILING) expect(pooled.stats.workers).toBeGreaterThan(0)
+      else expect(pooled.stats.workers).toBe(0)
       expect(pooled.warnings.length).toBeGreaterThan(0)
     }
     expect(alone.findings.length).toBeGreaterThan(30)
