@@ -14273,6 +14273,8 @@ const WORKER_MARKER = 'twelve-factor-audit:file-pass-worker';
 /** Files per message: small enough to balance the threads, large enough that messaging is noise. */
 const MAX_CHUNK = 200;
 const MIN_CHUNK = 16;
+/** Loading the bundle takes 0.1-0.7 s; a worker silent this long after the main thread ran out of work is gone. */
+const FIRST_ANSWER_MS = 10_000;
 /** True inside a worker started by FileWorkerPool: the entry point must call serveAuditWorker. */
 function isAuditWorker() {
     return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.[WORKER_MARKER] !== undefined;
@@ -14400,8 +14402,10 @@ class FileWorkerPool {
             }
             if (pending.size === 0)
                 break;
-            if (Date.now() - lastProgress > stallMs) {
-                this.problems.push(`no answer from a file worker for ${stallMs} ms: its files ran on the main thread`);
+            // A worker that never answered most likely failed to load: give up on it sooner.
+            const limit = answered.size === 0 ? Math.min(stallMs, FIRST_ANSWER_MS) : stallMs;
+            if (Date.now() - lastProgress > limit) {
+                this.problems.push(`no answer from a file worker for ${limit} ms: its files ran on the main thread`);
                 for (const chunk of pending.keys())
                     runHere(chunk);
                 break;
