@@ -30077,19 +30077,21 @@ function detectApps(manifests) {
     }
     return [...byDir.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
-/** The innermost app containing a path. */
+/** Apps by folder, built once per apps list: a monorepo may hold hundreds of apps. */
+const APP_INDEX = new WeakMap();
+/** The innermost app containing a path: the nearest ancestor folder that is an app. */
 function appOf(apps, path) {
-    let best;
-    let bestDepth = -1;
-    for (const app of apps) {
-        const depth = app.path === '.' ? 0 : app.path.split('/').length;
-        const contains = app.path === '.' || path.startsWith(`${app.path}/`);
-        if (contains && depth > bestDepth) {
-            best = app;
-            bestDepth = depth;
-        }
+    let index = APP_INDEX.get(apps);
+    if (!index) {
+        index = new Map(apps.map((a) => [a.path, a]));
+        APP_INDEX.set(apps, index);
     }
-    return best;
+    for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+        const app = index.get(path.slice(0, slash));
+        if (app)
+            return app;
+    }
+    return index.get('.');
 }
 
 
@@ -44659,7 +44661,18 @@ function shortCode(file) {
     return file.parse('ix-xii-short-code', (f) => {
         if (!f.lines.some((l) => l.length > MAX_LINE))
             return f.code;
-        return f.code.replace(/[^\r\n]{4001,}/g, (l) => ' '.repeat(l.length));
+        // Walk the lines (a regex like /[^\r\n]{4001,}/g costs the square of each shorter line).
+        const code = f.code;
+        const parts = [];
+        let at = 0;
+        for (const line of f.lines) {
+            parts.push(line.length > MAX_LINE ? ' '.repeat(line.length) : code.slice(at, at + line.length));
+            at += line.length;
+            const eol = code.startsWith('\r\n', at) ? 2 : at < code.length ? 1 : 0;
+            parts.push(code.slice(at, at + eol));
+            at += eol;
+        }
+        return parts.join('');
     });
 }
 /** Every match of a global regex over `file.code`, with its position; lines over 4000 chars are skipped. */

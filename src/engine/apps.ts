@@ -77,17 +77,19 @@ export function detectApps(manifests: readonly SourceFile[]): App[] {
   return [...byDir.values()].sort((a, b) => (a.path < b.path ? -1 : 1))
 }
 
-/** The innermost app containing a path. */
+/** Apps by folder, built once per apps list: a monorepo may hold hundreds of apps. */
+const APP_INDEX = new WeakMap<readonly App[], Map<string, App>>()
+
+/** The innermost app containing a path: the nearest ancestor folder that is an app. */
 export function appOf(apps: readonly App[], path: string): App | undefined {
-  let best: App | undefined
-  let bestDepth = -1
-  for (const app of apps) {
-    const depth = app.path === '.' ? 0 : app.path.split('/').length
-    const contains = app.path === '.' || path.startsWith(`${app.path}/`)
-    if (contains && depth > bestDepth) {
-      best = app
-      bestDepth = depth
-    }
+  let index = APP_INDEX.get(apps)
+  if (!index) {
+    index = new Map(apps.map((a) => [a.path, a]))
+    APP_INDEX.set(apps, index)
   }
-  return best
+  for (let slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+    const app = index.get(path.slice(0, slash))
+    if (app) return app
+  }
+  return index.get('.')
 }
