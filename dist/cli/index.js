@@ -13946,9 +13946,12 @@ function blankComments(text, style, language, blankStrings = false) {
         return at === 0 || /\s/.test(text[at - 1] ?? ' ');
     };
     const flushBlank = (from, to) => {
-        out.push(text.slice(start, from), blank(text.slice(from, to)));
+        const body = text.slice(from, to);
+        out.push(text.slice(start, from), body.includes('\n') ? blank(body) : ' '.repeat(to - from));
         start = to;
     };
+    // Only these characters can open a comment, a string or a regex literal: jump between them.
+    const interesting = /[/#"'`=]/g;
     while (i < n) {
         const ch = text[i];
         if (style === 'c' && ch === '/' && text[i + 1] === '/') {
@@ -13997,7 +14000,8 @@ function blankComments(text, style, language, blankStrings = false) {
             i = close !== -1 && (eol === -1 || close < eol) ? close + 1 : i + 1;
         }
         else {
-            i++;
+            interesting.lastIndex = i + 1;
+            i = interesting.exec(text)?.index ?? n;
         }
     }
     out.push(text.slice(start));

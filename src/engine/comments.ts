@@ -61,9 +61,12 @@ export function blankComments(text: string, style: CommentStyle, language: Langu
     return at === 0 || /\s/.test(text[at - 1] ?? ' ')
   }
   const flushBlank = (from: number, to: number): void => {
-    out.push(text.slice(start, from), blank(text.slice(from, to)))
+    const body = text.slice(from, to)
+    out.push(text.slice(start, from), body.includes('\n') ? blank(body) : ' '.repeat(to - from))
     start = to
   }
+  // Only these characters can open a comment, a string or a regex literal: jump between them.
+  const interesting = /[/#"'`=]/g
   while (i < n) {
     const ch = text[i]
     if (style === 'c' && ch === '/' && text[i + 1] === '/') {
@@ -103,7 +106,8 @@ export function blankComments(text: string, style: CommentStyle, language: Langu
       const eol = text.indexOf('\n', i + 1)
       i = close !== -1 && (eol === -1 || close < eol) ? close + 1 : i + 1
     } else {
-      i++
+      interesting.lastIndex = i + 1
+      i = interesting.exec(text)?.index ?? n
     }
   }
   out.push(text.slice(start))
