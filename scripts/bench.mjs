@@ -4,6 +4,7 @@
 // A script, not a test: timings belong in a report, never in an assertion.
 //
 //   node scripts/bench.mjs [--scales 1,2,4,8] [--runs 3] [--keep]
+//   node scripts/bench.mjs --tree PATH [--runs 3]   the same figures on an existing tree (real code)
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -21,6 +22,7 @@ const opt = (name, def) => {
 const SCALES = opt('scales', '1,2,4,8').split(',').map(Number)
 const RUNS = Number(opt('runs', '3'))
 const KEEP = args.includes('--keep')
+const TREE = opt('tree', undefined)
 const APPS_PER_SCALE = 8
 const FILES_PER_APP = 790 // 8 apps x 790 ≈ 6.3k source files at 1x, ≈ 50.5k at 8x
 
@@ -149,6 +151,25 @@ function main() {
   console.log(`# trees in ${work}${KEEP ? ' (kept)' : ''}; gitleaks ${gitleaks ? 'found' : 'not installed: skipped'}`)
   console.log('| scale | files | MB | floor s | ours s | ours/floor | files/s | peak RSS MB | findings |' + (gitleaks ? ' gitleaks s | ours/gitleaks |' : ''))
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|' + (gitleaks ? '---:|---:|' : ''))
+  if (TREE) {
+    const root = resolve(TREE)
+    timed(['-e', FLOOR, root], root)
+    const pair = measurePairs(() => timed(['-e', FLOOR, root], root), () => timed([CLI, root, '--format', 'json', '--fail-on', 'none'], root))
+    const report = JSON.parse(pair.b.last.stdout)
+    const floorFiles = JSON.parse(pair.a.last.stdout).files
+    let extra = ''
+    if (gitleaks) {
+      const gl = measure(() => {
+        const t0 = process.hrtime.bigint()
+        spawnSync('gitleaks', ['detect', '--no-git', '--source', root, '--exit-code', '0', '--no-banner'], { stdio: 'ignore' })
+        return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, rssMb: 0 }
+      })
+      extra = ` ${gl.seconds.toFixed(2)} | ${(pair.b.seconds / gl.seconds).toFixed(2)} |`
+    }
+    rmSync(work, { recursive: true, force: true })
+    console.log(`| ${TREE} | ${report.stats.files} (floor: ${floorFiles}) | ${(report.stats.bytes / 1e6).toFixed(1)} | ${pair.a.seconds.toFixed(2)} | ${pair.b.seconds.toFixed(2)} | ${(pair.b.seconds / pair.a.seconds).toFixed(2)} | ${Math.round(report.stats.files / pair.b.seconds)} | ${pair.b.rssMb.toFixed(0)} | ${report.findings.length} |${extra}`)
+    return
+  }
   const rows = []
   for (const scale of SCALES) {
     const root = join(work, `x${scale}`)
