@@ -20,6 +20,7 @@ describe('TF0401 hardcoded-service-locator', () => {
       { name: 'docstring, help text and log line', path: 'app/cli.py', code: 'def main():\n    """Connects to REDIS_URL, for instance redis://localhost:6379/0."""\n    parser.add_argument("--redis", help="Redis URL, e.g. redis://localhost:6379")\n    print("connected to redis://cache.internal:6379")\n' },
       { name: 'development-only branch', path: 'src/cache.js', code: "let url = process.env.REDIS_URL\nif (process.env.NODE_ENV === 'development') {\n  url = 'redis://localhost:6379'\n}\nconst dsn = isDev ? 'postgres://localhost/app' : process.env.DATABASE_URL\n" },
       { name: 'dev and test parts of a per-environment object', path: 'src/config.js', code: "const settings = {\n  development: {\n    db: { host: 'localhost', port: 5432 }\n  },\n  test: {\n    db: {\n      host: 'localhost'\n    }\n  }\n}\n" },
+      { name: 'one-line development section', path: 'config/database.js', code: "module.exports = {\n  production: { db: { host: process.env.DB_HOST } },\n  development: { db: { host: 'localhost', port: 5432 } }\n}\n" },
       { name: 'plain web URL', path: 'src/client.js', code: "const API = 'https://api.github.com'\n" },
       { name: 'Django EMAIL_HOST is TF0403', path: 'app/settings.py', code: "EMAIL_HOST = 'smtp.sendgrid.net'\n" }
     ],
@@ -35,6 +36,7 @@ describe('TF0401 hardcoded-service-locator', () => {
       },
       { name: 'a production branch is not a dev branch', path: 'src/cache.js', code: "if (process.env.NODE_ENV === 'production') {\n  url = 'redis://cache.prod:6379'\n}\n", errors: [{ line: 2 }] },
       { name: 'production part of a per-environment object, no client import', path: 'src/config.js', code: "const settings = {\n  development: {\n    db: { host: 'localhost', port: 5432 }\n  },\n  production: {\n    db: { host: 'orders-db.cluster-c9.eu-west-1.rds.amazonaws.com', port: 5432 }\n  }\n}\n", errors: [{ line: 6, column: 18, message: /database locator `orders-db\.cluster-c9\.eu-west-1\.rds\.amazonaws\.com`/ }] },
+      { name: 'a one-line object holding production beside development is not a dev section', path: 'src/config.js', code: "const db = { development: { host: 'localhost' }, production: { host: 'db.prod.internal' } }\n", errors: [{ line: 1, message: /localhost/ }, { line: 1, message: /db\.prod\.internal/ }] },
       { name: 'a named default is a notice', path: 'src/config.ts', code: "const DEFAULT_REDIS_URL = 'redis://localhost:6379'\nexport const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL\n", errors: [{ line: 1, severity: 'notice' }] },
       { name: 'the production side of a DEBUG flag', path: 'app/cache.py', code: "if not DEBUG:\n    CACHE = 'redis://cache.prod.internal:6379'\n", errors: [{ line: 2 }] },
       { name: 'the production side of NODE_ENV', path: 'src/cache.js', code: "if (process.env.NODE_ENV !== 'development') {\n  url = 'redis://cache.prod:6379'\n}\n", errors: [{ line: 2 }] },
