@@ -37521,46 +37521,25 @@ function runAudit(options) {
         if (override && override !== 'off')
             f.severity = override;
     }
-    const findingsOut = oneFindingPerToken(kept).sort(compareFindings);
+    kept.sort(compareFindings);
     const rulesRun = new Map();
     for (const rule of rules)
         if (ran.has(rule.meta.id))
             rulesRun.set(rule.meta.factor, (rulesRun.get(rule.meta.factor) ?? 0) + 1);
-    const factors = buildFactorResults(findingsOut, rulesRun, new Set(config.factors ?? FACTORS));
+    const factors = buildFactorResults(kept, rulesRun, new Set(config.factors ?? FACTORS));
     return {
         version: VERSION,
         root,
         score: score(factors),
         factors,
-        findings: findingsOut,
+        findings: kept,
         suppressed,
         stats: { files: infos.length, bytes, skipped: skippedFiles.length, durationMs: Date.now() - started, workers },
         skippedFiles,
-        gate: gate(findingsOut, config),
+        gate: gate(kept, config),
         apps,
         warnings
     };
-}
-const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-/**
- * Two rules reporting the same token (same file, line and column) describe one problem from two
- * factors' angles (a production host pinned in a per-environment block is III and IV): one finding,
- * the most severe, keeps the report free of doubles. Findings without a column are left alone.
- */
-function oneFindingPerToken(findings) {
-    const best = new Map();
-    const out = [];
-    for (const f of findings) {
-        if (f.column === undefined) {
-            out.push(f);
-            continue;
-        }
-        const key = `${f.file}\0${f.line}\0${f.column}`;
-        const seen = best.get(key);
-        if (!seen || SEVERITY_RANK[f.severity] < SEVERITY_RANK[seen.severity] || (f.severity === seen.severity && f.ruleId < seen.ruleId))
-            best.set(key, f);
-    }
-    return [...out, ...best.values()];
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -42047,9 +42026,6 @@ const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*
 function inDevBranch(lines, i) {
     const line = lines[i] ?? '';
     if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line))
-        return true;
-    // `development: { db: { host: 'localhost' } }` on one line: the line opens the dev section itself.
-    if (DEV_SECTION_KEY.test(line) && !/\b(production|prod|staging)['"]?\s*[:=]/.test(line))
         return true;
     let indent = line.search(/\S/);
     for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
