@@ -42027,6 +42027,9 @@ function inDevBranch(lines, i) {
     const line = lines[i] ?? '';
     if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line))
         return true;
+    // `development: { db: { host: 'localhost' } }` on one line: the line opens the dev section itself.
+    if (DEV_SECTION_KEY.test(line) && !/\b(production|prod|staging)['"]?\s*[:=]/.test(line))
+        return true;
     let indent = line.search(/\S/);
     for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
         const prev = lines[j];
