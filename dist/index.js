@@ -31078,6 +31078,7 @@ class FileWorkerPool {
     signal = new Int32Array(new SharedArrayBuffer(4));
     slots = [];
     problems = [];
+    closed = false;
     /** Starts the workers now; they load the bundle while the main thread goes on. */
     constructor(options) {
         this.options = options;
@@ -31182,6 +31183,9 @@ class FileWorkerPool {
     }
     /** Stops the workers (idempotent); run() calls it. */
     close() {
+        if (this.closed)
+            return;
+        this.closed = true;
         for (const slot of this.slots) {
             slot.port.postMessage(null);
             slot.port.close();
@@ -37422,6 +37426,16 @@ function runAudit(options) {
     const pool = options.workerEntry !== undefined && jobs > 1 && !options.rules && (options.jobs !== undefined || candidates.length >= PARALLEL_MIN_FILES)
         ? new worker_pool/* FileWorkerPool */.bk({ entry: options.workerEntry, workers: jobs - 1, stallMs: options.workerStallMs })
         : undefined;
+    try {
+        return auditCandidates(options, started, rules, discovered, candidates, pool);
+    }
+    finally {
+        pool?.close(); // also when a rule or the disk throws: no worker outlives the audit
+    }
+}
+/** The rest of runAudit once the file list is known (runAudit owns the worker pool's lifetime). */
+function auditCandidates(options, started, rules, discovered, candidates, pool) {
+    const { root, config } = options;
     // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
     const manifestPass = new file_pass/* FilePass */.c({ root, maxFileSize: config.maxFileSize, rules: [], apps: [] }, false);
     const manifests = [];

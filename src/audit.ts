@@ -80,6 +80,16 @@ export function runAudit(options: AuditOptions): AuditResult {
     ? new FileWorkerPool({ entry: options.workerEntry, workers: jobs - 1, stallMs: options.workerStallMs })
     : undefined
 
+  try {
+    return auditCandidates(options, started, rules, discovered, candidates, pool)
+  } finally {
+    pool?.close() // also when a rule or the disk throws: no worker outlives the audit
+  }
+}
+
+/** The rest of runAudit once the file list is known (runAudit owns the worker pool's lifetime). */
+function auditCandidates(options: AuditOptions, started: number, rules: Rule[], discovered: ReturnType<typeof discover>, candidates: FileInfo[], pool?: FileWorkerPool): AuditResult {
+  const { root, config } = options
   // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
   const manifestPass = new FilePass({ root, maxFileSize: config.maxFileSize, rules: [], apps: [] }, false)
   const manifests: SourceFile[] = []

@@ -82,6 +82,7 @@ export class FileWorkerPool {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4))
   private readonly slots: { worker?: Worker; port: MessagePort; inFlight: number }[] = []
   private readonly problems: string[] = []
+  private closed = false
 
   /** Starts the workers now; they load the bundle while the main thread goes on. */
   constructor(private readonly options: PoolOptions) {
@@ -180,6 +181,8 @@ export class FileWorkerPool {
 
   /** Stops the workers (idempotent); run() calls it. */
   close(): void {
+    if (this.closed) return
+    this.closed = true
     for (const slot of this.slots) {
       slot.port.postMessage(null satisfies Request)
       slot.port.close()
