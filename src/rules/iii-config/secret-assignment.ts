@@ -11,8 +11,9 @@ import { isPlaceholder } from '../shared/placeholders.js'
 import { envName, findToken, moveToEnv, secretNameKind, words } from './secret-patterns.js'
 import { signingLiterals } from './signing-secrets.js'
 
-// name ("name" or name or obj.name or ['name']) = / : / := / => "literal"
-const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$\\])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g
+// = / : / := / => "literal" (Python's b r u f prefixes allowed); the name before it is read backwards
+// (nameBefore): starting a regex at every identifier cost ten times as much on real code.
+const ASSIGNED_LITERAL = /(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\1/g
 /** Spring/Rails files are TF0310's; translations are prose. */
 export const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/
 const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i
@@ -72,17 +73,49 @@ export const secretAssignment: Rule = {
 }
 
 function scanSource(file: SourceFile, emit: (name: string, value: string, offset: number) => void): void {
-  const owned = new Set(signingLiterals(file).map((s) => s.offset)) // TF0305 reports these
   const code = file.code
-  ASSIGN.lastIndex = 0
-  for (let m = ASSIGN.exec(code); m; m = ASSIGN.exec(code)) {
-    const name = m[1] ?? m[2]
-    const value = m[4]
+  let owned: Set<number> | undefined // TF0305 reports these
+  ASSIGNED_LITERAL.lastIndex = 0
+  for (let m = ASSIGNED_LITERAL.exec(code); m; m = ASSIGNED_LITERAL.exec(code)) {
+    const named = nameBefore(code, m.index)
+    if (!named) continue
+    const name = named.name.slice(named.name.lastIndexOf('.') + 1)
+    if (!secretNameKind(name)) continue
+    const value = m[2]
     const offset = m.index + m[0].length - value.length - 1
     if (onLongLine(file, offset)) continue
-    if (owned.has(offset) || (m[3] === '`' && value.includes('${')) || inLocalEnvBlock(code, m.index)) continue
-    emit(name.slice(name.lastIndexOf('.') + 1), value, offset)
+    owned ??= new Set(signingLiterals(file).map((s) => s.offset))
+    if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || inLocalEnvBlock(code, named.start)) continue
+    emit(name, value, offset)
   }
+}
+
+const NAME_CHAR = /[\w$.]/
+const QUOTED_NAME_CHAR = /[\w.-]/
+
+/**
+ * The name an operator at `op` assigns to, read backwards over whitespace: "name" or 'name' (1-80 of
+ * [\w.-], optionally followed by `]`), or name / obj.path.name (a letter, _ or $, then up to 80 of
+ * [\w$.], not preceded by a word character, $ or backslash; the leftmost such start).
+ */
+export function nameBefore(code: string, op: number): { name: string; start: number } | undefined {
+  let end = op
+  while (end > 0 && /\s/.test(code[end - 1])) end--
+  let q = code[end - 1] === ']' ? end - 1 : end
+  if (code[q - 1] === '"' || code[q - 1] === "'") {
+    q--
+    let s = q
+    while (s > 0 && q - s <= 80 && QUOTED_NAME_CHAR.test(code[s - 1])) s--
+    const quote = code[s - 1]
+    return q - s >= 1 && q - s <= 80 && (quote === '"' || quote === "'") ? { name: code.slice(s, q), start: s - 1 } : undefined
+  }
+  let s = end
+  while (s > 0 && end - s < 81 && NAME_CHAR.test(code[s - 1])) s--
+  for (let k = s; k < end; k++) {
+    if (k > 0 && /[\w$\\]/.test(code[k - 1])) continue
+    if (/[A-Za-z_$]/.test(code[k])) return { name: code.slice(k, end), start: k }
+  }
+  return undefined
 }
 
 /**
