@@ -10,6 +10,8 @@ const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotli
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
 const DEV_SECTION = /^(development|dev|test|testing|local|ci)$/i
 const HOST_KEY = /\b(host|hostname)\s*[:=]\s*(['"])([A-Za-z0-9][\w.-]{0,252})\2/g
+/** Every locator findLocators or HOST_KEY can yield contains one of these: other lines are not looked at. */
+const CANDIDATE_LINE = /:\/\/|host|smtp|mail\.|:(?:909[2-4]|19092|29092)/
 const BIND_CONTEXT = /\b(listen|bind|app\.run|uvicorn|gunicorn|serve|devServer)\b/i
 
 function sectionTracker(file: SourceFile): (line: string) => string | undefined {
@@ -73,7 +75,7 @@ export const hardcodedServiceLocator: Rule = {
     const docstrings = (file.language === 'python' ? docstringRanges(file.code) : []).map(([a, b]) => [file.position(a).line, file.position(b).line])
     lines.forEach((line, i) => {
       const sec = section(line)
-      if (line.length > 4000 || (sec && DEV_SECTION.test(sec))) return
+      if (!CANDIDATE_LINE.test(line) || line.length > 4000 || (sec && DEV_SECTION.test(sec))) return
       if (isCode && (isProse(line) || inDevBranch(lines, i))) return
       if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b)) return
       const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))
