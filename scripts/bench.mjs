@@ -39,13 +39,61 @@ function rng(seed) {
 }
 
 const LANGS = {
-  node: { ext: 'ts', manifest: ['package.json', '{\n  "name": "svc",\n  "scripts": { "start": "node dist/server.js" },\n  "dependencies": { "express": "4.19.2" }\n}\n'], line: (r, i) => [`export function handler${i}(req: Request, res: Response) {`, `  const items = await repo.find({ where: { id: req.params.id } })`, `  res.json({ items, count: items.length, page: ${i} })`, '}'][i % 4] },
-  python: { ext: 'py', manifest: ['requirements.txt', 'Django==5.0.6\ngunicorn==22.0.0\n'], line: (r, i) => [`def view_${i}(request):`, `    items = Item.objects.filter(owner=request.user)[:${i}]`, `    return JsonResponse({"items": [i.to_dict() for i in items]})`, ''][i % 4] },
-  ruby: { ext: 'rb', manifest: ['Gemfile', "source 'https://rubygems.org'\ngem 'rails', '7.1.3'\n"], line: (r, i) => [`  def show_${i}`, `    @item = Item.find(params[:id])`, `    render json: @item.as_json(only: %i[id name])`, '  end'][i % 4] },
-  java: { ext: 'java', manifest: ['pom.xml', '<project><artifactId>svc</artifactId><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n'], line: (r, i) => [`    public ResponseEntity<Item> get${i}(@PathVariable long id) {`, `        return repository.findById(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());`, '    }', ''][i % 4] },
-  go: { ext: 'go', manifest: ['go.mod', 'module example.com/svc\n\ngo 1.22\n'], line: (r, i) => [`func Handler${i}(w http.ResponseWriter, r *http.Request) {`, `\titems, err := store.List(r.Context(), ${i})`, '\tif err != nil { http.Error(w, err.Error(), 500); return }', '}'][i % 4] }
+  node: { ext: 'ts', manifest: ['package.json', '{\n  "name": "svc",\n  "scripts": { "start": "node dist/server.js" },\n  "dependencies": { "express": "4.19.2" }\n}\n'] },
+  python: { ext: 'py', manifest: ['requirements.txt', 'Django==5.0.6\ngunicorn==22.0.0\n'] },
+  ruby: { ext: 'rb', manifest: ['Gemfile', "source 'https://rubygems.org'\ngem 'rails', '7.1.3'\n"] },
+  java: { ext: 'java', manifest: ['pom.xml', '<project><artifactId>svc</artifactId><dependencies><dependency><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>\n'] },
+  go: { ext: 'go', manifest: ['go.mod', 'module example.com/svc\n\ngo 1.22\n'] }
 }
 const LANG_NAMES = Object.keys(LANGS)
+
+// Source text: blocks of ordinary service code per language (imports, config reads, auth, clients,
+// queries, logging, comments, tests' helpers), chosen by the seeded generator. Real code is dense in the
+// words secret scanners and our rules key on (token, key, secret, password, auth, client, port, env), so
+// both gitleaks and the audit do the work they do on a real repository; a repeated four-line handler did not.
+const BLOCKS = {
+  node: [
+    () => [`import { Router, type Request, type Response } from 'express'`, `import { logger } from '../lib/logger.js'`, `import { config } from '../config.js'`, ''],
+    (i) => [`/**`, ` * Lists the orders of the signed-in account, newest first (page ${i}).`, ` * The access token is checked by the auth middleware before this runs.`, ` */`, `export async function listOrders${i}(req: Request, res: Response) {`, `  const accountId = req.auth?.accountId`, `  if (!accountId) return res.status(401).json({ error: 'missing token' })`, `  const orders = await db.order.findMany({ where: { accountId }, orderBy: { createdAt: 'desc' }, take: 50 })`, `  logger.info({ accountId, count: orders.length }, 'orders listed')`, `  res.json({ orders, page: ${i} })`, `}`, ''],
+    (i) => [`export function verifyToken${i}(header: string | undefined): Claims | null {`, `  if (!header?.startsWith('Bearer ')) return null`, `  const token = header.slice('Bearer '.length)`, `  try {`, `    return jwt.verify(token, config.jwtSecret, { algorithms: ['HS256'], audience: config.apiAudience }) as Claims`, `  } catch (err) {`, `    logger.warn({ err }, 'invalid access token')`, `    return null`, `  }`, `}`, ''],
+    (i) => [`const client${i} = new PaymentsClient({ apiKey: config.paymentsApiKey, timeoutMs: 5_000 })`, `// Retries are idempotent: the client sends an Idempotency-Key per request.`, `export async function charge${i}(amount: number, currency: string, customerId: string) {`, `  const key = crypto.randomUUID()`, `  return client${i}.charges.create({ amount, currency, customer: customerId }, { idempotencyKey: key })`, `}`, ''],
+    (i) => [`export async function cached${i}<T>(key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {`, `  const hit = await redis.get(key)`, `  if (hit) return JSON.parse(hit) as T`, `  const value = await load()`, `  await redis.set(key, JSON.stringify(value), 'EX', ttlSeconds)`, `  return value`, `}`, ''],
+    (i) => [`export const passwordPolicy${i} = { minLength: 12, requireDigit: true, maxAgeDays: 365 }`, `export async function checkPassword${i}(user: User, password: string): Promise<boolean> {`, `  if (!user.passwordHash) return false`, `  return bcrypt.compare(password, user.passwordHash)`, `}`, ''],
+    () => [`router.get('/api/v1/items/:id', requireAuth, async (req, res, next) => {`, `  try {`, `    const item = await items.get(req.params.id, { tenant: req.auth.tenantId })`, `    if (!item) return res.sendStatus(404)`, `    res.json(item)`, `  } catch (err) {`, `    next(err)`, `  }`, `})`, ''],
+    (i) => [`// TODO(${i}): move the webhook signature check into middleware once the secret rotation lands`, `export function signatureMatches${i}(payload: string, signature: string): boolean {`, `  const expected = createHmac('sha256', config.webhookSigningSecret).update(payload).digest('hex')`, `  return timingSafeEqual(Buffer.from(expected), Buffer.from(signature))`, `}`, ''],
+    (i) => [`type Page${i}<T> = { items: T[]; nextCursor?: string; total: number }`, `export function paginate${i}<T>(rows: T[], limit: number): Page${i}<T> {`, `  const items = rows.slice(0, limit)`, `  return { items, nextCursor: rows.length > limit ? String(limit) : undefined, total: rows.length }`, `}`, '']
+  ],
+  python: [
+    () => ['import logging', 'from django.conf import settings', 'from django.http import JsonResponse', 'from rest_framework.permissions import IsAuthenticated', '', 'logger = logging.getLogger(__name__)', ''],
+    (i) => [`def list_orders_${i}(request):`, `    """Return the caller's orders, newest first; the access token is checked by the auth backend."""`, `    if not request.user.is_authenticated:`, `        return JsonResponse({"error": "missing token"}, status=401)`, `    orders = Order.objects.filter(owner=request.user).order_by("-created_at")[:50]`, `    logger.info("orders listed", extra={"account": request.user.pk, "count": len(orders)})`, `    return JsonResponse({"orders": [o.to_dict() for o in orders], "page": ${i}})`, '', ''],
+    (i) => [`def verify_token_${i}(header):`, `    if not header or not header.startswith("Bearer "):`, `        return None`, `    token = header[len("Bearer "):]`, `    try:`, `        return jwt.decode(token, settings.JWT_SECRET, algorithms=["HS256"], audience=settings.API_AUDIENCE)`, `    except jwt.InvalidTokenError:`, `        logger.warning("invalid access token")`, `        return None`, '', ''],
+    (i) => [`class PaymentsClient${i}:`, `    def __init__(self, api_key, timeout=5.0):`, `        self.api_key = api_key`, `        self.session = requests.Session()`, `        self.session.headers["Authorization"] = f"Bearer {api_key}"`, `        self.timeout = timeout`, '', `    def charge(self, amount, currency, customer_id):`, `        # The idempotency key makes retries safe.`, `        key = str(uuid.uuid4())`, `        return self.session.post(f"{settings.PAYMENTS_URL}/charges", json={"amount": amount, "currency": currency, "customer": customer_id}, headers={"Idempotency-Key": key}, timeout=self.timeout)`, '', ''],
+    (i) => [`def cached_${i}(key, ttl, load):`, `    hit = cache.get(key)`, `    if hit is not None:`, `        return hit`, `    value = load()`, `    cache.set(key, value, timeout=ttl)`, `    return value`, '', ''],
+    (i) => [`def check_password_${i}(user, password):`, `    if not user.password_hash:`, `        return False`, `    return bcrypt.checkpw(password.encode(), user.password_hash.encode())`, '', ''],
+    (i) => [`class ItemView${i}(APIView):`, `    permission_classes = [IsAuthenticated]`, '', `    def get(self, request, pk):`, `        item = get_object_or_404(Item, pk=pk, tenant=request.user.tenant)`, `        return Response(ItemSerializer(item).data)`, '', ''],
+    (i) => [`# TODO(${i}): move the webhook signature check into middleware once secret rotation lands`, `def signature_matches_${i}(payload: bytes, signature: str) -> bool:`, `    expected = hmac.new(settings.WEBHOOK_SIGNING_SECRET.encode(), payload, hashlib.sha256).hexdigest()`, `    return hmac.compare_digest(expected, signature)`, '', '']
+  ],
+  ruby: [
+    (i) => [`class OrdersController${i} < ApplicationController`, `  before_action :authenticate_account!`, '', `  # GET /orders — newest first; the access token is checked by the auth concern.`, `  def index`, `    orders = current_account.orders.order(created_at: :desc).limit(50)`, `    Rails.logger.info("orders listed account=#{current_account.id} count=#{orders.size}")`, `    render json: { orders: orders.as_json(only: %i[id total status]), page: ${i} }`, `  end`, `end`, ''],
+    (i) => [`module TokenVerifier${i}`, `  def self.call(header)`, `    return nil unless header&.start_with?("Bearer ")`, `    token = header.delete_prefix("Bearer ")`, `    JWT.decode(token, Rails.application.credentials.jwt_secret, true, algorithm: "HS256").first`, `  rescue JWT::DecodeError => e`, `    Rails.logger.warn("invalid access token: #{e.class}")`, `    nil`, `  end`, `end`, ''],
+    (i) => [`class PaymentsClient${i}`, `  def initialize(api_key: ENV.fetch("PAYMENTS_API_KEY"), timeout: 5)`, `    @api_key = api_key`, `    @timeout = timeout`, `  end`, '', `  def charge(amount:, currency:, customer_id:)`, `    # The idempotency key makes retries safe.`, `    http.post("/charges", { amount: amount, currency: currency, customer: customer_id }, "Idempotency-Key" => SecureRandom.uuid)`, `  end`, `end`, ''],
+    (i) => [`def cached_${i}(key, ttl)`, `  Rails.cache.fetch(key, expires_in: ttl) { yield }`, `end`, ''],
+    (i) => [`def authenticate_${i}(email, password)`, `  user = User.find_by(email: email.downcase)`, `  user&.authenticate(password) || nil`, `end`, '']
+  ],
+  java: [
+    () => ['import org.springframework.beans.factory.annotation.Value;', 'import org.springframework.http.ResponseEntity;', 'import org.springframework.web.bind.annotation.*;', 'import org.slf4j.Logger;', 'import org.slf4j.LoggerFactory;', ''],
+    (i) => [`    /** Lists the caller's orders, newest first; the access token is checked by the security filter. */`, `    @GetMapping("/api/v1/orders/${i}")`, `    public ResponseEntity<List<Order>> listOrders${i}(@AuthenticationPrincipal Jwt principal) {`, `        var orders = repository.findByAccountIdOrderByCreatedAtDesc(principal.getSubject(), PageRequest.of(0, 50));`, `        log.info("orders listed account={} count={}", principal.getSubject(), orders.size());`, `        return ResponseEntity.ok(orders);`, `    }`, ''],
+    (i) => [`    public Optional<Claims> verifyToken${i}(String header) {`, `        if (header == null || !header.startsWith("Bearer ")) return Optional.empty();`, `        String token = header.substring("Bearer ".length());`, `        try {`, `            return Optional.of(Jwts.parser().verifyWith(signingKey).build().parseSignedClaims(token).getPayload());`, `        } catch (JwtException e) {`, `            log.warn("invalid access token: {}", e.getMessage());`, `            return Optional.empty();`, `        }`, `    }`, ''],
+    (i) => [`    private final PaymentsClient client${i};`, `    public PaymentsService${i}(@Value("\${payments.api-key}") String apiKey, RestClient.Builder builder) {`, `        this.client${i} = new PaymentsClient(builder, apiKey, Duration.ofSeconds(5));`, `    }`, ''],
+    (i) => [`    public boolean checkPassword${i}(User user, String password) {`, `        return user.getPasswordHash() != null && passwordEncoder.matches(password, user.getPasswordHash());`, `    }`, '']
+  ],
+  go: [
+    () => ['import (', '\t"context"', '\t"encoding/json"', '\t"log/slog"', '\t"net/http"', ')', ''],
+    (i) => [`// ListOrders${i} returns the caller's orders, newest first; the access token is checked by middleware.`, `func ListOrders${i}(w http.ResponseWriter, r *http.Request) {`, `\taccount, ok := auth.FromContext(r.Context())`, `\tif !ok {`, `\t\thttp.Error(w, "missing token", http.StatusUnauthorized)`, `\t\treturn`, `\t}`, `\torders, err := store.ListOrders(r.Context(), account.ID, 50)`, `\tif err != nil {`, `\t\tslog.Error("list orders", "err", err)`, `\t\thttp.Error(w, err.Error(), http.StatusInternalServerError)`, `\t\treturn`, `\t}`, `\t_ = json.NewEncoder(w).Encode(orders)`, `}`, ''],
+    (i) => [`func VerifyToken${i}(header string, key []byte) (*Claims, error) {`, `\ttoken, ok := strings.CutPrefix(header, "Bearer ")`, `\tif !ok {`, `\t\treturn nil, errMissingToken`, `\t}`, `\tclaims := &Claims{}`, `\t_, err := jwt.ParseWithClaims(token, claims, func(*jwt.Token) (any, error) { return key, nil })`, `\treturn claims, err`, `}`, ''],
+    (i) => [`func Cached${i}(ctx context.Context, rdb *redis.Client, key string, ttl time.Duration, load func() ([]byte, error)) ([]byte, error) {`, `\tif hit, err := rdb.Get(ctx, key).Bytes(); err == nil {`, `\t\treturn hit, nil`, `\t}`, `\tvalue, err := load()`, `\tif err != nil {`, `\t\treturn nil, err`, `\t}`, `\treturn value, rdb.Set(ctx, key, value, ttl).Err()`, `}`, '']
+  ]
+}
 
 // A few planted violations per app, so rules do real work (and the bench shows they fire).
 const PLANTED = {
@@ -81,7 +129,8 @@ function generate(root, scale, nodeModulesFiles) {
       // Realistic sizes: 20..220 lines (≈ 1-9 KB).
       const n = 20 + Math.floor(rand() * 200)
       const lines = []
-      for (let i = 0; i < n; i++) lines.push(L.line(rand, i))
+      const blocks = BLOCKS[lang]
+      for (let i = 0; lines.length < n; i++) lines.push(...blocks[Math.floor(rand() * blocks.length)](i))
       write(`${base}/src/mod${Math.floor(f / 50)}/file${f}.${L.ext}`, `${lines.join('\n')}\n`)
     }
   }

@@ -25,7 +25,9 @@ export const debugEnabled: Rule = {
     if (isDevSettings(file.path) || isTemplatePath(file.path)) return // settings/dev.py, local_settings.py: debug is their point
     const code = file.code
     const django = /settings/i.test(file.path) || code.includes('INSTALLED_APPS')
-    for (const re of django ? [DJANGO, FLASK] : [FLASK]) {
+    // FLASK starts at every word: run it only where `.config` or `.debug` occurs
+    const flask = code.includes('.config') || code.includes('.debug')
+    for (const re of [...(django ? [DJANGO] : []), ...(flask ? [FLASK] : [])]) {
       re.lastIndex = 0
       for (let m = re.exec(code); m; m = re.exec(code)) {
         const at = m.index + m[0].lastIndexOf('True')
