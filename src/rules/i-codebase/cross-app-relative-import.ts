@@ -55,15 +55,30 @@ export const crossAppRelativeImport: Rule = {
     if (!ctx.app || ctx.apps.length < 2) return
     const re = IMPORTS[file.language]
     if (!re) return
-    re.lastIndex = 0
-    for (let m = re.exec(file.code); m; m = re.exec(file.code)) {
-      const spec = m[2]
-      const pos = file.position(m.index + m[0].lastIndexOf(spec))
-      if (file.line(pos.line).length > 4000) continue
-      const base = file.language === 'ruby' && !/require_relative/.test(m[0]) ? '.' : dirOf(file.path)
-      const target = posix.normalize(posix.join(base, spec))
-      if (target.startsWith('..')) continue // above the repository: not ours to judge
-      ctx.facts.add<Candidate>(FACT, { path: file.path, line: pos.line, column: pos.column, spec, target, language: file.language })
+    const code = file.code
+    // Only lines holding the specifier's `..` are looked at, with the two lines before them
+    // (`require(\n  '../x'\n)`): the regex's alternation cost 5x as much run over every line.
+    const needle = file.language === 'python' ? '..' : '../'
+    for (let at = code.indexOf(needle); at !== -1; ) {
+      const lineStart = code.lastIndexOf('\n', at) + 1
+      const newline = code.indexOf('\n', at)
+      const lineEnd = newline === -1 ? code.length : newline
+      let windowStart = lineStart
+      for (let k = 0; k < 2 && windowStart > 0; k++) windowStart = code.lastIndexOf('\n', windowStart - 2) + 1
+      const window = code.slice(windowStart, lineEnd)
+      re.lastIndex = 0
+      for (let m = re.exec(window); m; m = re.exec(window)) {
+        const spec = m[2]
+        const offset = windowStart + m.index + m[0].lastIndexOf(spec)
+        if (offset < lineStart) continue // its own line's turn
+        const pos = file.position(offset)
+        if (file.line(pos.line).length > 4000) continue
+        const base = file.language === 'ruby' && !/require_relative/.test(m[0]) ? '.' : dirOf(file.path)
+        const target = posix.normalize(posix.join(base, spec))
+        if (target.startsWith('..')) continue // above the repository: not ours to judge
+        ctx.facts.add<Candidate>(FACT, { path: file.path, line: pos.line, column: pos.column, spec, target, language: file.language })
+      }
+      at = newline === -1 ? -1 : code.indexOf(needle, newline + 1)
     }
   },
   rereadReportedFiles: true,
