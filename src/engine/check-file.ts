@@ -18,6 +18,22 @@ export interface FileOutcome {
   offered: string[]
 }
 
+/**
+ * One shared array per distinct list of offered rule ids: a 50,000-file tree has a few dozen
+ * distinct lists, and a copy per file (or per record a worker sent) held tens of MB until the end.
+ */
+const OFFERED_LISTS = new Map<string, string[]>()
+export function internOffered(ids: string[]): string[] {
+  const key = ids.join(',')
+  let shared = OFFERED_LISTS.get(key)
+  if (!shared) {
+    if (OFFERED_LISTS.size >= 10000) OFFERED_LISTS.clear() // bounded, whatever the rule set
+    shared = ids
+    OFFERED_LISTS.set(key, shared)
+  }
+  return shared
+}
+
 /** Does `rule` want to see this file's text? (Without a combined scan: one scanner for this rule.) */
 export function passesKeywords(rule: Rule, file: SourceFile): boolean {
   if (!rule.keywords || rule.keywords.length === 0) return true
@@ -39,9 +55,9 @@ export function checkFile(rules: readonly Rule[], file: SourceFile, ctx: FileCon
     if (!(found ? hasKeyword(rule, found) : passesKeywords(rule, file))) continue
     rule.check(file, (report) => raw.push({ rule, report }), ctx)
   }
-  if (raw.length === 0) return { findings: [], suppressed: [], offered }
+  if (raw.length === 0) return { findings: [], suppressed: [], offered: internOffered(offered) }
   if (secretsOut) for (const { report } of raw) if (report.secret) secretsOut.push(report.secret)
-  return { ...finalizeReports(raw, file), offered }
+  return { ...finalizeReports(raw, file), offered: internOffered(offered) }
 }
 
 /**

@@ -7,6 +7,7 @@
 // stall timeout; its chunks then run on the main thread.
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker, isMainThread, workerData } from 'node:worker_threads'
 import type { App } from './apps.js'
+import { internOffered } from './check-file.js'
 import { FilePass, type FileRecord } from './file-pass.js'
 import type { FileInfo, Rule } from './rule.js'
 
@@ -146,6 +147,7 @@ export class FileWorkerPool {
             this.problems.push(`a file worker failed (its files ran on the main thread): ${reply.error.split('\n')[0]}`)
             runHere(reply.chunk)
           } else {
+            for (const r of reply.records) r.offered = internOffered(r.offered)
             records.push(...reply.records)
           }
           send(slot)
