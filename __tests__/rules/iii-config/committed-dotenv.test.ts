@@ -27,4 +27,10 @@ describe('TF0304 committed-dotenv', () => {
     expect(json).not.toContain(PW)
     expect(json).not.toContain(STRIPE)
   })
+  it('masks a short credential value on the quoted line, and only a credential', () => {
+    const [f] = runRule(rule, '.env', 'DB_PASSWORD=q1w\nPORT=3000\n')
+    expect(f.message).toMatch(/deploy config values: DB_PASSWORD, PORT/)
+    expect(f.snippet).toBe('DB_PASSWORD=****')
+    expect(runRule(rule, '.env', 'PORT=3000\nDB_PASSWORD=q1w\n')[0].snippet).toBe('PORT=3000')
+  })
 })

@@ -28,4 +28,9 @@ describe('TF0310 framework-config-password', () => {
     expect(f.remediation).toContain('${SPRING_DATASOURCE_PASSWORD}')
     expect(JSON.stringify(f)).not.toContain(PW)
   })
+  it('masks a credential shorter than 4 characters in the snippet', () => {
+    const [f] = runRule(rule, 'src/main/resources/application-prod.properties', 'spring.datasource.password=q1w\n')
+    expect(f.snippet).toBe('spring.datasource.password=****')
+    expect(JSON.stringify(f)).not.toContain('q1w')
+  })
 })

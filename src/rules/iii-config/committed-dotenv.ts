@@ -4,7 +4,7 @@ import type { Rule } from '../../engine/rule.js'
 import { configEntries } from '../shared/config-entries.js'
 import { isPlaceholder } from '../shared/placeholders.js'
 import { isRealSecret } from './secret-assignment.js'
-import { findToken } from './secret-patterns.js'
+import { findToken, secretNameKind } from './secret-patterns.js'
 
 const PUBLIC_PREFIX = /^(VITE_|NEXT_PUBLIC_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_|VUE_APP_)/
 
@@ -38,7 +38,8 @@ export const committedDotenv: Rule = {
       message: secrets.length
         ? `Committed ${file.name} holds credentials: ${names(secrets)}`
         : `Committed ${file.name} holds deploy config values: ${names(real)}`,
-      secret: secrets.length ? first.value : undefined
+      // The first key's line is quoted: mask its value when it is a credential, even a short one (DB_PASSWORD=q1w).
+      secret: secrets.length || secretNameKind(first.key) ? first.value : undefined
     })
   }
 }
