@@ -1,6 +1,7 @@
 // Detection tables shared by the Factor III rules: provider token shapes, which names hold secrets,
 // and how to read a value from the environment in each language.
 import type { SourceFile } from '../../engine/source-file.js'
+import { yamlEntries } from '../../parsers/yaml.js'
 
 export interface TokenPattern {
   id: string
@@ -150,3 +151,20 @@ export function nameBefore(text: string, offset: number): string | undefined {
 
 /** Severity by role: local-development files are never errors. */
 export const roleSeverity = (file: SourceFile): 'error' | 'notice' => (file.role === 'dev' ? 'notice' : 'error')
+
+/**
+ * Values a GitHub workflow gives its service and job containers (`services.postgres.env.POSTGRES_PASSWORD`).
+ * Those containers are CI's throwaway databases; the job's client side using the same password
+ * (`DATABASE_URL: postgres://app:<that>@localhost/test`) is not a credential either.
+ */
+export function workflowServiceSecrets(file: SourceFile): ReadonlySet<string> {
+  return file.parse('iii-workflow-service-secrets', (f) => {
+    const out = new Set<string>()
+    if (f.kind !== 'workflow') return out
+    for (const e of yamlEntries(f)) {
+      if (e.path[e.path.length - 2] !== 'env' || !(e.path.includes('services') || e.path.includes('container'))) continue
+      if (e.value !== null && String(e.value).length > 0) out.add(String(e.value))
+    }
+    return out
+  })
+}
