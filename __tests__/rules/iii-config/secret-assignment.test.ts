@@ -27,19 +27,36 @@ describe('TF0303 secret-assignment', () => {
       { name: 'Go env read', path: 'db.go', code: 'package db\nvar password = os.Getenv("DB_PASSWORD")\n' },
       { name: 'local compose file', path: 'docker-compose.yml', code: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${PW}\n` },
       { name: 'public-by-design keys', path: 'src/firebase.ts', code: "export const firebaseConfig = { apiKey: 'AIzaSyD3f9Kq2Lm8Np4Rs7Tv1Wx5Yz0Ab6Cd9Ef', authDomain: 'acme.firebaseapp.com' }\nconst stripeKey = 'pk_live_51H7qWeRtYuIoPaSdFgHjKl'\n" },
-      { name: 'template literal with interpolation', path: 'src/a.ts', code: 'const token = `Bearer ${t}`\n' }
+      { name: 'template literal with interpolation', path: 'src/a.ts', code: 'const token = `Bearer ${t}`\n' },
+      { name: 'names that say fake, dummy or mock', path: 'src/lib/users.ts', code: `export const fakeApiKey = '${KEY}'\nexport const dummyPassword = '${PW}'\nconst MOCK_SECRET = '${KEY}'\nconst stubToken = '${KEY}'\n` },
+      { name: 'a test-double module by name', path: 'src/lib/mock-data.ts', code: `export const users = [{ email: 'a@b.c', password: '${PW}' }]\n` },
+      { name: 'inside an object named as a fake (FastAPI tutorial)', path: 'app/security.py', code: `fake_users_db = {\n    "johndoe": {\n        "username": "johndoe",\n        "password": "${PW}",\n    }\n}\n` },
+      { name: 'password hashes', path: 'app/security.py', code: 'USER = {"hashed_password": "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW", "password": "pbkdf2_sha256$600000$Xq7vT2pL9abc$Zk3Qx9"}\n' },
+      { name: 'Storybook story args', path: 'src/components/LoginForm.stories.tsx', code: `export const Filled = { args: { email: 'ada@example.com', password: '${PW}', apiKey: '${KEY}' } }\n` },
+      { name: 'Rails.env guards', path: 'config/initializers/stripe.rb', code: `if Rails.env.development?\n  ADMIN_PASSWORD = "${PW}"\nend\nif Rails.env.test? || Rails.env.development?\n  SIDEKIQ_PASSWORD = "${PW}"\nend\nunless Rails.env.production?\n  WEB_PASSWORD = "${PW}"\nend\nAPI_PASSWORD = "${PW}" if Rails.env.development?\n` },
+      { name: 'NODE_ENV guards', path: 'src/seed.ts', code: `if (process.env.NODE_ENV !== 'production') {\n  const adminPassword = '${PW}'\n}\nif (process.env.NODE_ENV === 'development') {\n  const apiKey = '${KEY}'\n}\n` },
+      { name: 'Sinatra development block', path: 'app.rb', code: `configure :development do\n  admin_password = "${PW}"\nend\n` },
+      { name: 'Rails per-environment dev files', path: 'config/environments/development.rb', code: `Rails.application.configure do\n  config.action_mailer.smtp_settings = { user_name: "dev", password: "${PW}" }\nend\n` },
+      { name: 'development seeds', path: 'db/seeds/development.rb', code: `User.create!(email: "admin@shop.test", password: "${PW}")\n` },
+      { name: 'Django development settings', path: 'shop/settings/dev.py', code: `EMAIL_HOST_PASSWORD = "${PW}"\n` }
     ],
     invalid: [
-      { name: 'JS object', path: 'src/db.js', code: `module.exports = {\n  host: 'db',\n  password: '${PW}'\n}\n`, errors: [{ line: 3, column: 14, message: /Password password is assigned the literal Hun\*{4}/ }] },
+      { name: 'JS object', path: 'src/db.js', code: `module.exports = {\n  host: 'db',\n  password: '${PW}'\n}\n`, errors: [{ line: 3, column: 14, message: /^Password 'password' is assigned the literal Hun\*{4}$/ }] },
       { name: 'Python kwarg', path: 'app/db.py', code: `conn = psycopg2.connect(host=h, password="${PW}")\n`, errors: [{ line: 1 }] },
-      { name: 'Ruby hash rocket and Java field', path: 'lib/client.rb', code: `Client.new(:api_key => "${KEY}")\n`, errors: [{ line: 1, message: /Secret api_key/ }] },
+      { name: 'Ruby hash rocket and Java field', path: 'lib/client.rb', code: `Client.new(:api_key => "${KEY}")\n`, errors: [{ line: 1, message: /Secret 'api_key'/ }] },
       { name: 'Java constant', path: 'src/main/java/Api.java', code: `class Api {\n  private static final String CLIENT_SECRET = "${KEY}";\n}\n`, errors: [{ line: 2 }] },
       { name: 'Go var', path: 'main.go', code: `package main\nvar apiKey = "${KEY}"\n`, errors: [{ line: 2 }] },
       { name: 'YAML config', path: 'config/app.yml', code: `smtp:\n  host: mail\n  password: ${PW}\n`, errors: [{ line: 3, column: 13 }] },
       { name: 'JSON config', path: 'config/production.json', code: `{\n  "mail": { "apiKey": "${KEY}" }\n}\n`, errors: [{ line: 2 }] },
       { name: 'INI', path: 'setup/app.ini', code: `[db]\npassword = ${PW}\n`, errors: [{ line: 2 }] },
       { name: 'production compose file, map and list forms', path: 'docker-compose.prod.yml', code: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: ${PW}\n  app:\n    environment:\n      - API_KEY=${KEY}\n`, errors: [{ line: 4 }, { line: 7, column: 17 }] },
-      { name: 'Python dict key', path: 'app/conf.py', code: `CONF = {"auth_token": "${KEY}"}\n`, errors: [{ line: 1 }] }
+      { name: 'Python dict key', path: 'app/conf.py', code: `CONF = {"auth_token": "${KEY}"}\n`, errors: [{ line: 1 }] },
+      { name: 'the production side of a guard, and after it', path: 'config/initializers/admin.rb', code: `if Rails.env.production?\n  ADMIN_PASSWORD = "${PW}"\nend\nif Rails.env.development?\n  x = 1\nelse\n  API_PASSWORD = "${PW}"\nend\nOPS_PASSWORD = "${PW}"\n`, errors: [{ line: 2 }, { line: 7 }, { line: 9 }] },
+      { name: 'NODE_ENV === production guard', path: 'src/seed.ts', code: `if (process.env.NODE_ENV === 'production') {\n  const adminPassword = '${PW}'\n}\n`, errors: [{ line: 2 }] },
+      { name: 'seeds outside a guard', path: 'db/seeds.rb', code: `if Rails.env.development?\n  User.create!(password: "${PW}")\nend\nUser.find_or_create_by!(email: "ops@shop.io") { |u| u.password = "${PW}" }\n`, errors: [{ line: 4 }] },
+      { name: 'names that merely contain a double word are still secrets', path: 'src/a.ts', code: `const hashSalt = 'x'\nconst fakerSecret = '${KEY}'\n`, errors: [{ line: 2 }] },
+      { name: 'a real value beside a fake-named object', path: 'app/conf.py', code: `fake_users_db = {"a": {"password": "${PW}"}}\nREAL = {"password": "${PW}"}\n`, errors: [{ line: 2 }] },
+      { name: 'production Rails environment file', path: 'config/environments/production.rb', code: `Rails.application.configure do\n  config.action_mailer.smtp_settings = { password: "${PW}" }\nend\n`, errors: [{ line: 2 }] }
     ]
   })
   it('never echoes the secret', () => {

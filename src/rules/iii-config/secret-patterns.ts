@@ -2,6 +2,7 @@
 // and how to read a value from the environment in each language.
 import type { SourceFile } from '../../engine/source-file.js'
 import { yamlEntries } from '../../parsers/yaml.js'
+import { inDevBranch } from '../shared/backing-service-urls.js'
 
 export interface TokenPattern {
   id: string
@@ -75,7 +76,11 @@ export function words(name: string): string[] {
 }
 
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'auth', 'master', 'client', 'app', 'license', 'webhook', 'hmac', 'jwt', 'session', 'cookie', 'account'])
-const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'pub', 'page', 'next', 'continuation', 'cancellation', 'cancel', 'csrf', 'xsrf', 'sync', 'idempotency'])
+const NOT_SECRET_WORDS = new Set([
+  'public', 'publishable', 'pub', 'page', 'next', 'continuation', 'cancellation', 'cancel', 'csrf', 'xsrf', 'sync', 'idempotency',
+  // test doubles say what they are (fakePassword, DUMMY_TOKEN, mockApiKey); a hash is not the password
+  'fake', 'dummy', 'mock', 'mocked', 'stub', 'hashed', 'hash'
+])
 
 /**
  * Does this name hold a credential, and of which sort? Decided by the last word, so
@@ -96,6 +101,7 @@ export function secretNameKind(name: string): 'password' | 'token' | undefined {
 
 /** DB_PASSWORD from dbPassword / spring.datasource.password (Spring's relaxed binding agrees). */
 export function envName(name: string): string {
+  if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && (name === name.toUpperCase() || name === name.toLowerCase())) return name.toUpperCase() // E2E_USER_PASSWORD as written
   const w = words(name)
   return (w.length ? w.join('_') : 'SECRET').toUpperCase()
 }
@@ -167,4 +173,43 @@ export function workflowServiceSecrets(file: SourceFile): ReadonlySet<string> {
     }
     return out
   })
+}
+
+/** Files that only a developer's machine or the test suite loads. */
+export function isDevOnlyPath(path: string): boolean {
+  return (
+    /(^|\/)config\/environments\/(development|test)\.rb$/.test(path) || // Rails
+    /(^|\/)db\/seeds\/(development|test|dev)(\/|\.rb$)/.test(path) || // per-environment seeds
+    /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) || // Django/Flask settings modules
+    /(^|\/)(local|test|dev)_?settings\.py$/i.test(path) ||
+    /(^|\/)\.storybook\/|\.stories\.[jt]sx?$|\.stories\.mdx$/.test(path) // Storybook demo data
+  )
+}
+
+/** A header whose block runs only outside production: `unless Rails.env.production?`, `if (NODE_ENV !== 'production')`. */
+const NOT_PRODUCTION_HEADER = /^\s*(\}\s*)?(unless\s+[\w.:]{0,40}production\?|(if|elsif|elif)\b.{0,40}(!\s*[\w.:]{0,40}(production\?|isProduction|isProd)\b|!==?\s*['"]prod(uction)?['"]|\bnot\s+[\w.]{0,40}(is_)?prod(uction)?\b))/
+const DEV_HEADER = /^\s*(configure\s+:(development|test)\b|(if|elsif|unless)\s+Rails\.env\.(development|test|local)\?\s*$)/
+const DEV_MODIFIER = /\b(if\s+Rails\.env\.(development|test)\?|unless\s+Rails\.env\.production\?)\s*$/
+
+/**
+ * Is the code at `offset` only run in development or tests: inside `if Rails.env.development?`,
+ * `configure :development do`, `if settings.DEBUG:`, `if (process.env.NODE_ENV === 'development')`,
+ * `unless Rails.env.production?`, or a line ending in `if Rails.env.development?`?
+ */
+export function inDevOnlyCode(file: SourceFile, offset: number): boolean {
+  const i = file.position(offset).line - 1
+  const lines = file.lines
+  if (DEV_MODIFIER.test(lines[i] ?? '') || inDevBranch(lines, i)) return true
+  let indent = (lines[i] ?? '').search(/\S/)
+  for (let j = i - 1; j >= Math.max(0, i - 30); j--) {
+    const prev = lines[j]
+    if (prev.trim() === '' || prev.length > 4000) continue
+    const pIndent = prev.search(/\S/)
+    if (pIndent >= indent) continue
+    // Each enclosing block, innermost first; an `else` ends the climb (its condition is the opposite).
+    if (NOT_PRODUCTION_HEADER.test(prev) || DEV_HEADER.test(prev)) return true
+    if (pIndent === 0 || /^\s*(\}\s*)?(else|elsif|elif|when)\b/.test(prev)) return false
+    indent = pIndent
+  }
+  return false
 }
