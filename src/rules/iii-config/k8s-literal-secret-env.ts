@@ -4,6 +4,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { topScalar, yamlEntries, yamlOf } from '../../parsers/yaml.js'
+import { looksLikePath } from '../shared/entropy.js'
 import { isPlaceholder } from '../shared/placeholders.js'
 import { isRealSecret } from './secret-assignment.js'
 import { findToken, secretNameKind } from './secret-patterns.js'
@@ -39,7 +40,8 @@ export const k8sLiteralSecretEnv: Rule = {
       const at = e.offset + (e.quoted ? 1 : 0)
       if (e.key === 'value' && e.path[e.path.length - 3] === 'env') {
         const name = envNames.get(e.path.slice(0, -1).join('/'))
-        if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3) continue
+        // GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json names where the credential is mounted
+        if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3 || looksLikePath(v)) continue
         report({ ...file.position(at), severity, message: `Env var ${name} is given a literal value instead of valueFrom.secretKeyRef`, secret: v })
       } else if (kind === 'Secret' && (e.path[0] === 'stringData' || e.path[0] === 'data') && e.path.length === 2 && !secretDocsDone.has(e.docIndex)) {
         const plain = e.path[0] === 'data' ? decode(v) : v

@@ -18,7 +18,9 @@ export const isUuid = (v: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]
 /** Subresource-integrity and lockfile hashes: sha512-<base64>. */
 export const isIntegrity = (v: string): boolean => /^sha(1|256|384|512)-[A-Za-z0-9+/=]{20,100}$/.test(v)
 export const isHexDigest = (v: string): boolean => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(v)
-const looksLikePathOrUrl = (v: string): boolean => /^(\.{0,2}\/|~\/|[a-z][a-z0-9+.-]{1,20}:\/\/)/i.test(v) || /^[\w.-]{1,100}\.(json|ya?ml|pem|key|crt|txt|js|ts|py|rb|go|java|env)$/i.test(v)
+/** A file path (/var/secrets/key.json, ./certs/tls.key, key.json): where a credential is mounted, not the credential. */
+export const looksLikePath = (v: string): boolean => /^(\.{0,2}\/|~\/)[^\s]*$/.test(v) || /^[\w.-]{1,100}\.(json|ya?ml|pem|key|crt|cer|p12|pfx|jks|txt|js|ts|py|rb|go|java|env)$/i.test(v)
+const looksLikePathOrUrl = (v: string): boolean => looksLikePath(v) || /^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(v)
 const looksLikeIdentifier = (v: string): boolean => /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || /^[a-z]+(?:[._-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)
 
 export interface ShapeOptions {
