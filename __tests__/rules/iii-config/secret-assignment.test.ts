@@ -38,7 +38,8 @@ describe('TF0303 secret-assignment', () => {
       { name: 'Sinatra development block', path: 'app.rb', code: `configure :development do\n  admin_password = "${PW}"\nend\n` },
       { name: 'Rails per-environment dev files', path: 'config/environments/development.rb', code: `Rails.application.configure do\n  config.action_mailer.smtp_settings = { user_name: "dev", password: "${PW}" }\nend\n` },
       { name: 'development seeds', path: 'db/seeds/development.rb', code: `User.create!(email: "admin@shop.test", password: "${PW}")\n` },
-      { name: 'Django development settings', path: 'shop/settings/dev.py', code: `EMAIL_HOST_PASSWORD = "${PW}"\n` }
+      { name: 'Django development settings', path: 'shop/settings/dev.py', code: `EMAIL_HOST_PASSWORD = "${PW}"\n` },
+      { name: 'column types and password-policy regexes', path: 'src/schema.ts', code: "const columns = { password: 'varchar(255)', token: 'char(64)', apiKey: 'string?' }\nexport const policy = { password: '^(?=.*[A-Z])(?=.*\\\\d).{12,}$', pin_password: '^[0-9]{6,8}$' }\n" }
     ],
     invalid: [
       { name: 'JS object', path: 'src/db.js', code: `module.exports = {\n  host: 'db',\n  password: '${PW}'\n}\n`, errors: [{ line: 3, column: 14, message: /^Password 'password' is assigned the literal Hun\*{4}$/ }] },
@@ -55,6 +56,7 @@ describe('TF0303 secret-assignment', () => {
       { name: 'NODE_ENV === production guard', path: 'src/seed.ts', code: `if (process.env.NODE_ENV === 'production') {\n  const adminPassword = '${PW}'\n}\n`, errors: [{ line: 2 }] },
       { name: 'seeds outside a guard', path: 'db/seeds.rb', code: `if Rails.env.development?\n  User.create!(password: "${PW}")\nend\nUser.find_or_create_by!(email: "ops@shop.io") { |u| u.password = "${PW}" }\n`, errors: [{ line: 4 }] },
       { name: 'names that merely contain a double word are still secrets', path: 'src/a.ts', code: `const hashSalt = 'x'\nconst fakerSecret = '${KEY}'\n`, errors: [{ line: 2 }] },
+      { name: 'a password with ^ or $ inside is still a password', path: 'src/a.ts', code: "const password = '^Hunter2-Prod'\nconst dbPassword = 'Pa$$w0rd-Pr0d'\n", errors: [{ line: 1 }, { line: 2 }] },
       { name: 'a real value beside a fake-named object', path: 'app/conf.py', code: `fake_users_db = {"a": {"password": "${PW}"}}\nREAL = {"password": "${PW}"}\n`, errors: [{ line: 2 }] },
       { name: 'production Rails environment file', path: 'config/environments/production.rb', code: `Rails.application.configure do\n  config.action_mailer.smtp_settings = { password: "${PW}" }\nend\n`, errors: [{ line: 2 }] }
     ]

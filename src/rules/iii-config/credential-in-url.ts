@@ -7,14 +7,10 @@ import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
-import { envLookup, findToken, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
+import { envLookup, findToken, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
 
 const URL_CRED = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:@/'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/gi
 const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i
-/** A compose service name (db, postgres, rabbitmq): one label, not an address. */
-const SERVICE_NAME = /^[a-z][a-z0-9_-]{0,62}$/i
-/** Passwords container images document as their defaults (postgres, RabbitMQ guest, MinIO, Bitnami). */
-const IMAGE_DEFAULTS = new Set(['postgres', 'guest', 'root', 'admin', 'mysql', 'mongo', 'rabbitmq', 'redis', 'minioadmin', 'bitnami', 'neo4j', 'yourstrong(!)password'])
 /** Generic parts of a documented URL shape (postgres://user:pw@host/db). */
 const GENERIC_HOST = /^(host|hostname|server|servername|db-?host|your[-_]?\w{0,20}|my[-_]?host|domain|address)$/i
 /** Help and usage prose before the URL on its line; a `--flag VALUE   description` line. */
@@ -50,7 +46,7 @@ export const credentialInUrl: Rule = {
       if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || LOCAL_HOST.test(host) || GENERIC_HOST.test(host)) continue
       if (findToken(password)) continue // a provider token: TF0301 names it
       if (serviceSecrets.has(password)) continue // the workflow's own service container
-      if (SERVICE_NAME.test(host) && (password === user || IMAGE_DEFAULTS.has(password.toLowerCase()))) continue // compose stack default
+      if (isStackDefault(user, password, host)) continue // compose stack default
       if (user.toLowerCase() === 'scott' && password.toLowerCase() === 'tiger') continue // the SQLAlchemy documentation's example
       const at = m.index + scheme.length + 3 + user.length + 1
       if (onLongLine(file, at) || inHelpText(file, m.index)) continue
