@@ -20,7 +20,9 @@ describe('TF0308 k8s-literal-secret-env', () => {
       { name: 'Secret data (base64 is not encryption)', path: 'k8s/s.yaml', code: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\ndata:\n  token: ${Buffer.from(PW).toString('base64')}\n`, errors: [{ line: 6 }] },
       { name: 'ConfigMap password', path: 'k8s/cm.yaml', code: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  LOG_LEVEL: info\n  SMTP_PASSWORD: ${PW}\n`, errors: [{ line: 7 }] },
       { name: 'manifest outside k8s dirs', path: 'ops/api.yaml', code: deploy(`            - name: STRIPE_SECRET\n              value: ${PW}\n`), errors: [{ line: 13 }] },
-      { name: 'a credential value with a slash is not a path', path: 'k8s/deploy.yaml', code: deploy('            - name: GOOGLE_APPLICATION_CREDENTIALS\n              value: "Zk3/Qx9+Wm4Rt8Lp2Nv6Bc1"\n'), errors: [{ line: 13 }] }
+      { name: 'a credential value with a slash is not a path', path: 'k8s/deploy.yaml', code: deploy('            - name: GOOGLE_APPLICATION_CREDENTIALS\n              value: "Zk3/Qx9+Wm4Rt8Lp2Nv6Bc1"\n'), errors: [{ line: 13 }] },
+      { name: 'dev overlays are notices', path: 'k8s/overlays/dev/secret.yaml', code: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: ${PW}\n`, errors: [{ line: 6, severity: 'notice' }] },
+      { name: 'prod overlay stays an error', path: 'k8s/overlays/prod/secret.yaml', code: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: ${PW}\n`, errors: [{ line: 6, severity: 'error' }] }
     ]
   })
   it('never echoes the value', () => {

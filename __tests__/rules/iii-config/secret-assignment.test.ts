@@ -39,6 +39,10 @@ describe('TF0303 secret-assignment', () => {
       { name: 'Rails per-environment dev files', path: 'config/environments/development.rb', code: `Rails.application.configure do\n  config.action_mailer.smtp_settings = { user_name: "dev", password: "${PW}" }\nend\n` },
       { name: 'development seeds', path: 'db/seeds/development.rb', code: `User.create!(email: "admin@shop.test", password: "${PW}")\n` },
       { name: 'Django development settings', path: 'shop/settings/dev.py', code: `EMAIL_HOST_PASSWORD = "${PW}"\n` },
+      { name: 'test-runner setup and config', path: 'jest.setup.js', code: `process.env.API_KEY = '${KEY}'\n` },
+      { name: 'CRA setupTests', path: 'src/setupTests.ts', code: `process.env.JWT_SECRET = '${KEY}'\n` },
+      { name: 'Playwright config', path: 'playwright.config.ts', code: `export default { use: { httpCredentials: { username: 'e2e', password: '${PW}' } } }\n` },
+      { name: 'local config module', path: 'src/config.local.js', code: `module.exports = { db: { password: '${PW}' } }\n` },
       { name: 'column types and password-policy regexes', path: 'src/schema.ts', code: "const columns = { password: 'varchar(255)', token: 'char(64)', apiKey: 'string?' }\nexport const policy = { password: '^(?=.*[A-Z])(?=.*\\\\d).{12,}$', pin_password: '^[0-9]{6,8}$' }\n" }
     ],
     invalid: [
@@ -58,7 +62,9 @@ describe('TF0303 secret-assignment', () => {
       { name: 'names that merely contain a double word are still secrets', path: 'src/a.ts', code: `const hashSalt = 'x'\nconst fakerSecret = '${KEY}'\n`, errors: [{ line: 2 }] },
       { name: 'a password with ^ or $ inside is still a password', path: 'src/a.ts', code: "const password = '^Hunter2-Prod'\nconst dbPassword = 'Pa$$w0rd-Pr0d'\n", errors: [{ line: 1 }, { line: 2 }] },
       { name: 'a real value beside a fake-named object', path: 'app/conf.py', code: `fake_users_db = {"a": {"password": "${PW}"}}\nREAL = {"password": "${PW}"}\n`, errors: [{ line: 2 }] },
-      { name: 'production Rails environment file', path: 'config/environments/production.rb', code: `Rails.application.configure do\n  config.action_mailer.smtp_settings = { password: "${PW}" }\nend\n`, errors: [{ line: 2 }] }
+      { name: 'production Rails environment file', path: 'config/environments/production.rb', code: `Rails.application.configure do\n  config.action_mailer.smtp_settings = { password: "${PW}" }\nend\n`, errors: [{ line: 2 }] },
+      { name: 'lookalikes of test-runner and local files', path: 'src/jest-reporter.js', code: `process.env.API_KEY = '${KEY}'\n`, errors: [{ line: 1 }] },
+      { name: 'production config module', path: 'src/config.production.js', code: `module.exports = { db: { password: '${PW}' } }\n`, errors: [{ line: 1 }] }
     ]
   })
   it('never echoes the secret', () => {

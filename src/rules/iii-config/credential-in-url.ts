@@ -7,7 +7,7 @@ import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
-import { envLookup, findToken, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
+import { envLookup, findToken, isDevOnlyPath, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
 
 const URL_CRED = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:@/'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/gi
 const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i
@@ -37,7 +37,7 @@ export const credentialInUrl: Rule = {
   },
   keywords: ['://'],
   check(file, report) {
-    if (DEV_PATH.test(file.path)) return // a dev container's local stack
+    if (DEV_PATH.test(file.path) || isDevOnlyPath(file.path)) return // a dev container's local stack, test-runner setup, dev settings
     const code = file.code
     const serviceSecrets = workflowServiceSecrets(file)
     URL_CRED.lastIndex = 0

@@ -29,7 +29,8 @@ export const k8sLiteralSecretEnv: Rule = {
     const docs = yamlOf(file).docs
     const kinds = docs.map((d) => String(topScalar(d, 'kind') ?? ''))
     if (!docs.some((d) => topScalar(d, 'apiVersion') !== undefined)) return
-    const severity = file.role === 'dev' ? 'notice' : 'error'
+    // A dev overlay (k8s/overlays/dev/, k8s/local/, minikube/) configures a developer's cluster: a notice.
+    const severity = file.role === 'dev' || /(^|\/)(dev|development|local|kind|minikube)\//i.test(file.path) ? 'notice' : 'error'
     const envNames = new Map<string, string>()
     const entries = yamlEntries(file)
     for (const e of entries) if (e.key === 'name' && e.path.includes('env')) envNames.set(e.path.slice(0, -1).join('/'), String(e.value))

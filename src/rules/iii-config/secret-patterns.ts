@@ -175,9 +175,14 @@ export function workflowServiceSecrets(file: SourceFile): ReadonlySet<string> {
   })
 }
 
+/** Test-runner setup and config: jest.setup.js, setupTests.ts, vitest.config.ts, playwright.config.ts, cypress.config.js. */
+const TEST_RUNNER_FILE = /(^|\/)((jest|vitest|playwright|cypress|karma|wdio|ava|mocha)[.-](setup|config|globals?|env)[^/]*|setup-?tests|test-?setup|\.mocharc[^/]*)\.[cm]?[jt]sx?$/i
+
 /** Files that only a developer's machine or the test suite loads. */
 export function isDevOnlyPath(path: string): boolean {
   return (
+    TEST_RUNNER_FILE.test(path) ||
+    /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)[^/]*[._-](local|development)\.[cm]?[jt]s$/.test(path) || // node-config, config.local.js
     /(^|\/)config\/environments\/(development|test)\.rb$/.test(path) || // Rails
     /(^|\/)db\/seeds\/(development|test|dev)(\/|\.rb$)/.test(path) || // per-environment seeds
     /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) || // Django/Flask settings modules
