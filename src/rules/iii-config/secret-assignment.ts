@@ -15,6 +15,7 @@ import { signingLiterals } from './signing-secrets.js'
 const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$\\])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g
 /** Spring/Rails files are TF0310's; translations are prose. */
 export const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/
+const LOCAL_ENV = /^(development|dev|test|testing|local)$/i
 const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i
 /** mock-data.ts, fakeUsers.js, stubs.py: test doubles by name, wherever they live. */
 const DOUBLE_WORDS = new Set(['mock', 'mocks', 'fake', 'fakes', 'stub', 'stubs', 'dummy', 'fixture', 'fixtures'])
@@ -68,7 +69,8 @@ export const secretAssignment: Rule = {
         // compose list form: environment: [ "DB_PASSWORD=..." ]
         const kv = file.kind === 'compose' ? /^([A-Za-z_]\w{0,80})=(.+)$/.exec(e.value) : null
         if (kv) emit(kv[1], kv[2], e.offset + kv[1].length + 1)
-        else emit(e.leaf, e.value, e.offset)
+        // { "development": { "password": ... } } (Sequelize config.json, per-environment YAML): a local database
+        else if (!e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset))) emit(e.leaf, e.value, e.offset)
       }
       return
     }
@@ -107,7 +109,7 @@ function inLocalOrFakeBlock(code: string, offset: number): boolean {
       }
       levels++
       const key = /["']?([A-Za-z_]\w{0,30})["']?\s*(?:=>|=|:)\s*(?:\[\s*)?$/.exec(code.slice(Math.max(0, i - 60), i))
-      if (key && (/^(development|dev|test|testing|local)$/i.test(key[1]) || words(key[1]).some((w) => DOUBLE_WORDS.has(w)))) return true
+      if (key && (LOCAL_ENV.test(key[1]) || words(key[1]).some((w) => DOUBLE_WORDS.has(w)))) return true
     }
   }
   return false
