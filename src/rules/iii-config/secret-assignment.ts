@@ -87,8 +87,10 @@ function scanSource(file: SourceFile, emit: (name: string, value: string, offset
     const value = m[4]
     const offset = m.index + m[0].length - value.length - 1
     if (onLongLine(file, offset)) continue
-    if (owned.has(offset) || (m[3] === '`' && value.includes('${')) || inLocalOrFakeBlock(code, m.index) || inDevOnlyCode(file, offset)) continue
-    emit(name.slice(name.lastIndexOf('.') + 1), value, offset)
+    const leaf = name.slice(name.lastIndexOf('.') + 1)
+    if (owned.has(offset) || (m[3] === '`' && value.includes('${')) || !isRealSecret(leaf, value)) continue
+    if (inLocalOrFakeBlock(code, m.index) || inDevOnlyCode(file, offset)) continue // the costlier context checks last
+    emit(leaf, value, offset)
   }
 }
 
