@@ -10,6 +10,7 @@ describe('TF0306 fallback-secret-literal', () => {
       { name: 'empty fallback', path: 'app/settings.py', code: "SECRET_KEY = os.environ.get('SECRET_KEY', '')\n" },
       { name: 'Stripe test-mode fallback', path: 'app/settings.py', code: "STRIPE_API_KEY = os.getenv('STRIPE_API_KEY', 'sk_test_placeholder')\nSTRIPE_PUBLIC = os.getenv('STRIPE_SECRET_KEY_TEST', 'rk_test_51H7qWeRtYuIoPaSdFgHjKl9')\n" },
       { name: 'development settings module', path: 'shop/settings/dev.py', code: "SECRET_KEY = os.environ.get('SECRET_KEY', 'dev-secret')\n" },
+      { name: 'Spring local profile', path: 'src/main/resources/application-local.yml', code: 'app:\n  jwt:\n    secret: ${JWT_SECRET:local-only-secret}\n' },
       { name: 'python non-secret', path: 'app/settings.py', code: "DB_HOST = os.getenv('DB_HOST', 'localhost')\n" },
       { name: 'Spring placeholders without literal default', path: 'src/main/resources/application.properties', code: 'spring.datasource.password=${DB_PASSWORD}\napp.jwt.secret=${JWT_SECRET:}\nserver.port=${PORT:8080}\n' },
       { name: 'commented out', path: 'src/a.ts', code: "// const s = process.env.JWT_SECRET || 'secret'\n" }

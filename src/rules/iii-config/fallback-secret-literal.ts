@@ -42,7 +42,8 @@ export const fallbackSecretLiteral: Rule = {
   files: { kinds: ['source', 'properties', 'yaml'] },
   keywords: ['env', '${'],
   check(file, report) {
-    if (isDevOnlyPath(file.path)) return // settings/dev.py, jest.setup.js: never a deploy's config
+    // settings/dev.py, jest.setup.js, application-local.yml: never a deploy's config
+    if (file.role === 'dev' || isDevOnlyPath(file.path)) return
     const code = file.code
     for (const [re, lang] of PATTERNS) {
       if (!lang.test(file.language)) continue
