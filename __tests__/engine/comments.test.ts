@@ -32,6 +32,7 @@ describe('Python docstrings are blanked in code; triple-quoted values are kept',
     expect(blanked("class S:\n    r'''SECRET_KEY = \"e7Rt9Yu2\"'''\n    x = 1\n", 'e7Rt9Yu2')).toBe(true)
     expect(blanked('def f(\n    a,\n) -> str:\n    """>>> f(token="Tk9x")"""\n', 'Tk9x')).toBe(true)
     expect(blanked('X = 1\n"""Attribute doc: password="Pw9x"."""\n', 'Pw9x')).toBe(true)
+    expect(blanked('class P(Protocol):\n    def f(self):\n        """>>> f(token="Tk9x")"""\n        ...\n', 'Tk9x')).toBe(true)
   })
   it('keeps offsets and line count', () => {
     const src = '"""a\nb"""\nx = 1\n'
@@ -49,5 +50,7 @@ describe('Python docstrings are blanked in code; triple-quoted values are kept',
     expect(blanked('d = {\n    "sql":\n        """Zx9v""",\n}\n', 'Zx9v')).toBe(false)
     expect(blanked('def f():\n    return """Zx9v"""\n', 'Zx9v')).toBe(false)
     expect(blanked('def f():\n    """Zx9v""".format(1)\n', 'Zx9v')).toBe(false)
+    expect(blanked('q = (\n    "SELECT 1"\n    """AND k = \'Zx9v\'"""\n)\n', 'Zx9v')).toBe(false)
+    expect(blanked('q = (\n    "SELECT 1"\n    """AND k = \'Zx9v\'"""  # note\n    .strip()\n)\n', 'Zx9v')).toBe(false)
   })
 })

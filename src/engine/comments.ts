@@ -134,6 +134,8 @@ function isDocstring(text: string, start: number, end: number): boolean {
   if (text.slice(lineStart, p).trim() !== '') return false
   const after = /^[ \t]*(?:[#;\r\n]|$)/.exec(text.slice(end, end + 200))
   if (!after) return false
+  // Inside brackets the next code line continues the expression: `)`, `]`, `,`, `+`, `.format(`...
+  if (/^\s*([)\]},+%]|\.(?!\.\.))/.test(text.slice(end, end + 400).replace(/^[ \t]*#[^\n]*/, ''))) return false
   // The previous non-blank, non-comment line, at most 20 lines up.
   let stop = lineStart - 1
   for (let n = 0; n < 20 && stop > 0; n++) {
