@@ -40,6 +40,7 @@ describe('TF0303 secret-assignment', () => {
       { name: 'development seeds', path: 'db/seeds/development.rb', code: `User.create!(email: "admin@shop.test", password: "${PW}")\n` },
       { name: 'Django development settings', path: 'shop/settings/dev.py', code: `EMAIL_HOST_PASSWORD = "${PW}"\n` },
       { name: 'Sequelize config.json development and test sections', path: 'config/config.json', code: `{\n  "development": { "username": "root", "password": "${PW}" },\n  "test": { "password": "${PW}" },\n  "production": { "use_env_variable": "DATABASE_URL" }\n}\n` },
+      { name: 'GitLab CI service container login and its client', path: '.gitlab-ci.yml', code: `variables:\n  POSTGRES_USER: runner\n  POSTGRES_PASSWORD: "${PW}"\n  DB_PASSWORD: "${PW}"\ntest:\n  services:\n    - postgres:16\n  script: npm test\n` },
       { name: 'SOPS-encrypted values', path: 'secrets/prod.enc.yaml', code: 'db_password: ENC[AES256_GCM,data:Tr7o1P8BMBb2ZBx3jQ==,iv:1b6f9Z2bUO2+Qe5nT2qj0vJTk2UZeS8r+BEs4Ii5Zms=,tag:0Z4rW2n3JdQ+9nHuIw3mBg==,type:str]\n' },
       { name: 'test-runner setup and config', path: 'jest.setup.js', code: `process.env.API_KEY = '${KEY}'\n` },
       { name: 'CRA setupTests', path: 'src/setupTests.ts', code: `process.env.JWT_SECRET = '${KEY}'\n` },
@@ -66,6 +67,7 @@ describe('TF0303 secret-assignment', () => {
       { name: 'a real value beside a fake-named object', path: 'app/conf.py', code: `fake_users_db = {"a": {"password": "${PW}"}}\nREAL = {"password": "${PW}"}\n`, errors: [{ line: 2 }] },
       { name: 'production Rails environment file', path: 'config/environments/production.rb', code: `Rails.application.configure do\n  config.action_mailer.smtp_settings = { password: "${PW}" }\nend\n`, errors: [{ line: 2 }] },
       { name: 'lookalikes of test-runner and local files', path: 'src/jest-reporter.js', code: `process.env.API_KEY = '${KEY}'\n`, errors: [{ line: 1 }] },
+      { name: 'GitLab CI without services, or a deploy key beside them', path: '.gitlab-ci.yml', code: `variables:\n  POSTGRES_PASSWORD: "${PW}"\n  DEPLOY_TOKEN: "${KEY}"\ndeploy:\n  script: ./deploy.sh\n`, errors: [{ line: 2 }, { line: 3 }] },
       { name: 'Sequelize config.json production section', path: 'config/config.json', code: `{\n  "development": { "password": "${PW}" },\n  "production": { "password": "${PW}" }\n}\n`, errors: [{ line: 3 }] },
       { name: 'production config module', path: 'src/config.production.js', code: `module.exports = { db: { password: '${PW}' } }\n`, errors: [{ line: 1 }] }
     ]

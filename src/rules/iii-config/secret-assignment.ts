@@ -8,7 +8,7 @@ import { configEntries } from '../shared/config-entries.js'
 import { looksLikeSecret } from '../shared/entropy.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
-import { envName, findToken, inDevOnlyCode, isDevOnlyPath, moveToEnv, secretNameKind, words } from './secret-patterns.js'
+import { envName, findToken, inDevOnlyCode, isDevOnlyPath, moveToEnv, secretNameKind, words, workflowServiceSecrets } from './secret-patterns.js'
 import { signingLiterals } from './signing-secrets.js'
 
 // name ("name" or name or obj.name or ['name']) = / : / := / => "literal"
@@ -53,8 +53,9 @@ export const secretAssignment: Rule = {
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
   check(file, report) {
     if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOnlyPath(file.path) || isTestDouble(file.path)) return
+    const serviceSecrets = workflowServiceSecrets(file) // a CI config's own service containers
     const emit = (name: string, value: string, offset: number): void => {
-      if (!isRealSecret(name, value)) return
+      if (!isRealSecret(name, value) || serviceSecrets.has(value)) return
       report({
         ...file.position(offset),
         message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${redact(value)}`,

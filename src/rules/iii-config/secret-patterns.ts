@@ -158,18 +158,26 @@ export function nameBefore(text: string, offset: number): string | undefined {
 /** Severity by role: local-development files are never errors. */
 export const roleSeverity = (file: SourceFile): 'error' | 'notice' => (file.role === 'dev' ? 'notice' : 'error')
 
+/** CI configs that start service containers from the same variables (GitLab, Bitbucket, CircleCI, Travis, Azure, Woodpecker/Drone). */
+const CI_CONFIG = /(^|\/)(\.gitlab-ci\.ya?ml|bitbucket-pipelines\.ya?ml|\.circleci\/config\.ya?ml|\.travis\.ya?ml|azure-pipelines\.ya?ml|\.woodpecker\.ya?ml|\.drone\.ya?ml)$/
+/** The variables database and broker images initialise their login from. */
+const IMAGE_INIT_PASSWORD = /^(POSTGRES_PASSWORD|PGPASSWORD|MYSQL_ROOT_PASSWORD|MYSQL_PASSWORD|MARIADB_ROOT_PASSWORD|MARIADB_PASSWORD|MONGO_INITDB_ROOT_PASSWORD|RABBITMQ_DEFAULT_PASS|MSSQL_SA_PASSWORD|SA_PASSWORD|MINIO_ROOT_PASSWORD)$/
+
 /**
- * Values a GitHub workflow gives its service and job containers (`services.postgres.env.POSTGRES_PASSWORD`).
- * Those containers are CI's throwaway databases; the job's client side using the same password
- * (`DATABASE_URL: postgres://app:<that>@localhost/test`) is not a credential either.
+ * Values a CI config gives its own service containers: a GitHub workflow's `services.postgres.env`,
+ * or the image-init variables (POSTGRES_PASSWORD) of a GitLab/CircleCI/... config that starts
+ * `services:`. Those are CI's throwaway databases; the job's client side using the same password
+ * (`DATABASE_URL: postgres://app:<that>@postgres/test`) is not a credential either.
  */
 export function workflowServiceSecrets(file: SourceFile): ReadonlySet<string> {
   return file.parse('iii-workflow-service-secrets', (f) => {
     const out = new Set<string>()
-    if (f.kind !== 'workflow') return out
+    const ci = CI_CONFIG.test(f.path) && /^\s*-?\s*services:/m.test(f.text)
+    if (f.kind !== 'workflow' && !ci) return out
     for (const e of yamlEntries(f)) {
-      if (e.path[e.path.length - 2] !== 'env' || !(e.path.includes('services') || e.path.includes('container'))) continue
-      if (e.value !== null && String(e.value).length > 0) out.add(String(e.value))
+      const value = e.value === null ? '' : String(e.value)
+      if (value === '') continue
+      if (f.kind === 'workflow' ? e.path[e.path.length - 2] === 'env' && (e.path.includes('services') || e.path.includes('container')) : IMAGE_INIT_PASSWORD.test(e.key)) out.add(value)
     }
     return out
   })
