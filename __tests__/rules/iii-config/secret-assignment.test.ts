@@ -35,6 +35,7 @@ describe('TF0303 secret-assignment', () => {
       { name: 'Storybook story args', path: 'src/components/LoginForm.stories.tsx', code: `export const Filled = { args: { email: 'ada@example.com', password: '${PW}', apiKey: '${KEY}' } }\n` },
       { name: 'Rails.env guards', path: 'config/initializers/stripe.rb', code: `if Rails.env.development?\n  ADMIN_PASSWORD = "${PW}"\nend\nif Rails.env.test? || Rails.env.development?\n  SIDEKIQ_PASSWORD = "${PW}"\nend\nunless Rails.env.production?\n  WEB_PASSWORD = "${PW}"\nend\nAPI_PASSWORD = "${PW}" if Rails.env.development?\n` },
       { name: 'NODE_ENV guards', path: 'src/seed.ts', code: `if (process.env.NODE_ENV !== 'production') {\n  const adminPassword = '${PW}'\n}\nif (process.env.NODE_ENV === 'development') {\n  const apiKey = '${KEY}'\n}\n` },
+      { name: 'Python not-production guard', path: 'app/bootstrap.py', code: `if not settings.IS_PRODUCTION:\n    admin_password = "${PW}"\n` },
       { name: 'Sinatra development block', path: 'app.rb', code: `configure :development do\n  admin_password = "${PW}"\nend\n` },
       { name: 'Rails per-environment dev files', path: 'config/environments/development.rb', code: `Rails.application.configure do\n  config.action_mailer.smtp_settings = { user_name: "dev", password: "${PW}" }\nend\n` },
       { name: 'development seeds', path: 'db/seeds/development.rb', code: `User.create!(email: "admin@shop.test", password: "${PW}")\n` },

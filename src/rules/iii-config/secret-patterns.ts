@@ -200,7 +200,7 @@ export function isDevOnlyPath(path: string): boolean {
 }
 
 /** A header whose block runs only outside production: `unless Rails.env.production?`, `if (NODE_ENV !== 'production')`. */
-const NOT_PRODUCTION_HEADER = /^\s*(\}\s*)?(unless\s+[\w.:]{0,40}production\?|(if|elsif|elif)\b.{0,40}(!\s*[\w.:]{0,40}(production\?|isProduction|isProd)\b|!==?\s*['"]prod(uction)?['"]|\bnot\s+[\w.]{0,40}(is_)?prod(uction)?\b))/
+const NOT_PRODUCTION_HEADER = /^\s*(\}\s*)?(unless\s+[\w.:]{0,40}production\?|(if|elsif|elif)\b.{0,40}(!\s*[\w.:]{0,40}(production\?|isProduction|isProd)\b|!==?\s*['"]prod(uction)?['"]|\bnot\s+[\w.]{0,40}(is_)?prod(uction)?\b))/i
 const DEV_HEADER = /^\s*(configure\s+:(development|test)\b|(if|elsif|unless)\s+Rails\.env\.(development|test|local)\?\s*$)/
 const DEV_MODIFIER = /\b(if\s+Rails\.env\.(development|test)\?|unless\s+Rails\.env\.production\?)\s*$/
 
