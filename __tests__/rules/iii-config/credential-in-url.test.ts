@@ -21,6 +21,7 @@ describe('TF0302 credential-in-url', () => {
       { name: 'help texts', path: 'shop/management.py', code: `parser.add_argument("--source", help="source URL, e.g. postgresql://scott:tiger@db1.corp.net/prod")\nparser.add_argument("--broker", help="Broker URL such as amqp://admin:${PW}@broker.acme.io:5672")\nparser.add_argument("--dsn", help="mysql://USER:PASSWORD@HOST/DB")\n` },
       { name: 'Go flag help and a usage block', path: 'cmd/server/main.go', code: `package main\nvar dsn = flag.String("dsn", "", "Postgres DSN, e.g. postgres://shop:${PW}@db.acme.io/shop")\nconst usage = \`shop-server [flags]\n\nExample:\n  shop-server -dsn postgres://app:${PW}@db.internal.acme.io/shop\n\`\n` },
       { name: 'CLI option list in a template literal', path: 'src/cli.ts', code: `const usage = \`Options:\n  --database-url URL   connection string like postgres://app:${PW}@db.acme.io/db\n\`\n` },
+      { name: 'anonymous FTP', path: 'scripts/fetch.py', code: 'MIRROR = "ftp://anonymous:anonymous@ftp.gnu.org/gnu/"\n' },
       { name: 'SQLAlchemy scott:tiger example', path: 'src/db.py', code: 'engine = create_engine("postgresql://scott:tiger@db.corp.net/test")\n' },
       { name: 'test-runner setup', path: 'jest.setup.js', code: `process.env.DATABASE_URL = 'postgres://test:${PW}@db.acme.io/test'\n` },
       { name: 'doctest in a docstring', path: 'src/urls.py', code: `def build(u, p, h):\n    """Build a URL.\n\n    >>> build("app", "${PW}", "db.acme.io")\n    'postgres://app:${PW}@db.acme.io/shop'\n    """\n    return f"postgres://{u}:{p}@{h}/shop"\n` }

@@ -48,6 +48,7 @@ export const credentialInUrl: Rule = {
       if (serviceSecrets.has(password)) continue // the workflow's own service container
       if (isStackDefault(user, password, host)) continue // compose stack default
       if (user.toLowerCase() === 'scott' && password.toLowerCase() === 'tiger') continue // the SQLAlchemy documentation's example
+      if (user.toLowerCase() === 'anonymous') continue // anonymous FTP: any password is accepted
       const at = m.index + scheme.length + 3 + user.length + 1
       if (onLongLine(file, at) || inHelpText(file, m.index)) continue
       const name = nameBefore(code, m.index)
