@@ -51,8 +51,7 @@ export const fallbackSecretLiteral: Rule = {
       for (let m = re.exec(code); m; m = re.exec(code)) {
         const name = m[1] ?? m[2]
         const value = m[m.length - 1]
-        // A Stripe test-mode or publishable key cannot stand in for a live one: not a secret fallback.
-        if (!name || !secretNameKind(name) || value === '' || isEnvReference(value) || /^((sk|rk)_test_|pk_(live|test)_)/.test(value)) continue
+        if (!name || !secretNameKind(name) || value === '' || isEnvReference(value)) continue
         const offset = m.index + m[0].lastIndexOf(value)
         if (onLongLine(file, offset)) continue
         report({
