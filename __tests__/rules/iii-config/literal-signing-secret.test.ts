@@ -13,6 +13,7 @@ describe('TF0305 literal-signing-secret', () => {
       { name: 'Rails from ENV', path: 'config/application.rb', code: "config.secret_key_base = ENV.fetch('SECRET_KEY_BASE')\n" },
       { name: 'commented out', path: 'src/app.ts', code: "// app.use(session({ secret: 'keyboard cat' }))\n" },
       { name: 'test file', path: 'test/auth.test.js', code: "jwt.sign({ id: 1 }, 'test-secret')\n" },
+      { name: 'jwt.verify with a public key', path: 'src/auth.ts', code: "const claims = jwt.verify(token, '-----BEGIN PUBLIC KEY-----MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1L-----END PUBLIC KEY-----')\n" },
       { name: 'SECRET_KEY outside settings', path: 'app/crypto.py', code: "SECRET_KEY = 'x'\n" }
     ],
     invalid: [

@@ -28,6 +28,7 @@ export const literalSigningSecret: Rule = {
     for (const lit of signingLiterals(file)) {
       // INSERT_YOUR_SECRET_HERE / NEW_SECRET_KEY: a template slot (or an env var name passed by mistake)
       if (onLongLine(file, lit.offset) || lit.value === '' || isEnvReference(lit.value) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(lit.value)) continue
+      if (/^-----BEGIN (RSA |EC )?PUBLIC KEY-----|^-----BEGIN CERTIFICATE-----/.test(lit.value)) continue // jwt.verify with a public key: nothing secret
       // A dev/test settings module, Rails development.rb, a Flask DevelopmentConfig/TestingConfig class or
       // an `if Rails.env.development?` block may carry a throwaway key; say so quietly.
       const dev = (file.language === 'python' && isDevSettings(file.path)) || isDevOnlyPath(file.path) || inDevConfigClass(file, lit.offset) || inDevOnlyCode(file, lit.offset)
