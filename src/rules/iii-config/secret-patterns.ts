@@ -190,6 +190,7 @@ const TEST_RUNNER_FILE = /(^|\/)((jest|vitest|playwright|cypress|karma|wdio|ava|
 export function isDevOnlyPath(path: string): boolean {
   return (
     TEST_RUNNER_FILE.test(path) ||
+    /(^|\/)tests?\.py$|\.(cy|e2e|e2e-spec)\.[cm]?[jt]sx?$/.test(path) || // Django's app/tests.py, Cypress *.cy.ts, *.e2e.ts
     /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)[^/]*[._-](local|development)\.[cm]?[jt]s$/.test(path) || // node-config, config.local.js
     /(^|\/)config\/environments\/(development|test)\.rb$/.test(path) || // Rails
     /(^|\/)db\/seeds\/(development|test|dev)(\/|\.rb$)/.test(path) || // per-environment seeds
