@@ -97,6 +97,12 @@ export function blankComments(text: string, style: CommentStyle, language: Langu
       i = end
     } else if ((ch === '"' || ch === "'" || ch === '`') && language !== 'none') {
       const end = skipString(text, i, language)
+      if (language === 'python' && end - i >= 6 && text.startsWith(ch.repeat(3), i) && isDocstring(text, i, end)) {
+        // A docstring is documentation: its doctests and examples are not code. Blank it whole.
+        flushBlank(i, end)
+        i = end
+        continue
+      }
       // Keep the quotes, blank what is between them (newlines kept, so lines still align).
       if (blankStrings && end - i > 2) flushBlank(i + 1, end - 1)
       i = end
@@ -112,6 +118,35 @@ export function blankComments(text: string, style: CommentStyle, language: Langu
   }
   out.push(text.slice(start))
   return out.join('')
+}
+
+const STATEMENT_HEADER = /^(async\s+def|def|class|if|elif|else|try|except|finally|with|async\s+with|for|async\s+for|while|match|case)\b|^\)/
+
+/**
+ * Is the triple-quoted string text[start, end) a statement of its own (a docstring: module, class,
+ * function or attribute documentation) rather than a value (`Q = ("""SELECT ...""")`, a call argument)?
+ * It must stand alone on its lines, and the previous code line must not leave an expression open.
+ */
+function isDocstring(text: string, start: number, end: number): boolean {
+  let p = start
+  while (p > 0 && start - p < 2 && /[rRuUbBfF]/.test(text[p - 1])) p--
+  const lineStart = text.lastIndexOf('\n', p - 1) + 1
+  if (text.slice(lineStart, p).trim() !== '') return false
+  const after = /^[ \t]*(?:[#;\r\n]|$)/.exec(text.slice(end, end + 200))
+  if (!after) return false
+  // Inside brackets the next code line continues the expression: `)`, `]`, `,`, `+`, `.format(`...
+  if (/^\s*([)\]},+%]|\.(?!\.\.))/.test(text.slice(end, end + 400).replace(/^[ \t]*#[^\n]*/, ''))) return false
+  // The previous non-blank, non-comment line, at most 20 lines up.
+  let stop = lineStart - 1
+  for (let n = 0; n < 20 && stop > 0; n++) {
+    const from = text.lastIndexOf('\n', stop - 1) + 1
+    const prev = text.slice(from, stop).trim()
+    stop = from - 1
+    if (prev === '' || prev.startsWith('#')) continue
+    if (prev.endsWith(':')) return STATEMENT_HEADER.test(prev)
+    return !/[([{,=+\-*/%|&<>\\]$|\b(return|yield|in|and|or|not|lambda|await|else|if)$/.test(prev)
+  }
+  return true // the module docstring (or only comments above)
 }
 
 function skipString(text: string, i: number, language: Language): number {

@@ -8,6 +8,8 @@ describe('TF0306 fallback-secret-literal', () => {
       { name: 'non-secret fallbacks', path: 'src/server.js', code: "const port = process.env.PORT || 3000\nconst host = process.env.HOST || '0.0.0.0'\nconst level = process.env.LOG_LEVEL ?? 'info'\n" },
       { name: 'no fallback', path: 'src/auth.ts', code: 'const secret = process.env.JWT_SECRET\nif (!secret) throw new Error("JWT_SECRET")\n' },
       { name: 'empty fallback', path: 'app/settings.py', code: "SECRET_KEY = os.environ.get('SECRET_KEY', '')\n" },
+      { name: 'development settings module', path: 'shop/settings/dev.py', code: "SECRET_KEY = os.environ.get('SECRET_KEY', 'dev-secret')\n" },
+      { name: 'Spring local profile', path: 'src/main/resources/application-local.yml', code: 'app:\n  jwt:\n    secret: ${JWT_SECRET:local-only-secret}\n' },
       { name: 'python non-secret', path: 'app/settings.py', code: "DB_HOST = os.getenv('DB_HOST', 'localhost')\n" },
       { name: 'Spring placeholders without literal default', path: 'src/main/resources/application.properties', code: 'spring.datasource.password=${DB_PASSWORD}\napp.jwt.secret=${JWT_SECRET:}\nserver.port=${PORT:8080}\n' },
       { name: 'commented out', path: 'src/a.ts', code: "// const s = process.env.JWT_SECRET || 'secret'\n" }

@@ -13,6 +13,7 @@ describe('TF0305 literal-signing-secret', () => {
       { name: 'Rails from ENV', path: 'config/application.rb', code: "config.secret_key_base = ENV.fetch('SECRET_KEY_BASE')\n" },
       { name: 'commented out', path: 'src/app.ts', code: "// app.use(session({ secret: 'keyboard cat' }))\n" },
       { name: 'test file', path: 'test/auth.test.js', code: "jwt.sign({ id: 1 }, 'test-secret')\n" },
+      { name: 'jwt.verify with a public key', path: 'src/auth.ts', code: "const claims = jwt.verify(token, '-----BEGIN PUBLIC KEY-----MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1L-----END PUBLIC KEY-----')\n" },
       { name: 'SECRET_KEY outside settings', path: 'app/crypto.py', code: "SECRET_KEY = 'x'\n" }
     ],
     invalid: [
@@ -25,7 +26,16 @@ describe('TF0305 literal-signing-secret', () => {
       { name: 'Flask config class', path: 'app/config.py', code: 'class Config:\n    SECRET_KEY = "dev"\n    SQLALCHEMY_DATABASE_URI = "sqlite:///db.sqlite"\n', errors: [{ line: 2, message: /Flask config SECRET_KEY/ }] },
       { name: 'Rails secret_key_base', path: 'config/initializers/secret.rb', code: `Rails.application.config.secret_key_base = '${LONG}'\n`, errors: [{ line: 1 }] },
       { name: 'Java auth0 HMAC', path: 'src/main/java/Jwt.java', code: 'class J { Algorithm a = Algorithm.HMAC256("secret"); }\n', errors: [{ line: 1 }] },
-      { name: 'Go jwt SignedString', path: 'auth/token.go', code: 'package auth\nfunc sign(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte("my_secret_key"))\n}\n', errors: [{ line: 3 }] }
+      { name: 'Go jwt SignedString', path: 'auth/token.go', code: 'package auth\nfunc sign(t *jwt.Token) (string, error) {\n\treturn t.SignedString([]byte("my_secret_key"))\n}\n', errors: [{ line: 3 }] },
+      {
+        name: 'Flask Development/Testing config classes: notices; Production: error',
+        path: 'app/config.py',
+        code: `class Config:\n    SECRET_KEY = os.environ.get("SECRET_KEY")\n\n\nclass DevelopmentConfig(Config):\n    DEBUG = True\n    SECRET_KEY = "dev-k3y-not-for-prod"\n\n\nclass TestingConfig(Config):\n    # throwaway\n    SECRET_KEY = "t3sting-k3y"\n\n\nclass ProductionConfig(Config):\n    SECRET_KEY = "${LONG}"\n`,
+        errors: [{ line: 7, severity: 'notice', message: /\(development or test only\)/ }, { line: 12, severity: 'notice' }, { line: 16, severity: 'error' }]
+      },
+      { name: 'Rails development.rb: notice', path: 'config/environments/development.rb', code: `Rails.application.configure do\n  config.secret_key_base = "${LONG}"\nend\n`, errors: [{ line: 2, severity: 'notice' }] },
+      { name: 'Rails production.rb: error', path: 'config/environments/production.rb', code: `Rails.application.configure do\n  config.secret_key_base = "${LONG}"\nend\n`, errors: [{ line: 2, severity: 'error' }] },
+      { name: 'Flask development guard: notice', path: 'app/__init__.py', code: `def create_app():\n    app = Flask(__name__)\n    if app.config["ENV"] == "development":\n        app.config["SECRET_KEY"] = "dev"\n    else:\n        app.config["SECRET_KEY"] = "${LONG}"\n    return app\n`, errors: [{ line: 4, severity: 'notice' }, { line: 6, severity: 'error' }] }
     ]
   })
   it('redacts long literals', () => {

@@ -39,9 +39,9 @@ describe('config entries', () => {
 })
 
 describe('placeholders, shapes and names', () => {
-  it.each(['', 'changeme', '${DB_PASSWORD}', '${{ secrets.X }}', '<your-key>', 'xxx', '***', 'replace-me', 'your_password_here', '{{ .Values.x }}', '<%= ENV["X"] %>', 'password123'])(
+  it.each(['', 'changeme', '${DB_PASSWORD}', '${{ secrets.X }}', '<your-key>', 'xxx', '***', 'replace-me', 'your_password_here', '{{ .Values.x }}', '<%= ENV["X"] %>', 'password123', 'ENC[AES256_GCM,data:Tr7o1P8BMBb2ZBx3jQ==,iv:1b6f9Z2b=,tag:0Z4r==,type:str]', '$ANSIBLE_VAULT;1.1;AES256'])(
     'placeholder: %s', (v) => expect(isPlaceholder(v)).toBe(true))
-  it.each(['Hunter2-Prod!', 'k9Jd7Fh2Lq8Wz3Xc', 's3cret-Dev9'])('not a placeholder: %s', (v) => expect(isPlaceholder(v)).toBe(false))
+  it.each(['Hunter2-Prod!', 'k9Jd7Fh2Lq8Wz3Xc', 's3cret-Dev9', 'ENC[k9Jd7Fh2Lq8Wz3Xc]'])('not a placeholder: %s', (v) => expect(isPlaceholder(v)).toBe(false))
   it('env references', () => {
     expect(isEnvReference('$(PASSWORD)')).toBe(true)
     expect(isEnvReference('abc$def')).toBe(false)

@@ -4,7 +4,7 @@ import type { Rule } from '../../engine/rule.js'
 import { configEntries } from '../shared/config-entries.js'
 import { isPlaceholder } from '../shared/placeholders.js'
 import { isRealSecret } from './secret-assignment.js'
-import { findToken } from './secret-patterns.js'
+import { findToken, isStackDefault, secretNameKind } from './secret-patterns.js'
 
 const PUBLIC_PREFIX = /^(VITE_|NEXT_PUBLIC_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_|VUE_APP_)/
 
@@ -26,7 +26,7 @@ export const committedDotenv: Rule = {
     // Only client-bundle variables (Vite, Next.js, CRA...): public by definition, committed by convention.
     if (real.every((e) => PUBLIC_PREFIX.test(e.key))) return
     if (real.length === 0) return
-    const secrets = real.filter((e) => findToken(e.value) || isRealSecret(e.key, e.value) || /:\/\/[^/\s:@]+:[^@\s]+@/.test(e.value))
+    const secrets = real.filter((e) => findToken(e.value) || isRealSecret(e.key, e.value) || urlCredential(e.value))
     const dev = file.role === 'dev'
     // A development .env without credentials is a convention (Vite, Next.js); quiet.
     if (dev && secrets.length === 0) return
@@ -38,7 +38,14 @@ export const committedDotenv: Rule = {
       message: secrets.length
         ? `Committed ${file.name} holds credentials: ${names(secrets)}`
         : `Committed ${file.name} holds deploy config values: ${names(real)}`,
-      secret: secrets.length ? first.value : undefined
+      // The first key's line is quoted: mask its value when it is a credential, even a short one (DB_PASSWORD=q1w).
+      secret: secrets.length || secretNameKind(first.key) ? first.value : undefined
     })
   }
+}
+
+/** A URL with a password, unless it is a local stack's default login (postgres://postgres:postgres@db). */
+function urlCredential(value: string): boolean {
+  const m = /:\/\/([^/\s:@]{0,100}):([^@\s/]{1,200})@([^\s/:?#]{1,255})/.exec(value)
+  return m !== null && !isPlaceholder(m[2]) && !isStackDefault(m[1], m[2], m[3])
 }

@@ -1,13 +1,22 @@
-// TF0302: scheme://user:password@host with a literal password. Local hosts (localhost, 127.0.0.1)
-// are development defaults, not deploy credentials, and stay quiet.
+// TF0302: scheme://user:password@host (or scheme://:password@host) with a literal password. Local
+// hosts (localhost, 127.0.0.1) are development defaults, not deploy credentials, and stay quiet; so
+// are a compose stack's image defaults (postgres:postgres@db, guest:guest@rabbitmq), the password
+// a workflow gave its own service container, and URLs shown in help and usage texts.
 import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
+import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
-import { envLookup, findToken, nameBefore } from './secret-patterns.js'
+import { envLookup, findToken, isDevOnlyPath, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
 
-const URL_CRED = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:@/'"`<>]{1,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/gi
+const URL_CRED = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:@/'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/gi
 const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i
+/** Generic parts of a documented URL shape (postgres://user:pw@host/db). */
+const GENERIC_HOST = /^(host|hostname|server|servername|db-?host|your[-_]?\w{0,20}|my[-_]?host|domain|address)$/i
+/** Help and usage prose before the URL on its line; a `--flag VALUE   description` line. */
+const HELP_CUE = /\b(e\.g\.|eg:|i\.e\.|for example|examples?:|such as|usage:|format:|help\s*[=:]|description\s*[=:])|\b(usage|example|describe)\s*\(|^\s*-{1,2}[a-z][\w-]*(?:[ =]<?[A-Za-z_]+>?)?\s{2,}[A-Za-z]/i
+const USAGE_HEADER = /\b(usage|examples?)\s*:/gi
+const DEV_PATH = /(^|\/)\.devcontainer\//
 
 export const credentialInUrl: Rule = {
   meta: {
@@ -28,22 +37,48 @@ export const credentialInUrl: Rule = {
   },
   keywords: ['://'],
   check(file, report) {
+    if (DEV_PATH.test(file.path) || isDevOnlyPath(file.path)) return // a dev container's local stack, test-runner setup, dev settings
     const code = file.code
+    const serviceSecrets = workflowServiceSecrets(file)
     URL_CRED.lastIndex = 0
     for (let m = URL_CRED.exec(code); m; m = URL_CRED.exec(code)) {
       const [, scheme, user, password, host] = m
-      if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || LOCAL_HOST.test(host)) continue
+      if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || LOCAL_HOST.test(host) || GENERIC_HOST.test(host)) continue
       if (findToken(password)) continue // a provider token: TF0301 names it
+      if (serviceSecrets.has(password)) continue // the workflow's own service container
+      if (isStackDefault(user, password, host)) continue // compose stack default
+      if (user.toLowerCase() === 'scott' && password.toLowerCase() === 'tiger') continue // the SQLAlchemy documentation's example
+      if (user.toLowerCase() === 'anonymous') continue // anonymous FTP: any password is accepted
       const at = m.index + scheme.length + 3 + user.length + 1
-      if (onLongLine(file, at)) continue
+      if (onLongLine(file, at) || inHelpText(file, m.index)) continue
       const name = nameBefore(code, m.index)
       const env = /^(postgres|postgresql|mysql|mariadb|mongodb(\+srv)?|jdbc)/i.test(scheme) ? 'DATABASE_URL' : /^(redis|rediss)$/i.test(scheme) ? 'REDIS_URL' : /^amqps?$/i.test(scheme) ? 'AMQP_URL' : 'SERVICE_URL'
       report({
         ...file.position(at),
-        message: `Password ${redact(password)} for user ${user} in ${scheme}:// URL to ${host}${name ? ` (${name})` : ''}`,
+        message: `Password ${redact(password)}${user ? ` for user ${user}` : ''} in ${scheme}:// URL to ${host}${name ? ` (${name})` : ''}`,
         remediation: `Read the whole URL from the environment: ${envLookup(file, env)}; set it per deploy and rotate the password.`,
         secret: password
       })
     }
   }
+}
+
+/**
+ * Is the URL at `offset` an illustration in help or usage text: after "e.g." or "such as" on its
+ * line, on a `--flag  description` line, or inside a string literal under a "Usage:"/"Example:" header?
+ */
+function inHelpText(file: SourceFile, offset: number): boolean {
+  const text = file.text
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1
+  if (HELP_CUE.test(text.slice(lineStart, offset))) return true
+  if (file.kind !== 'source' || !file.inStringLiteral(offset)) return false
+  // A header inside a string literal (not a comment) at most 15 lines up.
+  for (let n = 0; n < 15 && lineStart > 0; n++) {
+    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1
+    const prev = text.slice(prevStart, lineStart)
+    USAGE_HEADER.lastIndex = 0
+    for (let m = USAGE_HEADER.exec(prev); m; m = USAGE_HEADER.exec(prev)) if (file.inStringLiteral(prevStart + m.index)) return true
+    lineStart = prevStart
+  }
+  return false
 }

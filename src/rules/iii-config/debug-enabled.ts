@@ -1,6 +1,8 @@
 // TF0307: debug mode switched on in code (Django DEBUG = True, Flask config DEBUG = True). Whether a
 // deploy shows tracebacks is per-deploy config; hardcoded on, production leaks settings and source.
 import type { Rule } from '../../engine/rule.js'
+import type { SourceFile } from '../../engine/source-file.js'
+import { inDevOnlyCode } from './secret-patterns.js'
 import { isDevSettings, isTemplatePath } from './signing-secrets.js'
 
 const DJANGO = /^DEBUG\s*=\s*True\b/gm
@@ -31,8 +33,22 @@ export const debugEnabled: Rule = {
       re.lastIndex = 0
       for (let m = re.exec(code); m; m = re.exec(code)) {
         const at = m.index + m[0].lastIndexOf('True')
+        // `if FLASK_ENV == "development":` and the `if __name__ == "__main__":` dev-server entry point
+        if (inDevOnlyCode(file, at) || inMainGuard(file, at)) continue
         report({ ...file.position(at), message: `${re === DJANGO ? 'Django DEBUG' : 'Flask debug mode'} is hardcoded to True` })
       }
     }
   }
+}
+
+/** Inside `if __name__ == "__main__":` (the script run by hand; production imports the module)? */
+function inMainGuard(file: SourceFile, offset: number): boolean {
+  const i = file.position(offset).line - 1
+  if (!/^\s/.test(file.lines[i] ?? '')) return false
+  for (let j = i - 1; j >= 0 && i - j < 200; j--) {
+    const line = file.lines[j]
+    if (!/^\S/.test(line) || line.startsWith('#')) continue
+    return /^if\s+__name__\s*==\s*["']__main__["']\s*:/.test(line)
+  }
+  return false
 }

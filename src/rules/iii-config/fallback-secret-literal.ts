@@ -5,7 +5,7 @@ import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
 import { isEnvReference } from '../shared/placeholders.js'
-import { envLookup, secretNameKind } from './secret-patterns.js'
+import { envLookup, isDevOnlyPath, secretNameKind } from './secret-patterns.js'
 
 const S = String.raw`(["'])([^"'\n\\]{0,200})`
 // [regex, language filter]; group 1 = env var name, last groups = quote + literal.
@@ -42,6 +42,8 @@ export const fallbackSecretLiteral: Rule = {
   files: { kinds: ['source', 'properties', 'yaml'] },
   keywords: ['env', '${'],
   check(file, report) {
+    // settings/dev.py, jest.setup.js, application-local.yml: never a deploy's config
+    if (file.role === 'dev' || isDevOnlyPath(file.path)) return
     const code = file.code
     for (const [re, lang] of PATTERNS) {
       if (!lang.test(file.language)) continue

@@ -6,7 +6,7 @@ import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
 import { configEntries, type ConfigEntry } from '../shared/config-entries.js'
 import { isPlaceholder } from '../shared/placeholders.js'
-import { envName, findToken, secretNameKind } from './secret-patterns.js'
+import { envName, findToken, isStackDefault, secretNameKind } from './secret-patterns.js'
 
 const SPRING = /(^|\/)(application|bootstrap)([-.][^/]*)?\.(ya?ml|properties)$/
 const RAILS = /(^|\/)config\/(database|secrets)\.yml$/
@@ -37,10 +37,15 @@ export const frameworkConfigPassword: Rule = {
     // A password beside a localhost datasource URL is a local default: a warning, not an error.
     const parent = (e: ConfigEntry): string => `${e.section}|${e.key.slice(0, Math.max(0, e.key.lastIndexOf('.')))}`
     const localParents = new Set(entries.filter((e) => /(^|\.)url$/.test(e.key) && /localhost|127\.0\.0\.1/.test(e.value)).map(parent))
+    // Sibling values by parent: user name and host, to recognise a local stack's default login.
+    const sibling = (e: ConfigEntry, leaf: RegExp): string | undefined => entries.find((x) => parent(x) === parent(e) && leaf.test(x.leaf))?.value
     for (const e of entries) {
       const local = spring && localParents.has(parent(e))
       if (!secretNameKind(e.leaf) || isPlaceholder(e.value) || findToken(e.value) || /<%|\$\{/.test(e.value)) continue
       if (spring ? devDocs.has(e.section) : DEV.test(e.key.split('.')[0])) continue
+      const url = sibling(e, /^url$/)
+      const host = url ? /\/\/(?:[^@/\s]*@)?([^:/?#\s]+)/.exec(url)?.[1] : sibling(e, /^(host|hostname|addresses)$/)
+      if (host && isStackDefault(sibling(e, /^(username|user)$/) ?? '', e.value, host)) continue // postgres/postgres at db:5432
       report({
         ...file.position(e.offset),
         severity: local ? 'warning' : 'error',

@@ -4,6 +4,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { topScalar, yamlEntries, yamlOf } from '../../parsers/yaml.js'
+import { looksLikePath } from '../shared/entropy.js'
 import { isPlaceholder } from '../shared/placeholders.js'
 import { isRealSecret } from './secret-assignment.js'
 import { findToken, secretNameKind } from './secret-patterns.js'
@@ -28,7 +29,8 @@ export const k8sLiteralSecretEnv: Rule = {
     const docs = yamlOf(file).docs
     const kinds = docs.map((d) => String(topScalar(d, 'kind') ?? ''))
     if (!docs.some((d) => topScalar(d, 'apiVersion') !== undefined)) return
-    const severity = file.role === 'dev' ? 'notice' : 'error'
+    // A dev overlay (k8s/overlays/dev/, k8s/local/, minikube/) configures a developer's cluster: a notice.
+    const severity = file.role === 'dev' || /(^|\/)(dev|development|local|kind|minikube)\//i.test(file.path) ? 'notice' : 'error'
     const envNames = new Map<string, string>()
     const entries = yamlEntries(file)
     for (const e of entries) if (e.key === 'name' && e.path.includes('env')) envNames.set(e.path.slice(0, -1).join('/'), String(e.value))
@@ -39,7 +41,8 @@ export const k8sLiteralSecretEnv: Rule = {
       const at = e.offset + (e.quoted ? 1 : 0)
       if (e.key === 'value' && e.path[e.path.length - 3] === 'env') {
         const name = envNames.get(e.path.slice(0, -1).join('/'))
-        if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3) continue
+        // GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json names where the credential is mounted
+        if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3 || looksLikePath(v)) continue
         report({ ...file.position(at), severity, message: `Env var ${name} is given a literal value instead of valueFrom.secretKeyRef`, secret: v })
       } else if (kind === 'Secret' && (e.path[0] === 'stringData' || e.path[0] === 'data') && e.path.length === 2 && !secretDocsDone.has(e.docIndex)) {
         const plain = e.path[0] === 'data' ? decode(v) : v

@@ -8,7 +8,7 @@ import { configEntries } from '../shared/config-entries.js'
 import { looksLikeSecret } from '../shared/entropy.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
-import { envName, findToken, moveToEnv, secretNameKind, words } from './secret-patterns.js'
+import { envName, findToken, inDevOnlyCode, isDevOnlyPath, moveToEnv, secretNameKind, words, workflowServiceSecrets } from './secret-patterns.js'
 import { signingLiterals } from './signing-secrets.js'
 
 // = / : / := / => "literal" (Python's b r u f prefixes allowed); the name before it is read backwards
@@ -16,11 +16,17 @@ import { signingLiterals } from './signing-secrets.js'
 const ASSIGNED_LITERAL = /(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\1/g
 /** Spring/Rails files are TF0310's; translations are prose. */
 export const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/
+const LOCAL_ENV = /^(development|dev|test|testing|local)$/i
 const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i
+/** mock-data.ts, fakeUsers.js, stubs.py: test doubles by name, wherever they live. */
+const DOUBLE_WORDS = new Set(['mock', 'mocks', 'fake', 'fakes', 'stub', 'stubs', 'dummy', 'fixture', 'fixtures'])
+const isTestDouble = (path: string): boolean => words(path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')).some((w) => DOUBLE_WORDS.has(w))
+/** Password hashes (bcrypt, argon2, Django's pbkdf2, crypt): what a user table stores, not a credential. */
+const PASSWORD_HASH = /^(\$(2[abxy]?|argon2(id|i|d)|[156]|scrypt)\$|(pbkdf2_sha\d+|bcrypt_sha256|argon2|scrypt)\$)/
 
 export function isRealSecret(name: string, value: string): boolean {
   const kind = secretNameKind(name)
-  if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value)) return false
+  if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value) || PASSWORD_HASH.test(value)) return false
   // Keys that are public by design: Firebase/Google browser keys, Stripe publishable keys, Mapbox public tokens.
   if (/^(AIza[\w-]{35}|pk_(live|test)_\w+|pk\.eyJ[\w.-]+)$/.test(value)) return false
   // password: "password1", secret: "my-secret": the name restated, not a credential
@@ -47,12 +53,13 @@ export const secretAssignment: Rule = {
   files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
   check(file, report) {
-    if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path)) return
+    if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOnlyPath(file.path) || isTestDouble(file.path)) return
+    const serviceSecrets = workflowServiceSecrets(file) // a CI config's own service containers
     const emit = (name: string, value: string, offset: number): void => {
-      if (!isRealSecret(name, value)) return
+      if (!isRealSecret(name, value) || serviceSecrets.has(value)) return
       report({
         ...file.position(offset),
-        message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} ${name} is assigned the literal ${redact(value)}`,
+        message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${redact(value)}`,
         remediation: moveToEnv(file, envName(name), true),
         secret: value
       })
@@ -64,7 +71,8 @@ export const secretAssignment: Rule = {
         // compose list form: environment: [ "DB_PASSWORD=..." ]
         const kv = file.kind === 'compose' ? /^([A-Za-z_]\w{0,80})=(.+)$/.exec(e.value) : null
         if (kv) emit(kv[1], kv[2], e.offset + kv[1].length + 1)
-        else emit(e.leaf, e.value, e.offset)
+        // { "development": { "password": ... } } (Sequelize config.json, per-environment YAML): a local database
+        else if (!e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset))) emit(e.leaf, e.value, e.offset)
       }
       return
     }
@@ -85,7 +93,8 @@ function scanSource(file: SourceFile, emit: (name: string, value: string, offset
     const offset = m.index + m[0].length - value.length - 1
     if (onLongLine(file, offset)) continue
     owned ??= new Set(signingLiterals(file).map((s) => s.offset))
-    if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || inLocalEnvBlock(code, named.start)) continue
+    if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !isRealSecret(name, value)) continue
+    if (inLocalOrFakeBlock(code, named.start) || inDevOnlyCode(file, offset)) continue // the costlier context checks last
     emit(name, value, offset)
   }
 }
@@ -119,10 +128,11 @@ export function nameBefore(code: string, op: number): { name: string; start: num
 }
 
 /**
- * Is `offset` inside an object keyed by a local environment name ({ development: { password: 'x' } })?
- * Local databases' passwords are not deploy credentials; TF0311 judges the grouping itself.
+ * Is `offset` inside an object keyed by a local environment name ({ development: { password: 'x' } })
+ * or named as a test double (fake_users_db = { ... })? Local databases' passwords are not deploy
+ * credentials (TF0311 judges the grouping itself); a fake user's password is not a credential at all.
  */
-function inLocalEnvBlock(code: string, offset: number): boolean {
+function inLocalOrFakeBlock(code: string, offset: number): boolean {
   let depth = 0
   for (let i = offset - 1, levels = 0; i >= 0 && offset - i < 3000 && levels < 4; i--) {
     const c = code[i]
@@ -133,8 +143,8 @@ function inLocalEnvBlock(code: string, offset: number): boolean {
         continue
       }
       levels++
-      const key = /["']?([A-Za-z_]\w{0,30})["']?\s*(?:=>|=|:)\s*$/.exec(code.slice(Math.max(0, i - 60), i))
-      if (key && /^(development|dev|test|testing|local)$/i.test(key[1])) return true
+      const key = /["']?([A-Za-z_]\w{0,30})["']?\s*(?:=>|=|:)\s*(?:\[\s*)?$/.exec(code.slice(Math.max(0, i - 60), i))
+      if (key && (LOCAL_ENV.test(key[1]) || words(key[1]).some((w) => DOUBLE_WORDS.has(w)))) return true
     }
   }
   return false

@@ -1,6 +1,8 @@
 // Detection tables shared by the Factor III rules: provider token shapes, which names hold secrets,
 // and how to read a value from the environment in each language.
 import type { SourceFile } from '../../engine/source-file.js'
+import { yamlEntries } from '../../parsers/yaml.js'
+import { inDevBranch } from '../shared/backing-service-urls.js'
 
 export interface TokenPattern {
   id: string
@@ -74,7 +76,11 @@ export function words(name: string): string[] {
 }
 
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'auth', 'master', 'client', 'app', 'license', 'webhook', 'hmac', 'jwt', 'session', 'cookie', 'account'])
-const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'pub', 'page', 'next', 'continuation', 'cancellation', 'cancel', 'csrf', 'xsrf', 'sync', 'idempotency'])
+const NOT_SECRET_WORDS = new Set([
+  'public', 'publishable', 'pub', 'page', 'next', 'continuation', 'cancellation', 'cancel', 'csrf', 'xsrf', 'sync', 'idempotency',
+  // test doubles say what they are (fakePassword, DUMMY_TOKEN, mockApiKey); a hash is not the password
+  'fake', 'dummy', 'mock', 'mocked', 'stub', 'hashed', 'hash'
+])
 
 /**
  * Does this name hold a credential, and of which sort? Decided by the last word, so
@@ -95,6 +101,7 @@ export function secretNameKind(name: string): 'password' | 'token' | undefined {
 
 /** DB_PASSWORD from dbPassword / spring.datasource.password (Spring's relaxed binding agrees). */
 export function envName(name: string): string {
+  if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && (name === name.toUpperCase() || name === name.toLowerCase())) return name.toUpperCase() // E2E_USER_PASSWORD as written
   const w = words(name)
   return (w.length ? w.join('_') : 'SECRET').toUpperCase()
 }
@@ -150,3 +157,88 @@ export function nameBefore(text: string, offset: number): string | undefined {
 
 /** Severity by role: local-development files are never errors. */
 export const roleSeverity = (file: SourceFile): 'error' | 'notice' => (file.role === 'dev' ? 'notice' : 'error')
+
+/** CI configs that start service containers from the same variables (GitLab, Bitbucket, CircleCI, Travis, Azure, Woodpecker/Drone). */
+const CI_CONFIG = /(^|\/)(\.gitlab-ci\.ya?ml|bitbucket-pipelines\.ya?ml|\.circleci\/config\.ya?ml|\.travis\.ya?ml|azure-pipelines\.ya?ml|\.woodpecker\.ya?ml|\.drone\.ya?ml)$/
+/** The variables database and broker images initialise their login from. */
+const IMAGE_INIT_PASSWORD = /^(POSTGRES_PASSWORD|PGPASSWORD|MYSQL_ROOT_PASSWORD|MYSQL_PASSWORD|MARIADB_ROOT_PASSWORD|MARIADB_PASSWORD|MONGO_INITDB_ROOT_PASSWORD|RABBITMQ_DEFAULT_PASS|MSSQL_SA_PASSWORD|SA_PASSWORD|MINIO_ROOT_PASSWORD)$/
+
+/**
+ * Values a CI config gives its own service containers: a GitHub workflow's `services.postgres.env`,
+ * or the image-init variables (POSTGRES_PASSWORD) of a GitLab/CircleCI/... config that starts
+ * `services:`. Those are CI's throwaway databases; the job's client side using the same password
+ * (`DATABASE_URL: postgres://app:<that>@postgres/test`) is not a credential either.
+ */
+export function workflowServiceSecrets(file: SourceFile): ReadonlySet<string> {
+  return file.parse('iii-workflow-service-secrets', (f) => {
+    const out = new Set<string>()
+    const ci = CI_CONFIG.test(f.path) && /^\s*-?\s*services:/m.test(f.text)
+    if (f.kind !== 'workflow' && !ci) return out
+    for (const e of yamlEntries(f)) {
+      const value = e.value === null ? '' : String(e.value)
+      if (value === '') continue
+      if (f.kind === 'workflow' ? e.path[e.path.length - 2] === 'env' && (e.path.includes('services') || e.path.includes('container')) : IMAGE_INIT_PASSWORD.test(e.key)) out.add(value)
+    }
+    return out
+  })
+}
+
+/** Test-runner setup and config: jest.setup.js, setupTests.ts, vitest.config.ts, playwright.config.ts, cypress.config.js. */
+const TEST_RUNNER_FILE = /(^|\/)((jest|vitest|playwright|cypress|karma|wdio|ava|mocha)[.-](setup|config|globals?|env)[^/]*|setup-?tests|test-?setup|\.mocharc[^/]*)\.[cm]?[jt]sx?$/i
+
+/** Files that only a developer's machine or the test suite loads. */
+export function isDevOnlyPath(path: string): boolean {
+  return (
+    TEST_RUNNER_FILE.test(path) ||
+    /(^|\/)tests?\.py$|\.(cy|e2e|e2e-spec)\.[cm]?[jt]sx?$/.test(path) || // Django's app/tests.py, Cypress *.cy.ts, *.e2e.ts
+    /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)[^/]*[._-](local|development)\.[cm]?[jt]s$/.test(path) || // node-config, config.local.js
+    /(^|\/)config\/environments\/(development|test)\.rb$/.test(path) || // Rails
+    /(^|\/)db\/seeds\/(development|test|dev)(\/|\.rb$)/.test(path) || // per-environment seeds
+    /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) || // Django/Flask settings modules
+    /(^|\/)(local|test|dev)_?settings\.py$/i.test(path) ||
+    /(^|\/)\.storybook\/|\.stories\.[jt]sx?$|\.stories\.mdx$/.test(path) // Storybook demo data
+  )
+}
+
+/** A header whose block runs only outside production: `unless Rails.env.production?`, `if (NODE_ENV !== 'production')`. */
+const NOT_PRODUCTION_HEADER = /^\s*(\}\s*)?(unless\s+[\w.:]{0,40}production\?|(if|elsif|elif)\b.{0,40}(!\s*[\w.:]{0,40}(production\?|isProduction|isProd)\b|!==?\s*['"]prod(uction)?['"]|\bnot\s+[\w.]{0,40}(is_)?prod(uction)?\b))/i
+const DEV_HEADER = /^\s*(configure\s+:(development|test)\b|(if|elsif|unless)\s+Rails\.env\.(development|test|local)\?\s*$)/
+const DEV_MODIFIER = /\b(if\s+Rails\.env\.(development|test)\?|unless\s+Rails\.env\.production\?)\s*$/
+
+/**
+ * Is the code at `offset` only run in development or tests: inside `if Rails.env.development?`,
+ * `configure :development do`, `if settings.DEBUG:`, `if (process.env.NODE_ENV === 'development')`,
+ * `unless Rails.env.production?`, or a line ending in `if Rails.env.development?`?
+ */
+export function inDevOnlyCode(file: SourceFile, offset: number): boolean {
+  const i = file.position(offset).line - 1
+  const lines = file.lines
+  if (DEV_MODIFIER.test(lines[i] ?? '') || inDevBranch(lines, i)) return true
+  let indent = (lines[i] ?? '').search(/\S/)
+  for (let j = i - 1; j >= Math.max(0, i - 30); j--) {
+    const prev = lines[j]
+    if (prev.trim() === '' || prev.length > 4000) continue
+    const pIndent = prev.search(/\S/)
+    if (pIndent >= indent) continue
+    // Each enclosing block, innermost first; an `else` ends the climb (its condition is the opposite).
+    if (NOT_PRODUCTION_HEADER.test(prev) || DEV_HEADER.test(prev)) return true
+    if (pIndent === 0 || /^\s*(\}\s*)?(else|elsif|elif|when)\b/.test(prev)) return false
+    indent = pIndent
+  }
+  return false
+}
+
+/** A compose service name (db, postgres, rabbitmq): one label, not an address. */
+const SERVICE_NAME = /^[a-z][a-z0-9_-]{0,62}$/i
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i
+/** Passwords container images document as their defaults (postgres, RabbitMQ guest, MinIO, Bitnami). */
+const IMAGE_DEFAULTS = new Set(['postgres', 'guest', 'root', 'admin', 'mysql', 'mongo', 'rabbitmq', 'redis', 'minioadmin', 'bitnami', 'neo4j', 'yourstrong(!)password'])
+
+/**
+ * A local stack's default login: the password equals the user name or is an image's documented
+ * default (postgres:postgres, guest:guest), and the host is a compose service name or local.
+ * Not a deploy credential; the same login to a real address still is one.
+ */
+export function isStackDefault(user: string, password: string, host: string): boolean {
+  return (SERVICE_NAME.test(host) || LOCAL_HOST.test(host)) && ((user !== '' && password === user) || IMAGE_DEFAULTS.has(password.toLowerCase()))
+}

@@ -18,8 +18,15 @@ export const isUuid = (v: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]
 /** Subresource-integrity and lockfile hashes: sha512-<base64>. */
 export const isIntegrity = (v: string): boolean => /^sha(1|256|384|512)-[A-Za-z0-9+/=]{20,100}$/.test(v)
 export const isHexDigest = (v: string): boolean => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(v)
-const looksLikePathOrUrl = (v: string): boolean => /^(\.{0,2}\/|~\/|[a-z][a-z0-9+.-]{1,20}:\/\/)/i.test(v) || /^[\w.-]{1,100}\.(json|ya?ml|pem|key|crt|txt|js|ts|py|rb|go|java|env)$/i.test(v)
+/** A file path (/var/secrets/key.json, ./certs/tls.key, key.json): where a credential is mounted, not the credential. */
+export const looksLikePath = (v: string): boolean => /^(\.{0,2}\/|~\/)[^\s]*$/.test(v) || /^[\w.-]{1,100}\.(json|ya?ml|pem|key|crt|cer|p12|pfx|jks|txt|js|ts|py|rb|go|java|env)$/i.test(v)
+const looksLikePathOrUrl = (v: string): boolean => looksLikePath(v) || /^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(v)
 const looksLikeIdentifier = (v: string): boolean => /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || /^[a-z]+(?:[._-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)
+
+/** A column type or schema type (varchar(255), string?), the value of a schema map. */
+const looksLikeType = (v: string): boolean => /^(n?varchar|char|character varying|text|string|str|integer|int|bigint|smallint|uuid|bool|boolean|number|blob|bytea|binary|varbinary|bytes)(\(\d{1,5}\))?[?!]?$/i.test(v)
+/** A regular expression (a password policy): anchored at both ends, or with lookarounds or escapes. */
+const looksLikeRegex = (v: string): boolean => /^\^.{2,}\$$/.test(v) || /\(\?[=!:<]|\\[dwsbDWS]/.test(v)
 
 export interface ShapeOptions {
   /** Passwords are chosen by humans: shorter and less random than generated tokens. */
@@ -32,7 +39,7 @@ export interface ShapeOptions {
  */
 export function looksLikeSecret(v: string, opts: ShapeOptions): boolean {
   if (v.length > 500 || /\s/.test(v)) return false
-  if (looksLikePathOrUrl(v) || looksLikeIdentifier(v) || isUuid(v) || isIntegrity(v)) return false
+  if (looksLikePathOrUrl(v) || looksLikeIdentifier(v) || isUuid(v) || isIntegrity(v) || looksLikeType(v) || looksLikeRegex(v)) return false
   if (/^\d+(\.\d+)*$/.test(v)) return opts.kind === 'password' && v.length >= 8 // numeric PINs of 8+ digits only
   if (opts.kind === 'password') return v.length >= 6 && shannon(v) >= 2.5
   // generated tokens: long, varied, more than one character class

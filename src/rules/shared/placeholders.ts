@@ -39,5 +39,7 @@ export function isPlaceholder(value: string): boolean {
   if (/^[x*•.\-_#?]+$/i.test(v) || /\*{3}|x{4}|X{4}|\.{3}|…/.test(v)) return true
   if (/(change|replace)[-_ ]?(me|it|this)|example|placeholder|dummy|sample|^fake|fake[-_]|^test[-_]|[-_]test$|insert[-_ ]|_here$|-here$|^your[-_ ]|^my[-_ ]?(secret|password|token|key|api)|^enter[-_ ]|^put[-_ ]/i.test(v)) return true
   if (/^(secret|password|token|key)[-_]?\d{0,3}$/i.test(v)) return true // secret1, password123
+  // Encrypted in place: SOPS (ENC[AES256_GCM,data:...]), Ansible Vault, git-crypt/blackbox-style armour
+  if (/^ENC\[[A-Z0-9_]{2,30},data:/.test(v) || v.startsWith('$ANSIBLE_VAULT;')) return true
   return false
 }
