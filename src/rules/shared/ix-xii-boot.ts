@@ -2,6 +2,7 @@
 // long-line guard, the command a container image really boots with, dev-only paths and
 // per-language remediation snippets.
 import type { App } from '../../engine/apps.js'
+import { isTestFilePath } from '../../engine/classify.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Language } from '../../engine/types.js'
 import { dockerfileOf, type DockerInstruction } from '../../parsers/dockerfile.js'
@@ -57,7 +58,7 @@ export function isDevOnlyPath(path: string): boolean {
 
 /** A path under a test/spec folder or a test-named file (role 'test' covers most; this catches the rest). */
 export function isTestPath(path: string): boolean {
-  return /(^|\/)(tests?|spec|__tests__|testing|fixtures?|test[-_]?(utils?|helpers?|support)|testutils|testhelpers)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path)
+  return isTestFilePath(path) || /(^|\/)(tests?|spec|__tests__|testing|fixtures?|test[-_]?(utils?|helpers?|support)|testutils|testhelpers)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path)
 }
 
 export interface BootCommand {
