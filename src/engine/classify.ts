@@ -27,7 +27,7 @@ const K8S_DIR = /(^|\/)(k8s|kube|kubernetes|manifests|deploy|deployments?|charts
 export function classifyKind(path: string): FileKind {
   const lowerPath = path.toLowerCase()
   const name = lowerPath.slice(lowerPath.lastIndexOf('/') + 1)
-  if (MANIFESTS.has(name) || /^requirements[-_.][\w.-]*\.txt$/.test(name)) return 'manifest'
+  if (MANIFESTS.has(name) || /^(requirements|constraints)([-_.][\w.-]*)?\.txt$/.test(name)) return 'manifest'
   const dotExt = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : ''
   // Dockerfile.prod is a Dockerfile; dockerfile.ts (a parser for them) is source code.
   const sourceExt = dotExt in LANG_BY_EXT
