@@ -52,9 +52,9 @@ export function matchesIn(file: SourceFile, re: RegExp): { m: RegExpExecArray; l
   return out
 }
 
-/** Config that only development uses: application-dev.yml, settings/local.py, logback-dev.xml, config/environments/development.rb. */
+/** Config that only development or tests use: application-dev.yml, settings/local.py, settings/dev_docker.py, settings/e2e.py, logback-dev.xml, config/environments/development.rb. */
 export function isDevOnlyPath(path: string): boolean {
-  return /(^|[/._-])(dev|development|local|debug)([/._-]|$)/i.test(path)
+  return /(^|[/._-])(dev|development|local|debug|test|testing|e2e)([/._-]|$)/i.test(path)
 }
 
 /** A path under a test/spec folder or a test-named file (role 'test' covers most; this catches the rest). */
