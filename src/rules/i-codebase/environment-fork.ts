@@ -55,6 +55,11 @@ export const environmentFork: Rule = {
     if (file.kind === 'workflow') return deployBranches(file, report)
     const m = FORK_NAME.exec(file.name)
     if (!m || TOOLING.test(file.name)) return
+    // Go files selected by a build constraint (assets_prod.go with //go:build !dev) are a build variant the toolchain picks, not a deploy fork.
+    if (m[4] === 'go' && /^\s*\/\/\s*(go:build|\+build)\s/m.test(file.text)) return
+    // `qa`, `stage` and `uat` are also domain words (chat_qa.py answers questions, pipeline_stage.py is a step):
+    // such a file is a fork only if it names that environment in a string or a config identifier.
+    if (/^(qa|stage|uat)$/i.test(m[3]) && !new RegExp(`['"\`][^'"\`\n]{0,200}\\b(${m[3]}|staging)\\b[^'"\`\n]{0,200}['"\`]|\\b${m[3].toUpperCase()}_[A-Z]|_${m[3].toUpperCase()}\\b`, 'i').test(file.code)) return
     const stem = m[1]
     // A layer that imports the base and overrides values is config grouping (Factor III), not a fork.
     const importsBase = new RegExp(`(from\\s+\\.?\\.?${stem}\\s+import|import\\s+${stem}\\b|require(_relative)?\\s*\\(?\\s*['"]\\.{0,2}/?${stem}(\\.\\w+)?['"]|from\\s+['"]\\./${stem}(\\.\\w+)?['"])`).test(file.code)
