@@ -13,7 +13,7 @@ const COMMAND_PATTERNS: { re: RegExp; what: (m: RegExpExecArray) => string; fix:
   { re: /(?:^|[\s;&|"'])(?:\/usr\/bin\/)?supervisord\b/, what: () => 'supervisord as the entry runs the app under an in-container process manager', fix: 'Run one process per container in the foreground (`CMD ["gunicorn", "app.wsgi"]`) and declare the other process types as separate services/Deployments.' },
   { re: /--daemon(?:ize)?\b(?![=\s]+(?:false|off|no)\b)/, what: (m) => `"${m[0]}" detaches the server from the platform`, fix: 'Drop the daemon flag so the server stays in the foreground: `gunicorn app.wsgi --bind 0.0.0.0:$PORT`.' },
   { re: /\bgunicorn\b[^;&|]*\s-D\b/, what: () => 'gunicorn "-D" daemonizes the server', fix: 'Drop -D so gunicorn stays in the foreground.' },
-  { re: /(?:^|\s)--pid(?:file)?[=\s]+\S+/, what: (m) => `"${m[0].trim()}" manages a PID file`, fix: 'Do not write PID files: the platform tracks the process. Remove the --pid option.' },
+  { re: /(?:^|\s)--pid(?:file)?(?:=(?!\/dev\/null\b)[^\s'"]+|\s+(?!-|\/dev\/null\b)[^\s'"]+)/, what: (m) => `"${m[0].trim()}" manages a PID file`, fix: 'Do not write PID files: the platform tracks the process. Remove the --pid option.' },
   { re: /\b(?:service\s+[\w.-]+\s+start|\/etc\/init\.d\/[\w.-]+\s+start|systemctl\s+start)\b/, what: (m) => `"${m[0]}" starts a background service inside the app's process`, fix: 'Run each service as its own process type (its own container/Deployment) in the foreground.' },
   { re: /(?<=\s)&(?=\s|$)/, background: true, what: () => '"&" backgrounds a process the platform cannot see', fix: 'Start one foreground process per container (`exec` it as the last command) and run the other one as its own process type.' }
 ]
