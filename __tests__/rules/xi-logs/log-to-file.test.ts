@@ -32,6 +32,8 @@ describe('TF1101 log-to-file', () => {
       { name: 'Ruby Logger.new("/dev/stdout")', path: 'lib/importer.rb', code: "LOG = Logger.new('/dev/stdout')\n" },
       { name: 'logback FileAppender on /dev/stdout', path: 'src/main/resources/logback.xml', code: '<configuration>\n  <appender name="OUT" class="ch.qos.logback.core.FileAppender">\n    <file>/dev/stdout</file>\n  </appender>\n  <root><appender-ref ref="OUT"/></root>\n</configuration>\n' },
       { name: 'spring logging.file.name=/dev/stdout', path: 'src/main/resources/application.properties', code: 'logging.file.name=/dev/stdout\n' },
+      { name: 'Ruby Logger to /dev/null keeps nothing', path: 'config/initializers/quiet.rb', code: "Faraday.default_connection_options.logger = Logger.new('/dev/null')\n" },
+      { name: 'Python FileHandler(os.devnull)', path: 'app/log.py', code: "import logging, os\nlogging.getLogger('noisy').addHandler(logging.FileHandler(os.devnull))\n" },
       // dev and test branches
       { name: 'file transport only in development', path: 'src/logger.ts', code: "import winston from 'winston'\nexport const logger = winston.createLogger({ transports: [new winston.transports.Console()] })\nif (process.env.NODE_ENV === 'development') {\n  logger.add(new winston.transports.File({ filename: 'debug.log' }))\n}\n" },
       { name: 'file transport when not production (one line)', path: 'src/logger.ts', code: "import winston from 'winston'\nif (process.env.NODE_ENV !== 'production') logger.add(new winston.transports.File({ filename: 'debug.log' }))\n" },

@@ -143,8 +143,8 @@ export const logToFile: Rule = {
   }
 }
 
-/** /dev/stdout, /dev/stderr, /proc/self/fd/1|2, /proc/1/fd/1|2 (as a whole value): the log stream, not a file. */
-const STDOUT_PATH = /(^|[\s'"`=>:(])(\/dev\/std(out|err)|\/proc\/(self|1)\/fd\/[12])(?![\w/.])/
+/** /dev/stdout, /dev/stderr, /proc/self/fd/1|2, /proc/1/fd/1|2 (as a whole value): the log stream, not a file; /dev/null keeps nothing. */
+const STDOUT_PATH = /(^|[\s'"`=>:(])(\/dev\/(std(out|err)|null)|\/proc\/(self|1)\/fd\/[12])(?![\w/.])|\bos\.devnull\b|\bFile::NULL\b/
 
 /** The text that names a match's target: its call arguments, its XML element, or its config line. */
 function targetOf(file: SourceFile, key: string, m: RegExpExecArray): string {

@@ -234,6 +234,24 @@ function checkScript(file: SourceFile, report: ReportFn, fix: string): void {
   })
 }
 
+/** A function named for the admin task (Migrate, migrate_db, initDb, setup_schema): an admin entry, run on purpose. */
+const ADMIN_FUNCTION = /\b(?:func\s+(?:\([^)\n]{0,80}\)\s*)?|function\s*\*?\s*|def\s+|async\s+|(?:public|private|protected|static)\s+[\w<>[\], ]{0,60}\s)(\w{0,40}(?:[Mm]igrat|[Ii]nit_?[Dd][Bb]|[Ss]etup_?[Dd][Bb]|[Cc]reate_?[Ss]chema|[Ss]ync_?[Ss]chema|[Ss]eed)\w{0,40})\s*\(|\b(\w{0,40}(?:[Mm]igrat|[Ii]nit_?[Dd][Bb]|[Ss]etup_?[Dd][Bb]|[Cc]reate_?[Ss]chema)\w{0,40})\s*=\s*(?:async\s*)?(?:\([^)\n]{0,80}\)|\w+)\s*=>/
+
+/** Is line `i` (0-based) inside a function named for migrating, seeding or creating the schema (within 30 lines)? */
+function inAdminFunction(lines: readonly string[], i: number): boolean {
+  let indent = (lines[i] ?? '').search(/\S/)
+  for (let j = i; j >= Math.max(0, i - 30); j--) {
+    const prev = lines[j]
+    if (prev.length > MAX_LINE || prev.trim() === '') continue
+    const pIndent = prev.search(/\S/)
+    if (j < i && pIndent >= indent) continue
+    if (ADMIN_FUNCTION.test(prev)) return true
+    if (j < i) indent = pIndent
+    if (pIndent === 0 && j < i) return false // reached a top-level statement that is not such a function
+  }
+  return false
+}
+
 function checkCode(file: SourceFile, report: ReportFn, fix: string): void {
   if (file.role !== 'app' || isTestPath(file.path)) return
   // Admin commands are where schema changes belong.
@@ -241,6 +259,7 @@ function checkCode(file: SourceFile, report: ReportFn, fix: string): void {
   const dev = isDevOnlyPath(file.path)
   const rep = (line: number, column: number, severity: Severity, message: string): void => {
     if (inDevOrTestBranch(codeLines(file), line - 1)) return // if (NODE_ENV === 'test') await sequelize.sync()
+    if (inAdminFunction(codeLines(file), line - 1)) return // func Migrate(db *gorm.DB) error { return db.AutoMigrate(...) }
     report({ line, column, severity: dev ? 'notice' : severity, message: message + (dev ? ' (dev-only code)' : ''), remediation: fix })
   }
   const lang = file.language === 'typescript' ? 'javascript' : file.language
