@@ -13,7 +13,8 @@ describe('classifyRole: tests', () => {
     'src/components/Button.stories.tsx', '.storybook/main.ts', 'src/__snapshots__/a.test.ts.snap', 'src/testing/factories.ts',
     'internal/testutil/db.go', 'src/test-utils.ts', 'src/test_utils/db.ts', 'internal/store/mock_store.go', 'internal/store/store_mock.go',
     // file names
-    'src/a.test.mjs', 'src/b.spec.cts', 'src/c_test.ts', 'src/d.e2e-spec.ts', 'app/models/user_spec.rb', 'pkg/x_test.go', 'tests/test_app.py',
+    'src/a.test.mjs', 'src/b.spec.cts', 'src/c_test.ts', 'src/d.e2e-spec.ts', 'app/models/user_spec.rb', 'pkg/x_test.go', 'tests/test_app.py', 'shop/tests.py', 'test.js',
+    'features/step_definitions/login_steps.rb', 'features/support/env.rb', 'features/login.feature',
     // JVM source sets and classes
     'src/integrationTest/java/com/acme/ApiIT.java', 'src/testFixtures/java/com/acme/Fixtures.java', 'src/it/java/com/acme/Flow.java',
     'src/jvmTest/kotlin/Foo.kt', 'src/main/java/com/acme/OrderServiceIT.java', 'src/main/java/com/acme/OrderServiceTest.java', 'OrderTests.kt',
@@ -29,7 +30,7 @@ describe('classifyRole: tests', () => {
     'src/main/java/com/acme/CustomerSpec.java', 'src/main/kotlin/com/acme/Contest.kt', 'src/latest/server.ts', 'src/it/strings.json',
     'src/server.ts', 'src/contest.ts', 'src/protester.py', 'config/production.json', 'config/default.json', '.env.production',
     'src/main/resources/application.yml', 'src/main/resources/application-prod.yml', 'config/environments/production.rb', 'internal/mockery/client.go',
-    'setup.py', 'jest-plugin.ts', 'src/stories.ts'
+    'setup.py', 'jest-plugin.ts', 'src/stories.ts', 'src/features/cart/cart.ts', 'shop/testimonials.py', 'src/contests.js'
   ])('%s is not a test file', (p) => {
     expect(role(p)).not.toBe('test')
   })

@@ -81,7 +81,7 @@ const TEST_DIR =
 const TEST_FILE = new RegExp(
   '(^|/)(' +
     [
-      'test_[^/]*\\.py', '[^/]*_test\\.(py|go|rb|[cm]?[jt]sx?)', '[^/]*\\.(test|spec|e2e-spec|e2e|stories|story)\\.[cm]?[jt]sx?',
+      'test_[^/]*\\.py', 'tests?\\.(py|[cm]?[jt]s)', 'features/(step_definitions|support)/[^/]+', '[^/]*\\.feature', '[^/]*_test\\.(py|go|rb|[cm]?[jt]sx?)', '[^/]*\\.(test|spec|e2e-spec|e2e|stories|story)\\.[cm]?[jt]sx?',
       '[^/]*\\.stories\\.mdx', '[^/]*_spec\\.rb', 'conftest\\.py', 'mock_[^/]*\\.go', '[^/]*_mock\\.go',
       // runner setup and config
       '(jest|vitest|cypress|playwright)(\\.[\\w-]+)?\\.(config|setup|workspace)\\.[cm]?[jt]s', '(jest|vitest)\\.setup[\\w.-]*\\.[cm]?[jt]s',
