@@ -118,7 +118,6 @@ export const logToFile: Rule = {
         if (/^\s*(class|def|func|function)\s/.test(file.line(line))) continue // a class named FileHandler (e.g. a Tornado upload handler)
         if (STDOUT_PATH.test(targetOf(file, key, m))) continue // a "file" that is the process's stdout/stderr
         if (file.kind === 'source' && inDevOrTestBranch(codeLines(file), line - 1)) continue // if (NODE_ENV === 'development') ...
-        if (file.kind === 'source' && optInByEnv(codeLines(file), line - 1)) continue // if (process.env.LOG_FILE) logger.add(...)
         if (key === 'xml' && m[0].startsWith('<') && !m[0].startsWith('<appender') && !log4j2Referenced(file, m.index)) continue
         if (key === 'xml' && m[0].startsWith('<appender') && !appenderReferenced(file, m.index)) continue
         if (key === 'xml' && inDevProfile(file, m.index)) {
@@ -174,24 +173,6 @@ function targetOf(file: SourceFile, key: string, m: RegExpExecArray): string {
     }
   }
   return code.slice(m.index, m.index + 600)
-}
-
-/** An `if` on an environment variable or setting named for log files: file logging the operator opts into. */
-const LOG_OPT_IN = /\b(?:if|unless)\b[^\n]{0,120}(?:process\.env|os\.environ|os\.getenv|getenv|ENV\[|ENV\.fetch|System\.getenv|settings\.|config\.|cfg\.)[^\n]{0,60}LOG_?(?:FILE|PATH|DIR|TO_FILE)/i
-
-/** Is line `i` (0-based) inside, or on, an `if` that opts into file logging through the environment (up to 6 lines up)? */
-function optInByEnv(lines: readonly string[], i: number): boolean {
-  if (LOG_OPT_IN.test(lines[i] ?? '')) return true
-  let indent = (lines[i] ?? '').search(/\S/)
-  for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
-    const prev = lines[j]
-    if (prev.length > 4000 || prev.trim() === '') continue
-    const pIndent = prev.search(/\S/)
-    if (pIndent >= indent) continue
-    if (LOG_OPT_IN.test(prev)) return true
-    indent = pIndent
-  }
-  return false
 }
 
 function patternKey(file: SourceFile): keyof typeof FILE_PATTERNS | undefined {
