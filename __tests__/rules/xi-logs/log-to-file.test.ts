@@ -9,6 +9,7 @@ import { makeTree } from '../../helpers/tree.js'
 describe('TF1101 log-to-file', () => {
   ruleTable(logToFile, {
     valid: [
+      { name: 'spring test profile document is test config', path: 'src/main/resources/application.yml', code: 'logging:\n  level:\n    root: INFO\n---\nspring:\n  config:\n    activate:\n      on-profile: test\nlogging:\n  file:\n    name: target/test.log\n' },
       { name: 'winston console', path: 'src/logger.js', code: "const winston = require('winston')\nmodule.exports = winston.createLogger({ transports: [new winston.transports.Console()] })\n" },
       { name: 'pino to stdout', path: 'src/logger.ts', code: "import pino from 'pino'\nexport const log = pino(pino.destination(1))\n" },
       { name: 'python stream handler', path: 'app/log.py', code: 'import logging, sys\nlogging.basicConfig(stream=sys.stdout, level=logging.INFO)\n' },

@@ -11,6 +11,7 @@ const job = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n  anno
 describe('TF1201 schema-change-at-start', () => {
   ruleTable(schemaChangeAtStart, {
     valid: [
+      { name: 'spring #--- test profile document is test config', path: 'src/main/resources/application.properties', code: 'spring.jpa.hibernate.ddl-auto=validate\n#---\nspring.config.activate.on-profile=test\nspring.jpa.hibernate.ddl-auto=create-drop\n' },
       { name: 'dedicated migration image', path: 'Dockerfile', code: 'FROM python:3.12\nCMD ["python", "manage.py", "migrate"]\n' },
       { name: 'Procfile release phase', path: 'Procfile', code: 'release: python manage.py migrate --noinput\nweb: gunicorn mysite.wsgi\n' },
       { name: 'migration Job', path: 'k8s/migrate.yaml', code: job },
@@ -62,7 +63,8 @@ describe('TF1201 schema-change-at-start', () => {
       { name: 'sequelize.sync only in production', path: 'src/db.ts', code: "import { Sequelize } from 'sequelize'\nif (process.env.NODE_ENV === 'production') {\n  await sequelize.sync({ alter: true })\n}\n", errors: [{ line: 3 }] },
       { name: 'sequelize.sync when not test', path: 'src/db.ts', code: "import { Sequelize } from 'sequelize'\nif (process.env.NODE_ENV !== 'test') {\n  await sequelize.sync()\n}\n", errors: [{ line: 3, severity: 'warning' }] },
       { name: 'spring dev profile document is a notice', path: 'src/main/resources/application.yml', code: 'spring:\n  jpa:\n    hibernate:\n      ddl-auto: validate\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\n  jpa:\n    hibernate:\n      ddl-auto: create-drop\n', errors: [{ line: 12, severity: 'notice' }] },
-      { name: 'spring #--- test profile document is a notice', path: 'src/main/resources/application.properties', code: 'spring.jpa.hibernate.ddl-auto=validate\n#---\nspring.config.activate.on-profile=test\nspring.jpa.hibernate.ddl-auto=create-drop\n', errors: [{ line: 4, severity: 'notice' }] },
+      { name: 'spring #--- local profile document is a notice', path: 'src/main/resources/application.properties', code: 'spring.jpa.hibernate.ddl-auto=validate\n#---\nspring.config.activate.on-profile=local\nspring.jpa.hibernate.ddl-auto=create-drop\n', errors: [{ line: 4, severity: 'notice' }] },
+      { name: 'spring profile document for dev and test is a notice', path: 'src/main/resources/application.yml', code: 'server:\n  port: 8080\n---\nspring:\n  config:\n    activate:\n      on-profile: dev, test\n  jpa:\n    hibernate:\n      ddl-auto: update\n', errors: [{ line: 10, severity: 'notice' }] },
       { name: 'spring prod profile document still fires', path: 'src/main/resources/application.yml', code: 'server:\n  port: 8080\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\n  jpa:\n    hibernate:\n      ddl-auto: update\n', errors: [{ line: 10, severity: 'error' }] },
       { name: 'GORM AutoMigrate inside func Start still fires', path: 'internal/server/server.go', code: 'package server\nimport "gorm.io/gorm"\nfunc Start(db *gorm.DB) error {\n\tdb.AutoMigrate(&User{})\n\treturn http.ListenAndServe(":8080", nil)\n}\n', errors: [{ line: 4, severity: 'warning' }] },
       { name: 'sequelize.sync in async function start still fires', path: 'src/server.js', code: "const { Sequelize } = require('sequelize')\nasync function start() {\n  await sequelize.sync({ alter: true })\n  app.listen(process.env.PORT)\n}\n", errors: [{ line: 3 }] },

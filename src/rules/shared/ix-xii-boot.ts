@@ -187,6 +187,11 @@ export function inDevOrTestBranch(lines: readonly string[], i: number): boolean 
  * section with `spring.config.activate.on-profile: dev` (or the older `spring.profiles: dev`)?
  */
 export function inDevProfileDocument(code: string, offset: number): boolean {
+  return profileDocumentKind(code, offset) !== undefined
+}
+
+/** `test` when the profile document is for tests only (test, ci, e2e, it), `dev` when for development (dev, local...). */
+export function profileDocumentKind(code: string, offset: number): 'dev' | 'test' | undefined {
   const sep = /^(---|#---|!---)[ \t]*$/gm
   let start = 0
   let end = code.length
@@ -197,12 +202,13 @@ export function inDevProfileDocument(code: string, offset: number): boolean {
       break
     }
   }
-  if (start === 0) return false // the first (default) document applies to every profile
+  if (start === 0) return undefined // the first (default) document applies to every profile
   const doc = code.slice(start, end)
   const m = /^[ \t]*(?:spring\.config\.activate\.on-profile|on-profile|spring\.profiles|profiles)[ \t]*[:=][ \t]*["']?([\w ,|&-]{1,120}?)["']?[ \t]*$/m.exec(doc)
-  if (!m) return false
+  if (!m) return undefined
   const names = m[1].split(/[\s,|&]+/).filter(Boolean)
-  return names.length > 0 && names.every((n) => /^(dev|development|local|test|testing|ci|e2e|it|docker-dev)$/i.test(n))
+  if (names.length === 0 || !names.every((n) => /^(dev|development|local|test|testing|ci|e2e|it|docker-dev)$/i.test(n))) return undefined
+  return names.every((n) => /^(test|testing|ci|e2e|it)$/i.test(n)) ? 'test' : 'dev'
 }
 
 /** `file.code` split into lines (comments blanked), once per file. */

@@ -3,7 +3,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Language, Severity } from '../../engine/types.js'
-import { codeLines, inDevOrTestBranch, inDevProfileDocument, isDevOnlyPath, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
+import { codeLines, inDevOrTestBranch, isDevOnlyPath, matchesIn, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
 
 /** Fact key: a logger that writes to stdout/stderr (or a structured JSON logger), for the factor summary's credit. */
 export const FACT_STDOUT_LOGGING = 'xi-stdout-logging'
@@ -125,7 +125,8 @@ export const logToFile: Rule = {
           continue
         }
         // A Python file in no web/worker framework app is often a CLI or batch tool: still reported, less loudly.
-        const profile = (key === 'yaml' || key === 'properties') && inDevProfileDocument(file.text, m.index)
+        const profile = key === 'yaml' || key === 'properties' ? profileDocumentKind(file.text, m.index) : undefined
+        if (profile === 'test') continue // a test-only profile document, like application-test.yml
         if (profile) {
           report({ line, column, severity: 'notice', message: `${p.what} ${tok(file.line(line).trim(), 60)} in a dev-only Spring profile document writes logs to a file`, remediation: pick(SNIPPETS, ctx.app?.framework, lang) })
           continue

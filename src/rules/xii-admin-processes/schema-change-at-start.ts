@@ -8,7 +8,7 @@ import { composeOf } from '../../parsers/compose.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { procfileOf } from '../../parsers/procfile.js'
-import { bootCommands, codeLines, ENTRYPOINT_SCRIPT, inDevOrTestBranch, inDevProfileDocument, isDevOnlyPath, isTestPath, matchesIn, MAX_LINE, pick, tok } from '../shared/ix-xii-boot.js'
+import { bootCommands, codeLines, ENTRYPOINT_SCRIPT, inDevOrTestBranch, isDevOnlyPath, isTestPath, matchesIn, MAX_LINE, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
 
 /** Fact keys: a release phase / migration Job that runs schema changes once per release; admin task entry points. */
 export const FACT_RELEASE_PHASE = 'xii-release-phase'
@@ -210,7 +210,9 @@ function checkHibernate(file: SourceFile, report: ReportFn, fix: string, ctx: Fi
         : /^[ \t]*(?:spring\.jpa\.hibernate\.ddl-auto|spring\.jpa\.properties\.hibernate\.hbm2ddl\.auto|hibernate\.hbm2ddl\.auto)[ \t]*[=:][ \t]*(create-drop|update|create)\b/gm
   if (file.kind !== 'xml' && !/(^|\/)(application|bootstrap|hibernate)[^/]*\.(properties|ya?ml)$/.test(file.path)) return
   for (const { m, line, column } of matchesIn(file, re)) {
-    const profile = file.kind !== 'xml' && inDevProfileDocument(file.text, m.index)
+    const kind = file.kind !== 'xml' ? profileDocumentKind(file.text, m.index) : undefined
+    if (kind === 'test') continue // a test-only profile document, like application-test.yml
+    const profile = kind === 'dev'
     const severity: Severity = dev || profile ? 'notice' : 'error'
     const destructive = m[1] !== 'update'
     report({
