@@ -237,7 +237,7 @@ function checkScript(file: SourceFile, report: ReportFn, fix: string): void {
 }
 
 /** A function named for the admin task (Migrate, migrate_db, initDb, setup_schema): an admin entry, run on purpose. */
-const ADMIN_FUNCTION = /\b(?:func\s+(?:\([^)\n]{0,80}\)\s*)?|function\s*\*?\s*|def\s+|async\s+|(?:public|private|protected|static)\s+[\w<>[\], ]{0,60}\s)(\w{0,40}(?:[Mm]igrat|[Ii]nit_?[Dd][Bb]|[Ss]etup_?[Dd][Bb]|[Cc]reate_?[Ss]chema|[Ss]ync_?[Ss]chema|[Ss]eed)\w{0,40})\s*\(|\b(\w{0,40}(?:[Mm]igrat|[Ii]nit_?[Dd][Bb]|[Ss]etup_?[Dd][Bb]|[Cc]reate_?[Ss]chema)\w{0,40})\s*=\s*(?:async\s*)?(?:\([^)\n]{0,80}\)|\w+)\s*=>/
+const ADMIN_FUNCTION = /\b(?:func\s+(?:\([^)\n]{0,80}\)\s*)?|function\s*\*?\s*|def\s+|async\s+)(\w{0,40}(?:[Mm]igrat|[Ii]nit_?[Dd][Bb]|[Ss]etup_?[Dd][Bb]|[Cc]reate_?[Ss]chema|[Ss]ync_?[Ss]chema|[Ss]eed)\w{0,40})\s*\(|\b(\w{0,40}(?:[Mm]igrat|[Ii]nit_?[Dd][Bb]|[Ss]etup_?[Dd][Bb]|[Cc]reate_?[Ss]chema)\w{0,40})\s*=\s*(?:async\s*)?(?:\([^)\n]{0,80}\)|\w+)\s*=>/
 
 /** Is line `i` (0-based) inside a function named for migrating, seeding or creating the schema (within 30 lines)? */
 function inAdminFunction(lines: readonly string[], i: number): boolean {
