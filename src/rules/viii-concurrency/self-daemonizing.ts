@@ -66,6 +66,8 @@ function checkCommand(file: SourceFile, cmd: StartCommand, report: Report): void
     const m = p.re.exec(cmd.command)
     if (!m) continue
     if (p.background && insideQuotes(cmd.command, m.index)) continue
+    // `trap 'kill -TERM $PID' TERM; node server.js & PID=$!; wait $PID`: the script stays in front and forwards signals.
+    if (p.background && cmd.carrier === 'script' && forwardsAndWaits(file)) continue
     // An entrypoint that runs pm2-runtime or `exec` after backgrounding a helper is still two processes.
     if (p.re.source.startsWith('\\bpm2') && /pm2-runtime/.test(cmd.command)) continue
     const pos = locateV8(file, cmd, p.re)
@@ -84,6 +86,12 @@ function checkSource(file: SourceFile, report: Report): void {
     if ((lines[pos.line - 1] ?? '').length > 4000) continue
     report({ line: pos.line, column: pos.column, message: p.what, remediation: p.fix })
   }
+}
+
+/** A start script that traps TERM and waits for its child: the backgrounded process is supervised, not detached. */
+function forwardsAndWaits(file: SourceFile): boolean {
+  const code = file.code
+  return /^[ \t]*trap\b[^\n]*\b(?:SIG)?(?:TERM|INT|15)\b/m.test(code) && /^[ \t]*wait\b/m.test(code) && (code.match(/(?<=\s)&(?=\s|$)/gm) ?? []).length === 1
 }
 
 /** Is `at` inside a single- or double-quoted string of a shell command (quotes counted before it)? */
