@@ -32,6 +32,18 @@ describe('TF0901 no-graceful-shutdown', () => {
     expect(run({ 'package.json': express, 'src/server.js': server + "for (const sig of ['SIGHUP', 'SIGUSR2']) process.on(sig, reload)\n" })).toEqual(['src/server.js:4:1 warning'])
     expect(run({ 'package.json': express, 'src/server.js': server + "await once(process, 'SIGHUP')\n" })).toEqual(['src/server.js:4:1 warning'])
   })
+  it('a shutdown helper module wired in by the main counts', () => {
+    expect(run({ 'package.json': express, 'src/server.js': server, 'src/lifecycle/shutdown.js': "module.exports = (server) => process.on('SIGTERM', () => server.close())\n", 'src/index.js': "require('./server')\nrequire('./lifecycle/shutdown')\n" })).toEqual([])
+    // a handler in an unrelated module of another name does not
+    expect(run({ 'package.json': express, 'src/server.js': server, 'src/queue.js': "process.on('SIGTERM', () => channel.close())\n" })).toEqual(['src/server.js:4:1 warning'])
+  })
+  it('Go: a server main that imports the package holding the signal handling counts', () => {
+    const gomod = 'module github.com/acme/api\n\ngo 1.22\n'
+    const main = 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/acme/api/internal/lifecycle"\n)\n\nfunc main() {\n\tsrv := &http.Server{Addr: ":8080"}\n\tlifecycle.OnStop(srv)\n\tsrv.ListenAndServe()\n}\n'
+    const lc = 'package lifecycle\nfunc OnStop(s Stopper) {\n\tsignal.Notify(ch, syscall.SIGTERM)\n}\n'
+    expect(run({ 'go.mod': gomod, 'cmd/api/main.go': main, 'internal/lifecycle/lifecycle.go': lc })).toEqual([])
+    expect(run({ 'go.mod': gomod, 'cmd/api/main.go': main.replace('internal/lifecycle', 'internal/config'), 'internal/lifecycle/lifecycle.go': lc })).toEqual(['cmd/api/main.go:12:2 warning'])
+  })
   it('a handler in another process (a worker entry) does not cover the server', () => {
     expect(run({ 'package.json': express, 'src/server.js': server, 'src/worker.js': "process.on('SIGTERM', () => channel.close())\nchannel.consume('q', handle)\n" })).toEqual(['src/server.js:4:1 warning'])
   })

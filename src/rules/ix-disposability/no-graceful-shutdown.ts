@@ -30,6 +30,8 @@ const SIGNAL: Partial<Record<Language, RegExp>> = {
   java: /\baddShutdownHook\s*\(/,
   ruby: /\b(?:Signal\.)?trap\s*\(?\s*(?:['"](?:SIG)?(?:TERM|INT)['"]|:(?:TERM|INT)\b)/
 }
+/** Helper modules whose job is the shutdown sequence. */
+const SHUTDOWN_MODULE = /^(graceful[-_]?shutdown|graceful|shutdown|signals?|lifecycle|terminat\w*|teardown|process[-_]?handlers?)$/i
 const FLASK_FILE = /\bfrom\s+flask\s+import\b|\bimport\s+flask\b/
 
 /** Servers and workers that trap SIGTERM and drain for the app. */
@@ -79,7 +81,7 @@ export const noGracefulShutdown: Rule = {
       if (file.inStringLiteral(m.index)) continue // a snippet in a string (a remediation, a docstring) starts no server
       if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code)) continue
       if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code)) continue
-      ctx.facts.add<ServerEntryFact>(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) })
+      ctx.facts.add<ServerEntryFact>(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: lang === 'go' ? goImports(file.code) : importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) })
       break
     }
   },
@@ -94,13 +96,18 @@ export const noGracefulShutdown: Rule = {
         if (h.file === e.file) return true
         const dir = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1)
         // Go: the same package, or a main that imports the server's package (cmd/api/main.go -> internal/server).
-        if (norm(e.language) === 'go') return dir(h.file) === dir(e.file) || (h.imports ?? []).some((i) => `${i}/`.endsWith(`/${dir(e.file)}`) && dir(e.file) !== '')
+        if (norm(e.language) === 'go') {
+          const under = (imports: readonly string[], d: string): boolean => d !== '' && imports.some((i) => `${i}/`.endsWith(`/${d}`))
+          return dir(h.file) === dir(e.file) || under(h.imports ?? [], dir(e.file)) || under(e.imports, dir(h.file))
+        }
         if (norm(e.language) === 'java') return true
         const stem = h.file.slice(h.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')
         if (e.imports.includes(stem) || (stem === 'index' && e.imports.includes(dir(h.file).split('/').filter(Boolean).pop() ?? ''))) return true
         // The handler's file imports the module that starts the server (index.ts: import { start } from './server').
         const entryStem = e.file.slice(e.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')
-        return entryStem !== 'index' && (h.imports ?? []).includes(entryStem)
+        if (entryStem !== 'index' && (h.imports ?? []).includes(entryStem)) return true
+        // A shutdown helper module (src/shutdown.ts, lib/graceful.js) is wired in by the app's main, not a process of its own.
+        return SHUTDOWN_MODULE.test(stem)
       })
     const springGraceful = new Set(repo.facts.get<AppFact>(FACT_SPRING_GRACEFUL).map((f) => f.app))
     const byApp = new Map<string, ServerEntryFact[]>()
