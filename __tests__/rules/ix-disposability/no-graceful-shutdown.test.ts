@@ -32,6 +32,11 @@ describe('TF0901 no-graceful-shutdown', () => {
     expect(run({ 'package.json': express, 'src/server.js': server + "for (const sig of ['SIGHUP', 'SIGUSR2']) process.on(sig, reload)\n" })).toEqual(['src/server.js:4:1 warning'])
     expect(run({ 'package.json': express, 'src/server.js': server + "await once(process, 'SIGHUP')\n" })).toEqual(['src/server.js:4:1 warning'])
   })
+  it('a server started only outside production (serverless in production) is not the deployed process', () => {
+    const lambda = "const express = require('express')\nconst app = express()\nmodule.exports.handler = serverless(app)\nif (process.env.NODE_ENV !== 'production') {\n  app.listen(3000)\n}\n"
+    expect(run({ 'package.json': express, 'src/app.js': lambda })).toEqual([])
+    expect(run({ 'package.json': express, 'src/app.js': lambda.replace("!== 'production'", "=== 'production'") })).toEqual(['src/app.js:5:3 warning'])
+  })
   it('a shutdown helper module wired in by the main counts', () => {
     expect(run({ 'package.json': express, 'src/server.js': server, 'src/lifecycle/shutdown.js': "module.exports = (server) => process.on('SIGTERM', () => server.close())\n", 'src/index.js': "require('./server')\nrequire('./lifecycle/shutdown')\n" })).toEqual([])
     // a handler in an unrelated module of another name does not
