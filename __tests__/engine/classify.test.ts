@@ -20,7 +20,8 @@ describe('classifyRole: tests', () => {
     'src/jvmTest/kotlin/Foo.kt', 'src/main/java/com/acme/OrderServiceIT.java', 'src/main/java/com/acme/OrderServiceTest.java', 'OrderTests.kt',
     // test-only env and config
     '.env.test', '.env.ci', '.env.test.local', 'config/test.json', 'config/ci.json', 'src/main/resources/application-test.yml',
-    'src/main/resources/application-ci.properties', 'config/environments/test.rb'
+    'src/main/resources/application-ci.properties', 'config/environments/test.rb',
+    'Dockerfile.test', 'docker/ci.Dockerfile', 'docker-compose.test.yml', 'compose.ci.yaml'
   ])('%s is a test file', (p) => {
     expect(role(p)).toBe('test')
   })
@@ -30,7 +31,7 @@ describe('classifyRole: tests', () => {
     'src/main/java/com/acme/CustomerSpec.java', 'src/main/kotlin/com/acme/Contest.kt', 'src/latest/server.ts', 'src/it/strings.json',
     'src/server.ts', 'src/contest.ts', 'src/protester.py', 'config/production.json', 'config/default.json', '.env.production',
     'src/main/resources/application.yml', 'src/main/resources/application-prod.yml', 'config/environments/production.rb', 'internal/mockery/client.go',
-    'setup.py', 'jest-plugin.ts', 'src/stories.ts', 'src/features/cart/cart.ts', 'shop/testimonials.py', 'src/contests.js'
+    'setup.py', 'jest-plugin.ts', 'src/stories.ts', 'src/features/cart/cart.ts', 'shop/testimonials.py', 'src/contests.js', 'Dockerfile', 'Dockerfile.prod', 'docker-compose.prod.yml'
   ])('%s is not a test file', (p) => {
     expect(role(p)).not.toBe('test')
   })

@@ -89,7 +89,9 @@ const TEST_FILE = new RegExp(
       'pytest\\.ini', 'tox\\.ini', 'noxfile\\.py',
       // test-only environment and config files
       '\\.env\\.(test|testing|ci|e2e)(\\.[\\w.-]+)?', 'config/(test|testing|ci|e2e)(\\.[\\w-]+)?\\.(json|ya?ml|[cm]?[jt]s|toml)',
-      '(application|bootstrap)-(test|ci|it|e2e|integration-?test)\\.(ya?ml|properties)', 'config/environments/(test|ci)\\.rb'
+      '(application|bootstrap)-(test|ci|it|e2e|integration-?test)\\.(ya?ml|properties)', 'config/environments/(test|ci)\\.rb',
+      // images and stacks that run the test suite
+      'dockerfile\\.(test|tests|ci|e2e)', '(test|tests|ci|e2e)\\.dockerfile', '(docker-)?compose[.-](test|tests|ci|e2e)\\.ya?ml'
     ].join('|') +
     ')$',
   'i'
