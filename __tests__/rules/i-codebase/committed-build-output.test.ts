@@ -75,6 +75,11 @@ describe('TF0102 committed-build-output', () => {
     ).toEqual([])
   })
 
+  it('a Maven project\'s tracked build/ holds scripts, not output; Gradle\'s build/ is output', () => {
+    expect(brief({ 'svc/pom.xml': '<project/>', 'svc/build/docker/Dockerfile': 'FROM eclipse-temurin:21-jre\n' }, rules, { git: true })).toEqual([])
+    expect(brief({ 'svc/build.gradle.kts': 'plugins { java }\n', 'svc/build/libs/svc.jar': 'x' }, rules, { git: true })).toEqual(['TF0102 svc/build/libs/svc.jar:1 warning'])
+  })
+
   it('never looks at excluded folders when the audit walks the disk', () => {
     expect(brief({ 'package.json': BUILDING_PKG, 'node_modules/a/index.js': 'x' }, rules)).toEqual([])
   })

@@ -48,6 +48,39 @@ describe('TF0104 environment-fork', () => {
   })
 })
 
+describe('TF0104 environment-fork: build tags and domain words', () => {
+  it('stays silent on Go build-tag variants and on qa/stage used as domain words', () => {
+    expect(
+      brief(
+        {
+          'web/assets.go': 'package web\n',
+          'web/assets_prod.go': '//go:build !dev\n\npackage web\n\nimport "embed"\n',
+          'bot/chat.py': 'def chat(q):\n    return q\n',
+          'bot/chat_qa.py': 'from langchain.chains import RetrievalQA\n\ndef answer(question):\n    return RetrievalQA.run(question)\n',
+          'etl/pipeline.py': 'def run():\n    pass\n',
+          'etl/pipeline_stage.py': 'class Stage:\n    def run(self):\n        pass\n'
+        },
+        rules
+      )
+    ).toEqual([])
+  })
+  it('still flags a Go copy without a build tag and a qa/stage file that names the environment', () => {
+    expect(
+      brief(
+        {
+          'web/client.go': 'package web\n',
+          'web/client_prod.go': 'package web\n\nconst api = "https://api.acme.com"\n',
+          'app/api.py': 'URL = "https://api.acme.com"\n',
+          'app/api_qa.py': 'URL = "https://api.qa.acme.com"\n',
+          'src/client.js': 'x\n',
+          'src/client-stage.js': "module.exports = { env: 'staging' }\n"
+        },
+        rules
+      )
+    ).toEqual(['TF0104 app/api_qa.py:1 warning', 'TF0104 src/client-stage.js:1 warning', 'TF0104 web/client_prod.go:1 warning'])
+  })
+})
+
 describe('TF0104 environment-fork: per-environment deploy branches', () => {
   ruleTable(environmentFork, {
     valid: [

@@ -68,4 +68,30 @@ describe('TF0202 floating-dependency-version', () => {
       )
     ).toEqual([])
   })
+
+  it('reads hash-pinned requirements (pip-compile --generate-hashes) and honours -c constraints files', () => {
+    expect(
+      brief(
+        {
+          'a/requirements.txt': 'flask==3.0.3 \\\n    --hash=sha256:aaa \\\n    --hash=sha256:bbb\nwerkzeug==3.0.3 --hash=sha256:ccc\n',
+          'b/requirements.txt': '-c constraints.txt\nFlask\ngunicorn[gthread]\n',
+          'b/constraints.txt': 'flask==3.0.3\ngunicorn==22.0.0\n',
+          'c/requirements/production.txt': '--constraint=../constraints.txt\ncelery\n',
+          'c/constraints.txt': 'celery==5.4.0\n'
+        },
+        rules
+      )
+    ).toEqual([])
+    expect(
+      brief(
+        {
+          'a/requirements.txt': 'flask>=3.0 \\\n    --hash=sha256:aaa\n',
+          'b/requirements.txt': '-c constraints.txt\nflask\nredis\n',
+          'b/constraints.txt': 'flask==3.0.3\nredis>=5\n',
+          'c/requirements.txt': '-c missing.txt\nflask\n'
+        },
+        rules
+      )
+    ).toEqual(['TF0202 a/requirements.txt:1 warning', 'TF0202 b/requirements.txt:3 warning', 'TF0202 c/requirements.txt:2 warning'])
+  })
 })

@@ -77,4 +77,38 @@ describe('TF0206 implicit-system-tool', () => {
       )
     ).toEqual([])
   })
+
+  it('reads versioned Debian/Alpine package names and skips build-tool config', () => {
+    const dump = "import subprocess\nsubprocess.run(['pg_dump', url])\n"
+    expect(
+      brief(
+        {
+          'a/requirements.txt': 'flask==3.0.3\n',
+          'a/Dockerfile': 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y postgresql-client-16 && rm -rf /var/lib/apt/lists/*\n',
+          'a/app/backup.py': dump,
+          'b/requirements.txt': 'flask==3.0.3\n',
+          'b/Dockerfile': 'FROM python:3.12-alpine\nRUN apk add --no-cache postgresql16-client\n',
+          'b/app/backup.py': dump,
+          'c/package.json': NODE_PKG,
+          'c/Dockerfile': 'FROM node:20-alpine\nCMD ["node", "server.js"]\n',
+          'c/next.config.mjs': "import { execSync } from 'child_process'\nexport default { generateBuildId: async () => execSync('git rev-parse HEAD').toString().trim() }\n",
+          'c/vite.config.ts': "import { execSync } from 'node:child_process'\nconst rev = execSync('git rev-parse --short HEAD')\n"
+        },
+        rules
+      )
+    ).toEqual([])
+    expect(
+      brief(
+        {
+          'a/requirements.txt': 'flask==3.0.3\n',
+          'a/Dockerfile': 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y postgresql-common && rm -rf /var/lib/apt/lists/*\n',
+          'a/app/backup.py': "import subprocess\nsubprocess.run(['pg_dump', url])\n",
+          'c/package.json': NODE_PKG,
+          'c/Dockerfile': 'FROM node:20-alpine\nCMD ["node", "server.js"]\n',
+          'c/src/version.ts': "import { execSync } from 'child_process'\nexport const rev = execSync('git rev-parse HEAD')\n"
+        },
+        rules
+      )
+    ).toEqual(['TF0206 a/app/backup.py:2 warning', 'TF0206 c/src/version.ts:2 warning'])
+  })
 })

@@ -22,6 +22,16 @@ describe('TF0905 grace-period-too-short', () => {
       expect.stringMatching(/^k8s\/web\.yaml:7 Deployment `web` gives pods 20s to stop .*gunicorn --graceful-timeout is 60s/) as unknown as string
     ])
   })
+  it('ignores dev-only timeouts and timeouts of servers the container does not run', () => {
+    const pom = '<project><artifactId>spring-boot-starter-web</artifactId></project>\n'
+    expect(run({ 'pom.xml': pom, 'src/main/resources/application-local.yml': 'spring:\n  lifecycle:\n    timeout-per-shutdown-phase: 90s\n', 'k8s/web.yaml': deploy('') })).toEqual([])
+    expect(run({ 'pom.xml': pom, 'src/main/resources/application.yml': 'server:\n  shutdown: graceful\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\n  lifecycle:\n    timeout-per-shutdown-phase: 90s\n', 'k8s/web.yaml': deploy('') })).toEqual([])
+    const worker = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: worker}\nspec:\n  template:\n    spec:\n      containers:\n        - name: worker\n          image: acme/web:1\n          command: ["celery", "-A", "proj", "worker"]\n'
+    expect(run({ 'requirements.txt': 'gunicorn\n', 'gunicorn.conf.py': 'graceful_timeout = 60\n', 'k8s/worker.yaml': worker })).toEqual([])
+    // the web Deployment that runs gunicorn still compares
+    expect(run({ 'requirements.txt': 'gunicorn\n', 'gunicorn.conf.py': 'graceful_timeout = 60\n', 'k8s/web.yaml': deploy('', '          command: ["gunicorn", "-c", "gunicorn.conf.py", "app:app"]\n') })).toHaveLength(1)
+    expect(run({ 'requirements.txt': 'gunicorn\n', 'gunicorn.conf.py': 'graceful_timeout = 60\n', 'k8s/web.yaml': deploy('') })).toHaveLength(1)
+  })
   it('is silent without a known app timeout', () => {
     expect(run({ 'requirements.txt': 'gunicorn\n', 'k8s/web.yaml': deploy('      terminationGracePeriodSeconds: 10\n') })).toEqual([])
   })

@@ -23,6 +23,32 @@ describe('TF0901 no-graceful-shutdown', () => {
     expect(run({ 'package.json': express, 'src/server.js': server + "const { createTerminus } = require('@godaddy/terminus')\n" })).toEqual([])
     expect(run({ 'package.json': express, 'src/server.js': "const gracefulShutdown = require('http-graceful-shutdown')\n" + server })).toEqual([])
   })
+  it('counts SIGTERM handled in a loop over signal names, events.once, or in the main that imports the server module', () => {
+    expect(run({ 'package.json': express, 'src/server.ts': server + "for (const sig of ['SIGTERM', 'SIGINT'] as const) {\n  process.on(sig, () => server.close())\n}\n" })).toEqual([])
+    expect(run({ 'package.json': express, 'src/server.js': server + "['SIGINT', 'SIGTERM'].forEach((s) => process.once(s, shutdown))\n" })).toEqual([])
+    expect(run({ 'package.json': express, 'src/server.mjs': "import { once } from 'node:events'\n" + server + "await once(process, 'SIGTERM')\nserver.close()\n" })).toEqual([])
+    expect(run({ 'package.json': express, 'src/server.js': server, 'src/index.js': "const { start } = require('./server')\nprocess.on('SIGTERM', () => stop())\n" })).toEqual([])
+    // lookalikes: a loop over SIGHUP only, and a variable listener with no SIGTERM named
+    expect(run({ 'package.json': express, 'src/server.js': server + "for (const sig of ['SIGHUP', 'SIGUSR2']) process.on(sig, reload)\n" })).toEqual(['src/server.js:4:1 warning'])
+    expect(run({ 'package.json': express, 'src/server.js': server + "await once(process, 'SIGHUP')\n" })).toEqual(['src/server.js:4:1 warning'])
+  })
+  it('a server started only outside production (serverless in production) is not the deployed process', () => {
+    const lambda = "const express = require('express')\nconst app = express()\nmodule.exports.handler = serverless(app)\nif (process.env.NODE_ENV !== 'production') {\n  app.listen(3000)\n}\n"
+    expect(run({ 'package.json': express, 'src/app.js': lambda })).toEqual([])
+    expect(run({ 'package.json': express, 'src/app.js': lambda.replace("!== 'production'", "=== 'production'") })).toEqual(['src/app.js:5:3 warning'])
+  })
+  it('a shutdown helper module wired in by the main counts', () => {
+    expect(run({ 'package.json': express, 'src/server.js': server, 'src/lifecycle/shutdown.js': "module.exports = (server) => process.on('SIGTERM', () => server.close())\n", 'src/index.js': "require('./server')\nrequire('./lifecycle/shutdown')\n" })).toEqual([])
+    // a handler in an unrelated module of another name does not
+    expect(run({ 'package.json': express, 'src/server.js': server, 'src/queue.js': "process.on('SIGTERM', () => channel.close())\n" })).toEqual(['src/server.js:4:1 warning'])
+  })
+  it('Go: a server main that imports the package holding the signal handling counts', () => {
+    const gomod = 'module github.com/acme/api\n\ngo 1.22\n'
+    const main = 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/acme/api/internal/lifecycle"\n)\n\nfunc main() {\n\tsrv := &http.Server{Addr: ":8080"}\n\tlifecycle.OnStop(srv)\n\tsrv.ListenAndServe()\n}\n'
+    const lc = 'package lifecycle\nfunc OnStop(s Stopper) {\n\tsignal.Notify(ch, syscall.SIGTERM)\n}\n'
+    expect(run({ 'go.mod': gomod, 'cmd/api/main.go': main, 'internal/lifecycle/lifecycle.go': lc })).toEqual([])
+    expect(run({ 'go.mod': gomod, 'cmd/api/main.go': main.replace('internal/lifecycle', 'internal/config'), 'internal/lifecycle/lifecycle.go': lc })).toEqual(['cmd/api/main.go:12:2 warning'])
+  })
   it('a handler in another process (a worker entry) does not cover the server', () => {
     expect(run({ 'package.json': express, 'src/server.js': server, 'src/worker.js': "process.on('SIGTERM', () => channel.close())\nchannel.consume('q', handle)\n" })).toEqual(['src/server.js:4:1 warning'])
   })
@@ -54,6 +80,14 @@ describe('TF0901 no-graceful-shutdown', () => {
     expect(run({ 'go.mod': gomod, 'main.go': 'package main\nfunc main() {\n\tctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)\n\tgo srv.ListenAndServe()\n}\n' })).toEqual([])
     expect(run({ 'go.mod': gomod + 'require github.com/gin-gonic/gin v1.9.1\n', 'main.go': 'import "github.com/gin-gonic/gin"\nfunc main() {\n\tr := gin.Default()\n\tr.Run(":8080")\n}\n' })).toEqual(['main.go:4:2 warning'])
     expect(run({ 'go.mod': gomod, 'tool.go': 'func main() {\n\tcmd.Run()\n}\n' })).toEqual([])
+  })
+  it('Go: signal.NotifyContext in a main that imports the server package counts for it', () => {
+    const gomod = 'module github.com/acme/api\n\ngo 1.22\n'
+    const srv = 'package server\nfunc (s *Server) Run() error {\n\treturn s.http.ListenAndServe()\n}\n'
+    const main = 'package main\n\nimport (\n\t"context"\n\t"os/signal"\n\t"syscall"\n\n\t"github.com/acme/api/internal/server"\n)\n\nfunc main() {\n\tctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)\n\tdefer stop()\n\tserver.New().Start(ctx)\n}\n'
+    expect(run({ 'go.mod': gomod, 'internal/server/server.go': srv, 'cmd/api/main.go': main })).toEqual([])
+    // a main that handles signals but imports another package does not cover the server
+    expect(run({ 'go.mod': gomod, 'internal/server/server.go': srv, 'cmd/api/main.go': main.replace('internal/server', 'internal/worker') })).toEqual(['internal/server/server.go:3:11 warning'])
   })
   it('Spring Boot: decided by version and server.shutdown', () => {
     const pom = (v: string): string => `<project>\n<parent><artifactId>spring-boot-starter-parent</artifactId><version>${v}</version></parent>\n<dependency><artifactId>spring-boot-starter-web</artifactId></dependency>\n</project>\n`

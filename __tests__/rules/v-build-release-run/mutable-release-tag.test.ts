@@ -11,6 +11,9 @@ describe('TF0503 mutable-release-tag', () => {
       { name: 'version tag', path: 'k8s/deployment.yaml', code: deployment('ghcr.io/acme/web:1.4.2') },
       { name: 'digest even with latest', path: 'k8s/deployment.yaml', code: deployment('ghcr.io/acme/web:latest@sha256:0123456789abcdef') },
       { name: 'templated tag', path: 'k8s/deployment.yaml', code: deployment('ghcr.io/acme/web:${IMAGE_TAG}') },
+      { name: 'third-party sidecar image on latest (TF0203 covers it)', path: 'k8s/deployment.yaml', code: deployment('redis:latest') },
+      { name: 'third-party vendor image on stable', path: 'k8s/deployment.yaml', code: deployment('nginx:stable') },
+      { name: 'production compose with an official image', path: 'docker-compose.prod.yml', code: 'services:\n  cache:\n    image: redis:latest\n' },
       { name: 'dev overlay', path: 'k8s/overlays/dev/deployment.yaml', code: deployment('ghcr.io/acme/web:latest') },
       { name: 'helm template', path: 'charts/web/templates/deployment.yaml', code: deployment('"{{ .Values.image }}:latest"') },
       { name: 'dev compose', path: 'docker-compose.yml', code: 'services:\n  web:\n    image: acme/web:latest\n' },
@@ -24,6 +27,7 @@ describe('TF0503 mutable-release-tag', () => {
     invalid: [
       { name: 'k8s latest', path: 'k8s/deployment.yaml', code: deployment('ghcr.io/acme/web:latest'), errors: [{ line: 10, column: 18, message: /image "ghcr\.io\/acme\/web:latest": ":latest"/ }] },
       { name: 'k8s branch tag', path: 'deploy/web.yaml', code: deployment('registry.local:5000/web:main'), errors: [{ line: 10, message: /":main"/ }] },
+      { name: 'production compose with the app image on main', path: 'docker-compose.prod.yml', code: 'services:\n  web:\n    image: ghcr.io/acme/web:main\n', errors: [{ line: 3 }] },
       { name: 'kustomization newTag', path: 'k8s/kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n  - name: web\n    newTag: latest\n', errors: [{ line: 5, message: /newTag "latest"/ }] },
       { name: 'production compose', path: 'docker-compose.prod.yml', code: 'services:\n  web:\n    image: acme/web:master\n', errors: [{ line: 3, column: 12, message: /":master"/ }] },
       { name: 'kubectl set image latest', path: '.github/workflows/deploy.yml', code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker push acme/web:${{ github.sha }}\n      - run: kubectl set image deployment/web web=acme/web:latest\n', errors: [{ line: 7, message: /deploys "web=acme\/web:latest"|deploys "acme\/web:latest"/ }] },

@@ -7,6 +7,7 @@ const express = (opts: string): string => `const express = require('express')\nc
 describe('TF0601 in-memory-session-store', () => {
   ruleTable(inMemorySessionStore, {
     valid: [
+      { name: 'express-session MemoryStore only outside production', path: 'src/app.js', code: "const session = require('express-session')\nif (process.env.NODE_ENV !== 'production') {\n  app.use(session({ secret: 'dev', resave: false }))\n}\n" },
       { name: 'connect-redis store', path: 'src/app.js', code: express("app.use(session({\n  store: new RedisStore({ client }),\n  secret: process.env.SESSION_SECRET,\n}))") },
       { name: 'options object with store', path: 'src/app.js', code: express('const sessionConfig = { secret: process.env.S, store: pgStore }\napp.use(session(sessionConfig))') },
       { name: 'store assigned in production only', path: 'src/app.js', code: express("const sess = { secret: 'x', cookie: {} }\nif (app.get('env') === 'production') { sess.store = new RedisStore({ client }) }\napp.use(session(sess))") },
@@ -25,6 +26,7 @@ describe('TF0601 in-memory-session-store', () => {
       { name: 'local .env', path: '.env', code: 'SESSION_DRIVER=file\n' }
     ],
     invalid: [
+      { name: 'express-session without store in the production branch', path: 'src/app.js', code: "const session = require('express-session')\nif (process.env.NODE_ENV === 'production') {\n  app.use(session({ secret: process.env.SECRET }))\n}\n", errors: [{ line: 3 }] },
       { name: 'express-session without store', path: 'src/app.js', code: express("app.use(session({\n  secret: process.env.SESSION_SECRET,\n  resave: false,\n}))"), errors: [{ line: 4, column: 9, message: /^session\(\{\.\.\.\}\) has no store: express-session keeps sessions in process memory/ }] },
       { name: 'ESM import, options object without store', path: 'src/app.ts', code: "import session from 'express-session'\nconst opts = { secret: process.env.S!, cookie: { secure: true } }\napp.use(session(opts))\n", errors: [{ line: 3, column: 9 }] },
       { name: 'explicit MemoryStore', path: 'src/app.js', code: "const session = require('express-session')\napp.use(session({ secret: s, store: new session.MemoryStore() }))\n", errors: [{ line: 2, message: /store: new session\.MemoryStore\(\)/ }] },

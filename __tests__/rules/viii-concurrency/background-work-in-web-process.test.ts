@@ -26,6 +26,7 @@ describe('TF0801 background-work-in-web-process', () => {
     expect(run({ ...expressPkg, 'server.js': 'setInterval(() => cleanupExpired(), 5 * 60 * 1000)\nsetInterval(flushMetrics, 10000)\napp.listen(process.env.PORT)\n' })).toEqual(['TF0801 server.js:1 warning'])
     expect(run({ ...expressPkg, 'lib/poll.js': 'setInterval(() => cleanupExpired(), 5 * 60 * 1000)\n' })).toEqual([])
     expect(run({ ...expressPkg, 'server.js': 'setInterval(() => localCache.clear(), 60 * 60 * 1000)\napp.listen(process.env.PORT)\n' })).toEqual([])
+    expect(run({ ...expressPkg, 'server.js': 'setInterval(() => refreshJwks(), 60 * 60 * 1000)\nsetInterval(reloadFeatureFlags, 5 * 60 * 1000)\napp.listen(process.env.PORT)\n' })).toEqual([])
   })
   it('a dedicated worker entry file is not the web process', () => {
     expect(run({ ...expressPkg, 'src/worker.js': "const cron = require('node-cron')\ncron.schedule('* * * * *', job)\n" })).toEqual([])

@@ -26,6 +26,14 @@ describe('TF0803 single-replica-without-autoscaler', () => {
     expect(run({ 'k8s/base/web.yaml': deploy('web', '  replicas: 1\n'), 'k8s/overlays/production/web.yaml': deploy('web', '  replicas: 4\n') })).toEqual([])
     expect(run({ 'k8s/base/web.yaml': deploy('web', '  replicas: 1\n'), 'k8s/overlays/production/kustomization.yaml': 'resources: [../../base]\nreplicas:\n  - name: web\n    count: 3\n' })).toEqual([])
   })
+  it('schedulers that must run once (celery beat, clock, cron) are singletons by design', () => {
+    expect(run({ 'k8s/beat.yaml': deploy('celery-beat', '  replicas: 1\n') })).toEqual([])
+    expect(run({ 'k8s/sched.yaml': deploy('scheduler', '  replicas: 1\n') })).toEqual([])
+    expect(run({ 'k8s/tasks.yaml': deploy('tasks', '  replicas: 1\n').replace('image: acme/tasks:1.0.0', 'image: acme/tasks:1.0.0\n          command: ["celery", "-A", "proj", "beat"]') })).toEqual([])
+    // a celery worker is not a scheduler
+    expect(run({ 'k8s/worker.yaml': deploy('worker', '  replicas: 1\n').replace('image: acme/worker:1.0.0', 'image: acme/worker:1.0.0\n          command: ["celery", "-A", "proj", "worker"]') })).toEqual(['TF0803 k8s/worker.yaml:6 notice'])
+    expect(run({ 'k8s/beats.yaml': deploy('heartbeats-api', '  replicas: 1\n') })).toEqual(['TF0803 k8s/beats.yaml:6 notice'])
+  })
   it('StatefulSets and other workloads are not judged', () => {
     expect(run({ 'k8s/db.yaml': deploy('db', '  replicas: 1\n').replace('kind: Deployment', 'kind: StatefulSet') })).toEqual([])
   })

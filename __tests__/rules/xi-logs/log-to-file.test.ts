@@ -9,6 +9,7 @@ import { makeTree } from '../../helpers/tree.js'
 describe('TF1101 log-to-file', () => {
   ruleTable(logToFile, {
     valid: [
+      { name: 'spring test profile document is test config', path: 'src/main/resources/application.yml', code: 'logging:\n  level:\n    root: INFO\n---\nspring:\n  config:\n    activate:\n      on-profile: test\nlogging:\n  file:\n    name: target/test.log\n' },
       { name: 'winston console', path: 'src/logger.js', code: "const winston = require('winston')\nmodule.exports = winston.createLogger({ transports: [new winston.transports.Console()] })\n" },
       { name: 'pino to stdout', path: 'src/logger.ts', code: "import pino from 'pino'\nexport const log = pino(pino.destination(1))\n" },
       { name: 'python stream handler', path: 'app/log.py', code: 'import logging, sys\nlogging.basicConfig(stream=sys.stdout, level=logging.INFO)\n' },
@@ -23,7 +24,22 @@ describe('TF1101 log-to-file', () => {
       { name: 'unrelated createWriteStream', path: 'src/export.js', code: "const out = fs.createWriteStream('report.csv')\nlog('done')\n" },
       { name: 'a Tornado handler class named FileHandler', path: 'app/handlers.py', code: 'class FileHandler(tornado.web.RequestHandler):\n    def get(self):\n        pass\n' },
       { name: 'log4j2 file appender nobody references', path: 'src/main/resources/log4j2.xml', code: '<Configuration>\n  <Appenders>\n    <Console name="C"/>\n    <File name="F" fileName="app.log"/>\n  </Appenders>\n  <Loggers><Root><AppenderRef ref="C"/></Root></Loggers>\n</Configuration>\n' },
-      { name: 'loguru to stderr', path: 'app/main.py', code: 'from loguru import logger\nlogger.add(sys.stderr, serialize=True)\n' }
+      { name: 'loguru to stderr', path: 'app/main.py', code: 'from loguru import logger\nlogger.add(sys.stderr, serialize=True)\n' },
+      // /dev/stdout and friends are the log stream, not a file
+      { name: 'winston File transport to /dev/stdout', path: 'src/logger.ts', code: "import winston from 'winston'\nexport const logger = winston.createLogger({ transports: [new winston.transports.File({ filename: '/dev/stdout' })] })\n" },
+      { name: 'winston File to /proc/self/fd/2 over lines', path: 'src/logger.ts', code: "import winston from 'winston'\nconst t = new winston.transports.File({\n  filename: '/proc/self/fd/2',\n})\n" },
+      { name: 'pino destination /proc/1/fd/1', path: 'src/log.ts', code: "import pino from 'pino'\nexport const log = pino(pino.destination({ dest: '/proc/1/fd/1', sync: false }))\n" },
+      { name: 'Django LOGGING FileHandler to /dev/stdout', path: 'mysite/settings.py', code: "LOGGING = {'handlers': {'out': {'class': 'logging.FileHandler', 'filename': '/dev/stdout'}}}\n" },
+      { name: 'Ruby Logger.new("/dev/stdout")', path: 'lib/importer.rb', code: "LOG = Logger.new('/dev/stdout')\n" },
+      { name: 'logback FileAppender on /dev/stdout', path: 'src/main/resources/logback.xml', code: '<configuration>\n  <appender name="OUT" class="ch.qos.logback.core.FileAppender">\n    <file>/dev/stdout</file>\n  </appender>\n  <root><appender-ref ref="OUT"/></root>\n</configuration>\n' },
+      { name: 'spring logging.file.name=/dev/stdout', path: 'src/main/resources/application.properties', code: 'logging.file.name=/dev/stdout\n' },
+      { name: 'Ruby Logger to /dev/null keeps nothing', path: 'config/initializers/quiet.rb', code: "Faraday.default_connection_options.logger = Logger.new('/dev/null')\n" },
+      { name: 'Python FileHandler(os.devnull)', path: 'app/log.py', code: "import logging, os\nlogging.getLogger('noisy').addHandler(logging.FileHandler(os.devnull))\n" },
+      // dev and test branches
+      { name: 'file transport only in development', path: 'src/logger.ts', code: "import winston from 'winston'\nexport const logger = winston.createLogger({ transports: [new winston.transports.Console()] })\nif (process.env.NODE_ENV === 'development') {\n  logger.add(new winston.transports.File({ filename: 'debug.log' }))\n}\n" },
+      { name: 'file transport when not production (one line)', path: 'src/logger.ts', code: "import winston from 'winston'\nif (process.env.NODE_ENV !== 'production') logger.add(new winston.transports.File({ filename: 'debug.log' }))\n" },
+      { name: 'Python FileHandler under if settings.DEBUG', path: 'app/log.py', code: "import logging\nif settings.DEBUG:\n    logging.getLogger().addHandler(logging.FileHandler('debug.log'))\n" },
+      { name: 'Ruby file logger in Rails.env.development?', path: 'config/initializers/log.rb', code: "if Rails.env.development?\n  Rails.logger = Logger.new('log/dev.log')\nend\n" }
     ],
     invalid: [
       { name: 'winston File transport', path: 'src/logger.js', code: "const winston = require('winston')\nconst logger = winston.createLogger({\n  transports: [new winston.transports.File({ filename: 'logs/app.log' })]\n})\n", errors: [{ line: 3, column: 16, message: /winston File transport/ }] },
@@ -34,6 +50,18 @@ describe('TF1101 log-to-file', () => {
       { name: 'python RotatingFileHandler', path: 'app/logging_setup.py', code: "import logging\nfrom logging.handlers import RotatingFileHandler\nhandler = RotatingFileHandler('app.log', maxBytes=10_000_000, backupCount=5)\n", errors: [{ line: 3, column: 11, severity: 'warning' }] },
       { name: 'basicConfig filename', path: 'worker.py', code: "import logging\nlogging.basicConfig(filename='worker.log', level=logging.INFO)\n", errors: [{ line: 2, severity: 'warning' }] },
       { name: 'Django LOGGING file handler', path: 'mysite/settings.py', code: "LOGGING = {\n    'handlers': {\n        'file': {\n            'class': 'logging.FileHandler',\n            'filename': '/var/log/django.log',\n        },\n    },\n}\n", errors: [{ line: 4, severity: 'warning' }] },
+      { name: 'winston File to /dev/stdout.log is a file', path: 'src/logger.ts', code: "import winston from 'winston'\nexport const logger = winston.createLogger({ transports: [new winston.transports.File({ filename: '/dev/stdout.log' })] })\n", errors: [{ line: 2 }] },
+      { name: 'pino destination /proc/self/fd/3 is not stdout', path: 'src/log.ts', code: "import pino from 'pino'\nexport const log = pino(pino.destination('/proc/self/fd/3'))\n", errors: [{ line: 2 }] },
+      { name: 'file transport only in production', path: 'src/logger.ts', code: "import winston from 'winston'\nif (process.env.NODE_ENV === 'production') {\n  logger.add(new winston.transports.File({ filename: 'app.log' }))\n}\n", errors: [{ line: 3 }] },
+      { name: 'file transport when not development', path: 'src/logger.ts', code: "import winston from 'winston'\nif (process.env.NODE_ENV !== 'development') {\n  logger.add(new winston.transports.File({ filename: 'app.log' }))\n}\n", errors: [{ line: 3 }] },
+      { name: 'Python FileHandler under if not settings.DEBUG', path: 'app/log.py', code: "import logging\nif not settings.DEBUG:\n    logging.getLogger().addHandler(logging.FileHandler('app.log'))\n", errors: [{ line: 3, severity: 'warning' }] },
+      { name: 'FileHandler on the non-DEBUG side of a conditional expression', path: 'app/log.py', code: "import logging\nhandler = logging.StreamHandler() if DEBUG else logging.FileHandler('app.log')\n", errors: [{ line: 2, severity: 'warning' }] },
+      { name: 'a regex .test() is not a test branch', path: 'src/logger.ts', code: "import winston from 'winston'\nif (/^prod/.test(env)) {\n  logger.add(new winston.transports.File({ filename: 'app.log' }))\n}\n", errors: [{ line: 3 }] },
+      { name: 'spring profile document for dev is a notice', path: 'src/main/resources/application.yml', code: 'logging:\n  level:\n    root: INFO\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\nlogging:\n  file:\n    name: dev.log\n', errors: [{ line: 10, severity: 'notice' }] },
+      { name: 'spring properties #--- dev document is a notice', path: 'src/main/resources/application.properties', code: 'server.port=${PORT}\n#---\nspring.config.activate.on-profile=local\nlogging.file.name=local.log\n', errors: [{ line: 4, severity: 'notice' }] },
+      { name: 'spring profile document for prod still fires', path: 'src/main/resources/application.yml', code: 'server:\n  port: 8080\n---\nspring:\n  config:\n    activate:\n      on-profile: prod\nlogging:\n  file:\n    name: /var/log/app.log\n', errors: [{ line: 9 }] },
+      { name: 'e2e and dev_docker settings are notices', path: 'mysite/settings/e2e.py', code: "LOGGING = {'handlers': {'f': {'class': 'logging.FileHandler', 'filename': 'e2e.log'}}}\n", errors: [{ line: 1, severity: 'notice' }] },
+      { name: 'dev_docker settings is a notice', path: 'mysite/settings/dev_docker.py', code: "LOGGING = {'handlers': {'f': {'class': 'logging.FileHandler', 'filename': 'dev.log'}}}\n", errors: [{ line: 1, severity: 'notice' }] },
       { name: 'dev-only settings is a notice', path: 'mysite/settings/dev.py', code: "LOGGING = {'handlers': {'f': {'class': 'logging.FileHandler', 'filename': 'dev.log'}}}\n", errors: [{ line: 1, severity: 'notice' }] },
       { name: 'Ruby Logger to file', path: 'lib/importer.rb', code: "LOG = Logger.new('log/importer.log')\n", errors: [{ line: 1 }] },
       { name: 'Rails production logger to file', path: 'config/environments/production.rb', code: 'Rails.application.configure do\n  config.logger = ActiveSupport::Logger.new(Rails.root.join("log", "production.log"))\nend\n', errors: [{ line: 2 }] },

@@ -7,6 +7,8 @@ describe('TF1102 self-managed-log-routing', () => {
     valid: [
       { name: 'plain app image', path: 'Dockerfile', code: 'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libpq5\nCMD ["gunicorn", "app:app"]\n' },
       { name: 'agent in a build stage only', path: 'Dockerfile', code: 'FROM debian:12 AS tools\nRUN apt-get install -y logrotate\nFROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n' },
+      { name: 'Mozilla Fluent localization is not Fluentd', path: 'app/i18n.py', code: 'from fluent.runtime import FluentBundle, FluentResource\nbundle = FluentBundle(["en-US"])\n' },
+      { name: 'pgvector is not the vector agent', path: 'Dockerfile', code: 'FROM postgres:16\nRUN apt-get update && apt-get install -y postgresql-16-pgvector\n' },
       { name: 'urllib HTTPHandler is not logging', path: 'app/http.py', code: 'import urllib.request\nopener = urllib.request.build_opener(urllib.request.HTTPHandler())\n' },
       { name: 'OpenTelemetry exporter is fine', path: 'src/otel.js', code: "const { OTLPLogExporter } = require('@opentelemetry/exporter-logs-otlp-http')\n" },
       { name: 'commented-out syslog handler', path: 'app/log.py', code: '# h = logging.handlers.SysLogHandler(address="/dev/log")\n' },
@@ -15,6 +17,7 @@ describe('TF1102 self-managed-log-routing', () => {
       { name: 'winston core import', path: 'src/log.js', code: "const winston = require('winston')\n" }
     ],
     invalid: [
+      { name: 'fluent-logger sender', path: 'app/log.py', code: 'from fluent import sender\nlogger = sender.FluentSender("app", host="fluentd")\n', errors: [{ line: 1 }] },
       { name: 'logrotate installed in image', path: 'Dockerfile', code: 'FROM ruby:3.3\nRUN apt-get update && apt-get install -y logrotate cron\nCMD ["bundle", "exec", "puma"]\n', errors: [{ line: 2, message: /installs `logrotate`/ }] },
       { name: 'logrotate config copied', path: 'Dockerfile', code: 'FROM node:20\nCOPY deploy/app.logrotate /etc/logrotate.d/app\nCMD ["node", "server.js"]\n', errors: [{ line: 2 }] },
       { name: 'filebeat downloaded', path: 'Dockerfile', code: 'FROM openjdk:17\nRUN curl -L -O https://artifacts.elastic.co/downloads/beats/filebeat/filebeat-8.12.0-amd64.deb && dpkg -i filebeat-8.12.0-amd64.deb\n', errors: [{ line: 2 }] },

@@ -27,6 +27,10 @@ describe('TF1206 admin-job-drift', () => {
       expect.stringContaining('k8s/migrate.yaml:9 Job `migrate` runs `python manage.py migrate` on image `python:3.12`, not the app image `acme/web:1.4.0`') as unknown as string
     ])
   })
+  it('does not compare a Job with another app\'s Deployment in another folder', () => {
+    expect(run({ 'apps/web/k8s/web.yaml': deployment('acme/web:1.4.0'), 'apps/billing/k8s/migrate.yaml': job('acme/billing:3.0.0', '["python", "manage.py", "migrate"]') })).toEqual([])
+    expect(run({ 'apps/web/k8s/web.yaml': deployment('acme/web:1.4.0'), 'apps/web/k8s/migrate.yaml': job('acme/billing:3.0.0', '["python", "manage.py", "migrate"]') })).toHaveLength(1)
+  })
   it('reports a Job that misses the config source of the app', () => {
     expect(run({ 'k8s/web.yaml': deployment('acme/web:1.4.0'), 'k8s/migrate.yaml': job('acme/web:1.4.0', '["bin/rails", "db:migrate"]', '          envFrom:\n            - configMapRef: {name: web-config}\n') })).toEqual([
       'k8s/migrate.yaml:8 Job `migrate` does not load `web-secrets` that Deployment `web` reads its config from: the admin task runs with different config'

@@ -70,8 +70,10 @@ export const committedBuildOutput: Rule = {
         if (baseName(app.manifest) === 'package.json' && manifest) {
           const scripts = packageJsonOf(manifest).data?.scripts ?? {}
           builds = 'build' in scripts || Object.values(scripts).some((s) => typeof s === 'string' && BUILD_SCRIPT.test(s))
-        } else if (/^(pom\.xml|build\.gradle(\.kts)?)$/.test(baseName(app.manifest))) {
-          builds = name === 'target' || name === 'build' || name === 'out'
+        } else if (baseName(app.manifest) === 'pom.xml') {
+          builds = name === 'target' // Maven writes target/; a tracked build/ holds scripts (build/docker/Dockerfile)
+        } else if (/^build\.gradle(\.kts)?$/.test(baseName(app.manifest))) {
+          builds = name === 'build' || name === 'out'
         }
         if (!builds) continue
         out(`Build output \`${t.dir}/\` of ${app.path === '.' ? 'the app' : `app \`${app.path}\``} is committed (${eg}): the build stage produces it from the source on every deploy`, `Run \`${untrack}\` and let CI build it (\`npm run build\` / \`mvn package\`) into the release artifact or image.`, 'warning')

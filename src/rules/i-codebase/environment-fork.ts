@@ -33,6 +33,14 @@ function deployBranches(file: SourceFile, report: ReportFn): void {
   }
 }
 
+/** Does the code name the environment `env` in a string literal ("https://api.qa.acme.com", 'staging') or a config identifier (API_URL_QA)? */
+function namesEnvironment(code: string, env: string): boolean {
+  const word = new RegExp(`\\b(${env}|staging)\\b`, 'i')
+  for (const lit of code.matchAll(/(['"`])([^'"`\n]{0,400})\1/g)) if (word.test(lit[2])) return true
+  const upper = env.toUpperCase()
+  return new RegExp(`\\b${upper}_[A-Z]|_${upper}\\b`).test(code)
+}
+
 interface Fork {
   path: string
   base: string
@@ -55,6 +63,11 @@ export const environmentFork: Rule = {
     if (file.kind === 'workflow') return deployBranches(file, report)
     const m = FORK_NAME.exec(file.name)
     if (!m || TOOLING.test(file.name)) return
+    // Go files selected by a build constraint (assets_prod.go with //go:build !dev) are a build variant the toolchain picks, not a deploy fork.
+    if (m[4] === 'go' && /^\s*\/\/\s*(go:build|\+build)\s/m.test(file.text)) return
+    // `qa`, `stage` and `uat` are also domain words (chat_qa.py answers questions, pipeline_stage.py is a step):
+    // such a file is a fork only if it names that environment in a string or a config identifier.
+    if (/^(qa|stage|uat)$/i.test(m[3]) && !namesEnvironment(file.code, m[3])) return
     const stem = m[1]
     // A layer that imports the base and overrides values is config grouping (Factor III), not a fork.
     const importsBase = new RegExp(`(from\\s+\\.?\\.?${stem}\\s+import|import\\s+${stem}\\b|require(_relative)?\\s*\\(?\\s*['"]\\.{0,2}/?${stem}(\\.\\w+)?['"]|from\\s+['"]\\./${stem}(\\.\\w+)?['"])`).test(file.code)

@@ -5,7 +5,7 @@ import type { RepoContext, Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Report } from '../../engine/types.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
-import { appManifests, dirOf, findNear, isPublishedLibrary, listNames, NODE_LOCKS, pathSet, PYTHON_LOCKS } from '../shared/dependency-manifests.js'
+import { appManifests, dirOf, findNear, isPublishedLibrary, joinPath, listNames, NODE_LOCKS, pathSet, PYTHON_LOCKS } from '../shared/dependency-manifests.js'
 
 type Out = (r: Report & { file: string }) => void
 
@@ -21,8 +21,12 @@ function pinnedGit(url: string): boolean {
 }
 
 interface RequirementsScan {
-  unpinned: { name: string; line: number }[]
+  unpinned: { name: string; base: string; line: number }[]
   gitFloating: { name: string; line: number; column: number }[]
+  /** Normalized names pinned with == in this file. */
+  pinned: string[]
+  /** Paths given to -c / --constraint, relative to this file. */
+  constraints: string[]
 }
 
 const FACT = 'tf0202:requirements-dir'
@@ -32,15 +36,46 @@ function requirementsTxt(repo: RepoContext, path: string, paths: Set<string>, re
   if (!file) return
   // A compiled or exported requirements file sits beside the real lock (pip-tools, poetry export, uv export).
   if (findNear(paths, dirOf(path), [...PYTHON_LOCKS, 'requirements.in'], false)) return
-  reportRequirements(path, scanRequirements(file), report)
+  reportRequirements(path, withConstraints(repo, path, scanRequirements(file)), report)
 }
 
+/** Names pinned (`name==1.2.3`) by the `-c constraints.txt` files a requirements file names: pip installs those versions. */
+function withConstraints(repo: RepoContext, path: string, scan: RequirementsScan): RequirementsScan {
+  if (scan.constraints.length === 0 || scan.unpinned.length === 0) return scan
+  const pinned = new Set<string>()
+  for (const c of scan.constraints) {
+    const file = repo.get(resolvePath(dirOf(path), c))
+    if (!file) continue
+    const inner = scanRequirements(file)
+    for (const name of inner.pinned) pinned.add(name)
+  }
+  return { ...scan, unpinned: scan.unpinned.filter((u) => !pinned.has(normalize(u.base))) }
+}
+
+/** `dir` joined with a relative path, `.` and `..` resolved ('' when it leaves the tree). */
+function resolvePath(dir: string, rel: string): string {
+  const out: string[] = []
+  for (const part of joinPath(dir, rel).split('/')) {
+    if (part === '..') out.pop()
+    else if (part !== '.' && part !== '') out.push(part)
+  }
+  return out.join('/')
+}
+
+/** PEP 503 name normalization: Flask_SQLAlchemy and flask-sqlalchemy are one package. */
+const normalize = (name: string): string => name.toLowerCase().replace(/[-_.]+/g, '-')
+
 function scanRequirements(file: SourceFile): RequirementsScan {
-  const unpinned: { name: string; line: number }[] = []
+  const unpinned: { name: string; base: string; line: number }[] = []
   const gitFloating: { name: string; line: number; column: number }[] = []
+  const pinned: string[] = []
+  const constraints: string[] = []
   file.code.split(/\r\n|\r|\n/).forEach((raw, i) => {
     if (raw.length > 4000) return
-    const line = raw.replace(/\s+#.*$/, '').trim()
+    // `flask==3.0.3 \` continued by `--hash=sha256:...` lines (pip-compile --generate-hashes): options are not the version.
+    const line = raw.replace(/\s+#.*$/, '').replace(/\s*\\$/, '').replace(/\s--hash[=\s]\S+/g, '').trim()
+    const c = /^(?:-c|--constraint)(?:\s+|=)(\S+)$/.exec(line)
+    if (c) constraints.push(c[1])
     if (!line || line.startsWith('-') || line.startsWith('.') || line.startsWith('/')) return // -r, -c, -e, --hash, local paths
     if (/^git\+/.test(line)) {
       if (!pinnedGit(line)) gitFloating.push({ name: line.slice(0, 120), line: i + 1, column: raw.indexOf('git+') + 1 })
@@ -55,10 +90,13 @@ function scanRequirements(file: SourceFile): RequirementsScan {
       if (/^git\+/.test(url) && !pinnedGit(url)) gitFloating.push({ name: m[1], line: i + 1, column: raw.indexOf('git+') + 1 })
       return
     }
-    if (/^===?\s*[^\s,*]+$/.test(spec) && !spec.includes('*')) return // name==1.2.3
-    unpinned.push({ name: `${m[1]}${spec ? spec.replace(/\s+/g, '') : ''}`, line: i + 1 })
+    if (/^===?\s*[^\s,*]+$/.test(spec) && !spec.includes('*')) {
+      pinned.push(normalize(m[1]))
+      return // name==1.2.3
+    }
+    unpinned.push({ name: `${m[1]}${spec ? spec.replace(/\s+/g, '') : ''}`, base: m[1], line: i + 1 })
   })
-  return { unpinned, gitFloating }
+  return { unpinned, gitFloating, pinned, constraints }
 }
 
 function reportRequirements(path: string, { unpinned, gitFloating }: RequirementsScan, report: Out): void {
@@ -141,7 +179,7 @@ export const floatingDependencyVersion: Rule = {
     for (const { path, scan } of repo.facts.get<{ path: string; scan: RequirementsScan }>(FACT)) {
       const project = dirOf(dirOf(path))
       if (findNear(paths, project, [...PYTHON_LOCKS], false) || findNear(paths, dirOf(path), ['base.in', 'production.in', 'prod.in'], false)) continue
-      reportRequirements(path, scan, report)
+      reportRequirements(path, withConstraints(repo, path, scan), report)
     }
     for (const info of appManifests(repo, /^(requirements\.txt|requirements[-_.][\w.-]*\.txt|package\.json|Gemfile)$/)) {
       if (info.role !== 'app') continue // requirements-dev.txt and friends are not deployed

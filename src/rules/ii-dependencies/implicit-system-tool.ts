@@ -161,6 +161,18 @@ function declared(repo: RepoContext, appDir: string): { text: string; dockerfile
   return { text: text.toLowerCase(), dockerfiles: dockerfiles.map((d) => d.path), fullImage, aptfile: aptfiles.length > 0 || nix.length > 0 }
 }
 
+/** Build-tool config files: run by `next build`, `vite build`, webpack... at build time. */
+const BUILD_CONFIG = /(^|\/)(next|vite|vitest|webpack|rollup|nuxt|astro|svelte|remix|gatsby-config|gatsby-node|babel|tsup|esbuild|metro|craco|quasar|electron-builder)(\.config)?(\.[\w-]+)?\.[cm]?[jt]s$/
+
+/**
+ * A package name as a word in a Dockerfile or Aptfile, allowing Debian/Alpine version variants:
+ * postgresql-client-16, postgresql16-client, imagemagick6, mysql-client-8.0.
+ */
+function packagePattern(name: string): RegExp {
+  const body = name.split('-').map((part) => part.replace(/[.+]/g, '\\$&')).join('[\\d.]{0,8}-')
+  return new RegExp(`(^|[^\\w-])${body}(-?\\d[\\d.]{0,8})?([^\\w-]|$)`)
+}
+
 function where(language: Language): string {
   switch (language) {
     case 'javascript':
@@ -196,8 +208,9 @@ export const implicitSystemTool: Rule = {
       if (file.name === 'nixpacks.toml') ctx.facts.add(NIXPACKS_FACT, { path: file.path, text: file.code })
       return
     }
-    // Developer and CI scripts run on a workstation or runner, not in the deployed image.
-    if (/(^|\/)(scripts|script|tools|hack|bin|ci|\.github)\//.test(file.path)) return
+    // Developer and CI scripts run on a workstation or runner, not in the deployed image; build-tool
+    // config (next.config.js reading `git rev-parse HEAD`) runs where the app is built, not where it runs.
+    if (/(^|\/)(scripts|script|tools|hack|bin|ci|\.github)\//.test(file.path) || BUILD_CONFIG.test(file.path)) return
     for (const call of toolCalls(file)) ctx.facts.add<ToolCall & { app: string }>(FACT, { ...call, app: ctx.app?.path ?? '.' })
   },
   rereadReportedFiles: true,
@@ -210,7 +223,7 @@ export const implicitSystemTool: Rule = {
       let decl = cache.get(call.app)
       if (!decl) cache.set(call.app, (decl = declared(repo, call.app)))
       const packages = TOOLS[call.tool]
-      if (packages.some((p) => new RegExp(`(^|[^\\w-])${p.replace(/[.+]/g, '\\$&')}([^\\w-]|$)`).test(decl.text))) continue
+      if (packages.some((p) => packagePattern(p).test(decl.text))) continue
       if (decl.fullImage && IN_FULL_IMAGES.has(call.tool)) continue
       const dockerfile = decl.dockerfiles[0]
       const place = dockerfile ? `\`${dockerfile}\` does not install it` : decl.aptfile ? 'the Aptfile does not list it' : 'no Dockerfile, Aptfile or buildpack of the app declares it'

@@ -42,6 +42,8 @@ export const ackBeforeProcessing: Rule = {
     const flags = FLAGS[lang]
     if (flags) {
       for (const { m, line, column } of matchesIn(file, flags)) {
+        // RPC replies (the RabbitMQ tutorial's callback_queue, amq.rabbitmq.reply-to, which requires auto-ack) are not jobs.
+        if (/reply|callback_queue|callbackQueue|\brpc\b|on_response|onResponse/i.test(m[0])) continue
         const flag = /noAck|auto_ack|no_ack/.exec(m[0])?.[0] ?? 'autoAck=true'
         report({ line, column, message: `Consumer acks on delivery (${tok(flag)}): a message is lost if the worker stops before it is processed`, remediation: pick(SNIPPET, undefined, file.language) })
       }

@@ -2,7 +2,7 @@
 // sends SIGKILL before the app has finished draining.
 import type { RepoContext, Rule } from '../../engine/rule.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
-import { tok } from '../shared/ix-xii-boot.js'
+import { inDevProfileDocument, isDevOnlyPath, tok } from '../shared/ix-xii-boot.js'
 
 export interface ShutdownTimeoutFact { app: string; seconds: number; file: string; line: number; source: string }
 /** Fact key: an app's own shutdown timeout (Spring lifecycle timeout, gunicorn --graceful-timeout, sidekiq -t, puma worker_shutdown_timeout). */
@@ -14,6 +14,9 @@ const COMMAND_TIMEOUTS: [RegExp, string][] = [
   [/--timeout-graceful-shutdown[= ](\d+)/, 'uvicorn --timeout-graceful-shutdown'],
   [/\bsidekiq\b[^\n]*\s(?:-t|--timeout)[= ](\d+)/, 'sidekiq --timeout']
 ]
+
+/** Servers whose shutdown timeouts are known; a container command naming another one does not run them. */
+const SERVER_WORD = /\b(gunicorn|uvicorn|sidekiq|puma|java|celery|rq|node|bundle|rails|python|dramatiq)\b/
 
 function seconds(v: string, unit: string | undefined): number {
   const n = Number(v)
@@ -38,8 +41,11 @@ export const gracePeriodTooShort: Rule = {
   keywords: ['timeout'],
   check(file, _report, ctx) {
     const app = ctx.app?.path ?? '.'
-    const add = (at: number, secs: number, source: string): void =>
-      ctx.facts.add<ShutdownTimeoutFact>(FACT_SHUTDOWN_TIMEOUT, { app, seconds: secs, file: file.path, line: file.position(at).line, source })
+    // Development config (application-local.yml, a `dev` profile document, gunicorn.dev.py) never runs in the cluster.
+    if (isDevOnlyPath(file.path)) return
+    const add = (at: number, secs: number, source: string): void => {
+      if (!inDevProfileDocument(file.text, at)) ctx.facts.add<ShutdownTimeoutFact>(FACT_SHUTDOWN_TIMEOUT, { app, seconds: secs, file: file.path, line: file.position(at).line, source })
+    }
     const code = file.code
     let m = /timeout-per-shutdown-phase\s*[=:]\s*["']?(\d+)\s*(ms|s|m)?\b/.exec(code)
     if (m) add(m.index, seconds(m[1], m[2] ?? 'ms'), 'spring.lifecycle.timeout-per-shutdown-phase')
@@ -77,7 +83,14 @@ export const gracePeriodTooShort: Rule = {
             if (m) own.push({ app: '', seconds: Number(m[1]), file: f.path, line: c.commandLine, source })
           }
         }
-        const candidates = own.length ? own : facts.filter((t) => t.app === appFor(repo, f.path, w.containers.map((c) => c.image ?? '')))
+        // A container that starts a known server only waits for that server's timeout (a celery worker is not gunicorn).
+        const started = w.containers.map((c) => [...(c.command ?? []), ...(c.args ?? [])].join(' ')).join(' ')
+        const runs = (t: ShutdownTimeoutFact): boolean => {
+          if (!SERVER_WORD.test(started)) return true // the image's own CMD: unknown, any of the app's servers
+          const server = /^(\w+)/.exec(t.source)?.[1] ?? ''
+          return server === 'spring' ? /\bjava\b/.test(started) : new RegExp(`\\b${server}\\b`).test(started)
+        }
+        const candidates = own.length ? own : facts.filter((t) => t.app === appFor(repo, f.path, w.containers.map((c) => c.image ?? '')) && runs(t))
         if (candidates.length === 0) continue
         const worst = candidates.reduce((a, b) => (b.seconds > a.seconds ? b : a))
         const grace = w.terminationGracePeriodSeconds ?? DEFAULT_GRACE

@@ -3,10 +3,12 @@
 // repository pass decides once per app and reports at the entry file.
 import type { RepoContext, Rule } from '../../engine/rule.js'
 import type { Language } from '../../engine/types.js'
-import { isAdminScript, isDevOnlyPath, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
+import { codeLines, inDevOrTestBranch, isAdminScript, isDevOnlyPath, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
 
 export interface ServerEntryFact { app: string; file: string; line: number; column: number; token: string; language: Language; spring?: boolean; imports: string[] }
 export interface AppFact { app: string; file: string; line: number }
+/** A SIGTERM handler, with what its file imports (module stems; Go import paths) to tie it to a server it starts. */
+export interface SignalFact extends AppFact { imports?: string[] }
 
 /** Fact keys (documented in the report): where servers start, where SIGTERM is handled, Spring graceful shutdown set. */
 export const FACT_SERVER_ENTRY = 'ix-server-entry'
@@ -28,6 +30,8 @@ const SIGNAL: Partial<Record<Language, RegExp>> = {
   java: /\baddShutdownHook\s*\(/,
   ruby: /\b(?:Signal\.)?trap\s*\(?\s*(?:['"](?:SIG)?(?:TERM|INT)['"]|:(?:TERM|INT)\b)/
 }
+/** Helper modules whose job is the shutdown sequence. */
+const SHUTDOWN_MODULE = /^(graceful[-_]?shutdown|graceful|shutdown|signals?|lifecycle|terminat\w*|teardown|process[-_]?handlers?)$/i
 const FLASK_FILE = /\bfrom\s+flask\s+import\b|\bimport\s+flask\b/
 
 /** Servers and workers that trap SIGTERM and drain for the app. */
@@ -66,23 +70,25 @@ export const noGracefulShutdown: Rule = {
     const lang = norm(file.language)
     const sig = SIGNAL[lang]
     if (sig) {
-      const at = file.code.search(sig)
-      if (at !== -1) ctx.facts.add<AppFact>(FACT_SIGNAL_HANDLER, { app, file: file.path, line: file.position(at).line })
+      let at = file.code.search(sig)
+      if (at === -1 && lang === 'javascript') at = jsSignalLoop(file.code)
+      if (at !== -1) ctx.facts.add<SignalFact>(FACT_SIGNAL_HANDLER, { app, file: file.path, line: file.position(at).line, imports: lang === 'go' ? goImports(file.code) : importsOf(file.code) })
     }
     const entry = ENTRY[lang]
     // Dev servers and one-off scripts are not the deployed long-running process.
     if (!entry || isDevOnlyPath(file.path) || isAdminScript(file.path)) return
     for (const { m, line, column } of matchesIn(file, entry)) {
       if (file.inStringLiteral(m.index)) continue // a snippet in a string (a remediation, a docstring) starts no server
+      if (inDevOrTestBranch(codeLines(file), line - 1)) continue // if (process.env.NODE_ENV !== 'production') app.listen(3000): serverless in production
       if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code)) continue
       if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code)) continue
-      ctx.facts.add<ServerEntryFact>(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) })
+      ctx.facts.add<ServerEntryFact>(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: lang === 'go' ? goImports(file.code) : importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) })
       break
     }
   },
   checkRepo(repo, report) {
     const entries = repo.facts.get<ServerEntryFact>(FACT_SERVER_ENTRY)
-    const handlers = repo.facts.get<AppFact>(FACT_SIGNAL_HANDLER)
+    const handlers = repo.facts.get<SignalFact>(FACT_SIGNAL_HANDLER)
     // Signal handlers are per process: one counts for an entry in the same file, a module the entry
     // imports, or (Go) the same package folder; Java shutdown hooks anywhere in the app.
     const handles = (e: ServerEntryFact): boolean =>
@@ -90,10 +96,19 @@ export const noGracefulShutdown: Rule = {
         if (h.app !== e.app) return false
         if (h.file === e.file) return true
         const dir = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1)
-        if (norm(e.language) === 'go') return dir(h.file) === dir(e.file)
+        // Go: the same package, or a main that imports the server's package (cmd/api/main.go -> internal/server).
+        if (norm(e.language) === 'go') {
+          const under = (imports: readonly string[], d: string): boolean => d !== '' && imports.some((i) => `${i}/`.endsWith(`/${d}`))
+          return dir(h.file) === dir(e.file) || under(h.imports ?? [], dir(e.file)) || under(e.imports, dir(h.file))
+        }
         if (norm(e.language) === 'java') return true
         const stem = h.file.slice(h.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')
-        return e.imports.includes(stem) || (stem === 'index' && e.imports.includes(dir(h.file).split('/').filter(Boolean).pop() ?? ''))
+        if (e.imports.includes(stem) || (stem === 'index' && e.imports.includes(dir(h.file).split('/').filter(Boolean).pop() ?? ''))) return true
+        // The handler's file imports the module that starts the server (index.ts: import { start } from './server').
+        const entryStem = e.file.slice(e.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')
+        if (entryStem !== 'index' && (h.imports ?? []).includes(entryStem)) return true
+        // A shutdown helper module (src/shutdown.ts, lib/graceful.js) is wired in by the app's main, not a process of its own.
+        return SHUTDOWN_MODULE.test(stem)
       })
     const springGraceful = new Set(repo.facts.get<AppFact>(FACT_SPRING_GRACEFUL).map((f) => f.app))
     const byApp = new Map<string, ServerEntryFact[]>()
@@ -162,6 +177,30 @@ const SNIPPETS: Record<string, string> = {
   'spring-boot': 'application.properties:\nserver.shutdown=graceful\nspring.lifecycle.timeout-per-shutdown-phase=20s',
   ruby: "Serve with puma (drains on SIGTERM), or: trap('TERM') { server.shutdown }",
   default: 'Handle SIGTERM: stop accepting work, finish in-flight work, close connections, exit.'
+}
+
+/**
+ * SIGTERM handled through a variable: `for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, ...)`,
+ * `['SIGINT', 'SIGTERM'].forEach((s) => process.once(s, ...))`, or `await once(process, 'SIGTERM')`.
+ */
+function jsSignalLoop(code: string): number {
+  const once = code.search(/\bonce\s*\(\s*process\s*,\s*['"`]SIG(?:TERM|INT)['"`]/)
+  if (once !== -1) return once
+  const named = code.search(/['"`]SIGTERM['"`]/)
+  if (named === -1) return -1
+  const on = code.search(/\bprocess\.(?:on|once|addListener|prependListener)\s*\(\s*[A-Za-z_$][\w$]*\s*,/)
+  return on === -1 ? -1 : on
+}
+
+/** Go import paths of a file (single imports and import blocks). */
+function goImports(code: string): string[] {
+  const out: string[] = []
+  const re = /^[ \t]*import\s*(?:[\w.]+\s+)?"([^"\n]+)"|^[ \t]*import\s*\(([^)]{0,5000})\)/gm
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    if (m[1]) out.push(m[1])
+    else for (const q of m[2].matchAll(/"([^"\n]+)"/g)) out.push(q[1])
+  }
+  return out
 }
 
 /** Module stems a file imports (require/import/from/require_relative), for per-process matching. */

@@ -24,7 +24,7 @@ export const START_SCRIPT_NAME = /(^|\/)((docker-)?entrypoint|start|run|boot|lau
 
 /** Paths that are clearly for development, tests or previews, whatever the classifier said. */
 export function isNonProductionPathV8(path: string): boolean {
-  return /(^|[/._-])(dev|development|local|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)/i.test(path)
+  return /(^|[/._-])(dev|development|local|debug|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)|(^|\/)(kind|minikube|tilt)\//i.test(path)
 }
 
 /** Every start command the file declares. Never throws. */

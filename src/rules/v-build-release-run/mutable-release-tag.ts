@@ -7,7 +7,7 @@ import { parseImageRef } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { workflowOf } from '../../parsers/workflow.js'
 import { yamlEntries, yamlOf } from '../../parsers/yaml.js'
-import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
+import { codeLinesV8, isNonProductionPathV8, isOwnImageV8 } from '../shared/v-viii-commands.js'
 
 const MUTABLE = new Set(['latest', 'main', 'master', 'develop', 'development', 'dev', 'staging', 'stage', 'prod', 'production', 'stable', 'edge', 'nightly', 'trunk', 'head'])
 /** `<name>:<mutable tag>` inside a command; the name may be an expression (`${{ env.IMAGE }}`). */
@@ -47,7 +47,7 @@ export const mutableReleaseTag: Rule = {
     if (file.kind === 'kubernetes') return checkKubernetes(file, report)
     if (file.kind === 'compose') {
       for (const s of composeOf(file).services) {
-        const tag = s.image && isMutable(s.image)
+        const tag = s.image && isOwnImageV8(s.image) && isMutable(s.image)
         if (!tag) continue
         report({ line: s.imageLine, column: col(file, s.imageLine, s.image!), message: `service "${s.name}" runs image "${s.image}": ":${tag}" is not an immutable release`, remediation: `Pin the release: \`image: ${parseImageRef(s.image!).name}:\${APP_VERSION:?}\` (set to the commit SHA or version at deploy) or a digest. ${FIX}` })
       }
@@ -69,7 +69,8 @@ function checkKubernetes(file: SourceFile, report: Report): void {
   if (m.isHelmTemplate) return
   for (const w of m.workloads) {
     for (const c of w.containers) {
-      const tag = c.image && isMutable(c.image)
+      // Third-party images (redis:latest, busybox:stable) are not this app's releases; TF0203 covers their tags.
+      const tag = c.image && isOwnImageV8(c.image) && isMutable(c.image)
       if (!tag) continue
       report({
         line: c.imageLine,

@@ -142,7 +142,7 @@ function detect(file: SourceFile): Detection[] {
           const parts = splitArgsV6(args)
           const delay = evaluateDelay(parts[parts.length - 1] ?? '')
           // Per-process housekeeping (local cache, metrics, heartbeat) belongs in every process: not a job.
-          if (/cache|metric|stats|heartbeat|health|ping|keep-?alive|gc\b|memory|log/i.test(parts[0] ?? '')) continue
+          if (/cache|metric|stats|heartbeat|health|ping|keep-?alive|gc\b|memory|log|refresh|reload|jwks|certs?\b|evict/i.test(parts[0] ?? '')) continue
           if (delay !== undefined && delay >= 60_000) add(m.index, `setInterval(…, ${parts[parts.length - 1].trim()})`)
         }
       }

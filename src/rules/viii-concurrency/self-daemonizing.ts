@@ -13,7 +13,7 @@ const COMMAND_PATTERNS: { re: RegExp; what: (m: RegExpExecArray) => string; fix:
   { re: /(?:^|[\s;&|"'])(?:\/usr\/bin\/)?supervisord\b/, what: () => 'supervisord as the entry runs the app under an in-container process manager', fix: 'Run one process per container in the foreground (`CMD ["gunicorn", "app.wsgi"]`) and declare the other process types as separate services/Deployments.' },
   { re: /--daemon(?:ize)?\b(?![=\s]+(?:false|off|no)\b)/, what: (m) => `"${m[0]}" detaches the server from the platform`, fix: 'Drop the daemon flag so the server stays in the foreground: `gunicorn app.wsgi --bind 0.0.0.0:$PORT`.' },
   { re: /\bgunicorn\b[^;&|]*\s-D\b/, what: () => 'gunicorn "-D" daemonizes the server', fix: 'Drop -D so gunicorn stays in the foreground.' },
-  { re: /(?:^|\s)--pid(?:file)?[=\s]+\S+/, what: (m) => `"${m[0].trim()}" manages a PID file`, fix: 'Do not write PID files: the platform tracks the process. Remove the --pid option.' },
+  { re: /(?:^|\s)--pid(?:file)?(?:=(?!\/dev\/null\b)[^\s'"]+|\s+(?!-|\/dev\/null\b)[^\s'"]+)/, what: (m) => `"${m[0].trim()}" manages a PID file`, fix: 'Do not write PID files: the platform tracks the process. Remove the --pid option.' },
   { re: /\b(?:service\s+[\w.-]+\s+start|\/etc\/init\.d\/[\w.-]+\s+start|systemctl\s+start)\b/, what: (m) => `"${m[0]}" starts a background service inside the app's process`, fix: 'Run each service as its own process type (its own container/Deployment) in the foreground.' },
   { re: /(?<=\s)&(?=\s|$)/, background: true, what: () => '"&" backgrounds a process the platform cannot see', fix: 'Start one foreground process per container (`exec` it as the last command) and run the other one as its own process type.' }
 ]
@@ -66,6 +66,8 @@ function checkCommand(file: SourceFile, cmd: StartCommand, report: Report): void
     const m = p.re.exec(cmd.command)
     if (!m) continue
     if (p.background && insideQuotes(cmd.command, m.index)) continue
+    // `trap 'kill -TERM $PID' TERM; node server.js & PID=$!; wait $PID`: the script stays in front and forwards signals.
+    if (p.background && cmd.carrier === 'script' && forwardsAndWaits(file)) continue
     // An entrypoint that runs pm2-runtime or `exec` after backgrounding a helper is still two processes.
     if (p.re.source.startsWith('\\bpm2') && /pm2-runtime/.test(cmd.command)) continue
     const pos = locateV8(file, cmd, p.re)
@@ -84,6 +86,12 @@ function checkSource(file: SourceFile, report: Report): void {
     if ((lines[pos.line - 1] ?? '').length > 4000) continue
     report({ line: pos.line, column: pos.column, message: p.what, remediation: p.fix })
   }
+}
+
+/** A start script that traps TERM and waits for its child: the backgrounded process is supervised, not detached. */
+function forwardsAndWaits(file: SourceFile): boolean {
+  const code = file.code
+  return /^[ \t]*trap\b[^\n]*\b(?:SIG)?(?:TERM|INT|15)\b/m.test(code) && /^[ \t]*wait\b/m.test(code) && (code.match(/(?<=\s)&(?=\s|$)/gm) ?? []).length === 1
 }
 
 /** Is `at` inside a single- or double-quoted string of a shell command (quotes counted before it)? */

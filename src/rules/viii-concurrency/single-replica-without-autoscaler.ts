@@ -50,6 +50,8 @@ export const singleReplicaWithoutAutoscaler: Rule = {
         const main = w.containers.filter((c) => !c.init)
         if (!main.some((c) => isOwnImageV8(c.image))) continue
         if (main.some((c) => /leader-?elect/i.test([...(c.command ?? []), ...(c.args ?? [])].join(' ')))) continue
+        // A scheduler (celery beat, a clock process) must run exactly once, or every job fires twice.
+        if (/(^|[-_])(beat|scheduler|clock|cron|singleton)([-_]|$)/i.test(w.name) || main.some((c) => /\bcelery\b[^\n]*\bbeat\b|\bclock(\.py|\.rb)?\b/.test([...(c.command ?? []), ...(c.args ?? [])].join(' ')))) continue
         if (num(get(get(doc, 'spec'), 'replicas')) !== 1) continue
         const line = w.replicasLine ?? w.line
         const at = file.line(line).indexOf('replicas')

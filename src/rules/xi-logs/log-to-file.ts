@@ -3,7 +3,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Language, Severity } from '../../engine/types.js'
-import { isDevOnlyPath, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
+import { codeLines, inDevOrTestBranch, isDevOnlyPath, matchesIn, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
 
 /** Fact key: a logger that writes to stdout/stderr (or a structured JSON logger), for the factor summary's credit. */
 export const FACT_STDOUT_LOGGING = 'xi-stdout-logging'
@@ -116,6 +116,8 @@ export const logToFile: Rule = {
         if (key === 'xml' && !/(logback|log4j|<configuration|<Configuration)/i.test(file.code.slice(0, 2000))) continue
         if (key === 'yaml' && parentKey(file, line) !== 'logging') continue
         if (/^\s*(class|def|func|function)\s/.test(file.line(line))) continue // a class named FileHandler (e.g. a Tornado upload handler)
+        if (STDOUT_PATH.test(targetOf(file, key, m))) continue // a "file" that is the process's stdout/stderr
+        if (file.kind === 'source' && inDevOrTestBranch(codeLines(file), line - 1)) continue // if (NODE_ENV === 'development') ...
         if (key === 'xml' && m[0].startsWith('<') && !m[0].startsWith('<appender') && !log4j2Referenced(file, m.index)) continue
         if (key === 'xml' && m[0].startsWith('<appender') && !appenderReferenced(file, m.index)) continue
         if (key === 'xml' && inDevProfile(file, m.index)) {
@@ -123,6 +125,12 @@ export const logToFile: Rule = {
           continue
         }
         // A Python file in no web/worker framework app is often a CLI or batch tool: still reported, less loudly.
+        const profile = key === 'yaml' || key === 'properties' ? profileDocumentKind(file.text, m.index) : undefined
+        if (profile === 'test') continue // a test-only profile document, like application-test.yml
+        if (profile) {
+          report({ line, column, severity: 'notice', message: `${p.what} ${tok(file.line(line).trim(), 60)} in a dev-only Spring profile document writes logs to a file`, remediation: pick(SNIPPETS, ctx.app?.framework, lang) })
+          continue
+        }
         const severity: Severity = dev ? 'notice' : key === 'python' && !ctx.app?.framework ? 'warning' : 'error'
         report({
           line,
@@ -134,6 +142,38 @@ export const logToFile: Rule = {
       }
     }
   }
+}
+
+/** /dev/stdout, /dev/stderr, /proc/self/fd/1|2, /proc/1/fd/1|2 (as a whole value): the log stream, not a file; /dev/null keeps nothing. */
+const STDOUT_PATH = /(^|[\s'"`=>:(])(\/dev\/(std(out|err)|null)|\/proc\/(self|1)\/fd\/[12])(?![\w/.])|\bos\.devnull\b|\bFile::NULL\b/
+
+/** The text that names a match's target: its call arguments, its XML element, or its config line. */
+function targetOf(file: SourceFile, key: string, m: RegExpExecArray): string {
+  const code = file.code
+  if (key === 'properties' || key === 'yaml') {
+    const end = code.indexOf('\n', m.index + m[0].length)
+    return code.slice(m.index, end === -1 ? code.length : end)
+  }
+  if (key === 'xml') {
+    const close = m[0].startsWith('<appender') ? code.indexOf('</appender>', m.index) : code.indexOf('>', m.index)
+    return code.slice(m.index, close === -1 ? m.index + 600 : Math.min(close + 1, m.index + 4000))
+  }
+  // An object entry (`'class': 'logging.FileHandler'`, `type: 'file'`): the rest of its object.
+  if (!m[0].endsWith('(')) {
+    const close = code.slice(m.index, m.index + 600).search(/[)}]/)
+    return code.slice(m.index, close === -1 ? m.index + 600 : m.index + close)
+  }
+  // Call arguments: up to the parenthesis that closes the one the match opened (at most 600 characters).
+  let depth = 0
+  for (let i = m.index + m[0].length - 1; i < Math.min(code.length, m.index + 600); i++) {
+    const c = code[i]
+    if (c === '(' || c === '{' || c === '[') depth++
+    else if (c === ')' || c === '}' || c === ']') {
+      depth--
+      if (depth <= 0) return code.slice(m.index, i + 1)
+    }
+  }
+  return code.slice(m.index, m.index + 600)
 }
 
 function patternKey(file: SourceFile): keyof typeof FILE_PATTERNS | undefined {

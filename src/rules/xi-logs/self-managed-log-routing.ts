@@ -14,7 +14,8 @@ const CODE: Partial<Record<string, [RegExp, string][]>> = {
   javascript: [[/(?:require\s*\(\s*|from\s+)['"](winston-(?:syslog|elasticsearch|loggly|cloudwatch|logstash|papertrail|graylog2|mongodb)|pino-(?:elasticsearch|syslog|socket|mongodb|cloudwatch)|log4js-(?:logstash|syslog)[\w-]*|bunyan-(?:syslog|logstash)[\w-]*)['"]/g, 'ships logs from the app with']],
   python: [
     [/\b(?:logging\.)?handlers\.(SysLogHandler|SocketHandler|DatagramHandler|HTTPHandler)\s*\(|\b(SysLogHandler)\s*\(|['"]logging\.handlers\.(SysLogHandler|SocketHandler|DatagramHandler|HTTPHandler)['"]/g, 'ships logs from the app with'],
-    [/\b(?:import|from)\s+(watchtower|logging_loki|graypy|logstash_async|fluent)\b/g, 'ships logs from the app with']
+    // `fluent` is fluent-logger (Fluentd); `fluent.runtime`/`fluent.syntax` are Mozilla's localization library.
+    [/\b(?:import|from)\s+(watchtower|logging_loki|graypy|logstash_async|fluent)\b(?!\.(?:runtime|syntax|pygments|migrate)\b)/g, 'ships logs from the app with']
   ],
   ruby: [[/\b(Syslog::Logger\.new|LogStashLogger\.new|RemoteSyslogLogger\.new)/g, 'ships logs from the app with']],
   go: [[/\bsyslog\.(?:New|Dial)\s*\(/g, 'ships logs from the app with']],

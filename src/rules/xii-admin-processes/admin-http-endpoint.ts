@@ -1,7 +1,8 @@
 // TF1205: admin actions exposed as HTTP endpoints of the running app (/admin/migrate, /run-job,
 // /seed) whose handler runs migrations, seeds or scripts.
 import type { Rule } from '../../engine/rule.js'
-import { matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
+import { isDevOrTestName } from '../shared/backing-service-urls.js'
+import { codeLines, inDevOrTestBranch, isDevOnlyPath, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
 
 const ROUTE: Partial<Record<string, RegExp>> = {
   javascript: /\b(?:app|router|server|fastify|api|r)\.(?:get|post|put|patch|all|use)\s*\(\s*['"`]([^'"`\n]+)['"`]/g,
@@ -44,11 +45,14 @@ export const adminHttpEndpoint: Rule = {
     const lang = file.language === 'typescript' ? 'javascript' : file.language === 'kotlin' ? 'java' : file.language
     const re = ROUTE[lang]
     if (!re) return
+    // Seeding routes for end-to-end tests (routes/test-support.ts, e2e-routes.js) are not mounted in production.
+    if (isDevOrTestName(file.path) || isDevOnlyPath(file.path)) return
     if (lang === 'ruby' && !/(^|\/)config\/routes\.rb$/.test(file.path) && !/\bSinatra\b|<\s*Sinatra::Base/.test(file.code)) return
     const lines = file.code.split(/\r\n|\r|\n/)
     for (const { m, line, column } of matchesIn(file, re)) {
       const path = m[1] ?? m[2]
       if (!path || !ADMIN_PATH.test(path)) continue
+      if (inDevOrTestBranch(codeLines(file), line - 1)) continue // if (process.env.NODE_ENV === 'test') app.post('/__test__/seed', ...)
       // The handler: the next lines (inline handlers), or the view/controller the route names.
       const after = lines.slice(line, line + 25)
       const next = after.findIndex((l) => new RegExp(re.source, re.flags.replace('g', '')).test(l))

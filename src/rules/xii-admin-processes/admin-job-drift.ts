@@ -72,7 +72,10 @@ export const adminJobDrift: Rule = {
         const same = appImages.filter((a) => a.repo === jr)
         if (same.length === 0) {
           if (!APP_TASK.test(cmd) && !MIGRATE.test(cmd)) continue
-          const a = appImages[0]
+          // Another image is only comparable to a Deployment deployed beside the Job (same folder): in a
+          // monorepo a Job of one app says nothing about another app's Deployment.
+          const folder = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1)
+          const a = appImages.find((x) => folder(x.d.file) === folder(j.file))
           if (!a) continue
           report({
             file: j.file,

@@ -8,7 +8,7 @@ import { composeOf } from '../../parsers/compose.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { procfileOf } from '../../parsers/procfile.js'
-import { bootCommands, ENTRYPOINT_SCRIPT, isDevOnlyPath, isTestPath, matchesIn, MAX_LINE, pick, tok } from '../shared/ix-xii-boot.js'
+import { bootCommands, codeLines, ENTRYPOINT_SCRIPT, inDevOrTestBranch, isDevOnlyPath, isTestPath, matchesIn, MAX_LINE, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
 
 /** Fact keys: a release phase / migration Job that runs schema changes once per release; admin task entry points. */
 export const FACT_RELEASE_PHASE = 'xii-release-phase'
@@ -21,6 +21,22 @@ export interface AdminTaskFact { app: string; file: string; line: number; task: 
 /** A migration / schema command on a command line. */
 export const MIGRATE =
   /\b(?:manage\.py\s+migrate|django-admin\s+migrate|flask\s+db\s+upgrade|alembic\s+upgrade|(?:rails|rake)\s+db:(?:migrate|prepare|setup|schema:load)|sequelize(?:-cli)?\s+db:migrate|knex\s+migrate:latest|typeorm(?:-ts-node-\w+)?\s+migration:run|prisma\s+(?:migrate\s+deploy|db\s+push)|node-pg-migrate\s+up|db-migrate\s+up|(?:npm\s+run|yarn|pnpm(?:\s+run)?)\s+(?:db:)?migrat\w*(?::\w+)?|migrate\s+(?:-\S+\s+\S+\s+)*up\b|goose\s+(?:-\S+\s+)*\S+\s+\S+\s+up|flyway\s+(?:-\S+\s+)*migrate|liquibase\s+(?:--?\S+\s+)*update|php\s+artisan\s+migrate|mix\s+ecto\.migrate)\b/
+const MIGRATE_ALL = new RegExp(MIGRATE.source, 'g')
+
+/**
+ * The first migration command in `text` that changes the schema. Read-only forms do not:
+ * `manage.py migrate --check` / `--plan`, `alembic upgrade --sql`, `rails db:migrate:status`, `--dry-run`.
+ */
+export function schemaChange(text: string): RegExpExecArray | null {
+  MIGRATE_ALL.lastIndex = 0
+  for (let m = MIGRATE_ALL.exec(text); m; m = MIGRATE_ALL.exec(text)) {
+    const rest = text.slice(m.index + m[0].length).split(/&&|\|\||;|\|/)[0]
+    if (/^:status\b/.test(rest) || /(^|\s)--(check|plan|sql|dry-run|dryrun)\b/.test(rest)) continue
+    return m
+  }
+  return null
+}
+
 /** Something that starts the long-running app after the migration. */
 const SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|runserver|waitress-serve|node|nodemon|npm\s+(?:run\s+)?start|yarn\s+start|puma|unicorn|rails\s+s(?:erver)?|bundle\s+exec|java|celery|sidekiq|php-fpm|apache2-foreground|nginx)\b|"?\$\{?@\}?"?|\.\/\w+/
 
@@ -105,7 +121,7 @@ function checkDockerfile(file: SourceFile, report: ReportFn, fix: string): void 
   const { entrypoint, cmd } = bootCommands(file)
   for (const bc of [entrypoint, cmd]) {
     if (!bc) continue
-    const m = MIGRATE.exec(bc.text)
+    const m = schemaChange(bc.text)
     if (!m) continue
     const after = bc.text.slice(m.index + m[0].length)
     if (!/(&&|;|\|\|)/.test(after) || !SERVER.test(after)) continue // a dedicated migration image is a one-off process
@@ -115,7 +131,7 @@ function checkDockerfile(file: SourceFile, report: ReportFn, fix: string): void 
 
 function checkProcfile(file: SourceFile, report: ReportFn, ctx: FileContext, fix: string): void {
   for (const p of procfileOf(file)) {
-    const m = MIGRATE.exec(p.command)
+    const m = schemaChange(p.command)
     if (p.type === 'release') {
       ctx.facts.add<ReleasePhaseFact>(FACT_RELEASE_PHASE, { app: ctx.app?.path ?? '.', file: file.path, line: p.line, how: `Procfile release: ${p.command}` })
       continue
@@ -137,7 +153,7 @@ function checkKubernetes(file: SourceFile, report: ReportFn, ctx: FileContext, f
     const hook = w.annotations['helm.sh/hook'] ?? w.annotations['argocd.argoproj.io/hook']
     for (const c of w.containers) {
       const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ')
-      const m = MIGRATE.exec(cmd)
+      const m = schemaChange(cmd)
       if (!m) continue
       if (w.kind === 'Job' || w.kind === 'CronJob') {
         ctx.facts.add<ReleasePhaseFact>(FACT_RELEASE_PHASE, { app, file: file.path, line: c.commandLine, how: `${w.kind} ${w.name}${hook ? ` (hook ${hook})` : ''}: ${m[0]}` })
@@ -161,7 +177,7 @@ function checkKubernetes(file: SourceFile, report: ReportFn, ctx: FileContext, f
 function checkCompose(file: SourceFile, report: ReportFn, fix: string): void {
   for (const s of composeOf(file).services) {
     const cmd = [...(s.entrypoint ?? []), ...(s.command ?? [])].join(' ')
-    const m = MIGRATE.exec(cmd)
+    const m = schemaChange(cmd)
     if (!m || !SERVER.test(cmd.slice(m.index + m[0].length))) continue
     report({ line: s.commandLine, severity: 'warning', message: `Service ${tok(s.name)} runs ${tok(m[0])} before starting: migrations run on every container start`, remediation: `Use a one-off service (\`docker compose run --rm ${s.name} ${m[0]}\`) for migrations. ${fix}` })
   }
@@ -175,7 +191,7 @@ function checkPackageJson(file: SourceFile, report: ReportFn, ctx: FileContext, 
     if (typeof cmd !== 'string') continue
     if (/^(db:)?(migrat|seed)/.test(name)) ctx.facts.add<AdminTaskFact>(FACT_ADMIN_TASK, { app: ctx.app?.path ?? '.', file: file.path, line: pkg.lineOf('scripts', name), task: `npm run ${name}` })
     if (!/^(pre|post)?start(:prod(uction)?)?$/.test(name)) continue
-    const m = MIGRATE.exec(cmd)
+    const m = schemaChange(cmd)
     if (!m) continue
     report({ line: pkg.lineOf('scripts', name), message: `npm script \`${name}\` runs ${tok(m[0])}: every \`npm start\` (each instance, each restart) changes the schema`, remediation: fix })
   }
@@ -194,13 +210,16 @@ function checkHibernate(file: SourceFile, report: ReportFn, fix: string, ctx: Fi
         : /^[ \t]*(?:spring\.jpa\.hibernate\.ddl-auto|spring\.jpa\.properties\.hibernate\.hbm2ddl\.auto|hibernate\.hbm2ddl\.auto)[ \t]*[=:][ \t]*(create-drop|update|create)\b/gm
   if (file.kind !== 'xml' && !/(^|\/)(application|bootstrap|hibernate)[^/]*\.(properties|ya?ml)$/.test(file.path)) return
   for (const { m, line, column } of matchesIn(file, re)) {
-    const severity: Severity = dev ? 'notice' : 'error'
+    const kind = file.kind !== 'xml' ? profileDocumentKind(file.text, m.index) : undefined
+    if (kind === 'test') continue // a test-only profile document, like application-test.yml
+    const profile = kind === 'dev'
+    const severity: Severity = dev || profile ? 'notice' : 'error'
     const destructive = m[1] !== 'update'
     report({
       line,
       column,
       severity,
-      message: `Hibernate schema auto-${m[1]} (${tok(m[0].trim())}) changes the schema at app start${destructive ? ' and drops existing tables' : ''}${dev ? ' (dev-only config)' : ''}`,
+      message: `Hibernate schema auto-${m[1]} (${tok(m[0].trim())}) changes the schema at app start${destructive ? ' and drops existing tables' : ''}${dev ? ' (dev-only config)' : profile ? ' (dev-only Spring profile document)' : ''}`,
       remediation: fix
     })
   }
@@ -211,10 +230,28 @@ function checkScript(file: SourceFile, report: ReportFn, fix: string): void {
   if (!lines.some((l) => SERVER.test(l))) return
   lines.forEach((l, i) => {
     if (l.length > MAX_LINE || /^\s*(echo|printf)\b/.test(l)) return
-    const m = MIGRATE.exec(l)
+    const m = schemaChange(l)
     if (!m) return
     report({ line: i + 1, column: m.index + 1, severity: 'warning', message: `Entrypoint runs ${tok(m[0])} on every container start before the app`, remediation: fix })
   })
+}
+
+/** A function named for the admin task (Migrate, migrate_db, initDb, setup_schema): an admin entry, run on purpose. */
+const ADMIN_FUNCTION = /\b(?:func\s+(?:\([^)\n]{0,80}\)\s*)?|function\s*\*?\s*|def\s+|async\s+)(\w{0,40}(?:[Mm]igrat|[Ii]nit_?[Dd][Bb]|[Ss]etup_?[Dd][Bb]|[Cc]reate_?[Ss]chema|[Ss]ync_?[Ss]chema|[Ss]eed)\w{0,40})\s*\(|\b(\w{0,40}(?:[Mm]igrat|[Ii]nit_?[Dd][Bb]|[Ss]etup_?[Dd][Bb]|[Cc]reate_?[Ss]chema)\w{0,40})\s*=\s*(?:async\s*)?(?:\([^)\n]{0,80}\)|\w+)\s*=>/
+
+/** Is line `i` (0-based) inside a function named for migrating, seeding or creating the schema (within 30 lines)? */
+function inAdminFunction(lines: readonly string[], i: number): boolean {
+  let indent = (lines[i] ?? '').search(/\S/)
+  for (let j = i; j >= Math.max(0, i - 30); j--) {
+    const prev = lines[j]
+    if (prev.length > MAX_LINE || prev.trim() === '') continue
+    const pIndent = prev.search(/\S/)
+    if (j < i && pIndent >= indent) continue
+    if (ADMIN_FUNCTION.test(prev)) return true
+    if (j < i) indent = pIndent
+    if (pIndent === 0 && j < i) return false // reached a top-level statement that is not such a function
+  }
+  return false
 }
 
 function checkCode(file: SourceFile, report: ReportFn, fix: string): void {
@@ -222,8 +259,11 @@ function checkCode(file: SourceFile, report: ReportFn, fix: string): void {
   // Admin commands are where schema changes belong.
   if (/(^|\/)(migrations?|migrate|seeds?|seeders?|scripts?|management\/commands|lib\/tasks|db|cmd\/[^/]*migrat[^/]*|bin)\//i.test(file.path) || /(migrat|seed)[^/]*$/i.test(file.name)) return
   const dev = isDevOnlyPath(file.path)
-  const rep = (line: number, column: number, severity: Severity, message: string): void =>
+  const rep = (line: number, column: number, severity: Severity, message: string): void => {
+    if (inDevOrTestBranch(codeLines(file), line - 1)) return // if (NODE_ENV === 'test') await sequelize.sync()
+    if (inAdminFunction(codeLines(file), line - 1)) return // func Migrate(db *gorm.DB) error { return db.AutoMigrate(...) }
     report({ line, column, severity: dev ? 'notice' : severity, message: message + (dev ? ' (dev-only code)' : ''), remediation: fix })
+  }
   const lang = file.language === 'typescript' ? 'javascript' : file.language
   if (lang === 'javascript') {
     for (const { m, line, column } of matchesIn(file, /\b(\w+)\.sync\s*\(\s*(\{[^}\n]*\})?\s*\)/g)) {
