@@ -3,6 +3,7 @@
 import type { SourceFile } from '../../engine/source-file.js'
 import { yamlEntries } from '../../parsers/yaml.js'
 import { inDevBranch } from '../shared/backing-service-urls.js'
+import { isDevSettings } from './signing-secrets.js'
 
 export interface TokenPattern {
   id: string
@@ -194,8 +195,7 @@ export function isDevOnlyPath(path: string): boolean {
     /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)[^/]*[._-](local|development)\.[cm]?[jt]s$/.test(path) || // node-config, config.local.js
     /(^|\/)config\/environments\/(development|test)\.rb$/.test(path) || // Rails
     /(^|\/)db\/seeds\/(development|test|dev)(\/|\.rb$)/.test(path) || // per-environment seeds
-    /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) || // Django/Flask settings modules
-    /(^|\/)(local|test|dev)_?settings\.py$/i.test(path) ||
+    isDevSettings(path) || // Django/Flask settings modules
     /(^|\/)\.storybook\/|\.stories\.[jt]sx?$|\.stories\.mdx$/.test(path) // Storybook demo data
   )
 }
