@@ -10451,13 +10451,18 @@ function redact(secret) {
     const keep = Math.min(4, Math.floor(secret.length / 4));
     return `${secret.slice(0, keep)}${'*'.repeat(4)}`;
 }
-/** Replaces every occurrence of each secret in `text` with its redacted form. */
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Replaces every occurrence of each secret in `text` with its redacted form. A credential shorter
+ * than 4 characters (`password=q1w`) is replaced only where it stands as a whole token, so 'sa' is
+ * masked in `password=sa` without mangling 'datasource'.
+ */
 function redactAll(text, secrets) {
     let out = text;
     for (const s of secrets) {
-        if (s.length < 4)
+        if (s.length === 0)
             continue;
-        out = out.split(s).join(redact(s));
+        out = s.length >= 4 ? out.split(s).join(redact(s)) : out.replace(new RegExp(`(?<![\\w])${escapeRe(s)}(?![\\w])`, 'g'), redact(s));
     }
     return out;
 }
@@ -10471,6 +10476,22 @@ function redactAll(text, secrets) {
 const SUPPRESSION_MARKER = 'twelve-factor-ignore';
 /** Engine-level rule: a suppression comment without a `-- reason`. */
 const SUPPRESSION_WITHOUT_REASON = 'TF0001';
+/**
+ * One shared array per distinct list of offered rule ids: a 50,000-file tree has a few dozen
+ * distinct lists, and a copy per file (or per record a worker sent) held tens of MB until the end.
+ */
+const OFFERED_LISTS = new Map();
+function internOffered(ids) {
+    const key = ids.join(',');
+    let shared = OFFERED_LISTS.get(key);
+    if (!shared) {
+        if (OFFERED_LISTS.size >= 10000)
+            OFFERED_LISTS.clear(); // bounded, whatever the rule set
+        shared = ids;
+        OFFERED_LISTS.set(key, shared);
+    }
+    return shared;
+}
 /** Does `rule` want to see this file's text? (Without a combined scan: one scanner for this rule.) */
 function passesKeywords(rule, file) {
     if (!rule.keywords || rule.keywords.length === 0)
@@ -10495,12 +10516,12 @@ function checkFile(rules, file, ctx, found, secretsOut) {
         rule.check(file, (report) => raw.push({ rule, report }), ctx);
     }
     if (raw.length === 0)
-        return { findings: [], suppressed: [], offered };
+        return { findings: [], suppressed: [], offered: internOffered(offered) };
     if (secretsOut)
         for (const { report } of raw)
             if (report.secret)
                 secretsOut.push(report.secret);
-    return { ...finalizeReports(raw, file), offered };
+    return { ...finalizeReports(raw, file), offered: internOffered(offered) };
 }
 /**
  * Turns raw reports into Findings: redaction, suppressions, fingerprints, stable order.
@@ -10626,7 +10647,7 @@ const K8S_DIR = /(^|\/)(k8s|kube|kubernetes|manifests|deploy|deployments?|charts
 function classifyKind(path) {
     const lowerPath = path.toLowerCase();
     const name = lowerPath.slice(lowerPath.lastIndexOf('/') + 1);
-    if (MANIFESTS.has(name) || /^requirements[-_.][\w.-]*\.txt$/.test(name))
+    if (MANIFESTS.has(name) || /^(requirements|constraints)([-_.][\w.-]*)?\.txt$/.test(name))
         return 'manifest';
     const dotExt = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
     // Dockerfile.prod is a Dockerfile; dockerfile.ts (a parser for them) is source code.
@@ -10684,14 +10705,38 @@ function classifyLanguage(path) {
         return 'shell';
     return 'none';
 }
-const TEST_PATH = /(^|\/)(__tests__|__mocks__|tests?|spec|specs|testdata|test-data|fixtures?|__fixtures__|e2e|cypress|mocks?|src\/test)\/|(^|\/)(test_[^/]*\.py|[^/]*_test\.(py|go|rb)|[^/]*\.(test|spec)\.[jt]sx?|[^/]*_spec\.rb|[^/]*Tests?\.(java|kt)|conftest\.py)$/i;
+// Test code, test runner setup and test-only config: never deployed, so never judged as the app.
+const TEST_DIR = /(^|\/)(__tests__|__mocks__|__snapshots__|tests?|spec|specs|testdata|test-data|fixtures?|__fixtures__|e2e|cypress|playwright|mocks?|testing|testutils?|test[-_](utils?|helpers?|support)|jest|\.storybook|src\/test)\//i;
+const TEST_FILE = new RegExp('(^|/)(' +
+    [
+        'test_[^/]*\\.py', 'tests?\\.(py|[cm]?[jt]s)', 'features/(step_definitions|support)/[^/]+', '[^/]*\\.feature', '[^/]*_test\\.(py|go|rb|[cm]?[jt]sx?)', '[^/]*\\.(test|spec|e2e-spec|e2e|stories|story)\\.[cm]?[jt]sx?',
+        '[^/]*\\.stories\\.mdx', '[^/]*_spec\\.rb', 'conftest\\.py', 'mock_[^/]*\\.go', '[^/]*_mock\\.go',
+        // runner setup and config
+        '(jest|vitest|cypress|playwright)(\\.[\\w-]+)?\\.(config|setup|workspace)\\.[cm]?[jt]s', '(jest|vitest)\\.setup[\\w.-]*\\.[cm]?[jt]s',
+        'setup-?tests\\.[cm]?[jt]sx?', 'test-?utils\\.[cm]?[jt]sx?', 'karma\\.conf\\.[cm]?js', '\\.mocharc(\\.[\\w]+)?',
+        'pytest\\.ini', 'tox\\.ini', 'noxfile\\.py',
+        // test-only environment and config files
+        '\\.env\\.(test|testing|ci|e2e)(\\.[\\w.-]+)?', 'config/(test|testing|ci|e2e)(\\.[\\w-]+)?\\.(json|ya?ml|[cm]?[jt]s|toml)',
+        '(application|bootstrap)-(test|ci|it|e2e|integration-?test)\\.(ya?ml|properties)', 'config/environments/(test|ci)\\.rb',
+        // images and stacks that run the test suite
+        'dockerfile\\.(test|tests|ci|e2e)', '(test|tests|ci|e2e)\\.dockerfile', '(docker-)?compose[.-](test|tests|ci|e2e)\\.ya?ml'
+    ].join('|') +
+    ')$', 'i');
+/** JVM test source sets and class names: case-sensitive, so Manifest.java and Latest.java stay app code. */
+const JVM_TEST = /(^|\/)src\/(test|it|integrationTest|intTest|functionalTest|testFixtures|jvmTest|commonTest|androidTest|testIntegration)\/(java|kotlin|groovy|scala|resources)\/|(^|\/)([A-Z]\w*)?(Test|Tests|TestCase)\.(java|kt|groovy|scala)$|(^|\/)[A-Z]\w*[a-z0-9](IT|ITCase)\.(java|kt|groovy|scala)$/;
+/** Is this path test code, a test runner's setup/config, or test-only config? */
+function isTestFilePath(path) {
+    return TEST_DIR.test(path) || TEST_FILE.test(path) || JVM_TEST.test(path);
+}
 const DOCS_PATH = /(^|\/)(docs?|documentation|site|website)\//i;
 const EXAMPLE_NAME = /(^|[./_-])(example|examples|sample|samples|template|templates|dist|tpl|default|defaults)([./_-]|$)/i;
 const EXAMPLE_PATH = /(^|\/)(examples?|samples?)\//i;
 const DEV_NAME = /(^|[./_-])(dev|development|local)([./_-]|$)/i;
+/** Local-cluster and dev-loop folders: Kustomize dev/local overlays, kind, minikube, Tilt, dev containers. */
+const DEV_PATH = /(^|\/)(overlays\/(dev|development|local)|kind|minikube|tilt|\.devcontainer)\/|(^|\/)(tiltfile|(kind|minikube)([-_.][\w-]+)?\.ya?ml)$/i;
 function classifyRole(path, kind) {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    if (TEST_PATH.test(path))
+    if (isTestFilePath(path))
         return 'test';
     if (kind === 'markdown' || DOCS_PATH.test(path))
         return 'docs';
@@ -10706,7 +10751,7 @@ function classifyRole(path, kind) {
         // Compose files are for local development unless named for production.
         return /(prod|production|staging|release)/i.test(name) ? 'app' : 'dev';
     }
-    if (DEV_NAME.test(name) && kind !== 'source')
+    if ((DEV_NAME.test(name) || DEV_PATH.test(path)) && kind !== 'source')
         return 'dev';
     return 'app';
 }
@@ -13988,6 +14033,12 @@ function blankComments(text, style, language, blankStrings = false) {
         }
         else if ((ch === '"' || ch === "'" || ch === '`') && language !== 'none') {
             const end = skipString(text, i, language);
+            if (language === 'python' && end - i >= 6 && text.startsWith(ch.repeat(3), i) && isDocstring(text, i, end)) {
+                // A docstring is documentation: its doctests and examples are not code. Blank it whole.
+                flushBlank(i, end);
+                i = end;
+                continue;
+            }
             // Keep the quotes, blank what is between them (newlines kept, so lines still align).
             if (blankStrings && end - i > 2)
                 flushBlank(i + 1, end - 1);
@@ -14006,6 +14057,39 @@ function blankComments(text, style, language, blankStrings = false) {
     }
     out.push(text.slice(start));
     return out.join('');
+}
+const STATEMENT_HEADER = /^(async\s+def|def|class|if|elif|else|try|except|finally|with|async\s+with|for|async\s+for|while|match|case)\b|^\)/;
+/**
+ * Is the triple-quoted string text[start, end) a statement of its own (a docstring: module, class,
+ * function or attribute documentation) rather than a value (`Q = ("""SELECT ...""")`, a call argument)?
+ * It must stand alone on its lines, and the previous code line must not leave an expression open.
+ */
+function isDocstring(text, start, end) {
+    let p = start;
+    while (p > 0 && start - p < 2 && /[rRuUbBfF]/.test(text[p - 1]))
+        p--;
+    const lineStart = text.lastIndexOf('\n', p - 1) + 1;
+    if (text.slice(lineStart, p).trim() !== '')
+        return false;
+    const after = /^[ \t]*(?:[#;\r\n]|$)/.exec(text.slice(end, end + 200));
+    if (!after)
+        return false;
+    // Inside brackets the next code line continues the expression: `)`, `]`, `,`, `+`, `.format(`...
+    if (/^\s*([)\]},+%]|\.(?!\.\.))/.test(text.slice(end, end + 400).replace(/^[ \t]*#[^\n]*/, '')))
+        return false;
+    // The previous non-blank, non-comment line, at most 20 lines up.
+    let stop = lineStart - 1;
+    for (let n = 0; n < 20 && stop > 0; n++) {
+        const from = text.lastIndexOf('\n', stop - 1) + 1;
+        const prev = text.slice(from, stop).trim();
+        stop = from - 1;
+        if (prev === '' || prev.startsWith('#'))
+            continue;
+        if (prev.endsWith(':'))
+            return STATEMENT_HEADER.test(prev);
+        return !/[([{,=+\-*/%|&<>\\]$|\b(return|yield|in|and|or|not|lambda|await|else|if)$/.test(prev);
+    }
+    return true; // the module docstring (or only comments above)
 }
 function skipString(text, i, language) {
     const q = text[i];
@@ -14275,6 +14359,7 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 // stall timeout; its chunks then run on the main thread.
 
 
+
 const WORKER_MARKER = 'twelve-factor-audit:file-pass-worker';
 /** Files per message: small enough to balance the threads, large enough that messaging is noise. */
 const MAX_CHUNK = 200;
@@ -14387,6 +14472,8 @@ class FileWorkerPool {
                         runHere(reply.chunk);
                     }
                     else {
+                        for (const r of reply.records)
+                            r.offered = internOffered(r.offered);
                         records.push(...reply.records);
                     }
                     send(slot);
@@ -14875,8 +14962,11 @@ const committedBuildOutput = {
                     const scripts = packageJsonOf(manifest).data?.scripts ?? {};
                     builds = 'build' in scripts || Object.values(scripts).some((s) => typeof s === 'string' && BUILD_SCRIPT.test(s));
                 }
-                else if (/^(pom\.xml|build\.gradle(\.kts)?)$/.test(baseName(app.manifest))) {
-                    builds = name === 'target' || name === 'build' || name === 'out';
+                else if (baseName(app.manifest) === 'pom.xml') {
+                    builds = name === 'target'; // Maven writes target/; a tracked build/ holds scripts (build/docker/Dockerfile)
+                }
+                else if (/^build\.gradle(\.kts)?$/.test(baseName(app.manifest))) {
+                    builds = name === 'build' || name === 'out';
                 }
                 if (!builds)
                     continue;
@@ -14933,17 +15023,34 @@ const crossAppRelativeImport = {
         const re = IMPORTS[file.language];
         if (!re)
             return;
-        re.lastIndex = 0;
-        for (let m = re.exec(file.code); m; m = re.exec(file.code)) {
-            const spec = m[2];
-            const pos = file.position(m.index + m[0].lastIndexOf(spec));
-            if (file.line(pos.line).length > 4000)
-                continue;
-            const base = file.language === 'ruby' && !/require_relative/.test(m[0]) ? '.' : dirOf(file.path);
-            const target = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(base, spec));
-            if (target.startsWith('..'))
-                continue; // above the repository: not ours to judge
-            ctx.facts.add(cross_app_relative_import_FACT, { path: file.path, line: pos.line, column: pos.column, spec, target, language: file.language });
+        const code = file.code;
+        // Only lines holding the specifier's `..` are looked at, with the two lines before them
+        // (`require(\n  '../x'\n)`): the regex's alternation cost 5x as much run over every line.
+        const needle = file.language === 'python' ? '..' : '../';
+        for (let at = code.indexOf(needle); at !== -1;) {
+            const lineStart = code.lastIndexOf('\n', at) + 1;
+            const newline = code.indexOf('\n', at);
+            const lineEnd = newline === -1 ? code.length : newline;
+            let windowStart = lineStart;
+            for (let k = 0; k < 2 && windowStart > 0; k++)
+                windowStart = code.lastIndexOf('\n', windowStart - 2) + 1;
+            const window = code.slice(windowStart, lineEnd);
+            re.lastIndex = 0;
+            for (let m = re.exec(window); m; m = re.exec(window)) {
+                const spec = m[2];
+                const offset = windowStart + m.index + m[0].lastIndexOf(spec);
+                if (offset < lineStart)
+                    continue; // its own line's turn
+                const pos = file.position(offset);
+                if (file.line(pos.line).length > 4000)
+                    continue;
+                const base = file.language === 'ruby' && !/require_relative/.test(m[0]) ? '.' : dirOf(file.path);
+                const target = external_node_path_namespaceObject.posix.normalize(external_node_path_namespaceObject.posix.join(base, spec));
+                if (target.startsWith('..'))
+                    continue; // above the repository: not ours to judge
+                ctx.facts.add(cross_app_relative_import_FACT, { path: file.path, line: pos.line, column: pos.column, spec, target, language: file.language });
+            }
+            at = newline === -1 ? -1 : code.indexOf(needle, newline + 1);
         }
     },
     rereadReportedFiles: true,
@@ -15007,6 +15114,15 @@ function deployBranches(file, report) {
         });
     }
 }
+/** Does the code name the environment `env` in a string literal ("https://api.qa.acme.com", 'staging') or a config identifier (API_URL_QA)? */
+function namesEnvironment(code, env) {
+    const word = new RegExp(`\\b(${env}|staging)\\b`, 'i');
+    for (const lit of code.matchAll(/(['"`])([^'"`\n]{0,400})\1/g))
+        if (word.test(lit[2]))
+            return true;
+    const upper = env.toUpperCase();
+    return new RegExp(`\\b${upper}_[A-Z]|_${upper}\\b`).test(code);
+}
 const environmentFork = {
     meta: {
         id: 'TF0104',
@@ -15024,6 +15140,13 @@ const environmentFork = {
             return deployBranches(file, report);
         const m = FORK_NAME.exec(file.name);
         if (!m || TOOLING.test(file.name))
+            return;
+        // Go files selected by a build constraint (assets_prod.go with //go:build !dev) are a build variant the toolchain picks, not a deploy fork.
+        if (m[4] === 'go' && /^\s*\/\/\s*(go:build|\+build)\s/m.test(file.text))
+            return;
+        // `qa`, `stage` and `uat` are also domain words (chat_qa.py answers questions, pipeline_stage.py is a step):
+        // such a file is a fork only if it names that environment in a string or a config identifier.
+        if (/^(qa|stage|uat)$/i.test(m[3]) && !namesEnvironment(file.code, m[3]))
             return;
         const stem = m[1];
         // A layer that imports the base and overrides values is config grouping (Factor III), not a fork.
@@ -15101,15 +15224,49 @@ function requirementsTxt(repo, path, paths, report) {
     // A compiled or exported requirements file sits beside the real lock (pip-tools, poetry export, uv export).
     if (findNear(paths, dirOf(path), [...PYTHON_LOCKS, 'requirements.in'], false))
         return;
-    reportRequirements(path, scanRequirements(file), report);
+    reportRequirements(path, withConstraints(repo, path, scanRequirements(file)), report);
 }
+/** Names pinned (`name==1.2.3`) by the `-c constraints.txt` files a requirements file names: pip installs those versions. */
+function withConstraints(repo, path, scan) {
+    if (scan.constraints.length === 0 || scan.unpinned.length === 0)
+        return scan;
+    const pinned = new Set();
+    for (const c of scan.constraints) {
+        const file = repo.get(resolvePath(dirOf(path), c));
+        if (!file)
+            continue;
+        const inner = scanRequirements(file);
+        for (const name of inner.pinned)
+            pinned.add(name);
+    }
+    return { ...scan, unpinned: scan.unpinned.filter((u) => !pinned.has(normalize(u.base))) };
+}
+/** `dir` joined with a relative path, `.` and `..` resolved ('' when it leaves the tree). */
+function resolvePath(dir, rel) {
+    const out = [];
+    for (const part of joinPath(dir, rel).split('/')) {
+        if (part === '..')
+            out.pop();
+        else if (part !== '.' && part !== '')
+            out.push(part);
+    }
+    return out.join('/');
+}
+/** PEP 503 name normalization: Flask_SQLAlchemy and flask-sqlalchemy are one package. */
+const normalize = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
 function scanRequirements(file) {
     const unpinned = [];
     const gitFloating = [];
+    const pinned = [];
+    const constraints = [];
     file.code.split(/\r\n|\r|\n/).forEach((raw, i) => {
         if (raw.length > 4000)
             return;
-        const line = raw.replace(/\s+#.*$/, '').trim();
+        // `flask==3.0.3 \` continued by `--hash=sha256:...` lines (pip-compile --generate-hashes): options are not the version.
+        const line = raw.replace(/\s+#.*$/, '').replace(/\s*\\$/, '').replace(/\s--hash[=\s]\S+/g, '').trim();
+        const c = /^(?:-c|--constraint)(?:\s+|=)(\S+)$/.exec(line);
+        if (c)
+            constraints.push(c[1]);
         if (!line || line.startsWith('-') || line.startsWith('.') || line.startsWith('/'))
             return; // -r, -c, -e, --hash, local paths
         if (/^git\+/.test(line)) {
@@ -15129,11 +15286,13 @@ function scanRequirements(file) {
                 gitFloating.push({ name: m[1], line: i + 1, column: raw.indexOf('git+') + 1 });
             return;
         }
-        if (/^===?\s*[^\s,*]+$/.test(spec) && !spec.includes('*'))
+        if (/^===?\s*[^\s,*]+$/.test(spec) && !spec.includes('*')) {
+            pinned.push(normalize(m[1]));
             return; // name==1.2.3
-        unpinned.push({ name: `${m[1]}${spec ? spec.replace(/\s+/g, '') : ''}`, line: i + 1 });
+        }
+        unpinned.push({ name: `${m[1]}${spec ? spec.replace(/\s+/g, '') : ''}`, base: m[1], line: i + 1 });
     });
-    return { unpinned, gitFloating };
+    return { unpinned, gitFloating, pinned, constraints };
 }
 function reportRequirements(path, { unpinned, gitFloating }, report) {
     if (unpinned.length > 0) {
@@ -15224,7 +15383,7 @@ const floatingDependencyVersion = {
             const project = dirOf(dirOf(path));
             if (findNear(paths, project, [...PYTHON_LOCKS], false) || findNear(paths, dirOf(path), ['base.in', 'production.in', 'prod.in'], false))
                 continue;
-            reportRequirements(path, scan, report);
+            reportRequirements(path, withConstraints(repo, path, scan), report);
         }
         for (const info of appManifests(repo, /^(requirements\.txt|requirements[-_.][\w.-]*\.txt|package\.json|Gemfile)$/)) {
             if (info.role !== 'app')
@@ -15698,6 +15857,16 @@ function declared(repo, appDir) {
         text += `\n${n.text}`;
     return { text: text.toLowerCase(), dockerfiles: dockerfiles.map((d) => d.path), fullImage, aptfile: aptfiles.length > 0 || nix.length > 0 };
 }
+/** Build-tool config files: run by `next build`, `vite build`, webpack... at build time. */
+const BUILD_CONFIG = /(^|\/)(next|vite|vitest|webpack|rollup|nuxt|astro|svelte|remix|gatsby-config|gatsby-node|babel|tsup|esbuild|metro|craco|quasar|electron-builder)(\.config)?(\.[\w-]+)?\.[cm]?[jt]s$/;
+/**
+ * A package name as a word in a Dockerfile or Aptfile, allowing Debian/Alpine version variants:
+ * postgresql-client-16, postgresql16-client, imagemagick6, mysql-client-8.0.
+ */
+function packagePattern(name) {
+    const body = name.split('-').map((part) => part.replace(/[.+]/g, '\\$&')).join('[\\d.]{0,8}-');
+    return new RegExp(`(^|[^\\w-])${body}(-?\\d[\\d.]{0,8})?([^\\w-]|$)`);
+}
 function where(language) {
     switch (language) {
         case 'javascript':
@@ -15732,8 +15901,9 @@ const implicitSystemTool = {
                 ctx.facts.add(NIXPACKS_FACT, { path: file.path, text: file.code });
             return;
         }
-        // Developer and CI scripts run on a workstation or runner, not in the deployed image.
-        if (/(^|\/)(scripts|script|tools|hack|bin|ci|\.github)\//.test(file.path))
+        // Developer and CI scripts run on a workstation or runner, not in the deployed image; build-tool
+        // config (next.config.js reading `git rev-parse HEAD`) runs where the app is built, not where it runs.
+        if (/(^|\/)(scripts|script|tools|hack|bin|ci|\.github)\//.test(file.path) || BUILD_CONFIG.test(file.path))
             return;
         for (const call of toolCalls(file))
             ctx.facts.add(implicit_system_tool_FACT, { ...call, app: ctx.app?.path ?? '.' });
@@ -15750,7 +15920,7 @@ const implicitSystemTool = {
             if (!decl)
                 cache.set(call.app, (decl = declared(repo, call.app)));
             const packages = TOOLS[call.tool];
-            if (packages.some((p) => new RegExp(`(^|[^\\w-])${p.replace(/[.+]/g, '\\$&')}([^\\w-]|$)`).test(decl.text)))
+            if (packages.some((p) => packagePattern(p).test(decl.text)))
                 continue;
             if (decl.fullImage && IN_FULL_IMAGES.has(call.tool))
                 continue;
@@ -16038,7 +16208,229 @@ function onLongLine(file, offset) {
     return file.line(file.position(offset).line).length > MAX_LINE_LENGTH;
 }
 
+;// CONCATENATED MODULE: ./src/rules/shared/backing-service-urls.ts
+const SCHEME_KIND = {
+    mongodb: ['database', 'MONGODB_URI'], 'mongodb+srv': ['database', 'MONGODB_URI'],
+    postgres: ['database', 'DATABASE_URL'], postgresql: ['database', 'DATABASE_URL'], 'postgresql+psycopg2': ['database', 'DATABASE_URL'], 'postgresql+psycopg': ['database', 'DATABASE_URL'], 'postgresql+asyncpg': ['database', 'DATABASE_URL'],
+    mysql: ['database', 'DATABASE_URL'], 'mysql+pymysql': ['database', 'DATABASE_URL'], 'mysql+mysqldb': ['database', 'DATABASE_URL'], mysql2: ['database', 'DATABASE_URL'], mariadb: ['database', 'DATABASE_URL'],
+    sqlserver: ['database', 'DATABASE_URL'], mssql: ['database', 'DATABASE_URL'], cockroachdb: ['database', 'DATABASE_URL'], clickhouse: ['database', 'CLICKHOUSE_URL'],
+    cassandra: ['database', 'CASSANDRA_URL'], neo4j: ['database', 'NEO4J_URI'], 'neo4j+s': ['database', 'NEO4J_URI'], bolt: ['database', 'NEO4J_URI'], couchbase: ['database', 'COUCHBASE_URL'],
+    redis: ['cache', 'REDIS_URL'], rediss: ['cache', 'REDIS_URL'], memcached: ['cache', 'MEMCACHED_URL'], memcache: ['cache', 'MEMCACHED_URL'],
+    amqp: ['queue', 'AMQP_URL'], amqps: ['queue', 'AMQP_URL'], kafka: ['queue', 'KAFKA_BROKERS'], nats: ['queue', 'NATS_URL'], sqs: ['queue', 'SQS_QUEUE_URL'],
+    smtp: ['smtp', 'SMTP_URL'], smtps: ['smtp', 'SMTP_URL'],
+    elasticsearch: ['search', 'ELASTICSEARCH_URL'], opensearch: ['search', 'OPENSEARCH_URL']
+};
+// scheme://[user[:password]@]host[:port]; jdbc:<db>://host and the Oracle thin form are normalised.
+const URL_RE = /\b(?:jdbc:)?([a-z][a-z0-9+]{1,24}):\/\/(?:([^\s'"`@/:]{0,200})(?::([^\s'"`@/]{0,200}))?@)?(\[[0-9a-fA-F:]{2,45}\]|[A-Za-z0-9_.${}<>%-]{1,253})(?::(\d{1,5}))?/g;
+const HTTP_SEARCH_PORTS = new Set(['9200', '9243', '8983']);
+const S3_HOST = /(^|\.)(s3([.-][\w-]{1,40})?\.amazonaws\.com|digitaloceanspaces\.com|r2\.cloudflarestorage\.com|storage\.googleapis\.com|backblazeb2\.com)$/i;
+/** Placeholder hosts in messages and docstrings: host, hostname, example.com, <host>, ${HOST}. */
+const PLACEHOLDER_HOST = /^(host|hostname|server|your[\w-]*|my[\w-]*host|example(\.\w+)?|[\w.-]*\.example(\.\w+)?|[\w.-]*example\.(com|org|net)|x+|\*|.*[${}<>%].*)$/i;
+function findLocators(text) {
+    const out = [];
+    if (text.length > 4000)
+        return out;
+    URL_RE.lastIndex = 0;
+    for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
+        const scheme = m[1].toLowerCase();
+        const host = m[4];
+        const port = m[5];
+        if (PLACEHOLDER_HOST.test(host) || !/[A-Za-z0-9]/.test(host))
+            continue;
+        let kind = SCHEME_KIND[scheme];
+        if (!kind && (scheme === 'http' || scheme === 'https')) {
+            if ((port && HTTP_SEARCH_PORTS.has(port)) || /(^|[.-])(elasticsearch|opensearch|es)([.-]|$)|\.found\.io$|\.elastic-cloud\.com$/i.test(host))
+                kind = ['search', 'ELASTICSEARCH_URL'];
+            else if (S3_HOST.test(host) && /endpoint/i.test(text))
+                kind = ['object storage', 'S3_ENDPOINT'];
+        }
+        if (!kind)
+            continue;
+        const password = m[3];
+        out.push({
+            token: `${scheme}://${host}${port ? `:${port}` : ''}`,
+            host,
+            kind: kind[0],
+            envVar: kind[1],
+            ...(password && !/^[${<%*]/.test(password) ? { secret: password } : {}),
+            index: m.index
+        });
+    }
+    // Kafka broker lists and SMTP relays are usually bare host[:port] strings.
+    const broker = /(['"])([A-Za-z0-9][\w.-]{0,200}):(909[2-4]|19092|29092)\1/.exec(text);
+    if (broker && /broker|bootstrap|kafka/i.test(text) && !PLACEHOLDER_HOST.test(broker[2])) {
+        out.push({ token: `${broker[2]}:${broker[3]}`, host: broker[2], kind: 'queue', envVar: 'KAFKA_BROKERS', index: broker.index + 1 });
+    }
+    const smtp = /(['"])((?:smtp|email-smtp|smtp-relay|mail)\.[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})\1/.exec(text);
+    if (smtp && /\.[a-z]{2,}$/i.test(smtp[2]) && !PLACEHOLDER_HOST.test(smtp[2])) {
+        out.push({ token: smtp[2], host: smtp[2], kind: 'smtp', envVar: 'SMTP_HOST', index: smtp.index + 1 });
+    }
+    return out;
+}
+/** Env lookups whose literal operand is only a fallback. */
+const ENV_LOOKUP = /process\.env|import\.meta\.env|\bDeno\.env|\bBun\.env|os\.environ|os\.getenv|\bgetenv\s*\(|\bENV\s*(\[|\.fetch)|System\.getenv|System\.getProperty|os\.(Getenv|LookupEnv)|\benv\s*\(|\benv\.(str|db|cache|url|email_url|search_url)\s*\(|\bconfig\s*\(\s*['"][A-Z_]|dj_database_url|\$\{[A-Za-z_][\w.-]{0,100}:|\bdefault\s*=|\benv\s*:\s*['"]|\$\{\{?\s*env/;
+function isEnvFallback(line, previous = '') {
+    return ENV_LOOKUP.test(line) || /(os\.environ\.get|os\.getenv|ENV\.fetch|getenv)\s*\(\s*$|,\s*$/.test(previous) && ENV_LOOKUP.test(previous);
+}
+/** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
+function isDevOrTestName(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name);
+}
+/** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
+const CLIENT_HINT = /\b(pg|postgres|mysql2?|mariadb|mongoose|mongodb|redis|ioredis|bull(mq)?|amqplib|kafkajs|nodemailer|@elastic\/elasticsearch|knex|sequelize|typeorm|prisma|psycopg2?|pymysql|MySQLdb|sqlalchemy|create_engine|pymongo|motor|smtplib|pika|kombu|celery|confluent_kafka|elasticsearch|aiokafka|Sequel|ActiveRecord|Redis\.new|Bunny|Jedis|Lettuce|JavaMailSender|DriverManager|database\/sql|go-redis|sarama|amqp091|gorm|mgo)\b/;
+/** How to read a locator from the environment, in the app's language/framework; `config` for YAML/properties files. */
+function envSnippet(envVar, language, app, where = 'code') {
+    const fw = app?.framework;
+    switch (language) {
+        case 'javascript':
+        case 'typescript':
+            return where === 'config' ? `map the key to ${envVar} (node-config: config/custom-environment-variables.json)` : `\`const url = process.env.${envVar}; if (!url) throw new Error('${envVar} is not set')\``;
+        case 'python':
+            if (fw === 'django' && envVar === 'DATABASE_URL')
+                return "`DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` (reads DATABASE_URL)";
+            return `\`${envVar} = os.environ['${envVar}']\``;
+        case 'ruby':
+            return where === 'config' ? `\`url: <%= ENV.fetch("${envVar}") %>\`` : `\`ENV.fetch("${envVar}")\``;
+        case 'java':
+        case 'kotlin':
+            if (where === 'config')
+                return `\`\${${envVar}}\` (a placeholder without a literal default)`;
+            if (fw === 'spring-boot')
+                return language === 'kotlin' ? `\`@Value("\\\${${envVar}}") lateinit var url: String\`` : `\`@Value("\${${envVar}}") String url;\``;
+            return `\`System.getenv("${envVar}")\``;
+        case 'go':
+            return `\`url, ok := os.LookupEnv("${envVar}"); if !ok { log.Fatal("${envVar} is not set") }\``;
+        case 'php':
+            return fw === 'laravel' ? `\`env('${envVar}')\` in config/*.php` : `\`getenv('${envVar}')\``;
+        default:
+            return `${envVar} from the environment`;
+    }
+}
+/** Prose around a URL: help texts, examples, log lines name a locator without connecting to it. */
+const PROSE = /\b(e\.g\.|for example|example:|such as|usage:|help\s*=|description\s*[:=])|\b(console\.(log|info|warn|error|debug)|logger\.\w+|logging\.\w+|log\.(Print\w*|Fatal\w*|info|warn|error|debug)|print|puts|fmt\.(Print|Sprint|Errorf)\w*|System\.(out|err)\.print\w*)\s*\(/i;
+function isProse(line) {
+    return PROSE.test(line);
+}
+/** Offsets covered by Python triple-quoted strings (docstrings): documentation, not configuration. */
+function docstringRanges(code) {
+    const out = [];
+    const re = /("""|''')/g;
+    for (let m = re.exec(code); m; m = re.exec(code)) {
+        const end = code.indexOf(m[1], m.index + 3);
+        const stop = end === -1 ? code.length : end + 3;
+        out.push([m.index, stop]);
+        re.lastIndex = stop;
+    }
+    return out;
+}
+const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/;
+const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/;
+/** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
+const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i;
+const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*\(/;
+/**
+ * Is line `i` (0-based) code that only runs in development or tests: the body of an
+ * `if (NODE_ENV === 'development')` / `if settings.DEBUG:` block, or a ternary on such a flag?
+ */
+function inDevBranch(lines, i) {
+    const line = lines[i] ?? '';
+    if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line))
+        return true;
+    // `development: { db: { host: 'localhost' } }` on one line: the line opens the dev section itself.
+    if (DEV_SECTION_KEY.test(line) && !/\b(production|prod|staging)['"]?\s*[:=]/.test(line))
+        return true;
+    let indent = line.search(/\S/);
+    for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+        const prev = lines[j];
+        if (prev.length > 4000 || prev.trim() === '')
+            continue;
+        const pIndent = prev.search(/\S/);
+        if (pIndent >= indent)
+            continue;
+        // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
+        if (DEV_SECTION_KEY.test(prev))
+            return true;
+        if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev)) {
+            indent = pIndent; // an intermediate object key (db: {): keep climbing
+            continue;
+        }
+        if (!BLOCK_HEADER.test(prev) || !DEV_WORD.test(prev) || NEGATED_DEV.test(prev))
+            return false;
+        return !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '));
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/rules/iii-config/signing-secrets.ts
+const STR = String.raw `(["'])([^"'\n\\]{0,300})\1`;
+const JS = [
+    [new RegExp(String.raw `\b(?:session|expressSession|cookieSession|koaSession|fastifySession|fastifySecureSession)\s*\(\s*\{[^}]{0,800}?\bsecret\s*:\s*\[?\s*${STR}`, 'g'), 'session secret', 'SESSION_SECRET'],
+    [new RegExp(String.raw `\b(?:cookieSession|session)\s*\(\s*\{[^}]{0,800}?\bkeys\s*:\s*\[\s*${STR}`, 'g'), 'cookie-session key', 'SESSION_KEYS'],
+    [new RegExp(String.raw `\bcookieParser\s*\(\s*${STR}`, 'g'), 'cookie-parser secret', 'COOKIE_SECRET'],
+    [new RegExp(String.raw `\bjwt\.(?:sign|verify)\s*\(\s*(?:[\w.$]{1,80}(?:\([^()]{0,200}\))?|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\b(?:expressjwt|expressJwt|jwtMiddleware|koaJwt)\s*\(\s*\{[^}]{0,400}?\bsecret\s*:\s*${STR}`, 'g'), 'JWT middleware secret', 'JWT_SECRET'],
+    [new RegExp(String.raw `\bsecretOrKey\s*:\s*${STR}`, 'g'), 'passport-jwt key', 'JWT_SECRET']
+];
+const PY = [
+    [new RegExp(String.raw `\bapp\.secret_key\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask secret_key', 'SECRET_KEY'],
+    [new RegExp(String.raw `\b\w{1,40}\.config\[\s*["'](?:SECRET_KEY|JWT_SECRET_KEY)["']\s*\]\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY', '.config['],
+    [new RegExp(String.raw `\b\w{1,40}\.config\.update\s*\([^)]{0,400}?\b(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY', '.config.update'],
+    [new RegExp(String.raw `^SECRET_KEY\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Django SECRET_KEY', 'SECRET_KEY'],
+    // Flask config objects: class Config: SECRET_KEY = '...'
+    [new RegExp(String.raw `^[ \t]+(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Flask config SECRET_KEY', 'SECRET_KEY'],
+    [new RegExp(String.raw `\bjwt\.(?:encode|decode)\s*\(\s*(?:[\w.]{1,80}|\{[^{}]{0,300}\})\s*,\s*[bru]{0,2}${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+];
+const RB = [
+    [new RegExp(String.raw `\bsecret_key_base\s*(?:=|:|=>)\s*${STR}`, 'g'), 'Rails secret_key_base', 'SECRET_KEY_BASE'],
+    [new RegExp(String.raw `\bJWT\.(?:encode|decode)\s*\(\s*(?:[\w.@]{1,80}|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+];
+const JAVA = [
+    [new RegExp(String.raw `\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*${STR}`, 'g'), 'JWT HMAC key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\.signWith\s*\([^;]{0,120}?,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\bhmacShaKeyFor\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+];
+const GO = [
+    [new RegExp(String.raw `\bSignedString\s*\(\s*\[\]byte\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
+    [new RegExp(String.raw `\b(?:NewCookieStore|NewStore|NewFilesystemStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*${STR}`, 'g'), 'session store key', 'SESSION_SECRET'],
+    [new RegExp(String.raw `\b(?:jwt|signing|hmac|session|secret)\w{0,20}\s*(?:=|:=)\s*\[\]byte\s*\(\s*${STR}`, 'gi'), 'signing key', 'JWT_SECRET', '[]byte']
+];
+const BY_LANG = { javascript: JS, typescript: JS, python: PY, ruby: RB, java: JAVA, kotlin: JAVA, go: GO };
+/** Settings files meant for development or tests (settings/dev.py, settings/dev_docker.py, settings/e2e.py, local_settings.py, test_settings.py). */
+const isDevSettings = (path) => /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) ||
+    /(^|\/)(local|test|dev)_?settings\.py$/i.test(path) ||
+    /(^|\/)settings\/(dev|development|local|debug|test|tests|testing|e2e|ci)([_.-][^/]*)?\.py$/i.test(path);
+/** settings_local_example.py, config.sample.js: templates to copy, not deployed code. */
+const isTemplatePath = (path) => /(^|[/_.-])(example|sample|template|tpl|dist)([._-][^/]*)?$/i.test(path.slice(path.lastIndexOf('/') + 1));
+function signingLiterals(file) {
+    return file.parse('iii-signing-literals', (f) => {
+        const table = BY_LANG[f.language];
+        if (!table)
+            return [];
+        const out = [];
+        const code = f.code;
+        for (const [re, what, env, needs] of table) {
+            if (needs && !code.includes(needs))
+                continue;
+            // Django's SECRET_KEY only in settings modules
+            if (what === 'Django SECRET_KEY' && !/settings/i.test(f.path) && !code.includes('INSTALLED_APPS'))
+                continue;
+            if (what === 'Flask config SECRET_KEY' && !/^class\s+\w*Config\b/m.test(code))
+                continue;
+            re.lastIndex = 0;
+            for (let m = re.exec(code); m; m = re.exec(code)) {
+                const value = m[m.length - 1];
+                out.push({ offset: m.index + m[0].length - value.length - 1, value, what, env });
+            }
+        }
+        return out;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/rules/iii-config/secret-patterns.ts
+
+
+
 // Distinctive prefixes only: a match is a credential whatever its entropy. Bounded repetitions.
 const TOKEN_PATTERNS = [
     { id: 'aws-access-key-id', label: 'AWS access key id', re: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g, ignore: (t) => t.endsWith('EXAMPLE') },
@@ -16097,7 +16489,11 @@ function words(name) {
         .map((w) => w.toLowerCase());
 }
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'private', 'access', 'signing', 'encryption', 'auth', 'master', 'client', 'app', 'license', 'webhook', 'hmac', 'jwt', 'session', 'cookie', 'account']);
-const NOT_SECRET_WORDS = new Set(['public', 'publishable', 'pub', 'page', 'next', 'continuation', 'cancellation', 'cancel', 'csrf', 'xsrf', 'sync', 'idempotency']);
+const NOT_SECRET_WORDS = new Set([
+    'public', 'publishable', 'pub', 'page', 'next', 'continuation', 'cancellation', 'cancel', 'csrf', 'xsrf', 'sync', 'idempotency',
+    // test doubles say what they are (fakePassword, DUMMY_TOKEN, mockApiKey); a hash is not the password
+    'fake', 'dummy', 'mock', 'mocked', 'stub', 'hashed', 'hash'
+]);
 /**
  * Does this name hold a credential, and of which sort? Decided by the last word, so
  * PASSWORD_FIELD, password_reset_url, tokenExpiry and secretName are not secrets.
@@ -16122,6 +16518,8 @@ function secretNameKind(name) {
 }
 /** DB_PASSWORD from dbPassword / spring.datasource.password (Spring's relaxed binding agrees). */
 function envName(name) {
+    if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && (name === name.toUpperCase() || name === name.toLowerCase()))
+        return name.toUpperCase(); // E2E_USER_PASSWORD as written
     const w = words(name);
     return (w.length ? w.join('_') : 'SECRET').toUpperCase();
 }
@@ -16173,6 +16571,89 @@ function nameBefore(text, offset) {
 }
 /** Severity by role: local-development files are never errors. */
 const roleSeverity = (file) => (file.role === 'dev' ? 'notice' : 'error');
+/** CI configs that start service containers from the same variables (GitLab, Bitbucket, CircleCI, Travis, Azure, Woodpecker/Drone). */
+const CI_CONFIG = /(^|\/)(\.gitlab-ci\.ya?ml|bitbucket-pipelines\.ya?ml|\.circleci\/config\.ya?ml|\.travis\.ya?ml|azure-pipelines\.ya?ml|\.woodpecker\.ya?ml|\.drone\.ya?ml)$/;
+/** The variables database and broker images initialise their login from. */
+const IMAGE_INIT_PASSWORD = /^(POSTGRES_PASSWORD|PGPASSWORD|MYSQL_ROOT_PASSWORD|MYSQL_PASSWORD|MARIADB_ROOT_PASSWORD|MARIADB_PASSWORD|MONGO_INITDB_ROOT_PASSWORD|RABBITMQ_DEFAULT_PASS|MSSQL_SA_PASSWORD|SA_PASSWORD|MINIO_ROOT_PASSWORD)$/;
+/**
+ * Values a CI config gives its own service containers: a GitHub workflow's `services.postgres.env`,
+ * or the image-init variables (POSTGRES_PASSWORD) of a GitLab/CircleCI/... config that starts
+ * `services:`. Those are CI's throwaway databases; the job's client side using the same password
+ * (`DATABASE_URL: postgres://app:<that>@postgres/test`) is not a credential either.
+ */
+function workflowServiceSecrets(file) {
+    return file.parse('iii-workflow-service-secrets', (f) => {
+        const out = new Set();
+        const ci = CI_CONFIG.test(f.path) && /^\s*-?\s*services:/m.test(f.text);
+        if (f.kind !== 'workflow' && !ci)
+            return out;
+        for (const e of yamlEntries(f)) {
+            const value = e.value === null ? '' : String(e.value);
+            if (value === '')
+                continue;
+            if (f.kind === 'workflow' ? e.path[e.path.length - 2] === 'env' && (e.path.includes('services') || e.path.includes('container')) : IMAGE_INIT_PASSWORD.test(e.key))
+                out.add(value);
+        }
+        return out;
+    });
+}
+/** Test-runner setup and config: jest.setup.js, setupTests.ts, vitest.config.ts, playwright.config.ts, cypress.config.js. */
+const TEST_RUNNER_FILE = /(^|\/)((jest|vitest|playwright|cypress|karma|wdio|ava|mocha)[.-](setup|config|globals?|env)[^/]*|setup-?tests|test-?setup|\.mocharc[^/]*)\.[cm]?[jt]sx?$/i;
+/** Files that only a developer's machine or the test suite loads. */
+function isDevOnlyPath(path) {
+    return (TEST_RUNNER_FILE.test(path) ||
+        /(^|\/)tests?\.py$|\.(cy|e2e|e2e-spec)\.[cm]?[jt]sx?$/.test(path) || // Django's app/tests.py, Cypress *.cy.ts, *.e2e.ts
+        /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)[^/]*[._-](local|development)\.[cm]?[jt]s$/.test(path) || // node-config, config.local.js
+        /(^|\/)config\/environments\/(development|test)\.rb$/.test(path) || // Rails
+        /(^|\/)db\/seeds\/(development|test|dev)(\/|\.rb$)/.test(path) || // per-environment seeds
+        isDevSettings(path) || // Django/Flask settings modules
+        /(^|\/)\.storybook\/|\.stories\.[jt]sx?$|\.stories\.mdx$/.test(path) // Storybook demo data
+    );
+}
+/** A header whose block runs only outside production: `unless Rails.env.production?`, `if (NODE_ENV !== 'production')`. */
+const NOT_PRODUCTION_HEADER = /^\s*(\}\s*)?(unless\s+[\w.:]{0,40}production\?|(if|elsif|elif)\b.{0,40}(!\s*[\w.:]{0,40}(production\?|isProduction|isProd)\b|!==?\s*['"]prod(uction)?['"]|\bnot\s+[\w.]{0,40}(is_)?prod(uction)?\b))/i;
+const DEV_HEADER = /^\s*(configure\s+:(development|test)\b|(if|elsif|unless)\s+Rails\.env\.(development|test|local)\?\s*$)/;
+const DEV_MODIFIER = /\b(if\s+Rails\.env\.(development|test)\?|unless\s+Rails\.env\.production\?)\s*$/;
+/**
+ * Is the code at `offset` only run in development or tests: inside `if Rails.env.development?`,
+ * `configure :development do`, `if settings.DEBUG:`, `if (process.env.NODE_ENV === 'development')`,
+ * `unless Rails.env.production?`, or a line ending in `if Rails.env.development?`?
+ */
+function inDevOnlyCode(file, offset) {
+    const i = file.position(offset).line - 1;
+    const lines = file.lines;
+    if (DEV_MODIFIER.test(lines[i] ?? '') || inDevBranch(lines, i))
+        return true;
+    let indent = (lines[i] ?? '').search(/\S/);
+    for (let j = i - 1; j >= Math.max(0, i - 30); j--) {
+        const prev = lines[j];
+        if (prev.trim() === '' || prev.length > 4000)
+            continue;
+        const pIndent = prev.search(/\S/);
+        if (pIndent >= indent)
+            continue;
+        // Each enclosing block, innermost first; an `else` ends the climb (its condition is the opposite).
+        if (NOT_PRODUCTION_HEADER.test(prev) || DEV_HEADER.test(prev))
+            return true;
+        if (pIndent === 0 || /^\s*(\}\s*)?(else|elsif|elif|when)\b/.test(prev))
+            return false;
+        indent = pIndent;
+    }
+    return false;
+}
+/** A compose service name (db, postgres, rabbitmq): one label, not an address. */
+const SERVICE_NAME = /^[a-z][a-z0-9_-]{0,62}$/i;
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
+/** Passwords container images document as their defaults (postgres, RabbitMQ guest, MinIO, Bitnami). */
+const IMAGE_DEFAULTS = new Set(['postgres', 'guest', 'root', 'admin', 'mysql', 'mongo', 'rabbitmq', 'redis', 'minioadmin', 'bitnami', 'neo4j', 'yourstrong(!)password']);
+/**
+ * A local stack's default login: the password equals the user name or is an image's documented
+ * default (postgres:postgres, guest:guest), and the host is a compose service name or local.
+ * Not a deploy credential; the same login to a real address still is one.
+ */
+function isStackDefault(user, password, host) {
+    return (SERVICE_NAME.test(host) || LOCAL_HOST.test(host)) && ((user !== '' && password === user) || IMAGE_DEFAULTS.has(password.toLowerCase()));
+}
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/config-grouped-by-environment.ts
 
@@ -16428,6 +16909,9 @@ function isPlaceholder(value) {
         return true;
     if (/^(secret|password|token|key)[-_]?\d{0,3}$/i.test(v))
         return true; // secret1, password123
+    // Encrypted in place: SOPS (ENC[AES256_GCM,data:...]), Ansible Vault, git-crypt/blackbox-style armour
+    if (/^ENC\[[A-Z0-9_]{2,30},data:/.test(v) || v.startsWith('$ANSIBLE_VAULT;'))
+        return true;
     return false;
 }
 
@@ -16452,8 +16936,14 @@ const isUuid = (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 /** Subresource-integrity and lockfile hashes: sha512-<base64>. */
 const isIntegrity = (v) => /^sha(1|256|384|512)-[A-Za-z0-9+/=]{20,100}$/.test(v);
 const isHexDigest = (v) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(v);
-const looksLikePathOrUrl = (v) => /^(\.{0,2}\/|~\/|[a-z][a-z0-9+.-]{1,20}:\/\/)/i.test(v) || /^[\w.-]{1,100}\.(json|ya?ml|pem|key|crt|txt|js|ts|py|rb|go|java|env)$/i.test(v);
+/** A file path (/var/secrets/key.json, ./certs/tls.key, key.json): where a credential is mounted, not the credential. */
+const looksLikePath = (v) => /^(\.{0,2}\/|~\/)[^\s]*$/.test(v) || /^[\w.-]{1,100}\.(json|ya?ml|pem|key|crt|cer|p12|pfx|jks|txt|js|ts|py|rb|go|java|env)$/i.test(v);
+const looksLikePathOrUrl = (v) => looksLikePath(v) || /^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(v);
 const looksLikeIdentifier = (v) => /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || /^[a-z]+(?:[._-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v);
+/** A column type or schema type (varchar(255), string?), the value of a schema map. */
+const looksLikeType = (v) => /^(n?varchar|char|character varying|text|string|str|integer|int|bigint|smallint|uuid|bool|boolean|number|blob|bytea|binary|varbinary|bytes)(\(\d{1,5}\))?[?!]?$/i.test(v);
+/** A regular expression (a password policy): anchored at both ends, or with lookarounds or escapes. */
+const looksLikeRegex = (v) => /^\^.{2,}\$$/.test(v) || /\(\?[=!:<]|\\[dwsbDWS]/.test(v);
 /**
  * Could `v` be a real credential value? Prose (spaces), paths, URLs, identifiers (ENV_VAR_NAME,
  * dotted.keys), UUIDs, integrity hashes and low-entropy strings are not.
@@ -16461,7 +16951,7 @@ const looksLikeIdentifier = (v) => /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || 
 function looksLikeSecret(v, opts) {
     if (v.length > 500 || /\s/.test(v))
         return false;
-    if (looksLikePathOrUrl(v) || looksLikeIdentifier(v) || isUuid(v) || isIntegrity(v))
+    if (looksLikePathOrUrl(v) || looksLikeIdentifier(v) || isUuid(v) || isIntegrity(v) || looksLikeType(v) || looksLikeRegex(v))
         return false;
     if (/^\d+(\.\d+)*$/.test(v))
         return opts.kind === 'password' && v.length >= 8; // numeric PINs of 8+ digits only
@@ -16472,68 +16962,6 @@ function looksLikeSecret(v, opts) {
     return v.length >= 16 && shannon(v) >= 3.2 && classes >= 2;
 }
 
-;// CONCATENATED MODULE: ./src/rules/iii-config/signing-secrets.ts
-const STR = String.raw `(["'])([^"'\n\\]{0,300})\1`;
-const JS = [
-    [new RegExp(String.raw `\b(?:session|expressSession|cookieSession|koaSession|fastifySession|fastifySecureSession)\s*\(\s*\{[^}]{0,800}?\bsecret\s*:\s*\[?\s*${STR}`, 'g'), 'session secret', 'SESSION_SECRET'],
-    [new RegExp(String.raw `\b(?:cookieSession|session)\s*\(\s*\{[^}]{0,800}?\bkeys\s*:\s*\[\s*${STR}`, 'g'), 'cookie-session key', 'SESSION_KEYS'],
-    [new RegExp(String.raw `\bcookieParser\s*\(\s*${STR}`, 'g'), 'cookie-parser secret', 'COOKIE_SECRET'],
-    [new RegExp(String.raw `\bjwt\.(?:sign|verify)\s*\(\s*(?:[\w.$]{1,80}(?:\([^()]{0,200}\))?|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
-    [new RegExp(String.raw `\b(?:expressjwt|expressJwt|jwtMiddleware|koaJwt)\s*\(\s*\{[^}]{0,400}?\bsecret\s*:\s*${STR}`, 'g'), 'JWT middleware secret', 'JWT_SECRET'],
-    [new RegExp(String.raw `\bsecretOrKey\s*:\s*${STR}`, 'g'), 'passport-jwt key', 'JWT_SECRET']
-];
-const PY = [
-    [new RegExp(String.raw `\bapp\.secret_key\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask secret_key', 'SECRET_KEY'],
-    [new RegExp(String.raw `\b\w{1,40}\.config\[\s*["'](?:SECRET_KEY|JWT_SECRET_KEY)["']\s*\]\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY'],
-    [new RegExp(String.raw `\b\w{1,40}\.config\.update\s*\([^)]{0,400}?\b(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY'],
-    [new RegExp(String.raw `^SECRET_KEY\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Django SECRET_KEY', 'SECRET_KEY'],
-    // Flask config objects: class Config: SECRET_KEY = '...'
-    [new RegExp(String.raw `^[ \t]+(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Flask config SECRET_KEY', 'SECRET_KEY'],
-    [new RegExp(String.raw `\bjwt\.(?:encode|decode)\s*\(\s*(?:[\w.]{1,80}|\{[^{}]{0,300}\})\s*,\s*[bru]{0,2}${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
-];
-const RB = [
-    [new RegExp(String.raw `\bsecret_key_base\s*(?:=|:|=>)\s*${STR}`, 'g'), 'Rails secret_key_base', 'SECRET_KEY_BASE'],
-    [new RegExp(String.raw `\bJWT\.(?:encode|decode)\s*\(\s*(?:[\w.@]{1,80}|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
-];
-const JAVA = [
-    [new RegExp(String.raw `\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*${STR}`, 'g'), 'JWT HMAC key', 'JWT_SECRET'],
-    [new RegExp(String.raw `\.signWith\s*\([^;]{0,120}?,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
-    [new RegExp(String.raw `\bhmacShaKeyFor\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
-];
-const GO = [
-    [new RegExp(String.raw `\bSignedString\s*\(\s*\[\]byte\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
-    [new RegExp(String.raw `\b(?:NewCookieStore|NewStore|NewFilesystemStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*${STR}`, 'g'), 'session store key', 'SESSION_SECRET'],
-    [new RegExp(String.raw `\b(?:jwt|signing|hmac|session|secret)\w{0,20}\s*(?:=|:=)\s*\[\]byte\s*\(\s*${STR}`, 'gi'), 'signing key', 'JWT_SECRET']
-];
-const BY_LANG = { javascript: JS, typescript: JS, python: PY, ruby: RB, java: JAVA, kotlin: JAVA, go: GO };
-/** Settings files meant for development or tests (settings/dev.py, local_settings.py, test_settings.py). */
-const isDevSettings = (path) => /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) ||
-    /(^|\/)(local|test|dev)_?settings\.py$/i.test(path);
-/** settings_local_example.py, config.sample.js: templates to copy, not deployed code. */
-const isTemplatePath = (path) => /(^|[/_.-])(example|sample|template|tpl|dist)([._-][^/]*)?$/i.test(path.slice(path.lastIndexOf('/') + 1));
-function signingLiterals(file) {
-    return file.parse('iii-signing-literals', (f) => {
-        const table = BY_LANG[f.language];
-        if (!table)
-            return [];
-        const out = [];
-        const code = f.code;
-        for (const [re, what, env] of table) {
-            // Django's SECRET_KEY only in settings modules
-            if (what === 'Django SECRET_KEY' && !/settings/i.test(f.path) && !code.includes('INSTALLED_APPS'))
-                continue;
-            if (what === 'Flask config SECRET_KEY' && !/^class\s+\w*Config\b/m.test(code))
-                continue;
-            re.lastIndex = 0;
-            for (let m = re.exec(code); m; m = re.exec(code)) {
-                const value = m[m.length - 1];
-                out.push({ offset: m.index + m[0].length - value.length - 1, value, what, env });
-            }
-        }
-        return out;
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/rules/iii-config/secret-assignment.ts
 
 
@@ -16542,14 +16970,21 @@ function signingLiterals(file) {
 
 
 
-// name ("name" or name or obj.name or ['name']) = / : / := / => "literal"
-const ASSIGN = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$\\])([A-Za-z_$][\w$.]{0,80}))\s*(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\3/g;
+// = / : / := / => "literal" (Python's b r u f prefixes allowed); the name before it is read backwards
+// (nameBefore): starting a regex at every identifier cost ten times as much on real code.
+const ASSIGNED_LITERAL = /(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\1/g;
 /** Spring/Rails files are TF0310's; translations are prose. */
 const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/;
+const LOCAL_ENV = /^(development|dev|test|testing|local)$/i;
 const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i;
+/** mock-data.ts, fakeUsers.js, stubs.py: test doubles by name, wherever they live. */
+const DOUBLE_WORDS = new Set(['mock', 'mocks', 'fake', 'fakes', 'stub', 'stubs', 'dummy', 'fixture', 'fixtures']);
+const isTestDouble = (path) => words(path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')).some((w) => DOUBLE_WORDS.has(w));
+/** Password hashes (bcrypt, argon2, Django's pbkdf2, crypt): what a user table stores, not a credential. */
+const PASSWORD_HASH = /^(\$(2[abxy]?|argon2(id|i|d)|[156]|scrypt)\$|(pbkdf2_sha\d+|bcrypt_sha256|argon2|scrypt)\$)/;
 function isRealSecret(name, value) {
     const kind = secretNameKind(name);
-    if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value))
+    if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value) || PASSWORD_HASH.test(value))
         return false;
     // Keys that are public by design: Firebase/Google browser keys, Stripe publishable keys, Mapbox public tokens.
     if (/^(AIza[\w-]{35}|pk_(live|test)_\w+|pk\.eyJ[\w.-]+)$/.test(value))
@@ -16578,14 +17013,15 @@ const secretAssignment = {
     files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
     keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
     check(file, report) {
-        if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path))
+        if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOnlyPath(file.path) || isTestDouble(file.path))
             return;
+        const serviceSecrets = workflowServiceSecrets(file); // a CI config's own service containers
         const emit = (name, value, offset) => {
-            if (!isRealSecret(name, value))
+            if (!isRealSecret(name, value) || serviceSecrets.has(value))
                 return;
             report({
                 ...file.position(offset),
-                message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} ${name} is assigned the literal ${redact(value)}`,
+                message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${redact(value)}`,
                 remediation: moveToEnv(file, envName(name), true),
                 secret: value
             });
@@ -16599,7 +17035,8 @@ const secretAssignment = {
                 const kv = file.kind === 'compose' ? /^([A-Za-z_]\w{0,80})=(.+)$/.exec(e.value) : null;
                 if (kv)
                     emit(kv[1], kv[2], e.offset + kv[1].length + 1);
-                else
+                // { "development": { "password": ... } } (Sequelize config.json, per-environment YAML): a local database
+                else if (!e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset)))
                     emit(e.leaf, e.value, e.offset);
             }
             return;
@@ -16608,25 +17045,65 @@ const secretAssignment = {
     }
 };
 function scanSource(file, emit) {
-    const owned = new Set(signingLiterals(file).map((s) => s.offset)); // TF0305 reports these
     const code = file.code;
-    ASSIGN.lastIndex = 0;
-    for (let m = ASSIGN.exec(code); m; m = ASSIGN.exec(code)) {
-        const name = m[1] ?? m[2];
-        const value = m[4];
+    let owned; // TF0305 reports these
+    ASSIGNED_LITERAL.lastIndex = 0;
+    for (let m = ASSIGNED_LITERAL.exec(code); m; m = ASSIGNED_LITERAL.exec(code)) {
+        const named = secret_assignment_nameBefore(code, m.index);
+        if (!named)
+            continue;
+        const name = named.name.slice(named.name.lastIndexOf('.') + 1);
+        if (!secretNameKind(name))
+            continue;
+        const value = m[2];
         const offset = m.index + m[0].length - value.length - 1;
         if (onLongLine(file, offset))
             continue;
-        if (owned.has(offset) || (m[3] === '`' && value.includes('${')) || inLocalEnvBlock(code, m.index))
+        owned ??= new Set(signingLiterals(file).map((s) => s.offset));
+        if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !isRealSecret(name, value))
             continue;
-        emit(name.slice(name.lastIndexOf('.') + 1), value, offset);
+        if (inLocalOrFakeBlock(code, named.start) || inDevOnlyCode(file, offset))
+            continue; // the costlier context checks last
+        emit(name, value, offset);
     }
 }
+const NAME_CHAR = /[\w$.]/;
+const QUOTED_NAME_CHAR = /[\w.-]/;
 /**
- * Is `offset` inside an object keyed by a local environment name ({ development: { password: 'x' } })?
- * Local databases' passwords are not deploy credentials; TF0311 judges the grouping itself.
+ * The name an operator at `op` assigns to, read backwards over whitespace: "name" or 'name' (1-80 of
+ * [\w.-], optionally followed by `]`), or name / obj.path.name (a letter, _ or $, then up to 80 of
+ * [\w$.], not preceded by a word character, $ or backslash; the leftmost such start).
  */
-function inLocalEnvBlock(code, offset) {
+function secret_assignment_nameBefore(code, op) {
+    let end = op;
+    while (end > 0 && /\s/.test(code[end - 1]))
+        end--;
+    let q = code[end - 1] === ']' ? end - 1 : end;
+    if (code[q - 1] === '"' || code[q - 1] === "'") {
+        q--;
+        let s = q;
+        while (s > 0 && q - s <= 80 && QUOTED_NAME_CHAR.test(code[s - 1]))
+            s--;
+        const quote = code[s - 1];
+        return q - s >= 1 && q - s <= 80 && (quote === '"' || quote === "'") ? { name: code.slice(s, q), start: s - 1 } : undefined;
+    }
+    let s = end;
+    while (s > 0 && end - s < 81 && NAME_CHAR.test(code[s - 1]))
+        s--;
+    for (let k = s; k < end; k++) {
+        if (k > 0 && /[\w$\\]/.test(code[k - 1]))
+            continue;
+        if (/[A-Za-z_$]/.test(code[k]))
+            return { name: code.slice(k, end), start: k };
+    }
+    return undefined;
+}
+/**
+ * Is `offset` inside an object keyed by a local environment name ({ development: { password: 'x' } })
+ * or named as a test double (fake_users_db = { ... })? Local databases' passwords are not deploy
+ * credentials (TF0311 judges the grouping itself); a fake user's password is not a credential at all.
+ */
+function inLocalOrFakeBlock(code, offset) {
     let depth = 0;
     for (let i = offset - 1, levels = 0; i >= 0 && offset - i < 3000 && levels < 4; i--) {
         const c = code[i];
@@ -16638,8 +17115,8 @@ function inLocalEnvBlock(code, offset) {
                 continue;
             }
             levels++;
-            const key = /["']?([A-Za-z_]\w{0,30})["']?\s*(?:=>|=|:)\s*$/.exec(code.slice(Math.max(0, i - 60), i));
-            if (key && /^(development|dev|test|testing|local)$/i.test(key[1]))
+            const key = /["']?([A-Za-z_]\w{0,30})["']?\s*(?:=>|=|:)\s*(?:\[\s*)?$/.exec(code.slice(Math.max(0, i - 60), i));
+            if (key && (LOCAL_ENV.test(key[1]) || words(key[1]).some((w) => DOUBLE_WORDS.has(w))))
                 return true;
         }
     }
@@ -16671,7 +17148,7 @@ const committedDotenv = {
             return;
         if (real.length === 0)
             return;
-        const secrets = real.filter((e) => findToken(e.value) || isRealSecret(e.key, e.value) || /:\/\/[^/\s:@]+:[^@\s]+@/.test(e.value));
+        const secrets = real.filter((e) => findToken(e.value) || isRealSecret(e.key, e.value) || urlCredential(e.value));
         const dev = file.role === 'dev';
         // A development .env without credentials is a convention (Vite, Next.js); quiet.
         if (dev && secrets.length === 0)
@@ -16684,18 +17161,30 @@ const committedDotenv = {
             message: secrets.length
                 ? `Committed ${file.name} holds credentials: ${names(secrets)}`
                 : `Committed ${file.name} holds deploy config values: ${names(real)}`,
-            secret: secrets.length ? first.value : undefined
+            // The first key's line is quoted: mask its value when it is a credential, even a short one (DB_PASSWORD=q1w).
+            secret: secrets.length || secretNameKind(first.key) ? first.value : undefined
         });
     }
 };
+/** A URL with a password, unless it is a local stack's default login (postgres://postgres:postgres@db). */
+function urlCredential(value) {
+    const m = /:\/\/([^/\s:@]{0,100}):([^@\s/]{1,200})@([^\s/:?#]{1,255})/.exec(value);
+    return m !== null && !isPlaceholder(m[2]) && !isStackDefault(m[1], m[2], m[3]);
+}
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/credential-in-url.ts
 
 
 
 
-const URL_CRED = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:@/'"`<>]{1,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/gi;
-const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i;
+const URL_CRED = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:@/'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/gi;
+const credential_in_url_LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i;
+/** Generic parts of a documented URL shape (postgres://user:pw@host/db). */
+const GENERIC_HOST = /^(host|hostname|server|servername|db-?host|your[-_]?\w{0,20}|my[-_]?host|domain|address)$/i;
+/** Help and usage prose before the URL on its line; a `--flag VALUE   description` line. */
+const HELP_CUE = /\b(e\.g\.|eg:|i\.e\.|for example|examples?:|such as|usage:|format:|help\s*[=:]|description\s*[=:])|\b(usage|example|describe)\s*\(|^\s*-{1,2}[a-z][\w-]*(?:[ =]<?[A-Za-z_]+>?)?\s{2,}[A-Za-z]/i;
+const USAGE_HEADER = /\b(usage|examples?)\s*:/gi;
+const credential_in_url_DEV_PATH = /(^|\/)\.devcontainer\//;
 const credentialInUrl = {
     meta: {
         id: 'TF0302',
@@ -16714,30 +17203,65 @@ const credentialInUrl = {
     },
     keywords: ['://'],
     check(file, report) {
+        if (credential_in_url_DEV_PATH.test(file.path) || isDevOnlyPath(file.path))
+            return; // a dev container's local stack, test-runner setup, dev settings
         const code = file.code;
+        const serviceSecrets = workflowServiceSecrets(file);
         URL_CRED.lastIndex = 0;
         for (let m = URL_CRED.exec(code); m; m = URL_CRED.exec(code)) {
             const [, scheme, user, password, host] = m;
-            if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || LOCAL_HOST.test(host))
+            if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || credential_in_url_LOCAL_HOST.test(host) || GENERIC_HOST.test(host))
                 continue;
             if (findToken(password))
                 continue; // a provider token: TF0301 names it
+            if (serviceSecrets.has(password))
+                continue; // the workflow's own service container
+            if (isStackDefault(user, password, host))
+                continue; // compose stack default
+            if (user.toLowerCase() === 'scott' && password.toLowerCase() === 'tiger')
+                continue; // the SQLAlchemy documentation's example
+            if (user.toLowerCase() === 'anonymous')
+                continue; // anonymous FTP: any password is accepted
             const at = m.index + scheme.length + 3 + user.length + 1;
-            if (onLongLine(file, at))
+            if (onLongLine(file, at) || inHelpText(file, m.index))
                 continue;
             const name = nameBefore(code, m.index);
             const env = /^(postgres|postgresql|mysql|mariadb|mongodb(\+srv)?|jdbc)/i.test(scheme) ? 'DATABASE_URL' : /^(redis|rediss)$/i.test(scheme) ? 'REDIS_URL' : /^amqps?$/i.test(scheme) ? 'AMQP_URL' : 'SERVICE_URL';
             report({
                 ...file.position(at),
-                message: `Password ${redact(password)} for user ${user} in ${scheme}:// URL to ${host}${name ? ` (${name})` : ''}`,
+                message: `Password ${redact(password)}${user ? ` for user ${user}` : ''} in ${scheme}:// URL to ${host}${name ? ` (${name})` : ''}`,
                 remediation: `Read the whole URL from the environment: ${envLookup(file, env)}; set it per deploy and rotate the password.`,
                 secret: password
             });
         }
     }
 };
+/**
+ * Is the URL at `offset` an illustration in help or usage text: after "e.g." or "such as" on its
+ * line, on a `--flag  description` line, or inside a string literal under a "Usage:"/"Example:" header?
+ */
+function inHelpText(file, offset) {
+    const text = file.text;
+    let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    if (HELP_CUE.test(text.slice(lineStart, offset)))
+        return true;
+    if (file.kind !== 'source' || !file.inStringLiteral(offset))
+        return false;
+    // A header inside a string literal (not a comment) at most 15 lines up.
+    for (let n = 0; n < 15 && lineStart > 0; n++) {
+        const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+        const prev = text.slice(prevStart, lineStart);
+        USAGE_HEADER.lastIndex = 0;
+        for (let m = USAGE_HEADER.exec(prev); m; m = USAGE_HEADER.exec(prev))
+            if (file.inStringLiteral(prevStart + m.index))
+                return true;
+        lineStart = prevStart;
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/debug-enabled.ts
+
 
 const DJANGO = /^DEBUG\s*=\s*True\b/gm;
 const FLASK = /\b\w{1,40}\.(?:config\[\s*["']DEBUG["']\s*\]\s*=\s*True\b|debug\s*=\s*True\b|config\.update\s*\([^)]{0,300}?\bDEBUG\s*=\s*True\b)/g;
@@ -16760,15 +17284,33 @@ const debugEnabled = {
             return; // settings/dev.py, local_settings.py: debug is their point
         const code = file.code;
         const django = /settings/i.test(file.path) || code.includes('INSTALLED_APPS');
-        for (const re of django ? [DJANGO, FLASK] : [FLASK]) {
+        // FLASK starts at every word: run it only where `.config` or `.debug` occurs
+        const flask = code.includes('.config') || code.includes('.debug');
+        for (const re of [...(django ? [DJANGO] : []), ...(flask ? [FLASK] : [])]) {
             re.lastIndex = 0;
             for (let m = re.exec(code); m; m = re.exec(code)) {
                 const at = m.index + m[0].lastIndexOf('True');
+                // `if FLASK_ENV == "development":` and the `if __name__ == "__main__":` dev-server entry point
+                if (inDevOnlyCode(file, at) || inMainGuard(file, at))
+                    continue;
                 report({ ...file.position(at), message: `${re === DJANGO ? 'Django DEBUG' : 'Flask debug mode'} is hardcoded to True` });
             }
         }
     }
 };
+/** Inside `if __name__ == "__main__":` (the script run by hand; production imports the module)? */
+function inMainGuard(file, offset) {
+    const i = file.position(offset).line - 1;
+    if (!/^\s/.test(file.lines[i] ?? ''))
+        return false;
+    for (let j = i - 1; j >= 0 && i - j < 200; j--) {
+        const line = file.lines[j];
+        if (!/^\S/.test(line) || line.startsWith('#'))
+            continue;
+        return /^if\s+__name__\s*==\s*["']__main__["']\s*:/.test(line);
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/fallback-secret-literal.ts
 
@@ -16808,6 +17350,9 @@ const fallbackSecretLiteral = {
     files: { kinds: ['source', 'properties', 'yaml'] },
     keywords: ['env', '${'],
     check(file, report) {
+        // settings/dev.py, jest.setup.js, application-local.yml: never a deploy's config
+        if (file.role === 'dev' || isDevOnlyPath(file.path))
+            return;
         const code = file.code;
         for (const [re, lang] of PATTERNS) {
             if (!lang.test(file.language))
@@ -16878,12 +17423,18 @@ const frameworkConfigPassword = {
         // A password beside a localhost datasource URL is a local default: a warning, not an error.
         const parent = (e) => `${e.section}|${e.key.slice(0, Math.max(0, e.key.lastIndexOf('.')))}`;
         const localParents = new Set(entries.filter((e) => /(^|\.)url$/.test(e.key) && /localhost|127\.0\.0\.1/.test(e.value)).map(parent));
+        // Sibling values by parent: user name and host, to recognise a local stack's default login.
+        const sibling = (e, leaf) => entries.find((x) => parent(x) === parent(e) && leaf.test(x.leaf))?.value;
         for (const e of entries) {
             const local = spring && localParents.has(parent(e));
             if (!secretNameKind(e.leaf) || isPlaceholder(e.value) || findToken(e.value) || /<%|\$\{/.test(e.value))
                 continue;
             if (spring ? devDocs.has(e.section) : DEV.test(e.key.split('.')[0]))
                 continue;
+            const url = sibling(e, /^url$/);
+            const host = url ? /\/\/(?:[^@/\s]*@)?([^:/?#\s]+)/.exec(url)?.[1] : sibling(e, /^(host|hostname|addresses)$/);
+            if (host && isStackDefault(sibling(e, /^(username|user)$/) ?? '', e.value, host))
+                continue; // postgres/postgres at db:5432
             report({
                 ...file.position(e.offset),
                 severity: local ? 'warning' : 'error',
@@ -16999,6 +17550,7 @@ function privateKeys(file, severity, report) {
 
 
 
+
 const FIX = 'Reference a Secret instead: valueFrom: { secretKeyRef: { name: app-secrets, key: X } }, with the Secret created outside the repository (External Secrets, sealed-secrets, SOPS, or the CD system).';
 const k8sLiteralSecretEnv = {
     meta: {
@@ -17018,7 +17570,8 @@ const k8sLiteralSecretEnv = {
         const kinds = docs.map((d) => String(topScalar(d, 'kind') ?? ''));
         if (!docs.some((d) => topScalar(d, 'apiVersion') !== undefined))
             return;
-        const severity = file.role === 'dev' ? 'notice' : 'error';
+        // A dev overlay (k8s/overlays/dev/, k8s/local/, minikube/) configures a developer's cluster: a notice.
+        const severity = file.role === 'dev' || /(^|\/)(dev|development|local|kind|minikube)\//i.test(file.path) ? 'notice' : 'error';
         const envNames = new Map();
         const entries = yamlEntries(file);
         for (const e of entries)
@@ -17031,7 +17584,8 @@ const k8sLiteralSecretEnv = {
             const at = e.offset + (e.quoted ? 1 : 0);
             if (e.key === 'value' && e.path[e.path.length - 3] === 'env') {
                 const name = envNames.get(e.path.slice(0, -1).join('/'));
-                if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3)
+                // GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json names where the credential is mounted
+                if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3 || looksLikePath(v))
                     continue;
                 report({ ...file.position(at), severity, message: `Env var ${name} is given a literal value instead of valueFrom.secretKeyRef`, secret: v });
             }
@@ -17087,24 +17641,51 @@ const literalSigningSecret = {
             // INSERT_YOUR_SECRET_HERE / NEW_SECRET_KEY: a template slot (or an env var name passed by mistake)
             if (onLongLine(file, lit.offset) || lit.value === '' || isEnvReference(lit.value) || /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(lit.value))
                 continue;
-            // A dev/test settings module may carry a throwaway key; say so quietly.
-            const dev = file.language === 'python' && isDevSettings(file.path);
+            if (/^-----BEGIN (RSA |EC )?PUBLIC KEY-----|^-----BEGIN CERTIFICATE-----/.test(lit.value))
+                continue; // jwt.verify with a public key: nothing secret
+            // A dev/test settings module, Rails development.rb, a Flask DevelopmentConfig/TestingConfig class or
+            // an `if Rails.env.development?` block may carry a throwaway key; say so quietly.
+            const dev = (file.language === 'python' && isDevSettings(file.path)) || isDevOnlyPath(file.path) || inDevConfigClass(file, lit.offset) || inDevOnlyCode(file, lit.offset);
             report({
                 ...file.position(lit.offset),
                 severity: dev ? 'notice' : 'error',
-                message: `${lit.what} is the literal '${redact(lit.value)}'${dev ? ' (development settings)' : ''}`,
+                message: `${lit.what} is the literal '${redact(lit.value)}'${dev ? ' (development or test only)' : ''}`,
                 remediation: `Use ${envLookup(file, lit.env)} and fail at startup when it is unset; generate a long random value per deploy and rotate this one.`,
                 secret: lit.value
             });
         }
     }
 };
+const DEV_CLASS_WORDS = new Set(['dev', 'development', 'test', 'testing', 'local', 'ci']);
+/** Inside a Python config class named for development or tests (class DevelopmentConfig(Config): / TestingConfig)? */
+function inDevConfigClass(file, offset) {
+    if (file.language !== 'python')
+        return false;
+    const i = file.position(offset).line - 1;
+    if (!/^\s/.test(file.lines[i] ?? ''))
+        return false;
+    for (let j = i - 1; j >= 0 && i - j < 200; j--) {
+        const line = file.lines[j];
+        if (!/^\S/.test(line) || line.startsWith('#'))
+            continue;
+        const cls = /^class\s+(\w+)/.exec(line);
+        return cls !== null && words(cls[1]).some((w) => DEV_CLASS_WORDS.has(w));
+    }
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/workflow-literal-secret.ts
 
 
 
 
+/** The accounts a test run logs in with: TEST_USER_PASSWORD, E2E_ADMIN_TOKEN, CI_PASSWORD, cypressPassword. */
+const TEST_ACCOUNT = /^(test|tests|e2e|ci|cypress|playwright|qa)[_.-]/i;
+const TEST_ACCOUNT_CAMEL = /^(test|e2e|ci|cypress|playwright|qa)[A-Z]/;
+/** Secrets the app itself signs with (not a provider's credential): throwaway when a test job starts the app. */
+const APP_SIGNING = /^(DJANGO_|FLASK_|RAILS_|APP_)?(SECRET_KEY_BASE|SECRET_KEY|JWT_SECRET(_KEY)?|SESSION_SECRET|COOKIE_SECRET|APP_KEY|NEXTAUTH_SECRET|AUTH_SECRET|SIGNING_KEY)$/i;
+/** A step that runs a test suite. */
+const TEST_COMMAND = /\b(test|tests|pytest|rspec|jest|vitest|mocha|phpunit|tox|nox|cypress|playwright|cucumber|behave)\b|\bmanage\.py\s+test\b|\b(mvn|mvnw|gradle|gradlew)\b[^\n]{0,80}\b(verify|test|check)\b/;
 const workflowLiteralSecret = {
     meta: {
         id: 'TF0309',
@@ -17119,12 +17700,16 @@ const workflowLiteralSecret = {
     files: { kinds: ['workflow'] },
     keywords: ['env', 'with'],
     check(file, report) {
+        const serviceSecrets = workflowServiceSecrets(file);
+        const tests = testJobs(file);
         for (const e of yamlEntries(file)) {
             const parent = e.path[e.path.length - 2];
             if ((parent !== 'env' && parent !== 'with') || e.path.includes('services') || e.path.includes('container'))
                 continue;
             const v = e.value === null ? '' : String(e.value);
-            if (!isRealSecret(e.key, v))
+            if (!isRealSecret(e.key, v) || serviceSecrets.has(v) || /^(sk|rk)_test_/.test(v) || TEST_ACCOUNT.test(e.key) || TEST_ACCOUNT_CAMEL.test(e.key))
+                continue;
+            if (APP_SIGNING.test(e.key) && (e.path[0] === 'jobs' ? tests.jobs.has(String(e.path[1])) : tests.all))
                 continue;
             report({
                 ...file.position(e.offset + (e.quoted ? 1 : 0)),
@@ -17135,6 +17720,20 @@ const workflowLiteralSecret = {
         }
     }
 };
+/** Jobs that run a test suite: they have service containers, or a step runs a test command. */
+function testJobs(file) {
+    const jobs = new Set();
+    const all = new Set();
+    for (const e of yamlEntries(file)) {
+        if (e.path[0] !== 'jobs' || e.path.length < 3)
+            continue;
+        const job = String(e.path[1]);
+        all.add(job);
+        if (e.path[2] === 'services' || (e.key === 'run' && e.path[2] === 'steps' && TEST_COMMAND.test(String(e.value ?? ''))))
+            jobs.add(job);
+    }
+    return { jobs, all: all.size > 0 && [...all].every((j) => jobs.has(j)) };
+}
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/index.ts
 
@@ -17152,160 +17751,6 @@ const III_CONFIG_RULES = [
     hardcodedCredential, credentialInUrl, secretAssignment, committedDotenv, literalSigningSecret, fallbackSecretLiteral, debugEnabled,
     k8sLiteralSecretEnv, workflowLiteralSecret, frameworkConfigPassword, configGroupedByEnvironment
 ];
-
-;// CONCATENATED MODULE: ./src/rules/shared/backing-service-urls.ts
-const SCHEME_KIND = {
-    mongodb: ['database', 'MONGODB_URI'], 'mongodb+srv': ['database', 'MONGODB_URI'],
-    postgres: ['database', 'DATABASE_URL'], postgresql: ['database', 'DATABASE_URL'], 'postgresql+psycopg2': ['database', 'DATABASE_URL'], 'postgresql+psycopg': ['database', 'DATABASE_URL'], 'postgresql+asyncpg': ['database', 'DATABASE_URL'],
-    mysql: ['database', 'DATABASE_URL'], 'mysql+pymysql': ['database', 'DATABASE_URL'], 'mysql+mysqldb': ['database', 'DATABASE_URL'], mysql2: ['database', 'DATABASE_URL'], mariadb: ['database', 'DATABASE_URL'],
-    sqlserver: ['database', 'DATABASE_URL'], mssql: ['database', 'DATABASE_URL'], cockroachdb: ['database', 'DATABASE_URL'], clickhouse: ['database', 'CLICKHOUSE_URL'],
-    cassandra: ['database', 'CASSANDRA_URL'], neo4j: ['database', 'NEO4J_URI'], 'neo4j+s': ['database', 'NEO4J_URI'], bolt: ['database', 'NEO4J_URI'], couchbase: ['database', 'COUCHBASE_URL'],
-    redis: ['cache', 'REDIS_URL'], rediss: ['cache', 'REDIS_URL'], memcached: ['cache', 'MEMCACHED_URL'], memcache: ['cache', 'MEMCACHED_URL'],
-    amqp: ['queue', 'AMQP_URL'], amqps: ['queue', 'AMQP_URL'], kafka: ['queue', 'KAFKA_BROKERS'], nats: ['queue', 'NATS_URL'], sqs: ['queue', 'SQS_QUEUE_URL'],
-    smtp: ['smtp', 'SMTP_URL'], smtps: ['smtp', 'SMTP_URL'],
-    elasticsearch: ['search', 'ELASTICSEARCH_URL'], opensearch: ['search', 'OPENSEARCH_URL']
-};
-// scheme://[user[:password]@]host[:port]; jdbc:<db>://host and the Oracle thin form are normalised.
-const URL_RE = /\b(?:jdbc:)?([a-z][a-z0-9+]{1,24}):\/\/(?:([^\s'"`@/:]{0,200})(?::([^\s'"`@/]{0,200}))?@)?(\[[0-9a-fA-F:]{2,45}\]|[A-Za-z0-9_.${}<>%-]{1,253})(?::(\d{1,5}))?/g;
-const HTTP_SEARCH_PORTS = new Set(['9200', '9243', '8983']);
-const S3_HOST = /(^|\.)(s3([.-][\w-]{1,40})?\.amazonaws\.com|digitaloceanspaces\.com|r2\.cloudflarestorage\.com|storage\.googleapis\.com|backblazeb2\.com)$/i;
-/** Placeholder hosts in messages and docstrings: host, hostname, example.com, <host>, ${HOST}. */
-const PLACEHOLDER_HOST = /^(host|hostname|server|your[\w-]*|my[\w-]*host|example(\.\w+)?|[\w.-]*\.example(\.\w+)?|[\w.-]*example\.(com|org|net)|x+|\*|.*[${}<>%].*)$/i;
-function findLocators(text) {
-    const out = [];
-    if (text.length > 4000)
-        return out;
-    URL_RE.lastIndex = 0;
-    for (let m = URL_RE.exec(text); m; m = URL_RE.exec(text)) {
-        const scheme = m[1].toLowerCase();
-        const host = m[4];
-        const port = m[5];
-        if (PLACEHOLDER_HOST.test(host) || !/[A-Za-z0-9]/.test(host))
-            continue;
-        let kind = SCHEME_KIND[scheme];
-        if (!kind && (scheme === 'http' || scheme === 'https')) {
-            if ((port && HTTP_SEARCH_PORTS.has(port)) || /(^|[.-])(elasticsearch|opensearch|es)([.-]|$)|\.found\.io$|\.elastic-cloud\.com$/i.test(host))
-                kind = ['search', 'ELASTICSEARCH_URL'];
-            else if (S3_HOST.test(host) && /endpoint/i.test(text))
-                kind = ['object storage', 'S3_ENDPOINT'];
-        }
-        if (!kind)
-            continue;
-        const password = m[3];
-        out.push({
-            token: `${scheme}://${host}${port ? `:${port}` : ''}`,
-            host,
-            kind: kind[0],
-            envVar: kind[1],
-            ...(password && !/^[${<%*]/.test(password) ? { secret: password } : {}),
-            index: m.index
-        });
-    }
-    // Kafka broker lists and SMTP relays are usually bare host[:port] strings.
-    const broker = /(['"])([A-Za-z0-9][\w.-]{0,200}):(909[2-4]|19092|29092)\1/.exec(text);
-    if (broker && /broker|bootstrap|kafka/i.test(text) && !PLACEHOLDER_HOST.test(broker[2])) {
-        out.push({ token: `${broker[2]}:${broker[3]}`, host: broker[2], kind: 'queue', envVar: 'KAFKA_BROKERS', index: broker.index + 1 });
-    }
-    const smtp = /(['"])((?:smtp|email-smtp|smtp-relay|mail)\.[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})\1/.exec(text);
-    if (smtp && /\.[a-z]{2,}$/i.test(smtp[2]) && !PLACEHOLDER_HOST.test(smtp[2])) {
-        out.push({ token: smtp[2], host: smtp[2], kind: 'smtp', envVar: 'SMTP_HOST', index: smtp.index + 1 });
-    }
-    return out;
-}
-/** Env lookups whose literal operand is only a fallback. */
-const ENV_LOOKUP = /process\.env|import\.meta\.env|\bDeno\.env|\bBun\.env|os\.environ|os\.getenv|\bgetenv\s*\(|\bENV\s*(\[|\.fetch)|System\.getenv|System\.getProperty|os\.(Getenv|LookupEnv)|\benv\s*\(|\benv\.(str|db|cache|url|email_url|search_url)\s*\(|\bconfig\s*\(\s*['"][A-Z_]|dj_database_url|\$\{[A-Za-z_][\w.-]{0,100}:|\bdefault\s*=|\benv\s*:\s*['"]|\$\{\{?\s*env/;
-function isEnvFallback(line, previous = '') {
-    return ENV_LOOKUP.test(line) || /(os\.environ\.get|os\.getenv|ENV\.fetch|getenv)\s*\(\s*$|,\s*$/.test(previous) && ENV_LOOKUP.test(previous);
-}
-/** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
-function isDevOrTestName(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    return /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name);
-}
-/** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
-const CLIENT_HINT = /\b(pg|postgres|mysql2?|mariadb|mongoose|mongodb|redis|ioredis|bull(mq)?|amqplib|kafkajs|nodemailer|@elastic\/elasticsearch|knex|sequelize|typeorm|prisma|psycopg2?|pymysql|MySQLdb|sqlalchemy|create_engine|pymongo|motor|smtplib|pika|kombu|celery|confluent_kafka|elasticsearch|aiokafka|Sequel|ActiveRecord|Redis\.new|Bunny|Jedis|Lettuce|JavaMailSender|DriverManager|database\/sql|go-redis|sarama|amqp091|gorm|mgo)\b/;
-/** How to read a locator from the environment, in the app's language/framework; `config` for YAML/properties files. */
-function envSnippet(envVar, language, app, where = 'code') {
-    const fw = app?.framework;
-    switch (language) {
-        case 'javascript':
-        case 'typescript':
-            return where === 'config' ? `map the key to ${envVar} (node-config: config/custom-environment-variables.json)` : `\`const url = process.env.${envVar}; if (!url) throw new Error('${envVar} is not set')\``;
-        case 'python':
-            if (fw === 'django' && envVar === 'DATABASE_URL')
-                return "`DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` (reads DATABASE_URL)";
-            return `\`${envVar} = os.environ['${envVar}']\``;
-        case 'ruby':
-            return where === 'config' ? `\`url: <%= ENV.fetch("${envVar}") %>\`` : `\`ENV.fetch("${envVar}")\``;
-        case 'java':
-        case 'kotlin':
-            if (where === 'config')
-                return `\`\${${envVar}}\` (a placeholder without a literal default)`;
-            if (fw === 'spring-boot')
-                return language === 'kotlin' ? `\`@Value("\\\${${envVar}}") lateinit var url: String\`` : `\`@Value("\${${envVar}}") String url;\``;
-            return `\`System.getenv("${envVar}")\``;
-        case 'go':
-            return `\`url, ok := os.LookupEnv("${envVar}"); if !ok { log.Fatal("${envVar} is not set") }\``;
-        case 'php':
-            return fw === 'laravel' ? `\`env('${envVar}')\` in config/*.php` : `\`getenv('${envVar}')\``;
-        default:
-            return `${envVar} from the environment`;
-    }
-}
-/** Prose around a URL: help texts, examples, log lines name a locator without connecting to it. */
-const PROSE = /\b(e\.g\.|for example|example:|such as|usage:|help\s*=|description\s*[:=])|\b(console\.(log|info|warn|error|debug)|logger\.\w+|logging\.\w+|log\.(Print\w*|Fatal\w*|info|warn|error|debug)|print|puts|fmt\.(Print|Sprint|Errorf)\w*|System\.(out|err)\.print\w*)\s*\(/i;
-function isProse(line) {
-    return PROSE.test(line);
-}
-/** Offsets covered by Python triple-quoted strings (docstrings): documentation, not configuration. */
-function docstringRanges(code) {
-    const out = [];
-    const re = /("""|''')/g;
-    for (let m = re.exec(code); m; m = re.exec(code)) {
-        const end = code.indexOf(m[1], m.index + 3);
-        const stop = end === -1 ? code.length : end + 3;
-        out.push([m.index, stop]);
-        re.lastIndex = stop;
-    }
-    return out;
-}
-const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/;
-const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/;
-/** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
-const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i;
-const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*\(/;
-/**
- * Is line `i` (0-based) code that only runs in development or tests: the body of an
- * `if (NODE_ENV === 'development')` / `if settings.DEBUG:` block, or a ternary on such a flag?
- */
-function inDevBranch(lines, i) {
-    const line = lines[i] ?? '';
-    if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line))
-        return true;
-    // `development: { db: { host: 'localhost' } }` on one line: the line opens the dev section itself.
-    if (DEV_SECTION_KEY.test(line) && !/\b(production|prod|staging)['"]?\s*[:=]/.test(line))
-        return true;
-    let indent = line.search(/\S/);
-    for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
-        const prev = lines[j];
-        if (prev.length > 4000 || prev.trim() === '')
-            continue;
-        const pIndent = prev.search(/\S/);
-        if (pIndent >= indent)
-            continue;
-        // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
-        if (DEV_SECTION_KEY.test(prev))
-            return true;
-        if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev)) {
-            indent = pIndent; // an intermediate object key (db: {): keep climbing
-            continue;
-        }
-        if (!BLOCK_HEADER.test(prev) || !DEV_WORD.test(prev) || NEGATED_DEV.test(prev))
-            return false;
-        return !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '));
-    }
-    return false;
-}
 
 ;// CONCATENATED MODULE: ./src/rules/iv-backing-services/file-database-in-production.ts
 
@@ -17600,6 +18045,8 @@ const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotli
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
 const DEV_SECTION = /^(development|dev|test|testing|local|ci)$/i;
 const hardcoded_service_locator_HOST_KEY = /\b(host|hostname)\s*[:=]\s*(['"])([A-Za-z0-9][\w.-]{0,252})\2/g;
+/** Every locator findLocators or HOST_KEY can yield contains one of these: other lines are not looked at. */
+const CANDIDATE_LINE = /:\/\/|host|smtp|mail\.|:(?:909[2-4]|19092|29092)/;
 const BIND_CONTEXT = /\b(listen|bind|app\.run|uvicorn|gunicorn|serve|devServer)\b/i;
 function sectionTracker(file) {
     let section;
@@ -17669,7 +18116,7 @@ const hardcodedServiceLocator = {
         const docstrings = (file.language === 'python' ? docstringRanges(file.code) : []).map(([a, b]) => [file.position(a).line, file.position(b).line]);
         lines.forEach((line, i) => {
             const sec = section(line);
-            if (line.length > 4000 || (sec && DEV_SECTION.test(sec)))
+            if (!CANDIDATE_LINE.test(line) || line.length > 4000 || (sec && DEV_SECTION.test(sec)))
                 return;
             if (isCode && (isProse(line) || inDevBranch(lines, i)))
                 return;
@@ -17724,7 +18171,7 @@ const LOCAL_LITERAL = /(['"])(localhost|127\.0\.0\.1|::1)\1/;
 const COMPARISON = /(===?|!==?|\bis\s|\bin\s|\.includes\s*\(|\.startsWith\s*\(|\.endsWith\s*\(|\.equals(IgnoreCase)?\s*\(|\.contains\s*\(|strings\.(Contains|HasPrefix|EqualFold)\s*\(|\.include\?\s*\(|\.start_with\?\s*\(|\.match\?\s*\()/;
 const CONDITION = /(^|[\s(;{}])(if|elif|else\s+if|unless|when|while|case)\b|\?[^?:]{0,300}:|&&|\|\||\band\b|\bor\b/;
 /** Names of a backing-service locator. `host`/`url` alone only count in a file using a client library. */
-const SERVICE_NAME = /(db|database|redis|mongo|postgres|pg|mysql|maria|cache|queue|amqp|rabbit|kafka|broker|smtp|mail|elastic|search|s3|bucket|storage|dsn|conn)/i;
+const local_service_branching_SERVICE_NAME = /(db|database|redis|mongo|postgres|pg|mysql|maria|cache|queue|amqp|rabbit|kafka|broker|smtp|mail|elastic|search|s3|bucket|storage|dsn|conn)/i;
 const GENERIC_NAME = /\b\w*(host|url|uri|endpoint|addr|address)\w*\b/i;
 /** The request's own host (CORS, redirects, dev banners) is not a backing service. */
 const REQUEST_HOST = /\b(req|request|headers|window\.location|location\.(host|hostname)|ctx\.host|origin|referer|r\.Host)\b/i;
@@ -17755,7 +18202,7 @@ const localServiceBranching = {
             const envNames = [...line.matchAll(/\b(?:ENV|environ|getenv|Getenv|env)\s*(?:\.get|\.fetch)?\s*[[(]\s*(['"])(\w{1,100})\1/g)].map((e) => e[2]);
             const operands = `${line.replace(/(['"])(?:\\.|(?!\1).){0,500}\1/g, ' ')} ${envNames.join(' ')}`;
             const idents = operands.match(/[A-Za-z_][\w.]{0,80}/g) ?? [];
-            const named0 = idents.find((t) => SERVICE_NAME.test(t)) ?? (usesClient ? idents.find((t) => GENERIC_NAME.test(t)) : undefined);
+            const named0 = idents.find((t) => local_service_branching_SERVICE_NAME.test(t)) ?? (usesClient ? idents.find((t) => GENERIC_NAME.test(t)) : undefined);
             if (!named0)
                 return;
             const named = named0.replace(/\.(includes|startsWith|endsWith|equals|equalsIgnoreCase|contains|match|include|start_with)$/, '');
@@ -17801,7 +18248,7 @@ function parseProcfile(lines) {
 const START_SCRIPT_NAME = /(^|\/)((docker-)?entrypoint|start|run|boot|launch|start-(server|app|web|prod|production))(\.sh)?$/i;
 /** Paths that are clearly for development, tests or previews, whatever the classifier said. */
 function isNonProductionPathV8(path) {
-    return /(^|[/._-])(dev|development|local|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)/i.test(path);
+    return /(^|[/._-])(dev|development|local|debug|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)|(^|\/)(kind|minikube|tilt)\//i.test(path);
 }
 /** Every start command the file declares. Never throws. */
 function startCommandsOf(file) {
@@ -18283,7 +18730,7 @@ const mutableReleaseTag = {
             return checkKubernetes(file, report);
         if (file.kind === 'compose') {
             for (const s of composeOf(file).services) {
-                const tag = s.image && isMutable(s.image);
+                const tag = s.image && isOwnImageV8(s.image) && isMutable(s.image);
                 if (!tag)
                     continue;
                 report({ line: s.imageLine, column: col(file, s.imageLine, s.image), message: `service "${s.name}" runs image "${s.image}": ":${tag}" is not an immutable release`, remediation: `Pin the release: \`image: ${parseImageRef(s.image).name}:\${APP_VERSION:?}\` (set to the commit SHA or version at deploy) or a digest. ${mutable_release_tag_FIX}` });
@@ -18303,7 +18750,8 @@ function checkKubernetes(file, report) {
         return;
     for (const w of m.workloads) {
         for (const c of w.containers) {
-            const tag = c.image && isMutable(c.image);
+            // Third-party images (redis:latest, busybox:stable) are not this app's releases; TF0203 covers their tags.
+            const tag = c.image && isOwnImageV8(c.image) && isMutable(c.image);
             if (!tag)
                 continue;
             report({
@@ -18504,6 +18952,216 @@ function unparseable_config_short(message) {
 
 const FACTOR_V_RULES = [buildAtRunTime, codeChangedAtRunTime, mutableReleaseTag, deployWithoutArtifact, remoteAddWithoutChecksum, unparseableConfig];
 
+;// CONCATENATED MODULE: ./src/rules/shared/ix-xii-boot.ts
+
+
+
+const MAX_LINE = 4000;
+/**
+ * `file.code` with every line longer than 4000 characters blanked to spaces (offsets unchanged), so
+ * regexes never scan minified bundles or data blobs.
+ */
+function shortCode(file) {
+    return file.parse('ix-xii-short-code', (f) => {
+        if (!f.lines.some((l) => l.length > MAX_LINE))
+            return f.code;
+        // Walk the lines (a regex like /[^\r\n]{4001,}/g costs the square of each shorter line).
+        const code = f.code;
+        const parts = [];
+        let at = 0;
+        for (const line of f.lines) {
+            parts.push(line.length > MAX_LINE ? ' '.repeat(line.length) : code.slice(at, at + line.length));
+            at += line.length;
+            const eol = code.startsWith('\r\n', at) ? 2 : at < code.length ? 1 : 0;
+            parts.push(code.slice(at, at + eol));
+            at += eol;
+        }
+        return parts.join('');
+    });
+}
+/** Every match of a global regex over `file.code`, with its position; lines over 4000 chars are skipped. */
+function matchesIn(file, re) {
+    const out = [];
+    const g = re.global ? re : new RegExp(re.source, `${re.flags}g`);
+    const code = shortCode(file);
+    const docs = file.language === 'python' ? pythonTripleQuoted(file) : [];
+    g.lastIndex = 0;
+    for (let m = g.exec(code); m; m = g.exec(code)) {
+        if (m[0].length === 0)
+            g.lastIndex++;
+        const at = m.index;
+        if (docs.some(([a, b]) => at > a && at < b))
+            continue; // docstrings and other triple-quoted text are prose, not code
+        const pos = file.position(m.index);
+        if (file.line(pos.line).length > MAX_LINE)
+            continue;
+        // A definition (`def serve_forever(`, `class FileHandler(`, `function migrate(`) is not a use.
+        if (/\b(def|class|func|function)\s+[\w.]*$/.test(file.line(pos.line).slice(0, pos.column - 1)))
+            continue;
+        out.push({ m, line: pos.line, column: pos.column });
+    }
+    return out;
+}
+/** Config that only development or tests use: application-dev.yml, settings/local.py, settings/dev_docker.py, settings/e2e.py, logback-dev.xml, config/environments/development.rb. */
+function ix_xii_boot_isDevOnlyPath(path) {
+    return /(^|[/._-])(dev|development|local|debug|test|testing|e2e)([/._-]|$)/i.test(path);
+}
+/** A path under a test/spec folder or a test-named file (role 'test' covers most; this catches the rest). */
+function isTestPath(path) {
+    return isTestFilePath(path) || /(^|\/)(tests?|spec|__tests__|testing|fixtures?|test[-_]?(utils?|helpers?|support)|testutils|testhelpers)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path);
+}
+/** The final stage's effective ENTRYPOINT and CMD (the last of each): what the container runs. */
+function bootCommands(file) {
+    const d = dockerfileOf(file);
+    const last = d.stages.length - 1;
+    let entrypoint;
+    let cmd;
+    for (const ins of d.instructions) {
+        if (ins.stage !== Math.max(0, last))
+            continue;
+        if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT')
+            continue;
+        const bc = { instruction: ins, keyword: ins.keyword, text: ins.exec ? ins.exec.join(' ') : ins.args, ...(ins.exec ? { exec: ins.exec } : {}) };
+        if (ins.keyword === 'CMD')
+            cmd = bc;
+        else
+            entrypoint = bc;
+    }
+    return { ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}) };
+}
+/** `sh -c "..."` / `bash -c` in an argv: the script, or undefined. */
+function shellScriptOf(argv) {
+    if (!argv || argv.length < 3)
+        return undefined;
+    if (!/^(\/usr)?(\/bin\/)?(ba|da|a)?sh$/.test(argv[0]))
+        return undefined;
+    const c = argv.findIndex((a) => /^-[a-z]*c$/.test(a));
+    return c === -1 ? undefined : argv[c + 1];
+}
+/** An entrypoint-like shell script by name: docker-entrypoint.sh, entrypoint, bin/docker-entrypoint, start.sh, boot.sh. */
+const ENTRYPOINT_SCRIPT = /(^|\/)((docker[-_])?entrypoint([-_.][\w.-]*)?|start(up)?(\.sh)?|boot(\.sh)?|run\.sh|start-server\.sh|launch\.sh)$/i;
+/** The language to speak in a remediation: the app's, else the file's. */
+function langOf(file, app) {
+    if (file.language !== 'none' && file.language !== 'shell')
+        return file.language;
+    return app?.language ?? file.language;
+}
+/** Picks a snippet by framework, then language, then 'default'. */
+function pick(snippets, framework, language) {
+    return (framework && snippets[framework]) || snippets[language] || (language === 'typescript' ? snippets.javascript : undefined) || snippets.default || '';
+}
+/** Quotes a token for a message, trimmed to a readable length. */
+function tok(s, max = 80) {
+    const t = s.replace(/\s+/g, ' ').trim();
+    return `\`${t.length > max ? `${t.slice(0, max - 1)}…` : t}\``;
+}
+/** A simple shell command (no operators, substitutions or variables) as an exec-form JSON array. */
+function toExecForm(command) {
+    const c = command.replace(/^exec\s+/, '').trim();
+    if (!c || /[|&;<>()$`\\*?{}[\]]/.test(c) || /["']/.test(c))
+        return undefined;
+    return JSON.stringify(c.split(/\s+/)).replace(/","/g, '", "');
+}
+/** One-off admin scripts: scripts/, bin/ (minus framework binstubs), tasks/, tools/, management/commands/, lib/tasks/*.rake. */
+function isAdminScript(path) {
+    if (/(^|\/)bin\/(rails|rake|bundle|setup|dev|update|yarn|webpack|spring|importmap|rubocop|brakeman|jobs|kamal|thrust|docker-entrypoint)$/.test(path))
+        return false;
+    return /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/.test(path) && !/(^|\/)__init__\.py$/.test(path);
+}
+/** [start, end) offsets of Python triple-quoted strings (docstrings), found once per file. */
+function pythonTripleQuoted(file) {
+    return file.parse('ix-xii-py-triple', (f) => {
+        const out = [];
+        const re = /"""|'''/g;
+        const t = f.code;
+        for (let m = re.exec(t); m; m = re.exec(t)) {
+            const end = t.indexOf(m[0], m.index + 3);
+            if (end === -1)
+                break;
+            out.push([m.index, end + 3]);
+            re.lastIndex = end + 3;
+        }
+        return out;
+    });
+}
+/** The production side negated: `NODE_ENV !== 'production'`, `unless Rails.env.production?`, `if not IS_PRODUCTION`. */
+const NOT_PRODUCTION = /!==?\s*['"]prod(uction)?['"]|['"]prod(uction)?['"]\s*!==?|\bunless\s+[\w.]{0,60}production\?|\bif\s+not\s+[\w.]{0,40}(IS_PROD|IS_PRODUCTION|is_production|is_prod)\b|!\s*[\w.]{0,40}(isProd|isProduction|IS_PRODUCTION)\b|\bnot\s+[\w.]{0,40}\.(is_production|production\?)/;
+const DEV_HEADER_WORD = /\b(development|dev|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b|(?<![.\w])test\b(?!\s*\()/;
+const NEGATED_DEV_WORD = /!\s*[\w.]{0,40}\b(isDev|isDevelopment|DEBUG|__DEV__|isTest)\b|\bnot\s+[\w.[\]'"]{0,40}DEBUG\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|test)\?/;
+const IF_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|unless)\b|\bif\s*\(|\bunless\s/;
+/**
+ * Is line `i` (0-based) code that runs only in development or tests: a dev/test branch
+ * (`if (NODE_ENV === 'test')`, `if settings.DEBUG:`, `if Rails.env.development?`), the non-production
+ * side of a flag (`if (NODE_ENV !== 'production')`, `unless Rails.env.production?`), or a one-line
+ * `if (...) stmt` / `stmt if Rails.env.test?` on such a flag.
+ */
+function inDevOrTestBranch(lines, i) {
+    const line = lines[i] ?? '';
+    if (line.length > MAX_LINE)
+        return false;
+    // One line: `if (NODE_ENV !== 'production') logger.add(...)`, `x.sync if Rails.env.test?`.
+    if ((IF_HEADER.test(line) || /\s(if|unless)\s+\S/.test(line)) && !/\belse\b/.test(line)) {
+        if (NOT_PRODUCTION.test(line) && !/(?<!!)===?\s*['"]prod(uction)?['"]/.test(line))
+            return true;
+        if (/\b(if|unless)\b/.test(line) && DEV_HEADER_WORD.test(line) && !/\bprod(uction)?\b/.test(line) && !/\bunless\b/.test(line) && !NEGATED_DEV_WORD.test(line))
+            return true;
+    }
+    if (inDevBranch(lines, i))
+        return true;
+    let indent = line.search(/\S/);
+    for (let j = i - 1; j >= Math.max(0, i - 12); j--) {
+        const prev = lines[j];
+        if (prev.length > MAX_LINE || prev.trim() === '')
+            continue;
+        const pIndent = prev.search(/\S/);
+        if (pIndent >= indent)
+            continue;
+        if (!IF_HEADER.test(prev)) {
+            indent = pIndent; // an enclosing object, call or block: keep climbing
+            continue;
+        }
+        if (/(?<!!)===?\s*['"]prod(uction)?['"]|&&|\band\b/.test(prev))
+            return false;
+        return NOT_PRODUCTION.test(prev) || (DEV_HEADER_WORD.test(prev) && !NEGATED_DEV_WORD.test(prev) && !/\bprod(uction)?\b|\bunless\b/.test(prev));
+    }
+    return false;
+}
+/**
+ * Is `offset` inside a Spring profile document for dev/local/test only: a YAML `---` or properties `#---`
+ * section with `spring.config.activate.on-profile: dev` (or the older `spring.profiles: dev`)?
+ */
+function inDevProfileDocument(code, offset) {
+    return profileDocumentKind(code, offset) !== undefined;
+}
+/** `test` when the profile document is for tests only (test, ci, e2e, it), `dev` when for development (dev, local...). */
+function profileDocumentKind(code, offset) {
+    const sep = /^(---|#---|!---)[ \t]*$/gm;
+    let start = 0;
+    let end = code.length;
+    for (let m = sep.exec(code); m; m = sep.exec(code)) {
+        if (m.index < offset)
+            start = m.index + m[0].length;
+        else {
+            end = m.index;
+            break;
+        }
+    }
+    if (start === 0)
+        return undefined; // the first (default) document applies to every profile
+    const doc = code.slice(start, end);
+    const m = /^[ \t]*(?:spring\.config\.activate\.on-profile|on-profile|spring\.profiles|profiles)[ \t]*[:=][ \t]*["']?([\w ,|&-]{1,120}?)["']?[ \t]*$/m.exec(doc);
+    if (!m)
+        return undefined;
+    const names = m[1].split(/[\s,|&]+/).filter(Boolean);
+    if (names.length === 0 || !names.every((n) => /^(dev|development|local|test|testing|ci|e2e|it|docker-dev)$/i.test(n)))
+        return undefined;
+    return names.every((n) => /^(test|testing|ci|e2e|it)$/i.test(n)) ? 'test' : 'dev';
+}
+/** `file.code` split into lines (comments blanked), once per file. */
+function codeLines(file) {
+    return file.parse('ix-xii-code-lines', (f) => f.code.split(/\r\n|\r|\n/));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/vi-processes/js-calls.ts
 // Tiny helpers for the Factor VI rules: balanced call arguments and import names in JS/TS, without
 // a parser. Linear scans with hard caps; comments are already blanked in file.code.
@@ -18583,6 +19241,7 @@ function splitArgsV6(args) {
 ;// CONCATENATED MODULE: ./src/rules/vi-processes/in-memory-session-store.ts
 
 
+
 const NODE_FIX = 'Keep sessions in a shared backing service: `app.use(session({ store: new RedisStore({ client: redisClient }), secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }))` (connect-redis), or use signed cookies (cookie-session).';
 const FASTIFY_FIX = 'Pass a shared store: `app.register(fastifySession, { secret: process.env.SESSION_SECRET, store: new RedisStore({ client }) })`, or use @fastify/secure-session (cookie-based).';
 const DJANGO_FIX = 'Use a shared backend: `SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"` (or `.db`, or `.signed_cookies`) with a shared cache such as `"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]`.';
@@ -18649,6 +19308,8 @@ function checkNode(file, report) {
                 if (options === undefined || /\.\.\./.test(options) || /\bstore\b/.test(options))
                     continue;
                 const p = file.position(m.index + (module === 'express-session' ? 0 : 1));
+                if (inDevOrTestBranch(codeLinesV8(file), p.line - 1))
+                    continue; // if (process.env.NODE_ENV !== 'production') app.use(session({...}))
                 report({ line: p.line, column: p.column, message: `${module === 'express-session' ? `${name}({...})` : `register(${name}, {...})`} has no store: ${module} keeps sessions in process memory (MemoryStore)`, remediation: fix });
             }
         }
@@ -19662,7 +20323,7 @@ function detect(file) {
                     const parts = splitArgsV6(args);
                     const delay = evaluateDelay(parts[parts.length - 1] ?? '');
                     // Per-process housekeeping (local cache, metrics, heartbeat) belongs in every process: not a job.
-                    if (/cache|metric|stats|heartbeat|health|ping|keep-?alive|gc\b|memory|log/i.test(parts[0] ?? ''))
+                    if (/cache|metric|stats|heartbeat|health|ping|keep-?alive|gc\b|memory|log|refresh|reload|jwks|certs?\b|evict/i.test(parts[0] ?? ''))
                         continue;
                     if (delay !== undefined && delay >= 60_000)
                         add(m.index, `setInterval(…, ${parts[parts.length - 1].trim()})`);
@@ -19741,7 +20402,7 @@ const COMMAND_PATTERNS = [
     { re: /(?:^|[\s;&|"'])(?:\/usr\/bin\/)?supervisord\b/, what: () => 'supervisord as the entry runs the app under an in-container process manager', fix: 'Run one process per container in the foreground (`CMD ["gunicorn", "app.wsgi"]`) and declare the other process types as separate services/Deployments.' },
     { re: /--daemon(?:ize)?\b(?![=\s]+(?:false|off|no)\b)/, what: (m) => `"${m[0]}" detaches the server from the platform`, fix: 'Drop the daemon flag so the server stays in the foreground: `gunicorn app.wsgi --bind 0.0.0.0:$PORT`.' },
     { re: /\bgunicorn\b[^;&|]*\s-D\b/, what: () => 'gunicorn "-D" daemonizes the server', fix: 'Drop -D so gunicorn stays in the foreground.' },
-    { re: /(?:^|\s)--pid(?:file)?[=\s]+\S+/, what: (m) => `"${m[0].trim()}" manages a PID file`, fix: 'Do not write PID files: the platform tracks the process. Remove the --pid option.' },
+    { re: /(?:^|\s)--pid(?:file)?(?:=(?!\/dev\/null\b)[^\s'"]+|\s+(?!-|\/dev\/null\b)[^\s'"]+)/, what: (m) => `"${m[0].trim()}" manages a PID file`, fix: 'Do not write PID files: the platform tracks the process. Remove the --pid option.' },
     { re: /\b(?:service\s+[\w.-]+\s+start|\/etc\/init\.d\/[\w.-]+\s+start|systemctl\s+start)\b/, what: (m) => `"${m[0]}" starts a background service inside the app's process`, fix: 'Run each service as its own process type (its own container/Deployment) in the foreground.' },
     { re: /(?<=\s)&(?=\s|$)/, background: true, what: () => '"&" backgrounds a process the platform cannot see', fix: 'Start one foreground process per container (`exec` it as the last command) and run the other one as its own process type.' }
 ];
@@ -19799,6 +20460,9 @@ function checkCommand(file, cmd, report) {
             continue;
         if (p.background && insideQuotes(cmd.command, m.index))
             continue;
+        // `trap 'kill -TERM $PID' TERM; node server.js & PID=$!; wait $PID`: the script stays in front and forwards signals.
+        if (p.background && cmd.carrier === 'script' && forwardsAndWaits(file))
+            continue;
         // An entrypoint that runs pm2-runtime or `exec` after backgrounding a helper is still two processes.
         if (p.re.source.startsWith('\\bpm2') && /pm2-runtime/.test(cmd.command))
             continue;
@@ -19820,6 +20484,11 @@ function checkSource(file, report) {
             continue;
         report({ line: pos.line, column: pos.column, message: p.what, remediation: p.fix });
     }
+}
+/** A start script that traps TERM and waits for its child: the backgrounded process is supervised, not detached. */
+function forwardsAndWaits(file) {
+    const code = file.code;
+    return /^[ \t]*trap\b[^\n]*\b(?:SIG)?(?:TERM|INT|15)\b/m.test(code) && /^[ \t]*wait\b/m.test(code) && (code.match(/(?<=\s)&(?=\s|$)/gm) ?? []).length === 1;
 }
 /** Is `at` inside a single- or double-quoted string of a shell command (quotes counted before it)? */
 function insideQuotes(command, at) {
@@ -19886,6 +20555,9 @@ const singleReplicaWithoutAutoscaler = {
                     continue;
                 if (main.some((c) => /leader-?elect/i.test([...(c.command ?? []), ...(c.args ?? [])].join(' '))))
                     continue;
+                // A scheduler (celery beat, a clock process) must run exactly once, or every job fires twice.
+                if (/(^|[-_])(beat|scheduler|clock|cron|singleton)([-_]|$)/i.test(w.name) || main.some((c) => /\bcelery\b[^\n]*\bbeat\b|\bclock(\.py|\.rb)?\b/.test([...(c.command ?? []), ...(c.args ?? [])].join(' '))))
+                    continue;
                 if (num(get(get(doc, 'spec'), 'replicas')) !== 1)
                     continue;
                 const line = w.replicasLine ?? w.line;
@@ -19912,137 +20584,6 @@ const singleReplicaWithoutAutoscaler = {
 
 
 const FACTOR_VIII_RULES = [backgroundWorkInWebProcess, selfDaemonizing, singleReplicaWithoutAutoscaler];
-
-;// CONCATENATED MODULE: ./src/rules/shared/ix-xii-boot.ts
-
-const MAX_LINE = 4000;
-/**
- * `file.code` with every line longer than 4000 characters blanked to spaces (offsets unchanged), so
- * regexes never scan minified bundles or data blobs.
- */
-function shortCode(file) {
-    return file.parse('ix-xii-short-code', (f) => {
-        if (!f.lines.some((l) => l.length > MAX_LINE))
-            return f.code;
-        // Walk the lines (a regex like /[^\r\n]{4001,}/g costs the square of each shorter line).
-        const code = f.code;
-        const parts = [];
-        let at = 0;
-        for (const line of f.lines) {
-            parts.push(line.length > MAX_LINE ? ' '.repeat(line.length) : code.slice(at, at + line.length));
-            at += line.length;
-            const eol = code.startsWith('\r\n', at) ? 2 : at < code.length ? 1 : 0;
-            parts.push(code.slice(at, at + eol));
-            at += eol;
-        }
-        return parts.join('');
-    });
-}
-/** Every match of a global regex over `file.code`, with its position; lines over 4000 chars are skipped. */
-function matchesIn(file, re) {
-    const out = [];
-    const g = re.global ? re : new RegExp(re.source, `${re.flags}g`);
-    const code = shortCode(file);
-    const docs = file.language === 'python' ? pythonTripleQuoted(file) : [];
-    g.lastIndex = 0;
-    for (let m = g.exec(code); m; m = g.exec(code)) {
-        if (m[0].length === 0)
-            g.lastIndex++;
-        const at = m.index;
-        if (docs.some(([a, b]) => at > a && at < b))
-            continue; // docstrings and other triple-quoted text are prose, not code
-        const pos = file.position(m.index);
-        if (file.line(pos.line).length > MAX_LINE)
-            continue;
-        // A definition (`def serve_forever(`, `class FileHandler(`, `function migrate(`) is not a use.
-        if (/\b(def|class|func|function)\s+[\w.]*$/.test(file.line(pos.line).slice(0, pos.column - 1)))
-            continue;
-        out.push({ m, line: pos.line, column: pos.column });
-    }
-    return out;
-}
-/** Config that only development uses: application-dev.yml, settings/local.py, logback-dev.xml, config/environments/development.rb. */
-function isDevOnlyPath(path) {
-    return /(^|[/._-])(dev|development|local|debug)([/._-]|$)/i.test(path);
-}
-/** A path under a test/spec folder or a test-named file (role 'test' covers most; this catches the rest). */
-function isTestPath(path) {
-    return /(^|\/)(tests?|spec|__tests__|testing|fixtures?|test[-_]?(utils?|helpers?|support)|testutils|testhelpers)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path);
-}
-/** The final stage's effective ENTRYPOINT and CMD (the last of each): what the container runs. */
-function bootCommands(file) {
-    const d = dockerfileOf(file);
-    const last = d.stages.length - 1;
-    let entrypoint;
-    let cmd;
-    for (const ins of d.instructions) {
-        if (ins.stage !== Math.max(0, last))
-            continue;
-        if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT')
-            continue;
-        const bc = { instruction: ins, keyword: ins.keyword, text: ins.exec ? ins.exec.join(' ') : ins.args, ...(ins.exec ? { exec: ins.exec } : {}) };
-        if (ins.keyword === 'CMD')
-            cmd = bc;
-        else
-            entrypoint = bc;
-    }
-    return { ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}) };
-}
-/** `sh -c "..."` / `bash -c` in an argv: the script, or undefined. */
-function shellScriptOf(argv) {
-    if (!argv || argv.length < 3)
-        return undefined;
-    if (!/^(\/usr)?(\/bin\/)?(ba|da|a)?sh$/.test(argv[0]))
-        return undefined;
-    const c = argv.findIndex((a) => /^-[a-z]*c$/.test(a));
-    return c === -1 ? undefined : argv[c + 1];
-}
-/** An entrypoint-like shell script by name: docker-entrypoint.sh, entrypoint, bin/docker-entrypoint, start.sh, boot.sh. */
-const ENTRYPOINT_SCRIPT = /(^|\/)((docker[-_])?entrypoint([-_.][\w.-]*)?|start(up)?(\.sh)?|boot(\.sh)?|run\.sh|start-server\.sh|launch\.sh)$/i;
-/** The language to speak in a remediation: the app's, else the file's. */
-function langOf(file, app) {
-    if (file.language !== 'none' && file.language !== 'shell')
-        return file.language;
-    return app?.language ?? file.language;
-}
-/** Picks a snippet by framework, then language, then 'default'. */
-function pick(snippets, framework, language) {
-    return (framework && snippets[framework]) || snippets[language] || (language === 'typescript' ? snippets.javascript : undefined) || snippets.default || '';
-}
-/** Quotes a token for a message, trimmed to a readable length. */
-function tok(s, max = 80) {
-    const t = s.replace(/\s+/g, ' ').trim();
-    return `\`${t.length > max ? `${t.slice(0, max - 1)}…` : t}\``;
-}
-/** A simple shell command (no operators, substitutions or variables) as an exec-form JSON array. */
-function toExecForm(command) {
-    const c = command.replace(/^exec\s+/, '').trim();
-    if (!c || /[|&;<>()$`\\*?{}[\]]/.test(c) || /["']/.test(c))
-        return undefined;
-    return JSON.stringify(c.split(/\s+/)).replace(/","/g, '", "');
-}
-/** One-off admin scripts: scripts/, bin/ (minus framework binstubs), tasks/, tools/, management/commands/, lib/tasks/*.rake. */
-function isAdminScript(path) {
-    if (/(^|\/)bin\/(rails|rake|bundle|setup|dev|update|yarn|webpack|spring|importmap|rubocop|brakeman|jobs|kamal|thrust|docker-entrypoint)$/.test(path))
-        return false;
-    return /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/.test(path) && !/(^|\/)__init__\.py$/.test(path);
-}
-/** [start, end) offsets of Python triple-quoted strings (docstrings), found once per file. */
-function pythonTripleQuoted(file) {
-    return file.parse('ix-xii-py-triple', (f) => {
-        const out = [];
-        const re = /"""|'''/g;
-        const t = f.code;
-        for (let m = re.exec(t); m; m = re.exec(t)) {
-            const end = t.indexOf(m[0], m.index + 3);
-            if (end === -1)
-                break;
-            out.push([m.index, end + 3]);
-            re.lastIndex = end + 3;
-        }
-        return out;
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/rules/ix-disposability/ack-before-processing.ts
 
@@ -20083,6 +20624,9 @@ const ackBeforeProcessing = {
         const flags = FLAGS[lang];
         if (flags) {
             for (const { m, line, column } of matchesIn(file, flags)) {
+                // RPC replies (the RabbitMQ tutorial's callback_queue, amq.rabbitmq.reply-to, which requires auto-ack) are not jobs.
+                if (/reply|callback_queue|callbackQueue|\brpc\b|on_response|onResponse/i.test(m[0]))
+                    continue;
                 const flag = /noAck|auto_ack|no_ack/.exec(m[0])?.[0] ?? 'autoAck=true';
                 report({ line, column, message: `Consumer acks on delivery (${tok(flag)}): a message is lost if the worker stops before it is processed`, remediation: pick(SNIPPET, undefined, file.language) });
             }
@@ -20198,6 +20742,8 @@ const COMMAND_TIMEOUTS = [
     [/--timeout-graceful-shutdown[= ](\d+)/, 'uvicorn --timeout-graceful-shutdown'],
     [/\bsidekiq\b[^\n]*\s(?:-t|--timeout)[= ](\d+)/, 'sidekiq --timeout']
 ];
+/** Servers whose shutdown timeouts are known; a container command naming another one does not run them. */
+const SERVER_WORD = /\b(gunicorn|uvicorn|sidekiq|puma|java|celery|rq|node|bundle|rails|python|dramatiq)\b/;
 function seconds(v, unit) {
     const n = Number(v);
     if (unit === 'm')
@@ -20221,7 +20767,13 @@ const gracePeriodTooShort = {
     keywords: ['timeout'],
     check(file, _report, ctx) {
         const app = ctx.app?.path ?? '.';
-        const add = (at, secs, source) => ctx.facts.add(FACT_SHUTDOWN_TIMEOUT, { app, seconds: secs, file: file.path, line: file.position(at).line, source });
+        // Development config (application-local.yml, a `dev` profile document, gunicorn.dev.py) never runs in the cluster.
+        if (ix_xii_boot_isDevOnlyPath(file.path))
+            return;
+        const add = (at, secs, source) => {
+            if (!inDevProfileDocument(file.text, at))
+                ctx.facts.add(FACT_SHUTDOWN_TIMEOUT, { app, seconds: secs, file: file.path, line: file.position(at).line, source });
+        };
         const code = file.code;
         let m = /timeout-per-shutdown-phase\s*[=:]\s*["']?(\d+)\s*(ms|s|m)?\b/.exec(code);
         if (m)
@@ -20271,7 +20823,15 @@ const gracePeriodTooShort = {
                             own.push({ app: '', seconds: Number(m[1]), file: f.path, line: c.commandLine, source });
                     }
                 }
-                const candidates = own.length ? own : facts.filter((t) => t.app === appFor(repo, f.path, w.containers.map((c) => c.image ?? '')));
+                // A container that starts a known server only waits for that server's timeout (a celery worker is not gunicorn).
+                const started = w.containers.map((c) => [...(c.command ?? []), ...(c.args ?? [])].join(' ')).join(' ');
+                const runs = (t) => {
+                    if (!SERVER_WORD.test(started))
+                        return true; // the image's own CMD: unknown, any of the app's servers
+                    const server = /^(\w+)/.exec(t.source)?.[1] ?? '';
+                    return server === 'spring' ? /\bjava\b/.test(started) : new RegExp(`\\b${server}\\b`).test(started);
+                };
+                const candidates = own.length ? own : facts.filter((t) => t.app === appFor(repo, f.path, w.containers.map((c) => c.image ?? '')) && runs(t));
                 if (candidates.length === 0)
                     continue;
                 const worst = candidates.reduce((a, b) => (b.seconds > a.seconds ? b : a));
@@ -20372,6 +20932,8 @@ const SIGNAL = {
     java: /\baddShutdownHook\s*\(/,
     ruby: /\b(?:Signal\.)?trap\s*\(?\s*(?:['"](?:SIG)?(?:TERM|INT)['"]|:(?:TERM|INT)\b)/
 };
+/** Helper modules whose job is the shutdown sequence. */
+const SHUTDOWN_MODULE = /^(graceful[-_]?shutdown|graceful|shutdown|signals?|lifecycle|terminat\w*|teardown|process[-_]?handlers?)$/i;
 const FLASK_FILE = /\bfrom\s+flask\s+import\b|\bimport\s+flask\b/;
 /** Servers and workers that trap SIGTERM and drain for the app. */
 const MANAGED = {
@@ -20405,22 +20967,26 @@ const noGracefulShutdown = {
         const lang = norm(file.language);
         const sig = SIGNAL[lang];
         if (sig) {
-            const at = file.code.search(sig);
+            let at = file.code.search(sig);
+            if (at === -1 && lang === 'javascript')
+                at = jsSignalLoop(file.code);
             if (at !== -1)
-                ctx.facts.add(FACT_SIGNAL_HANDLER, { app, file: file.path, line: file.position(at).line });
+                ctx.facts.add(FACT_SIGNAL_HANDLER, { app, file: file.path, line: file.position(at).line, imports: lang === 'go' ? goImports(file.code) : importsOf(file.code) });
         }
         const entry = ENTRY[lang];
         // Dev servers and one-off scripts are not the deployed long-running process.
-        if (!entry || isDevOnlyPath(file.path) || isAdminScript(file.path))
+        if (!entry || ix_xii_boot_isDevOnlyPath(file.path) || isAdminScript(file.path))
             return;
         for (const { m, line, column } of matchesIn(file, entry)) {
             if (file.inStringLiteral(m.index))
                 continue; // a snippet in a string (a remediation, a docstring) starts no server
+            if (inDevOrTestBranch(codeLines(file), line - 1))
+                continue; // if (process.env.NODE_ENV !== 'production') app.listen(3000): serverless in production
             if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code))
                 continue;
             if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code))
                 continue;
-            ctx.facts.add(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) });
+            ctx.facts.add(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: lang === 'go' ? goImports(file.code) : importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) });
             break;
         }
     },
@@ -20435,12 +21001,22 @@ const noGracefulShutdown = {
             if (h.file === e.file)
                 return true;
             const dir = (p) => p.slice(0, p.lastIndexOf('/') + 1);
-            if (norm(e.language) === 'go')
-                return dir(h.file) === dir(e.file);
+            // Go: the same package, or a main that imports the server's package (cmd/api/main.go -> internal/server).
+            if (norm(e.language) === 'go') {
+                const under = (imports, d) => d !== '' && imports.some((i) => `${i}/`.endsWith(`/${d}`));
+                return dir(h.file) === dir(e.file) || under(h.imports ?? [], dir(e.file)) || under(e.imports, dir(h.file));
+            }
             if (norm(e.language) === 'java')
                 return true;
             const stem = h.file.slice(h.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
-            return e.imports.includes(stem) || (stem === 'index' && e.imports.includes(dir(h.file).split('/').filter(Boolean).pop() ?? ''));
+            if (e.imports.includes(stem) || (stem === 'index' && e.imports.includes(dir(h.file).split('/').filter(Boolean).pop() ?? '')))
+                return true;
+            // The handler's file imports the module that starts the server (index.ts: import { start } from './server').
+            const entryStem = e.file.slice(e.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+            if (entryStem !== 'index' && (h.imports ?? []).includes(entryStem))
+                return true;
+            // A shutdown helper module (src/shutdown.ts, lib/graceful.js) is wired in by the app's main, not a process of its own.
+            return SHUTDOWN_MODULE.test(stem);
         });
         const springGraceful = new Set(repo.facts.get(FACT_SPRING_GRACEFUL).map((f) => f.app));
         const byApp = new Map();
@@ -20518,6 +21094,33 @@ const SNIPPETS = {
     ruby: "Serve with puma (drains on SIGTERM), or: trap('TERM') { server.shutdown }",
     default: 'Handle SIGTERM: stop accepting work, finish in-flight work, close connections, exit.'
 };
+/**
+ * SIGTERM handled through a variable: `for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, ...)`,
+ * `['SIGINT', 'SIGTERM'].forEach((s) => process.once(s, ...))`, or `await once(process, 'SIGTERM')`.
+ */
+function jsSignalLoop(code) {
+    const once = code.search(/\bonce\s*\(\s*process\s*,\s*['"`]SIG(?:TERM|INT)['"`]/);
+    if (once !== -1)
+        return once;
+    const named = code.search(/['"`]SIGTERM['"`]/);
+    if (named === -1)
+        return -1;
+    const on = code.search(/\bprocess\.(?:on|once|addListener|prependListener)\s*\(\s*[A-Za-z_$][\w$]*\s*,/);
+    return on === -1 ? -1 : on;
+}
+/** Go import paths of a file (single imports and import blocks). */
+function goImports(code) {
+    const out = [];
+    const re = /^[ \t]*import\s*(?:[\w.]+\s+)?"([^"\n]+)"|^[ \t]*import\s*\(([^)]{0,5000})\)/gm;
+    for (let m = re.exec(code); m; m = re.exec(code)) {
+        if (m[1])
+            out.push(m[1]);
+        else
+            for (const q of m[2].matchAll(/"([^"\n]+)"/g))
+                out.push(q[1]);
+    }
+    return out;
+}
 /** Module stems a file imports (require/import/from/require_relative), for per-process matching. */
 function importsOf(code) {
     const out = new Set();
@@ -21683,7 +22286,7 @@ const logToFile = {
         if (key === 'javascript' && !/\b(winston|pino|log4js|bunyan|morgan|logger|log)\b/i.test(file.code))
             return;
         const lang = file.language === 'none' ? ctx.app?.language ?? 'java' : file.language;
-        const dev = isDevOnlyPath(file.path);
+        const dev = ix_xii_boot_isDevOnlyPath(file.path);
         for (const p of patterns) {
             for (const { m, line, column } of matchesIn(file, p.re)) {
                 if (key === 'javascript' && p.what === 'bunyan file stream' && !/bunyan/.test(file.code))
@@ -21698,6 +22301,10 @@ const logToFile = {
                     continue;
                 if (/^\s*(class|def|func|function)\s/.test(file.line(line)))
                     continue; // a class named FileHandler (e.g. a Tornado upload handler)
+                if (STDOUT_PATH.test(targetOf(file, key, m)))
+                    continue; // a "file" that is the process's stdout/stderr
+                if (file.kind === 'source' && inDevOrTestBranch(codeLines(file), line - 1))
+                    continue; // if (NODE_ENV === 'development') ...
                 if (key === 'xml' && m[0].startsWith('<') && !m[0].startsWith('<appender') && !log4j2Referenced(file, m.index))
                     continue;
                 if (key === 'xml' && m[0].startsWith('<appender') && !appenderReferenced(file, m.index))
@@ -21707,6 +22314,13 @@ const logToFile = {
                     continue;
                 }
                 // A Python file in no web/worker framework app is often a CLI or batch tool: still reported, less loudly.
+                const profile = key === 'yaml' || key === 'properties' ? profileDocumentKind(file.text, m.index) : undefined;
+                if (profile === 'test')
+                    continue; // a test-only profile document, like application-test.yml
+                if (profile) {
+                    report({ line, column, severity: 'notice', message: `${p.what} ${tok(file.line(line).trim(), 60)} in a dev-only Spring profile document writes logs to a file`, remediation: pick(log_to_file_SNIPPETS, ctx.app?.framework, lang) });
+                    continue;
+                }
                 const severity = dev ? 'notice' : key === 'python' && !ctx.app?.framework ? 'warning' : 'error';
                 report({
                     line,
@@ -21719,6 +22333,38 @@ const logToFile = {
         }
     }
 };
+/** /dev/stdout, /dev/stderr, /proc/self/fd/1|2, /proc/1/fd/1|2 (as a whole value): the log stream, not a file; /dev/null keeps nothing. */
+const STDOUT_PATH = /(^|[\s'"`=>:(])(\/dev\/(std(out|err)|null)|\/proc\/(self|1)\/fd\/[12])(?![\w/.])|\bos\.devnull\b|\bFile::NULL\b/;
+/** The text that names a match's target: its call arguments, its XML element, or its config line. */
+function targetOf(file, key, m) {
+    const code = file.code;
+    if (key === 'properties' || key === 'yaml') {
+        const end = code.indexOf('\n', m.index + m[0].length);
+        return code.slice(m.index, end === -1 ? code.length : end);
+    }
+    if (key === 'xml') {
+        const close = m[0].startsWith('<appender') ? code.indexOf('</appender>', m.index) : code.indexOf('>', m.index);
+        return code.slice(m.index, close === -1 ? m.index + 600 : Math.min(close + 1, m.index + 4000));
+    }
+    // An object entry (`'class': 'logging.FileHandler'`, `type: 'file'`): the rest of its object.
+    if (!m[0].endsWith('(')) {
+        const close = code.slice(m.index, m.index + 600).search(/[)}]/);
+        return code.slice(m.index, close === -1 ? m.index + 600 : m.index + close);
+    }
+    // Call arguments: up to the parenthesis that closes the one the match opened (at most 600 characters).
+    let depth = 0;
+    for (let i = m.index + m[0].length - 1; i < Math.min(code.length, m.index + 600); i++) {
+        const c = code[i];
+        if (c === '(' || c === '{' || c === '[')
+            depth++;
+        else if (c === ')' || c === '}' || c === ']') {
+            depth--;
+            if (depth <= 0)
+                return code.slice(m.index, i + 1);
+        }
+    }
+    return code.slice(m.index, m.index + 600);
+}
 function patternKey(file) {
     switch (file.language) {
         case 'typescript':
@@ -21791,7 +22437,8 @@ const CODE = {
     javascript: [[/(?:require\s*\(\s*|from\s+)['"](winston-(?:syslog|elasticsearch|loggly|cloudwatch|logstash|papertrail|graylog2|mongodb)|pino-(?:elasticsearch|syslog|socket|mongodb|cloudwatch)|log4js-(?:logstash|syslog)[\w-]*|bunyan-(?:syslog|logstash)[\w-]*)['"]/g, 'ships logs from the app with']],
     python: [
         [/\b(?:logging\.)?handlers\.(SysLogHandler|SocketHandler|DatagramHandler|HTTPHandler)\s*\(|\b(SysLogHandler)\s*\(|['"]logging\.handlers\.(SysLogHandler|SocketHandler|DatagramHandler|HTTPHandler)['"]/g, 'ships logs from the app with'],
-        [/\b(?:import|from)\s+(watchtower|logging_loki|graypy|logstash_async|fluent)\b/g, 'ships logs from the app with']
+        // `fluent` is fluent-logger (Fluentd); `fluent.runtime`/`fluent.syntax` are Mozilla's localization library.
+        [/\b(?:import|from)\s+(watchtower|logging_loki|graypy|logstash_async|fluent)\b(?!\.(?:runtime|syntax|pygments|migrate)\b)/g, 'ships logs from the app with']
     ],
     ruby: [[/\b(Syslog::Logger\.new|LogStashLogger\.new|RemoteSyslogLogger\.new)/g, 'ships logs from the app with']],
     go: [[/\bsyslog\.(?:New|Dial)\s*\(/g, 'ships logs from the app with']],
@@ -21879,6 +22526,7 @@ const XI_RULES = [logToFile, selfManagedLogRouting];
 
 ;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/admin-http-endpoint.ts
 
+
 const ROUTE = {
     javascript: /\b(?:app|router|server|fastify|api|r)\.(?:get|post|put|patch|all|use)\s*\(\s*['"`]([^'"`\n]+)['"`]/g,
     python: /@\w+\.(?:route|get|post|put|api_route)\s*\(\s*['"]([^'"\n]+)['"]|\b(?:re_)?path\s*\(\s*r?['"]([^'"\n]+)['"]\s*,\s*([\w.]+)/g,
@@ -21917,6 +22565,9 @@ const adminHttpEndpoint = {
         const re = ROUTE[lang];
         if (!re)
             return;
+        // Seeding routes for end-to-end tests (routes/test-support.ts, e2e-routes.js) are not mounted in production.
+        if (isDevOrTestName(file.path) || ix_xii_boot_isDevOnlyPath(file.path))
+            return;
         if (lang === 'ruby' && !/(^|\/)config\/routes\.rb$/.test(file.path) && !/\bSinatra\b|<\s*Sinatra::Base/.test(file.code))
             return;
         const lines = file.code.split(/\r\n|\r|\n/);
@@ -21924,6 +22575,8 @@ const adminHttpEndpoint = {
             const path = m[1] ?? m[2];
             if (!path || !ADMIN_PATH.test(path))
                 continue;
+            if (inDevOrTestBranch(codeLines(file), line - 1))
+                continue; // if (process.env.NODE_ENV === 'test') app.post('/__test__/seed', ...)
             // The handler: the next lines (inline handlers), or the view/controller the route names.
             const after = lines.slice(line, line + 25);
             const next = after.findIndex((l) => new RegExp(re.source, re.flags.replace('g', '')).test(l));
@@ -21957,6 +22610,21 @@ const FACT_ADMIN_TASK = 'xii-admin-task';
 const FACT_AUTORUN_OFF = 'xii-migration-autorun-off';
 /** A migration / schema command on a command line. */
 const MIGRATE = /\b(?:manage\.py\s+migrate|django-admin\s+migrate|flask\s+db\s+upgrade|alembic\s+upgrade|(?:rails|rake)\s+db:(?:migrate|prepare|setup|schema:load)|sequelize(?:-cli)?\s+db:migrate|knex\s+migrate:latest|typeorm(?:-ts-node-\w+)?\s+migration:run|prisma\s+(?:migrate\s+deploy|db\s+push)|node-pg-migrate\s+up|db-migrate\s+up|(?:npm\s+run|yarn|pnpm(?:\s+run)?)\s+(?:db:)?migrat\w*(?::\w+)?|migrate\s+(?:-\S+\s+\S+\s+)*up\b|goose\s+(?:-\S+\s+)*\S+\s+\S+\s+up|flyway\s+(?:-\S+\s+)*migrate|liquibase\s+(?:--?\S+\s+)*update|php\s+artisan\s+migrate|mix\s+ecto\.migrate)\b/;
+const MIGRATE_ALL = new RegExp(MIGRATE.source, 'g');
+/**
+ * The first migration command in `text` that changes the schema. Read-only forms do not:
+ * `manage.py migrate --check` / `--plan`, `alembic upgrade --sql`, `rails db:migrate:status`, `--dry-run`.
+ */
+function schemaChange(text) {
+    MIGRATE_ALL.lastIndex = 0;
+    for (let m = MIGRATE_ALL.exec(text); m; m = MIGRATE_ALL.exec(text)) {
+        const rest = text.slice(m.index + m[0].length).split(/&&|\|\||;|\|/)[0];
+        if (/^:status\b/.test(rest) || /(^|\s)--(check|plan|sql|dry-run|dryrun)\b/.test(rest))
+            continue;
+        return m;
+    }
+    return null;
+}
 /** Something that starts the long-running app after the migration. */
 const SERVER = /\b(gunicorn|uvicorn|daphne|hypercorn|runserver|waitress-serve|node|nodemon|npm\s+(?:run\s+)?start|yarn\s+start|puma|unicorn|rails\s+s(?:erver)?|bundle\s+exec|java|celery|sidekiq|php-fpm|apache2-foreground|nginx)\b|"?\$\{?@\}?"?|\.\/\w+/;
 const schema_change_at_start_SNIPPETS = {
@@ -22047,7 +22715,7 @@ function schema_change_at_start_checkDockerfile(file, report, fix) {
     for (const bc of [entrypoint, cmd]) {
         if (!bc)
             continue;
-        const m = MIGRATE.exec(bc.text);
+        const m = schemaChange(bc.text);
         if (!m)
             continue;
         const after = bc.text.slice(m.index + m[0].length);
@@ -22058,7 +22726,7 @@ function schema_change_at_start_checkDockerfile(file, report, fix) {
 }
 function checkProcfile(file, report, ctx, fix) {
     for (const p of procfileOf(file)) {
-        const m = MIGRATE.exec(p.command);
+        const m = schemaChange(p.command);
         if (p.type === 'release') {
             ctx.facts.add(FACT_RELEASE_PHASE, { app: ctx.app?.path ?? '.', file: file.path, line: p.line, how: `Procfile release: ${p.command}` });
             continue;
@@ -22080,7 +22748,7 @@ function schema_change_at_start_checkKubernetes(file, report, ctx, fix) {
         const hook = w.annotations['helm.sh/hook'] ?? w.annotations['argocd.argoproj.io/hook'];
         for (const c of w.containers) {
             const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
-            const m = MIGRATE.exec(cmd);
+            const m = schemaChange(cmd);
             if (!m)
                 continue;
             if (w.kind === 'Job' || w.kind === 'CronJob') {
@@ -22105,7 +22773,7 @@ function schema_change_at_start_checkKubernetes(file, report, ctx, fix) {
 function checkCompose(file, report, fix) {
     for (const s of composeOf(file).services) {
         const cmd = [...(s.entrypoint ?? []), ...(s.command ?? [])].join(' ');
-        const m = MIGRATE.exec(cmd);
+        const m = schemaChange(cmd);
         if (!m || !SERVER.test(cmd.slice(m.index + m[0].length)))
             continue;
         report({ line: s.commandLine, severity: 'warning', message: `Service ${tok(s.name)} runs ${tok(m[0])} before starting: migrations run on every container start`, remediation: `Use a one-off service (\`docker compose run --rm ${s.name} ${m[0]}\`) for migrations. ${fix}` });
@@ -22123,14 +22791,14 @@ function checkPackageJson(file, report, ctx, fix) {
             ctx.facts.add(FACT_ADMIN_TASK, { app: ctx.app?.path ?? '.', file: file.path, line: pkg.lineOf('scripts', name), task: `npm run ${name}` });
         if (!/^(pre|post)?start(:prod(uction)?)?$/.test(name))
             continue;
-        const m = MIGRATE.exec(cmd);
+        const m = schemaChange(cmd);
         if (!m)
             continue;
         report({ line: pkg.lineOf('scripts', name), message: `npm script \`${name}\` runs ${tok(m[0])}: every \`npm start\` (each instance, each restart) changes the schema`, remediation: fix });
     }
 }
 function checkHibernate(file, report, fix, ctx) {
-    const dev = isDevOnlyPath(file.path);
+    const dev = ix_xii_boot_isDevOnlyPath(file.path);
     if (!dev && /\b(flyway|liquibase)(?:\.enabled\s*[=:]|:\s*\r?\n\s+enabled\s*:)\s*["']?false\b/.test(file.code)) {
         ctx.facts.add(FACT_AUTORUN_OFF, { app: ctx.app?.path ?? '.', file: file.path });
     }
@@ -22142,13 +22810,17 @@ function checkHibernate(file, report, fix, ctx) {
     if (file.kind !== 'xml' && !/(^|\/)(application|bootstrap|hibernate)[^/]*\.(properties|ya?ml)$/.test(file.path))
         return;
     for (const { m, line, column } of matchesIn(file, re)) {
-        const severity = dev ? 'notice' : 'error';
+        const kind = file.kind !== 'xml' ? profileDocumentKind(file.text, m.index) : undefined;
+        if (kind === 'test')
+            continue; // a test-only profile document, like application-test.yml
+        const profile = kind === 'dev';
+        const severity = dev || profile ? 'notice' : 'error';
         const destructive = m[1] !== 'update';
         report({
             line,
             column,
             severity,
-            message: `Hibernate schema auto-${m[1]} (${tok(m[0].trim())}) changes the schema at app start${destructive ? ' and drops existing tables' : ''}${dev ? ' (dev-only config)' : ''}`,
+            message: `Hibernate schema auto-${m[1]} (${tok(m[0].trim())}) changes the schema at app start${destructive ? ' and drops existing tables' : ''}${dev ? ' (dev-only config)' : profile ? ' (dev-only Spring profile document)' : ''}`,
             remediation: fix
         });
     }
@@ -22160,11 +22832,32 @@ function schema_change_at_start_checkScript(file, report, fix) {
     lines.forEach((l, i) => {
         if (l.length > MAX_LINE || /^\s*(echo|printf)\b/.test(l))
             return;
-        const m = MIGRATE.exec(l);
+        const m = schemaChange(l);
         if (!m)
             return;
         report({ line: i + 1, column: m.index + 1, severity: 'warning', message: `Entrypoint runs ${tok(m[0])} on every container start before the app`, remediation: fix });
     });
+}
+/** A function named for the admin task (Migrate, migrate_db, initDb, setup_schema): an admin entry, run on purpose. */
+const ADMIN_FUNCTION = /\b(?:func\s+(?:\([^)\n]{0,80}\)\s*)?|function\s*\*?\s*|def\s+|async\s+)(\w{0,40}(?:[Mm]igrat|[Ii]nit_?[Dd][Bb]|[Ss]etup_?[Dd][Bb]|[Cc]reate_?[Ss]chema|[Ss]ync_?[Ss]chema|[Ss]eed)\w{0,40})\s*\(|\b(\w{0,40}(?:[Mm]igrat|[Ii]nit_?[Dd][Bb]|[Ss]etup_?[Dd][Bb]|[Cc]reate_?[Ss]chema)\w{0,40})\s*=\s*(?:async\s*)?(?:\([^)\n]{0,80}\)|\w+)\s*=>/;
+/** Is line `i` (0-based) inside a function named for migrating, seeding or creating the schema (within 30 lines)? */
+function inAdminFunction(lines, i) {
+    let indent = (lines[i] ?? '').search(/\S/);
+    for (let j = i; j >= Math.max(0, i - 30); j--) {
+        const prev = lines[j];
+        if (prev.length > MAX_LINE || prev.trim() === '')
+            continue;
+        const pIndent = prev.search(/\S/);
+        if (j < i && pIndent >= indent)
+            continue;
+        if (ADMIN_FUNCTION.test(prev))
+            return true;
+        if (j < i)
+            indent = pIndent;
+        if (pIndent === 0 && j < i)
+            return false; // reached a top-level statement that is not such a function
+    }
+    return false;
 }
 function checkCode(file, report, fix) {
     if (file.role !== 'app' || isTestPath(file.path))
@@ -22172,8 +22865,14 @@ function checkCode(file, report, fix) {
     // Admin commands are where schema changes belong.
     if (/(^|\/)(migrations?|migrate|seeds?|seeders?|scripts?|management\/commands|lib\/tasks|db|cmd\/[^/]*migrat[^/]*|bin)\//i.test(file.path) || /(migrat|seed)[^/]*$/i.test(file.name))
         return;
-    const dev = isDevOnlyPath(file.path);
-    const rep = (line, column, severity, message) => report({ line, column, severity: dev ? 'notice' : severity, message: message + (dev ? ' (dev-only code)' : ''), remediation: fix });
+    const dev = ix_xii_boot_isDevOnlyPath(file.path);
+    const rep = (line, column, severity, message) => {
+        if (inDevOrTestBranch(codeLines(file), line - 1))
+            return; // if (NODE_ENV === 'test') await sequelize.sync()
+        if (inAdminFunction(codeLines(file), line - 1))
+            return; // func Migrate(db *gorm.DB) error { return db.AutoMigrate(...) }
+        report({ line, column, severity: dev ? 'notice' : severity, message: message + (dev ? ' (dev-only code)' : ''), remediation: fix });
+    };
     const lang = file.language === 'typescript' ? 'javascript' : file.language;
     if (lang === 'javascript') {
         for (const { m, line, column } of matchesIn(file, /\b(\w+)\.sync\s*\(\s*(\{[^}\n]*\})?\s*\)/g)) {
@@ -22288,7 +22987,10 @@ const adminJobDrift = {
                 if (same.length === 0) {
                     if (!APP_TASK.test(cmd) && !MIGRATE.test(cmd))
                         continue;
-                    const a = appImages[0];
+                    // Another image is only comparable to a Deployment deployed beside the Job (same folder): in a
+                    // monorepo a Job of one app says nothing about another app's Deployment.
+                    const folder = (p) => p.slice(0, p.lastIndexOf('/') + 1);
+                    const a = appImages.find((x) => folder(x.d.file) === folder(j.file));
                     if (!a)
                         continue;
                     report({
