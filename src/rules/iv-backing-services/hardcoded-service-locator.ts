@@ -4,7 +4,8 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Severity } from '../../engine/types.js'
-import { CLIENT_HINT, docstringRanges, envSnippet, findLocators, inDevBranch, isDevOrTestName, isEnvFallback, isProse, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
+import { CLIENT_HINT, docstringRanges, envAliases, envSnippet, findLocators, inDevBranch, isDevOrTestName, isFallbackAt, isProse, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
+import { hoconOverride } from '../shared/config-entries.js'
 
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'] as const
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
@@ -33,7 +34,7 @@ function sectionTracker(file: SourceFile): (line: string) => string | undefined 
 
 /** The service a `host:` literal most likely names, from the client libraries the file uses. */
 function serviceOf(code: string): [ServiceKind, string] {
-  if (/redis/i.test(code)) return ['cache', 'REDIS_URL']
+  if (/redis|jedis|lettuce/i.test(code)) return ['cache', 'REDIS_URL']
   if (/mongo/i.test(code)) return ['database', 'MONGODB_URI']
   if (/amqp|rabbit|pika|bunny|kombu/i.test(code)) return ['queue', 'AMQP_URL']
   if (/kafka|sarama/i.test(code)) return ['queue', 'KAFKA_BROKERS']
@@ -46,6 +47,79 @@ const NAMED_DEFAULT = /\b\w*(default|fallback)\w*['"]?\s*[:=]\s*[^:=]{0,40}$/i
 const SERVICE_KEY = /\b(db|database|redis|mongo\w*|postgres\w*|pg|mysql|cache|queue|amqp|rabbit\w*|kafka|smtp|mail\w*|elastic\w*|broker)\s*[:=]\s*\{/i
 /** Parameter defaults (`def connect(host='localhost')`) describe an API, not a deploy. */
 const DEFINITION = /^\s*(export\s+)?(async\s+)?(def|function|func|fun|public|private|protected|static)\b|\bfunction\b|\bconstructor\s*\(/
+/** Defaults with no environment lookup on the line: zod/env-var/joi `.default('...')`, viper `SetDefault("k", "...")`, pydantic `Field(default="...")`. */
+const DEFAULT_CALL = /(\.default\s*\(|\bSetDefault\s*\(\s*"[\w.-]{1,100}"\s*,|\bField\s*\(\s*(default\s*=)?)\s*['"`]$/
+/** envalid's `devDefault: '...'` only applies when NODE_ENV is development or test. */
+const DEV_DEFAULT = /\bdevDefault\s*:\s*['"`]$/
+/** An environment lookup later on the line than the literal. */
+const ENV_LOOKUP_AFTER = /process\.env|import\.meta\.env|os\.environ|os\.getenv|\bENV\s*(\[|\.fetch)|System\.getenv|os\.(Getenv|LookupEnv)/
+/** `REDIS_URL = 'redis://localhost',` inside a multi-line `const { ... } = process.env`. */
+function isDestructuredDefault(lines: readonly string[], i: number): boolean {
+  if (!/^\s*[A-Za-z_]\w{0,80}\s*=\s*['"`]/.test(lines[i])) return false
+  for (let j = i + 1; j < lines.length && j <= i + 20; j++) {
+    if (/^\s*\}\s*=\s*(process\.env|import\.meta\.env)\b/.test(lines[j])) return true
+    if (!/^\s*([A-Za-z_]\w{0,80}(\s*=\s*[^,]{1,300})?,?|\/\/.*)?\s*$/.test(lines[j])) return false
+  }
+  return false
+}
+/** Hosts that only resolve on a developer's machine. */
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[?::1\]?|0\.0\.0\.0)$/
+/** Positional host of a client constructor: `new JedisPooled("cache.internal", 6379)`, `new MongoClient("db", 27017)`. */
+const POSITIONAL_HOST = /\bnew\s+(Jedis|JedisPool|JedisPooled|JedisCluster|HostAndPort|MongoClient|ServerAddress|MemcachedClient)\s*\(\s*"([A-Za-z0-9][\w.-]{0,252})"\s*,\s*\d{2,5}\s*\)/
+/** `@Profile("local")`, `@Profile({"dev", "test"})`: beans that only exist in development or tests. */
+const DEV_PROFILE = /@Profile\s*\(\s*(value\s*=\s*)?[{[]?\s*"(local|dev|development|test|testing|ci|docker|compose)"\s*[,}\])]/
+
+/** Is line `i` inside a class or method annotated `@Profile("local")`/`@Profile("dev")`? */
+function inDevProfile(lines: readonly string[], i: number): boolean {
+  for (let j = i; j >= 0 && j >= i - 400; j--) {
+    const line = lines[j]
+    if (line.length > 4000 || !line.includes('@Profile')) continue
+    if (!DEV_PROFILE.test(line)) return false
+    // The annotation covers its declaration and everything indented deeper below it, up to the closing line.
+    const indent = line.search(/\S/)
+    let k = j + 1
+    while (k < lines.length && k <= i && (lines[k].trim() === '' || /^\s*@/.test(lines[k]))) k++
+    for (k = k + 1; k < i; k++) if (lines[k].trim() !== '' && lines[k].search(/\S/) <= indent) return false
+    return true
+  }
+  return false
+}
+
+/** The header of the class whose body holds line `i` (Python indentation or a Java/Kotlin brace block), with its annotations. */
+function enclosingClass(lines: readonly string[], i: number): string {
+  const indent = lines[i].search(/\S/)
+  for (let j = i - 1; j >= 0 && j >= i - 200; j--) {
+    const line = lines[j]
+    if (line.length > 4000 || line.trim() === '' || line.search(/\S/) >= indent) continue
+    if (!/^\s*((public|internal|data|open|abstract|final)\s+){0,3}class\b/.test(line)) return ''
+    return lines.slice(Math.max(0, j - 3), j + 1).join('\n')
+  }
+  return ''
+}
+
+/** A settings-class field whose literal is only the default the environment overrides: pydantic BaseSettings, Spring @ConfigurationProperties. */
+function isSettingsField(lines: readonly string[], i: number): boolean {
+  const line = lines[i]
+  if (!/^\s+(\w{1,60}\s*:\s*[\w[\]|., ]{1,80}|(private|protected|public)?\s*(final\s+)?[\w<>?]{1,60}\s+\w{1,60}|(val|var)\s+\w{1,60}\s*:\s*[\w<>?]{1,60})\s*=/.test(line)) return false
+  return /\bBaseSettings\b|@ConfigurationProperties\b/.test(enclosingClass(lines, i))
+}
+
+/** `return "redis://localhost..."` as the last word of a getter that first reads the environment. */
+function isGetterFallback(lines: readonly string[], i: number, aliases: readonly string[]): boolean {
+  if (!/^\s*return\s+['"`]/.test(lines[i])) return false
+  for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
+    if (isFallbackAt(lines, j, lines[j].length, aliases) || /\b(os\.(Getenv|LookupEnv|getenv|environ)|process\.env|System\.getenv|ENV\[)/.test(lines[j])) return true
+    if (/^\s*(export\s+)?(async\s+)?(def|func|function|fun)\b/.test(lines[j])) return false
+  }
+  return false
+}
+
+/** A literal that is the default of a parameter in a definition line: `def __init__(self, host="localhost")`. */
+function isParameterDefault(line: string, index: number): boolean {
+  if (!DEFINITION.test(line)) return false
+  const before = line.slice(0, index)
+  return /=\s*['"`]$/.test(before) && (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length
+}
 
 export const hardcodedServiceLocator: Rule = {
   meta: {
@@ -60,7 +134,7 @@ export const hardcodedServiceLocator: Rule = {
     languages: [...CODE_LANGS]
   },
   files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
-  keywords: ['://', 'smtp', 'mail.', ':909', 'host'],
+  keywords: ['://', 'smtp', 'mail.', ':909', 'host', 'new Jedis', 'new MongoClient', 'new ServerAddress', 'new MemcachedClient'],
   check(file, report, ctx) {
     if (isDevOrTestName(file.path)) return
     const isCode = file.kind === 'source'
@@ -71,12 +145,19 @@ export const hardcodedServiceLocator: Rule = {
     const usesClient = isCode && CLIENT_HINT.test(file.code)
     const language = isCode ? file.language : (ctx.app?.language ?? 'none')
     const docstrings = (file.language === 'python' ? docstringRanges(file.code) : []).map(([a, b]) => [file.position(a).line, file.position(b).line])
+    const aliases = envAliases(file.code)
+    const hocon = file.kind === 'ini' && /\.conf$/.test(file.path)
     lines.forEach((line, i) => {
       const sec = section(line)
       if (line.length > 4000 || (sec && DEV_SECTION.test(sec))) return
-      if (isCode && (isProse(line) || inDevBranch(lines, i))) return
+      if (isCode && (isProse(line) || inDevBranch(lines, i) || inDevProfile(lines, i))) return
       if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b)) return
       const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))
+      const positional = isCode ? POSITIONAL_HOST.exec(line) : null
+      if (positional && !found.some((f) => f.host === positional[2])) {
+        const [kind, envVar]: [ServiceKind, string] = /Mongo|ServerAddress/.test(positional[1]) ? ['database', 'MONGODB_URI'] : /Memcached/.test(positional[1]) ? ['cache', 'MEMCACHED_URL'] : ['cache', 'REDIS_URL']
+        found.push({ token: positional[2], host: positional[2], kind, envVar, index: positional.index + positional[0].indexOf('"') + 1 })
+      }
       if ((usesClient || SERVICE_KEY.test(line)) && !BIND_CONTEXT.test(line) && !DEFINITION.test(line)) {
         HOST_KEY.lastIndex = 0
         for (let m = HOST_KEY.exec(line); m; m = HOST_KEY.exec(line)) {
@@ -89,8 +170,21 @@ export const hardcodedServiceLocator: Rule = {
         }
       }
       for (const loc of found) {
+        const before = line.slice(0, loc.index)
+        if (DEV_DEFAULT.test(before)) continue
+        const paramDefault = isCode && isParameterDefault(line, loc.index)
+        if (paramDefault && LOCAL_HOST.test(loc.host)) continue // an API's local default, not a deploy's locator
         // DEFAULT_REDIS_URL = 'redis://localhost:6379': a named default, used as some lookup's fallback.
-        const fallback = isEnvFallback(line, lines[i - 1] ?? '') || NAMED_DEFAULT.test(line.slice(0, loc.index))
+        const fallback =
+          isFallbackAt(lines, i, loc.index, aliases) ||
+          // `const { REDIS_URL = '...' } = process.env`, `'redis://localhost' if DEBUG else os.environ[...]`: the lookup follows.
+          ENV_LOOKUP_AFTER.test(line.slice(loc.index)) ||
+          isDestructuredDefault(lines, i) ||
+          NAMED_DEFAULT.test(before) ||
+          DEFAULT_CALL.test(before) ||
+          paramDefault ||
+          (isCode && (isSettingsField(lines, i) || isGetterFallback(lines, i, aliases))) ||
+          (hocon && hoconOverride(lines, i) !== undefined)
         const severity: Severity = fallback || spring ? 'notice' : isCode ? 'error' : 'warning'
         const what = loc.kind === 'smtp' ? 'SMTP relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object-storage endpoint' : `${loc.kind} locator`
         const noun = loc.kind === 'smtp' ? 'mail relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object store' : loc.kind

@@ -88,3 +88,40 @@ function fromXml(f: SourceFile): ConfigEntry[] {
   }
   return out
 }
+
+const HOCON_ASSIGN = /^\s*([\w.-]{1,120})\s*[=:]\s*(.*?)\s*$/
+const HOCON_ENV = /^\$\{\?([\w.-]{1,120})\}$/
+
+/**
+ * HOCON (Ktor, Akka, Play application.conf): is the key assigned on line `i` overridden in the same
+ * block by an optional environment substitution (`url = "jdbc:..."` then `url = ${?DATABASE_URL}`)?
+ * Returns the variable's name: the literal is then only a default. Linear scan of the block.
+ */
+export function hoconOverride(lines: readonly string[], i: number): string | undefined {
+  const m = HOCON_ASSIGN.exec(lines[i] ?? '')
+  if (!m || (lines[i]?.length ?? 0) > 4000) return undefined
+  const key = m[1]
+  const found = (j: number): string | undefined => {
+    const a = HOCON_ASSIGN.exec(lines[j])
+    return a && a[1] === key ? HOCON_ENV.exec(a[2])?.[1] : undefined
+  }
+  let depth = 0
+  for (let j = i + 1; j < lines.length && depth >= 0; j++) {
+    if (lines[j].length > 4000) continue
+    if (depth === 0) {
+      const v = found(j)
+      if (v) return v
+    }
+    depth += (lines[j].match(/\{/g) ?? []).length - (lines[j].match(/\}/g) ?? []).length
+  }
+  depth = 0
+  for (let j = i - 1; j >= 0 && depth >= 0; j--) {
+    if (lines[j].length > 4000) continue
+    depth += (lines[j].match(/\}/g) ?? []).length - (lines[j].match(/\{/g) ?? []).length
+    if (depth === 0) {
+      const v = found(j)
+      if (v) return v
+    }
+  }
+  return undefined
+}
