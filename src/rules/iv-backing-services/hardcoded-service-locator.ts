@@ -114,6 +114,26 @@ function isGetterFallback(lines: readonly string[], i: number, aliases: readonly
   return false
 }
 
+/**
+ * `if port == "" { port = "..." }`, `if not url:\n    url = "..."`, `if (!url) url = '...'`: a default
+ * assigned only when the variable is unset (Go's idiom after os.Getenv).
+ */
+function isUnsetGuardDefault(lines: readonly string[], i: number, index: number): boolean {
+  const line = lines[i]
+  const assign = /(?:^\s*|[{;:)]\s*)([A-Za-z_][\w.]{0,60})\s*=\s*['"`]$/.exec(line.slice(0, index))
+  if (!assign) return false
+  const name = assign[1].replace(/[.$]/g, (c) => `\\${c}`)
+  const guard = new RegExp(`\\b(if|unless)\\b[\\s(]*(!\\s*${name}\\b|not\\s+${name}\\b|${name}\\s*(===?|==)\\s*(""|''|nil|None|null|undefined)|${name}(\\.isEmpty\\(\\)|\\.blank\\?|\\.nil\\?|\\.empty\\?)|${name}\\s*$|${name}\\s*[){:])`)
+  const head = line.slice(0, assign.index)
+  if (/\b(if|unless)\b/.test(head)) return guard.test(head)
+  const indent = line.search(/\S/)
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    if (lines[j].trim() === '') continue
+    return lines[j].search(/\S/) < indent && guard.test(lines[j])
+  }
+  return false
+}
+
 /** A literal that is the default of a parameter in a definition line: `def __init__(self, host="localhost")`. */
 function isParameterDefault(line: string, index: number): boolean {
   if (!DEFINITION.test(line)) return false
@@ -182,6 +202,7 @@ export const hardcodedServiceLocator: Rule = {
           isDestructuredDefault(lines, i) ||
           NAMED_DEFAULT.test(before) ||
           DEFAULT_CALL.test(before) ||
+          (isCode && isUnsetGuardDefault(lines, i, loc.index)) ||
           paramDefault ||
           (isCode && (isSettingsField(lines, i) || isGetterFallback(lines, i, aliases))) ||
           (hocon && hoconOverride(lines, i) !== undefined)

@@ -83,8 +83,8 @@ export function isEnvFallback(line: string, previous = ''): boolean {
   return ENV_LOOKUP.test(line) || /(os\.environ\.get|os\.getenv|ENV\.fetch|getenv)\s*\(\s*$|,\s*$/.test(previous) && ENV_LOOKUP.test(previous)
 }
 
-/** Config readers that take a default: Ktor/Typesafe `tryGetString`, `propertyOrNull`, `getOrDefault`, viper `SetDefault`. */
-const CONFIG_LOOKUP = /\b(tryGetString|propertyOrNull|getStringOrNull|getOrDefault|getOrElse|getProperty|SetDefault)\s*\(/
+/** Config readers that take a default: Ktor/Typesafe `tryGetString`, `propertyOrNull`, `getOrDefault`, viper `SetDefault`, Go flags `flag.String("db", "...", ...)`. */
+const CONFIG_LOOKUP = /\b(tryGetString|propertyOrNull|getStringOrNull|getOrDefault|getOrElse|getProperty|SetDefault)\s*\(|\b(flag|Flags\(\)|PersistentFlags\(\)|pflag)\.String(Var)?P?\s*\(/
 /** `getEnv("REDIS_URL", ...)`, `env.str("REDIS_URL", ...)`, `config("REDIS_URL", ...)`: a helper reading a named variable. */
 const NAMED_READ = /\b([\w.]{1,60})\s*\(\s*['"][A-Z][A-Z0-9_]{1,80}['"]\s*,/g
 const ENV_HELPER_NAME = /env|config|setting/i
