@@ -58,6 +58,12 @@ const DEFAULTS = [
   /\bport\s*==\s*""\s*\{\s*port\s*=\s*":?(\d{2,5})"/gi
 ]
 
+/** Servers that bind $PORT by themselves when no port is given: gunicorn (no --bind/-c), `next start`, `rails server`. */
+const READS_PORT_ITSELF = /(?:^|[\s/"'])gunicorn(?=\s|$)(?![^&;|\n]*\s(?:--bind|-b|-c|--config)\b)|\bnext\s+start\b(?![^&;|\n]*\s(?:-p|--port)\b)|\brails\s+s(?:erver)?\b(?![^&;|\n]*\s(?:-p|--port)\b)/
+/** A metrics or profiling listener (Prometheus exporter, pprof) is a side channel beside the exported service. */
+const SIDE_CHANNEL_LINE = /promhttp|prometheus|\bmetrics\b|pprof|expvar/i
+const SIDE_CHANNEL_FILE = /(^|[._-])(metrics|prometheus|telemetry|pprof)([._-]|$)/i
+
 /** A bind on the loopback interface is a side channel (pprof, admin), not the exported service. */
 const LOOPBACK = /(?:localhost|127\.0\.0\.1|\[::1\]|::1)(?::|["'])|host\s*=\s*["'](?:localhost|127\.0\.0\.1)["']/
 
@@ -110,6 +116,7 @@ function collect(file: SourceFile): PortSitesV7 {
   // Kubernetes commands are the platform's own port configuration, not the app's.
   if (file.kind === 'procfile' || file.kind === 'dockerfile' || file.kind === 'manifest' || (file.kind === 'source' && file.language === 'shell')) {
     for (const cmd of startCommandsOf(file)) {
+      if (cmd.command.length <= 4000 && READS_PORT_ITSELF.test(cmd.command)) out.envLookup = true
       if (cmd.command.length > 4000 || !SERVER_PROGRAM.test(cmd.command) || /\$\{?\w*PORT\b/.test(cmd.command)) continue
       for (const b of COMMAND_BINDS) {
         const m = b.re.exec(cmd.command)
@@ -187,7 +194,7 @@ function sourceBinds(file: SourceFile, out: PortSitesV7): void {
       const lineNo = at.line
       if ((lines[lineNo - 1] ?? '').length > 4000 || inStringLiteralV8(lines[lineNo - 1] ?? '', at.column - 1)) continue
       const raw = m[1] ?? m[2]
-      if (!raw || LOOPBACK.test(m[0])) continue
+      if (!raw || LOOPBACK.test(m[0]) || SIDE_CHANNEL_LINE.test(lines[lineNo - 1] ?? '') || SIDE_CHANNEL_FILE.test(file.name)) continue
       let port: number | undefined
       if (/^\d+$/.test(raw)) port = Number(raw)
       else {
