@@ -4,7 +4,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Severity } from '../../engine/types.js'
-import { CLIENT_HINT, docstringRanges, envAliases, envSnippet, findLocators, inDevBranch, isDevOrTestName, isFallbackAt, isProse, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
+import { CLIENT_HINT, docstringRanges, envAliases, envSnippet, findLocators, inDevBranch, isDevOrTestName, isFallbackAt, isProse, statementBefore, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
 import { hoconOverride } from '../shared/config-entries.js'
 
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'] as const
@@ -202,6 +202,8 @@ export const hardcodedServiceLocator: Rule = {
           isDestructuredDefault(lines, i) ||
           NAMED_DEFAULT.test(before) ||
           DEFAULT_CALL.test(before) ||
+          // `redisUrl ?? 'redis://localhost'`, `opts.url || '...'`, `x ?: "..."`: the right side of a fallback operator.
+          /(\|\||\?\?|\?:|\bor)\s*['"`]$/.test(statementBefore(lines, i, loc.index)) ||
           (isCode && isUnsetGuardDefault(lines, i, loc.index)) ||
           paramDefault ||
           (isCode && (isSettingsField(lines, i) || isGetterFallback(lines, i, aliases))) ||
