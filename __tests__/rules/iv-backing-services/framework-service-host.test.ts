@@ -30,6 +30,7 @@ describe('TF0403 framework-service-host', () => {
       { name: 'node-config web server host is not a backing service', path: 'config/default.json', code: '{\n  "server": {\n    "host": "0.0.0.0"\n  },\n  "app": {\n    "host": "shop.example.org"\n  }\n}\n' }
     ],
     invalid: [
+      { name: 'Spring: a local profile document is silent, the default document is not', path: 'src/main/resources/application.yml', code: 'spring:\n  data:\n    redis:\n      host: cache.prod.internal\n---\nspring:\n  config:\n    activate:\n      on-profile: local\n  data:\n    redis:\n      host: localhost\n', errors: [{ line: 4, severity: 'notice' }] },
       { name: 'a cache LOCATION with a port is a host, even without a dot', path: 'shop/settings.py', code: "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.memcached.PyMemcacheCache', 'LOCATION': 'memcached:11211'}}\n", errors: [{ line: 1, message: /CACHES `LOCATION` is the literal `memcached:11211`/ }] },
       { name: 'Django literals', path: 'shop/settings.py', code: DJANGO, errors: [{ line: 6, column: 18, message: /Django DATABASES `HOST` is the literal `db\.prod\.internal`/ }, { line: 10, message: /CACHES `LOCATION`/ }, { line: 11, message: /EMAIL_HOST/ }] },
       { name: 'Rails production host and storage endpoint', path: 'config/database.yml', code: 'default: &default\n  adapter: postgresql\n  host: db.prod.internal\nproduction:\n  <<: *default\n', errors: [{ line: 3, message: /`host: db\.prod\.internal` in database\.yml \(default\)/ }] },

@@ -5,7 +5,7 @@ import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Severity } from '../../engine/types.js'
 import { CLIENT_HINT, docstringRanges, envAliases, envSnippet, findLocators, inDevBranch, isDevOrTestName, isFallbackAt, isProse, statementBefore, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
-import { hoconOverride } from '../shared/config-entries.js'
+import { devProfileLines, hoconOverride } from '../shared/config-entries.js'
 
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'] as const
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
@@ -167,9 +167,10 @@ export const hardcodedServiceLocator: Rule = {
     const docstrings = (file.language === 'python' ? docstringRanges(file.code) : []).map(([a, b]) => [file.position(a).line, file.position(b).line])
     const aliases = envAliases(file.code)
     const hocon = file.kind === 'ini' && /\.conf$/.test(file.path)
+    const devProfile = spring ? devProfileLines(lines) : []
     lines.forEach((line, i) => {
       const sec = section(line)
-      if (line.length > 4000 || (sec && DEV_SECTION.test(sec))) return
+      if (line.length > 4000 || (sec && DEV_SECTION.test(sec)) || devProfile[i]) return
       if (isCode && (isProse(line) || inDevBranch(lines, i) || inDevProfile(lines, i))) return
       if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b)) return
       const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))

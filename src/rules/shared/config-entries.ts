@@ -125,3 +125,34 @@ export function hoconOverride(lines: readonly string[], i: number): string | und
   }
   return undefined
 }
+
+const DEV_PROFILE_NAME = /^['"]?(local|dev|development|test|testing|ci|docker|compose)['"]?$/i
+
+/**
+ * Lines of a Spring application.yml that belong to a development/test profile document
+ * (`spring.config.activate.on-profile: local`, legacy `spring.profiles: dev`, after `---`), and
+ * Quarkus/Micronaut `%dev.` / `%test.` property lines. true per 0-based line.
+ */
+export function devProfileLines(lines: readonly string[]): boolean[] {
+  const out = new Array<boolean>(lines.length).fill(false)
+  let start = 0
+  const close = (end: number): void => {
+    let dev = false
+    for (let j = start; j < end; j++) {
+      const m = /^\s*(?:on-profile|profiles)\s*:\s*(\S{1,60})\s*$/.exec(lines[j].length > 4000 ? '' : lines[j])
+      if (m) {
+        dev = DEV_PROFILE_NAME.test(m[1])
+        break
+      }
+    }
+    for (let j = start; j < end; j++) out[j] = dev || /^\s*%(dev|test)\./.test(lines[j])
+  }
+  lines.forEach((line, i) => {
+    if (/^---\s*$/.test(line)) {
+      close(i)
+      start = i + 1
+    }
+  })
+  close(lines.length)
+  return out
+}
