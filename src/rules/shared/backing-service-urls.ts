@@ -157,7 +157,12 @@ export function isFallbackAt(lines: readonly string[], i: number, index: number,
 /** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
 export function isDevOrTestName(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1)
-  return /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name)
+  return (
+    /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name) ||
+    // JVM integration tests (Failsafe `*IT.java`, `*IntegrationTest.kt`) and Gradle test source sets (src/integrationTest/...).
+    /[a-z0-9](IT|ITCase|IntegrationTests?)\.(java|kt|groovy|scala)$/.test(name) ||
+    /(^|\/)src\/(integrationTest|intTest|it|testFixtures|functionalTest)\//.test(path)
+  )
 }
 
 /** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
