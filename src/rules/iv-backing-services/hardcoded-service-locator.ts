@@ -10,6 +10,22 @@ import { devProfileLines, hoconOverride } from '../shared/config-entries.js'
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'] as const
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
 const DEV_SECTION = /^(development|dev|test|testing|local|ci)$/i
+/** INI/TOML sections of test runners: `[pytest]`, `[tool:pytest]`, `[tool.pytest.ini_options]`, `[testenv:py312]`. */
+const TEST_SECTION = /^(pytest|tool:pytest|tool\.pytest(\.[\w-]+)?|testenv([:.][\w:.-]*)?|tox(:[\w-]+)?|tool\.tox|coverage:[\w-]+)$/i
+/**
+ * Files that configure CI, a test runner or the deploy platform itself. A locator there is the CI
+ * service container, the test database, or the deploy attaching its resource (as in compose or
+ * Kubernetes env): none of them ties the app's code to a host.
+ */
+const NOT_APP_CONFIG =
+  /(^|\/)(\.circleci\/|\.buildkite\/|\.semaphore\/|\.woodpecker\/|\.gitlab\/|\.do\/app\.ya?ml$|copilot\/)|(^|\/)(\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild[\w.-]*\.ya?ml|buildspec[\w.-]*\.ya?ml|\.gitlab-ci\.ya?ml|appveyor\.ya?ml|codefresh\.ya?ml|pytest\.ini|tox\.ini|fly\.toml|render\.ya?ml|railway\.(json|toml)|vercel\.json|netlify\.toml|serverless\.ya?ml|docker-stack[\w.-]*\.ya?ml|\.platform\.app\.yaml|nais\.ya?ml)$/i
+/** Google App Engine app.yaml, Cloud Foundry manifest.yml, Heroku app.json: deploy descriptors by content. */
+function isPlatformDescriptor(file: SourceFile): boolean {
+  if (/(^|\/)app\.ya?ml$/i.test(file.path)) return /^(runtime|env_variables):/m.test(file.code)
+  if (/(^|\/)manifest\.ya?ml$/i.test(file.path)) return /^applications:/m.test(file.code)
+  if (/(^|\/)app\.json$/i.test(file.path)) return /"(addons|buildpacks|formation|environments)"\s*:/.test(file.code)
+  return false
+}
 const HOST_KEY = /\b(host|hostname)\s*[:=]\s*(['"])([A-Za-z0-9][\w.-]{0,252})\2/g
 const BIND_CONTEXT = /\b(listen|bind|app\.run|uvicorn|gunicorn|serve|devServer)\b/i
 
@@ -29,7 +45,19 @@ function sectionTracker(file: SourceFile): (line: string) => string | undefined 
       return section
     }
   }
+  if (file.kind === 'toml' || file.kind === 'ini') {
+    return (line) => {
+      const m = /^\s*\[+\s*([^\]\s]{1,120})\s*\]+\s*$/.exec(line)
+      if (m) section = m[1]
+      return section
+    }
+  }
   return () => undefined
+}
+
+/** A development or test section: `development:`, `[test]`, `[development.database]`, `[tool.pytest.ini_options]`. */
+function isDevSection(sec: string): boolean {
+  return DEV_SECTION.test(sec) || DEV_SECTION.test(sec.split('.')[0]) || TEST_SECTION.test(sec)
 }
 
 /** The service a `host:` literal most likely names, from the client libraries the file uses. */
@@ -156,7 +184,7 @@ export const hardcodedServiceLocator: Rule = {
   files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
   keywords: ['://', 'smtp', 'mail.', ':909', 'host', 'new Jedis', 'new MongoClient', 'new ServerAddress', 'new MemcachedClient'],
   check(file, report, ctx) {
-    if (isDevOrTestName(file.path)) return
+    if (isDevOrTestName(file.path) || NOT_APP_CONFIG.test(file.path) || (file.kind !== 'source' && isPlatformDescriptor(file))) return
     const isCode = file.kind === 'source'
     if (isCode && !(CODE_LANGS as readonly string[]).includes(file.language)) return
     const spring = /(^|\/)application(-[\w]+)?\.(properties|ya?ml)$/.test(file.path)
@@ -170,7 +198,7 @@ export const hardcodedServiceLocator: Rule = {
     const devProfile = spring ? devProfileLines(lines) : []
     lines.forEach((line, i) => {
       const sec = section(line)
-      if (line.length > 4000 || (sec && DEV_SECTION.test(sec)) || devProfile[i]) return
+      if (line.length > 4000 || (sec && isDevSection(sec)) || devProfile[i]) return
       if (isCode && (isProse(line) || inDevBranch(lines, i) || inDevProfile(lines, i))) return
       if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b)) return
       const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))
@@ -208,7 +236,9 @@ export const hardcodedServiceLocator: Rule = {
           (isCode && isUnsetGuardDefault(lines, i, loc.index)) ||
           paramDefault ||
           (isCode && (isSettingsField(lines, i) || isGetterFallback(lines, i, aliases))) ||
-          (hocon && hoconOverride(lines, i) !== undefined)
+          (hocon && hoconOverride(lines, i) !== undefined) ||
+          // dynaconf/node-config style `[default]` / `default:` section: values each environment overrides.
+          (!isCode && sec !== undefined && /^default$/i.test(sec))
         const severity: Severity = fallback || spring ? 'notice' : isCode ? 'error' : 'warning'
         const what = loc.kind === 'smtp' ? 'SMTP relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object-storage endpoint' : `${loc.kind} locator`
         const noun = loc.kind === 'smtp' ? 'mail relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object store' : loc.kind
