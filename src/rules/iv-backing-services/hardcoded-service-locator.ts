@@ -120,7 +120,9 @@ function enclosingClass(lines: readonly string[], i: number): string {
     const line = lines[j]
     if (line.length > 4000 || line.trim() === '' || line.search(/\S/) >= indent) continue
     if (!/^\s*((public|internal|data|open|abstract|final)\s+){0,3}class\b/.test(line)) return ''
-    return lines.slice(Math.max(0, j - 3), j + 1).join('\n')
+    let k = j
+    while (k > 0 && k > j - 5 && /^\s*@/.test(lines[k - 1])) k--
+    return lines.slice(k, j + 1).join('\n')
   }
   return ''
 }
@@ -128,6 +130,11 @@ function enclosingClass(lines: readonly string[], i: number): string {
 /** A settings-class field whose literal is only the default the environment overrides: pydantic BaseSettings, Spring @ConfigurationProperties. */
 function isSettingsField(lines: readonly string[], i: number): boolean {
   const line = lines[i]
+  // Kotlin `@ConfigurationProperties("app.db") data class DbProps(val url: String = "...")` on one line.
+  if (/\bclass\s+\w{1,80}\s*\(/.test(line)) {
+    if (/@ConfigurationProperties\b/.test(line)) return true
+    for (let j = i - 1; j >= 0 && j >= i - 4 && /^\s*@/.test(lines[j]); j--) if (/@ConfigurationProperties\b/.test(lines[j])) return true
+  }
   if (!/^\s+(\w{1,60}\s*:\s*[\w[\]|., ]{1,80}|(private|protected|public)?\s*(final\s+)?[\w<>?]{1,60}\s+\w{1,60}|(val|var)\s+\w{1,60}\s*:\s*[\w<>?]{1,60})\s*=/.test(line)) return false
   return /\bBaseSettings\b|@ConfigurationProperties\b/.test(enclosingClass(lines, i))
 }
