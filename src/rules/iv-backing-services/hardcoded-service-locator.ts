@@ -94,6 +94,13 @@ function isDestructuredDefault(lines: readonly string[], i: number): boolean {
 const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[?::1\]?|0\.0\.0\.0)$/
 /** Positional host of a client constructor: `new JedisPooled("cache.internal", 6379)`, `new MongoClient("db", 27017)`. */
 const POSITIONAL_HOST = /\bnew\s+(Jedis|JedisPool|JedisPooled|JedisCluster|HostAndPort|MongoClient|ServerAddress|MemcachedClient)\s*\(\s*"([A-Za-z0-9][\w.-]{0,252})"\s*,\s*\d{2,5}\s*\)/
+/** Go client options with a literal `host:port` on a backing-service port: go-redis `redis.Options{Addr: "cache:6379"}`. */
+const GO_ADDR = /\bAddrs?:\s*(?:\[\]string\{\s*)?"([A-Za-z0-9][\w.-]{0,252}):(6379|6380|26379|11211|5432|3306|27017|9042|4222|5672)"/
+const PORT_SERVICE: Record<string, [ServiceKind, string]> = {
+  '6379': ['cache', 'REDIS_ADDR'], '6380': ['cache', 'REDIS_ADDR'], '26379': ['cache', 'REDIS_SENTINEL_ADDRS'], '11211': ['cache', 'MEMCACHED_ADDR'],
+  '5432': ['database', 'DATABASE_URL'], '3306': ['database', 'DATABASE_URL'], '27017': ['database', 'MONGODB_URI'], '9042': ['database', 'CASSANDRA_HOSTS'],
+  '4222': ['queue', 'NATS_URL'], '5672': ['queue', 'AMQP_URL']
+}
 /** `@Profile("local")`, `@Profile({"dev", "test"})`: beans that only exist in development or tests. */
 const DEV_PROFILE = /@Profile\s*\(\s*(value\s*=\s*)?[{[]?\s*"(local|dev|development|test|testing|ci|docker|compose)"\s*[,}\])]/
 
@@ -189,7 +196,7 @@ export const hardcodedServiceLocator: Rule = {
     languages: [...CODE_LANGS]
   },
   files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
-  keywords: ['://', 'smtp', 'mail.', ':909', 'host', 'new Jedis', 'new MongoClient', 'new ServerAddress', 'new MemcachedClient'],
+  keywords: ['://', 'smtp', 'mail.', ':909', 'host', 'new Jedis', 'new MongoClient', 'new ServerAddress', 'new MemcachedClient', 'addr:', 'addrs:'],
   check(file, report, ctx) {
     if (isDevOrTestName(file.path) || NOT_APP_CONFIG.test(file.path) || (file.kind !== 'source' && isPlatformDescriptor(file))) return
     const isCode = file.kind === 'source'
@@ -209,6 +216,11 @@ export const hardcodedServiceLocator: Rule = {
       if (isCode && (isProse(line) || inDevBranch(lines, i) || inDevProfile(lines, i))) return
       if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b)) return
       const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))
+      const goAddr = file.language === 'go' ? GO_ADDR.exec(line) : null
+      if (goAddr && !found.some((f) => f.host === goAddr[1])) {
+        const [kind, envVar] = PORT_SERVICE[goAddr[2]]
+        found.push({ token: `${goAddr[1]}:${goAddr[2]}`, host: goAddr[1], kind, envVar, index: goAddr.index + goAddr[0].indexOf('"') + 1 })
+      }
       const positional = isCode ? POSITIONAL_HOST.exec(line) : null
       if (positional && !found.some((f) => f.host === positional[2])) {
         const [kind, envVar]: [ServiceKind, string] = /Mongo|ServerAddress/.test(positional[1]) ? ['database', 'MONGODB_URI'] : /Memcached/.test(positional[1]) ? ['cache', 'MEMCACHED_URL'] : ['cache', 'REDIS_URL']
