@@ -107,12 +107,14 @@ export function statementBefore(lines: readonly string[], i: number, index: numb
 }
 
 /** Offset of the last environment/config lookup in `text`, or -1. `aliases` are names bound to the env map (`const env = process.env`). */
+const ENV_LOOKUP_G = new RegExp(ENV_LOOKUP.source, 'g')
+const CONFIG_LOOKUP_G = new RegExp(CONFIG_LOOKUP.source, 'g')
 function lastLookup(text: string, aliases: readonly string[]): number {
   let at = -1
-  const global = new RegExp(ENV_LOOKUP.source, 'g')
-  for (let m = global.exec(text); m; m = global.exec(text)) at = m.index
-  const config = new RegExp(CONFIG_LOOKUP.source, 'g')
-  for (let m = config.exec(text); m; m = config.exec(text)) at = Math.max(at, m.index)
+  ENV_LOOKUP_G.lastIndex = 0
+  for (let m = ENV_LOOKUP_G.exec(text); m; m = ENV_LOOKUP_G.exec(text)) at = m.index
+  CONFIG_LOOKUP_G.lastIndex = 0
+  for (let m = CONFIG_LOOKUP_G.exec(text); m; m = CONFIG_LOOKUP_G.exec(text)) at = Math.max(at, m.index)
   NAMED_READ.lastIndex = 0
   for (let m = NAMED_READ.exec(text); m; m = NAMED_READ.exec(text)) if (ENV_HELPER_NAME.test(m[1])) at = Math.max(at, m.index)
   for (const name of aliases) {

@@ -89,7 +89,7 @@ function fromXml(f: SourceFile): ConfigEntry[] {
   return out
 }
 
-const HOCON_ASSIGN = /^\s*([\w.-]{1,120})\s*[=:]\s*(.*?)\s*$/
+const HOCON_ASSIGN = /^\s*([\w.-]{1,120})\s*[=:](.*)$/
 const HOCON_ENV = /^\$\{\?([\w.-]{1,120})\}$/
 
 /**
@@ -98,15 +98,17 @@ const HOCON_ENV = /^\$\{\?([\w.-]{1,120})\}$/
  * Returns the variable's name: the literal is then only a default. Linear scan of the block.
  */
 export function hoconOverride(lines: readonly string[], i: number): string | undefined {
+  if ((lines[i]?.length ?? 0) > 4000) return undefined
   const m = HOCON_ASSIGN.exec(lines[i] ?? '')
-  if (!m || (lines[i]?.length ?? 0) > 4000) return undefined
+  if (!m) return undefined
   const key = m[1]
   const found = (j: number): string | undefined => {
     const a = HOCON_ASSIGN.exec(lines[j])
-    return a && a[1] === key ? HOCON_ENV.exec(a[2])?.[1] : undefined
+    return a && a[1] === key ? HOCON_ENV.exec(a[2].trim())?.[1] : undefined
   }
   let depth = 0
-  for (let j = i + 1; j < lines.length && depth >= 0; j++) {
+  // Bounded: an override sits beside its default; a block of thousands of lines is generated data.
+  for (let j = i + 1; j < lines.length && j <= i + 300 && depth >= 0; j++) {
     if (lines[j].length > 4000) continue
     if (depth === 0) {
       const v = found(j)
@@ -115,7 +117,7 @@ export function hoconOverride(lines: readonly string[], i: number): string | und
     depth += (lines[j].match(/\{/g) ?? []).length - (lines[j].match(/\}/g) ?? []).length
   }
   depth = 0
-  for (let j = i - 1; j >= 0 && depth >= 0; j--) {
+  for (let j = i - 1; j >= 0 && j >= i - 300 && depth >= 0; j--) {
     if (lines[j].length > 4000) continue
     depth += (lines[j].match(/\}/g) ?? []).length - (lines[j].match(/\{/g) ?? []).length
     if (depth === 0) {
