@@ -115,7 +115,7 @@ function collect(file: SourceFile): PortSitesV7 {
   // Commands the app starts with (Procfile, Dockerfile CMD, npm start, entrypoint scripts). Compose and
   // Kubernetes commands are the platform's own port configuration, not the app's.
   if (file.kind === 'procfile' || file.kind === 'dockerfile' || file.kind === 'manifest' || (file.kind === 'source' && file.language === 'shell')) {
-    for (const cmd of startCommandsOf(file)) {
+    for (const cmd of shippedCommands(file)) {
       if (cmd.command.length <= 4000 && READS_PORT_ITSELF.test(cmd.command)) out.envLookup = true
       if (cmd.command.length > 4000 || !SERVER_PROGRAM.test(cmd.command) || /\$\{?\w*PORT\b/.test(cmd.command)) continue
       for (const b of COMMAND_BINDS) {
@@ -178,6 +178,27 @@ function collect(file: SourceFile): PortSitesV7 {
     if (m) out.defaults.push({ port: Number(m[1]), line: file.position(m.index + m[0].indexOf(m[1])).line })
   }
   return out
+}
+
+/** A folder of development-only files (docker/dev/Dockerfile, .docker/local/Dockerfile). */
+const DEV_DIR = /(^|\/)(dev|development|local)\//i
+const DEV_STAGE = /^(dev|development|local|debug|test|testing|ci)$/
+const SHIPPED_STAGE = /^(prod|production|release|runtime|final|app|server|web)$/
+
+/**
+ * The start commands production runs: none from a development folder; for a Dockerfile whose last
+ * stage is a development target (`FROM base AS development`), the CMD/ENTRYPOINT of its shipped stages.
+ */
+function shippedCommands(file: SourceFile): { command: string; line: number; endLine: number }[] {
+  if (DEV_DIR.test(file.path)) return []
+  if (file.kind !== 'dockerfile') return startCommandsOf(file)
+  const d = dockerfileOf(file)
+  const last = d.stages[d.stages.length - 1]
+  if (!last?.name || !DEV_STAGE.test(last.name)) return startCommandsOf(file)
+  const shipped = new Set(d.stages.filter((st) => st.name && SHIPPED_STAGE.test(st.name)).map((st) => st.index))
+  return d.instructions
+    .filter((ins) => (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && shipped.has(ins.stage))
+    .map((ins) => ({ label: ins.keyword, command: ins.exec ? ins.exec.join(' ') : ins.args, line: ins.line, endLine: ins.endLine, carrier: 'dockerfile' as const }))
 }
 
 function sourceBinds(file: SourceFile, out: PortSitesV7): void {
