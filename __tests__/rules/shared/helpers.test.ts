@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseYaml, yamlEntries } from '../../../src/parsers/yaml.js'
 import { secretNameKind, envName } from '../../../src/rules/iii-config/secret-patterns.js'
-import { configEntries, hoconOverride } from '../../../src/rules/shared/config-entries.js'
+import { configEntries, hoconOverride, hoconOverrides } from '../../../src/rules/shared/config-entries.js'
 import { isFallbackAt } from '../../../src/rules/shared/backing-service-urls.js'
 import { isUuid, looksLikeSecret } from '../../../src/rules/shared/entropy.js'
 import { isEnvReference, isPlaceholder } from '../../../src/rules/shared/placeholders.js'
@@ -46,6 +46,7 @@ describe('hoconOverride', () => {
     expect(hoconOverride(lines, 6)).toBe('REDIS_URL')
     expect(hoconOverride(lines, 9)).toBeUndefined()
     expect(hoconOverride(['url = "x"', 'other = ${?URL}'], 0)).toBeUndefined()
+    expect([...hoconOverrides(lines)].sort()).toEqual([[1, 'DATABASE_URL'], [6, 'REDIS_URL']])
   })
 })
 

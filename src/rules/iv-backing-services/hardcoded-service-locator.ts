@@ -5,7 +5,7 @@ import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Severity } from '../../engine/types.js'
 import { CLIENT_HINT, docstringRanges, envAliases, envSnippet, findLocators, inDevBranch, isDevOrTestName, isFallbackAt, isProse, statementBefore, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
-import { devProfileLines, hoconOverride } from '../shared/config-entries.js'
+import { devProfileLines, hoconOverrides } from '../shared/config-entries.js'
 
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'] as const
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
@@ -208,12 +208,14 @@ export const hardcodedServiceLocator: Rule = {
     const language = isCode ? file.language : (ctx.app?.language ?? 'none')
     const docstrings = (file.language === 'python' ? docstringRanges(file.code) : []).map(([a, b]) => [file.position(a).line, file.position(b).line])
     const aliases = envAliases(file.code)
-    const hocon = file.kind === 'ini' && /\.conf$/.test(file.path)
+    const hasProfile = file.code.includes('@Profile')
+    const hasSettingsClass = /\bBaseSettings\b|@ConfigurationProperties\b/.test(file.code)
+    const hocon = file.kind === 'ini' && /\.conf$/.test(file.path) ? hoconOverrides(lines) : undefined
     const devProfile = spring ? devProfileLines(lines) : []
     lines.forEach((line, i) => {
       const sec = section(line)
       if (line.length > 4000 || (sec && isDevSection(sec)) || devProfile[i]) return
-      if (isCode && (isProse(line) || inDevBranch(lines, i) || inDevProfile(lines, i))) return
+      if (isCode && isProse(line)) return
       if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b)) return
       const found: Locator[] = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)))
       const goAddr = file.language === 'go' ? GO_ADDR.exec(line) : null
@@ -237,6 +239,8 @@ export const hardcodedServiceLocator: Rule = {
           found.push({ token: host, host, kind, envVar, index: m.index + m[0].indexOf(host) })
         }
       }
+      // Context checks that look at the lines around: only for lines that hold a locator.
+      if (found.length === 0 || (isCode && (inDevBranch(lines, i) || (hasProfile && inDevProfile(lines, i))))) return
       for (const loc of found) {
         const before = line.slice(0, loc.index)
         if (DEV_DEFAULT.test(before)) continue
@@ -254,8 +258,8 @@ export const hardcodedServiceLocator: Rule = {
           /(\|\||\?\?|\?:|\bor)\s*['"`]$/.test(statementBefore(lines, i, loc.index)) ||
           (isCode && isUnsetGuardDefault(lines, i, loc.index)) ||
           paramDefault ||
-          (isCode && (isSettingsField(lines, i) || isGetterFallback(lines, i, aliases))) ||
-          (hocon && hoconOverride(lines, i) !== undefined) ||
+          (isCode && ((hasSettingsClass && isSettingsField(lines, i)) || isGetterFallback(lines, i, aliases))) ||
+          hocon?.has(i) === true ||
           // dynaconf/node-config style `[default]` / `default:` section: values each environment overrides.
           (!isCode && sec !== undefined && /^default$/i.test(sec))
         const severity: Severity = fallback || spring ? 'notice' : isCode ? 'error' : 'warning'

@@ -118,11 +118,15 @@ function lastLookup(text: string, aliases: readonly string[]): number {
   NAMED_READ.lastIndex = 0
   for (let m = NAMED_READ.exec(text); m; m = NAMED_READ.exec(text)) if (ENV_HELPER_NAME.test(m[1])) at = Math.max(at, m.index)
   for (const name of aliases) {
-    const re = new RegExp(`\\b${name}(\\.[A-Z]|\\[['"]|\\.get\\s*\\()`, 'g')
+    let re = ALIAS_RE.get(name)
+    if (ALIAS_RE.size > 500) ALIAS_RE.clear()
+    if (!re) ALIAS_RE.set(name, (re = new RegExp(`\\b${name}(\\.[A-Z]|\\[['"]|\\.get\\s*\\()`, 'g')))
+    re.lastIndex = 0
     for (let m = re.exec(text); m; m = re.exec(text)) at = Math.max(at, m.index)
   }
   return at
 }
+const ALIAS_RE = new Map<string, RegExp>()
 
 /** Names bound to the whole environment map: `const env = process.env`, `env = os.environ`. */
 export function envAliases(code: string): string[] {

@@ -128,6 +128,42 @@ export function hoconOverride(lines: readonly string[], i: number): string | und
   return undefined
 }
 
+/**
+ * hoconOverride for every line at once, in one pass: 0-based line → the variable of the
+ * `${?VAR}` that overrides the key assigned on that line in the same block.
+ */
+export function hoconOverrides(lines: readonly string[]): Map<number, string> {
+  const out = new Map<number, string>()
+  interface Block { literals: Map<string, number[]>; env: Map<string, string> }
+  const stack: Block[] = [{ literals: new Map(), env: new Map() }]
+  const close = (b: Block): void => {
+    for (const [key, at] of b.literals) {
+      const v = b.env.get(key)
+      if (v) for (const i of at) out.set(i, v)
+    }
+  }
+  lines.forEach((line, i) => {
+    if (line.length > 4000) return
+    const top = stack[stack.length - 1]
+    const a = HOCON_ASSIGN.exec(line)
+    if (a) {
+      const env = HOCON_ENV.exec(a[2].trim())
+      if (env) top.env.set(a[1], env[1])
+      else {
+        const at = top.literals.get(a[1])
+        if (at) at.push(i)
+        else top.literals.set(a[1], [i])
+      }
+    }
+    const opens = (line.match(/\{/g) ?? []).length
+    const closes = (line.match(/\}/g) ?? []).length
+    for (let k = 0; k < opens - closes; k++) stack.push({ literals: new Map(), env: new Map() })
+    for (let k = 0; k < closes - opens && stack.length > 1; k++) close(stack.pop()!)
+  })
+  while (stack.length) close(stack.pop()!)
+  return out
+}
+
 const DEV_PROFILE_NAME = /^['"]?(local|dev|development|test|testing|ci|docker|compose)['"]?$/i
 
 /**
