@@ -199,6 +199,8 @@ export const hardcodedServiceLocator: Rule = {
   keywords: ['://', 'smtp', 'mail.', ':909', 'host', 'new Jedis', 'new MongoClient', 'new ServerAddress', 'new MemcachedClient', 'addr:', 'addrs:'],
   check(file, report, ctx) {
     if (isDevOrTestName(file.path) || NOT_APP_CONFIG.test(file.path) || (file.kind !== 'source' && isPlatformDescriptor(file))) return
+    // A file that starts Testcontainers is test support wherever it lives.
+    if (file.kind === 'source' && /\btestcontainers\b/i.test(file.code)) return
     const isCode = file.kind === 'source'
     if (isCode && !(CODE_LANGS as readonly string[]).includes(file.language)) return
     const spring = /(^|\/)application(-[\w]+)?\.(properties|ya?ml)$/.test(file.path)

@@ -167,7 +167,9 @@ export function isDevOrTestName(path: string): boolean {
     /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name) ||
     // JVM integration tests (Failsafe `*IT.java`, `*IntegrationTest.kt`) and Gradle test source sets (src/integrationTest/...).
     /[a-z0-9](IT|ITCase|IntegrationTests?)\.(java|kt|groovy|scala)$/.test(name) ||
-    /(^|\/)src\/(integrationTest|intTest|it|testFixtures|functionalTest)\//.test(path)
+    /(^|\/)src\/(integrationTest|intTest|it|testFixtures|functionalTest)\//.test(path) ||
+    // Go/JS test-helper packages: internal/testutil/db.go, pkg/testhelpers/redis.go
+    /(^|\/)(testutils?|testhelpers?|testsupport|testfixtures|testing)\//.test(path)
   )
 }
 
