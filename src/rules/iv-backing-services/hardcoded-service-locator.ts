@@ -176,6 +176,23 @@ function isUnsetGuardDefault(lines: readonly string[], i: number, index: number)
   return false
 }
 
+/** `var defaults = map[string]string{`, `DEFAULTS = {`, `const fallbackConfig = {`: a literal object of defaults. */
+const DEFAULTS_OPENER = /\b\w{0,40}(defaults?|fallbacks?|DEFAULTS?|FALLBACKS?)\w{0,40}\s*(:=|=|:)[^=]{0,80}[{[(]\s*$/
+/** Is line `i` an entry of an object/map/dict literal bound to a name of defaults (climbing nested keys)? */
+function inNamedDefaults(lines: readonly string[], i: number): boolean {
+  let indent = lines[i].search(/\S/)
+  for (let j = i - 1; j >= 0 && j >= i - 40; j--) {
+    const prev = lines[j]
+    if (prev.length > 4000 || prev.trim() === '') continue
+    const pIndent = prev.search(/\S/)
+    if (pIndent >= indent) continue
+    if (prev.length <= 300 && /default|fallback/i.test(prev) && DEFAULTS_OPENER.test(prev)) return true
+    if (!/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev)) return false
+    indent = pIndent // an intermediate key (redis: {): keep climbing
+  }
+  return false
+}
+
 /** A literal that is the default of a parameter in a definition line: `def __init__(self, host="localhost")`. */
 function isParameterDefault(line: string, index: number): boolean {
   if (!DEFINITION.test(line)) return false
@@ -255,6 +272,7 @@ export const hardcodedServiceLocator: Rule = {
           ENV_LOOKUP_AFTER.test(line.slice(loc.index)) ||
           isDestructuredDefault(lines, i) ||
           NAMED_DEFAULT.test(before) ||
+          inNamedDefaults(lines, i) ||
           DEFAULT_CALL.test(before) ||
           // `redisUrl ?? 'redis://localhost'`, `opts.url || '...'`, `x ?: "..."`: the right side of a fallback operator.
           /(\|\||\?\?|\?:|\bor)\s*['"`]$/.test(statementBefore(lines, i, loc.index)) ||
