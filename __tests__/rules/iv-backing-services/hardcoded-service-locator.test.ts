@@ -35,6 +35,7 @@ describe('TF0401 hardcoded-service-locator', () => {
       { name: 'dynaconf development section', path: 'settings.toml', code: '[development]\ndatabase_url = "postgres://localhost:5432/dev"\n' },
       { name: 'Go test-helper package', path: 'internal/testutil/db.go', code: 'package testutil\n\nconst DSN = "postgres://postgres@localhost:5432/test"\n' },
       { name: 'a file that starts Testcontainers', path: 'src/support/containers.ts', code: "import { RedisContainer } from '@testcontainers/redis'\nexport const fallback = 'redis://localhost:6379'\n" },
+      { name: 'Ansible group_vars are the deploy\'s config', path: 'ansible/group_vars/production.yml', code: 'app_env:\n  REDIS_URL: redis://cache.prod.internal:6379\n' },
       { name: 'envalid devDefault only applies in development', path: 'src/env.js', code: "module.exports = cleanEnv(process.env, {\n  DATABASE_URL: url({ devDefault: 'postgres://localhost:5432/orders' })\n})\n" },
       { name: 'Python constructor default of a client wrapper', path: 'app/cache.py', code: "import redis\n\nclass Cache:\n    def __init__(self, url=\"redis://localhost:6379\"):\n        self.client = redis.Redis.from_url(url)\n" },
       { name: 'JS constructor default', path: 'src/cache.js', code: "const Redis = require('ioredis')\nclass Cache {\n  constructor(url = 'redis://127.0.0.1:6379') {\n    this.client = new Redis(url)\n  }\n}\n" },

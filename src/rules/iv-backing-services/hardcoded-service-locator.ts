@@ -18,7 +18,7 @@ const TEST_SECTION = /^(pytest|tool:pytest|tool\.pytest(\.[\w-]+)?|testenv([:.][
  * Kubernetes env): none of them ties the app's code to a host.
  */
 const NOT_APP_CONFIG =
-  /(^|\/)(\.circleci\/|\.buildkite\/|\.semaphore\/|\.woodpecker\/|\.gitlab\/|\.do\/app\.ya?ml$|copilot\/)|(^|\/)(\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild[\w.-]*\.ya?ml|buildspec[\w.-]*\.ya?ml|\.gitlab-ci\.ya?ml|appveyor\.ya?ml|codefresh\.ya?ml|pytest\.ini|tox\.ini|fly\.toml|render\.ya?ml|railway\.(json|toml)|vercel\.json|netlify\.toml|serverless\.ya?ml|docker-stack[\w.-]*\.ya?ml|\.platform\.app\.yaml|nais\.ya?ml)$/i
+  /(^|\/)(\.circleci\/|\.buildkite\/|\.semaphore\/|\.woodpecker\/|\.gitlab\/|\.do\/app\.ya?ml$|copilot\/|group_vars\/|host_vars\/|inventor(y|ies)\/|ansible\/|playbooks?\/|terraform\/)|(^|\/)(\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild[\w.-]*\.ya?ml|buildspec[\w.-]*\.ya?ml|\.gitlab-ci\.ya?ml|appveyor\.ya?ml|codefresh\.ya?ml|pytest\.ini|tox\.ini|fly\.toml|render\.ya?ml|railway\.(json|toml)|vercel\.json|netlify\.toml|serverless\.ya?ml|docker-stack[\w.-]*\.ya?ml|\.platform\.app\.yaml|nais\.ya?ml)$/i
 /** Google App Engine app.yaml, Cloud Foundry manifest.yml, Heroku app.json: deploy descriptors by content. */
 function isPlatformDescriptor(file: SourceFile): boolean {
   if (/(^|\/)app\.ya?ml$/i.test(file.path)) return /^(runtime|env_variables):/m.test(file.code)
