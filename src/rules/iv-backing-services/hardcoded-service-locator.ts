@@ -266,28 +266,35 @@ export const hardcodedServiceLocator: Rule = {
         const paramDefault = isCode && isParameterDefault(line, loc.index)
         if (paramDefault && LOCAL_HOST.test(loc.host)) continue // an API's local default, not a deploy's locator
         // DEFAULT_REDIS_URL = 'redis://localhost:6379': a named default, used as some lookup's fallback.
-        const fallback =
+        // The fallback of an environment lookup in the same statement or getter.
+        const envFallback =
           isFallbackAt(lines, i, loc.index, aliases) ||
           // `const { REDIS_URL = '...' } = process.env`, `'redis://localhost' if DEBUG else os.environ[...]`: the lookup follows.
           ENV_LOOKUP_AFTER.test(line.slice(loc.index)) ||
           isDestructuredDefault(lines, i) ||
-          NAMED_DEFAULT.test(before) ||
-          inNamedDefaults(lines, i) ||
-          DEFAULT_CALL.test(before) ||
           // `redisUrl ?? 'redis://localhost'`, `opts.url || '...'`, `x ?: "..."`: the right side of a fallback operator.
           /(\|\||\?\?|\?:|\bor)\s*['"`]$/.test(statementBefore(lines, i, loc.index)) ||
-          (isCode && isUnsetGuardDefault(lines, i, loc.index)) ||
-          paramDefault ||
-          (isCode && ((hasSettingsClass && isSettingsField(lines, i)) || isGetterFallback(lines, i, aliases))) ||
-          hocon?.has(i) === true ||
-          // dynaconf/node-config style `[default]` / `default:` section: values each environment overrides.
-          (!isCode && sec !== undefined && /^default$/i.test(sec))
+          (isCode && (isUnsetGuardDefault(lines, i, loc.index) || isGetterFallback(lines, i, aliases)))
+        // A default that configuration overrides: schema/settings/flag/parameter defaults, a defaults map.
+        const otherDefault =
+          !envFallback &&
+          (NAMED_DEFAULT.test(before) ||
+            inNamedDefaults(lines, i) ||
+            DEFAULT_CALL.test(before) ||
+            paramDefault ||
+            (isCode && hasSettingsClass && isSettingsField(lines, i)) ||
+            hocon?.has(i) === true ||
+            // dynaconf/node-config style `[default]` / `default:` section: values each environment overrides.
+            (!isCode && sec !== undefined && /^default$/i.test(sec)))
+        const fallback = envFallback || otherDefault
         const severity: Severity = fallback || spring ? 'notice' : isCode ? 'error' : 'warning'
         const what = loc.kind === 'smtp' ? 'SMTP relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object-storage endpoint' : `${loc.kind} locator`
         const noun = loc.kind === 'smtp' ? 'mail relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object store' : loc.kind
-        const message = fallback
+        const message = envFallback
           ? `${what} \`${loc.token}\` is the fallback of an environment lookup: a deploy that forgets the variable silently talks to this host`
-          : spring
+          : otherDefault
+            ? `${what} \`${loc.token}\` is a default that configuration overrides: a deploy that does not set it silently talks to this host`
+            : spring
             ? `${what} \`${loc.token}\` is a literal in Spring config: only an environment override (e.g. SPRING_DATASOURCE_URL) keeps deploys apart`
             : `${what} \`${loc.token}\` is hardcoded: the deploy cannot attach a different ${noun} without a code change`
         report({
@@ -297,7 +304,7 @@ export const hardcodedServiceLocator: Rule = {
           message,
           ...(loc.secret ? { secret: loc.secret } : {}),
           remediation: fallback
-            ? `Require the variable instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
+            ? `Require the ${envFallback ? 'variable' : 'setting'} instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
             : spring
               ? `Use a placeholder without a literal default: \`\${${loc.envVar}}\`, or leave the key out and set it per deploy (SPRING_DATASOURCE_URL, SPRING_DATA_REDIS_HOST...).`
               : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}.`
