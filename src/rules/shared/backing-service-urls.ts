@@ -106,9 +106,12 @@ export function statementBefore(lines: readonly string[], i: number, index: numb
   return text
 }
 
-/** Offset of the last environment/config lookup in `text`, or -1. `aliases` are names bound to the env map (`const env = process.env`). */
 const ENV_LOOKUP_G = new RegExp(ENV_LOOKUP.source, 'g')
 const CONFIG_LOOKUP_G = new RegExp(CONFIG_LOOKUP.source, 'g')
+/** Compiled `env.X` / `env['X']` / `env.get(` patterns per alias name (bounded cache). */
+const ALIAS_RE = new Map<string, RegExp>()
+
+/** Offset of the last environment/config lookup in `text`, or -1. `aliases` are names bound to the env map (`const env = process.env`). */
 function lastLookup(text: string, aliases: readonly string[]): number {
   let at = -1
   ENV_LOOKUP_G.lastIndex = 0
@@ -126,7 +129,6 @@ function lastLookup(text: string, aliases: readonly string[]): number {
   }
   return at
 }
-const ALIAS_RE = new Map<string, RegExp>()
 
 /** Names bound to the whole environment map: `const env = process.env`, `env = os.environ`. */
 export function envAliases(code: string): string[] {
