@@ -15,8 +15,14 @@ const HOSTILE = [
   `host: '${'a.'.repeat(1900)}`,
   `"""${'redis://x '.repeat(300)}`,
   `RUN ${'pip install x && '.repeat(200)}`,
-  'a'.repeat(200000)
+  'a'.repeat(200000),
+  `url = process.env.X ||${' '.repeat(3000)}`,
+  `url = "redis://h" ${'= '.repeat(1500)}`,
+  `@Profile("local") ${'{'.repeat(1000)}`,
+  `return "redis://h:6379" ${'('.repeat(1000)}`,
+  `Addr: "${'a.'.repeat(1000)}:6379"`
 ].join('\n')
+const MANY_LOCATORS = Array.from({ length: 5000 }, (_, i) => `  url${i % 7} = "redis://cache-${i}.internal:6379"`).join('\n')
 
 describe('pathological input', () => {
   for (const [path, text] of [
@@ -24,7 +30,10 @@ describe('pathological input', () => {
     ['app/settings.py', HOSTILE.repeat(20)],
     ['config/database.yml', HOSTILE.repeat(5)],
     ['Dockerfile', HOSTILE.repeat(5)],
-    ['src/main/resources/application.properties', HOSTILE.repeat(5)]
+    ['src/main/resources/application.properties', HOSTILE.repeat(5)],
+    ['src/main/resources/application.conf', `app {\n${MANY_LOCATORS}\n}\n`],
+    ['internal/config/config.go', `func get() string {\n\tv := os.Getenv("X")\n${MANY_LOCATORS.replace(/url\d = /g, 'return ')}\n}\n${HOSTILE}`],
+    ['src/main/kotlin/Props.kt', `@ConfigurationProperties("x")\nclass P {\n${MANY_LOCATORS.replace(/url\d = /g, 'val url: String = ')}\n}\n`]
   ] as const) {
     it(`stays fast on ${path}`, () => {
       const started = Date.now()

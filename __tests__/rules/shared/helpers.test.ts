@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseYaml, yamlEntries } from '../../../src/parsers/yaml.js'
 import { secretNameKind, envName } from '../../../src/rules/iii-config/secret-patterns.js'
-import { configEntries } from '../../../src/rules/shared/config-entries.js'
+import { configEntries, hoconOverride, hoconOverrides } from '../../../src/rules/shared/config-entries.js'
+import { isFallbackAt } from '../../../src/rules/shared/backing-service-urls.js'
 import { isUuid, looksLikeSecret } from '../../../src/rules/shared/entropy.js'
 import { isEnvReference, isPlaceholder } from '../../../src/rules/shared/placeholders.js'
 import { makeFile } from '../../helpers/rule-tester.js'
@@ -35,6 +36,32 @@ describe('config entries', () => {
     expect(ini[0].key).toBe('db.password')
     const json = configEntries(makeFile('x.json', '{"a": {"token": "t\\"q"}}'))
     expect(json[0]).toMatchObject({ key: 'token', value: 't\\"q' })
+  })
+})
+
+describe('hoconOverride', () => {
+  it('finds a ${?VAR} override of the same key in the same block, before or after', () => {
+    const lines = ['db {', '  url = "jdbc:postgresql://localhost/app"', '  url = ${?DATABASE_URL}', '}', 'cache {', '  url = ${?REDIS_URL}', '  url = "redis://localhost"', '}', 'mail {', '  host = "smtp.internal"', '  nested { host = ${?SMTP_HOST} }', '}']
+    expect(hoconOverride(lines, 1)).toBe('DATABASE_URL')
+    expect(hoconOverride(lines, 6)).toBe('REDIS_URL')
+    expect(hoconOverride(lines, 9)).toBeUndefined()
+    expect(hoconOverride(['url = "x"', 'other = ${?URL}'], 0)).toBeUndefined()
+    expect([...hoconOverrides(lines)].sort()).toEqual([[1, 'DATABASE_URL'], [6, 'REDIS_URL']])
+  })
+})
+
+describe('isFallbackAt', () => {
+  const at = (code: string, token: string): boolean => {
+    const lines = code.split('\n')
+    const i = lines.findIndex((l) => l.includes(token))
+    return isFallbackAt(lines, i, lines[i].indexOf(token))
+  }
+  it('is true inside or after an open lookup, false for a separate argument', () => {
+    expect(at("const u = process.env.U || 'redis://a'", 'redis://')).toBe(true)
+    expect(at('u = os.environ.get(\n    "U", "redis://a")', 'redis://')).toBe(true)
+    expect(at('new Client(System.getenv("H"),\n    "redis://a")', 'redis://')).toBe(false)
+    expect(at('new Client(System.getenv("H"), "redis://a")', 'redis://')).toBe(false)
+    expect(at("const a = process.env.A; const b = 'redis://a'", 'redis://')).toBe(false)
   })
 })
 

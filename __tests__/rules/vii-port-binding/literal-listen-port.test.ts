@@ -29,6 +29,11 @@ describe('TF0701 literal-listen-port', () => {
       ['python constant overridden from the environment', { 'requirements.txt': 'flask\n', 'app.py': 'PORT = 5000\nPORT = int(os.environ.get("PORT", PORT))\napp.run(host="0.0.0.0", port=PORT)\n' }],
       ['code inside a string literal (a generator)', { 'package.json': pkg('"express":"4"'), 'gen.js': "const src = 'const app = express()\\napp.listen(3000)\\n'\nwrite('server.js', src)\n" }],
       ['loopback side channel (pprof) is not the exported service', { 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() {\n\tgo http.ListenAndServe("localhost:6060", nil)\n}\n' }],
+      ['__main__ dev entry when the Procfile runs gunicorn without --bind (gunicorn binds $PORT itself)', { 'requirements.txt': 'flask\ngunicorn\n', Procfile: 'web: gunicorn app:app\n', 'app.py': 'app = Flask(__name__)\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=5000)\n' }],
+      ['Prometheus metrics listener beside a server that reads PORT', { 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() {\n\tgo http.ListenAndServe(":9090", promhttp.Handler())\n\tport := os.Getenv("PORT")\n\thttp.ListenAndServe(":"+port, nil)\n}\n' }],
+      ['metrics exporter file of a worker', { 'package.json': pkg('"bullmq":"5"'), 'src/metrics.js': "http.createServer((req, res) => res.end(registry.metrics())).listen(9464)\n" }],
+      ['a Dockerfile in a local/ folder', { 'requirements.txt': 'fastapi\n', 'app/main.py': 'import os\nPORT = os.environ.get("PORT")\n', 'docker/local/Dockerfile': 'FROM python:3.12\nCMD ["uvicorn", "app.main:app", "--port", "8000", "--reload"]\n' }],
+      ['a development last stage; the production stage reads $PORT', { 'requirements.txt': 'fastapi\n', Dockerfile: 'FROM python:3.12-slim AS base\nFROM base AS production\nCMD ["sh", "-c", "uvicorn app.main:app --host 0.0.0.0 --port ${PORT:-8000}"]\nFROM base AS development\nCMD ["uvicorn", "app.main:app", "--port", "8000", "--reload"]\n' }],
       ['0.0.0.0 binding is port binding, not a finding', { 'requirements.txt': 'flask\n', 'app.py': 'import os\napp.run(host="0.0.0.0", port=int(os.environ["PORT"]))\n' }]
     ]
     for (const [name, files] of cases) it(name, () => expect(run(files)).toEqual([]))
@@ -44,6 +49,13 @@ describe('TF0701 literal-listen-port', () => {
     })
     it('a literal next to an env lookup elsewhere is a warning', () => {
       expect(run({ 'package.json': pkg('"express":"4"'), 'config.js': 'module.exports = { port: process.env.PORT }\n', 'admin.js': 'const PORT = 4000\nadmin.listen(PORT)\n' })).toEqual(['TF0701 admin.js:2 warning'])
+    })
+    it('gunicorn with -c or --bind does not count as reading $PORT; a non-metrics second listener still warns', () => {
+      expect(run({ 'requirements.txt': 'flask\ngunicorn\n', Procfile: 'web: gunicorn -c gunicorn.conf.py app:app\n', 'app.py': 'app = Flask(__name__)\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=5000)\n' })).toEqual(['TF0701 app.py:3 error'])
+      expect(run({ 'go.mod': 'module x\n', 'main.go': 'package main\nfunc main() {\n\tgo http.ListenAndServe(":9091", adminRouter)\n\tport := os.Getenv("PORT")\n\thttp.ListenAndServe(":"+port, nil)\n}\n' })).toEqual(['TF0701 main.go:3 warning'])
+    })
+    it('the production stage before a development last stage is still checked', () => {
+      expect(run({ 'requirements.txt': 'fastapi\n', Dockerfile: 'FROM python:3.12-slim AS base\nFROM base AS production\nCMD ["uvicorn", "app.main:app", "--port", "8000"]\nFROM base AS development\nCMD ["uvicorn", "app.main:app", "--port", "8000", "--reload"]\n' })).toEqual(['TF0701 Dockerfile:3 error'])
     })
     it('flask app.run(port=5000) outside __main__', () => {
       const f = auditTreeV8({ 'requirements.txt': 'flask\n', 'app.py': 'from flask import Flask\napp = Flask(__name__)\napp.run(host="0.0.0.0", port=5000)\n' }, [literalListenPort])

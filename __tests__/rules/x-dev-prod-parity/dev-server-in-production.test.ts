@@ -16,9 +16,13 @@ describe('TF1003 dev-server-in-production', () => {
       { name: 'rails server with RAILS_ENV set', path: 'Dockerfile', code: 'FROM ruby:3.3\nENV RAILS_ENV=production\nCMD ["./bin/rails", "server"]\n' },
       { name: 'next start', path: 'Dockerfile', code: 'FROM node:20\nCMD ["npx", "next", "start"]\n' },
       { name: 'commented-out runserver', path: 'Procfile', code: '# web: python manage.py runserver\nweb: gunicorn app.wsgi\n' },
+      { name: 'a Dockerfile in a dev folder', path: 'docker/dev/Dockerfile', code: 'FROM node:20\nCMD ["npx", "nodemon", "src/server.ts"]\n' },
+      { name: 'a development target as the last stage, production stage clean', path: 'Dockerfile', code: 'FROM node:20-alpine AS base\nFROM base AS production\nCMD ["node", "dist/server.js"]\nFROM base AS development\nCMD ["npx", "nodemon", "src/server.ts"]\n' },
       { name: 'go build then run binary', path: 'Dockerfile', code: 'FROM golang:1.22 AS build\nRUN go build -o /server ./cmd/server\nFROM gcr.io/distroless/base\nCMD ["/server"]\n' }
     ],
     invalid: [
+      { name: 'a development last stage does not hide a dev server in the production stage', path: 'Dockerfile', code: 'FROM node:20-alpine AS base\nFROM base AS production\nCMD ["npx", "nodemon", "src/server.ts"]\nFROM base AS development\nCMD ["npx", "nodemon", "src/server.ts"]\n', errors: [{ line: 3, message: /nodemon/ }] },
+      { name: 'a prod folder is not a dev folder', path: 'deploy/prod/Dockerfile', code: 'FROM node:20\nCMD ["npx", "nodemon", "server.js"]\n', errors: [{ line: 2 }] },
       { name: 'runserver in Dockerfile', path: 'Dockerfile', code: 'FROM python:3.12\nCMD python manage.py runserver 0.0.0.0:$PORT\n', errors: [{ line: 2, message: /Django's development server `manage\.py runserver`/ }] },
       { name: 'flask run in Procfile', path: 'Procfile', code: 'web: flask run --host=0.0.0.0 --port=$PORT\n', errors: [{ line: 1, column: 6 }] },
       { name: 'nodemon in production Dockerfile', path: 'Dockerfile', code: 'FROM node:20\nCMD ["npx", "nodemon", "server.js"]\n', errors: [{ line: 2, message: /nodemon/ }] },

@@ -25,6 +25,22 @@ describe('TF1002 runtime-version-drift', () => {
     expect(imageRuntime('golang:1.22-alpine')).toEqual({ runtime: 'go', version: '1.22' })
     expect(imageRuntime('node:lts-alpine')).toBeUndefined()
     expect(imageRuntime('nginx:1.25')).toBeUndefined()
+    // Dev Containers tag <image version>-<runtime version>-<os>
+    expect(imageRuntime('mcr.microsoft.com/devcontainers/python:1-3.12-bookworm')).toEqual({ runtime: 'python', version: '3.12' })
+    expect(imageRuntime('mcr.microsoft.com/devcontainers/typescript-node:1-20-bookworm')).toEqual({ runtime: 'node', version: '20' })
+    expect(imageRuntime('mcr.microsoft.com/devcontainers/python:3.11')).toEqual({ runtime: 'python', version: '3.11' })
+    expect(imageRuntime('mcr.microsoft.com/devcontainers/python:1')).toBeUndefined()
+  })
+  it('a dev container on another Python minor is drift; on the same one it agrees', () => {
+    const base = { 'manage.py': 'import django\n', 'requirements.txt': 'Django==5.0\n', '.python-version': '3.12.2\n', Dockerfile: 'FROM python:3.12-slim\n' }
+    expect(run({ ...base, '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/python:1-3.12-bookworm\n' })).toEqual([])
+    expect(run({ ...base, '.devcontainer/Dockerfile': 'FROM mcr.microsoft.com/devcontainers/python:1-3.11-bookworm\n' })).toEqual(['TF1002 .devcontainer/Dockerfile:1'])
+  })
+  it('a docs, lint or release job runs a tool, not the app', () => {
+    const base = { 'manage.py': 'import django\n', 'requirements.txt': 'Django==5.0\n', Dockerfile: 'FROM python:3.12-slim\n' }
+    const job = (run: string): string => `on: [push]\njobs:\n  docs:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-python@v5\n        with:\n          python-version: "3.11"\n      - run: ${run}\n`
+    expect(run({ ...base, '.github/workflows/docs.yml': job('pip install mkdocs-material && mkdocs build') })).toEqual([])
+    expect(run({ ...base, '.github/workflows/ci.yml': job('pip install -r requirements.txt && python manage.py test') })).toEqual(['TF1002 Dockerfile:1'])
   })
   it('compares at the stated granularity', () => {
     const src = (stated: string, exact?: number[], range?: string) => ({ runtime: 'node' as const, file: 'f', line: 1, stated, label: stated, ...(exact ? { exact } : {}), ...(range ? { range: parseRange(range)! } : {}) })

@@ -6,6 +6,7 @@ import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Report } from '../../engine/types.js'
 import { isDevOrTestName } from '../shared/backing-service-urls.js'
+import { devProfileLines } from '../shared/config-entries.js'
 
 /** A literal that names a host (not empty, not a placeholder, not a bind-all address). */
 function isLiteralHost(v: string): boolean {
@@ -27,6 +28,8 @@ function django(file: SourceFile, out: (r: Report) => void): void {
     if (block !== 'DATABASES' && block !== 'CACHES') return
     const host = /(['"])(HOST|LOCATION)\1\s*:\s*(['"])([^'"]{1,253})\3/.exec(line)
     if (!host || !isLiteralHost(host[4].replace(/:\d+$/, ''))) return
+    // LocMemCache 'unique-snowflake', DatabaseCache 'my_cache_table': a name, not a network location.
+    if (host[2] === 'LOCATION' && !/[.:]/.test(host[4]) && host[4] !== 'localhost') return
     const db = block === 'DATABASES'
     out({
       line: i + 1,
@@ -64,8 +67,10 @@ const SPRING_KEY = /^(spring\.(data\.)?(redis|mongodb|rabbitmq|elasticsearch|cas
 function spring(file: SourceFile, out: (r: Report) => void): void {
   const stack: { indent: number; key: string }[] = []
   const yaml = file.kind === 'yaml'
-  file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
-    if (line.length > 4000) return
+  const lines = file.code.split(/\r\n|\r|\n/)
+  const devProfile = devProfileLines(lines)
+  lines.forEach((line, i) => {
+    if (line.length > 4000 || devProfile[i]) return
     let key: string
     let value: string
     if (yaml) {

@@ -83,10 +83,96 @@ export function isEnvFallback(line: string, previous = ''): boolean {
   return ENV_LOOKUP.test(line) || /(os\.environ\.get|os\.getenv|ENV\.fetch|getenv)\s*\(\s*$|,\s*$/.test(previous) && ENV_LOOKUP.test(previous)
 }
 
+/** Config readers that take a default: Ktor/Typesafe `tryGetString`, `propertyOrNull`, `getOrDefault`, viper `SetDefault`, Go flags `flag.String("db", "...", ...)`. */
+const CONFIG_LOOKUP = /\b(tryGetString|propertyOrNull|getStringOrNull|getOrDefault|getOrElse|getProperty|SetDefault)\s*\(|\b(flag|Flags\(\)|PersistentFlags\(\)|pflag)\.String(Var)?P?\s*\(/
+/** `getEnv("REDIS_URL", ...)`, `env.str("REDIS_URL", ...)`, `config("REDIS_URL", ...)`: a helper reading a named variable. */
+const NAMED_READ = /\b([\w.]{1,60})\s*\(\s*['"][A-Z][A-Z0-9_]{1,80}['"]\s*,/g
+const ENV_HELPER_NAME = /env|config|setting/i
+/** A line that leaves its statement open: the next line is part of it. */
+const OPEN_END = /(\(|\[|,|\|\||\?\?|\?:|=|\bor|\\|\+)\s*$|\bfetch\s*\([^()]{0,200}\)\s*(\{|\bdo)\s*$/
+/** A line that continues the one before (`?: "..."`, `.orElse(`, `|| '...'`). */
+const CONTINUED = /^\s*(\?:|\|\||\?\?|\.|or\b|\)|\+)/
+
+/** The statement text before offset `index` of line `i`, with the lines it continues (at most 4). */
+export function statementBefore(lines: readonly string[], i: number, index: number): string {
+  let text = (lines[i] ?? '').slice(0, index)
+  let first = lines[i] ?? ''
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const prev = lines[j]
+    if (prev.length > 4000 || !(OPEN_END.test(prev) || CONTINUED.test(first))) break
+    text = `${prev}\n${text}`
+    first = prev
+  }
+  return text
+}
+
+const ENV_LOOKUP_G = new RegExp(ENV_LOOKUP.source, 'g')
+const CONFIG_LOOKUP_G = new RegExp(CONFIG_LOOKUP.source, 'g')
+/** Compiled `env.X` / `env['X']` / `env.get(` patterns per alias name (bounded cache). */
+const ALIAS_RE = new Map<string, RegExp>()
+
+/** Offset of the last environment/config lookup in `text`, or -1. `aliases` are names bound to the env map (`const env = process.env`). */
+function lastLookup(text: string, aliases: readonly string[]): number {
+  let at = -1
+  ENV_LOOKUP_G.lastIndex = 0
+  for (let m = ENV_LOOKUP_G.exec(text); m; m = ENV_LOOKUP_G.exec(text)) at = m.index
+  CONFIG_LOOKUP_G.lastIndex = 0
+  for (let m = CONFIG_LOOKUP_G.exec(text); m; m = CONFIG_LOOKUP_G.exec(text)) at = Math.max(at, m.index)
+  NAMED_READ.lastIndex = 0
+  for (let m = NAMED_READ.exec(text); m; m = NAMED_READ.exec(text)) if (ENV_HELPER_NAME.test(m[1])) at = Math.max(at, m.index)
+  for (const name of aliases) {
+    let re = ALIAS_RE.get(name)
+    if (ALIAS_RE.size > 500) ALIAS_RE.clear()
+    if (!re) ALIAS_RE.set(name, (re = new RegExp(`\\b${name}(\\.[A-Z]|\\[['"]|\\.get\\s*\\()`, 'g')))
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) at = Math.max(at, m.index)
+  }
+  return at
+}
+
+/** Names bound to the whole environment map: `const env = process.env`, `env = os.environ`. */
+export function envAliases(code: string): string[] {
+  const out = new Set<string>(['env'])
+  const re = /\b(\w{1,40})\s*=\s*(process\.env|os\.environ|import\.meta\.env|System\.getenv\(\s*\))\s*(;|$)/gm
+  for (let m = re.exec(code); m; m = re.exec(code)) out.add(m[1])
+  return [...out]
+}
+
+/**
+ * Is the literal at offset `index` of line `i` the fallback of an environment or config lookup of
+ * the same statement: `process.env.X || '...'`, `getenv("X", "...")`, `System.getenv("X")\n ?: "..."`,
+ * `ENV.fetch("X") do\n "..."`? Not when the lookup's call is closed and the literal is a separate
+ * argument: `Client(System.getenv("H"), "redis://prod")`.
+ */
+export function isFallbackAt(lines: readonly string[], i: number, index: number, aliases: readonly string[] = ['env']): boolean {
+  const text = statementBefore(lines, i, index)
+  const at = lastLookup(text, aliases)
+  if (at < 0) return false
+  let depth = 0
+  for (let k = at; k < text.length; k++) {
+    const c = text[k]
+    if (c === '"' || c === "'" || c === '`') {
+      const close = text.indexOf(c, k + 1)
+      if (close < 0) break
+      k = close
+    } else if (c === '(' || c === '[' || c === '{') depth++
+    else if (c === ')' || c === ']' || c === '}') depth--
+    else if ((c === ',' || c === ';') && depth <= 0) return false
+  }
+  return true
+}
+
 /** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
 export function isDevOrTestName(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1)
-  return /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name)
+  return (
+    /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name) ||
+    // JVM integration tests (Failsafe `*IT.java`, `*IntegrationTest.kt`) and Gradle test source sets (src/integrationTest/...).
+    /[a-z0-9](IT|ITCase|IntegrationTests?)\.(java|kt|groovy|scala)$/.test(name) ||
+    /(^|\/)src\/(integrationTest|intTest|it|testFixtures|functionalTest)\//.test(path) ||
+    // Go/JS test-helper packages: internal/testutil/db.go, pkg/testhelpers/redis.go
+    /(^|\/)(testutils?|testhelpers?|testsupport|testfixtures|testing)\//.test(path)
+  )
 }
 
 /** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
@@ -143,7 +229,9 @@ const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopmen
 const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/
 /** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
 const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i
-const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*\(/
+const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case|configure)\b|\bif\s*\(/
+/** `class DevelopmentConfig(Config):`, `class TestSettings`: a per-environment config class for dev or tests (Flask, pydantic). */
+const DEV_CLASS = /^\s*class\s+(Dev|Development|Test|Testing|Local)(Config|Settings|Configuration)?\b|^\s*class\s+\w{0,40}(Dev|Development|Test|Testing|Local)(Config|Settings|Configuration)\b/
 
 /**
  * Is line `i` (0-based) code that only runs in development or tests: the body of an
@@ -155,11 +243,12 @@ export function inDevBranch(lines: readonly string[], i: number): boolean {
   // `development: { db: { host: 'localhost' } }` on one line: the line opens the dev section itself.
   if (DEV_SECTION_KEY.test(line) && !/\b(production|prod|staging)['"]?\s*[:=]/.test(line)) return true
   let indent = line.search(/\S/)
-  for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+  for (let j = i - 1; j >= Math.max(0, i - 40); j--) {
     const prev = lines[j]
     if (prev.length > 4000 || prev.trim() === '') continue
     const pIndent = prev.search(/\S/)
     if (pIndent >= indent) continue
+    if (DEV_CLASS.test(prev)) return true
     // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
     if (DEV_SECTION_KEY.test(prev)) return true
     if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev)) {

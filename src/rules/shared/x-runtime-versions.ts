@@ -206,6 +206,9 @@ export function versionSources(file: SourceFile): VersionSource[] {
     }
   } else if (file.kind === 'workflow') {
     for (const job of workflowOf(file).jobs) {
+      // A docs, lint or release job (mkdocs, pre-commit, semantic-release) runs a tool, not the app.
+      const runs = job.steps.map((st) => st.run).filter((r): r is string => typeof r === 'string' && r.trim() !== '')
+      if (runs.length && runs.every((r) => TOOL_ONLY_RUN.test(r))) continue
       for (const step of job.steps) {
         const m = /^(?:actions\/setup-(node|python|java|go)|ruby\/setup-ruby)@/.exec(step.uses ?? '')
         if (!m) continue
@@ -222,6 +225,9 @@ export function versionSources(file: SourceFile): VersionSource[] {
   return out
 }
 
+/** Run steps of a job that only builds docs, lints or releases: its runtime is that tool's, not the app's. */
+const TOOL_ONLY_RUN = /^[^\n]{0,400}\b(mkdocs|sphinx-build|make\s+(html|docs)|pre-commit|semantic-release|release-please|commitlint|markdownlint(-cli2?)?|codespell|cspell|docusaurus|vitepress|changeset|antora)\b/
+
 /** The runtime and version in an image reference (node:20-alpine, eclipse-temurin:21-jre, maven:3.9-eclipse-temurin-17, distroless/java17). */
 export function imageRuntime(image: string): { runtime: Runtime; version: string } | undefined {
   const ref = image.toLowerCase()
@@ -230,6 +236,13 @@ export function imageRuntime(image: string): { runtime: Runtime; version: string
   const repo = colon > slash ? ref.slice(0, colon) : ref
   const tag = colon > slash ? ref.slice(colon + 1) : ''
   const base = repo.slice(repo.lastIndexOf('/') + 1)
+  // Dev Containers images tag `<image version>-<runtime version>-<os>`: devcontainers/python:1-3.12-bookworm.
+  const devcontainer = /(^|\/)devcontainers\/(python|javascript-node|typescript-node|ruby|go|java)$/.exec(repo)
+  if (devcontainer) {
+    const v = (/^\d+-(\d+(?:\.\d+){0,2})(?:-|$)/.exec(tag) ?? /^(\d+\.\d+(?:\.\d+)?)(?:-|$)/.exec(tag))?.[1]
+    const rt = devcontainer[2].endsWith('node') ? 'node' : (devcontainer[2] as Runtime)
+    return v ? { runtime: rt, version: v } : undefined
+  }
   const distroless = /distroless\/(java|nodejs|python)(\d+)/.exec(repo)
   if (distroless) return { runtime: distroless[1] === 'nodejs' ? 'node' : (distroless[1] as Runtime), version: distroless[2] }
   const lead = /^(\d+(?:\.\d+){0,2})/.exec(tag)?.[1]

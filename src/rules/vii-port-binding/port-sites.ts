@@ -58,6 +58,12 @@ const DEFAULTS = [
   /\bport\s*==\s*""\s*\{\s*port\s*=\s*":?(\d{2,5})"/gi
 ]
 
+/** Servers that bind $PORT by themselves when no port is given: gunicorn (no --bind/-c), `next start`, `rails server`. */
+const READS_PORT_ITSELF = /(?:^|[\s/"'])gunicorn(?=\s|$)(?![^&;|\n]*\s(?:--bind|-b|-c|--config)\b)|\bnext\s+start\b(?![^&;|\n]*\s(?:-p|--port)\b)|\brails\s+s(?:erver)?\b(?![^&;|\n]*\s(?:-p|--port)\b)/
+/** A metrics or profiling listener (Prometheus exporter, pprof) is a side channel beside the exported service. */
+const SIDE_CHANNEL_LINE = /promhttp|prometheus|\bmetrics\b|pprof|expvar/i
+const SIDE_CHANNEL_FILE = /(^|[._-])(metrics|prometheus|telemetry|pprof)([._-]|$)/i
+
 /** A bind on the loopback interface is a side channel (pprof, admin), not the exported service. */
 const LOOPBACK = /(?:localhost|127\.0\.0\.1|\[::1\]|::1)(?::|["'])|host\s*=\s*["'](?:localhost|127\.0\.0\.1)["']/
 
@@ -109,7 +115,8 @@ function collect(file: SourceFile): PortSitesV7 {
   // Commands the app starts with (Procfile, Dockerfile CMD, npm start, entrypoint scripts). Compose and
   // Kubernetes commands are the platform's own port configuration, not the app's.
   if (file.kind === 'procfile' || file.kind === 'dockerfile' || file.kind === 'manifest' || (file.kind === 'source' && file.language === 'shell')) {
-    for (const cmd of startCommandsOf(file)) {
+    for (const cmd of shippedCommands(file)) {
+      if (cmd.command.length <= 4000 && READS_PORT_ITSELF.test(cmd.command)) out.envLookup = true
       if (cmd.command.length > 4000 || !SERVER_PROGRAM.test(cmd.command) || /\$\{?\w*PORT\b/.test(cmd.command)) continue
       for (const b of COMMAND_BINDS) {
         const m = b.re.exec(cmd.command)
@@ -173,6 +180,27 @@ function collect(file: SourceFile): PortSitesV7 {
   return out
 }
 
+/** A folder of development-only files (docker/dev/Dockerfile, .docker/local/Dockerfile). */
+const DEV_DIR = /(^|\/)(dev|development|local)\//i
+const DEV_STAGE = /^(dev|development|local|debug|test|testing|ci)$/
+const SHIPPED_STAGE = /^(prod|production|release|runtime|final|app|server|web)$/
+
+/**
+ * The start commands production runs: none from a development folder; for a Dockerfile whose last
+ * stage is a development target (`FROM base AS development`), the CMD/ENTRYPOINT of its shipped stages.
+ */
+function shippedCommands(file: SourceFile): { command: string; line: number; endLine: number }[] {
+  if (DEV_DIR.test(file.path)) return []
+  if (file.kind !== 'dockerfile') return startCommandsOf(file)
+  const d = dockerfileOf(file)
+  const last = d.stages[d.stages.length - 1]
+  if (!last?.name || !DEV_STAGE.test(last.name)) return startCommandsOf(file)
+  const shipped = new Set(d.stages.filter((st) => st.name && SHIPPED_STAGE.test(st.name)).map((st) => st.index))
+  return d.instructions
+    .filter((ins) => (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && shipped.has(ins.stage))
+    .map((ins) => ({ label: ins.keyword, command: ins.exec ? ins.exec.join(' ') : ins.args, line: ins.line, endLine: ins.endLine, carrier: 'dockerfile' as const }))
+}
+
 function sourceBinds(file: SourceFile, out: PortSitesV7): void {
   const code = file.code
   const lines = codeLinesV8(file)
@@ -187,7 +215,7 @@ function sourceBinds(file: SourceFile, out: PortSitesV7): void {
       const lineNo = at.line
       if ((lines[lineNo - 1] ?? '').length > 4000 || inStringLiteralV8(lines[lineNo - 1] ?? '', at.column - 1)) continue
       const raw = m[1] ?? m[2]
-      if (!raw || LOOPBACK.test(m[0])) continue
+      if (!raw || LOOPBACK.test(m[0]) || SIDE_CHANNEL_LINE.test(lines[lineNo - 1] ?? '') || SIDE_CHANNEL_FILE.test(file.name)) continue
       let port: number | undefined
       if (/^\d+$/.test(raw)) port = Number(raw)
       else {
