@@ -115,4 +115,11 @@ describe('TF0401 hardcoded-service-locator', () => {
     expect(JSON.stringify(f)).not.toContain('S3cretPw')
     expect(f.message).not.toMatch(/password/i)
   })
+
+  it('leaves a stack default login readable (postgres:postgres@localhost is no secret) and still masks the same login to a real host', () => {
+    const [local] = runRule(hardcodedServiceLocator, 'src/db.py', "A = 'postgresql+asyncpg://postgres:postgres@localhost:5432/app'\n")
+    expect(local.message).toContain('`postgresql+asyncpg://localhost:5432`')
+    const [remote] = runRule(hardcodedServiceLocator, 'src/db.py', "B = 'postgres://postgres:postgres@db.prod.internal:5432/app'\n")
+    expect(JSON.stringify(remote)).not.toMatch(/postgres:postgres/)
+  })
 })

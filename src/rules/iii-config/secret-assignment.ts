@@ -12,7 +12,7 @@ import { envName, findToken, inDevOnlyCode, isDevOnlyPath, moveToEnv, secretName
 import { signingLiterals } from './signing-secrets.js'
 
 // = / : / := / => "literal" (Python's b r u f prefixes allowed); the name before it is read backwards
-// (nameBefore): starting a regex at every identifier cost ten times as much on real code.
+// (nameAssignedAt): starting a regex at every identifier cost ten times as much on real code.
 const ASSIGNED_LITERAL = /(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\1/g
 /** Spring/Rails files are TF0310's; translations are prose. */
 export const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/
@@ -85,7 +85,7 @@ function scanSource(file: SourceFile, emit: (name: string, value: string, offset
   let owned: Set<number> | undefined // TF0305 reports these
   ASSIGNED_LITERAL.lastIndex = 0
   for (let m = ASSIGNED_LITERAL.exec(code); m; m = ASSIGNED_LITERAL.exec(code)) {
-    const named = nameBefore(code, m.index)
+    const named = nameAssignedAt(code, m.index)
     if (!named) continue
     const name = named.name.slice(named.name.lastIndexOf('.') + 1)
     if (!secretNameKind(name)) continue
@@ -107,7 +107,7 @@ const QUOTED_NAME_CHAR = /[\w.-]/
  * [\w.-], optionally followed by `]`), or name / obj.path.name (a letter, _ or $, then up to 80 of
  * [\w$.], not preceded by a word character, $ or backslash; the leftmost such start).
  */
-export function nameBefore(code: string, op: number): { name: string; start: number } | undefined {
+export function nameAssignedAt(code: string, op: number): { name: string; start: number } | undefined {
   let end = op
   while (end > 0 && /\s/.test(code[end - 1])) end--
   let q = code[end - 1] === ']' ? end - 1 : end

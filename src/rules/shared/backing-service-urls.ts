@@ -3,6 +3,7 @@
 // environment. Linear-time regexes only.
 import type { App } from '../../engine/apps.js'
 import type { Language } from '../../engine/types.js'
+import { isStackDefault } from './placeholders.js'
 
 export type ServiceKind = 'database' | 'cache' | 'queue' | 'search' | 'smtp' | 'object storage'
 
@@ -59,7 +60,8 @@ export function findLocators(text: string): Locator[] {
       host,
       kind: kind[0],
       envVar: kind[1],
-      ...(password && !/^[${<%*]/.test(password) ? { secret: password } : {}),
+      // A stack's documented default login (postgres:postgres@db) is no secret: masking it would mangle the message.
+      ...(password && !/^[${<%*]/.test(password) && !isStackDefault(m[2] ?? '', password, host) ? { secret: password } : {}),
       index: m.index
     })
   }

@@ -43,3 +43,18 @@ export function isPlaceholder(value: string): boolean {
   if (/^ENC\[[A-Z0-9_]{2,30},data:/.test(v) || v.startsWith('$ANSIBLE_VAULT;')) return true
   return false
 }
+
+/** A compose service name (db, postgres, rabbitmq): one label, not an address. */
+const SERVICE_NAME = /^[a-z][a-z0-9_-]{0,62}$/i
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i
+/** Passwords container images document as their defaults (postgres, RabbitMQ guest, MinIO, Bitnami). */
+const IMAGE_DEFAULTS = new Set(['postgres', 'guest', 'root', 'admin', 'mysql', 'mongo', 'rabbitmq', 'redis', 'minioadmin', 'bitnami', 'neo4j', 'yourstrong(!)password'])
+
+/**
+ * A local stack's default login: the password equals the user name or is an image's documented
+ * default (postgres:postgres, guest:guest), and the host is a compose service name or local.
+ * Not a deploy credential; the same login to a real address still is one.
+ */
+export function isStackDefault(user: string, password: string, host: string): boolean {
+  return (SERVICE_NAME.test(host) || LOCAL_HOST.test(host)) && ((user !== '' && password === user) || IMAGE_DEFAULTS.has(password.toLowerCase()))
+}

@@ -1,16 +1,16 @@
-// nameBefore reads an assignment's name backwards from its operator (TF0303 finds `= "literal"`
+// nameAssignedAt reads an assignment's name backwards from its operator (TF0303 finds `= "literal"`
 // first, which is ten times cheaper than starting a regex at every identifier). It must agree with
 // the forward pattern it replaced: name ("name" or name or obj.name or ['name']) \s* op.
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { nameBefore } from '../../../src/rules/iii-config/secret-assignment.js'
+import { nameAssignedAt } from '../../../src/rules/iii-config/secret-assignment.js'
 
 /** The forward regex TF0303 used before, anchored to end at the operator. */
 const FORWARD = /(?:["']([\w.-]{1,80})["']\]?|(?<![\w$\\])([A-Za-z_$][\w$.]{0,80}))\s*$/
 
-const at = (code: string): ReturnType<typeof nameBefore> => nameBefore(code, code.length)
+const at = (code: string): ReturnType<typeof nameAssignedAt> => nameAssignedAt(code, code.length)
 
-describe('nameBefore', () => {
+describe('nameAssignedAt', () => {
   const cases: [string, string | undefined][] = [
     ['password ', 'password'],
     ['const dbPassword', 'dbPassword'],
