@@ -72,7 +72,8 @@ export const secretAssignment: Rule = {
         const kv = file.kind === 'compose' ? /^([A-Za-z_]\w{0,80})=(.+)$/.exec(e.value) : null
         if (kv) emit(kv[1], kv[2], e.offset + kv[1].length + 1)
         // { "development": { "password": ... } } (Sequelize config.json, per-environment YAML): a local database
-        else if (!e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset))) emit(e.leaf, e.value, e.offset)
+        // (the value is judged first: the block walk is the costly part, and most entries are no credential)
+        else if (isRealSecret(e.leaf, e.value) && !e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset))) emit(e.leaf, e.value, e.offset)
       }
       return
     }
