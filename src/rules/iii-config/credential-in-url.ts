@@ -9,7 +9,9 @@ import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
 import { envLookup, findToken, isDevOnlyPath, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
 
-const URL_CRED = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:@/'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/gi
+// ://user:password@host; the scheme before it is read backwards (schemeBefore): a regex starting at
+// every word cost more than the rest of the rule.
+const URL_CRED = /:\/\/([^\s:@/'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/g
 const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i
 /** Generic parts of a documented URL shape (postgres://user:pw@host/db). */
 const GENERIC_HOST = /^(host|hostname|server|servername|db-?host|your[-_]?\w{0,20}|my[-_]?host|domain|address)$/i
@@ -42,16 +44,19 @@ export const credentialInUrl: Rule = {
     const serviceSecrets = workflowServiceSecrets(file)
     URL_CRED.lastIndex = 0
     for (let m = URL_CRED.exec(code); m; m = URL_CRED.exec(code)) {
-      const [, scheme, user, password, host] = m
+      const scheme = schemeBefore(code, m.index)
+      if (!scheme) continue
+      const [, user, password, host] = m
+      const start = m.index - scheme.length
       if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || LOCAL_HOST.test(host) || GENERIC_HOST.test(host)) continue
       if (findToken(password)) continue // a provider token: TF0301 names it
       if (serviceSecrets.has(password)) continue // the workflow's own service container
       if (isStackDefault(user, password, host)) continue // compose stack default
       if (user.toLowerCase() === 'scott' && password.toLowerCase() === 'tiger') continue // the SQLAlchemy documentation's example
       if (user.toLowerCase() === 'anonymous') continue // anonymous FTP: any password is accepted
-      const at = m.index + scheme.length + 3 + user.length + 1
-      if (onLongLine(file, at) || inHelpText(file, m.index)) continue
-      const name = nameBefore(code, m.index)
+      const at = m.index + 3 + user.length + 1
+      if (onLongLine(file, at) || inHelpText(file, start)) continue
+      const name = nameBefore(code, start)
       const env = /^(postgres|postgresql|mysql|mariadb|mongodb(\+srv)?|jdbc)/i.test(scheme) ? 'DATABASE_URL' : /^(redis|rediss)$/i.test(scheme) ? 'REDIS_URL' : /^amqps?$/i.test(scheme) ? 'AMQP_URL' : 'SERVICE_URL'
       report({
         ...file.position(at),
@@ -61,6 +66,19 @@ export const credentialInUrl: Rule = {
       })
     }
   }
+}
+
+/**
+ * The URL scheme ending at `colon` (the index of `://`): a letter, then 1-30 of [a-z0-9+.-], starting
+ * at a word boundary; the leftmost such start (postgresql+asyncpg, not asyncpg).
+ */
+export function schemeBefore(code: string, colon: number): string | undefined {
+  let s = colon
+  while (s > 0 && colon - s < 31 && /[a-z0-9+.-]/i.test(code[s - 1])) s--
+  for (let k = s; k <= colon - 2; k++) {
+    if (/[a-z]/i.test(code[k]) && (k === 0 || !/\w/.test(code[k - 1]))) return code.slice(k, colon)
+  }
+  return undefined
 }
 
 /**

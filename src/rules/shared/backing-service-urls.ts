@@ -135,8 +135,12 @@ function lastLookup(text: string, aliases: readonly string[]): number {
 /** Names bound to the whole environment map: `const env = process.env`, `env = os.environ`. */
 export function envAliases(code: string): string[] {
   const out = new Set<string>(['env'])
-  const re = /\b(\w{1,40})\s*=\s*(process\.env|os\.environ|import\.meta\.env|System\.getenv\(\s*\))\s*(;|$)/gm
-  for (let m = re.exec(code); m; m = re.exec(code)) out.add(m[1])
+  // `name = process.env` read backwards from the env object: a regex starting at every word cost more than the rule
+  const re = /(process\.env|os\.environ|import\.meta\.env|System\.getenv\(\s*\))\s*(;|$)/gm
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const name = /\b(\w{1,40})\s*=\s*$/.exec(code.slice(Math.max(0, m.index - 200), m.index))
+    if (name) out.add(name[1])
+  }
   return [...out]
 }
 
