@@ -28,7 +28,7 @@ const FILE_PATTERNS: Partial<Record<Language | 'xml' | 'properties' | 'yaml', Pa
     { re: /\blogger\.add\s*\(\s*f?['"][^'"\n]+['"]/g, what: 'loguru file sink' }
   ],
   ruby: [
-    { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Logger writing to a file' }
+    { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Ruby Logger on a file path' }
   ],
   java: [
     { re: /\bnew\s+FileHandler\s*\(/g, what: 'java.util.logging FileHandler' },
@@ -136,7 +136,7 @@ export const logToFile: Rule = {
           line,
           column,
           severity,
-          message: `${p.what} ${tok(key === 'properties' || key === 'yaml' ? file.line(line).trim() : m[0], 60)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
+          message: `${p.what} ${tok(key === 'xml' ? m[0] : key === 'properties' || key === 'yaml' ? file.line(line).trim() : file.line(line).slice(column - 1), 80)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
           remediation: pick(SNIPPETS, ctx.app?.framework, lang)
         })
       }
