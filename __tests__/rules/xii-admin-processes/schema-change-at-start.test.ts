@@ -74,6 +74,10 @@ describe('TF1201 schema-change-at-start', () => {
     ]
   })
 
+  it('a Procfile finding gives the Procfile fix once', () => {
+    const [f] = runRule(schemaChangeAtStart, 'Procfile', 'web: bundle exec rails db:migrate && bundle exec puma -C config/puma.rb\n')
+    expect(f.remediation).toBe('Move it to a release phase, `release: rails db:migrate`, and keep `web:` to the server command alone.')
+  })
   it('records release phases, migration Jobs and admin task entries as facts', () => {
     const facts = new Facts()
     runRule(schemaChangeAtStart, 'Procfile', 'release: python manage.py migrate\nweb: gunicorn a.wsgi\n', facts)

@@ -76,7 +76,7 @@ export const schemaChangeAtStart: Rule = {
         if (file.role === 'app') return checkDockerfile(file, report, fix)
         return
       case 'procfile':
-        return checkProcfile(file, report, ctx, fix)
+        return checkProcfile(file, report, ctx)
       case 'kubernetes':
         if (file.role === 'app') return checkKubernetes(file, report, ctx, fix)
         return
@@ -129,7 +129,7 @@ function checkDockerfile(file: SourceFile, report: ReportFn, fix: string): void 
   }
 }
 
-function checkProcfile(file: SourceFile, report: ReportFn, ctx: FileContext, fix: string): void {
+function checkProcfile(file: SourceFile, report: ReportFn, ctx: FileContext): void {
   for (const p of procfileOf(file)) {
     const m = schemaChange(p.command)
     if (p.type === 'release') {
@@ -142,7 +142,8 @@ function checkProcfile(file: SourceFile, report: ReportFn, ctx: FileContext, fix
       column: p.column + m.index,
       severity: file.role === 'app' ? 'error' : 'notice',
       message: `Procfile process \`${p.type}\` runs ${tok(m[0])} on every start: each dyno/instance migrates the schema`,
-      remediation: `Move it to a release phase: \`release: ${m[0]}\` and keep \`${p.type}:\` to the server command. ${fix}`
+      // the Procfile-specific fix alone: the framework's generic one repeats it ("Procfile `release: ...`")
+      remediation: `Move it to a release phase, \`release: ${m[0]}\`, and keep \`${p.type}:\` to the server command alone.`
     })
   }
 }
