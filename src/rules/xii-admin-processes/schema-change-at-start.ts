@@ -125,8 +125,19 @@ function checkDockerfile(file: SourceFile, report: ReportFn, fix: string): void 
     if (!m) continue
     const after = bc.text.slice(m.index + m[0].length)
     if (!/(&&|;|\|\|)/.test(after) || !SERVER.test(after)) continue // a dedicated migration image is a one-off process
-    report({ line: bc.instruction.line, message: `${bc.keyword} runs ${tok(m[0])} before starting the app: every container start (each replica, each restart) migrates the schema`, remediation: fix })
+    report({ ...where(file, bc.instruction.line, bc.instruction.endLine, bc.text, m), message: `${bc.keyword} runs ${tok(m[0])} before starting the app: every container start (each replica, each restart) migrates the schema`, remediation: fix })
   }
+}
+
+/** Where match `m` of the command `text` is among an instruction's lines (the keyword's line when not written verbatim). */
+function where(file: SourceFile, line: number, endLine: number, text: string, m: RegExpExecArray): { line: number; column?: number } {
+  const whole = file.line(line).indexOf(text)
+  if (whole !== -1) return { line, column: whole + m.index + 1 }
+  for (let l = line; l <= endLine; l++) {
+    const i = file.line(l).indexOf(m[0])
+    if (i !== -1) return { line: l, column: i + 1 }
+  }
+  return { line }
 }
 
 function checkProcfile(file: SourceFile, report: ReportFn, ctx: FileContext): void {
