@@ -74,6 +74,13 @@ describe('TF1201 schema-change-at-start', () => {
     ]
   })
 
+  it('a Node finding names the migration tool it saw', () => {
+    const [f] = runRule(schemaChangeAtStart, 'Dockerfile', 'FROM node:20\nCMD npx prisma migrate deploy && node server.js\n')
+    expect(f.remediation).toContain('Run `prisma migrate deploy` once per release')
+    expect(f.remediation).not.toContain('sequelize')
+    const [d] = runRule(schemaChangeAtStart, 'Dockerfile', 'FROM python:3.12\nCMD python manage.py migrate && gunicorn mysite.wsgi\n')
+    expect(d.remediation).toContain('Run `manage.py migrate` once per release')
+  })
   it('a Procfile finding gives the Procfile fix once', () => {
     const [f] = runRule(schemaChangeAtStart, 'Procfile', 'web: bundle exec rails db:migrate && bundle exec puma -C config/puma.rb\n')
     expect(f.remediation).toBe('Move it to a release phase, `release: rails db:migrate`, and keep `web:` to the server command alone.')

@@ -51,6 +51,12 @@ const SNIPPETS: Record<string, string> = {
   default: 'Run schema changes as a one-off admin process per release (release phase, Kubernetes Job, Helm hook), not in the start command of every instance.'
 }
 
+/** Without a framework's own fix, name the migration command the finding saw (prisma, not a list with sequelize). */
+function forCommand(fix: string, command: string): string {
+  if (fix !== SNIPPETS.javascript && fix !== SNIPPETS.default) return fix
+  return `Run \`${command}\` once per release as a one-off step (a Procfile \`release:\` phase, a Kubernetes Job or Helm pre-upgrade hook, or a CI deploy step) and start the server alone.`
+}
+
 export const schemaChangeAtStart: Rule = {
   meta: {
     id: 'TF1201',
@@ -125,7 +131,7 @@ function checkDockerfile(file: SourceFile, report: ReportFn, fix: string): void 
     if (!m) continue
     const after = bc.text.slice(m.index + m[0].length)
     if (!/(&&|;|\|\|)/.test(after) || !SERVER.test(after)) continue // a dedicated migration image is a one-off process
-    report({ ...where(file, bc.instruction.line, bc.instruction.endLine, bc.text, m), message: `${bc.keyword} runs ${tok(m[0])} before starting the app: every container start (each replica, each restart) migrates the schema`, remediation: fix })
+    report({ ...where(file, bc.instruction.line, bc.instruction.endLine, bc.text, m), message: `${bc.keyword} runs ${tok(m[0])} before starting the app: every container start (each replica, each restart) migrates the schema`, remediation: forCommand(fix, m[0]) })
   }
 }
 
@@ -181,7 +187,7 @@ function checkKubernetes(file: SourceFile, report: ReportFn, ctx: FileContext, f
         })
         continue
       }
-      report({ line: c.commandLine, message: `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)} runs ${tok(m[0])} in its start command: every replica migrates on every start`, remediation: fix })
+      report({ line: c.commandLine, message: `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)} runs ${tok(m[0])} in its start command: every replica migrates on every start`, remediation: forCommand(fix, m[0]) })
     }
   }
 }
@@ -205,7 +211,7 @@ function checkPackageJson(file: SourceFile, report: ReportFn, ctx: FileContext, 
     if (!/^(pre|post)?start(:prod(uction)?)?$/.test(name)) continue
     const m = schemaChange(cmd)
     if (!m) continue
-    report({ line: pkg.lineOf('scripts', name), message: `npm script \`${name}\` runs ${tok(m[0])}: every \`npm start\` (each instance, each restart) changes the schema`, remediation: fix })
+    report({ line: pkg.lineOf('scripts', name), message: `npm script \`${name}\` runs ${tok(m[0])}: every \`npm start\` (each instance, each restart) changes the schema`, remediation: forCommand(fix, m[0]) })
   }
 }
 
@@ -244,7 +250,7 @@ function checkScript(file: SourceFile, report: ReportFn, fix: string): void {
     if (l.length > MAX_LINE || /^\s*(echo|printf)\b/.test(l)) return
     const m = schemaChange(l)
     if (!m) return
-    report({ line: i + 1, column: m.index + 1, severity: 'warning', message: `Entrypoint runs ${tok(m[0])} on every container start before the app`, remediation: fix })
+    report({ line: i + 1, column: m.index + 1, severity: 'warning', message: `Entrypoint runs ${tok(m[0])} on every container start before the app`, remediation: forCommand(fix, m[0]) })
   })
 }
 
