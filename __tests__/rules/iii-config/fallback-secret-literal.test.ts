@@ -33,7 +33,7 @@ describe('TF0306 fallback-secret-literal', () => {
   it('a ${VAR:default} placeholder is fixed by the placeholder without its default, said once', () => {
     const [yml] = runRule(rule, 'src/main/resources/application.yml', 'spring:\n  datasource:\n    password: ${DATABASE_PASSWORD:ledger}\n')
     expect(yml.remediation).toBe('Fail fast instead of falling back: ${DATABASE_PASSWORD} without a default (startup fails when it is unset).')
-    const [kt] = runRule(rule, 'src/main/kotlin/Jwt.kt', 'class Jwt(@Value("\${jwt.secret:mySecretKey}") val secret: String)\n')
+    const [kt] = runRule(rule, 'src/main/kotlin/Jwt.kt', 'class Jwt(@Value("${jwt.secret:mySecretKey}") val secret: String)\n')
     expect(kt.remediation).toContain('${jwt.secret} without a default')
     expect(kt.remediation).not.toContain('System.getenv')
     const [go] = runRule(rule, 'config.go', 'package main\nvar secret = getEnv("JWT_SECRET", "supersecret")\n')
