@@ -136,12 +136,22 @@ export const logToFile: Rule = {
           line,
           column,
           severity,
-          message: `${p.what} ${tok(key === 'xml' ? m[0] : key === 'properties' || key === 'yaml' ? file.line(line).trim() : file.line(line).slice(column - 1), 80)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
+          message: `${p.what} ${tok(key === 'xml' ? m[0] : key === 'properties' || key === 'yaml' ? file.line(line).trim() : callText(file.line(line).slice(column - 1)), 80)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
           remediation: pick(SNIPPETS, ctx.app?.framework, lang)
         })
       }
     }
   }
+}
+
+/** A call from its start to its closing parenthesis (the rest of the line when it closes on a later line). */
+function callText(rest: string): string {
+  let depth = 0
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '(') depth++
+    else if (rest[i] === ')' && --depth === 0) return rest.slice(0, i + 1)
+  }
+  return rest
 }
 
 /** /dev/stdout, /dev/stderr, /proc/self/fd/1|2, /proc/1/fd/1|2 (as a whole value): the log stream, not a file; /dev/null keeps nothing. */
