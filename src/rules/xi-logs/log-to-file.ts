@@ -23,7 +23,7 @@ const FILE_PATTERNS: Partial<Record<Language | 'xml' | 'properties' | 'yaml', Pa
   ],
   python: [
     { re: /\b(?:logging\.)?(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler\s*\(/g, what: 'logging file handler' },
-    { re: /\bbasicConfig\s*\([^)\n]*\bfilename\s*=/g, what: 'logging.basicConfig(filename=...)' },
+    { re: /\bbasicConfig\s*\([^)\n]*\bfilename\s*=/g, what: 'logging.basicConfig with a filename' },
     { re: /['"]class['"]\s*:\s*['"]logging\.(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler['"]/g, what: 'LOGGING file handler' },
     { re: /\blogger\.add\s*\(\s*f?['"][^'"\n]+['"]/g, what: 'loguru file sink' }
   ],
