@@ -77,9 +77,12 @@ export function finalizeReports(
   const suppressed: Suppression[] = []
   const occurrences = new Map<string, number>()
   const seen = new Set<string>()
+  // Rule ids per line, for rules that defer to another rule's finding on the same line.
+  const idsAt = new Set(raw.map(({ rule, report }) => `${rule.meta.id}:${report.file ?? ''}:${report.line}`))
   // Longest first, so a credential containing another is replaced whole.
   const secrets = [...new Set([...knownSecrets, ...raw.flatMap(({ report }) => (report.secret ? [report.secret] : []))])].sort((a, b) => b.length - a.length)
   for (const { rule, report } of raw) {
+    if (rule.meta.deferTo?.some((id) => idsAt.has(`${id}:${report.file ?? ''}:${report.line}`))) continue
     const lineText = file.line(report.line)
     const occKey = `${rule.meta.id}\0${lineText.replace(/\s+/g, ' ').trim()}`
     const occurrence = occurrences.get(occKey) ?? 0
