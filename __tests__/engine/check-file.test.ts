@@ -106,6 +106,11 @@ describe('checkFile', () => {
     const text = `a = { HOST: 1, x: HARDCODED_TOKEN = "${SECRET}" }\nb = { HOST: 2 }\n`
     const both = checkFile([fakeRule, lines], makeFile('src/a.js', text), { facts: new Facts(), apps: [] })
     expect(both.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0399:1', 'TF0397:2'])
+    // only to a finding at least as severe: an error does not defer to a warning
+    const severe: Rule = { ...lines, meta: { ...lines.meta, severity: 'error', deferTo: ['TF0396'] } }
+    const mild: Rule = { ...fakeRule, meta: { ...fakeRule.meta, id: 'TF0396', severity: 'warning' } }
+    const kept = checkFile([mild, severe], makeFile('src/a.js', text), { facts: new Facts(), apps: [] })
+    expect(kept.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0397:1', 'TF0396:1', 'TF0397:2'])
     // without the rule it defers to (--factors XII), it reports every line
     const alone = checkFile([lines], makeFile('src/a.js', text), { facts: new Facts(), apps: [] })
     expect(alone.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0397:1', 'TF0397:2'])

@@ -22,7 +22,7 @@ export interface RuleMeta {
   languages?: Language[]
   /**
    * Rules that report the same token under another factor: when one of them reports the same line
-   * of the same file, this rule's finding is dropped (one problem, one finding).
+   * of the same file at least as severely, this rule's finding is dropped (one problem, one finding).
    */
   deferTo?: string[]
 }
