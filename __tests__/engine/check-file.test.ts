@@ -94,4 +94,25 @@ describe('checkFile', () => {
     expect(out.findings.map((f) => f.ruleId)).toEqual(['TF0001'])
     expect(out.findings[0].snippet).toBe('HARDCODED_TOKEN = "Zq8v****" // twelve-factor-ignore TF0399')
   })
+
+  it('a rule that defers to another drops its finding on a line the other reports, and keeps the rest', () => {
+    const lines: Rule = {
+      meta: { ...fakeRule.meta, id: 'TF0397', name: 'defers', factor: 'XII', severity: 'warning', deferTo: ['TF0399'] },
+      files: { kinds: ['source'] },
+      check(file, report) {
+        for (let l = 1; l <= file.lines.length; l++) if (file.line(l).includes('HOST')) report({ line: l, message: 'hardcoded host' })
+      }
+    }
+    const text = `a = { HOST: 1, x: HARDCODED_TOKEN = "${SECRET}" }\nb = { HOST: 2 }\n`
+    const both = checkFile([fakeRule, lines], makeFile('src/a.js', text), { facts: new Facts(), apps: [] })
+    expect(both.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0399:1', 'TF0397:2'])
+    // only to a finding at least as severe: an error does not defer to a warning
+    const severe: Rule = { ...lines, meta: { ...lines.meta, severity: 'error', deferTo: ['TF0396'] } }
+    const mild: Rule = { ...fakeRule, meta: { ...fakeRule.meta, id: 'TF0396', severity: 'warning' } }
+    const kept = checkFile([mild, severe], makeFile('src/a.js', text), { facts: new Facts(), apps: [] })
+    expect(kept.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0397:1', 'TF0396:1', 'TF0397:2'])
+    // without the rule it defers to (--factors XII), it reports every line
+    const alone = checkFile([lines], makeFile('src/a.js', text), { facts: new Facts(), apps: [] })
+    expect(alone.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0397:1', 'TF0397:2'])
+  })
 })

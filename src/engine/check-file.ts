@@ -77,9 +77,18 @@ export function finalizeReports(
   const suppressed: Suppression[] = []
   const occurrences = new Map<string, number>()
   const seen = new Set<string>()
+  // The highest severity each rule reports per line, for rules that defer to another rule's finding there.
+  const RANK = { notice: 0, warning: 1, error: 2 } as const
+  const idsAt = new Map<string, number>()
+  for (const { rule, report } of raw) {
+    const key = `${rule.meta.id}:${report.file ?? ''}:${report.line}`
+    idsAt.set(key, Math.max(idsAt.get(key) ?? 0, RANK[report.severity ?? rule.meta.severity]))
+  }
   // Longest first, so a credential containing another is replaced whole.
   const secrets = [...new Set([...knownSecrets, ...raw.flatMap(({ report }) => (report.secret ? [report.secret] : []))])].sort((a, b) => b.length - a.length)
   for (const { rule, report } of raw) {
+    // deferred only to a finding at least as severe: a notice elsewhere does not hide a warning
+    if (rule.meta.deferTo?.some((id) => (idsAt.get(`${id}:${report.file ?? ''}:${report.line}`) ?? -1) >= RANK[report.severity ?? rule.meta.severity])) continue
     const lineText = file.line(report.line)
     const occKey = `${rule.meta.id}\0${lineText.replace(/\s+/g, ' ').trim()}`
     const occurrence = occurrences.get(occKey) ?? 0

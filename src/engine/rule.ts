@@ -20,6 +20,11 @@ export interface RuleMeta {
   remediation: string
   /** Languages the rule understands, for docs and --list-rules; omit for config-file rules. */
   languages?: Language[]
+  /**
+   * Rules that report the same token under another factor: when one of them reports the same line
+   * of the same file at least as severely, this rule's finding is dropped (one problem, one finding).
+   */
+  deferTo?: string[]
 }
 
 export interface FileSelector {

@@ -15,13 +15,17 @@ describe('TF0203 image-without-tag', () => {
       { name: 'compose with tags and a build', path: 'docker-compose.yml', code: 'services:\n  db:\n    image: postgres:16.2\n  web:\n    build: .\n    image: acme/web\n' },
       { name: 'helm template', path: 'charts/web/templates/deploy.yaml', code: K8S('"{{ .Values.image.repository }}"') },
       { name: 'tests are not the app', path: 'test/fixtures/Dockerfile', code: 'FROM node\n' },
-      { name: 'code named like a Dockerfile', path: 'src/parsers/dockerfile.ts', code: "const FROM = 'node'\nFROM node\n" }
+      { name: 'code named like a Dockerfile', path: 'src/parsers/dockerfile.ts', code: "const FROM = 'node'\nFROM node\n" },
+      { name: "the app's own image deployed as :latest is TF0503's (one finding, Factor V)", path: 'k8s/deploy.yaml', code: K8S('ghcr.io/acme/web:latest') },
+      { name: "the app's own image in a production compose file as :latest is TF0503's", path: 'docker-compose.prod.yml', code: 'services:\n  web:\n    image: ghcr.io/acme/web:latest\n' }
     ],
     invalid: [
       { name: 'no tag and latest in a Dockerfile', path: 'Dockerfile', code: 'FROM node AS build\nRUN npm ci\nFROM nginx:latest\nCOPY --from=build /app/dist /usr/share/nginx/html\n', errors: [{ line: 1, column: 6, message: /FROM `node` has no tag/ }, { line: 3, message: /`nginx:latest` is tagged `latest`/ }] },
       { name: 'dev compose: a notice', path: 'docker-compose.yml', code: 'services:\n  cache:\n    image: redis\n', errors: [{ line: 3, severity: 'notice', message: /compose image `redis`/ }] },
       { name: 'production compose: a warning', path: 'docker-compose.prod.yml', code: 'services:\n  cache:\n    image: redis:latest\n', errors: [{ line: 3 }] },
-      { name: 'kubernetes container', path: 'k8s/deploy.yaml', code: K8S('ghcr.io/acme/web:latest'), errors: [{ line: 9, message: /container image/ }] },
+      { name: 'kubernetes container: a third-party image as :latest', path: 'k8s/deploy.yaml', code: K8S('redis:latest'), errors: [{ line: 9, message: /container image `redis:latest`/ }] },
+      { name: "kubernetes container: the app's own image without any tag", path: 'k8s/deploy.yaml', code: K8S('ghcr.io/acme/web'), errors: [{ line: 9, message: /has no tag/ }] },
+      { name: "a Dockerfile FROM of one's own base image as :latest stays TF0203", path: 'Dockerfile', code: 'FROM ghcr.io/acme/base:latest\n', errors: [{ line: 1 }] },
       { name: 'registry with port, no tag', path: 'Dockerfile', code: 'FROM localhost:5000/base\n', errors: [{ line: 1 }] }
     ]
   })

@@ -1,6 +1,9 @@
-import { describe } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
+import { checkFile } from '../../../src/engine/check-file.js'
+import { Facts } from '../../../src/engine/rule.js'
+import { hardcodedServiceLocator } from '../../../src/rules/iv-backing-services/hardcoded-service-locator.js'
 import { configGroupedByEnvironment as rule } from '../../../src/rules/iii-config/config-grouped-by-environment.js'
-import { ruleTable } from '../../helpers/rule-tester.js'
+import { makeFile, ruleTable } from '../../helpers/rule-tester.js'
 
 describe('TF0311 config-grouped-by-environment', () => {
   ruleTable(rule, {
@@ -28,5 +31,13 @@ describe('TF0311 config-grouped-by-environment', () => {
       { name: 'Rails database.yml production host', path: 'config/database.yml', code: 'development:\n  host: localhost\nproduction:\n  host: db.prod.internal\n', errors: [{ line: 4 }] },
       { name: 'Spring prod profile with host', path: 'src/main/resources/application-prod.properties', code: 'spring.datasource.url=jdbc:postgresql://prod-db.internal:5432/app\n', errors: [{ line: 1 }] }
     ]
+  })
+
+  it('a host TF0401 reports at least as severely on the same line is one finding, under IV', () => {
+    const run = (path: string, code: string) => checkFile([hardcodedServiceLocator, rule], makeFile(path, code), { facts: new Facts(), apps: [] }).findings.map((f) => `${f.ruleId} ${f.severity}`)
+    const prodSettings = 'from .base import *\nCACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://cache.prod.acme-retail.internal:6379/1"}}\n'
+    expect(run('mysite/settings/production.py', prodSettings)).toEqual(['TF0401 error'])
+    // TF0401's notice on a Spring literal does not hide TF0311's warning
+    expect(run('src/main/resources/application-prod.properties', 'spring.datasource.url=jdbc:postgresql://prod-db.internal:5432/app\n')).toContain('TF0311 warning')
   })
 })

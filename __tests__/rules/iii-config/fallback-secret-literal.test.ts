@@ -30,6 +30,15 @@ describe('TF0306 fallback-secret-literal', () => {
     const [f] = runRule(rule, 'app.py', "PW = os.getenv('DB_PASSWORD', 'postgres')\n")
     expect(f.remediation).toContain('os.environ["DB_PASSWORD"]')
   })
+  it('a ${VAR:default} placeholder is fixed by the placeholder without its default, said once', () => {
+    const [yml] = runRule(rule, 'src/main/resources/application.yml', 'spring:\n  datasource:\n    password: ${DATABASE_PASSWORD:ledger}\n')
+    expect(yml.remediation).toBe('Fail fast instead of falling back: ${DATABASE_PASSWORD} without a default (startup fails when it is unset).')
+    const [kt] = runRule(rule, 'src/main/kotlin/Jwt.kt', 'class Jwt(@Value("${jwt.secret:mySecretKey}") val secret: String)\n')
+    expect(kt.remediation).toContain('${jwt.secret} without a default')
+    expect(kt.remediation).not.toContain('System.getenv')
+    const [go] = runRule(rule, 'config.go', 'package main\nvar secret = getEnv("JWT_SECRET", "supersecret")\n')
+    expect(go.remediation).toContain('os.LookupEnv("JWT_SECRET")')
+  })
   it('never echoes the fallback', () => {
     const lit = 'fallback-' + 'Jwt-Secret-9'
     const json = JSON.stringify(runRule(rule, 'src/a.ts', `const s = process.env.JWT_SECRET || '${lit}'\n`))

@@ -7,6 +7,7 @@ const KEY = 'e1f7Kq9' + 'Zt3Wm8Rv' + '2Lp6Yx4N'
 describe('TF0303 secret-assignment', () => {
   ruleTable(rule, {
     valid: [
+      { name: 'a bare pass key without a user beside it (test results, flags)', path: 'src/report.js', code: `const row = { name: 'login', pass: '${PW}' }\nconst other = { user: 'a' }; const r = { pass: '${PW}' }\n` },
       { name: 'a generator writing Python source into a JS string (escape before the name)', path: 'scripts/gen.js', code: "const py = \"DEBUG = True\\nSECRET_KEY = 'django-insecure-9x8y7z6w5v4u3t2s1r0q'\\n\"\n" },
       { name: 'env reads', path: 'src/db.ts', code: 'const password = process.env.DB_PASSWORD\nconst apiKey = process.env.API_KEY ?? ""\n' },
       { name: 'python env reads', path: 'app/db.py', code: "password = os.environ['DB_PASSWORD']\ntoken = os.getenv('TOKEN')\n" },
@@ -52,6 +53,7 @@ describe('TF0303 secret-assignment', () => {
       { name: 'column types and password-policy regexes', path: 'src/schema.ts', code: "const columns = { password: 'varchar(255)', token: 'char(64)', apiKey: 'string?' }\nexport const policy = { password: '^(?=.*[A-Z])(?=.*\\\\d).{12,}$', pin_password: '^[0-9]{6,8}$' }\n" }
     ],
     invalid: [
+      { name: 'nodemailer auth { user, pass }', path: 'src/mail.js', code: `const t = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  auth: { user: 'apikey', pass: '${PW}' }\n})\n`, errors: [{ line: 3, column: 34, message: /^Password 'pass' is assigned the literal Hun\*{4}$/ }] },
       { name: 'JS object', path: 'src/db.js', code: `module.exports = {\n  host: 'db',\n  password: '${PW}'\n}\n`, errors: [{ line: 3, column: 14, message: /^Password 'password' is assigned the literal Hun\*{4}$/ }] },
       { name: 'Python kwarg', path: 'app/db.py', code: `conn = psycopg2.connect(host=h, password="${PW}")\n`, errors: [{ line: 1 }] },
       { name: 'Ruby hash rocket and Java field', path: 'lib/client.rb', code: `Client.new(:api_key => "${KEY}")\n`, errors: [{ line: 1, message: /Secret 'api_key'/ }] },

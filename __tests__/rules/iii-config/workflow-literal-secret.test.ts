@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
+import { checkFile } from '../../../src/engine/check-file.js'
+import { Facts } from '../../../src/engine/rule.js'
+import { hardcodedCredential } from '../../../src/rules/iii-config/hardcoded-credential.js'
 import { workflowLiteralSecret as rule } from '../../../src/rules/iii-config/workflow-literal-secret.js'
-import { ruleTable, runRule } from '../../helpers/rule-tester.js'
+import { makeFile, ruleTable, runRule } from '../../helpers/rule-tester.js'
 
 const KEY = 'e1f7Kq9' + 'Zt3Wm8Rv' + '2Lp6Yx4N'
 const wf = (body: string): string => `name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n${body}`
@@ -31,5 +34,12 @@ describe('TF0309 workflow-literal-secret', () => {
     const [g] = runRule(rule, '.github/workflows/a.yml', wf(`    env:\n      PROD_E2E_PASSWORD: ${KEY}\n`))
     expect(g.remediation).toContain('${{ secrets.PROD_E2E_PASSWORD }}')
     expect(JSON.stringify(f)).not.toContain(KEY)
+  })
+
+  it('a provider credential TF0301 reports on the same line is one finding, a generic literal stays TF0309', () => {
+    const aws = 'Qm7rXUtnF3MI/K7MDpNG/' + 'bPxRfiCYz9Lk2Hs8Wq4'
+    const code = wf(`    env:\n      AWS_SECRET_ACCESS_KEY: ${aws}\n      DEPLOY_PASSWORD: ${KEY}\n`)
+    const out = checkFile([hardcodedCredential, rule], makeFile('.github/workflows/deploy.yml', code), { facts: new Facts(), apps: [] })
+    expect(out.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0301:7', 'TF0309:8'])
   })
 })

@@ -15,7 +15,7 @@ describe('TF0904 missing-readiness-probe', () => {
       { name: 'test fixture', path: 'test/fixtures/k8s/api.yaml', code: deploy('        - name: api\n          image: acme/api:1\n          ports: [{containerPort: 8080}]\n') }
     ],
     invalid: [
-      { name: 'serving container without probe', path: 'k8s/api.yaml', code: deploy('        - name: api\n          image: acme/api:1\n          ports:\n            - containerPort: 8080\n          livenessProbe:\n            httpGet: {path: /healthz, port: 8080}\n'), errors: [{ line: 9, message: /`api` of Deployment `api` serves port 8080/ }] },
+      { name: 'serving container without probe', path: 'k8s/api.yaml', code: deploy('        - name: api\n          image: acme/api:1\n          ports:\n            - containerPort: 8080\n          livenessProbe:\n            httpGet: {path: /healthz, port: 8080}\n'), errors: [{ line: 9, column: 11, message: /`api` of Deployment `api` serves port 8080/ }] },
       { name: 'StatefulSet', path: 'deploy/db-proxy.yaml', code: deploy('        - name: proxy\n          image: acme/proxy:1\n          ports: [{containerPort: 6432}]\n', 'StatefulSet'), errors: [{ line: 9 }] }
     ]
   })

@@ -7,6 +7,14 @@ import { defaultConfig } from '../../../src/config/schema.js'
 import { makeTree } from '../../helpers/tree.js'
 
 describe('TF1101 log-to-file', () => {
+  it('quotes the whole statement, not a half-open call', () => {
+    const [f] = runRule(logToFile, 'config/environments/production.rb', 'Rails.application.configure do\n  config.logger = ActiveSupport::Logger.new("/var/log/shop/production.log")\nend\n')
+    expect(f.message).toBe('Ruby Logger on a file path `ActiveSupport::Logger.new("/var/log/shop/production.log")` writes logs to a file instead of streaming them to stdout')
+  })
+  it('quotes the call up to its closing parenthesis', () => {
+    const [f] = runRule(logToFile, 'src/index.js', "const winston = require('winston')\nconst logger = winston.createLogger({ transports: [new winston.transports.File({ filename: '/var/log/n/app.log' })] })\n")
+    expect(f.message).toContain("`new winston.transports.File({ filename: '/var/log/n/app.log' })` writes logs")
+  })
   ruleTable(logToFile, {
     valid: [
       { name: 'spring test profile document is test config', path: 'src/main/resources/application.yml', code: 'logging:\n  level:\n    root: INFO\n---\nspring:\n  config:\n    activate:\n      on-profile: test\nlogging:\n  file:\n    name: target/test.log\n' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { runAudit } from '../../../src/audit.js'
 import { defaultConfig } from '../../../src/config/schema.js'
+import { hardcodedServiceLocator } from '../../../src/rules/iv-backing-services/hardcoded-service-locator.js'
 import { adminScriptHardcodedTarget } from '../../../src/rules/xii-admin-processes/admin-script-hardcoded-target.js'
 import { adminScriptInstallsDeps } from '../../../src/rules/xii-admin-processes/admin-script-installs-deps.js'
 import { adminScriptMissing } from '../../../src/rules/xii-admin-processes/admin-script-missing.js'
@@ -29,6 +30,14 @@ describe('TF1202 admin-script-hardcoded-target', () => {
     const { findings } = runAudit({ root: makeTree({ 'scripts/fix.py': "c = connect('postgresql://admin:S3cr3tPassw0rd@prod-db.acme.io/shop')\n" }), config: defaultConfig(), rules: [adminScriptHardcodedTarget] })
     expect(findings).toHaveLength(1)
     expect(JSON.stringify(findings)).not.toContain('S3cr3tPassw0rd')
+  })
+  it('a host that TF0401 reports on the same line is reported once, under Factor IV; a psql -h host TF0401 does not see stays', () => {
+    const root = makeTree({
+      'scripts/fix.ts': "const pool = new Pool({ connectionString: 'postgres://admin:S3cr3tPassw0rd@prod-db.cluster-c9.eu-west-1.rds.amazonaws.com:5432/acme' })\n",
+      'scripts/dump.sh': '#!/bin/sh\npg_dump -h prod-db.acme.io -U app shop > shop.sql\n'
+    })
+    const { findings } = runAudit({ root, config: defaultConfig(), rules: [hardcodedServiceLocator, adminScriptHardcodedTarget] })
+    expect(findings.map((f) => `${f.ruleId} ${f.file}`).sort()).toEqual(['TF0401 scripts/fix.ts', 'TF1202 scripts/dump.sh'])
   })
 })
 

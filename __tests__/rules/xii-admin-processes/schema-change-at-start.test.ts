@@ -43,8 +43,8 @@ describe('TF1201 schema-change-at-start', () => {
       { name: 'Ruby migrate in Rails.env.development?', path: 'config/initializers/db.rb', code: 'if Rails.env.development?\n  ActiveRecord::Tasks::DatabaseTasks.migrate\nend\n' }
     ],
     invalid: [
-      { name: 'migrate chained in CMD', path: 'Dockerfile', code: 'FROM python:3.12\nCMD python manage.py migrate && gunicorn mysite.wsgi -b 0.0.0.0:$PORT\n', errors: [{ line: 2, message: /`manage\.py migrate`/ }] },
-      { name: 'prisma in exec-form sh -c', path: 'Dockerfile', code: 'FROM node:20\nCMD ["sh", "-c", "npx prisma migrate deploy && node dist/main.js"]\n', errors: [{ line: 2, message: /prisma migrate deploy/ }] },
+      { name: 'migrate chained in CMD', path: 'Dockerfile', code: 'FROM python:3.12\nCMD python manage.py migrate && gunicorn mysite.wsgi -b 0.0.0.0:$PORT\n', errors: [{ line: 2, column: 12, message: /`manage\.py migrate`/ }] },
+      { name: 'prisma in exec-form sh -c', path: 'Dockerfile', code: 'FROM node:20\nCMD ["sh", "-c", "npx prisma migrate deploy && node dist/main.js"]\n', errors: [{ line: 2, column: 23, message: /prisma migrate deploy/ }] },
       { name: 'Procfile web migrates', path: 'Procfile', code: 'web: bundle exec rails db:migrate && bundle exec puma -C config/puma.rb\n', errors: [{ line: 1, column: 18 }] },
       { name: 'npm start migrates', path: 'package.json', code: '{\n  "scripts": {\n    "start": "prisma db push && node dist/index.js"\n  }\n}\n', errors: [{ line: 3, message: /prisma db push/ }] },
       { name: 'prestart migrates', path: 'package.json', code: '{\n  "scripts": {\n    "prestart": "npm run migrate",\n    "start": "node server.js"\n  }\n}\n', errors: [{ line: 3 }] },
@@ -59,7 +59,7 @@ describe('TF1201 schema-change-at-start', () => {
       { name: 'Spring ddl-auto update', path: 'src/main/resources/application.properties', code: 'spring.datasource.url=${DATABASE_URL}\nspring.jpa.hibernate.ddl-auto=update\n', errors: [{ line: 2, message: /auto-update/ }] },
       { name: 'Spring yaml ddl-auto create-drop', path: 'src/main/resources/application.yml', code: 'spring:\n  jpa:\n    hibernate:\n      ddl-auto: create-drop\n', errors: [{ line: 4, message: /drops existing tables/ }] },
       { name: 'dev profile ddl-auto is a notice', path: 'src/main/resources/application-dev.yml', code: 'spring:\n  jpa:\n    hibernate:\n      ddl-auto: update\n', errors: [{ line: 4, severity: 'notice' }] },
-      { name: 'migrate --noinput still fires', path: 'Dockerfile', code: 'FROM python:3.12\nCMD python manage.py migrate --check; python manage.py migrate --noinput && gunicorn mysite.wsgi\n', errors: [{ line: 2 }] },
+      { name: 'migrate --noinput still fires', path: 'Dockerfile', code: 'FROM python:3.12\nCMD python manage.py migrate --check; python manage.py migrate --noinput && gunicorn mysite.wsgi\n', errors: [{ line: 2, column: 46 }] },
       { name: 'sequelize.sync only in production', path: 'src/db.ts', code: "import { Sequelize } from 'sequelize'\nif (process.env.NODE_ENV === 'production') {\n  await sequelize.sync({ alter: true })\n}\n", errors: [{ line: 3 }] },
       { name: 'sequelize.sync when not test', path: 'src/db.ts', code: "import { Sequelize } from 'sequelize'\nif (process.env.NODE_ENV !== 'test') {\n  await sequelize.sync()\n}\n", errors: [{ line: 3, severity: 'warning' }] },
       { name: 'spring dev profile document is a notice', path: 'src/main/resources/application.yml', code: 'spring:\n  jpa:\n    hibernate:\n      ddl-auto: validate\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\n  jpa:\n    hibernate:\n      ddl-auto: create-drop\n', errors: [{ line: 12, severity: 'notice' }] },
@@ -74,6 +74,17 @@ describe('TF1201 schema-change-at-start', () => {
     ]
   })
 
+  it('a Node finding names the migration tool it saw', () => {
+    const [f] = runRule(schemaChangeAtStart, 'Dockerfile', 'FROM node:20\nCMD npx prisma migrate deploy && node server.js\n')
+    expect(f.remediation).toContain('Run `prisma migrate deploy` once per release')
+    expect(f.remediation).not.toContain('sequelize')
+    const [d] = runRule(schemaChangeAtStart, 'Dockerfile', 'FROM python:3.12\nCMD python manage.py migrate && gunicorn mysite.wsgi\n')
+    expect(d.remediation).toContain('Run `manage.py migrate` once per release')
+  })
+  it('a Procfile finding gives the Procfile fix once', () => {
+    const [f] = runRule(schemaChangeAtStart, 'Procfile', 'web: bundle exec rails db:migrate && bundle exec puma -C config/puma.rb\n')
+    expect(f.remediation).toBe('Move it to a release phase, `release: rails db:migrate`, and keep `web:` to the server command alone.')
+  })
   it('records release phases, migration Jobs and admin task entries as facts', () => {
     const facts = new Facts()
     runRule(schemaChangeAtStart, 'Procfile', 'release: python manage.py migrate\nweb: gunicorn a.wsgi\n', facts)

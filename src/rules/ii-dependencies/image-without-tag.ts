@@ -1,5 +1,6 @@
 // TF0203: a base or service image without a tag, or tagged `latest`.
 import type { Rule } from '../../engine/rule.js'
+import { reportedAsMutableRelease } from '../v-build-release-run/mutable-release-tag.js'
 import { imageUses } from './image-refs.js'
 
 export const imageWithoutTag: Rule = {
@@ -20,6 +21,8 @@ export const imageWithoutTag: Rule = {
       if (img.digest) continue // a digest pins the content whatever the tag says
       const floating = img.tag === undefined ? 'has no tag (so it is `latest`)' : img.tag.toLowerCase() === 'latest' ? 'is tagged `latest`' : undefined
       if (!floating) continue
+      // The app's own image deployed as `:latest` is a release without an id: TF0503 (Factor V) reports it once.
+      if (img.where !== 'dockerfile' && reportedAsMutableRelease(file, img.ref)) continue
       const where = img.where === 'dockerfile' ? 'FROM' : img.where === 'compose' ? 'compose image' : 'container image'
       report({
         line: img.line,

@@ -7,6 +7,7 @@ import { onLongLine } from '../shared/lines.js'
 import { isEnvReference } from '../shared/placeholders.js'
 import { envLookup, isDevOnlyPath, secretNameKind } from './secret-patterns.js'
 
+const PLACEHOLDER = new RegExp(String.raw`\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g')
 const S = String.raw`(["'])([^"'\n\\]{0,200})`
 // [regex, language filter]; group 1 = env var name, last groups = quote + literal.
 const PATTERNS: [RegExp, RegExp][] = [
@@ -23,7 +24,7 @@ const PATTERNS: [RegExp, RegExp][] = [
   // Go and others: a helper like getEnv("JWT_SECRET", "fallback")
   [new RegExp(String.raw`\b(?:get_?[Ee]nv\w{0,20}|[Ee]nv[Oo]r\w{0,10}|envOrDefault|env_or|lookupEnv\w{0,10})\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3`, 'g'), /./],
   // Spring and other ${VAR:default} placeholders in config
-  [new RegExp(String.raw`\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g'), /none|java|kotlin/] // also @Value("${jwt.secret:x}")
+  [PLACEHOLDER, /none|java|kotlin/] // also @Value("${jwt.secret:x}")
 ]
 
 export const fallbackSecretLiteral: Rule = {
@@ -57,7 +58,7 @@ export const fallbackSecretLiteral: Rule = {
         report({
           ...file.position(offset),
           message: `${name} falls back to the literal '${redact(value)}' when the variable is unset`,
-          remediation: remedy(file, name),
+          remediation: remedy(file, name, re === PLACEHOLDER),
           secret: value
         })
       }
@@ -65,7 +66,9 @@ export const fallbackSecretLiteral: Rule = {
   }
 }
 
-function remedy(file: SourceFile, name: string): string {
+function remedy(file: SourceFile, name: string, placeholder: boolean): string {
+  // ${VAR:default} (Spring config, @Value): the fix is the same placeholder without its default
+  if (placeholder) return `Fail fast instead of falling back: \${${name}} without a default (startup fails when it is unset).`
   const fix: Record<string, string> = {
     javascript: `const v = process.env.${name}; if (!v) throw new Error('${name} is not set')`,
     typescript: `const v = process.env.${name}; if (!v) throw new Error('${name} is not set')`,
@@ -75,5 +78,7 @@ function remedy(file: SourceFile, name: string): string {
     java: `Objects.requireNonNull(System.getenv("${name}"), "${name} is not set")`,
     kotlin: `System.getenv("${name}") ?: error("${name} is not set")`
   }
-  return `Fail fast instead of falling back: ${fix[file.language] ?? `\${${name}} without a default (startup fails when it is unset); or ${envLookup(file, name)}`}.`
+  const lookup = envLookup(file, name)
+  const generic = `\${${name}} without a default (startup fails when it is unset)${lookup === `\${${name}}` ? '' : `; or ${lookup}`}`
+  return `Fail fast instead of falling back: ${fix[file.language] ?? generic}.`
 }

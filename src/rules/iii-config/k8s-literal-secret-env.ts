@@ -33,14 +33,16 @@ export const k8sLiteralSecretEnv: Rule = {
     const severity = file.role === 'dev' || /(^|\/)(dev|development|local|kind|minikube)\//i.test(file.path) ? 'notice' : 'error'
     const envNames = new Map<string, string>()
     const entries = yamlEntries(file)
-    for (const e of entries) if (e.key === 'name' && e.path.includes('env')) envNames.set(e.path.slice(0, -1).join('/'), String(e.value))
+    // Keyed by document too: a Deployment and a Job in one file share the path of their env entries.
+    const envKey = (docIndex: number, path: readonly (string | number)[]) => `${docIndex}:${path.slice(0, -1).join('/')}`
+    for (const e of entries) if (e.key === 'name' && e.path.includes('env')) envNames.set(envKey(e.docIndex, e.path), String(e.value))
     const secretDocsDone = new Set<number>()
     for (const e of entries) {
       const kind = kinds[e.docIndex]
       const v = e.value === null ? '' : String(e.value)
       const at = e.offset + (e.quoted ? 1 : 0)
       if (e.key === 'value' && e.path[e.path.length - 3] === 'env') {
-        const name = envNames.get(e.path.slice(0, -1).join('/'))
+        const name = envNames.get(envKey(e.docIndex, e.path))
         // GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json names where the credential is mounted
         if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3 || looksLikePath(v)) continue
         report({ ...file.position(at), severity, message: `Env var ${name} is given a literal value instead of valueFrom.secretKeyRef`, secret: v })

@@ -55,12 +55,12 @@ export const secretAssignment: Rule = {
   check(file, report) {
     if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOnlyPath(file.path) || isTestDouble(file.path)) return
     const serviceSecrets = workflowServiceSecrets(file) // a CI config's own service containers
-    const emit = (name: string, value: string, offset: number): void => {
-      if (!isRealSecret(name, value) || serviceSecrets.has(value)) return
+    const emit = (name: string, value: string, offset: number, asName = name): void => {
+      if (!isRealSecret(asName, value) || serviceSecrets.has(value)) return
       report({
         ...file.position(offset),
-        message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${redact(value)}`,
-        remediation: moveToEnv(file, envName(name), true),
+        message: `${secretNameKind(asName) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${redact(value)}`,
+        remediation: moveToEnv(file, envName(asName), true),
         secret: value
       })
     }
@@ -81,7 +81,14 @@ export const secretAssignment: Rule = {
   }
 }
 
-function scanSource(file: SourceFile, emit: (name: string, value: string, offset: number) => void): void {
+/** A `user:`/`username:` key earlier in the same object literal (no `{`, `}` or `;` between), within 160 characters. */
+function besideUser(code: string, nameStart: number): boolean {
+  const before = code.slice(Math.max(0, nameStart - 160), nameStart)
+  const open = Math.max(before.lastIndexOf('{'), before.lastIndexOf('}'), before.lastIndexOf(';'))
+  return open !== -1 && before[open] === '{' && /\buser(?:name)?["']?\s*[:=]/i.test(before.slice(open))
+}
+
+function scanSource(file: SourceFile, emit: (name: string, value: string, offset: number, asName?: string) => void): void {
   const code = file.code
   let owned: Set<number> | undefined // TF0305 reports these
   ASSIGNED_LITERAL.lastIndex = 0
@@ -89,14 +96,16 @@ function scanSource(file: SourceFile, emit: (name: string, value: string, offset
     const named = nameAssignedAt(code, m.index)
     if (!named) continue
     const name = named.name.slice(named.name.lastIndexOf('.') + 1)
-    if (!secretNameKind(name)) continue
+    // nodemailer, ftp and LDAP clients: auth: { user: 'apikey', pass: '...' }. A bare `pass` is a password only beside its user.
+    const asName = name === 'pass' && besideUser(code, named.start) ? 'password' : name
+    if (!secretNameKind(asName)) continue
     const value = m[2]
     const offset = m.index + m[0].length - value.length - 1
     if (onLongLine(file, offset)) continue
     owned ??= new Set(signingLiterals(file).map((s) => s.offset))
-    if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !isRealSecret(name, value)) continue
+    if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !isRealSecret(asName, value)) continue
     if (inLocalOrFakeBlock(code, named.start) || inDevOnlyCode(file, offset)) continue // the costlier context checks last
-    emit(name, value, offset)
+    emit(name, value, offset, asName)
   }
 }
 

@@ -31,8 +31,10 @@ export const missingReadinessProbe: Rule = {
       for (const c of w.containers) {
         if (c.init || c.hasReadinessProbe || c.ports.length === 0) continue
         const port = c.ports[0].containerPort
+        const at = file.line(c.line).search(/[^\s-]/) // `- name: web`: the column of `name`
         report({
           line: c.line,
+          ...(at !== -1 ? { column: at + 1 } : {}),
           message: `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)} serves port ${port} but has no readinessProbe`,
           remediation: `Add under container ${c.name}:\nreadinessProbe:\n  httpGet: {path: /healthz, port: ${port}}\n  periodSeconds: 5\n  failureThreshold: 3`
         })

@@ -30,6 +30,14 @@ function isMutable(ref: string): string | undefined {
   return MUTABLE.has(m[1].toLowerCase()) ? m[1] : undefined
 }
 
+/**
+ * Does TF0503 report this image of a Kubernetes manifest or compose file as the app's release
+ * under a mutable tag? Then TF0203 leaves it alone: one finding for one `:latest`.
+ */
+export function reportedAsMutableRelease(file: SourceFile, image: string): boolean {
+  return (file.kind === 'kubernetes' || file.kind === 'compose') && file.role === 'app' && !isNonProductionPathV8(file.path) && isOwnImageV8(image) && isMutable(image) !== undefined
+}
+
 export const mutableReleaseTag: Rule = {
   meta: {
     id: 'TF0503',

@@ -88,16 +88,28 @@ function checkNode(file: SourceFile, report: Report): void {
       report({ line: p.line, column: p.column, message: 'multer.diskStorage() stores uploads on the local disk', remediation: FIX.node })
     }
   }
-  // Request handlers writing into app-relative user folders.
-  if (!/\breq(?:uest)?\.(?:file|files|body|params)\b|\bctx\.request\b/.test(code)) return
-  for (const m of code.matchAll(/\bfs(?:\.promises)?\.(writeFile|writeFileSync|createWriteStream|appendFile|appendFileSync|rename|renameSync|copyFile|copyFileSync)\s*\(/g)) {
+  // Request handlers writing into app-relative user folders (Express/Koa, and Web Request route handlers: `await req.formData()`).
+  if (!/\breq(?:uest)?\.(?:file|files|body|params|formData\s*\(\s*\))|\bctx\.request\b/.test(code)) return
+  // `import { writeFile } from 'node:fs/promises'`: the bare call is fs's too
+  const bare = /\b(?:import\s*\{[^}]{0,300}\}\s*from|require\s*\()\s*['"](?:node:)?fs(?:\/promises)?['"]/.test(code) ? String.raw`|(?<![\w.])` : ''
+  const call = new RegExp(String.raw`(?:\bfs(?:\.promises)?\.${bare})(writeFile|writeFileSync|createWriteStream|appendFile|appendFileSync|rename|renameSync|copyFile|copyFileSync)\s*\(`, 'g')
+  for (const m of code.matchAll(call)) {
+    if (/\bfunction\s+$/.test(code.slice(Math.max(0, m.index - 12), m.index))) continue // a wrapper's own declaration
     const args = balancedV6(code, m.index + m[0].length - 1, 600) ?? ''
     const parts = splitArgsV6(args)
-    const target = (m[1].startsWith('rename') || m[1].startsWith('copy') ? parts[1] : parts[0]) ?? ''
+    const written = (m[1].startsWith('rename') || m[1].startsWith('copy') ? parts[1] : parts[0]) ?? ''
+    const target = definitionOf(code, written.trim()) ?? written
     if (!USER_DIR.test(target) || TMP.test(target)) continue
     const p = file.position(m.index)
     report({ line: p.line, column: p.column, message: `fs.${m[1]}(${target.trim().slice(0, 60)}, …) writes user data to the local disk`, remediation: FIX.node })
   }
+}
+
+/** `const dest = path.join(...)`: what a plain identifier argument was set to, on one line of the same file. */
+function definitionOf(code: string, name: string): string | undefined {
+  if (!/^[A-Za-z_$][\w$]{0,60}$/.test(name)) return undefined
+  const m = new RegExp(String.raw`\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*=\s*([^\n;]{1,300})`).exec(code)
+  return m?.[1]
 }
 
 function checkPython(file: SourceFile, report: Report): void {

@@ -23,12 +23,12 @@ const FILE_PATTERNS: Partial<Record<Language | 'xml' | 'properties' | 'yaml', Pa
   ],
   python: [
     { re: /\b(?:logging\.)?(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler\s*\(/g, what: 'logging file handler' },
-    { re: /\bbasicConfig\s*\([^)\n]*\bfilename\s*=/g, what: 'logging.basicConfig(filename=...)' },
+    { re: /\bbasicConfig\s*\([^)\n]*\bfilename\s*=/g, what: 'logging.basicConfig with a filename' },
     { re: /['"]class['"]\s*:\s*['"]logging\.(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler['"]/g, what: 'LOGGING file handler' },
     { re: /\blogger\.add\s*\(\s*f?['"][^'"\n]+['"]/g, what: 'loguru file sink' }
   ],
   ruby: [
-    { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Logger writing to a file' }
+    { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Ruby Logger on a file path' }
   ],
   java: [
     { re: /\bnew\s+FileHandler\s*\(/g, what: 'java.util.logging FileHandler' },
@@ -136,12 +136,22 @@ export const logToFile: Rule = {
           line,
           column,
           severity,
-          message: `${p.what} ${tok(key === 'properties' || key === 'yaml' ? file.line(line).trim() : m[0], 60)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
+          message: `${p.what} ${tok(key === 'xml' ? m[0] : key === 'properties' || key === 'yaml' ? file.line(line).trim() : callText(file.line(line).slice(column - 1)), 80)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
           remediation: pick(SNIPPETS, ctx.app?.framework, lang)
         })
       }
     }
   }
+}
+
+/** A call from its start to its closing parenthesis (the rest of the line when it closes on a later line). */
+function callText(rest: string): string {
+  let depth = 0
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '(') depth++
+    else if (rest[i] === ')' && --depth === 0) return rest.slice(0, i + 1)
+  }
+  return rest
 }
 
 /** /dev/stdout, /dev/stderr, /proc/self/fd/1|2, /proc/1/fd/1|2 (as a whole value): the log stream, not a file; /dev/null keeps nothing. */

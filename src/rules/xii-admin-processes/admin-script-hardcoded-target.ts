@@ -28,7 +28,9 @@ export const adminScriptHardcodedTarget: Rule = {
       'host works for one environment only, bypasses the release config, invites running it from a laptop against production, and ' +
       'puts credentials into the codebase.',
     remediation: SNIPPETS.default,
-    languages: ['python', 'javascript', 'typescript', 'ruby', 'shell', 'go']
+    languages: ['python', 'javascript', 'typescript', 'ruby', 'shell', 'go'],
+    // the same hardcoded host reported as a service locator (Factor IV) is one problem, reported once there
+    deferTo: ['TF0401']
   },
   files: { kinds: ['source', 'other'], path: /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/ },
   keywords: ['://', 'host', '-h '],

@@ -51,6 +51,12 @@ const SNIPPETS: Record<string, string> = {
   default: 'Run schema changes as a one-off admin process per release (release phase, Kubernetes Job, Helm hook), not in the start command of every instance.'
 }
 
+/** Without a framework's own fix, name the migration command the finding saw (prisma, not a list with sequelize). */
+function forCommand(fix: string, command: string): string {
+  if (fix !== SNIPPETS.javascript && fix !== SNIPPETS.default) return fix
+  return `Run \`${command}\` once per release as a one-off step (a Procfile \`release:\` phase, a Kubernetes Job or Helm pre-upgrade hook, or a CI deploy step) and start the server alone.`
+}
+
 export const schemaChangeAtStart: Rule = {
   meta: {
     id: 'TF1201',
@@ -76,7 +82,7 @@ export const schemaChangeAtStart: Rule = {
         if (file.role === 'app') return checkDockerfile(file, report, fix)
         return
       case 'procfile':
-        return checkProcfile(file, report, ctx, fix)
+        return checkProcfile(file, report, ctx)
       case 'kubernetes':
         if (file.role === 'app') return checkKubernetes(file, report, ctx, fix)
         return
@@ -125,11 +131,22 @@ function checkDockerfile(file: SourceFile, report: ReportFn, fix: string): void 
     if (!m) continue
     const after = bc.text.slice(m.index + m[0].length)
     if (!/(&&|;|\|\|)/.test(after) || !SERVER.test(after)) continue // a dedicated migration image is a one-off process
-    report({ line: bc.instruction.line, message: `${bc.keyword} runs ${tok(m[0])} before starting the app: every container start (each replica, each restart) migrates the schema`, remediation: fix })
+    report({ ...where(file, bc.instruction.line, bc.instruction.endLine, bc.text, m), message: `${bc.keyword} runs ${tok(m[0])} before starting the app: every container start (each replica, each restart) migrates the schema`, remediation: forCommand(fix, m[0]) })
   }
 }
 
-function checkProcfile(file: SourceFile, report: ReportFn, ctx: FileContext, fix: string): void {
+/** Where match `m` of the command `text` is among an instruction's lines (the keyword's line when not written verbatim). */
+function where(file: SourceFile, line: number, endLine: number, text: string, m: RegExpExecArray): { line: number; column?: number } {
+  const whole = file.line(line).indexOf(text)
+  if (whole !== -1) return { line, column: whole + m.index + 1 }
+  for (let l = line; l <= endLine; l++) {
+    const i = file.line(l).indexOf(m[0])
+    if (i !== -1) return { line: l, column: i + 1 }
+  }
+  return { line }
+}
+
+function checkProcfile(file: SourceFile, report: ReportFn, ctx: FileContext): void {
   for (const p of procfileOf(file)) {
     const m = schemaChange(p.command)
     if (p.type === 'release') {
@@ -142,7 +159,8 @@ function checkProcfile(file: SourceFile, report: ReportFn, ctx: FileContext, fix
       column: p.column + m.index,
       severity: file.role === 'app' ? 'error' : 'notice',
       message: `Procfile process \`${p.type}\` runs ${tok(m[0])} on every start: each dyno/instance migrates the schema`,
-      remediation: `Move it to a release phase: \`release: ${m[0]}\` and keep \`${p.type}:\` to the server command. ${fix}`
+      // the Procfile-specific fix alone: the framework's generic one repeats it ("Procfile `release: ...`")
+      remediation: `Move it to a release phase, \`release: ${m[0]}\`, and keep \`${p.type}:\` to the server command alone.`
     })
   }
 }
@@ -169,7 +187,7 @@ function checkKubernetes(file: SourceFile, report: ReportFn, ctx: FileContext, f
         })
         continue
       }
-      report({ line: c.commandLine, message: `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)} runs ${tok(m[0])} in its start command: every replica migrates on every start`, remediation: fix })
+      report({ line: c.commandLine, message: `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)} runs ${tok(m[0])} in its start command: every replica migrates on every start`, remediation: forCommand(fix, m[0]) })
     }
   }
 }
@@ -193,7 +211,7 @@ function checkPackageJson(file: SourceFile, report: ReportFn, ctx: FileContext, 
     if (!/^(pre|post)?start(:prod(uction)?)?$/.test(name)) continue
     const m = schemaChange(cmd)
     if (!m) continue
-    report({ line: pkg.lineOf('scripts', name), message: `npm script \`${name}\` runs ${tok(m[0])}: every \`npm start\` (each instance, each restart) changes the schema`, remediation: fix })
+    report({ line: pkg.lineOf('scripts', name), message: `npm script \`${name}\` runs ${tok(m[0])}: every \`npm start\` (each instance, each restart) changes the schema`, remediation: forCommand(fix, m[0]) })
   }
 }
 
@@ -232,7 +250,7 @@ function checkScript(file: SourceFile, report: ReportFn, fix: string): void {
     if (l.length > MAX_LINE || /^\s*(echo|printf)\b/.test(l)) return
     const m = schemaChange(l)
     if (!m) return
-    report({ line: i + 1, column: m.index + 1, severity: 'warning', message: `Entrypoint runs ${tok(m[0])} on every container start before the app`, remediation: fix })
+    report({ line: i + 1, column: m.index + 1, severity: 'warning', message: `Entrypoint runs ${tok(m[0])} on every container start before the app`, remediation: forCommand(fix, m[0]) })
   })
 }
 
