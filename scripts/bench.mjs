@@ -47,12 +47,17 @@ const LANGS = {
 }
 const LANG_NAMES = Object.keys(LANGS)
 
-// Source text: blocks of ordinary service code per language (imports, config reads, auth, clients,
-// queries, logging, comments, tests' helpers), chosen by the seeded generator. Real code is dense in the
-// words secret scanners and our rules key on (token, key, secret, password, auth, client, port, env), so
-// both gitleaks and the audit do the work they do on a real repository; a repeated four-line handler did not.
+// Source text: blocks of ordinary service code per language, chosen by the seeded generator: domain logic
+// (totals, grouping, validation, formatting) and the code that handles auth, tokens, clients, caches,
+// queries and logging. Real code holds the words secret scanners and our rules key on (token, key, secret,
+// password, auth, client, env) in some files and not others, so both gitleaks and the audit do the work
+// they do on a real repository; a repeated four-line handler did not.
 const BLOCKS = {
   node: [
+    (i) => [`export interface LineItem${i} { sku: string; quantity: number; unitPrice: number; discount?: number }`, '', `export function orderTotal${i}(items: LineItem${i}[]): number {`, `  return items.reduce((sum, item) => sum + item.quantity * item.unitPrice * (1 - (item.discount ?? 0)), 0)`, `}`, ''],
+    (i) => [`export function formatDate${i}(value: Date, locale = 'en-US'): string {`, `  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: '2-digit' }).format(value)`, `}`, '', `export const byCreatedAt${i} = (a: { createdAt: Date }, b: { createdAt: Date }) => b.createdAt.getTime() - a.createdAt.getTime()`, ''],
+    (i) => [`// Groups rows by a derived label, preserving first-seen order (used by the reports page).`, `export function groupBy${i}<T>(rows: T[], label: (row: T) => string): Map<string, T[]> {`, `  const groups = new Map<string, T[]>()`, `  for (const row of rows) {`, `    const k = label(row)`, `    const list = groups.get(k)`, `    if (list) list.push(row)`, `    else groups.set(k, [row])`, `  }`, `  return groups`, `}`, ''],
+    (i) => [`export function validateAddress${i}(input: Partial<Address>): string[] {`, `  const errors: string[] = []`, `  if (!input.street?.trim()) errors.push('street is required')`, `  if (!input.city?.trim()) errors.push('city is required')`, `  if (input.postcode && !/^[0-9A-Z -]{3,10}$/i.test(input.postcode)) errors.push('postcode looks wrong')`, `  return errors`, `}`, ''],
     () => [`import { Router, type Request, type Response } from 'express'`, `import { logger } from '../lib/logger.js'`, `import { config } from '../config.js'`, ''],
     (i) => [`/**`, ` * Lists the orders of the signed-in account, newest first (page ${i}).`, ` * The access token is checked by the auth middleware before this runs.`, ` */`, `export async function listOrders${i}(req: Request, res: Response) {`, `  const accountId = req.auth?.accountId`, `  if (!accountId) return res.status(401).json({ error: 'missing token' })`, `  const orders = await db.order.findMany({ where: { accountId }, orderBy: { createdAt: 'desc' }, take: 50 })`, `  logger.info({ accountId, count: orders.length }, 'orders listed')`, `  res.json({ orders, page: ${i} })`, `}`, ''],
     (i) => [`export function verifyToken${i}(header: string | undefined): Claims | null {`, `  if (!header?.startsWith('Bearer ')) return null`, `  const token = header.slice('Bearer '.length)`, `  try {`, `    return jwt.verify(token, config.jwtSecret, { algorithms: ['HS256'], audience: config.apiAudience }) as Claims`, `  } catch (err) {`, `    logger.warn({ err }, 'invalid access token')`, `    return null`, `  }`, `}`, ''],
@@ -64,6 +69,10 @@ const BLOCKS = {
     (i) => [`type Page${i}<T> = { items: T[]; nextCursor?: string; total: number }`, `export function paginate${i}<T>(rows: T[], limit: number): Page${i}<T> {`, `  const items = rows.slice(0, limit)`, `  return { items, nextCursor: rows.length > limit ? String(limit) : undefined, total: rows.length }`, `}`, '']
   ],
   python: [
+    (i) => [`@dataclass(frozen=True)`, `class LineItem${i}:`, `    sku: str`, `    quantity: int`, `    unit_price: Decimal`, '', `    def total(self) -> Decimal:`, `        return self.unit_price * self.quantity`, '', ''],
+    (i) => [`def order_total_${i}(items):`, `    return sum((item.total() for item in items), Decimal("0"))`, '', '', `def by_created_at_${i}(rows):`, `    return sorted(rows, key=lambda row: row.created_at, reverse=True)`, '', ''],
+    (i) => [`def group_by_${i}(rows, label):`, `    groups = defaultdict(list)`, `    for row in rows:`, `        groups[label(row)].append(row)`, `    return dict(groups)`, '', ''],
+    (i) => [`def validate_address_${i}(data):`, `    errors = []`, `    if not data.get("street", "").strip():`, `        errors.append("street is required")`, `    if not data.get("city", "").strip():`, `        errors.append("city is required")`, `    return errors`, '', ''],
     () => ['import logging', 'from django.conf import settings', 'from django.http import JsonResponse', 'from rest_framework.permissions import IsAuthenticated', '', 'logger = logging.getLogger(__name__)', ''],
     (i) => [`def list_orders_${i}(request):`, `    """Return the caller's orders, newest first; the access token is checked by the auth backend."""`, `    if not request.user.is_authenticated:`, `        return JsonResponse({"error": "missing token"}, status=401)`, `    orders = Order.objects.filter(owner=request.user).order_by("-created_at")[:50]`, `    logger.info("orders listed", extra={"account": request.user.pk, "count": len(orders)})`, `    return JsonResponse({"orders": [o.to_dict() for o in orders], "page": ${i}})`, '', ''],
     (i) => [`def verify_token_${i}(header):`, `    if not header or not header.startswith("Bearer "):`, `        return None`, `    token = header[len("Bearer "):]`, `    try:`, `        return jwt.decode(token, settings.JWT_SECRET, algorithms=["HS256"], audience=settings.API_AUDIENCE)`, `    except jwt.InvalidTokenError:`, `        logger.warning("invalid access token")`, `        return None`, '', ''],
@@ -74,6 +83,9 @@ const BLOCKS = {
     (i) => [`# TODO(${i}): move the webhook signature check into middleware once secret rotation lands`, `def signature_matches_${i}(payload: bytes, signature: str) -> bool:`, `    expected = hmac.new(settings.WEBHOOK_SIGNING_SECRET.encode(), payload, hashlib.sha256).hexdigest()`, `    return hmac.compare_digest(expected, signature)`, '', '']
   ],
   ruby: [
+    (i) => [`class Order${i} < ApplicationRecord`, `  has_many :line_items, dependent: :destroy`, `  scope :recent, -> { where(created_at: 30.days.ago..).order(created_at: :desc) }`, '', `  def total`, `    line_items.sum { |item| item.quantity * item.unit_price }`, `  end`, `end`, ''],
+    (i) => [`def group_rows_${i}(rows)`, `  rows.group_by { |row| row.fetch(:category) }.transform_values(&:count)`, `end`, ''],
+    (i) => [`def format_amount_${i}(cents, currency = "EUR")`, `  format("%.2f %s", cents / 100.0, currency)`, `end`, ''],
     (i) => [`class OrdersController${i} < ApplicationController`, `  before_action :authenticate_account!`, '', `  # GET /orders — newest first; the access token is checked by the auth concern.`, `  def index`, `    orders = current_account.orders.order(created_at: :desc).limit(50)`, `    Rails.logger.info("orders listed account=#{current_account.id} count=#{orders.size}")`, `    render json: { orders: orders.as_json(only: %i[id total status]), page: ${i} }`, `  end`, `end`, ''],
     (i) => [`module TokenVerifier${i}`, `  def self.call(header)`, `    return nil unless header&.start_with?("Bearer ")`, `    token = header.delete_prefix("Bearer ")`, `    JWT.decode(token, Rails.application.credentials.jwt_secret, true, algorithm: "HS256").first`, `  rescue JWT::DecodeError => e`, `    Rails.logger.warn("invalid access token: #{e.class}")`, `    nil`, `  end`, `end`, ''],
     (i) => [`class PaymentsClient${i}`, `  def initialize(api_key: ENV.fetch("PAYMENTS_API_KEY"), timeout: 5)`, `    @api_key = api_key`, `    @timeout = timeout`, `  end`, '', `  def charge(amount:, currency:, customer_id:)`, `    # The idempotency key makes retries safe.`, `    http.post("/charges", { amount: amount, currency: currency, customer: customer_id }, "Idempotency-Key" => SecureRandom.uuid)`, `  end`, `end`, ''],
@@ -81,6 +93,9 @@ const BLOCKS = {
     (i) => [`def authenticate_${i}(email, password)`, `  user = User.find_by(email: email.downcase)`, `  user&.authenticate(password) || nil`, `end`, '']
   ],
   java: [
+    (i) => [`    public BigDecimal orderTotal${i}(List<LineItem> items) {`, `        return items.stream()`, `            .map(item -> item.unitPrice().multiply(BigDecimal.valueOf(item.quantity())))`, `            .reduce(BigDecimal.ZERO, BigDecimal::add);`, `    }`, ''],
+    (i) => [`    public Map<String, List<Order>> groupByStatus${i}(List<Order> orders) {`, `        return orders.stream().collect(Collectors.groupingBy(Order::status, TreeMap::new, Collectors.toList()));`, `    }`, ''],
+    (i) => [`    public record Address${i}(String street, String city, String postcode) {`, `        public Address${i} {`, `            Objects.requireNonNull(street, "street");`, `            Objects.requireNonNull(city, "city");`, `        }`, `    }`, ''],
     () => ['import org.springframework.beans.factory.annotation.Value;', 'import org.springframework.http.ResponseEntity;', 'import org.springframework.web.bind.annotation.*;', 'import org.slf4j.Logger;', 'import org.slf4j.LoggerFactory;', ''],
     (i) => [`    /** Lists the caller's orders, newest first; the access token is checked by the security filter. */`, `    @GetMapping("/api/v1/orders/${i}")`, `    public ResponseEntity<List<Order>> listOrders${i}(@AuthenticationPrincipal Jwt principal) {`, `        var orders = repository.findByAccountIdOrderByCreatedAtDesc(principal.getSubject(), PageRequest.of(0, 50));`, `        log.info("orders listed account={} count={}", principal.getSubject(), orders.size());`, `        return ResponseEntity.ok(orders);`, `    }`, ''],
     (i) => [`    public Optional<Claims> verifyToken${i}(String header) {`, `        if (header == null || !header.startsWith("Bearer ")) return Optional.empty();`, `        String token = header.substring("Bearer ".length());`, `        try {`, `            return Optional.of(Jwts.parser().verifyWith(signingKey).build().parseSignedClaims(token).getPayload());`, `        } catch (JwtException e) {`, `            log.warn("invalid access token: {}", e.getMessage());`, `            return Optional.empty();`, `        }`, `    }`, ''],
@@ -88,6 +103,9 @@ const BLOCKS = {
     (i) => [`    public boolean checkPassword${i}(User user, String password) {`, `        return user.getPasswordHash() != null && passwordEncoder.matches(password, user.getPasswordHash());`, `    }`, '']
   ],
   go: [
+    (i) => [`type LineItem${i} struct {`, `\tSKU       string`, `\tQuantity  int`, `\tUnitPrice int64`, `}`, '', `func OrderTotal${i}(items []LineItem${i}) int64 {`, `\tvar total int64`, `\tfor _, it := range items {`, `\t\ttotal += int64(it.Quantity) * it.UnitPrice`, `\t}`, `\treturn total`, `}`, ''],
+    (i) => [`func SortByCreated${i}(orders []Order) {`, `\tsort.Slice(orders, func(a, b int) bool { return orders[a].CreatedAt.After(orders[b].CreatedAt) })`, `}`, ''],
+    (i) => [`func GroupByStatus${i}(orders []Order) map[string][]Order {`, `\tgroups := make(map[string][]Order)`, `\tfor _, o := range orders {`, `\t\tgroups[o.Status] = append(groups[o.Status], o)`, `\t}`, `\treturn groups`, `}`, ''],
     () => ['import (', '\t"context"', '\t"encoding/json"', '\t"log/slog"', '\t"net/http"', ')', ''],
     (i) => [`// ListOrders${i} returns the caller's orders, newest first; the access token is checked by middleware.`, `func ListOrders${i}(w http.ResponseWriter, r *http.Request) {`, `\taccount, ok := auth.FromContext(r.Context())`, `\tif !ok {`, `\t\thttp.Error(w, "missing token", http.StatusUnauthorized)`, `\t\treturn`, `\t}`, `\torders, err := store.ListOrders(r.Context(), account.ID, 50)`, `\tif err != nil {`, `\t\tslog.Error("list orders", "err", err)`, `\t\thttp.Error(w, err.Error(), http.StatusInternalServerError)`, `\t\treturn`, `\t}`, `\t_ = json.NewEncoder(w).Encode(orders)`, `}`, ''],
     (i) => [`func VerifyToken${i}(header string, key []byte) (*Claims, error) {`, `\ttoken, ok := strings.CutPrefix(header, "Bearer ")`, `\tif !ok {`, `\t\treturn nil, errMissingToken`, `\t}`, `\tclaims := &Claims{}`, `\t_, err := jwt.ParseWithClaims(token, claims, func(*jwt.Token) (any, error) { return key, nil })`, `\treturn claims, err`, `}`, ''],
@@ -129,8 +147,10 @@ function generate(root, scale, nodeModulesFiles) {
       // Realistic sizes: 20..220 lines (≈ 1-9 KB).
       const n = 20 + Math.floor(rand() * 200)
       const lines = []
+      // A module is about one concern: its blocks come from three neighbours in the list (a theme).
       const blocks = BLOCKS[lang]
-      for (let i = 0; lines.length < n; i++) lines.push(...blocks[Math.floor(rand() * blocks.length)](i))
+      const theme = Math.floor(rand() * blocks.length)
+      for (let i = 0; lines.length < n; i++) lines.push(...blocks[(theme + Math.floor(rand() * 3)) % blocks.length](i))
       write(`${base}/src/mod${Math.floor(f / 50)}/file${f}.${L.ext}`, `${lines.join('\n')}\n`)
     }
   }
