@@ -125,7 +125,8 @@ line('src/db.js', `const DATABASE_URL = 'postgres://shop:${plant('postgres URL p
 line('config/services.yml', `mongo_url: "mongodb+srv://app:${plant('mongodb URL password', S(16))}@cluster0.k3x9z.mongodb.net/shop"`, 'TF0302')
 line('src/db.js', `const cache = createClient({ url: 'rediss://default:${plant('redis URL password', S(20))}@cache.prod.acme-corp.io:6380' })`, 'TF0401')
 // TF1202: an admin script with inline credentials.
-line('scripts/backfill_orders.py', `conn = psycopg.connect("postgresql://admin:${plant('admin script URL password', S(16))}@warehouse.prod.acme-corp.io/analytics")`, 'TF1202')
+// As an env fallback TF0401 gives only a notice, so TF1202 (which defers to TF0401's warning or error) reports it.
+line('scripts/backfill_orders.py', `conn = psycopg.connect(os.environ.get("DATABASE_URL", "postgresql://admin:${plant('admin script URL password', S(16))}@warehouse.prod.acme-corp.io/analytics"))`, 'TF1202')
 
 // TF0303: generic secret assignments in code and config of every kind the rule reads.
 line('src/payments.js', `const paymentApiKey = '${plant('JS api key', S(28))}'`, 'TF0303')
