@@ -10536,9 +10536,19 @@ function finalizeReports(raw, file, knownSecrets = []) {
     const suppressed = [];
     const occurrences = new Map();
     const seen = new Set();
+    // The highest severity each rule reports per line, for rules that defer to another rule's finding there.
+    const RANK = { notice: 0, warning: 1, error: 2 };
+    const idsAt = new Map();
+    for (const { rule, report } of raw) {
+        const key = `${rule.meta.id}:${report.file ?? ''}:${report.line}`;
+        idsAt.set(key, Math.max(idsAt.get(key) ?? 0, RANK[report.severity ?? rule.meta.severity]));
+    }
     // Longest first, so a credential containing another is replaced whole.
     const secrets = [...new Set([...knownSecrets, ...raw.flatMap(({ report }) => (report.secret ? [report.secret] : []))])].sort((a, b) => b.length - a.length);
     for (const { rule, report } of raw) {
+        // deferred only to a finding at least as severe: a notice elsewhere does not hide a warning
+        if (rule.meta.deferTo?.some((id) => (idsAt.get(`${id}:${report.file ?? ''}:${report.line}`) ?? -1) >= RANK[report.severity ?? rule.meta.severity]))
+            continue;
         const lineText = file.line(report.line);
         const occKey = `${rule.meta.id}\0${lineText.replace(/\s+/g, ' ').trim()}`;
         const occurrence = occurrences.get(occKey) ?? 0;
@@ -13968,7 +13978,8 @@ function commentStyleOf(kind, language) {
 }
 /** Line-comment markers for suppression comments and docs, by style. */
 const LINE_COMMENT = { c: '//', hash: '#', xml: '<!--', none: '#' };
-const blank = (s) => s.replace(/[^\n]/g, ' ');
+// One replacement per run of characters, not per character (10x faster on comment-heavy code).
+const blank = (s) => s.replace(/[^\n]+/g, (run) => ' '.repeat(run.length));
 /**
  * Returns `text` with comment bodies replaced by spaces (newlines kept). A small lexer, linear in
  * the text: it tracks string literals so a '#' or '//' inside a string is not a comment.
@@ -15671,7 +15682,372 @@ const imageWithoutDigest = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/parsers/workflow.ts
+
+
+function workflowOf(file) {
+    return file.parse('workflow', (f) => {
+        const { docs, errors, lineCounter: lc } = yamlOf(f);
+        const doc = docs[0];
+        if (!doc || doc.errors.length > 0)
+            return { triggers: [], jobs: [], errors };
+        const root = doc.contents;
+        const on = get(root, 'on') ?? get(root, 'true'); // YAML 1.1 reads a bare `on` as true
+        const triggers = str(on) !== undefined ? [str(on)] : items(on).length ? items(on).map((n) => str(n) ?? '') : entries(on).map(([k]) => k);
+        const kv = (node) => entries(node).map(([key, v]) => ({ key, value: str(v) ?? '', line: lineOf(lc, v) }));
+        const jobs = entries(get(root, 'jobs')).map(([id, job, keyNode]) => {
+            const envName = str(get(job, 'environment')) ?? str(get(get(job, 'environment'), 'name'));
+            return {
+                id,
+                line: lineOf(lc, keyNode),
+                ...(envName !== undefined ? { environment: envName } : {}),
+                steps: items(get(job, 'steps')).map((s) => ({
+                    job: id,
+                    ...(str(get(s, 'name')) !== undefined ? { name: str(get(s, 'name')) } : {}),
+                    ...(str(get(s, 'uses')) !== undefined ? { uses: str(get(s, 'uses')) } : {}),
+                    ...(str(get(s, 'run')) !== undefined ? { run: str(get(s, 'run')) } : {}),
+                    line: lineOf(lc, get(s, 'run') ?? s),
+                    with: kv(get(s, 'with')),
+                    env: kv(get(s, 'env'))
+                }))
+            };
+        });
+        return { triggers, jobs, errors };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/parsers/procfile.ts
+function procfileOf(file) {
+    return file.parse('procfile', (f) => parseProcfile(f.lines));
+}
+function parseProcfile(lines) {
+    const out = [];
+    lines.forEach((text, i) => {
+        const m = /^([A-Za-z0-9_-]+):[ \t]*(.*?)\s*$/.exec(text);
+        if (!m || text.trimStart().startsWith('#') || m[2] === '')
+            return;
+        out.push({ type: m[1], command: m[2], line: i + 1, column: text.indexOf(m[2], m[1].length + 1) + 1 });
+    });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/v-viii-commands.ts
+
+
+
+
+
+/** Container entrypoint / start scripts: the only shell scripts whose every line runs at start. */
+const START_SCRIPT_NAME = /(^|\/)((docker-)?entrypoint|start|run|boot|launch|start-(server|app|web|prod|production))(\.sh)?$/i;
+/** Paths that are clearly for development, tests or previews, whatever the classifier said. */
+function isNonProductionPathV8(path) {
+    return /(^|[/._-])(dev|development|local|debug|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)|(^|\/)(kind|minikube|tilt)\//i.test(path);
+}
+/** Every start command the file declares. Never throws. */
+function startCommandsOf(file) {
+    return file.parse('v8-start-commands', (f) => {
+        const out = [];
+        switch (f.kind) {
+            case 'procfile':
+                for (const p of procfileOf(f)) {
+                    if (p.type === 'release')
+                        continue; // the release phase is not the run stage
+                    out.push({ label: `Procfile process "${p.type}"`, command: p.command, line: p.line, endLine: p.line, carrier: 'procfile' });
+                }
+                break;
+            case 'dockerfile': {
+                const d = dockerfileOf(f);
+                const last = d.stages.length - 1;
+                for (const ins of d.instructions) {
+                    if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.stage !== Math.max(0, last))
+                        continue;
+                    out.push({ label: ins.keyword, command: ins.exec ? ins.exec.join(' ') : ins.args, line: ins.line, endLine: ins.endLine, carrier: 'dockerfile' });
+                }
+                break;
+            }
+            case 'manifest': {
+                if (f.name !== 'package.json')
+                    break;
+                const pkg = packageJsonOf(f);
+                const scripts = pkg.data?.scripts;
+                if (!scripts || typeof scripts !== 'object')
+                    break;
+                for (const name of ['prestart', 'start', 'start:prod', 'start:production', 'serve:prod']) {
+                    const cmd = scripts[name];
+                    if (typeof cmd !== 'string')
+                        continue;
+                    const line = pkg.lineOf('scripts', name);
+                    out.push({ label: `npm "${name}" script`, command: cmd, line, endLine: line, carrier: 'package.json' });
+                }
+                break;
+            }
+            case 'compose':
+                for (const s of composeOf(f).services) {
+                    for (const cmd of [s.entrypoint, s.command]) {
+                        if (!cmd)
+                            continue;
+                        out.push({ label: `compose service "${s.name}" command`, command: cmd.join(' '), line: s.commandLine, endLine: s.commandLine + cmd.length + 20, carrier: 'compose' });
+                    }
+                }
+                break;
+            case 'kubernetes': {
+                const m = kubernetesOf(f);
+                if (m.isHelmTemplate)
+                    break;
+                for (const w of m.workloads) {
+                    if (w.kind === 'Job' || w.kind === 'CronJob')
+                        continue;
+                    for (const c of w.containers) {
+                        if (c.init)
+                            continue;
+                        const cmd = [...(c.command ?? []), ...(c.args ?? [])];
+                        if (cmd.length === 0)
+                            continue;
+                        out.push({ label: `${w.kind} "${w.name}" container "${c.name}" command`, command: cmd.join(' '), line: c.commandLine, endLine: c.commandLine + cmd.length + 20, carrier: 'kubernetes' });
+                    }
+                }
+                break;
+            }
+            case 'source':
+                if (f.language !== 'shell' || !START_SCRIPT_NAME.test(f.path))
+                    break;
+                f.code.split(/\r\n|\r|\n/).forEach((text, i) => {
+                    if (text.trim() === '' || text.length > 4000)
+                        return;
+                    out.push({ label: `start script ${f.name}`, command: text, line: i + 1, endLine: i + 1, carrier: 'script' });
+                });
+                break;
+            default:
+        }
+        return out;
+    });
+}
+/** Exact position of the first match of `re` within a command's line range (comments blanked). */
+function locateV8(file, cmd, re) {
+    const lines = codeLinesV8(file);
+    const flags = re.flags.replace('g', '');
+    const local = new RegExp(re.source, flags);
+    for (let n = cmd.line; n <= Math.min(cmd.endLine, lines.length); n++) {
+        const text = lines[n - 1];
+        if (text.length > 4000)
+            continue;
+        const m = local.exec(text);
+        if (m) {
+            const stripped = m[0].replace(/^[\s;&|("'[,]+/, '');
+            return { line: n, column: m.index + 1 + (stripped.length ? m[0].length - stripped.length : 0) };
+        }
+    }
+    return { line: cmd.line, column: 1 };
+}
+/** The comment-blanked code split into lines, memoised per file. */
+function codeLinesV8(file) {
+    return file.parse('v8-code-lines', (f) => f.code.split(/\r\n|\r|\n/));
+}
+/**
+ * Heuristic: is a 0-based column of a code line inside a string literal (an odd number of
+ * unescaped quotes of one kind before it)? Keeps code written inside strings (generators,
+ * fixtures built in code) quiet.
+ */
+function inStringLiteralV8(line, column) {
+    let single = 0;
+    let double = 0;
+    let back = 0;
+    for (let i = 0; i < column && i < line.length; i++) {
+        const c = line[i];
+        if (c === '\\') {
+            i++;
+            continue;
+        }
+        if (c === "'" && double % 2 === 0 && back % 2 === 0)
+            single++;
+        else if (c === '"' && single % 2 === 0 && back % 2 === 0)
+            double++;
+        else if (c === '`' && single % 2 === 0 && double % 2 === 0)
+            back++;
+    }
+    return single % 2 === 1 || double % 2 === 1 || back % 2 === 1;
+}
+/**
+ * An image the repository's own app plausibly builds: has a registry/org path and is not an official
+ * Docker Hub image (postgres, redis) or a well-known vendor's (Grafana, cert-manager, ingress, Bitnami...).
+ * Platform repos deploy third-party software too; its replica count or ports are not the app's.
+ */
+function isOwnImageV8(image) {
+    if (!image)
+        return false;
+    const name = image.split('@')[0].replace(/:[^/:]*$/, '');
+    if (!name.includes('/'))
+        return false;
+    return !/^(?:docker\.io\/)?(?:library|bitnami|bitnamicharts|confluentinc|grafana|prom|elastic|hashicorp|rabbitmq|mongo|redis|postgres|mysql|mariadb|nginx|nginxinc|traefik|envoyproxy|istio|jaegertracing|otel|openzipkin|minio|jetstack|argoproj|fluent|velero|kiwigrid|oliver006|memcached|jenkins|sonarqube|keycloak|vault|consul)\/|^(?:quay\.io|registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/(?:k8s|google[-_]containers|cloudsql-docker|kaniko-project)|public\.ecr\.aws\/(?:eks|karpenter|aws-observability|bitnami)|mcr\.microsoft\.com\/(?:oss|k8s)|ghcr\.io\/(?:fluxcd|external-secrets|kyverno|dexidp|grafana|prometheus-community|open-telemetry|cloudnative-pg|zalando))\//.test(name);
+}
+
+;// CONCATENATED MODULE: ./src/rules/v-build-release-run/mutable-release-tag.ts
+
+
+
+
+
+
+const MUTABLE = new Set(['latest', 'main', 'master', 'develop', 'development', 'dev', 'staging', 'stage', 'prod', 'production', 'stable', 'edge', 'nightly', 'trunk', 'head']);
+/** `<name>:<mutable tag>` inside a command; the name may be an expression (`${{ env.IMAGE }}`). */
+const TAG_IN_TEXT = /[\w.}-]:(latest|main|master|develop|development|staging|production|stable|edge|nightly|trunk)(?=$|[\s"',;)\]])/gi;
+const IMMUTABLE_EVIDENCE = /github\.sha|GITHUB_SHA|github\.run_(?:number|id)|rev-parse|metadata-action|steps\.[\w-]+\.outputs\.(?:tags|version|sha|tag)|github\.ref_name|GITHUB_REF_NAME|github\.event\.release|\$\{?(?:TAG|VERSION|IMAGE_TAG|SHA|GIT_SHA|COMMIT_SHA|SHORT_SHA|RELEASE)\b|env\.(?:TAG|VERSION|IMAGE_TAG|SHA|GIT_SHA|RELEASE)\b|:v?\d+\.\d+\.\d+/i;
+const DEPLOY_CMD = /\bkubectl\s+set\s+image\b|\bgcloud\s+(?:run|app)\s+deploy\b|\baz\s+(?:webapp|containerapp|container)\b|\bdocker\s+service\s+(?:update|create)\b|\bfly(?:ctl)?\s+deploy\b|\bhelm\s+(?:upgrade|install)\b|\becs-deploy\b|\bnomad\s+job\b/;
+const SERVER_PULL = /\bdocker(?:-compose|\s+compose)?\s+(?:pull|run)\b/;
+const PUSH_CMD = /\bdocker\s+(?:push|tag|build|buildx)\b|\bpodman\s+(?:push|build)\b/;
+const DEPLOY_WITH_KEYS = new Set(['image', 'images', 'container-image', 'image-name', 'container_image']);
+const FIX = 'Tag every release with something unique and immutable, e.g. the commit SHA (`ghcr.io/acme/web:${{ github.sha }}`) or a version, deploy that exact tag (or the `@sha256:` digest), and keep `latest` at most as an extra convenience alias.';
+function isMutable(ref) {
+    // The repository part may be an expression (`ghcr.io/${{ github.repository }}:latest`); the tag may not.
+    const t = ref.trim();
+    const after = t.lastIndexOf('}}') === -1 ? t : t.slice(t.lastIndexOf('}}') + 2);
+    if (/[${}<>]/.test(after) || t.includes('@'))
+        return undefined;
+    const m = /:([\w.-]+)$/.exec(after);
+    if (!m || (after === t && parseImageRef(t).tag === undefined))
+        return undefined;
+    return MUTABLE.has(m[1].toLowerCase()) ? m[1] : undefined;
+}
+/**
+ * Does TF0503 report this image of a Kubernetes manifest or compose file as the app's release
+ * under a mutable tag? Then TF0203 leaves it alone: one finding for one `:latest`.
+ */
+function reportedAsMutableRelease(file, image) {
+    return (file.kind === 'kubernetes' || file.kind === 'compose') && file.role === 'app' && !isNonProductionPathV8(file.path) && isOwnImageV8(image) && isMutable(image) !== undefined;
+}
+const mutableReleaseTag = {
+    meta: {
+        id: 'TF0503',
+        name: 'mutable-release-tag',
+        factor: 'V',
+        severity: 'warning',
+        summary: 'A deploy manifest or workflow ships an image as `:latest` or a branch name instead of a unique release id.',
+        why: 'Every release should have a unique, immutable id so it can be traced and rolled back. `:latest` or `:main` names whatever was pushed last: two nodes can pull different builds for one "release", and rolling back means rebuilding instead of redeploying a known artifact.',
+        remediation: FIX
+    },
+    files: { kinds: ['kubernetes', 'compose', 'workflow'], roles: ['app'] },
+    keywords: ['image', 'docker', 'kubectl', 'helm', 'gcloud', 'newtag'],
+    check(file, report) {
+        if (isNonProductionPathV8(file.path))
+            return;
+        if (file.kind === 'kubernetes')
+            return checkKubernetes(file, report);
+        if (file.kind === 'compose') {
+            for (const s of composeOf(file).services) {
+                const tag = s.image && isOwnImageV8(s.image) && isMutable(s.image);
+                if (!tag)
+                    continue;
+                report({ line: s.imageLine, column: col(file, s.imageLine, s.image), message: `service "${s.name}" runs image "${s.image}": ":${tag}" is not an immutable release`, remediation: `Pin the release: \`image: ${parseImageRef(s.image).name}:\${APP_VERSION:?}\` (set to the commit SHA or version at deploy) or a digest. ${FIX}` });
+            }
+            return;
+        }
+        checkWorkflow(file, report);
+    }
+};
+function col(file, line, token) {
+    const at = file.line(line).indexOf(token);
+    return at === -1 ? undefined : at + 1;
+}
+function checkKubernetes(file, report) {
+    const m = kubernetesOf(file);
+    if (m.isHelmTemplate)
+        return;
+    for (const w of m.workloads) {
+        for (const c of w.containers) {
+            // Third-party images (redis:latest, busybox:stable) are not this app's releases; TF0203 covers their tags.
+            const tag = c.image && isOwnImageV8(c.image) && isMutable(c.image);
+            if (!tag)
+                continue;
+            report({
+                line: c.imageLine,
+                column: col(file, c.imageLine, c.image),
+                message: `${w.kind} "${w.name}" container "${c.name}" uses image "${c.image}": ":${tag}" is not an immutable release`,
+                remediation: `Deploy a unique tag or digest: \`image: ${parseImageRef(c.image).name}:1.4.2\` or \`@sha256:<digest>\`; with kustomize let CI run \`kustomize edit set image ${parseImageRef(c.image).name}=${parseImageRef(c.image).name}:$GITHUB_SHA\`.`
+            });
+        }
+    }
+    // kustomization.yaml: images[].newTag
+    if (!/(^|\/)kustomization\.ya?ml$/i.test(file.path))
+        return;
+    const lc = yamlOf(file).lineCounter;
+    for (const e of yamlEntries(file)) {
+        if (e.key !== 'newTag' || typeof e.value !== 'string' || !MUTABLE.has(e.value.toLowerCase()))
+            continue;
+        const p = lc.linePos(e.offset);
+        report({ line: p.line, column: p.col, message: `kustomization sets newTag "${e.value}": not an immutable release`, remediation: 'Let CI pin the tag per release: `kustomize edit set image web=ghcr.io/acme/web:$GITHUB_SHA`.' });
+    }
+}
+function checkWorkflow(file, report) {
+    const wf = workflowOf(file);
+    if (wf.jobs.length === 0)
+        return;
+    const lines = codeLinesV8(file);
+    const jobs = [...wf.jobs].sort((a, b) => a.line - b.line);
+    const jobEnd = (i) => (i + 1 < jobs.length ? jobs[i + 1].line - 1 : lines.length);
+    jobs.forEach((job, i) => {
+        const text = lines.slice(job.line - 1, jobEnd(i)).join('\n');
+        const immutable = IMMUTABLE_EVIDENCE.test(text);
+        const pushes = /\bdocker\s+push\b|\bpush:\s*true\b|--push\b|\bpodman\s+push\b/.test(text);
+        const deployish = job.environment !== undefined || /deploy|release|prod/i.test(job.id);
+        // Pushing a mutable tag is reported once per job, on the push line when there is one.
+        const pushHits = [];
+        for (let n = job.line; n <= jobEnd(i); n++) {
+            const code = lines[n - 1];
+            if (code.length > 4000)
+                continue;
+            const deploy = DEPLOY_CMD.test(code) || (deployish && SERVER_PULL.test(code));
+            const push = !immutable && pushes && PUSH_CMD.test(code);
+            if (!deploy && !push)
+                continue;
+            for (const m of code.matchAll(TAG_IN_TEXT)) {
+                let start = code.lastIndexOf(' ', m.index) + 1;
+                // Keep a `${{ ... }}` expression in the token whole.
+                const open = code.lastIndexOf('${{', m.index);
+                if (open !== -1 && open < start && code.indexOf('}}', open) < m.index + 1)
+                    start = code.lastIndexOf(' ', open) + 1;
+                const token = code.slice(start, m.index + m[0].length).replace(/^["'=]+|^--?[\w-]+=|^[\w-]+=/, '');
+                if (deploy)
+                    report({ line: n, column: start + 1, message: `deploys "${token}": ":${m[1]}" is a mutable tag, not a release id` });
+                else
+                    pushHits.push({ line: n, column: start + 1, token, isPush: /\bpush\b/.test(code) });
+                break;
+            }
+        }
+        const hit = pushHits.find((h) => h.isPush) ?? pushHits[0];
+        if (hit)
+            report({ line: hit.line, column: hit.column, message: `pushes "${hit.token}" with no immutable tag in job "${job.id}": the release has no unique id` });
+        // Deploy actions' `with: image:` inputs.
+        for (const step of job.steps) {
+            if (step.uses && /^docker\/build-push-action/.test(step.uses) && !immutable) {
+                const tags = step.with.find((w) => w.key === 'tags');
+                const pushOn = step.with.some((w) => w.key === 'push' && /true/.test(w.value));
+                const list = tags ? tags.value.split(/[\n,]+/).map((t) => t.trim()).filter(Boolean) : [];
+                const bad = list.find((t) => isMutable(t));
+                if (tags && pushOn && bad) {
+                    let line = tags.line;
+                    for (let n = tags.line; n < Math.min(lines.length, tags.line + list.length + 2); n++)
+                        if (lines[n - 1].includes(bad)) {
+                            line = n;
+                            break;
+                        }
+                    report({ line, column: col(file, line, bad), message: `pushes "${bad}" with no immutable tag in job "${job.id}": the release has no unique id` });
+                }
+            }
+            if (!step.uses || /^docker\/(build-push|metadata)-action/.test(step.uses))
+                continue;
+            for (const w of step.with) {
+                if (!DEPLOY_WITH_KEYS.has(w.key))
+                    continue;
+                const tag = isMutable(w.value.split(/\s+/)[0] ?? '');
+                if (tag)
+                    report({ line: w.line, column: col(file, w.line, w.value), message: `${step.uses.split('@')[0]} deploys "${w.value.trim()}": ":${tag}" is a mutable tag, not a release id` });
+            }
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/rules/ii-dependencies/image-without-tag.ts
+
 
 const imageWithoutTag = {
     meta: {
@@ -15691,6 +16067,9 @@ const imageWithoutTag = {
                 continue; // a digest pins the content whatever the tag says
             const floating = img.tag === undefined ? 'has no tag (so it is `latest`)' : img.tag.toLowerCase() === 'latest' ? 'is tagged `latest`' : undefined;
             if (!floating)
+                continue;
+            // The app's own image deployed as `:latest` is a release without an id: TF0503 (Factor V) reports it once.
+            if (img.where !== 'dockerfile' && reportedAsMutableRelease(file, img.ref))
                 continue;
             const where = img.where === 'dockerfile' ? 'FROM' : img.where === 'compose' ? 'compose image' : 'container image';
             report({
@@ -16208,7 +16587,73 @@ function onLongLine(file, offset) {
     return file.line(file.position(offset).line).length > MAX_LINE_LENGTH;
 }
 
+;// CONCATENATED MODULE: ./src/rules/shared/placeholders.ts
+// Values that look like a credential's slot rather than a credential: templates, env references,
+// "your-key-here" prose. The generic secret rules stay quiet on all of these; that is what keeps
+// them from being the noise users complain about in gitleaks' and detect-secrets' generic rules.
+/** A reference the runtime or a templating step resolves: ${X}, $X, $(X), {{ x }}, <%= %>... */
+function isEnvReference(value) {
+    const v = value.trim();
+    return (/\$\{\{?[^}]{1,200}\}/.test(v) || // ${X}, ${X:-d}, ${{ secrets.X }}
+        /^\$\(?[A-Za-z_][A-Za-z0-9_]{0,100}\)?$/.test(v) || // $X, $(X)
+        /\{\{[^}]{0,200}\}\}/.test(v) || // {{ .Values.x }}, Jinja
+        /<%=?[\s\S]{0,300}%>/.test(v) || // ERB
+        /#\{[^}]{0,200}\}/.test(v) || // Ruby interpolation
+        /^%\(?[A-Za-z_]\w{0,100}\)?[sd%]?$/.test(v) || // %(name)s
+        /^%[A-Za-z_]\w{0,100}%$/.test(v) || // %VAR%
+        /^@[A-Za-z_]\w{0,100}@$/.test(v) || // @VAR@ (Maven filtering)
+        /^(?:env|ENV|secret|vault|ssm|arn|sm|op|awssm|gcpsm):/.test(v) // secret-manager references
+    );
+}
+const PLACEHOLDER_WORDS = new Set([
+    'changeme', 'change_me', 'change-me', 'changeit', 'replaceme', 'replace_me', 'replace-me', 'todo', 'tbd', 'fixme',
+    'none', 'null', 'nil', 'undefined', 'false', 'true', 'empty', 'default', 'example', 'sample', 'placeholder',
+    'dummy', 'fake', 'test', 'testing', 'foo', 'bar', 'baz', 'foobar', 'password', 'passwd', 'pass', 'secret', 'token',
+    'apikey', 'api_key', 'api-key', 'key', 'redacted', 'hidden', 'masked', 'notasecret', 'not-a-secret', 'not_a_secret',
+    'required', 'optional', 'string', 'str', 'bearer', 'basic', 'xxx', 'n/a', 'na', 'unset', 'missing', 'secretkey',
+    'secret_key', 'mysecret', 'my_secret', 'yoursecret', 'your_secret', 'mypassword', 'yourpassword'
+]);
+/** A value that stands for "put the real secret here", not a real secret. */
+function isPlaceholder(value) {
+    const v = value.trim().replace(/^['"`]|['"`]$/g, '');
+    if (v === '')
+        return true;
+    const lower = v.toLowerCase();
+    if (PLACEHOLDER_WORDS.has(lower))
+        return true;
+    if (isEnvReference(v))
+        return true;
+    if (/^<[^<>]{1,100}>$|^\[[^[\]]{1,100}\]$|^\{[^{}]{1,100}\}$|^\(.{1,100}\)$/.test(v))
+        return true; // <your-key>, [TOKEN]
+    if (/^(.)\1*$/.test(v))
+        return true; // xxxx, ****, 0000
+    if (/^[x*•.\-_#?]+$/i.test(v) || /\*{3}|x{4}|X{4}|\.{3}|…/.test(v))
+        return true;
+    if (/(change|replace)[-_ ]?(me|it|this)|example|placeholder|dummy|sample|^fake|fake[-_]|^test[-_]|[-_]test$|insert[-_ ]|_here$|-here$|^your[-_ ]|^my[-_ ]?(secret|password|token|key|api)|^enter[-_ ]|^put[-_ ]/i.test(v))
+        return true;
+    if (/^(secret|password|token|key)[-_]?\d{0,3}$/i.test(v))
+        return true; // secret1, password123
+    // Encrypted in place: SOPS (ENC[AES256_GCM,data:...]), Ansible Vault, git-crypt/blackbox-style armour
+    if (/^ENC\[[A-Z0-9_]{2,30},data:/.test(v) || v.startsWith('$ANSIBLE_VAULT;'))
+        return true;
+    return false;
+}
+/** A compose service name (db, postgres, rabbitmq): one label, not an address. */
+const SERVICE_NAME = /^[a-z][a-z0-9_-]{0,62}$/i;
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
+/** Passwords container images document as their defaults (postgres, RabbitMQ guest, MinIO, Bitnami). */
+const IMAGE_DEFAULTS = new Set(['postgres', 'guest', 'root', 'admin', 'mysql', 'mongo', 'rabbitmq', 'redis', 'minioadmin', 'bitnami', 'neo4j', 'yourstrong(!)password']);
+/**
+ * A local stack's default login: the password equals the user name or is an image's documented
+ * default (postgres:postgres, guest:guest), and the host is a compose service name or local.
+ * Not a deploy credential; the same login to a real address still is one.
+ */
+function isStackDefault(user, password, host) {
+    return (SERVICE_NAME.test(host) || LOCAL_HOST.test(host)) && ((user !== '' && password === user) || IMAGE_DEFAULTS.has(password.toLowerCase()));
+}
+
 ;// CONCATENATED MODULE: ./src/rules/shared/backing-service-urls.ts
+
 const SCHEME_KIND = {
     mongodb: ['database', 'MONGODB_URI'], 'mongodb+srv': ['database', 'MONGODB_URI'],
     postgres: ['database', 'DATABASE_URL'], postgresql: ['database', 'DATABASE_URL'], 'postgresql+psycopg2': ['database', 'DATABASE_URL'], 'postgresql+psycopg': ['database', 'DATABASE_URL'], 'postgresql+asyncpg': ['database', 'DATABASE_URL'],
@@ -16252,7 +16697,8 @@ function findLocators(text) {
             host,
             kind: kind[0],
             envVar: kind[1],
-            ...(password && !/^[${<%*]/.test(password) ? { secret: password } : {}),
+            // A stack's documented default login (postgres:postgres@db) is no secret: masking it would mangle the message.
+            ...(password && !/^[${<%*]/.test(password) && !isStackDefault(m[2] ?? '', password, host) ? { secret: password } : {}),
             index: m.index
         });
     }
@@ -16272,10 +16718,107 @@ const ENV_LOOKUP = /process\.env|import\.meta\.env|\bDeno\.env|\bBun\.env|os\.en
 function isEnvFallback(line, previous = '') {
     return ENV_LOOKUP.test(line) || /(os\.environ\.get|os\.getenv|ENV\.fetch|getenv)\s*\(\s*$|,\s*$/.test(previous) && ENV_LOOKUP.test(previous);
 }
+/** Config readers that take a default: Ktor/Typesafe `tryGetString`, `propertyOrNull`, `getOrDefault`, viper `SetDefault`, Go flags `flag.String("db", "...", ...)`. */
+const CONFIG_LOOKUP = /\b(tryGetString|propertyOrNull|getStringOrNull|getOrDefault|getOrElse|getProperty|SetDefault)\s*\(|\b(flag|Flags\(\)|PersistentFlags\(\)|pflag)\.String(Var)?P?\s*\(/;
+/** `getEnv("REDIS_URL", ...)`, `env.str("REDIS_URL", ...)`, `config("REDIS_URL", ...)`: a helper reading a named variable. */
+const NAMED_READ = /\b([\w.]{1,60})\s*\(\s*['"][A-Z][A-Z0-9_]{1,80}['"]\s*,/g;
+const ENV_HELPER_NAME = /env|config|setting/i;
+/** A line that leaves its statement open: the next line is part of it. */
+const OPEN_END = /(\(|\[|,|\|\||\?\?|\?:|=|\bor|\\|\+)\s*$|\bfetch\s*\([^()]{0,200}\)\s*(\{|\bdo)\s*$/;
+/** A line that continues the one before (`?: "..."`, `.orElse(`, `|| '...'`). */
+const CONTINUED = /^\s*(\?:|\|\||\?\?|\.|or\b|\)|\+)/;
+/** The statement text before offset `index` of line `i`, with the lines it continues (at most 4). */
+function statementBefore(lines, i, index) {
+    let text = (lines[i] ?? '').slice(0, index);
+    let first = lines[i] ?? '';
+    for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+        const prev = lines[j];
+        if (prev.length > 4000 || !(OPEN_END.test(prev) || CONTINUED.test(first)))
+            break;
+        text = `${prev}\n${text}`;
+        first = prev;
+    }
+    return text;
+}
+const ENV_LOOKUP_G = new RegExp(ENV_LOOKUP.source, 'g');
+const CONFIG_LOOKUP_G = new RegExp(CONFIG_LOOKUP.source, 'g');
+/** Compiled `env.X` / `env['X']` / `env.get(` patterns per alias name (bounded cache). */
+const ALIAS_RE = new Map();
+/** Offset of the last environment/config lookup in `text`, or -1. `aliases` are names bound to the env map (`const env = process.env`). */
+function lastLookup(text, aliases) {
+    let at = -1;
+    ENV_LOOKUP_G.lastIndex = 0;
+    for (let m = ENV_LOOKUP_G.exec(text); m; m = ENV_LOOKUP_G.exec(text))
+        at = m.index;
+    CONFIG_LOOKUP_G.lastIndex = 0;
+    for (let m = CONFIG_LOOKUP_G.exec(text); m; m = CONFIG_LOOKUP_G.exec(text))
+        at = Math.max(at, m.index);
+    NAMED_READ.lastIndex = 0;
+    for (let m = NAMED_READ.exec(text); m; m = NAMED_READ.exec(text))
+        if (ENV_HELPER_NAME.test(m[1]))
+            at = Math.max(at, m.index);
+    for (const name of aliases) {
+        let re = ALIAS_RE.get(name);
+        if (ALIAS_RE.size > 500)
+            ALIAS_RE.clear();
+        if (!re)
+            ALIAS_RE.set(name, (re = new RegExp(`\\b${name}(\\.[A-Z]|\\[['"]|\\.get\\s*\\()`, 'g')));
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text))
+            at = Math.max(at, m.index);
+    }
+    return at;
+}
+/** Names bound to the whole environment map: `const env = process.env`, `env = os.environ`. */
+function envAliases(code) {
+    const out = new Set(['env']);
+    // `name = process.env` read backwards from the env object: a regex starting at every word cost more than the rule
+    const re = /(process\.env|os\.environ|import\.meta\.env|System\.getenv\(\s*\))\s*(;|$)/gm;
+    for (let m = re.exec(code); m; m = re.exec(code)) {
+        const name = /\b(\w{1,40})\s*=\s*$/.exec(code.slice(Math.max(0, m.index - 200), m.index));
+        if (name)
+            out.add(name[1]);
+    }
+    return [...out];
+}
+/**
+ * Is the literal at offset `index` of line `i` the fallback of an environment or config lookup of
+ * the same statement: `process.env.X || '...'`, `getenv("X", "...")`, `System.getenv("X")\n ?: "..."`,
+ * `ENV.fetch("X") do\n "..."`? Not when the lookup's call is closed and the literal is a separate
+ * argument: `Client(System.getenv("H"), "redis://prod")`.
+ */
+function isFallbackAt(lines, i, index, aliases = ['env']) {
+    const text = statementBefore(lines, i, index);
+    const at = lastLookup(text, aliases);
+    if (at < 0)
+        return false;
+    let depth = 0;
+    for (let k = at; k < text.length; k++) {
+        const c = text[k];
+        if (c === '"' || c === "'" || c === '`') {
+            const close = text.indexOf(c, k + 1);
+            if (close < 0)
+                break;
+            k = close;
+        }
+        else if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        else if ((c === ',' || c === ';') && depth <= 0)
+            return false;
+    }
+    return true;
+}
 /** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
 function isDevOrTestName(path) {
     const name = path.slice(path.lastIndexOf('/') + 1);
-    return /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name);
+    return (/(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name) ||
+        // JVM integration tests (Failsafe `*IT.java`, `*IntegrationTest.kt`) and Gradle test source sets (src/integrationTest/...).
+        /[a-z0-9](IT|ITCase|IntegrationTests?)\.(java|kt|groovy|scala)$/.test(name) ||
+        /(^|\/)src\/(integrationTest|intTest|it|testFixtures|functionalTest)\//.test(path) ||
+        // Go/JS test-helper packages: internal/testutil/db.go, pkg/testhelpers/redis.go
+        /(^|\/)(testutils?|testhelpers?|testsupport|testfixtures|testing)\//.test(path));
 }
 /** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
 const CLIENT_HINT = /\b(pg|postgres|mysql2?|mariadb|mongoose|mongodb|redis|ioredis|bull(mq)?|amqplib|kafkajs|nodemailer|@elastic\/elasticsearch|knex|sequelize|typeorm|prisma|psycopg2?|pymysql|MySQLdb|sqlalchemy|create_engine|pymongo|motor|smtplib|pika|kombu|celery|confluent_kafka|elasticsearch|aiokafka|Sequel|ActiveRecord|Redis\.new|Bunny|Jedis|Lettuce|JavaMailSender|DriverManager|database\/sql|go-redis|sarama|amqp091|gorm|mgo)\b/;
@@ -16328,7 +16871,9 @@ const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopmen
 const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/;
 /** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
 const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i;
-const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case)\b|\bif\s*\(/;
+const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case|configure)\b|\bif\s*\(/;
+/** `class DevelopmentConfig(Config):`, `class TestSettings`: a per-environment config class for dev or tests (Flask, pydantic). */
+const DEV_CLASS = /^\s*class\s+(Dev|Development|Test|Testing|Local)(Config|Settings|Configuration)?\b|^\s*class\s+\w{0,40}(Dev|Development|Test|Testing|Local)(Config|Settings|Configuration)\b/;
 /**
  * Is line `i` (0-based) code that only runs in development or tests: the body of an
  * `if (NODE_ENV === 'development')` / `if settings.DEBUG:` block, or a ternary on such a flag?
@@ -16341,13 +16886,15 @@ function inDevBranch(lines, i) {
     if (DEV_SECTION_KEY.test(line) && !/\b(production|prod|staging)['"]?\s*[:=]/.test(line))
         return true;
     let indent = line.search(/\S/);
-    for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+    for (let j = i - 1; j >= Math.max(0, i - 40); j--) {
         const prev = lines[j];
         if (prev.length > 4000 || prev.trim() === '')
             continue;
         const pIndent = prev.search(/\S/);
         if (pIndent >= indent)
             continue;
+        if (DEV_CLASS.test(prev))
+            return true;
         // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
         if (DEV_SECTION_KEY.test(prev))
             return true;
@@ -16365,34 +16912,34 @@ function inDevBranch(lines, i) {
 ;// CONCATENATED MODULE: ./src/rules/iii-config/signing-secrets.ts
 const STR = String.raw `(["'])([^"'\n\\]{0,300})\1`;
 const JS = [
-    [new RegExp(String.raw `\b(?:session|expressSession|cookieSession|koaSession|fastifySession|fastifySecureSession)\s*\(\s*\{[^}]{0,800}?\bsecret\s*:\s*\[?\s*${STR}`, 'g'), 'session secret', 'SESSION_SECRET'],
-    [new RegExp(String.raw `\b(?:cookieSession|session)\s*\(\s*\{[^}]{0,800}?\bkeys\s*:\s*\[\s*${STR}`, 'g'), 'cookie-session key', 'SESSION_KEYS'],
-    [new RegExp(String.raw `\bcookieParser\s*\(\s*${STR}`, 'g'), 'cookie-parser secret', 'COOKIE_SECRET'],
-    [new RegExp(String.raw `\bjwt\.(?:sign|verify)\s*\(\s*(?:[\w.$]{1,80}(?:\([^()]{0,200}\))?|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
-    [new RegExp(String.raw `\b(?:expressjwt|expressJwt|jwtMiddleware|koaJwt)\s*\(\s*\{[^}]{0,400}?\bsecret\s*:\s*${STR}`, 'g'), 'JWT middleware secret', 'JWT_SECRET'],
-    [new RegExp(String.raw `\bsecretOrKey\s*:\s*${STR}`, 'g'), 'passport-jwt key', 'JWT_SECRET']
+    [new RegExp(String.raw `\b(?:session|expressSession|cookieSession|koaSession|fastifySession|fastifySecureSession)\s*\(\s*\{[^}]{0,800}?\bsecret\s*:\s*\[?\s*${STR}`, 'g'), 'session secret', 'SESSION_SECRET', 'ession'],
+    [new RegExp(String.raw `\b(?:cookieSession|session)\s*\(\s*\{[^}]{0,800}?\bkeys\s*:\s*\[\s*${STR}`, 'g'), 'cookie-session key', 'SESSION_KEYS', 'ession'],
+    [new RegExp(String.raw `\bcookieParser\s*\(\s*${STR}`, 'g'), 'cookie-parser secret', 'COOKIE_SECRET', 'cookieParser'],
+    [new RegExp(String.raw `\bjwt\.(?:sign|verify)\s*\(\s*(?:[\w.$]{1,80}(?:\([^()]{0,200}\))?|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'jwt.'],
+    [new RegExp(String.raw `\b(?:expressjwt|expressJwt|jwtMiddleware|koaJwt)\s*\(\s*\{[^}]{0,400}?\bsecret\s*:\s*${STR}`, 'g'), 'JWT middleware secret', 'JWT_SECRET', 'wt'],
+    [new RegExp(String.raw `\bsecretOrKey\s*:\s*${STR}`, 'g'), 'passport-jwt key', 'JWT_SECRET', 'secretOrKey']
 ];
 const PY = [
-    [new RegExp(String.raw `\bapp\.secret_key\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask secret_key', 'SECRET_KEY'],
+    [new RegExp(String.raw `\bapp\.secret_key\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask secret_key', 'SECRET_KEY', 'secret_key'],
     [new RegExp(String.raw `\b\w{1,40}\.config\[\s*["'](?:SECRET_KEY|JWT_SECRET_KEY)["']\s*\]\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY', '.config['],
     [new RegExp(String.raw `\b\w{1,40}\.config\.update\s*\([^)]{0,400}?\b(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY', '.config.update'],
-    [new RegExp(String.raw `^SECRET_KEY\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Django SECRET_KEY', 'SECRET_KEY'],
+    [new RegExp(String.raw `^SECRET_KEY\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Django SECRET_KEY', 'SECRET_KEY', 'SECRET_KEY'],
     // Flask config objects: class Config: SECRET_KEY = '...'
-    [new RegExp(String.raw `^[ \t]+(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Flask config SECRET_KEY', 'SECRET_KEY'],
-    [new RegExp(String.raw `\bjwt\.(?:encode|decode)\s*\(\s*(?:[\w.]{1,80}|\{[^{}]{0,300}\})\s*,\s*[bru]{0,2}${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+    [new RegExp(String.raw `^[ \t]+(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Flask config SECRET_KEY', 'SECRET_KEY', 'SECRET_KEY'],
+    [new RegExp(String.raw `\bjwt\.(?:encode|decode)\s*\(\s*(?:[\w.]{1,80}|\{[^{}]{0,300}\})\s*,\s*[bru]{0,2}${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'jwt.']
 ];
 const RB = [
-    [new RegExp(String.raw `\bsecret_key_base\s*(?:=|:|=>)\s*${STR}`, 'g'), 'Rails secret_key_base', 'SECRET_KEY_BASE'],
-    [new RegExp(String.raw `\bJWT\.(?:encode|decode)\s*\(\s*(?:[\w.@]{1,80}|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+    [new RegExp(String.raw `\bsecret_key_base\s*(?:=|:|=>)\s*${STR}`, 'g'), 'Rails secret_key_base', 'SECRET_KEY_BASE', 'secret_key_base'],
+    [new RegExp(String.raw `\bJWT\.(?:encode|decode)\s*\(\s*(?:[\w.@]{1,80}|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'JWT.']
 ];
 const JAVA = [
-    [new RegExp(String.raw `\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*${STR}`, 'g'), 'JWT HMAC key', 'JWT_SECRET'],
-    [new RegExp(String.raw `\.signWith\s*\([^;]{0,120}?,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
-    [new RegExp(String.raw `\bhmacShaKeyFor\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET']
+    [new RegExp(String.raw `\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*${STR}`, 'g'), 'JWT HMAC key', 'JWT_SECRET', 'HMAC'],
+    [new RegExp(String.raw `\.signWith\s*\([^;]{0,120}?,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', '.signWith'],
+    [new RegExp(String.raw `\bhmacShaKeyFor\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'hmacShaKeyFor']
 ];
 const GO = [
-    [new RegExp(String.raw `\bSignedString\s*\(\s*\[\]byte\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET'],
-    [new RegExp(String.raw `\b(?:NewCookieStore|NewStore|NewFilesystemStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*${STR}`, 'g'), 'session store key', 'SESSION_SECRET'],
+    [new RegExp(String.raw `\bSignedString\s*\(\s*\[\]byte\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'SignedString'],
+    [new RegExp(String.raw `\b(?:NewCookieStore|NewStore|NewFilesystemStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*${STR}`, 'g'), 'session store key', 'SESSION_SECRET', 'Store'],
     [new RegExp(String.raw `\b(?:jwt|signing|hmac|session|secret)\w{0,20}\s*(?:=|:=)\s*\[\]byte\s*\(\s*${STR}`, 'gi'), 'signing key', 'JWT_SECRET', '[]byte']
 ];
 const BY_LANG = { javascript: JS, typescript: JS, python: PY, ruby: RB, java: JAVA, kotlin: JAVA, go: GO };
@@ -16410,7 +16957,7 @@ function signingLiterals(file) {
         const out = [];
         const code = f.code;
         for (const [re, what, env, needs] of table) {
-            if (needs && !code.includes(needs))
+            if (!code.includes(needs))
                 continue;
             // Django's SECRET_KEY only in settings modules
             if (what === 'Django SECRET_KEY' && !/settings/i.test(f.path) && !code.includes('INSTALLED_APPS'))
@@ -16428,6 +16975,7 @@ function signingLiterals(file) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/secret-patterns.ts
+
 
 
 
@@ -16641,19 +17189,6 @@ function inDevOnlyCode(file, offset) {
     }
     return false;
 }
-/** A compose service name (db, postgres, rabbitmq): one label, not an address. */
-const SERVICE_NAME = /^[a-z][a-z0-9_-]{0,62}$/i;
-const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
-/** Passwords container images document as their defaults (postgres, RabbitMQ guest, MinIO, Bitnami). */
-const IMAGE_DEFAULTS = new Set(['postgres', 'guest', 'root', 'admin', 'mysql', 'mongo', 'rabbitmq', 'redis', 'minioadmin', 'bitnami', 'neo4j', 'yourstrong(!)password']);
-/**
- * A local stack's default login: the password equals the user name or is an image's documented
- * default (postgres:postgres, guest:guest), and the host is a compose service name or local.
- * Not a deploy credential; the same login to a real address still is one.
- */
-function isStackDefault(user, password, host) {
-    return (SERVICE_NAME.test(host) || LOCAL_HOST.test(host)) && ((user !== '' && password === user) || IMAGE_DEFAULTS.has(password.toLowerCase()));
-}
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/config-grouped-by-environment.ts
 
@@ -16680,7 +17215,9 @@ const configGroupedByEnvironment = {
             'needs a new group in the code, and deploys cannot vary one value independently. Twelve-factor config is granular ' +
             'environment variables, each set per deploy and orthogonal to the others.',
         remediation: 'Read each value from its own environment variable (DATABASE_URL, API_HOST...) and set it per deploy; drop the per-environment branches and files.',
-        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none']
+        languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none'],
+        // a host TF0401 reports on that line as a hardcoded locator (at least as severely) is one finding, under IV
+        deferTo: ['TF0401']
     },
     // Application code and config; deploy scripts (shell) per environment are not app config.
     files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none'] },
@@ -16862,57 +17399,121 @@ function fromXml(f) {
     }
     return out;
 }
-
-;// CONCATENATED MODULE: ./src/rules/shared/placeholders.ts
-// Values that look like a credential's slot rather than a credential: templates, env references,
-// "your-key-here" prose. The generic secret rules stay quiet on all of these; that is what keeps
-// them from being the noise users complain about in gitleaks' and detect-secrets' generic rules.
-/** A reference the runtime or a templating step resolves: ${X}, $X, $(X), {{ x }}, <%= %>... */
-function isEnvReference(value) {
-    const v = value.trim();
-    return (/\$\{\{?[^}]{1,200}\}/.test(v) || // ${X}, ${X:-d}, ${{ secrets.X }}
-        /^\$\(?[A-Za-z_][A-Za-z0-9_]{0,100}\)?$/.test(v) || // $X, $(X)
-        /\{\{[^}]{0,200}\}\}/.test(v) || // {{ .Values.x }}, Jinja
-        /<%=?[\s\S]{0,300}%>/.test(v) || // ERB
-        /#\{[^}]{0,200}\}/.test(v) || // Ruby interpolation
-        /^%\(?[A-Za-z_]\w{0,100}\)?[sd%]?$/.test(v) || // %(name)s
-        /^%[A-Za-z_]\w{0,100}%$/.test(v) || // %VAR%
-        /^@[A-Za-z_]\w{0,100}@$/.test(v) || // @VAR@ (Maven filtering)
-        /^(?:env|ENV|secret|vault|ssm|arn|sm|op|awssm|gcpsm):/.test(v) // secret-manager references
-    );
+const HOCON_ASSIGN = /^\s*([\w.-]{1,120})\s*[=:](.*)$/;
+const HOCON_ENV = /^\$\{\?([\w.-]{1,120})\}$/;
+/**
+ * HOCON (Ktor, Akka, Play application.conf): is the key assigned on line `i` overridden in the same
+ * block by an optional environment substitution (`url = "jdbc:..."` then `url = ${?DATABASE_URL}`)?
+ * Returns the variable's name: the literal is then only a default. Linear scan of the block.
+ */
+function hoconOverride(lines, i) {
+    if ((lines[i]?.length ?? 0) > 4000)
+        return undefined;
+    const m = HOCON_ASSIGN.exec(lines[i] ?? '');
+    if (!m)
+        return undefined;
+    const key = m[1];
+    const found = (j) => {
+        const a = HOCON_ASSIGN.exec(lines[j]);
+        return a && a[1] === key ? HOCON_ENV.exec(a[2].trim())?.[1] : undefined;
+    };
+    let depth = 0;
+    // Bounded: an override sits beside its default; a block of thousands of lines is generated data.
+    for (let j = i + 1; j < lines.length && j <= i + 300 && depth >= 0; j++) {
+        if (lines[j].length > 4000)
+            continue;
+        if (depth === 0) {
+            const v = found(j);
+            if (v)
+                return v;
+        }
+        depth += (lines[j].match(/\{/g) ?? []).length - (lines[j].match(/\}/g) ?? []).length;
+    }
+    depth = 0;
+    for (let j = i - 1; j >= 0 && j >= i - 300 && depth >= 0; j--) {
+        if (lines[j].length > 4000)
+            continue;
+        depth += (lines[j].match(/\}/g) ?? []).length - (lines[j].match(/\{/g) ?? []).length;
+        if (depth === 0) {
+            const v = found(j);
+            if (v)
+                return v;
+        }
+    }
+    return undefined;
 }
-const PLACEHOLDER_WORDS = new Set([
-    'changeme', 'change_me', 'change-me', 'changeit', 'replaceme', 'replace_me', 'replace-me', 'todo', 'tbd', 'fixme',
-    'none', 'null', 'nil', 'undefined', 'false', 'true', 'empty', 'default', 'example', 'sample', 'placeholder',
-    'dummy', 'fake', 'test', 'testing', 'foo', 'bar', 'baz', 'foobar', 'password', 'passwd', 'pass', 'secret', 'token',
-    'apikey', 'api_key', 'api-key', 'key', 'redacted', 'hidden', 'masked', 'notasecret', 'not-a-secret', 'not_a_secret',
-    'required', 'optional', 'string', 'str', 'bearer', 'basic', 'xxx', 'n/a', 'na', 'unset', 'missing', 'secretkey',
-    'secret_key', 'mysecret', 'my_secret', 'yoursecret', 'your_secret', 'mypassword', 'yourpassword'
-]);
-/** A value that stands for "put the real secret here", not a real secret. */
-function isPlaceholder(value) {
-    const v = value.trim().replace(/^['"`]|['"`]$/g, '');
-    if (v === '')
-        return true;
-    const lower = v.toLowerCase();
-    if (PLACEHOLDER_WORDS.has(lower))
-        return true;
-    if (isEnvReference(v))
-        return true;
-    if (/^<[^<>]{1,100}>$|^\[[^[\]]{1,100}\]$|^\{[^{}]{1,100}\}$|^\(.{1,100}\)$/.test(v))
-        return true; // <your-key>, [TOKEN]
-    if (/^(.)\1*$/.test(v))
-        return true; // xxxx, ****, 0000
-    if (/^[x*•.\-_#?]+$/i.test(v) || /\*{3}|x{4}|X{4}|\.{3}|…/.test(v))
-        return true;
-    if (/(change|replace)[-_ ]?(me|it|this)|example|placeholder|dummy|sample|^fake|fake[-_]|^test[-_]|[-_]test$|insert[-_ ]|_here$|-here$|^your[-_ ]|^my[-_ ]?(secret|password|token|key|api)|^enter[-_ ]|^put[-_ ]/i.test(v))
-        return true;
-    if (/^(secret|password|token|key)[-_]?\d{0,3}$/i.test(v))
-        return true; // secret1, password123
-    // Encrypted in place: SOPS (ENC[AES256_GCM,data:...]), Ansible Vault, git-crypt/blackbox-style armour
-    if (/^ENC\[[A-Z0-9_]{2,30},data:/.test(v) || v.startsWith('$ANSIBLE_VAULT;'))
-        return true;
-    return false;
+/**
+ * hoconOverride for every line at once, in one pass: 0-based line → the variable of the
+ * `${?VAR}` that overrides the key assigned on that line in the same block.
+ */
+function hoconOverrides(lines) {
+    const out = new Map();
+    const stack = [{ literals: new Map(), env: new Map() }];
+    const close = (b) => {
+        for (const [key, at] of b.literals) {
+            const v = b.env.get(key);
+            if (v)
+                for (const i of at)
+                    out.set(i, v);
+        }
+    };
+    lines.forEach((line, i) => {
+        if (line.length > 4000)
+            return;
+        const top = stack[stack.length - 1];
+        const a = HOCON_ASSIGN.exec(line);
+        if (a) {
+            const env = HOCON_ENV.exec(a[2].trim());
+            if (env)
+                top.env.set(a[1], env[1]);
+            else {
+                const at = top.literals.get(a[1]);
+                if (at)
+                    at.push(i);
+                else
+                    top.literals.set(a[1], [i]);
+            }
+        }
+        const opens = (line.match(/\{/g) ?? []).length;
+        const closes = (line.match(/\}/g) ?? []).length;
+        for (let k = 0; k < opens - closes; k++)
+            stack.push({ literals: new Map(), env: new Map() });
+        for (let k = 0; k < closes - opens && stack.length > 1; k++)
+            close(stack.pop());
+    });
+    while (stack.length)
+        close(stack.pop());
+    return out;
+}
+const DEV_PROFILE_NAME = /^['"]?(local|dev|development|test|testing|ci|docker|compose)['"]?$/i;
+/**
+ * Lines of a Spring application.yml that belong to a development/test profile document
+ * (`spring.config.activate.on-profile: local`, legacy `spring.profiles: dev`, after `---`), and
+ * Quarkus/Micronaut `%dev.` / `%test.` property lines. true per 0-based line.
+ */
+function devProfileLines(lines) {
+    const out = new Array(lines.length).fill(false);
+    let start = 0;
+    const close = (end) => {
+        let dev = false;
+        for (let j = start; j < end; j++) {
+            const m = /^\s*(?:on-profile|profiles)\s*:\s*(\S{1,60})\s*$/.exec(lines[j].length > 4000 ? '' : lines[j]);
+            if (m) {
+                dev = DEV_PROFILE_NAME.test(m[1]);
+                break;
+            }
+        }
+        for (let j = start; j < end; j++)
+            out[j] = dev || /^\s*%(dev|test)\./.test(lines[j]);
+    };
+    lines.forEach((line, i) => {
+        if (/^---\s*$/.test(line)) {
+            close(i);
+            start = i + 1;
+        }
+    });
+    close(lines.length);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/shared/entropy.ts
@@ -16971,7 +17572,7 @@ function looksLikeSecret(v, opts) {
 
 
 // = / : / := / => "literal" (Python's b r u f prefixes allowed); the name before it is read backwards
-// (nameBefore): starting a regex at every identifier cost ten times as much on real code.
+// (nameAssignedAt): starting a regex at every identifier cost ten times as much on real code.
 const ASSIGNED_LITERAL = /(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\1/g;
 /** Spring/Rails files are TF0310's; translations are prose. */
 const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/;
@@ -17016,13 +17617,13 @@ const secretAssignment = {
         if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOnlyPath(file.path) || isTestDouble(file.path))
             return;
         const serviceSecrets = workflowServiceSecrets(file); // a CI config's own service containers
-        const emit = (name, value, offset) => {
-            if (!isRealSecret(name, value) || serviceSecrets.has(value))
+        const emit = (name, value, offset, asName = name) => {
+            if (!isRealSecret(asName, value) || serviceSecrets.has(value))
                 return;
             report({
                 ...file.position(offset),
-                message: `${secretNameKind(name) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${redact(value)}`,
-                remediation: moveToEnv(file, envName(name), true),
+                message: `${secretNameKind(asName) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${redact(value)}`,
+                remediation: moveToEnv(file, envName(asName), true),
                 secret: value
             });
         };
@@ -17036,7 +17637,8 @@ const secretAssignment = {
                 if (kv)
                     emit(kv[1], kv[2], e.offset + kv[1].length + 1);
                 // { "development": { "password": ... } } (Sequelize config.json, per-environment YAML): a local database
-                else if (!e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset)))
+                // (the value is judged first: the block walk is the costly part, and most entries are no credential)
+                else if (isRealSecret(e.leaf, e.value) && !e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset)))
                     emit(e.leaf, e.value, e.offset);
             }
             return;
@@ -17044,27 +17646,35 @@ const secretAssignment = {
         scanSource(file, emit);
     }
 };
+/** A `user:`/`username:` key earlier in the same object literal (no `{`, `}` or `;` between), within 160 characters. */
+function besideUser(code, nameStart) {
+    const before = code.slice(Math.max(0, nameStart - 160), nameStart);
+    const open = Math.max(before.lastIndexOf('{'), before.lastIndexOf('}'), before.lastIndexOf(';'));
+    return open !== -1 && before[open] === '{' && /\buser(?:name)?["']?\s*[:=]/i.test(before.slice(open));
+}
 function scanSource(file, emit) {
     const code = file.code;
     let owned; // TF0305 reports these
     ASSIGNED_LITERAL.lastIndex = 0;
     for (let m = ASSIGNED_LITERAL.exec(code); m; m = ASSIGNED_LITERAL.exec(code)) {
-        const named = secret_assignment_nameBefore(code, m.index);
+        const named = nameAssignedAt(code, m.index);
         if (!named)
             continue;
         const name = named.name.slice(named.name.lastIndexOf('.') + 1);
-        if (!secretNameKind(name))
+        // nodemailer, ftp and LDAP clients: auth: { user: 'apikey', pass: '...' }. A bare `pass` is a password only beside its user.
+        const asName = name === 'pass' && besideUser(code, named.start) ? 'password' : name;
+        if (!secretNameKind(asName))
             continue;
         const value = m[2];
         const offset = m.index + m[0].length - value.length - 1;
         if (onLongLine(file, offset))
             continue;
         owned ??= new Set(signingLiterals(file).map((s) => s.offset));
-        if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !isRealSecret(name, value))
+        if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !isRealSecret(asName, value))
             continue;
         if (inLocalOrFakeBlock(code, named.start) || inDevOnlyCode(file, offset))
             continue; // the costlier context checks last
-        emit(name, value, offset);
+        emit(name, value, offset, asName);
     }
 }
 const NAME_CHAR = /[\w$.]/;
@@ -17074,7 +17684,7 @@ const QUOTED_NAME_CHAR = /[\w.-]/;
  * [\w.-], optionally followed by `]`), or name / obj.path.name (a letter, _ or $, then up to 80 of
  * [\w$.], not preceded by a word character, $ or backslash; the leftmost such start).
  */
-function secret_assignment_nameBefore(code, op) {
+function nameAssignedAt(code, op) {
     let end = op;
     while (end > 0 && /\s/.test(code[end - 1]))
         end--;
@@ -17177,7 +17787,9 @@ function urlCredential(value) {
 
 
 
-const URL_CRED = /\b([a-z][a-z0-9+.-]{1,30}):\/\/([^\s:@/'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/gi;
+// ://user:password@host; the scheme before it is read backwards (schemeBefore): a regex starting at
+// every word cost more than the rest of the rule.
+const URL_CRED = /:\/\/([^\s:@/'"`<>]{0,100}):([^\s@/'"`<>]{1,200})@([^\s/:'"`?#<>,;)]{1,255})/g;
 const credential_in_url_LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$|(^|\.)example\.(com|org|net)$|\.(local|test|example|invalid|localhost)$/i;
 /** Generic parts of a documented URL shape (postgres://user:pw@host/db). */
 const GENERIC_HOST = /^(host|hostname|server|servername|db-?host|your[-_]?\w{0,20}|my[-_]?host|domain|address)$/i;
@@ -17209,7 +17821,11 @@ const credentialInUrl = {
         const serviceSecrets = workflowServiceSecrets(file);
         URL_CRED.lastIndex = 0;
         for (let m = URL_CRED.exec(code); m; m = URL_CRED.exec(code)) {
-            const [, scheme, user, password, host] = m;
+            const scheme = schemeBefore(code, m.index);
+            if (!scheme)
+                continue;
+            const [, user, password, host] = m;
+            const start = m.index - scheme.length;
             if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || credential_in_url_LOCAL_HOST.test(host) || GENERIC_HOST.test(host))
                 continue;
             if (findToken(password))
@@ -17222,10 +17838,10 @@ const credentialInUrl = {
                 continue; // the SQLAlchemy documentation's example
             if (user.toLowerCase() === 'anonymous')
                 continue; // anonymous FTP: any password is accepted
-            const at = m.index + scheme.length + 3 + user.length + 1;
-            if (onLongLine(file, at) || inHelpText(file, m.index))
+            const at = m.index + 3 + user.length + 1;
+            if (onLongLine(file, at) || inHelpText(file, start))
                 continue;
-            const name = nameBefore(code, m.index);
+            const name = nameBefore(code, start);
             const env = /^(postgres|postgresql|mysql|mariadb|mongodb(\+srv)?|jdbc)/i.test(scheme) ? 'DATABASE_URL' : /^(redis|rediss)$/i.test(scheme) ? 'REDIS_URL' : /^amqps?$/i.test(scheme) ? 'AMQP_URL' : 'SERVICE_URL';
             report({
                 ...file.position(at),
@@ -17236,6 +17852,20 @@ const credentialInUrl = {
         }
     }
 };
+/**
+ * The URL scheme ending at `colon` (the index of `://`): a letter, then 1-30 of [a-z0-9+.-], starting
+ * at a word boundary; the leftmost such start (postgresql+asyncpg, not asyncpg).
+ */
+function schemeBefore(code, colon) {
+    let s = colon;
+    while (s > 0 && colon - s < 31 && /[a-z0-9+.-]/i.test(code[s - 1]))
+        s--;
+    for (let k = s; k <= colon - 2; k++) {
+        if (/[a-z]/i.test(code[k]) && (k === 0 || !/\w/.test(code[k - 1])))
+            return code.slice(k, colon);
+    }
+    return undefined;
+}
 /**
  * Is the URL at `offset` an illustration in help or usage text: after "e.g." or "such as" on its
  * line, on a `--flag  description` line, or inside a string literal under a "Usage:"/"Example:" header?
@@ -17317,6 +17947,7 @@ function inMainGuard(file, offset) {
 
 
 
+const PLACEHOLDER = new RegExp(String.raw `\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g');
 const S = String.raw `(["'])([^"'\n\\]{0,200})`;
 // [regex, language filter]; group 1 = env var name, last groups = quote + literal.
 const PATTERNS = [
@@ -17333,7 +17964,7 @@ const PATTERNS = [
     // Go and others: a helper like getEnv("JWT_SECRET", "fallback")
     [new RegExp(String.raw `\b(?:get_?[Ee]nv\w{0,20}|[Ee]nv[Oo]r\w{0,10}|envOrDefault|env_or|lookupEnv\w{0,10})\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3`, 'g'), /./],
     // Spring and other ${VAR:default} placeholders in config
-    [new RegExp(String.raw `\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g'), /none|java|kotlin/] // also @Value("${jwt.secret:x}")
+    [PLACEHOLDER, /none|java|kotlin/] // also @Value("${jwt.secret:x}")
 ];
 const fallbackSecretLiteral = {
     meta: {
@@ -17369,14 +18000,17 @@ const fallbackSecretLiteral = {
                 report({
                     ...file.position(offset),
                     message: `${name} falls back to the literal '${redact(value)}' when the variable is unset`,
-                    remediation: remedy(file, name),
+                    remediation: remedy(file, name, re === PLACEHOLDER),
                     secret: value
                 });
             }
         }
     }
 };
-function remedy(file, name) {
+function remedy(file, name, placeholder) {
+    // ${VAR:default} (Spring config, @Value): the fix is the same placeholder without its default
+    if (placeholder)
+        return `Fail fast instead of falling back: \${${name}} without a default (startup fails when it is unset).`;
     const fix = {
         javascript: `const v = process.env.${name}; if (!v) throw new Error('${name} is not set')`,
         typescript: `const v = process.env.${name}; if (!v) throw new Error('${name} is not set')`,
@@ -17386,7 +18020,9 @@ function remedy(file, name) {
         java: `Objects.requireNonNull(System.getenv("${name}"), "${name} is not set")`,
         kotlin: `System.getenv("${name}") ?: error("${name} is not set")`
     };
-    return `Fail fast instead of falling back: ${fix[file.language] ?? `\${${name}} without a default (startup fails when it is unset); or ${envLookup(file, name)}`}.`;
+    const lookup = envLookup(file, name);
+    const generic = `\${${name}} without a default (startup fails when it is unset)${lookup === `\${${name}}` ? '' : `; or ${lookup}`}`;
+    return `Fail fast instead of falling back: ${fix[file.language] ?? generic}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/framework-config-password.ts
@@ -17551,7 +18187,7 @@ function privateKeys(file, severity, report) {
 
 
 
-const FIX = 'Reference a Secret instead: valueFrom: { secretKeyRef: { name: app-secrets, key: X } }, with the Secret created outside the repository (External Secrets, sealed-secrets, SOPS, or the CD system).';
+const k8s_literal_secret_env_FIX = 'Reference a Secret instead: valueFrom: { secretKeyRef: { name: app-secrets, key: X } }, with the Secret created outside the repository (External Secrets, sealed-secrets, SOPS, or the CD system).';
 const k8sLiteralSecretEnv = {
     meta: {
         id: 'TF0308',
@@ -17561,7 +18197,7 @@ const k8sLiteralSecretEnv = {
         summary: 'Kubernetes manifests with literal credentials (env value:, Secret data/stringData, ConfigMap passwords).',
         why: 'Manifests are code; the credentials a deploy uses are config. A literal in a manifest ships the same ' +
             'credential to every cluster, exposes it to everyone with repository access, and rotating it needs a commit.',
-        remediation: FIX
+        remediation: k8s_literal_secret_env_FIX
     },
     files: { kinds: ['kubernetes', 'yaml'] },
     keywords: ['apiversion'],
@@ -17574,16 +18210,18 @@ const k8sLiteralSecretEnv = {
         const severity = file.role === 'dev' || /(^|\/)(dev|development|local|kind|minikube)\//i.test(file.path) ? 'notice' : 'error';
         const envNames = new Map();
         const entries = yamlEntries(file);
+        // Keyed by document too: a Deployment and a Job in one file share the path of their env entries.
+        const envKey = (docIndex, path) => `${docIndex}:${path.slice(0, -1).join('/')}`;
         for (const e of entries)
             if (e.key === 'name' && e.path.includes('env'))
-                envNames.set(e.path.slice(0, -1).join('/'), String(e.value));
+                envNames.set(envKey(e.docIndex, e.path), String(e.value));
         const secretDocsDone = new Set();
         for (const e of entries) {
             const kind = kinds[e.docIndex];
             const v = e.value === null ? '' : String(e.value);
             const at = e.offset + (e.quoted ? 1 : 0);
             if (e.key === 'value' && e.path[e.path.length - 3] === 'env') {
-                const name = envNames.get(e.path.slice(0, -1).join('/'));
+                const name = envNames.get(envKey(e.docIndex, e.path));
                 // GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json names where the credential is mounted
                 if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3 || looksLikePath(v))
                     continue;
@@ -17695,7 +18333,9 @@ const workflowLiteralSecret = {
         summary: 'A GitHub Actions workflow passes a literal credential in env: or with: instead of ${{ secrets.X }}.',
         why: 'Workflows are code in the repository; credentials are config kept outside it. A literal token in a workflow ' +
             'is readable by anyone who can read the repository (and by every fork), and cannot be rotated without a commit.',
-        remediation: 'Store the value as a repository or environment secret and reference it: ${{ secrets.NAME }}.'
+        remediation: 'Store the value as a repository or environment secret and reference it: ${{ secrets.NAME }}.',
+        // a provider credential (AWS secret key, GitHub token) is TF0301's on that line: one token, one finding
+        deferTo: ['TF0301']
     },
     files: { kinds: ['workflow'] },
     keywords: ['env', 'with'],
@@ -17873,6 +18513,7 @@ const fileDatabaseInProduction = {
 
 ;// CONCATENATED MODULE: ./src/rules/iv-backing-services/framework-service-host.ts
 
+
 /** A literal that names a host (not empty, not a placeholder, not a bind-all address). */
 function isLiteralHost(v) {
     return /^(localhost|\d{1,3}(\.\d{1,3}){3}|[A-Za-z0-9][\w-]{0,62}(\.[\w-]{1,63}){0,10})$/.test(v) && !/^(0\.0\.0\.0|host|hostname|example\.com)$/i.test(v);
@@ -17895,6 +18536,9 @@ function framework_service_host_django(file, out) {
             return;
         const host = /(['"])(HOST|LOCATION)\1\s*:\s*(['"])([^'"]{1,253})\3/.exec(line);
         if (!host || !isLiteralHost(host[4].replace(/:\d+$/, '')))
+            return;
+        // LocMemCache 'unique-snowflake', DatabaseCache 'my_cache_table': a name, not a network location.
+        if (host[2] === 'LOCATION' && !/[.:]/.test(host[4]) && host[4] !== 'localhost')
             return;
         const db = block === 'DATABASES';
         out({
@@ -17935,8 +18579,10 @@ const SPRING_KEY = /^(spring\.(data\.)?(redis|mongodb|rabbitmq|elasticsearch|cas
 function spring(file, out) {
     const stack = [];
     const yaml = file.kind === 'yaml';
-    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
-        if (line.length > 4000)
+    const lines = file.code.split(/\r\n|\r|\n/);
+    const devProfile = devProfileLines(lines);
+    lines.forEach((line, i) => {
+        if (line.length > 4000 || devProfile[i])
             return;
         let key;
         let value;
@@ -18041,12 +18687,31 @@ const frameworkServiceHost = {
 
 ;// CONCATENATED MODULE: ./src/rules/iv-backing-services/hardcoded-service-locator.ts
 
+
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'];
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
 const DEV_SECTION = /^(development|dev|test|testing|local|ci)$/i;
+/** INI/TOML sections of test runners: `[pytest]`, `[tool:pytest]`, `[tool.pytest.ini_options]`, `[testenv:py312]`. */
+const TEST_SECTION = /^(pytest|tool:pytest|tool\.pytest(\.[\w-]+)?|testenv([:.][\w:.-]*)?|tox(:[\w-]+)?|tool\.tox|coverage:[\w-]+)$/i;
+/**
+ * Files that configure CI, a test runner or the deploy platform itself. A locator there is the CI
+ * service container, the test database, or the deploy attaching its resource (as in compose or
+ * Kubernetes env): none of them ties the app's code to a host.
+ */
+const NOT_APP_CONFIG = /(^|\/)(\.circleci\/|\.buildkite\/|\.semaphore\/|\.woodpecker\/|\.gitlab\/|\.do\/app\.ya?ml$|copilot\/|group_vars\/|host_vars\/|inventor(y|ies)\/|ansible\/|playbooks?\/|terraform\/)|(^|\/)(\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild[\w.-]*\.ya?ml|buildspec[\w.-]*\.ya?ml|\.gitlab-ci\.ya?ml|appveyor\.ya?ml|codefresh\.ya?ml|pytest\.ini|tox\.ini|fly\.toml|render\.ya?ml|railway\.(json|toml)|vercel\.json|netlify\.toml|serverless\.ya?ml|docker-stack[\w.-]*\.ya?ml|\.platform\.app\.yaml|nais\.ya?ml)$/i;
+/** Google App Engine app.yaml, Cloud Foundry manifest.yml, Heroku app.json: deploy descriptors by content. */
+function isPlatformDescriptor(file) {
+    if (/(^|\/)app\.ya?ml$/i.test(file.path))
+        return /^(runtime|env_variables):/m.test(file.code);
+    if (/(^|\/)manifest\.ya?ml$/i.test(file.path))
+        return /^applications:/m.test(file.code);
+    if (/(^|\/)app\.json$/i.test(file.path))
+        return /"(addons|buildpacks|formation|environments)"\s*:/.test(file.code);
+    return false;
+}
 const hardcoded_service_locator_HOST_KEY = /\b(host|hostname)\s*[:=]\s*(['"])([A-Za-z0-9][\w.-]{0,252})\2/g;
-/** Every locator findLocators or HOST_KEY can yield contains one of these: other lines are not looked at. */
-const CANDIDATE_LINE = /:\/\/|host|smtp|mail\.|:(?:909[2-4]|19092|29092)/;
+/** Every locator findLocators, HOST_KEY, POSITIONAL_HOST or GO_ADDR can yield contains one of these: other lines are not looked at. */
+const CANDIDATE_LINE = /:\/\/|host|smtp|mail\.|:(?:909[2-4]|19092|29092)|\bnew\s+(?:Jedis|HostAndPort|MongoClient|ServerAddress|MemcachedClient)|\bAddrs?:/;
 const BIND_CONTEXT = /\b(listen|bind|app\.run|uvicorn|gunicorn|serve|devServer)\b/i;
 function sectionTracker(file) {
     let section;
@@ -18066,11 +18731,23 @@ function sectionTracker(file) {
             return section;
         };
     }
+    if (file.kind === 'toml' || file.kind === 'ini') {
+        return (line) => {
+            const m = /^\s*\[+\s*([^\]\s]{1,120})\s*\]+\s*$/.exec(line);
+            if (m)
+                section = m[1];
+            return section;
+        };
+    }
     return () => undefined;
+}
+/** A development or test section: `development:`, `[test]`, `[development.database]`, `[tool.pytest.ini_options]`. */
+function isDevSection(sec) {
+    return DEV_SECTION.test(sec) || DEV_SECTION.test(sec.split('.')[0]) || TEST_SECTION.test(sec);
 }
 /** The service a `host:` literal most likely names, from the client libraries the file uses. */
 function serviceOf(code) {
-    if (/redis/i.test(code))
+    if (/redis|jedis|lettuce/i.test(code))
         return ['cache', 'REDIS_URL'];
     if (/mongo/i.test(code))
         return ['database', 'MONGODB_URI'];
@@ -18089,6 +18766,149 @@ const NAMED_DEFAULT = /\b\w*(default|fallback)\w*['"]?\s*[:=]\s*[^:=]{0,40}$/i;
 const SERVICE_KEY = /\b(db|database|redis|mongo\w*|postgres\w*|pg|mysql|cache|queue|amqp|rabbit\w*|kafka|smtp|mail\w*|elastic\w*|broker)\s*[:=]\s*\{/i;
 /** Parameter defaults (`def connect(host='localhost')`) describe an API, not a deploy. */
 const DEFINITION = /^\s*(export\s+)?(async\s+)?(def|function|func|fun|public|private|protected|static)\b|\bfunction\b|\bconstructor\s*\(/;
+/** Defaults with no environment lookup on the line: zod/env-var/joi `.default('...')`, viper `SetDefault("k", "...")`, pydantic `Field(default="...")`. */
+const DEFAULT_CALL = /(\.default\s*\(|\bSetDefault\s*\(\s*"[\w.-]{1,100}"\s*,|\bField\s*\(\s*(default\s*=)?)\s*['"`]$/;
+/** envalid's `devDefault: '...'` only applies when NODE_ENV is development or test. */
+const DEV_DEFAULT = /\bdevDefault\s*:\s*['"`]$/;
+/** An environment lookup later on the line than the literal. */
+const ENV_LOOKUP_AFTER = /process\.env|import\.meta\.env|os\.environ|os\.getenv|\bENV\s*(\[|\.fetch)|System\.getenv|os\.(Getenv|LookupEnv)/;
+/** `REDIS_URL = 'redis://localhost',` inside a multi-line `const { ... } = process.env`. */
+function isDestructuredDefault(lines, i) {
+    if (!/^\s*[A-Za-z_]\w{0,80}\s*=\s*['"`]/.test(lines[i]))
+        return false;
+    for (let j = i + 1; j < lines.length && j <= i + 20; j++) {
+        if (/^\s*\}\s*=\s*(process\.env|import\.meta\.env)\b/.test(lines[j]))
+            return true;
+        if (!/^\s*([A-Za-z_]\w{0,80}(\s*=\s*[^,]{1,300})?,?|\/\/.*)?\s*$/.test(lines[j]))
+            return false;
+    }
+    return false;
+}
+/** Hosts that only resolve on a developer's machine. */
+const hardcoded_service_locator_LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[?::1\]?|0\.0\.0\.0)$/;
+/** Positional host of a client constructor: `new JedisPooled("cache.internal", 6379)`, `new MongoClient("db", 27017)`. */
+const POSITIONAL_HOST = /\bnew\s+(Jedis|JedisPool|JedisPooled|JedisCluster|HostAndPort|MongoClient|ServerAddress|MemcachedClient)\s*\(\s*"([A-Za-z0-9][\w.-]{0,252})"\s*,\s*\d{2,5}\s*\)/;
+/** Go client options with a literal `host:port` on a backing-service port: go-redis `redis.Options{Addr: "cache:6379"}`. */
+const GO_ADDR = /\bAddrs?:\s*(?:\[\]string\{\s*)?"([A-Za-z0-9][\w.-]{0,252}):(6379|6380|26379|11211|5432|3306|27017|9042|4222|5672)"/;
+const PORT_SERVICE = {
+    '6379': ['cache', 'REDIS_ADDR'], '6380': ['cache', 'REDIS_ADDR'], '26379': ['cache', 'REDIS_SENTINEL_ADDRS'], '11211': ['cache', 'MEMCACHED_ADDR'],
+    '5432': ['database', 'DATABASE_URL'], '3306': ['database', 'DATABASE_URL'], '27017': ['database', 'MONGODB_URI'], '9042': ['database', 'CASSANDRA_HOSTS'],
+    '4222': ['queue', 'NATS_URL'], '5672': ['queue', 'AMQP_URL']
+};
+/** `@Profile("local")`, `@Profile({"dev", "test"})`: beans that only exist in development or tests. */
+const DEV_PROFILE = /@Profile\s*\(\s*(value\s*=\s*)?[{[]?\s*"(local|dev|development|test|testing|ci|docker|compose)"\s*[,}\])]/;
+/** Is line `i` inside a class or method annotated `@Profile("local")`/`@Profile("dev")`? */
+function inDevProfile(lines, i) {
+    for (let j = i; j >= 0 && j >= i - 400; j--) {
+        const line = lines[j];
+        if (line.length > 4000 || !line.includes('@Profile'))
+            continue;
+        if (!DEV_PROFILE.test(line))
+            return false;
+        // The annotation covers its declaration and everything indented deeper below it, up to the closing line.
+        const indent = line.search(/\S/);
+        let k = j + 1;
+        while (k < lines.length && k <= i && (lines[k].trim() === '' || /^\s*@/.test(lines[k])))
+            k++;
+        for (k = k + 1; k < i; k++)
+            if (lines[k].trim() !== '' && lines[k].search(/\S/) <= indent)
+                return false;
+        return true;
+    }
+    return false;
+}
+/** The header of the class whose body holds line `i` (Python indentation or a Java/Kotlin brace block), with its annotations. */
+function enclosingClass(lines, i) {
+    const indent = lines[i].search(/\S/);
+    for (let j = i - 1; j >= 0 && j >= i - 200; j--) {
+        const line = lines[j];
+        if (line.length > 4000 || line.trim() === '' || line.search(/\S/) >= indent)
+            continue;
+        if (!/^\s*((public|internal|data|open|abstract|final)\s+){0,3}class\b/.test(line))
+            return '';
+        let k = j;
+        while (k > 0 && k > j - 5 && /^\s*@/.test(lines[k - 1]))
+            k--;
+        return lines.slice(k, j + 1).join('\n');
+    }
+    return '';
+}
+/** A settings-class field whose literal is only the default the environment overrides: pydantic BaseSettings, Spring @ConfigurationProperties. */
+function isSettingsField(lines, i) {
+    const line = lines[i];
+    // Kotlin `@ConfigurationProperties("app.db") data class DbProps(val url: String = "...")` on one line.
+    if (/\bclass\s+\w{1,80}\s*\(/.test(line)) {
+        if (/@ConfigurationProperties\b/.test(line))
+            return true;
+        for (let j = i - 1; j >= 0 && j >= i - 4 && /^\s*@/.test(lines[j]); j--)
+            if (/@ConfigurationProperties\b/.test(lines[j]))
+                return true;
+    }
+    if (!/^\s+(\w{1,60}\s*:\s*[\w[\]|., ]{1,80}|(private|protected|public)?\s*(final\s+)?[\w<>?]{1,60}\s+\w{1,60}|(val|var)\s+\w{1,60}\s*:\s*[\w<>?]{1,60})\s*=/.test(line))
+        return false;
+    return /\bBaseSettings\b|@ConfigurationProperties\b/.test(enclosingClass(lines, i));
+}
+/** `return "redis://localhost..."` as the last word of a getter that first reads the environment. */
+function isGetterFallback(lines, i, aliases) {
+    if (!/^\s*return\s+['"`]/.test(lines[i]))
+        return false;
+    for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
+        if (isFallbackAt(lines, j, lines[j].length, aliases) || /\b(os\.(Getenv|LookupEnv|getenv|environ)|process\.env|System\.getenv|ENV\[)/.test(lines[j]))
+            return true;
+        if (/^\s*(export\s+)?(async\s+)?(def|func|function|fun)\b/.test(lines[j]))
+            return false;
+    }
+    return false;
+}
+/**
+ * `if port == "" { port = "..." }`, `if not url:\n    url = "..."`, `if (!url) url = '...'`: a default
+ * assigned only when the variable is unset (Go's idiom after os.Getenv).
+ */
+function isUnsetGuardDefault(lines, i, index) {
+    const line = lines[i];
+    const assign = /(?:^\s*|[{;:)]\s*)([A-Za-z_][\w.]{0,60})\s*=\s*['"`]$/.exec(line.slice(0, index));
+    if (!assign)
+        return false;
+    const name = assign[1].replace(/[.$]/g, (c) => `\\${c}`);
+    const guard = new RegExp(`\\b(if|unless)\\b[\\s(]*(!\\s*${name}\\b|not\\s+${name}\\b|${name}\\s*(===?|==)\\s*(""|''|nil|None|null|undefined)|${name}(\\.isEmpty\\(\\)|\\.blank\\?|\\.nil\\?|\\.empty\\?)|${name}\\s*$|${name}\\s*[){:])`);
+    const head = line.slice(0, assign.index);
+    if (/\b(if|unless)\b/.test(head))
+        return guard.test(head);
+    const indent = line.search(/\S/);
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+        if (lines[j].trim() === '')
+            continue;
+        return lines[j].search(/\S/) < indent && guard.test(lines[j]);
+    }
+    return false;
+}
+/** `var defaults = map[string]string{`, `DEFAULTS = {`, `const fallbackConfig = {`: a literal object of defaults. */
+const DEFAULTS_OPENER = /\b\w{0,40}(defaults?|fallbacks?|DEFAULTS?|FALLBACKS?)\w{0,40}\s*(:=|=|:)[^=]{0,80}[{[(]\s*$/;
+/** Is line `i` an entry of an object/map/dict literal bound to a name of defaults (climbing nested keys)? */
+function inNamedDefaults(lines, i) {
+    let indent = lines[i].search(/\S/);
+    for (let j = i - 1; j >= 0 && j >= i - 40; j--) {
+        const prev = lines[j];
+        if (prev.length > 4000 || prev.trim() === '')
+            continue;
+        const pIndent = prev.search(/\S/);
+        if (pIndent >= indent)
+            continue;
+        if (prev.length <= 300 && /default|fallback/i.test(prev) && DEFAULTS_OPENER.test(prev))
+            return true;
+        if (!/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev))
+            return false;
+        indent = pIndent; // an intermediate key (redis: {): keep climbing
+    }
+    return false;
+}
+/** A literal that is the default of a parameter in a definition line: `def __init__(self, host="localhost")`. */
+function isParameterDefault(line, index) {
+    if (!DEFINITION.test(line))
+        return false;
+    const before = line.slice(0, index);
+    return /=\s*['"`]$/.test(before) && (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length;
+}
 const hardcodedServiceLocator = {
     meta: {
         id: 'TF0401',
@@ -18101,9 +18921,12 @@ const hardcodedServiceLocator = {
         languages: [...CODE_LANGS]
     },
     files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
-    keywords: ['://', 'smtp', 'mail.', ':909', 'host'],
+    keywords: ['://', 'smtp', 'mail.', ':909', 'host', 'new Jedis', 'new MongoClient', 'new ServerAddress', 'new MemcachedClient', 'addr:', 'addrs:'],
     check(file, report, ctx) {
-        if (isDevOrTestName(file.path))
+        if (isDevOrTestName(file.path) || NOT_APP_CONFIG.test(file.path) || (file.kind !== 'source' && isPlatformDescriptor(file)))
+            return;
+        // A file that starts Testcontainers is test support wherever it lives.
+        if (file.kind === 'source' && /\btestcontainers\b/i.test(file.code))
             return;
         const isCode = file.kind === 'source';
         if (isCode && !CODE_LANGS.includes(file.language))
@@ -18114,15 +18937,30 @@ const hardcodedServiceLocator = {
         const usesClient = isCode && CLIENT_HINT.test(file.code);
         const language = isCode ? file.language : (ctx.app?.language ?? 'none');
         const docstrings = (file.language === 'python' ? docstringRanges(file.code) : []).map(([a, b]) => [file.position(a).line, file.position(b).line]);
+        const aliases = envAliases(file.code);
+        const hasProfile = file.code.includes('@Profile');
+        const hasSettingsClass = /\bBaseSettings\b|@ConfigurationProperties\b/.test(file.code);
+        const hocon = file.kind === 'ini' && /\.conf$/.test(file.path) ? hoconOverrides(lines) : undefined;
+        const devProfile = spring ? devProfileLines(lines) : [];
         lines.forEach((line, i) => {
             const sec = section(line);
-            if (!CANDIDATE_LINE.test(line) || line.length > 4000 || (sec && DEV_SECTION.test(sec)))
+            if (!CANDIDATE_LINE.test(line) || line.length > 4000 || (sec && isDevSection(sec)) || devProfile[i])
                 return;
-            if (isCode && (isProse(line) || inDevBranch(lines, i)))
+            if (isCode && isProse(line))
                 return;
             if (docstrings.some(([a, b]) => i + 1 >= a && i + 1 <= b))
                 return;
             const found = findLocators(line).filter((l) => !(file.language === 'python' && l.kind === 'smtp' && /EMAIL_HOST\s*=/.test(line)));
+            const goAddr = file.language === 'go' ? GO_ADDR.exec(line) : null;
+            if (goAddr && !found.some((f) => f.host === goAddr[1])) {
+                const [kind, envVar] = PORT_SERVICE[goAddr[2]];
+                found.push({ token: `${goAddr[1]}:${goAddr[2]}`, host: goAddr[1], kind, envVar, index: goAddr.index + goAddr[0].indexOf('"') + 1 });
+            }
+            const positional = isCode ? POSITIONAL_HOST.exec(line) : null;
+            if (positional && !found.some((f) => f.host === positional[2])) {
+                const [kind, envVar] = /Mongo|ServerAddress/.test(positional[1]) ? ['database', 'MONGODB_URI'] : /Memcached/.test(positional[1]) ? ['cache', 'MEMCACHED_URL'] : ['cache', 'REDIS_URL'];
+                found.push({ token: positional[2], host: positional[2], kind, envVar, index: positional.index + positional[0].indexOf('"') + 1 });
+            }
             if ((usesClient || SERVICE_KEY.test(line)) && !BIND_CONTEXT.test(line) && !DEFINITION.test(line)) {
                 hardcoded_service_locator_HOST_KEY.lastIndex = 0;
                 for (let m = hardcoded_service_locator_HOST_KEY.exec(line); m; m = hardcoded_service_locator_HOST_KEY.exec(line)) {
@@ -18137,17 +18975,46 @@ const hardcodedServiceLocator = {
                     found.push({ token: host, host, kind, envVar, index: m.index + m[0].indexOf(host) });
                 }
             }
+            // Context checks that look at the lines around: only for lines that hold a locator.
+            if (found.length === 0 || (isCode && (inDevBranch(lines, i) || (hasProfile && inDevProfile(lines, i)))))
+                return;
             for (const loc of found) {
+                const before = line.slice(0, loc.index);
+                if (DEV_DEFAULT.test(before))
+                    continue;
+                const paramDefault = isCode && isParameterDefault(line, loc.index);
+                if (paramDefault && hardcoded_service_locator_LOCAL_HOST.test(loc.host))
+                    continue; // an API's local default, not a deploy's locator
                 // DEFAULT_REDIS_URL = 'redis://localhost:6379': a named default, used as some lookup's fallback.
-                const fallback = isEnvFallback(line, lines[i - 1] ?? '') || NAMED_DEFAULT.test(line.slice(0, loc.index));
+                // The fallback of an environment lookup in the same statement or getter.
+                const envFallback = isFallbackAt(lines, i, loc.index, aliases) ||
+                    // `const { REDIS_URL = '...' } = process.env`, `'redis://localhost' if DEBUG else os.environ[...]`: the lookup follows.
+                    ENV_LOOKUP_AFTER.test(line.slice(loc.index)) ||
+                    isDestructuredDefault(lines, i) ||
+                    // `redisUrl ?? 'redis://localhost'`, `opts.url || '...'`, `x ?: "..."`: the right side of a fallback operator.
+                    /(\|\||\?\?|\?:|\bor)\s*['"`]$/.test(statementBefore(lines, i, loc.index)) ||
+                    (isCode && (isUnsetGuardDefault(lines, i, loc.index) || isGetterFallback(lines, i, aliases)));
+                // A default that configuration overrides: schema/settings/flag/parameter defaults, a defaults map.
+                const otherDefault = !envFallback &&
+                    (NAMED_DEFAULT.test(before) ||
+                        inNamedDefaults(lines, i) ||
+                        DEFAULT_CALL.test(before) ||
+                        paramDefault ||
+                        (isCode && hasSettingsClass && isSettingsField(lines, i)) ||
+                        hocon?.has(i) === true ||
+                        // dynaconf/node-config style `[default]` / `default:` section: values each environment overrides.
+                        (!isCode && sec !== undefined && /^default$/i.test(sec)));
+                const fallback = envFallback || otherDefault;
                 const severity = fallback || spring ? 'notice' : isCode ? 'error' : 'warning';
                 const what = loc.kind === 'smtp' ? 'SMTP relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object-storage endpoint' : `${loc.kind} locator`;
                 const noun = loc.kind === 'smtp' ? 'mail relay' : loc.kind === 'search' ? 'search cluster' : loc.kind === 'object storage' ? 'object store' : loc.kind;
-                const message = fallback
+                const message = envFallback
                     ? `${what} \`${loc.token}\` is the fallback of an environment lookup: a deploy that forgets the variable silently talks to this host`
-                    : spring
-                        ? `${what} \`${loc.token}\` is a literal in Spring config: only an environment override (e.g. SPRING_DATASOURCE_URL) keeps deploys apart`
-                        : `${what} \`${loc.token}\` is hardcoded: the deploy cannot attach a different ${noun} without a code change`;
+                    : otherDefault
+                        ? `${what} \`${loc.token}\` is a default that configuration overrides: a deploy that does not set it silently talks to this host`
+                        : spring
+                            ? `${what} \`${loc.token}\` is a literal in Spring config: only an environment override (e.g. SPRING_DATASOURCE_URL) keeps deploys apart`
+                            : `${what} \`${loc.token}\` is hardcoded: the deploy cannot attach a different ${noun} without a code change`;
                 report({
                     line: i + 1,
                     column: loc.index + 1,
@@ -18155,7 +19022,7 @@ const hardcodedServiceLocator = {
                     message,
                     ...(loc.secret ? { secret: loc.secret } : {}),
                     remediation: fallback
-                        ? `Require the variable instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
+                        ? `Require the ${envFallback ? 'variable' : 'setting'} instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
                         : spring
                             ? `Use a placeholder without a literal default: \`\${${loc.envVar}}\`, or leave the key out and set it per deploy (SPRING_DATASOURCE_URL, SPRING_DATA_REDIS_HOST...).`
                             : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}.`
@@ -18222,171 +19089,6 @@ const localServiceBranching = {
 
 
 const IV_BACKING_SERVICES_RULES = [hardcodedServiceLocator, localServiceBranching, frameworkServiceHost, fileDatabaseInProduction];
-
-;// CONCATENATED MODULE: ./src/parsers/procfile.ts
-function procfileOf(file) {
-    return file.parse('procfile', (f) => parseProcfile(f.lines));
-}
-function parseProcfile(lines) {
-    const out = [];
-    lines.forEach((text, i) => {
-        const m = /^([A-Za-z0-9_-]+):[ \t]*(.*?)\s*$/.exec(text);
-        if (!m || text.trimStart().startsWith('#') || m[2] === '')
-            return;
-        out.push({ type: m[1], command: m[2], line: i + 1, column: text.indexOf(m[2], m[1].length + 1) + 1 });
-    });
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/rules/shared/v-viii-commands.ts
-
-
-
-
-
-/** Container entrypoint / start scripts: the only shell scripts whose every line runs at start. */
-const START_SCRIPT_NAME = /(^|\/)((docker-)?entrypoint|start|run|boot|launch|start-(server|app|web|prod|production))(\.sh)?$/i;
-/** Paths that are clearly for development, tests or previews, whatever the classifier said. */
-function isNonProductionPathV8(path) {
-    return /(^|[/._-])(dev|development|local|debug|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)|(^|\/)(kind|minikube|tilt)\//i.test(path);
-}
-/** Every start command the file declares. Never throws. */
-function startCommandsOf(file) {
-    return file.parse('v8-start-commands', (f) => {
-        const out = [];
-        switch (f.kind) {
-            case 'procfile':
-                for (const p of procfileOf(f)) {
-                    if (p.type === 'release')
-                        continue; // the release phase is not the run stage
-                    out.push({ label: `Procfile process "${p.type}"`, command: p.command, line: p.line, endLine: p.line, carrier: 'procfile' });
-                }
-                break;
-            case 'dockerfile': {
-                const d = dockerfileOf(f);
-                const last = d.stages.length - 1;
-                for (const ins of d.instructions) {
-                    if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.stage !== Math.max(0, last))
-                        continue;
-                    out.push({ label: ins.keyword, command: ins.exec ? ins.exec.join(' ') : ins.args, line: ins.line, endLine: ins.endLine, carrier: 'dockerfile' });
-                }
-                break;
-            }
-            case 'manifest': {
-                if (f.name !== 'package.json')
-                    break;
-                const pkg = packageJsonOf(f);
-                const scripts = pkg.data?.scripts;
-                if (!scripts || typeof scripts !== 'object')
-                    break;
-                for (const name of ['prestart', 'start', 'start:prod', 'start:production', 'serve:prod']) {
-                    const cmd = scripts[name];
-                    if (typeof cmd !== 'string')
-                        continue;
-                    const line = pkg.lineOf('scripts', name);
-                    out.push({ label: `npm "${name}" script`, command: cmd, line, endLine: line, carrier: 'package.json' });
-                }
-                break;
-            }
-            case 'compose':
-                for (const s of composeOf(f).services) {
-                    for (const cmd of [s.entrypoint, s.command]) {
-                        if (!cmd)
-                            continue;
-                        out.push({ label: `compose service "${s.name}" command`, command: cmd.join(' '), line: s.commandLine, endLine: s.commandLine + cmd.length + 20, carrier: 'compose' });
-                    }
-                }
-                break;
-            case 'kubernetes': {
-                const m = kubernetesOf(f);
-                if (m.isHelmTemplate)
-                    break;
-                for (const w of m.workloads) {
-                    if (w.kind === 'Job' || w.kind === 'CronJob')
-                        continue;
-                    for (const c of w.containers) {
-                        if (c.init)
-                            continue;
-                        const cmd = [...(c.command ?? []), ...(c.args ?? [])];
-                        if (cmd.length === 0)
-                            continue;
-                        out.push({ label: `${w.kind} "${w.name}" container "${c.name}" command`, command: cmd.join(' '), line: c.commandLine, endLine: c.commandLine + cmd.length + 20, carrier: 'kubernetes' });
-                    }
-                }
-                break;
-            }
-            case 'source':
-                if (f.language !== 'shell' || !START_SCRIPT_NAME.test(f.path))
-                    break;
-                f.code.split(/\r\n|\r|\n/).forEach((text, i) => {
-                    if (text.trim() === '' || text.length > 4000)
-                        return;
-                    out.push({ label: `start script ${f.name}`, command: text, line: i + 1, endLine: i + 1, carrier: 'script' });
-                });
-                break;
-            default:
-        }
-        return out;
-    });
-}
-/** Exact position of the first match of `re` within a command's line range (comments blanked). */
-function locateV8(file, cmd, re) {
-    const lines = codeLinesV8(file);
-    const flags = re.flags.replace('g', '');
-    const local = new RegExp(re.source, flags);
-    for (let n = cmd.line; n <= Math.min(cmd.endLine, lines.length); n++) {
-        const text = lines[n - 1];
-        if (text.length > 4000)
-            continue;
-        const m = local.exec(text);
-        if (m) {
-            const stripped = m[0].replace(/^[\s;&|("'[,]+/, '');
-            return { line: n, column: m.index + 1 + (stripped.length ? m[0].length - stripped.length : 0) };
-        }
-    }
-    return { line: cmd.line, column: 1 };
-}
-/** The comment-blanked code split into lines, memoised per file. */
-function codeLinesV8(file) {
-    return file.parse('v8-code-lines', (f) => f.code.split(/\r\n|\r|\n/));
-}
-/**
- * Heuristic: is a 0-based column of a code line inside a string literal (an odd number of
- * unescaped quotes of one kind before it)? Keeps code written inside strings (generators,
- * fixtures built in code) quiet.
- */
-function inStringLiteralV8(line, column) {
-    let single = 0;
-    let double = 0;
-    let back = 0;
-    for (let i = 0; i < column && i < line.length; i++) {
-        const c = line[i];
-        if (c === '\\') {
-            i++;
-            continue;
-        }
-        if (c === "'" && double % 2 === 0 && back % 2 === 0)
-            single++;
-        else if (c === '"' && single % 2 === 0 && back % 2 === 0)
-            double++;
-        else if (c === '`' && single % 2 === 0 && double % 2 === 0)
-            back++;
-    }
-    return single % 2 === 1 || double % 2 === 1 || back % 2 === 1;
-}
-/**
- * An image the repository's own app plausibly builds: has a registry/org path and is not an official
- * Docker Hub image (postgres, redis) or a well-known vendor's (Grafana, cert-manager, ingress, Bitnami...).
- * Platform repos deploy third-party software too; its replica count or ports are not the app's.
- */
-function isOwnImageV8(image) {
-    if (!image)
-        return false;
-    const name = image.split('@')[0].replace(/:[^/:]*$/, '');
-    if (!name.includes('/'))
-        return false;
-    return !/^(?:docker\.io\/)?(?:library|bitnami|bitnamicharts|confluentinc|grafana|prom|elastic|hashicorp|rabbitmq|mongo|redis|postgres|mysql|mariadb|nginx|nginxinc|traefik|envoyproxy|istio|jaegertracing|otel|openzipkin|minio|jetstack|argoproj|fluent|velero|kiwigrid|oliver006|memcached|jenkins|sonarqube|keycloak|vault|consul)\/|^(?:quay\.io|registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/(?:k8s|google[-_]containers|cloudsql-docker|kaniko-project)|public\.ecr\.aws\/(?:eks|karpenter|aws-observability|bitnami)|mcr\.microsoft\.com\/(?:oss|k8s)|ghcr\.io\/(?:fluxcd|external-secrets|kyverno|dexidp|grafana|prometheus-community|open-telemetry|cloudnative-pg|zalando))\//.test(name);
-}
 
 ;// CONCATENATED MODULE: ./src/rules/v-build-release-run/build-at-run-time.ts
 
@@ -18473,40 +19175,6 @@ const buildAtRunTime = {
         }
     }
 };
-
-;// CONCATENATED MODULE: ./src/parsers/workflow.ts
-
-
-function workflowOf(file) {
-    return file.parse('workflow', (f) => {
-        const { docs, errors, lineCounter: lc } = yamlOf(f);
-        const doc = docs[0];
-        if (!doc || doc.errors.length > 0)
-            return { triggers: [], jobs: [], errors };
-        const root = doc.contents;
-        const on = get(root, 'on') ?? get(root, 'true'); // YAML 1.1 reads a bare `on` as true
-        const triggers = str(on) !== undefined ? [str(on)] : items(on).length ? items(on).map((n) => str(n) ?? '') : entries(on).map(([k]) => k);
-        const kv = (node) => entries(node).map(([key, v]) => ({ key, value: str(v) ?? '', line: lineOf(lc, v) }));
-        const jobs = entries(get(root, 'jobs')).map(([id, job, keyNode]) => {
-            const envName = str(get(job, 'environment')) ?? str(get(get(job, 'environment'), 'name'));
-            return {
-                id,
-                line: lineOf(lc, keyNode),
-                ...(envName !== undefined ? { environment: envName } : {}),
-                steps: items(get(job, 'steps')).map((s) => ({
-                    job: id,
-                    ...(str(get(s, 'name')) !== undefined ? { name: str(get(s, 'name')) } : {}),
-                    ...(str(get(s, 'uses')) !== undefined ? { uses: str(get(s, 'uses')) } : {}),
-                    ...(str(get(s, 'run')) !== undefined ? { run: str(get(s, 'run')) } : {}),
-                    line: lineOf(lc, get(s, 'run') ?? s),
-                    with: kv(get(s, 'with')),
-                    env: kv(get(s, 'env'))
-                }))
-            };
-        });
-        return { triggers, jobs, errors };
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/rules/v-build-release-run/code-changed-at-run-time.ts
 
@@ -18683,164 +19351,6 @@ const deployWithoutArtifact = {
         });
     }
 };
-
-;// CONCATENATED MODULE: ./src/rules/v-build-release-run/mutable-release-tag.ts
-
-
-
-
-
-
-const MUTABLE = new Set(['latest', 'main', 'master', 'develop', 'development', 'dev', 'staging', 'stage', 'prod', 'production', 'stable', 'edge', 'nightly', 'trunk', 'head']);
-/** `<name>:<mutable tag>` inside a command; the name may be an expression (`${{ env.IMAGE }}`). */
-const TAG_IN_TEXT = /[\w.}-]:(latest|main|master|develop|development|staging|production|stable|edge|nightly|trunk)(?=$|[\s"',;)\]])/gi;
-const IMMUTABLE_EVIDENCE = /github\.sha|GITHUB_SHA|github\.run_(?:number|id)|rev-parse|metadata-action|steps\.[\w-]+\.outputs\.(?:tags|version|sha|tag)|github\.ref_name|GITHUB_REF_NAME|github\.event\.release|\$\{?(?:TAG|VERSION|IMAGE_TAG|SHA|GIT_SHA|COMMIT_SHA|SHORT_SHA|RELEASE)\b|env\.(?:TAG|VERSION|IMAGE_TAG|SHA|GIT_SHA|RELEASE)\b|:v?\d+\.\d+\.\d+/i;
-const DEPLOY_CMD = /\bkubectl\s+set\s+image\b|\bgcloud\s+(?:run|app)\s+deploy\b|\baz\s+(?:webapp|containerapp|container)\b|\bdocker\s+service\s+(?:update|create)\b|\bfly(?:ctl)?\s+deploy\b|\bhelm\s+(?:upgrade|install)\b|\becs-deploy\b|\bnomad\s+job\b/;
-const SERVER_PULL = /\bdocker(?:-compose|\s+compose)?\s+(?:pull|run)\b/;
-const PUSH_CMD = /\bdocker\s+(?:push|tag|build|buildx)\b|\bpodman\s+(?:push|build)\b/;
-const DEPLOY_WITH_KEYS = new Set(['image', 'images', 'container-image', 'image-name', 'container_image']);
-const mutable_release_tag_FIX = 'Tag every release with something unique and immutable, e.g. the commit SHA (`ghcr.io/acme/web:${{ github.sha }}`) or a version, deploy that exact tag (or the `@sha256:` digest), and keep `latest` at most as an extra convenience alias.';
-function isMutable(ref) {
-    // The repository part may be an expression (`ghcr.io/${{ github.repository }}:latest`); the tag may not.
-    const t = ref.trim();
-    const after = t.lastIndexOf('}}') === -1 ? t : t.slice(t.lastIndexOf('}}') + 2);
-    if (/[${}<>]/.test(after) || t.includes('@'))
-        return undefined;
-    const m = /:([\w.-]+)$/.exec(after);
-    if (!m || (after === t && parseImageRef(t).tag === undefined))
-        return undefined;
-    return MUTABLE.has(m[1].toLowerCase()) ? m[1] : undefined;
-}
-const mutableReleaseTag = {
-    meta: {
-        id: 'TF0503',
-        name: 'mutable-release-tag',
-        factor: 'V',
-        severity: 'warning',
-        summary: 'A deploy manifest or workflow ships an image as `:latest` or a branch name instead of a unique release id.',
-        why: 'Every release should have a unique, immutable id so it can be traced and rolled back. `:latest` or `:main` names whatever was pushed last: two nodes can pull different builds for one "release", and rolling back means rebuilding instead of redeploying a known artifact.',
-        remediation: mutable_release_tag_FIX
-    },
-    files: { kinds: ['kubernetes', 'compose', 'workflow'], roles: ['app'] },
-    keywords: ['image', 'docker', 'kubectl', 'helm', 'gcloud', 'newtag'],
-    check(file, report) {
-        if (isNonProductionPathV8(file.path))
-            return;
-        if (file.kind === 'kubernetes')
-            return checkKubernetes(file, report);
-        if (file.kind === 'compose') {
-            for (const s of composeOf(file).services) {
-                const tag = s.image && isOwnImageV8(s.image) && isMutable(s.image);
-                if (!tag)
-                    continue;
-                report({ line: s.imageLine, column: col(file, s.imageLine, s.image), message: `service "${s.name}" runs image "${s.image}": ":${tag}" is not an immutable release`, remediation: `Pin the release: \`image: ${parseImageRef(s.image).name}:\${APP_VERSION:?}\` (set to the commit SHA or version at deploy) or a digest. ${mutable_release_tag_FIX}` });
-            }
-            return;
-        }
-        checkWorkflow(file, report);
-    }
-};
-function col(file, line, token) {
-    const at = file.line(line).indexOf(token);
-    return at === -1 ? undefined : at + 1;
-}
-function checkKubernetes(file, report) {
-    const m = kubernetesOf(file);
-    if (m.isHelmTemplate)
-        return;
-    for (const w of m.workloads) {
-        for (const c of w.containers) {
-            // Third-party images (redis:latest, busybox:stable) are not this app's releases; TF0203 covers their tags.
-            const tag = c.image && isOwnImageV8(c.image) && isMutable(c.image);
-            if (!tag)
-                continue;
-            report({
-                line: c.imageLine,
-                column: col(file, c.imageLine, c.image),
-                message: `${w.kind} "${w.name}" container "${c.name}" uses image "${c.image}": ":${tag}" is not an immutable release`,
-                remediation: `Deploy a unique tag or digest: \`image: ${parseImageRef(c.image).name}:1.4.2\` or \`@sha256:<digest>\`; with kustomize let CI run \`kustomize edit set image ${parseImageRef(c.image).name}=${parseImageRef(c.image).name}:$GITHUB_SHA\`.`
-            });
-        }
-    }
-    // kustomization.yaml: images[].newTag
-    if (!/(^|\/)kustomization\.ya?ml$/i.test(file.path))
-        return;
-    const lc = yamlOf(file).lineCounter;
-    for (const e of yamlEntries(file)) {
-        if (e.key !== 'newTag' || typeof e.value !== 'string' || !MUTABLE.has(e.value.toLowerCase()))
-            continue;
-        const p = lc.linePos(e.offset);
-        report({ line: p.line, column: p.col, message: `kustomization sets newTag "${e.value}": not an immutable release`, remediation: 'Let CI pin the tag per release: `kustomize edit set image web=ghcr.io/acme/web:$GITHUB_SHA`.' });
-    }
-}
-function checkWorkflow(file, report) {
-    const wf = workflowOf(file);
-    if (wf.jobs.length === 0)
-        return;
-    const lines = codeLinesV8(file);
-    const jobs = [...wf.jobs].sort((a, b) => a.line - b.line);
-    const jobEnd = (i) => (i + 1 < jobs.length ? jobs[i + 1].line - 1 : lines.length);
-    jobs.forEach((job, i) => {
-        const text = lines.slice(job.line - 1, jobEnd(i)).join('\n');
-        const immutable = IMMUTABLE_EVIDENCE.test(text);
-        const pushes = /\bdocker\s+push\b|\bpush:\s*true\b|--push\b|\bpodman\s+push\b/.test(text);
-        const deployish = job.environment !== undefined || /deploy|release|prod/i.test(job.id);
-        // Pushing a mutable tag is reported once per job, on the push line when there is one.
-        const pushHits = [];
-        for (let n = job.line; n <= jobEnd(i); n++) {
-            const code = lines[n - 1];
-            if (code.length > 4000)
-                continue;
-            const deploy = DEPLOY_CMD.test(code) || (deployish && SERVER_PULL.test(code));
-            const push = !immutable && pushes && PUSH_CMD.test(code);
-            if (!deploy && !push)
-                continue;
-            for (const m of code.matchAll(TAG_IN_TEXT)) {
-                let start = code.lastIndexOf(' ', m.index) + 1;
-                // Keep a `${{ ... }}` expression in the token whole.
-                const open = code.lastIndexOf('${{', m.index);
-                if (open !== -1 && open < start && code.indexOf('}}', open) < m.index + 1)
-                    start = code.lastIndexOf(' ', open) + 1;
-                const token = code.slice(start, m.index + m[0].length).replace(/^["'=]+|^--?[\w-]+=|^[\w-]+=/, '');
-                if (deploy)
-                    report({ line: n, column: start + 1, message: `deploys "${token}": ":${m[1]}" is a mutable tag, not a release id` });
-                else
-                    pushHits.push({ line: n, column: start + 1, token, isPush: /\bpush\b/.test(code) });
-                break;
-            }
-        }
-        const hit = pushHits.find((h) => h.isPush) ?? pushHits[0];
-        if (hit)
-            report({ line: hit.line, column: hit.column, message: `pushes "${hit.token}" with no immutable tag in job "${job.id}": the release has no unique id` });
-        // Deploy actions' `with: image:` inputs.
-        for (const step of job.steps) {
-            if (step.uses && /^docker\/build-push-action/.test(step.uses) && !immutable) {
-                const tags = step.with.find((w) => w.key === 'tags');
-                const pushOn = step.with.some((w) => w.key === 'push' && /true/.test(w.value));
-                const list = tags ? tags.value.split(/[\n,]+/).map((t) => t.trim()).filter(Boolean) : [];
-                const bad = list.find((t) => isMutable(t));
-                if (tags && pushOn && bad) {
-                    let line = tags.line;
-                    for (let n = tags.line; n < Math.min(lines.length, tags.line + list.length + 2); n++)
-                        if (lines[n - 1].includes(bad)) {
-                            line = n;
-                            break;
-                        }
-                    report({ line, column: col(file, line, bad), message: `pushes "${bad}" with no immutable tag in job "${job.id}": the release has no unique id` });
-                }
-            }
-            if (!step.uses || /^docker\/(build-push|metadata)-action/.test(step.uses))
-                continue;
-            for (const w of step.with) {
-                if (!DEPLOY_WITH_KEYS.has(w.key))
-                    continue;
-                const tag = isMutable(w.value.split(/\s+/)[0] ?? '');
-                if (tag)
-                    report({ line: w.line, column: col(file, w.line, w.value), message: `${step.uses.split('@')[0]} deploys "${w.value.trim()}": ":${tag}" is a mutable tag, not a release id` });
-            }
-        }
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/rules/v-build-release-run/remote-add-without-checksum.ts
 
@@ -19451,18 +19961,31 @@ function local_disk_user_data_checkNode(file, report) {
             report({ line: p.line, column: p.column, message: 'multer.diskStorage() stores uploads on the local disk', remediation: local_disk_user_data_FIX.node });
         }
     }
-    // Request handlers writing into app-relative user folders.
-    if (!/\breq(?:uest)?\.(?:file|files|body|params)\b|\bctx\.request\b/.test(code))
+    // Request handlers writing into app-relative user folders (Express/Koa, and Web Request route handlers: `await req.formData()`).
+    if (!/\breq(?:uest)?\.(?:file|files|body|params|formData\s*\(\s*\))|\bctx\.request\b/.test(code))
         return;
-    for (const m of code.matchAll(/\bfs(?:\.promises)?\.(writeFile|writeFileSync|createWriteStream|appendFile|appendFileSync|rename|renameSync|copyFile|copyFileSync)\s*\(/g)) {
+    // `import { writeFile } from 'node:fs/promises'`: the bare call is fs's too
+    const bare = /\b(?:import\s*\{[^}]{0,300}\}\s*from|require\s*\()\s*['"](?:node:)?fs(?:\/promises)?['"]/.test(code) ? String.raw `|(?<![\w.])` : '';
+    const call = new RegExp(String.raw `(?:\bfs(?:\.promises)?\.${bare})(writeFile|writeFileSync|createWriteStream|appendFile|appendFileSync|rename|renameSync|copyFile|copyFileSync)\s*\(`, 'g');
+    for (const m of code.matchAll(call)) {
+        if (/\bfunction\s+$/.test(code.slice(Math.max(0, m.index - 12), m.index)))
+            continue; // a wrapper's own declaration
         const args = balancedV6(code, m.index + m[0].length - 1, 600) ?? '';
         const parts = splitArgsV6(args);
-        const target = (m[1].startsWith('rename') || m[1].startsWith('copy') ? parts[1] : parts[0]) ?? '';
+        const written = (m[1].startsWith('rename') || m[1].startsWith('copy') ? parts[1] : parts[0]) ?? '';
+        const target = definitionOf(code, written.trim()) ?? written;
         if (!USER_DIR.test(target) || TMP.test(target))
             continue;
         const p = file.position(m.index);
         report({ line: p.line, column: p.column, message: `fs.${m[1]}(${target.trim().slice(0, 60)}, …) writes user data to the local disk`, remediation: local_disk_user_data_FIX.node });
     }
+}
+/** `const dest = path.join(...)`: what a plain identifier argument was set to, on one line of the same file. */
+function definitionOf(code, name) {
+    if (!/^[A-Za-z_$][\w$]{0,60}$/.test(name))
+        return undefined;
+    const m = new RegExp(String.raw `\b(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}\s*=\s*([^\n;]{1,300})`).exec(code);
+    return m?.[1];
 }
 function local_disk_user_data_checkPython(file, report) {
     const code = file.code;
@@ -19817,6 +20340,11 @@ const DEFAULTS = [
     // Go: port := os.Getenv("PORT"); if port == "" { port = "8080" }
     /\bport\s*==\s*""\s*\{\s*port\s*=\s*":?(\d{2,5})"/gi
 ];
+/** Servers that bind $PORT by themselves when no port is given: gunicorn (no --bind/-c), `next start`, `rails server`. */
+const READS_PORT_ITSELF = /(?:^|[\s/"'])gunicorn(?=\s|$)(?![^&;|\n]*\s(?:--bind|-b|-c|--config)\b)|\bnext\s+start\b(?![^&;|\n]*\s(?:-p|--port)\b)|\brails\s+s(?:erver)?\b(?![^&;|\n]*\s(?:-p|--port)\b)/;
+/** A metrics or profiling listener (Prometheus exporter, pprof) is a side channel beside the exported service. */
+const SIDE_CHANNEL_LINE = /promhttp|prometheus|\bmetrics\b|pprof|expvar/i;
+const SIDE_CHANNEL_FILE = /(^|[._-])(metrics|prometheus|telemetry|pprof)([._-]|$)/i;
 /** A bind on the loopback interface is a side channel (pprof, admin), not the exported service. */
 const LOOPBACK = /(?:localhost|127\.0\.0\.1|\[::1\]|::1)(?::|["'])|host\s*=\s*["'](?:localhost|127\.0\.0\.1)["']/;
 const SOURCE_BINDS = [
@@ -19860,7 +20388,9 @@ function collect(file) {
     // Commands the app starts with (Procfile, Dockerfile CMD, npm start, entrypoint scripts). Compose and
     // Kubernetes commands are the platform's own port configuration, not the app's.
     if (file.kind === 'procfile' || file.kind === 'dockerfile' || file.kind === 'manifest' || (file.kind === 'source' && file.language === 'shell')) {
-        for (const cmd of startCommandsOf(file)) {
+        for (const cmd of shippedCommands(file)) {
+            if (cmd.command.length <= 4000 && READS_PORT_ITSELF.test(cmd.command))
+                out.envLookup = true;
             if (cmd.command.length > 4000 || !SERVER_PROGRAM.test(cmd.command) || /\$\{?\w*PORT\b/.test(cmd.command))
                 continue;
             for (const b of COMMAND_BINDS) {
@@ -19939,6 +20469,28 @@ function collect(file) {
     }
     return out;
 }
+/** A folder of development-only files (docker/dev/Dockerfile, .docker/local/Dockerfile). */
+const DEV_DIR = /(^|\/)(dev|development|local)\//i;
+const DEV_STAGE = /^(dev|development|local|debug|test|testing|ci)$/;
+const SHIPPED_STAGE = /^(prod|production|release|runtime|final|app|server|web)$/;
+/**
+ * The start commands production runs: none from a development folder; for a Dockerfile whose last
+ * stage is a development target (`FROM base AS development`), the CMD/ENTRYPOINT of its shipped stages.
+ */
+function shippedCommands(file) {
+    if (DEV_DIR.test(file.path))
+        return [];
+    if (file.kind !== 'dockerfile')
+        return startCommandsOf(file);
+    const d = dockerfileOf(file);
+    const last = d.stages[d.stages.length - 1];
+    if (!last?.name || !DEV_STAGE.test(last.name))
+        return startCommandsOf(file);
+    const shipped = new Set(d.stages.filter((st) => st.name && SHIPPED_STAGE.test(st.name)).map((st) => st.index));
+    return d.instructions
+        .filter((ins) => (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && shipped.has(ins.stage))
+        .map((ins) => ({ label: ins.keyword, command: ins.exec ? ins.exec.join(' ') : ins.args, line: ins.line, endLine: ins.endLine, carrier: 'dockerfile' }));
+}
 function sourceBinds(file, out) {
     const code = file.code;
     const lines = codeLinesV8(file);
@@ -19958,7 +20510,7 @@ function sourceBinds(file, out) {
             if ((lines[lineNo - 1] ?? '').length > 4000 || inStringLiteralV8(lines[lineNo - 1] ?? '', at.column - 1))
                 continue;
             const raw = m[1] ?? m[2];
-            if (!raw || LOOPBACK.test(m[0]))
+            if (!raw || LOOPBACK.test(m[0]) || SIDE_CHANNEL_LINE.test(lines[lineNo - 1] ?? '') || SIDE_CHANNEL_FILE.test(file.name))
                 continue;
             let port;
             if (/^\d+$/.test(raw))
@@ -20901,8 +21453,10 @@ const missingReadinessProbe = {
                 if (c.init || c.hasReadinessProbe || c.ports.length === 0)
                     continue;
                 const port = c.ports[0].containerPort;
+                const at = file.line(c.line).search(/[^\s-]/); // `- name: web`: the column of `name`
                 report({
                     line: c.line,
+                    ...(at !== -1 ? { column: at + 1 } : {}),
                     message: `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)} serves port ${port} but has no readinessProbe`,
                     remediation: `Add under container ${c.name}:\nreadinessProbe:\n  httpGet: {path: /healthz, port: ${port}}\n  periodSeconds: 5\n  failureThreshold: 3`
                 });
@@ -21568,7 +22122,7 @@ const devServerInProduction = {
     files: { kinds: ['dockerfile', 'procfile', 'kubernetes', 'compose'], roles: ['app'] },
     keywords: ['runserver', 'flask', 'nodemon', 'ts-node-dev', 'tsnd', ' dev', 'serve', 'react-scripts', 'webpack', '--reload', 'artisan', 'bootrun', 'spring-boot:run', 'go run', 'rails'],
     check(file, report) {
-        if (/(^|\/)\.devcontainer\//.test(file.path))
+        if (/(^|\/)\.devcontainer\//.test(file.path) || dev_server_in_production_DEV_DIR.test(file.path))
             return;
         if (file.kind === 'dockerfile')
             return dev_server_in_production_checkDockerfile(file, report);
@@ -21606,7 +22160,7 @@ const devServerInProduction = {
             const runner = repo.files.find((o) => {
                 if (o.role !== 'app' || !o.path.startsWith(dir) || (o.kind !== 'dockerfile' && o.kind !== 'procfile'))
                     return false;
-                if (/(^|\/)\.devcontainer\//.test(o.path))
+                if (/(^|\/)\.devcontainer\//.test(o.path) || dev_server_in_production_DEV_DIR.test(o.path))
                     return false;
                 const file = repo.get(o.path);
                 if (!file)
@@ -21636,7 +22190,25 @@ function find(command, line, where, report, column) {
     }
     return false;
 }
+/** A folder for development-only files: docker/dev/Dockerfile, .docker/local/Dockerfile, development/Procfile. */
+const dev_server_in_production_DEV_DIR = /(^|\/)(dev|development|local)\//i;
+/** Build targets for development: `FROM base AS development` is chosen with --target, not shipped. */
+const dev_server_in_production_DEV_STAGE = /^(dev|development|local|debug|test|testing|ci)$/;
 function dev_server_in_production_checkDockerfile(file, report) {
+    const d0 = dockerfileOf(file);
+    const lastStage = d0.stages[d0.stages.length - 1];
+    if (lastStage?.name && dev_server_in_production_DEV_STAGE.test(lastStage.name)) {
+        // The last stage is a development target: judge the stages that are shipped (production, release, runtime...) instead.
+        for (const st of d0.stages) {
+            if (!st.name || !/^(prod|production|release|runtime|final|app|server|web)$/.test(st.name))
+                continue;
+            for (const ins of d0.instructions) {
+                if (ins.stage === st.index && (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT'))
+                    find(ins.exec ? ins.exec.join(' ') : ins.args, ins.line, ins.keyword, report);
+            }
+        }
+        return;
+    }
     const { entrypoint, cmd } = bootCommands(file);
     for (const bc of [entrypoint, cmd]) {
         if (!bc)
@@ -22040,6 +22612,10 @@ function versionSources(file) {
     }
     else if (file.kind === 'workflow') {
         for (const job of workflowOf(file).jobs) {
+            // A docs, lint or release job (mkdocs, pre-commit, semantic-release) runs a tool, not the app.
+            const runs = job.steps.map((st) => st.run).filter((r) => typeof r === 'string' && r.trim() !== '');
+            if (runs.length && runs.every((r) => TOOL_ONLY_RUN.test(r)))
+                continue;
             for (const step of job.steps) {
                 const m = /^(?:actions\/setup-(node|python|java|go)|ruby\/setup-ruby)@/.exec(step.uses ?? '');
                 if (!m)
@@ -22059,6 +22635,8 @@ function versionSources(file) {
     }
     return out;
 }
+/** Run steps of a job that only builds docs, lints or releases: its runtime is that tool's, not the app's. */
+const TOOL_ONLY_RUN = /^[^\n]{0,400}\b(mkdocs|sphinx-build|make\s+(html|docs)|pre-commit|semantic-release|release-please|commitlint|markdownlint(-cli2?)?|codespell|cspell|docusaurus|vitepress|changeset|antora)\b/;
 /** The runtime and version in an image reference (node:20-alpine, eclipse-temurin:21-jre, maven:3.9-eclipse-temurin-17, distroless/java17). */
 function imageRuntime(image) {
     const ref = image.toLowerCase();
@@ -22067,6 +22645,13 @@ function imageRuntime(image) {
     const repo = colon > slash ? ref.slice(0, colon) : ref;
     const tag = colon > slash ? ref.slice(colon + 1) : '';
     const base = repo.slice(repo.lastIndexOf('/') + 1);
+    // Dev Containers images tag `<image version>-<runtime version>-<os>`: devcontainers/python:1-3.12-bookworm.
+    const devcontainer = /(^|\/)devcontainers\/(python|javascript-node|typescript-node|ruby|go|java)$/.exec(repo);
+    if (devcontainer) {
+        const v = (/^\d+-(\d+(?:\.\d+){0,2})(?:-|$)/.exec(tag) ?? /^(\d+\.\d+(?:\.\d+)?)(?:-|$)/.exec(tag))?.[1];
+        const rt = devcontainer[2].endsWith('node') ? 'node' : devcontainer[2];
+        return v ? { runtime: rt, version: v } : undefined;
+    }
     const distroless = /distroless\/(java|nodejs|python)(\d+)/.exec(repo);
     if (distroless)
         return { runtime: distroless[1] === 'nodejs' ? 'node' : distroless[1], version: distroless[2] };
@@ -22202,12 +22787,12 @@ const FILE_PATTERNS = {
     ],
     python: [
         { re: /\b(?:logging\.)?(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler\s*\(/g, what: 'logging file handler' },
-        { re: /\bbasicConfig\s*\([^)\n]*\bfilename\s*=/g, what: 'logging.basicConfig(filename=...)' },
+        { re: /\bbasicConfig\s*\([^)\n]*\bfilename\s*=/g, what: 'logging.basicConfig with a filename' },
         { re: /['"]class['"]\s*:\s*['"]logging\.(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler['"]/g, what: 'LOGGING file handler' },
         { re: /\blogger\.add\s*\(\s*f?['"][^'"\n]+['"]/g, what: 'loguru file sink' }
     ],
     ruby: [
-        { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Logger writing to a file' }
+        { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Ruby Logger on a file path' }
     ],
     java: [
         { re: /\bnew\s+FileHandler\s*\(/g, what: 'java.util.logging FileHandler' },
@@ -22309,7 +22894,7 @@ const logToFile = {
                     continue;
                 if (key === 'xml' && m[0].startsWith('<appender') && !appenderReferenced(file, m.index))
                     continue;
-                if (key === 'xml' && inDevProfile(file, m.index)) {
+                if (key === 'xml' && log_to_file_inDevProfile(file, m.index)) {
                     report({ line, column, severity: 'notice', message: `${p.what} ${tok(m[0], 60)} in a dev-only Spring profile writes logs to a file`, remediation: pick(log_to_file_SNIPPETS, ctx.app?.framework, lang) });
                     continue;
                 }
@@ -22326,13 +22911,24 @@ const logToFile = {
                     line,
                     column,
                     severity,
-                    message: `${p.what} ${tok(key === 'properties' || key === 'yaml' ? file.line(line).trim() : m[0], 60)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
+                    message: `${p.what} ${tok(key === 'xml' ? m[0] : key === 'properties' || key === 'yaml' ? file.line(line).trim() : callText(file.line(line).slice(column - 1)), 80)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
                     remediation: pick(log_to_file_SNIPPETS, ctx.app?.framework, lang)
                 });
             }
         }
     }
 };
+/** A call from its start to its closing parenthesis (the rest of the line when it closes on a later line). */
+function callText(rest) {
+    let depth = 0;
+    for (let i = 0; i < rest.length; i++) {
+        if (rest[i] === '(')
+            depth++;
+        else if (rest[i] === ')' && --depth === 0)
+            return rest.slice(0, i + 1);
+    }
+    return rest;
+}
 /** /dev/stdout, /dev/stderr, /proc/self/fd/1|2, /proc/1/fd/1|2 (as a whole value): the log stream, not a file; /dev/null keeps nothing. */
 const STDOUT_PATH = /(^|[\s'"`=>:(])(\/dev\/(std(out|err)|null)|\/proc\/(self|1)\/fd\/[12])(?![\w/.])|\bos\.devnull\b|\bFile::NULL\b/;
 /** The text that names a match's target: its call arguments, its XML element, or its config line. */
@@ -22388,7 +22984,7 @@ function patternKey(file) {
     return undefined;
 }
 /** Inside <springProfile name="dev|local|test"> in a logback-spring.xml. */
-function inDevProfile(file, offset) {
+function log_to_file_inDevProfile(file, offset) {
     const before = file.code.slice(0, offset);
     const open = before.lastIndexOf('<springProfile');
     if (open === -1 || before.lastIndexOf('</springProfile>') > open)
@@ -22637,6 +23233,12 @@ const schema_change_at_start_SNIPPETS = {
     go: 'Move AutoMigrate into a separate one-off command (cmd/migrate) run as a release step or Kubernetes Job, not in the server main().',
     default: 'Run schema changes as a one-off admin process per release (release phase, Kubernetes Job, Helm hook), not in the start command of every instance.'
 };
+/** Without a framework's own fix, name the migration command the finding saw (prisma, not a list with sequelize). */
+function forCommand(fix, command) {
+    if (fix !== schema_change_at_start_SNIPPETS.javascript && fix !== schema_change_at_start_SNIPPETS.default)
+        return fix;
+    return `Run \`${command}\` once per release as a one-off step (a Procfile \`release:\` phase, a Kubernetes Job or Helm pre-upgrade hook, or a CI deploy step) and start the server alone.`;
+}
 const schemaChangeAtStart = {
     meta: {
         id: 'TF1201',
@@ -22662,7 +23264,7 @@ const schemaChangeAtStart = {
                     return schema_change_at_start_checkDockerfile(file, report, fix);
                 return;
             case 'procfile':
-                return checkProcfile(file, report, ctx, fix);
+                return checkProcfile(file, report, ctx);
             case 'kubernetes':
                 if (file.role === 'app')
                     return schema_change_at_start_checkKubernetes(file, report, ctx, fix);
@@ -22721,10 +23323,22 @@ function schema_change_at_start_checkDockerfile(file, report, fix) {
         const after = bc.text.slice(m.index + m[0].length);
         if (!/(&&|;|\|\|)/.test(after) || !SERVER.test(after))
             continue; // a dedicated migration image is a one-off process
-        report({ line: bc.instruction.line, message: `${bc.keyword} runs ${tok(m[0])} before starting the app: every container start (each replica, each restart) migrates the schema`, remediation: fix });
+        report({ ...schema_change_at_start_where(file, bc.instruction.line, bc.instruction.endLine, bc.text, m), message: `${bc.keyword} runs ${tok(m[0])} before starting the app: every container start (each replica, each restart) migrates the schema`, remediation: forCommand(fix, m[0]) });
     }
 }
-function checkProcfile(file, report, ctx, fix) {
+/** Where match `m` of the command `text` is among an instruction's lines (the keyword's line when not written verbatim). */
+function schema_change_at_start_where(file, line, endLine, text, m) {
+    const whole = file.line(line).indexOf(text);
+    if (whole !== -1)
+        return { line, column: whole + m.index + 1 };
+    for (let l = line; l <= endLine; l++) {
+        const i = file.line(l).indexOf(m[0]);
+        if (i !== -1)
+            return { line: l, column: i + 1 };
+    }
+    return { line };
+}
+function checkProcfile(file, report, ctx) {
     for (const p of procfileOf(file)) {
         const m = schemaChange(p.command);
         if (p.type === 'release') {
@@ -22738,7 +23352,8 @@ function checkProcfile(file, report, ctx, fix) {
             column: p.column + m.index,
             severity: file.role === 'app' ? 'error' : 'notice',
             message: `Procfile process \`${p.type}\` runs ${tok(m[0])} on every start: each dyno/instance migrates the schema`,
-            remediation: `Move it to a release phase: \`release: ${m[0]}\` and keep \`${p.type}:\` to the server command. ${fix}`
+            // the Procfile-specific fix alone: the framework's generic one repeats it ("Procfile `release: ...`")
+            remediation: `Move it to a release phase, \`release: ${m[0]}\`, and keep \`${p.type}:\` to the server command alone.`
         });
     }
 }
@@ -22766,7 +23381,7 @@ function schema_change_at_start_checkKubernetes(file, report, ctx, fix) {
                 });
                 continue;
             }
-            report({ line: c.commandLine, message: `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)} runs ${tok(m[0])} in its start command: every replica migrates on every start`, remediation: fix });
+            report({ line: c.commandLine, message: `Container ${tok(c.name)} of ${w.kind} ${tok(w.name)} runs ${tok(m[0])} in its start command: every replica migrates on every start`, remediation: forCommand(fix, m[0]) });
         }
     }
 }
@@ -22794,7 +23409,7 @@ function checkPackageJson(file, report, ctx, fix) {
         const m = schemaChange(cmd);
         if (!m)
             continue;
-        report({ line: pkg.lineOf('scripts', name), message: `npm script \`${name}\` runs ${tok(m[0])}: every \`npm start\` (each instance, each restart) changes the schema`, remediation: fix });
+        report({ line: pkg.lineOf('scripts', name), message: `npm script \`${name}\` runs ${tok(m[0])}: every \`npm start\` (each instance, each restart) changes the schema`, remediation: forCommand(fix, m[0]) });
     }
 }
 function checkHibernate(file, report, fix, ctx) {
@@ -22835,7 +23450,7 @@ function schema_change_at_start_checkScript(file, report, fix) {
         const m = schemaChange(l);
         if (!m)
             return;
-        report({ line: i + 1, column: m.index + 1, severity: 'warning', message: `Entrypoint runs ${tok(m[0])} on every container start before the app`, remediation: fix });
+        report({ line: i + 1, column: m.index + 1, severity: 'warning', message: `Entrypoint runs ${tok(m[0])} on every container start before the app`, remediation: forCommand(fix, m[0]) });
     });
 }
 /** A function named for the admin task (Migrate, migrate_db, initDb, setup_schema): an admin entry, run on purpose. */
@@ -23085,7 +23700,9 @@ const adminScriptHardcodedTarget = {
             'host works for one environment only, bypasses the release config, invites running it from a laptop against production, and ' +
             'puts credentials into the codebase.',
         remediation: admin_script_hardcoded_target_SNIPPETS.default,
-        languages: ['python', 'javascript', 'typescript', 'ruby', 'shell', 'go']
+        languages: ['python', 'javascript', 'typescript', 'ruby', 'shell', 'go'],
+        // the same hardcoded host reported as a service locator (Factor IV) is one problem, reported once there
+        deferTo: ['TF0401']
     },
     files: { kinds: ['source', 'other'], path: /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/ },
     keywords: ['://', 'host', '-h '],
