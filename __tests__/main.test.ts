@@ -3,8 +3,7 @@
 // (The committed-bundle tests in __tests__/dist/ cover the same paths with the real rule set.)
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run } from '../src/main.js'
 import { DEFAULT_RETRY } from '../src/github/octokit.js'
@@ -12,12 +11,13 @@ import { fakeRule } from './helpers/fake-rule.js'
 import { FakeGitHub, pullRequestEvent, type FakeGitHubOptions } from './helpers/fake-github.js'
 import { parseOutputs } from './helpers/run-action.js'
 import { makeTree } from './helpers/tree.js'
+import { tempDir } from './helpers/temp.js'
 
 const token = (i: number): string => `Tk${String(i).padStart(4, '0')}abcdefghijkl`
 const BIG_APP = { 'src/app.js': Array.from({ length: 120 }, (_, i) => `const HARDCODED_TOKEN = "${token(i)}"`).join('\n') + '\n', 'README.md': '# shop\n' }
 
 // @actions/core caches the summary path on first use, so one runner folder serves every test.
-const runner = mkdtempSync(join(tmpdir(), 'tfa-main-'))
+const runner = tempDir('tfa-main-')
 const summaryFile = join(runner, 'summary.md')
 const outputFile = join(runner, 'output')
 const eventFile = join(runner, 'event.json')

@@ -1,13 +1,13 @@
 // The committed action bundle on a realistic multi-language sample, run as the runner runs it.
 import { describe, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { cpSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { runAction } from '../helpers/run-action.js'
+import { tempDir } from '../helpers/temp.js'
 
 function workspace(): string {
   // Copied out of __tests__/ so the sample is classified as app code, as in a real checkout.
-  const dir = mkdtempSync(join(tmpdir(), 'tfa-ws-'))
+  const dir = tempDir('tfa-ws-')
   cpSync(resolve('__tests__/apps/config-samples'), dir, { recursive: true })
   return dir
 }

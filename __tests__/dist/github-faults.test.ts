@@ -3,13 +3,13 @@
 // does, the audit result, the job summary, the outputs and the exit code are those of a run that
 // does not talk to the API; only the comment/check-run outputs and one warning per problem differ.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fakeGitHubPerTest, pullRequestEvent, SHOP_APP } from '../helpers/fake-github.js'
 import { runActionAsync, type ActionRun } from '../helpers/run-action.js'
 import { makeTree } from '../helpers/tree.js'
+import { tempDir } from '../helpers/temp.js'
 
 const TOKEN = { 'github-token': 'ghs_fake' }
 const BOTH = { ...TOKEN, 'check-run': 'true', comment: 'true' }
@@ -18,7 +18,7 @@ const BOT = { login: 'github-actions[bot]', type: 'Bot' }
 const start = fakeGitHubPerTest()
 
 function prEnv(apiUrl: string): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'tfa-event-'))
+  const dir = tempDir('tfa-event-')
   writeFileSync(join(dir, 'event.json'), JSON.stringify(pullRequestEvent()))
   return { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_API_URL: apiUrl, GITHUB_RUN_ID: '42' }
 }

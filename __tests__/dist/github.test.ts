@@ -3,18 +3,18 @@
 // hold whatever the rule set finds; the last test needs the Factor III rules and runs once they
 // are registered.
 import { describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { RULES } from '../../src/rules/registry.js'
 import { AWS_KEY, fakeGitHubPerTest, FakeGitHub, pullRequestEvent, SHOP_APP } from '../helpers/fake-github.js'
 import { runActionAsync } from '../helpers/run-action.js'
 import { makeTree } from '../helpers/tree.js'
+import { tempDir } from '../helpers/temp.js'
 
 const start = fakeGitHubPerTest()
 
 function prEnv(api: FakeGitHub, event: object = pullRequestEvent()): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'tfa-event-'))
+  const dir = tempDir('tfa-event-')
   writeFileSync(join(dir, 'event.json'), JSON.stringify(event))
   return { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_API_URL: api.url, GITHUB_RUN_ID: '42' }
 }

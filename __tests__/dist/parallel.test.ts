@@ -1,14 +1,14 @@
 // The worker pool through the committed CLI bundle, as users run it: the same tree audited on one
 // thread and on two workers must give the same report, byte for byte apart from timing.
 import { describe, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { runAction, runCliBundle } from '../helpers/run-action.js'
+import { tempDir } from '../helpers/temp.js'
 
 // Every sample app (all four rule groups, five languages, repository rules that merge facts).
-const root = mkdtempSync(join(tmpdir(), 'tfa-parallel-'))
+const root = tempDir('tfa-parallel-')
 cpSync(join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'apps'), root, { recursive: true })
 
 const audit = (jobs: string): { stats: Record<string, number>; [k: string]: unknown } => {

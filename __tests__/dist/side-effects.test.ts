@@ -6,13 +6,13 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { createServer as createHttpServer, type Server } from 'node:http'
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
 import { connect, type AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeGitHub, pullRequestEvent, type FakeGitHubOptions } from '../helpers/fake-github.js'
 import { runActionAsync, runCliBundle } from '../helpers/run-action.js'
 import { makeTree } from '../helpers/tree.js'
+import { tempDir } from '../helpers/temp.js'
 
 const AWS_KEY = `AKIA${'QX7ZT4MNB2KLPW9R'}`
 const SAMPLE = {
@@ -37,7 +37,7 @@ async function fakeApi(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
 }
 
 function prEnv(apiUrl: string, baseSha?: string): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'tfa-event-'))
+  const dir = tempDir('tfa-event-')
   writeFileSync(join(dir, 'event.json'), JSON.stringify(pullRequestEvent(baseSha ? { baseSha } : {})))
   return { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_API_URL: apiUrl, GITHUB_RUN_ID: '42' }
 }
@@ -67,7 +67,7 @@ function workspace(): { ws: string; head: string } {
 
 /** Inputs turning every reporting feature on, with the files the action reads or writes outside the workspace. */
 function allInputs(ws: string): Record<string, string> {
-  const outside = mkdtempSync(join(tmpdir(), 'tfa-outside-'))
+  const outside = tempDir('tfa-outside-')
   const baseline = join(outside, 'baseline.json')
   expect(runCliBundle(['.', '--write-baseline', baseline, '--format', 'json'], ws).status).toBe(0)
   return {

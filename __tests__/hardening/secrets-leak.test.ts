@@ -6,8 +6,7 @@
 // spaces). The kinds are enumerated from the rule code: a provider pattern without a sample here, or
 // a rule that reports a credential (`secret:` in its report) without a planted one, fails the test.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runAudit } from '../../src/audit.js'
 import { defaultConfig } from '../../src/config/schema.js'
@@ -20,6 +19,7 @@ import { RULES } from '../../src/rules/registry.js'
 import { FakeGitHub, pullRequestEvent } from '../helpers/fake-github.js'
 import { runActionAsync, runCliBundle, type ActionRun } from '../helpers/run-action.js'
 import { makeTree } from '../helpers/tree.js'
+import { tempDir } from '../helpers/temp.js'
 
 // Deterministic random bodies (mulberry32): distinctive, never placeholders, same on every run.
 let seed = 0x2f6b1d3
@@ -269,8 +269,8 @@ describe('planted credentials of every kind never leave the bundles unredacted',
     const api = new FakeGitHub()
     await api.start()
     try {
-      const outside = mkdtempSync(join(tmpdir(), 'tfa-out-'))
-      const dir = mkdtempSync(join(tmpdir(), 'tfa-event-'))
+      const outside = tempDir('tfa-out-')
+      const dir = tempDir('tfa-event-')
       writeFileSync(join(dir, 'event.json'), JSON.stringify(pullRequestEvent()))
       const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_API_URL: api.url, GITHUB_RUN_ID: '42' }
       const runs: [string, ActionRun][] = []
@@ -315,7 +315,7 @@ describe('planted credentials of every kind never leave the bundles unredacted',
       outputs[`${format} stdout`] = r.stdout
       outputs[`${format} stderr`] = r.stderr
     }
-    const baseline = join(mkdtempSync(join(tmpdir(), 'tfa-baseline-')), 'baseline.json')
+    const baseline = join(tempDir('tfa-baseline-'), 'baseline.json')
     const b = runCliBundle(['.', '--write-baseline', baseline, '--format', 'text'], ws)
     outputs['baseline run stdout'] = b.stdout
     outputs['baseline file'] = readFileSync(baseline, 'utf8')

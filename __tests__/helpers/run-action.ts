@@ -1,9 +1,9 @@
 // Runs the committed bundle dist/index.js exactly as the runner does: inputs as INPUT_* variables
 // (hyphens kept), a workspace, and the summary/output files the runner provides.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { tempDir } from './temp.js'
 
 export const ACTION = resolve('dist/index.js')
 export const CLI = resolve('dist/cli/index.js')
@@ -25,7 +25,7 @@ interface Prepared {
 }
 
 function prepare(workspace: string, inputs: Record<string, string>, env: Record<string, string>): Prepared {
-  const temp = mkdtempSync(join(tmpdir(), 'tfa-runner-'))
+  const temp = tempDir('tfa-runner-')
   const summaryFile = join(temp, 'summary.md')
   const outputFile = join(temp, 'output')
   writeFileSync(summaryFile, '')

@@ -1,11 +1,11 @@
 // Builds throwaway folders for tests: write a tree of files, optionally as a git repository.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { tempDir } from './temp.js'
 
 export function makeTree(files: Record<string, string | Buffer>, options: { git?: boolean } = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'tfa-'))
+  const root = tempDir('tfa-')
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true })
     writeFileSync(join(root, path), content)
