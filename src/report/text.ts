@@ -32,7 +32,8 @@ export function formatText(result: AuditResult, options: { color: boolean }): st
   const e = result.factors.reduce((n, f) => n + f.errors, 0)
   const w = result.factors.reduce((n, f) => n + f.warnings, 0)
   const n = result.factors.reduce((n, f) => n + f.notices, 0)
-  const verdict = result.gate.failed ? paint('red', 'FAIL') : paint('green', 'PASS')
+  // PASS beside errors reads like a contradiction: say that the findings stay below the threshold.
+  const verdict = result.gate.failed ? paint('red', 'FAIL') : paint('green', e + w > 0 ? 'PASS (below the fail-on threshold)' : 'PASS')
   out.push(
     `${verdict} score ${result.score}/100 · ${plural(e, 'error')}, ${plural(w, 'warning')}, ${plural(n, 'notice')} · ` +
       `${plural(result.stats.files, 'file')} in ${(result.stats.durationMs / 1000).toFixed(2)}s`
