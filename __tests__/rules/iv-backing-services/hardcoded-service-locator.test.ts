@@ -122,4 +122,11 @@ describe('TF0401 hardcoded-service-locator', () => {
     const [remote] = runRule(hardcodedServiceLocator, 'src/db.py', "B = 'postgres://postgres:postgres@db.prod.internal:5432/app'\n")
     expect(JSON.stringify(remote)).not.toMatch(/postgres:postgres/)
   })
+
+  it('tells a settings class to make the field required, in its framework', () => {
+    const [py] = runRule(hardcodedServiceLocator, 'app/settings.py', 'class Settings(BaseSettings):\n    redis_url: RedisDsn = "redis://localhost:6379/0"\n')
+    expect(py.remediation).toMatch(/Declare `redis_url` without a default so pydantic-settings requires REDIS_URL/)
+    const [kt] = runRule(hardcodedServiceLocator, 'src/main/kotlin/Props.kt', '@ConfigurationProperties(prefix = "app.redis")\ndata class RedisProperties(\n    val url: String = "redis://localhost:6379",\n)\n')
+    expect(kt.remediation).toMatch(/Drop the default of `url`.*@field:NotBlank/)
+  })
 })

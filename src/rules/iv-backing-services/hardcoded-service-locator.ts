@@ -148,6 +148,14 @@ function isSettingsField(lines: readonly string[], i: number): boolean {
   return /\bBaseSettings\b|@ConfigurationProperties\b/.test(enclosingClass(lines, i))
 }
 
+/** A settings class's field default: the fix is a required field, which the framework then reads from the environment. */
+function settingsFieldFix(language: string, line: string, envVar: string): string {
+  const field = (language === 'java' ? /(\w{1,60})\s*=/ : /^\s*(?:(?:val|var)\s+)?(\w{1,60})\s*:/).exec(line)?.[1] ?? 'the field'
+  if (language === 'python') return `Declare \`${field}\` without a default so pydantic-settings requires ${envVar} at startup (\`${field}: str\`); keep local values in .env.`
+  const notBlank = language === 'kotlin' ? '@field:NotBlank' : '@NotBlank'
+  return `Drop the default of \`${field}\` and make it required (${notBlank}, with @Validated on the class), so a deploy without ${envVar} fails at startup; keep local values in application-local.yml.`
+}
+
 /** `return "redis://localhost..."` as the last word of a getter that first reads the environment. */
 function isGetterFallback(lines: readonly string[], i: number, aliases: readonly string[]): boolean {
   if (!/^\s*return\s+['"`]/.test(lines[i])) return false
@@ -278,13 +286,14 @@ export const hardcodedServiceLocator: Rule = {
           /(\|\||\?\?|\?:|\bor)\s*['"`]$/.test(statementBefore(lines, i, loc.index)) ||
           (isCode && (isUnsetGuardDefault(lines, i, loc.index) || isGetterFallback(lines, i, aliases)))
         // A default that configuration overrides: schema/settings/flag/parameter defaults, a defaults map.
+        const settingsField = !envFallback && isCode && hasSettingsClass && isSettingsField(lines, i)
         const otherDefault =
           !envFallback &&
           (NAMED_DEFAULT.test(before) ||
             inNamedDefaults(lines, i) ||
             DEFAULT_CALL.test(before) ||
             paramDefault ||
-            (isCode && hasSettingsClass && isSettingsField(lines, i)) ||
+            settingsField ||
             hocon?.has(i) === true ||
             // dynaconf/node-config style `[default]` / `default:` section: values each environment overrides.
             (!isCode && sec !== undefined && /^default$/i.test(sec)))
@@ -305,7 +314,9 @@ export const hardcodedServiceLocator: Rule = {
           severity,
           message,
           ...(loc.secret ? { secret: loc.secret } : {}),
-          remediation: fallback
+          remediation: settingsField
+            ? settingsFieldFix(file.language, line, loc.envVar)
+            : fallback
             ? `Require the ${envFallback ? 'variable' : 'setting'} instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
             : spring
               ? `Use a placeholder without a literal default: \`\${${loc.envVar}}\`, or leave the key out and set it per deploy (SPRING_DATASOURCE_URL, SPRING_DATA_REDIS_HOST...).`
