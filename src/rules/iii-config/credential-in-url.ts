@@ -7,7 +7,7 @@ import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
-import { envLookup, findToken, isDevOnlyPath, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
+import { envLookup, findToken, isDevOrTestSupportPath, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
 
 // ://user:password@host; the scheme before it is read backwards (schemeBefore): a regex starting at
 // every word cost more than the rest of the rule.
@@ -39,7 +39,7 @@ export const credentialInUrl: Rule = {
   },
   keywords: ['://'],
   check(file, report) {
-    if (DEV_PATH.test(file.path) || isDevOnlyPath(file.path)) return // a dev container's local stack, test-runner setup, dev settings
+    if (DEV_PATH.test(file.path) || isDevOrTestSupportPath(file.path)) return // a dev container's local stack, test-runner setup, dev settings
     const code = file.code
     const serviceSecrets = workflowServiceSecrets(file)
     URL_CRED.lastIndex = 0

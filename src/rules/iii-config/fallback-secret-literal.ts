@@ -5,7 +5,7 @@ import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
 import { isEnvReference } from '../shared/placeholders.js'
-import { envLookup, isDevOnlyPath, secretNameKind } from './secret-patterns.js'
+import { envLookup, isDevOrTestSupportPath, secretNameKind } from './secret-patterns.js'
 
 const PLACEHOLDER = new RegExp(String.raw`\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g')
 const S = String.raw`(["'])([^"'\n\\]{0,200})`
@@ -44,7 +44,7 @@ export const fallbackSecretLiteral: Rule = {
   keywords: ['env', '${'],
   check(file, report) {
     // settings/dev.py, jest.setup.js, application-local.yml: never a deploy's config
-    if (file.role === 'dev' || isDevOnlyPath(file.path)) return
+    if (file.role === 'dev' || isDevOrTestSupportPath(file.path)) return
     const code = file.code
     for (const [re, lang] of PATTERNS) {
       if (!lang.test(file.language)) continue

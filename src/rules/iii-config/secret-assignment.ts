@@ -8,7 +8,7 @@ import { configEntries } from '../shared/config-entries.js'
 import { looksLikeSecret } from '../shared/entropy.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
-import { envName, findToken, inDevOnlyCode, isDevOnlyPath, moveToEnv, secretNameKind, words, workflowServiceSecrets } from './secret-patterns.js'
+import { envName, findToken, inDevOnlyCode, isDevOrTestSupportPath, moveToEnv, secretNameKind, words, workflowServiceSecrets } from './secret-patterns.js'
 import { signingLiterals } from './signing-secrets.js'
 
 // = / : / := / => "literal" (Python's b r u f prefixes allowed); the name before it is read backwards
@@ -53,7 +53,7 @@ export const secretAssignment: Rule = {
   files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
   check(file, report) {
-    if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOnlyPath(file.path) || isTestDouble(file.path)) return
+    if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOrTestSupportPath(file.path) || isTestDouble(file.path)) return
     const serviceSecrets = workflowServiceSecrets(file) // a CI config's own service containers
     const emit = (name: string, value: string, offset: number, asName = name): void => {
       if (!isRealSecret(asName, value) || serviceSecrets.has(value)) return

@@ -190,7 +190,7 @@ export function workflowServiceSecrets(file: SourceFile): ReadonlySet<string> {
 const TEST_RUNNER_FILE = /(^|\/)((jest|vitest|playwright|cypress|karma|wdio|ava|mocha)[.-](setup|config|globals?|env)[^/]*|setup-?tests|test-?setup|\.mocharc[^/]*)\.[cm]?[jt]sx?$/i
 
 /** Files that only a developer's machine or the test suite loads. */
-export function isDevOnlyPath(path: string): boolean {
+export function isDevOrTestSupportPath(path: string): boolean {
   return (
     TEST_RUNNER_FILE.test(path) ||
     /(^|\/)tests?\.py$|\.(cy|e2e|e2e-spec)\.[cm]?[jt]sx?$/.test(path) || // Django's app/tests.py, Cypress *.cy.ts, *.e2e.ts
