@@ -41920,7 +41920,7 @@ function workflowServiceSecrets(file) {
 /** Test-runner setup and config: jest.setup.js, setupTests.ts, vitest.config.ts, playwright.config.ts, cypress.config.js. */
 const TEST_RUNNER_FILE = /(^|\/)((jest|vitest|playwright|cypress|karma|wdio|ava|mocha)[.-](setup|config|globals?|env)[^/]*|setup-?tests|test-?setup|\.mocharc[^/]*)\.[cm]?[jt]sx?$/i;
 /** Files that only a developer's machine or the test suite loads. */
-function isDevOnlyPath(path) {
+function isDevOrTestSupportPath(path) {
     return (TEST_RUNNER_FILE.test(path) ||
         /(^|\/)tests?\.py$|\.(cy|e2e|e2e-spec)\.[cm]?[jt]sx?$/.test(path) || // Django's app/tests.py, Cypress *.cy.ts, *.e2e.ts
         /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)[^/]*[._-](local|development)\.[cm]?[jt]s$/.test(path) || // node-config, config.local.js
@@ -42388,7 +42388,7 @@ const secretAssignment = {
     files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
     keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
     check(file, report) {
-        if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOnlyPath(file.path) || isTestDouble(file.path))
+        if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOrTestSupportPath(file.path) || isTestDouble(file.path))
             return;
         const serviceSecrets = workflowServiceSecrets(file); // a CI config's own service containers
         const emit = (name, value, offset, asName = name) => {
@@ -42589,7 +42589,7 @@ const credentialInUrl = {
     },
     keywords: ['://'],
     check(file, report) {
-        if (DEV_PATH.test(file.path) || isDevOnlyPath(file.path))
+        if (DEV_PATH.test(file.path) || isDevOrTestSupportPath(file.path))
             return; // a dev container's local stack, test-runner setup, dev settings
         const code = file.code;
         const serviceSecrets = workflowServiceSecrets(file);
@@ -42756,7 +42756,7 @@ const fallbackSecretLiteral = {
     keywords: ['env', '${'],
     check(file, report) {
         // settings/dev.py, jest.setup.js, application-local.yml: never a deploy's config
-        if (file.role === 'dev' || isDevOnlyPath(file.path))
+        if (file.role === 'dev' || isDevOrTestSupportPath(file.path))
             return;
         const code = file.code;
         for (const [re, lang] of PATTERNS) {
@@ -43057,7 +43057,7 @@ const literalSigningSecret = {
                 continue; // jwt.verify with a public key: nothing secret
             // A dev/test settings module, Rails development.rb, a Flask DevelopmentConfig/TestingConfig class or
             // an `if Rails.env.development?` block may carry a throwaway key; say so quietly.
-            const dev = (file.language === 'python' && isDevSettings(file.path)) || isDevOnlyPath(file.path) || inDevConfigClass(file, lit.offset) || inDevOnlyCode(file, lit.offset);
+            const dev = (file.language === 'python' && isDevSettings(file.path)) || isDevOrTestSupportPath(file.path) || inDevConfigClass(file, lit.offset) || inDevOnlyCode(file, lit.offset);
             report({
                 ...file.position(lit.offset),
                 severity: dev ? 'notice' : 'error',
@@ -43622,6 +43622,14 @@ function isSettingsField(lines, i) {
         return false;
     return /\bBaseSettings\b|@ConfigurationProperties\b/.test(enclosingClass(lines, i));
 }
+/** A settings class's field default: the fix is a required field, which the framework then reads from the environment. */
+function settingsFieldFix(language, line, envVar) {
+    const field = (language === 'java' ? /(\w{1,60})\s*=/ : /^\s*(?:(?:val|var)\s+)?(\w{1,60})\s*:/).exec(line)?.[1] ?? 'the field';
+    if (language === 'python')
+        return `Declare \`${field}\` without a default so pydantic-settings requires ${envVar} at startup (\`${field}: str\`); keep local values in .env.`;
+    const notBlank = language === 'kotlin' ? '@field:NotBlank' : '@NotBlank';
+    return `Drop the default of \`${field}\` and make it required (${notBlank}, with @Validated on the class), so a deploy without ${envVar} fails at startup; keep local values in application-local.yml.`;
+}
 /** `return "redis://localhost..."` as the last word of a getter that first reads the environment. */
 function isGetterFallback(lines, i, aliases) {
     if (!/^\s*return\s+['"`]/.test(lines[i]))
@@ -43769,12 +43777,13 @@ const hardcodedServiceLocator = {
                     /(\|\||\?\?|\?:|\bor)\s*['"`]$/.test(statementBefore(lines, i, loc.index)) ||
                     (isCode && (isUnsetGuardDefault(lines, i, loc.index) || isGetterFallback(lines, i, aliases)));
                 // A default that configuration overrides: schema/settings/flag/parameter defaults, a defaults map.
+                const settingsField = !envFallback && isCode && hasSettingsClass && isSettingsField(lines, i);
                 const otherDefault = !envFallback &&
                     (NAMED_DEFAULT.test(before) ||
                         inNamedDefaults(lines, i) ||
                         DEFAULT_CALL.test(before) ||
                         paramDefault ||
-                        (isCode && hasSettingsClass && isSettingsField(lines, i)) ||
+                        settingsField ||
                         hocon?.has(i) === true ||
                         // dynaconf/node-config style `[default]` / `default:` section: values each environment overrides.
                         (!isCode && sec !== undefined && /^default$/i.test(sec)));
@@ -43795,11 +43804,13 @@ const hardcodedServiceLocator = {
                     severity,
                     message,
                     ...(loc.secret ? { secret: loc.secret } : {}),
-                    remediation: fallback
-                        ? `Require the ${envFallback ? 'variable' : 'setting'} instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
-                        : spring
-                            ? `Use a placeholder without a literal default: \`\${${loc.envVar}}\`, or leave the key out and set it per deploy (SPRING_DATASOURCE_URL, SPRING_DATA_REDIS_HOST...).`
-                            : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}.`
+                    remediation: settingsField
+                        ? settingsFieldFix(file.language, line, loc.envVar)
+                        : fallback
+                            ? `Require the ${envFallback ? 'variable' : 'setting'} instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
+                            : spring
+                                ? `Use a placeholder without a literal default: \`\${${loc.envVar}}\`, or leave the key out and set it per deploy (SPRING_DATASOURCE_URL, SPRING_DATA_REDIS_HOST...).`
+                                : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}.`
                 });
             }
         });
@@ -44289,7 +44300,7 @@ function matchesIn(file, re) {
     return out;
 }
 /** Config that only development or tests use: application-dev.yml, settings/local.py, settings/dev_docker.py, settings/e2e.py, logback-dev.xml, config/environments/development.rb. */
-function ix_xii_boot_isDevOnlyPath(path) {
+function isDevOnlyPath(path) {
     return /(^|[/._-])(dev|development|local|debug|test|testing|e2e)([/._-]|$)/i.test(path);
 }
 /** A path under a test/spec folder or a test-named file (role 'test' covers most; this catches the rest). */
@@ -46096,7 +46107,7 @@ const gracePeriodTooShort = {
     check(file, _report, ctx) {
         const app = ctx.app?.path ?? '.';
         // Development config (application-local.yml, a `dev` profile document, gunicorn.dev.py) never runs in the cluster.
-        if (ix_xii_boot_isDevOnlyPath(file.path))
+        if (isDevOnlyPath(file.path))
             return;
         const add = (at, secs, source) => {
             if (!inDevProfileDocument(file.text, at))
@@ -46305,7 +46316,7 @@ const noGracefulShutdown = {
         }
         const entry = ENTRY[lang];
         // Dev servers and one-off scripts are not the deployed long-running process.
-        if (!entry || ix_xii_boot_isDevOnlyPath(file.path) || isAdminScript(file.path))
+        if (!entry || isDevOnlyPath(file.path) || isAdminScript(file.path))
             return;
         for (const { m, line, column } of matchesIn(file, entry)) {
             if (file.inStringLiteral(m.index))
@@ -47647,7 +47658,7 @@ const logToFile = {
         if (key === 'javascript' && !/\b(winston|pino|log4js|bunyan|morgan|logger|log)\b/i.test(file.code))
             return;
         const lang = file.language === 'none' ? ctx.app?.language ?? 'java' : file.language;
-        const dev = ix_xii_boot_isDevOnlyPath(file.path);
+        const dev = isDevOnlyPath(file.path);
         for (const p of patterns) {
             for (const { m, line, column } of matchesIn(file, p.re)) {
                 if (key === 'javascript' && p.what === 'bunyan file stream' && !/bunyan/.test(file.code))
@@ -47938,7 +47949,7 @@ const adminHttpEndpoint = {
         if (!re)
             return;
         // Seeding routes for end-to-end tests (routes/test-support.ts, e2e-routes.js) are not mounted in production.
-        if (isDevOrTestName(file.path) || ix_xii_boot_isDevOnlyPath(file.path))
+        if (isDevOrTestName(file.path) || isDevOnlyPath(file.path))
             return;
         if (lang === 'ruby' && !/(^|\/)config\/routes\.rb$/.test(file.path) && !/\bSinatra\b|<\s*Sinatra::Base/.test(file.code))
             return;
@@ -48189,7 +48200,7 @@ function checkPackageJson(file, report, ctx, fix) {
     }
 }
 function checkHibernate(file, report, fix, ctx) {
-    const dev = ix_xii_boot_isDevOnlyPath(file.path);
+    const dev = isDevOnlyPath(file.path);
     if (!dev && /\b(flyway|liquibase)(?:\.enabled\s*[=:]|:\s*\r?\n\s+enabled\s*:)\s*["']?false\b/.test(file.code)) {
         ctx.facts.add(FACT_AUTORUN_OFF, { app: ctx.app?.path ?? '.', file: file.path });
     }
@@ -48256,7 +48267,7 @@ function checkCode(file, report, fix) {
     // Admin commands are where schema changes belong.
     if (/(^|\/)(migrations?|migrate|seeds?|seeders?|scripts?|management\/commands|lib\/tasks|db|cmd\/[^/]*migrat[^/]*|bin)\//i.test(file.path) || /(migrat|seed)[^/]*$/i.test(file.name))
         return;
-    const dev = ix_xii_boot_isDevOnlyPath(file.path);
+    const dev = isDevOnlyPath(file.path);
     const rep = (line, column, severity, message) => {
         if (inDevOrTestBranch(codeLines(file), line - 1))
             return; // if (NODE_ENV === 'test') await sequelize.sync()
