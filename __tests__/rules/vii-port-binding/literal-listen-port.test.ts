@@ -65,6 +65,15 @@ describe('TF0701 literal-listen-port', () => {
     it('uvicorn.run with a PORT constant', () => {
       expect(run({ 'requirements.txt': 'fastapi\n', 'main.py': 'PORT = 8000\nuvicorn.run(app, host="0.0.0.0", port=PORT)\n' })).toEqual(['TF0701 main.py:2 error'])
     })
+    it('a Dockerfile CMD port that a Kubernetes containerPort routes to is a notice; another port, or a Procfile, stays an error', () => {
+      const k8s = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/api:1.4.2\n          ports:\n            - containerPort: 8000\n'
+      const cmd = 'FROM python:3.12\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]\n'
+      const f = auditTreeV8({ 'requirements.txt': 'fastapi\n', Dockerfile: cmd, 'k8s/deployment.yaml': k8s }, [literalListenPort])
+      expect(f.map(briefV8)).toEqual(['TF0701 Dockerfile:2 notice'])
+      expect(f[0].message).toMatch(/containerPort agrees/)
+      expect(run({ 'requirements.txt': 'fastapi\n', Dockerfile: cmd.replace('8000', '9000'), 'k8s/deployment.yaml': k8s })).toEqual(['TF0701 Dockerfile:2 error'])
+      expect(run({ 'requirements.txt': 'fastapi\n', Procfile: 'web: uvicorn app.main:app --port 8000\n', 'k8s/deployment.yaml': k8s })).toEqual(['TF0701 Procfile:1 error'])
+    })
     it('gunicorn --bind in a Procfile and a Dockerfile CMD', () => {
       expect(run({ 'requirements.txt': 'django\n', Procfile: 'web: gunicorn --bind 0.0.0.0:8000 mysite.wsgi\n', Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "mysite.wsgi"]\n' })).toEqual(['TF0701 Dockerfile:2 error', 'TF0701 Procfile:1 error'])
     })
