@@ -45414,6 +45414,8 @@ const exposedPortMismatch = {
 
 const ENV_KEY = 'tf0701:port-env';
 const LITERAL_KEY = 'tf0701:literal';
+/** Kubernetes containerPorts: a Dockerfile CMD that binds the same port is routed to (a notice, not an error). */
+const K8S_PORT_KEY = 'tf0701:k8s-container-port';
 function portFixV7(b, framework, language) {
     const p = b.port;
     if (b.where === 'command') {
@@ -45479,23 +45481,33 @@ const literalListenPort = {
         const app = ctx.app?.path ?? '.';
         if (sites.envLookup)
             ctx.facts.add(ENV_KEY, app);
+        if (file.kind === 'kubernetes')
+            for (const group of sites.exposed)
+                for (const e of group)
+                    ctx.facts.add(K8S_PORT_KEY, e.port);
         for (const b of sites.literal)
             ctx.facts.add(LITERAL_KEY, { ...b, file: file.path, app, ...(ctx.app?.framework ? { framework: ctx.app.framework } : {}) });
     },
     checkRepo(repo, report) {
         const envApps = new Set(repo.facts.get(ENV_KEY));
+        const k8sPorts = new Set(repo.facts.get(K8S_PORT_KEY));
         for (const b of repo.facts.get(LITERAL_KEY)) {
             const envElsewhere = envApps.has(b.app);
             // `if __name__ == "__main__": app.run(port=5000)` is the development entry when a server reads $PORT.
             if (b.devMain && envElsewhere)
                 continue;
             const language = b.where === 'command' ? undefined : repo.appOf(b.file)?.language === 'typescript' && /\.[cm]?tsx?$/.test(b.file) ? 'typescript' : languageOf(b.file);
+            // `CMD ["uvicorn", ..., "--port", "8000"]` with `containerPort: 8000`: Kubernetes injects no PORT and routes
+            // to the declared port, so the deploy works; the port is still fixed in the image.
+            const routed = !envElsewhere && /(^|\/)[^/]*Dockerfile[^/]*$/i.test(b.file) && k8sPorts.has(b.port);
             report({
                 file: b.file,
                 line: b.line,
                 column: b.column,
-                severity: envElsewhere ? 'warning' : 'error',
-                message: `${b.token} binds a literal port ${b.port}${envElsewhere ? ' although the app reads PORT from the environment elsewhere' : ' and the app never reads its port from the environment'}`,
+                severity: envElsewhere ? 'warning' : routed ? 'notice' : 'error',
+                message: routed
+                    ? `${b.token} binds a literal port ${b.port}; the Kubernetes containerPort agrees, so traffic arrives, but the port is fixed in the image instead of given by the platform`
+                    : `${b.token} binds a literal port ${b.port}${envElsewhere ? ' although the app reads PORT from the environment elsewhere' : ' and the app never reads its port from the environment'}`,
                 remediation: portFixV7(b, b.framework, language)
             });
         }
