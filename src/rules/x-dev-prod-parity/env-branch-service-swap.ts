@@ -20,6 +20,7 @@ const SWAPS: Swap[] = [
 ]
 
 const SNIPPETS: Record<string, string> = {
+  // twelve-factor-ignore TF0401 -- an example URL inside remediation text, not a connection this code makes
   javascript: "Use one code path and let config choose the resource: new Sequelize(process.env.DATABASE_URL) with a local postgres from docker compose (DATABASE_URL=postgres://app:app@localhost:5432/app in .env).",
   python: "Read one URL in every environment (DATABASES = {'default': dj_database_url.config(conn_max_age=600)}; CACHES from REDIS_URL) and run the same services locally with docker compose.",
   ruby: 'Use the same adapter everywhere (queue_adapter = :sidekiq with a local Redis, cache_store = :redis_cache_store) and let ENV pick the URL.',
