@@ -43312,6 +43312,7 @@ function framework_service_host_django(file, out) {
         if (!host || !isLiteralHost(host[4].replace(/:\d+$/, '')))
             return;
         // LocMemCache 'unique-snowflake', DatabaseCache 'my_cache_table': a name, not a network location.
+        // twelve-factor-ignore TF0402 -- compares a host parsed from audited settings; this code picks no backing service
         if (host[2] === 'LOCATION' && !/[.:]/.test(host[4]) && host[4] !== 'localhost')
             return;
         const db = block === 'DATABASES';
@@ -47045,6 +47046,7 @@ const SWAPS = [
     { re: /\b(?:ioredis-mock|redis-mock|fakeredis|MongoMemoryServer|mongodb-memory-server)\b/, service: 'an in-memory fake instead of the production data store' }
 ];
 const env_branch_service_swap_SNIPPETS = {
+    // twelve-factor-ignore TF0401 -- an example URL inside remediation text, not a connection this code makes
     javascript: "Use one code path and let config choose the resource: new Sequelize(process.env.DATABASE_URL) with a local postgres from docker compose (DATABASE_URL=postgres://app:app@localhost:5432/app in .env).",
     python: "Read one URL in every environment (DATABASES = {'default': dj_database_url.config(conn_max_age=600)}; CACHES from REDIS_URL) and run the same services locally with docker compose.",
     ruby: 'Use the same adapter everywhere (queue_adapter = :sidekiq with a local Redis, cache_store = :redis_cache_store) and let ENV pick the URL.',
