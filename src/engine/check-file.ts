@@ -2,7 +2,7 @@
 // then redaction, suppression comments and fingerprints. Pure: no disk, no environment.
 import { lineFingerprint } from './fingerprint.js'
 import { hasKeyword, KeywordScanner } from './keywords.js'
-import { redactAll } from './redact.js'
+import { maskCredentials, maskLine, redactAll } from './redact.js'
 import type { FileContext, Rule } from './rule.js'
 import type { SourceFile } from './source-file.js'
 import type { Finding, Report, Suppression } from './types.js'
@@ -102,10 +102,11 @@ export function finalizeReports(
       ...(report.column !== undefined ? { column: report.column } : {}),
       ...(report.endLine !== undefined ? { endLine: report.endLine } : {}),
       ...(report.endColumn !== undefined ? { endColumn: report.endColumn } : {}),
-      message: redactAll(report.message, secrets),
-      remediation: redactAll(report.remediation ?? rule.meta.remediation, secrets),
-      // Redact before truncating: a secret cut in half by the truncation would not be found.
-      snippet: truncate(redactAll(lineText.trim(), secrets), 200),
+      message: maskCredentials(redactAll(report.message, secrets), true),
+      // Fixes quote the line they rewrite (CMD ["GITHUB_TOKEN=…", …]): masked like the snippet.
+      remediation: maskCredentials(redactAll(report.remediation ?? rule.meta.remediation, secrets), true),
+      // Masked before truncating: a secret cut in half by the truncation would not be found.
+      snippet: truncate(maskLine(file, report.line, secrets).trim(), 200),
       // A one-way hash of the real line: changing the secret on that line must make it a new finding.
       fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, lineText, occurrence)
     }
@@ -130,7 +131,7 @@ export function finalizeReports(
         message: `Suppression of ${rule.meta.id} gives no reason`,
         remediation: `Say why the finding does not apply: '${SUPPRESSION_MARKER} ${rule.meta.id} -- <reason>'.`,
         // The suppressed line itself may hold the credential.
-        snippet: truncate(redactAll(file.line(match.line).trim(), secrets), 200),
+        snippet: truncate(maskLine(file, match.line, secrets).trim(), 200),
         fingerprint: lineFingerprint(SUPPRESSION_WITHOUT_REASON, file.path, file.line(match.line), 0)
       })
     }
