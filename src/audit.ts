@@ -10,6 +10,7 @@ import { FilePass, staysOnMainThread, type FileRecord } from './engine/file-pass
 import { readText, type SkipReason } from './engine/read.js'
 import { Facts, type FileInfo, type RepoContext, type Rule } from './engine/rule.js'
 import { SourceFile } from './engine/source-file.js'
+import { append } from './engine/arrays.js'
 import { FileWorkerPool } from './engine/worker-pool.js'
 import { FACTORS, type Factor, type FactorResult, type Finding, type Report, type Suppression } from './engine/types.js'
 import { buildFactorResults, compareFindings, gate, score, type Gate } from './results/factor-results.js'
@@ -113,9 +114,9 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
     candidates.forEach((info, order) => (!staysOnMainThread(pass, info) && pass.wants(info) ? remote : mainOnly).push([order, info]))
     const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps }
     const out = pool.run(setup, remote, (info, order) => pass.offer(info, order), mainOnly)
-    records.push(...out.records)
+    append(records, out.records)
     workers = out.workers
-    warnings.push(...out.problems)
+    append(warnings, out.problems)
   } else {
     candidates.forEach((info, order) => records.push(pass.offer(info, order)))
   }
@@ -139,8 +140,8 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
     bytes += r.info.size
     for (const [key, value] of r.facts) facts.add(key, value)
     for (const id of r.offered) ran.add(id)
-    findings.push(...r.findings)
-    suppressed.push(...r.suppressed)
+    append(findings, r.findings)
+    append(suppressed, r.suppressed)
     if (r.secrets) secretsByFile.set(r.info.path, r.secrets)
   }
 
@@ -172,8 +173,8 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
       // snippet and suppression comments work as for file rules.
       const file = pass.retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new SourceFile(path, '', classifyKind(path), classifyLanguage(path), 'app')
       const out = finalizeReports(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file, secretsByFile.get(path))
-      findings.push(...out.findings)
-      suppressed.push(...out.suppressed)
+      append(findings, out.findings)
+      append(suppressed, out.suppressed)
     }
   }
 

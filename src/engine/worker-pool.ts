@@ -7,6 +7,7 @@
 // stall timeout; its chunks then run on the main thread.
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker, isMainThread, workerData } from 'node:worker_threads'
 import type { App } from './apps.js'
+import { append } from './arrays.js'
 import { internOffered } from './check-file.js'
 import { FilePass, type FileRecord } from './file-pass.js'
 import type { FileInfo, Rule } from './rule.js'
@@ -148,7 +149,7 @@ export class FileWorkerPool {
             runHere(reply.chunk)
           } else {
             for (const r of reply.records) r.offered = internOffered(r.offered)
-            records.push(...reply.records)
+            append(records, reply.records)
           }
           send(slot)
         }
