@@ -1,6 +1,6 @@
 // Offers one SourceFile to the rules selected for it: keyword prefilter, then the rule's check,
 // then redaction, suppression comments and fingerprints. Pure: no disk, no environment.
-import { lineFingerprint } from './fingerprint.js'
+import { lineFingerprint, normalizedLineFingerprint, normalizeLine } from './fingerprint.js'
 import { hasKeyword, KeywordScanner } from './keywords.js'
 import { maskCredentials, maskLine, redactAll } from './redact.js'
 import type { FileContext, Rule } from './rule.js'
@@ -8,6 +8,8 @@ import type { SourceFile } from './source-file.js'
 import type { Finding, Report, Suppression } from './types.js'
 
 export const SUPPRESSION_MARKER = 'twelve-factor-ignore'
+/** Findings one rule may make in one file. */
+export const MAX_REPORTS_PER_RULE = 100
 /** Engine-level rule: a suppression comment without a `-- reason`. */
 export const SUPPRESSION_WITHOUT_REASON = 'TF0001'
 
@@ -53,7 +55,10 @@ export function checkFile(rules: readonly Rule[], file: SourceFile, ctx: FileCon
     if (!rule.check) continue
     offered.push(rule.meta.id)
     if (!(found ? hasKeyword(rule, found) : passesKeywords(rule, file))) continue
-    rule.check(file, (report) => raw.push({ rule, report }), ctx)
+    let reports = 0
+    // Bounded work per file: a crafted file of a thousand key headers made a thousand findings, each
+    // hashing and masking a 300 KB line. The first MAX_REPORTS_PER_RULE make the point.
+    rule.check(file, (report) => void (reports++ < MAX_REPORTS_PER_RULE && raw.push({ rule, report })), ctx)
   }
   if (raw.length === 0) return { findings: [], suppressed: [], offered: internOffered(offered) }
   if (secretsOut) for (const { report } of raw) if (report.secret) secretsOut.push(report.secret)
@@ -86,11 +91,19 @@ export function finalizeReports(
   }
   // Longest first, so a credential containing another is replaced whole.
   const secrets = [...new Set([...knownSecrets, ...raw.flatMap(({ report }) => (report.secret ? [report.secret] : []))])].sort((a, b) => b.length - a.length)
+  // Per line, once: a line several findings share is normalised and masked once.
+  const normalised = new Map<number, string>()
+  const masked = new Map<number, string>()
+  const snippetOf = (n: number): string => {
+    if (!masked.has(n)) masked.set(n, truncate(maskLine(file, n, secrets).trim(), 200))
+    return masked.get(n)!
+  }
   for (const { rule, report } of raw) {
     // deferred only to a finding at least as severe: a notice elsewhere does not hide a warning
     if (rule.meta.deferTo?.some((id) => (idsAt.get(`${id}:${report.file ?? ''}:${report.line}`) ?? -1) >= RANK[report.severity ?? rule.meta.severity])) continue
     const lineText = file.line(report.line)
-    const occKey = `${rule.meta.id}\0${lineText.replace(/\s+/g, ' ').trim()}`
+    if (!normalised.has(report.line)) normalised.set(report.line, normalizeLine(lineText))
+    const occKey = `${rule.meta.id}\0${normalised.get(report.line)}`
     const occurrence = occurrences.get(occKey) ?? 0
     occurrences.set(occKey, occurrence + 1)
     const finding: Finding = {
@@ -106,9 +119,9 @@ export function finalizeReports(
       // Fixes quote the line they rewrite (CMD ["GITHUB_TOKEN=…", …]): masked like the snippet.
       remediation: maskCredentials(redactAll(report.remediation ?? rule.meta.remediation, secrets), true),
       // Masked before truncating: a secret cut in half by the truncation would not be found.
-      snippet: truncate(maskLine(file, report.line, secrets).trim(), 200),
+      snippet: snippetOf(report.line),
       // A one-way hash of the real line: changing the secret on that line must make it a new finding.
-      fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, lineText, occurrence)
+      fingerprint: normalizedLineFingerprint(rule.meta.id, report.file ?? file.path, normalised.get(report.line)!, occurrence)
     }
     // One finding per rule and position: two patterns matching the same token are one problem.
     const dedupe = `${finding.ruleId}:${finding.line}:${finding.column ?? 0}`
@@ -131,7 +144,7 @@ export function finalizeReports(
         message: `Suppression of ${rule.meta.id} gives no reason`,
         remediation: `Say why the finding does not apply: '${SUPPRESSION_MARKER} ${rule.meta.id} -- <reason>'.`,
         // The suppressed line itself may hold the credential.
-        snippet: truncate(maskLine(file, match.line, secrets).trim(), 200),
+        snippet: snippetOf(match.line),
         fingerprint: lineFingerprint(SUPPRESSION_WITHOUT_REASON, file.path, file.line(match.line), 0)
       })
     }

@@ -93,8 +93,9 @@ export function moveToEnv(file: SourceFile, name: string, rotate: boolean): stri
 
 /** The variable or key a literal at `offset` is assigned to, looking back on its line. */
 export function nameBefore(text: string, offset: number): string | undefined {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300)
-  const prefix = text.slice(lineStart, offset)
+  // At most 300 characters back: lastIndexOf('\n') over a 300 KB line, once per match, was quadratic.
+  const window = text.slice(Math.max(0, offset - 300), offset)
+  const prefix = window.slice(window.lastIndexOf('\n') + 1)
   const m = /([A-Za-z_$][\w.$-]{0,80})['"\]]?\s*(?:=>|:=|\?\?=|\|\|=|[:=])\s*(?:[\w.]{1,40}\(\s*)?['"`]?[^'"`\s=:]{0,200}$/.exec(prefix)
   return m ? m[1].replace(/^\$/, '') : undefined
 }

@@ -76,9 +76,11 @@ interface SourcePattern {
 
 const SOURCE_BINDS: SourcePattern[] = [
   { re: /\.listen\(\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,)]/g, server: 'listen', languages: ['javascript', 'typescript', 'java', 'kotlin'] },
-  { re: /\.listen\(\s*\{[^}\n]*?\bport\s*:\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,}]/g, server: 'fastify', languages: ['javascript', 'typescript'] },
-  { re: /\b(?:Bun\.serve|Deno\.serve|serve)\(\s*\{[^}\n]*?\bport\s*:\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,}]/g, server: 'serve', languages: ['javascript', 'typescript'] },
-  { re: /\b(?:run|run_app|serve)\([^)\n]*?\bport\s*=\s*(\d{2,5}|[A-Za-z_]\w*)\s*[,)]/g, server: 'python-run', languages: ['python'] },
+  // Bounded lookaheads ({0,300}): `[^)\n]*?` scanned to the end of the line from every `run(`, and a
+  // 1 MB line of `app.run(port=` took minutes.
+  { re: /\.listen\(\s*\{[^}\n]{0,300}?\bport\s*:\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,}]/g, server: 'fastify', languages: ['javascript', 'typescript'] },
+  { re: /\b(?:Bun\.serve|Deno\.serve|serve)\(\s*\{[^}\n]{0,300}?\bport\s*:\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,}]/g, server: 'serve', languages: ['javascript', 'typescript'] },
+  { re: /\b(?:run|run_app|serve)\([^)\n]{0,300}?\bport\s*=\s*(\d{2,5}|[A-Za-z_]\w*)\s*[,)]/g, server: 'python-run', languages: ['python'] },
   { re: /^[ \t]*bind\s*=\s*\[?\s*["'][\w.*[\]-]*:(\d{2,5})["']/gm, server: 'gunicorn-config', languages: ['python'] },
   { re: /^[ \t]*port\s+(\d{2,5})\s*$/gm, server: 'puma', languages: ['ruby'] },
   { re: /^[ \t]*bind\s+["']tcp:\/\/[\w.*[\]-]*:(\d{2,5})["']/gm, server: 'puma', languages: ['ruby'] },
@@ -87,7 +89,7 @@ const SOURCE_BINDS: SourcePattern[] = [
   { re: /\bnet\.Listen\(\s*"tcp[46]?"\s*,\s*"[\w.-]*:(\d{2,5})"/g, server: 'go', languages: ['go'] },
   { re: /\bAddr:\s*"[\w.-]*:(\d{2,5})"/g, server: 'go', languages: ['go'] },
   { re: /\bnew\s+InetSocketAddress\(\s*(\d{2,5})\s*\)/g, server: 'java', languages: ['java', 'kotlin'] },
-  { re: /\bembeddedServer\([^)\n]*?\bport\s*=\s*(\d{2,5})\b/g, server: 'ktor', languages: ['kotlin'] }
+  { re: /\bembeddedServer\([^)\n]{0,300}?\bport\s*=\s*(\d{2,5})\b/g, server: 'ktor', languages: ['kotlin'] }
 ]
 
 /** Server programs whose `-p`/`--port` flag is the listen port. */
