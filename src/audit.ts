@@ -6,6 +6,7 @@ import { finalizeReports } from './engine/check-file.js'
 import { classifyKind, classifyLanguage, classifyRole } from './engine/classify.js'
 import { detectApps, isAppManifest, type App } from './engine/apps.js'
 import { discover, isBinaryName } from './engine/discovery.js'
+import { UsageError } from './engine/errors.js'
 import { FilePass, staysOnMainThread, type FileRecord } from './engine/file-pass.js'
 import { readText, type SkipReason } from './engine/read.js'
 import { Facts, type FileInfo, type RepoContext, type Rule } from './engine/rule.js'
@@ -70,7 +71,9 @@ export function runAudit(options: AuditOptions): AuditResult {
   const started = Date.now()
   const { root, config } = options
   const rules = activeRules(config, options.rules ?? RULES)
+  if (rules.length === 0) throw new UsageError(noRuleMessage(config))
   const discovered = discover({ root, include: config.include, exclude: config.exclude, useGit: options.useGit })
+  if (discovered.files.length === 0) throw new UsageError(noFileMessage(config, discovered.unmatchedIncludes))
   const candidates = discovered.files.filter((p) => !isBinaryName(p)).map((path): FileInfo => {
     const kind = classifyKind(path)
     return { path, kind, language: classifyLanguage(path), role: classifyRole(path, kind), size: 0 }
@@ -86,6 +89,25 @@ export function runAudit(options: AuditOptions): AuditResult {
   } finally {
     pool?.close() // also when a rule or the disk throws: no worker outlives the audit
   }
+}
+
+/**
+ * An audit of no rule or no file passes on nothing (score 100, exit 0): that is a configuration
+ * error, named by the setting that selected nothing.
+ */
+function noRuleMessage(config: AuditConfig): string {
+  if (config.factors && config.factors.length === 0) return "'factors' selects no factor: name at least one of I..XII (or 1..12), or leave it unset for all"
+  const factors = config.factors ? `of factors ${config.factors.join(', ')} ` : ''
+  return `no rule to run: every rule ${factors}is turned off ('rules:' in the config, or 'factors'); turn at least one on`
+}
+
+function noFileMessage(config: AuditConfig, unmatched: string[]): string {
+  if (unmatched.length > 0) {
+    const looksLikeRegex = unmatched.some((p) => /[$^\\]|\.\*|\(\?/.test(p))
+    return `'include' selected no file: ${unmatched.map((p) => `'${p}'`).join(', ')} matched nothing. Patterns are globs relative to the audited folder (e.g. src/**/*.js)${looksLikeRegex ? ', not regular expressions' : ''}`
+  }
+  if (config.exclude.length > 0 || config.include.length > 0) return `'include'/'exclude' left no file to audit (exclude: ${config.exclude.map((p) => `'${p}'`).join(', ') || 'none'})`
+  return 'no file to audit: the folder is empty, or every file is ignored (.gitignore) or in a folder never audited (node_modules, dist, vendor...)'
 }
 
 /** The rest of runAudit once the file list is known (runAudit owns the worker pool's lifetime). */
@@ -106,7 +128,7 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
   // Phase 2: every file, read once, offered to the rules that select it. Source files may go to
   // worker threads; structural files stay here, where repository rules will look at them again.
   const records: FileRecord[] = []
-  const warnings: string[] = []
+  const warnings: string[] = discovered.unmatchedIncludes.map((p) => `include pattern '${p}' matched no file`)
   let workers = 0
   if (pool) {
     const remote: [number, FileInfo][] = []

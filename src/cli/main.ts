@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { activeRules, runAudit } from '../audit.js'
+import { runAudit } from '../audit.js'
 import { failOnValue, loadConfig } from '../config/load.js'
 import { parseJobs } from '../config/inputs.js'
 import { UsageError } from '../engine/errors.js'
@@ -140,7 +140,6 @@ function cli(argv: string[], io: CliIo): number {
   }
   if (values.include) config.include = [...config.include, ...values.include]
   if (values.exclude) config.exclude = [...config.exclude, ...values.exclude]
-  if (activeRules(config, rules).length === 0 && rules.length > 0) io.stderr('twelve-factor-audit: no rule is enabled by the configuration\n')
 
   if (values['list-apps']) {
     io.stdout(formatApps(listApps(root, config), format))

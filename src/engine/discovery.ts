@@ -45,6 +45,8 @@ export interface Discovered {
    * when walking: the walker never descends into those trees.
    */
   trackedExcluded: TrackedExcluded[]
+  /** Include patterns (as written) that matched no file. */
+  unmatchedIncludes: string[]
 }
 
 export interface TrackedExcluded {
@@ -65,10 +67,11 @@ export function discover(options: DiscoveryOptions): Discovered {
   const git = options.useGit === false ? undefined : gitFiles(options.root)
   if (git) {
     const files = git.files.filter((p) => !hasExcludedDir(p) && filter.accepts(p)).sort()
-    return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0, trackedExcluded: trackedUnderExcluded(options.root, filter) }
+    const trackedExcluded = trackedUnderExcluded(options.root, new PathFilter(options.include, options.exclude))
+    return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0, trackedExcluded, unmatchedIncludes: filter.unmatchedIncludes() }
   }
   const walked = walk(options.root, filter)
-  return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs, trackedExcluded: [] }
+  return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs, trackedExcluded: [], unmatchedIncludes: filter.unmatchedIncludes() }
 }
 
 /** Skip by name before reading: binary formats and minified bundles. */
@@ -202,10 +205,16 @@ function isIgnored(matchers: { base: string; ig: Ignore }[], path: string, isDir
 export class PathFilter {
   private readonly includes: Minimatch[]
   private readonly excludes: Minimatch[]
+  /** Include patterns as written, and whether each matched a file: one that matched none is named in a warning. */
+  readonly includePatterns: string[]
+  private readonly matched: boolean[]
   constructor(include: string[], exclude: string[]) {
-    const norm = (p: string): string => p.trim().replace(/^\.\//, '').replace(/\/+$/, '')
+    // Paths are relative to the audited root, so a leading '/' anchors there (as in .gitignore).
+    const norm = (p: string): string => p.trim().replace(/^\.?\/+/, '').replace(/\/+$/, '')
     const inc = include.map((p) => p.trim()).filter((p) => p && !p.startsWith('#'))
-    this.includes = inc.filter((p) => !p.startsWith('!')).map((p) => new Minimatch(norm(p), { dot: true }))
+    this.includePatterns = inc.filter((p) => !p.startsWith('!'))
+    this.matched = this.includePatterns.map(() => false)
+    this.includes = this.includePatterns.map((p) => new Minimatch(norm(p), { dot: true }))
     this.excludes = [...inc.filter((p) => p.startsWith('!')).map((p) => p.slice(1)), ...exclude]
       .map((p) => p.trim())
       .filter((p) => p && !p.startsWith('#'))
@@ -214,7 +223,20 @@ export class PathFilter {
 
   accepts(path: string): boolean {
     if (this.excludes.some((m) => matchesOrUnder(m, path))) return false
-    return this.includes.length === 0 || this.includes.some((m) => matchesOrUnder(m, path))
+    if (this.includes.length === 0) return true
+    let accepted = false
+    this.includes.forEach((m, i) => {
+      // Patterns that already matched need no second look once the path is in.
+      if ((accepted && this.matched[i]) || !matchesOrUnder(m, path)) return
+      accepted = true
+      this.matched[i] = true
+    })
+    return accepted
+  }
+
+  /** Include patterns that matched no file so far. */
+  unmatchedIncludes(): string[] {
+    return this.includePatterns.filter((_, i) => !this.matched[i])
   }
 
   excludesDir(dir: string): boolean {

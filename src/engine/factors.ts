@@ -46,5 +46,6 @@ export function parseFactorList(text: string, source: string): Factor[] {
     if (!factor) throw new UsageError(`${source}: '${raw}' is not a factor; use I..XII or 1..12 (e.g. "III,IV")`)
     if (!out.includes(factor)) out.push(factor)
   }
+  if (out.length === 0) throw new UsageError(`${source}: names no factor; use I..XII or 1..12 (e.g. "III,IV"), or leave it unset for all`)
   return out
 }
