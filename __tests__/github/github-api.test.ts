@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createCheckRun } from '../../src/github/check-runs.js'
 import { findComment, upsertComment } from '../../src/github/comments.js'
-import { createOctokit, DEFAULT_RETRY, retryDelay, type RetryOptions } from '../../src/github/octokit.js'
+import { createOctokit, DEFAULT_LIMITS, DEFAULT_RETRY, isTimeout, readApiLimits, retryDelay, type RetryOptions } from '../../src/github/octokit.js'
 import { isPermissionError, isRateLimit, permissionsBlock, permissionWarning } from '../../src/github/permissions.js'
 import { listPullRequestFiles } from '../../src/github/pr-files.js'
 import { FakeGitHub, type FakeGitHubOptions } from '../helpers/fake-github.js'
@@ -151,5 +151,65 @@ describe('retries and permissions', () => {
     expect(w).toContain('could not write the pull-request comment (HTTP 403: Resource not accessible by integration); create the check run (HTTP 403')
     expect(w).toContain('permissions:\n  contents: read\n  checks: write\n  pull-requests: write')
     expect(permissionWarning([{ feature: 'comment', error: e }], ['comment'], true)).toContain('comes from a fork')
+  })
+})
+
+describe('timeouts and the run\'s API budget', () => {
+  const limits = { requestTimeoutMs: 200, budgetMs: 5000 }
+
+  it('a request that gets no answer fails after its timeout, without a retry', async () => {
+    server = new FakeGitHub({ respond: () => ({ hang: true }) })
+    const octokit = await createOctokit('t0ken', await server.start(), fastRetry, limits)
+    const t0 = Date.now()
+    const e = await findComment(octokit, ref, MARKER).catch((x: unknown) => x)
+    expect(Date.now() - t0).toBeLessThan(2000)
+    expect(isTimeout(e)).toBe(true)
+    expect((e as Error).message).toBe('GET /repos/acme/shop/issues/7/comments: no complete answer within 0.2 s')
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('a budget shorter than the timeout cuts the request short; once spent, requests fail at once without being sent', async () => {
+    server = new FakeGitHub({ respond: () => ({ hang: true }) })
+    const octokit = await createOctokit('t0ken', await server.start(), fastRetry, { requestTimeoutMs: 5000, budgetMs: 400 })
+    const late = await findComment(octokit, ref, MARKER).catch((x: unknown) => x)
+    expect(isTimeout(late)).toBe(true)
+    expect((late as Error).message).toBe("GET /repos/acme/shop/issues/7/comments: the run's GitHub API time (0.4 s) ran out while waiting")
+    const e = await findComment(octokit, ref, MARKER).catch((x: unknown) => x)
+    expect(isTimeout(e)).toBe(true)
+    expect((e as Error).message).toBe("GET /repos/acme/shop/issues/7/comments was not sent: the run's GitHub API time (0.4 s) is spent")
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('retry waits count against the budget', async () => {
+    server = new FakeGitHub({ failFirst: 100 })
+    const octokit = await createOctokit('t0ken', await server.start(), fastRetry, { requestTimeoutMs: 1000, budgetMs: 2500 })
+    await expect(findComment(octokit, ref, MARKER)).rejects.toMatchObject({ status: 502 })
+    expect(waits).toEqual([1000]) // the next backoff (2000) would pass the budget
+  })
+
+  it('an answer that is not JSON is an error naming the endpoint, not quoting the body, not retried', async () => {
+    server = new FakeGitHub({ respond: () => ({ status: 200, raw: '<html>portal</html>' }) })
+    const url = await server.start()
+    const octokit = await createOctokit('t0ken', url, fastRetry)
+    const e = (await findComment(octokit, ref, MARKER).catch((x: unknown) => x)) as Error
+    expect(e.message).toBe(`GET /repos/acme/shop/issues/7/comments answered HTTP 200 with a body that is not JSON; GITHUB_API_URL (${url}) must be the GitHub REST API, not a proxy's or a login page`)
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('an error answer that is not JSON keeps its status for retries and permissions, not its body', async () => {
+    server = new FakeGitHub({ respond: () => ({ status: 404, raw: '<html>Not here</html>' }) })
+    const octokit = await createOctokit('t0ken', await server.start(), fastRetry)
+    const e = (await findComment(octokit, ref, MARKER).catch((x: unknown) => x)) as Error & { status: number }
+    expect(e.status).toBe(404)
+    expect(e.message).not.toContain('<html>')
+    expect(e.message).toContain('answered HTTP 404 with a body that is not JSON')
+  })
+
+  it('limits come from the environment; a bad value is a warning and the default', () => {
+    const warned: string[] = []
+    expect(readApiLimits({ TWELVE_FACTOR_AUDIT_API_TIMEOUT_MS: '1500' }, (m) => warned.push(m))).toEqual({ ...DEFAULT_LIMITS, requestTimeoutMs: 1500 })
+    expect(readApiLimits({ TWELVE_FACTOR_AUDIT_API_BUDGET_MS: '0' }, (m) => warned.push(m))).toEqual(DEFAULT_LIMITS)
+    expect(warned).toEqual(['TWELVE_FACTOR_AUDIT_API_BUDGET_MS must be a whole number of milliseconds greater than 0; using the default 90000.'])
+    expect(DEFAULT_LIMITS).toEqual({ requestTimeoutMs: 20_000, budgetMs: 90_000 })
   })
 })
