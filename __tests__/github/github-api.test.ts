@@ -1,7 +1,7 @@
 // The GitHub layer against a fake API on 127.0.0.1, through the real Octokit from @actions/github.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createCheckRun } from '../../src/github/check-runs.js'
-import { findComment, upsertComment } from '../../src/github/comments.js'
+import { findComment, tokenAuthor, upsertComment } from '../../src/github/comments.js'
 import { createOctokit, DEFAULT_LIMITS, DEFAULT_RETRY, isTimeout, readApiLimits, retryDelay, type RetryOptions } from '../../src/github/octokit.js'
 import { isPermissionError, isRateLimit, permissionsBlock, permissionWarning } from '../../src/github/permissions.js'
 import { listPullRequestFiles } from '../../src/github/pr-files.js'
@@ -211,5 +211,27 @@ describe('timeouts and the run\'s API budget', () => {
     expect(readApiLimits({ TWELVE_FACTOR_AUDIT_API_BUDGET_MS: '0' }, (m) => warned.push(m))).toEqual(DEFAULT_LIMITS)
     expect(warned).toEqual(['TWELVE_FACTOR_AUDIT_API_BUDGET_MS must be a whole number of milliseconds greater than 0; using the default 90000.'])
     expect(DEFAULT_LIMITS).toEqual({ requestTimeoutMs: 20_000, budgetMs: 90_000 })
+  })
+})
+
+describe('whose comment is ours', () => {
+  it('a personal access token: the account GET /user names, not a person who pasted the marker, not another bot', async () => {
+    const { server, octokit } = await start({ user: { login: 'Release-Bot', type: 'User' } })
+    server.comments.push({ id: 1, body: `${MARKER} pasted`, user: { login: 'mallory', type: 'User' }, html_url: 'u1' })
+    server.comments.push({ id: 2, body: `${MARKER} old`, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: 'u2' })
+    server.comments.push({ id: 3, body: `${MARKER} ours`, user: { login: 'release-bot', type: 'User' }, html_url: 'u3' })
+    const author = await tokenAuthor(octokit)
+    expect(author).toEqual({ login: 'Release-Bot' })
+    expect((await findComment(octokit, ref, MARKER, author))?.id).toBe(3)
+  })
+
+  it('GITHUB_TOKEN (403 on /user): bot accounts', async () => {
+    const { octokit } = await start()
+    expect(await tokenAuthor(octokit)).toBe('bots')
+  })
+
+  it('a /user that fails otherwise is an error, not a guess that would post a duplicate', async () => {
+    const { octokit } = await start({ respond: (req) => (req.path === '/user' ? { status: 429, headers: { 'retry-after': '3600' } } : undefined) })
+    await expect(tokenAuthor(octokit)).rejects.toMatchObject({ status: 429 })
   })
 })

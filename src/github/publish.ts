@@ -7,7 +7,7 @@ import type { ReportingInputs } from '../config/reporting-inputs.js'
 import { perFactorCheckRuns, singleCheckRun } from '../report/check-run.js'
 import { COMMENT_MARKER, formatComment, parseCounts } from '../report/comment.js'
 import { createCheckRun } from './check-runs.js'
-import { findComment, upsertComment } from './comments.js'
+import { findComment, tokenAuthor, upsertComment } from './comments.js'
 import type { EventInfo } from './event.js'
 import { isTimeout, LIMIT_VARIABLES, type Octokit } from './octokit.js'
 import { FEATURE_NAMES, isPermissionError, isRateLimit, permissionWarning, type ApiProblem, type Feature } from './permissions.js'
@@ -75,7 +75,8 @@ export async function publishComment(ctx: PublishContext, result: AuditResult): 
   }
   const ref = { owner: ctx.event.owner, repo: ctx.event.repo, issue_number: pr.number }
   try {
-    const existing = await findComment(ctx.octokit, ref, COMMENT_MARKER)
+    const author = await tokenAuthor(ctx.octokit)
+    const existing = await findComment(ctx.octokit, ref, COMMENT_MARKER, author)
     // on-failure: post only over the threshold, but keep an existing comment true once fixed.
     if (ctx.inputs.comment === 'on-failure' && !result.gate.failed && !existing) return ''
     const body = formatComment(result, {
@@ -83,7 +84,7 @@ export async function publishComment(ctx: PublishContext, result: AuditResult): 
       previous: existing ? parseCounts(existing.body) : undefined,
       fullReport: ctx.runUrl ? `Full report: the job summary of [this run](${ctx.runUrl}).` : undefined
     })
-    const written = await upsertComment(ctx.octokit, ref, COMMENT_MARKER, body, existing)
+    const written = await upsertComment(ctx.octokit, ref, COMMENT_MARKER, body, existing, author)
     return written.html_url
   } catch (e) {
     ctx.problems.push({ feature: 'comment', error: e })
