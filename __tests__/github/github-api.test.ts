@@ -4,7 +4,7 @@ import { createCheckRun } from '../../src/github/check-runs.js'
 import { findComment, tokenAuthor, upsertComment } from '../../src/github/comments.js'
 import { createOctokit, DEFAULT_LIMITS, DEFAULT_RETRY, isTimeout, readApiLimits, retryDelay, type RetryOptions } from '../../src/github/octokit.js'
 import { isPermissionError, isRateLimit, permissionsBlock, permissionWarning } from '../../src/github/permissions.js'
-import { listPullRequestFiles } from '../../src/github/pr-files.js'
+import { incompleteReason, listPullRequestFiles } from '../../src/github/pr-files.js'
 import { FakeGitHub, type FakeGitHubOptions } from '../helpers/fake-github.js'
 
 const MARKER = '<!-- twelve-factor-audit -->'
@@ -93,9 +93,10 @@ describe('PR files', () => {
   it('pages through the files and drops removed ones', async () => {
     const prFiles = Array.from({ length: 150 }, (_, i) => ({ filename: `f${i}.js`, status: i === 3 ? 'removed' : 'modified' }))
     const { octokit } = await start({ prFiles })
-    const files = await listPullRequestFiles(octokit, 'acme', 'shop', 7)
+    const { files, listed } = await listPullRequestFiles(octokit, 'acme', 'shop', 7)
     expect(files).toHaveLength(149)
     expect(files).not.toContain('f3.js')
+    expect(listed).toBe(150) // removed files count towards pull_request.changed_files
   })
 })
 
@@ -233,5 +234,15 @@ describe('whose comment is ours', () => {
   it('a /user that fails otherwise is an error, not a guess that would post a duplicate', async () => {
     const { octokit } = await start({ respond: (req) => (req.path === '/user' ? { status: 429, headers: { 'retry-after': '3600' } } : undefined) })
     await expect(tokenAuthor(octokit)).rejects.toMatchObject({ status: 429 })
+  })
+})
+
+describe('is the PR file list complete?', () => {
+  it('fewer than changed_files, or the 3,000 limit reached, is incomplete', () => {
+    expect(incompleteReason(120, 120)).toBeUndefined()
+    expect(incompleteReason(120, undefined)).toBeUndefined()
+    expect(incompleteReason(2, 5)).toBe('the pull request files API listed 2 of the 5 files this pull request changes (it lists at most 3,000)')
+    expect(incompleteReason(3000, 3000)).toBe('the pull request files API listed 3,000 files, its limit, so the list may be incomplete')
+    expect(incompleteReason(3000, undefined)).toBe('the pull request files API listed 3,000 files, its limit, so the list may be incomplete')
   })
 })
