@@ -1,20 +1,22 @@
-// The action: inputs → runAudit → baseline / changed-files gate → check runs, PR comment →
-// annotations, job summary, JSON and SARIF files → outputs and exit. Publishing to GitHub is
-// optional and never costs the report: the summary, outputs and exit code are always produced.
-import { readFileSync, writeFileSync } from 'node:fs'
+// The action: inputs → runAudit → baseline / changed-files gate → annotations, job summary, JSON
+// and SARIF files, outputs → check runs, PR comment → exit. Publishing to GitHub comes last, is
+// optional and never costs the report: the summary, outputs and exit code are always produced, and
+// are already written when the first publishing request leaves, so a hung API cannot hold them.
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import * as core from '@actions/core'
 import { runAudit } from './audit.js'
 import { readInputs } from './config/inputs.js'
 import { loadConfig } from './config/load.js'
-import { readReportingInputs } from './config/reporting-inputs.js'
+import { readReportingInputs, type ReportingInputs } from './config/reporting-inputs.js'
 import { UsageError } from './engine/errors.js'
 import type { Rule } from './engine/rule.js'
 import { changedScope } from './github/changed-files.js'
-import { readEvent } from './github/event.js'
-import { createOctokit, type RetryOptions } from './github/octokit.js'
-import type { ApiProblem, Feature } from './github/permissions.js'
+import { readEvent, type EventInfo } from './github/event.js'
+import { createOctokit, readApiLimits, type ApiLimits, type Octokit, type RetryOptions } from './github/octokit.js'
+import { FEATURE_NAMES, type ApiProblem, type Feature } from './github/permissions.js'
 import { publishCheckRuns, publishComment, reportProblems, type PublishContext } from './github/publish.js'
 import { capAnnotations, hiddenAnnotationsNote, toAnnotations } from './report/annotations.js'
 import { CHECK_RUN_NAME } from './report/check-run.js'
@@ -30,6 +32,8 @@ export interface RunOptions {
   /** The rule set (tests inject their own); default: every registered rule. */
   rules?: readonly Rule[]
   retry?: RetryOptions
+  /** Per-request timeout and the run's API budget; default from the environment (readApiLimits). */
+  apiLimits?: ApiLimits
   /** The bundled entry point, which also serves worker threads (see engine/worker-pool.ts). */
   workerEntry?: string | URL
 }
@@ -68,14 +72,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
       ...(reporting.onlyChanged ? (['only-changed'] as const) : [])
     ]
     const problems: ApiProblem[] = []
-    const octokit = features.length > 0 && reporting.token ? await createOctokit(reporting.token, env.GITHUB_API_URL, options.retry) : undefined
-    if (features.length > 0 && !reporting.token) core.warning("twelve-factor-audit: input 'github-token' is empty; check runs, the comment and the PR files API are skipped.")
+    const api = await connect(features, reporting, event, env, options)
+    const octokit = api.octokit
 
+    // The PR's changed files are needed before gating: the one API call made before the reports
+    // are written, within its own timeout. Without the whole list, every finding gates.
     if (reporting.onlyChanged) {
-      const scope = await changedScope(octokit, event, inputs.root, prefix, problems)
-      if (scope) {
+      const scope = await changedScope(octokit, event, inputs.root, prefix, problems, api.off)
+      if ('files' in scope) {
         result.gate = gateChangedOnly(result, scope, config)
         notes.push(`Gating on findings in the ${scope.files.size} files this pull request adds or modifies (from ${escapeMarkdown(scope.source)}); the counts cover every finding.`)
+      } else {
+        notes.push(`Input \`only-changed\`: every finding gates, because ${escapeMarkdown(scope.wholeAudit)}.`)
       }
     }
 
@@ -87,27 +95,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined
 
-    const findingsFile = join(env.RUNNER_TEMP || tmpdir(), 'twelve-factor-audit.json')
-    writeFileSync(findingsFile, formatJson(result))
-    if (reporting.sarifFile) writeOrFail(reporting.sarifFile, formatSarif(result, rules.map((r) => r.meta), { prefix }), 'sarif-file')
+    // Every report that needs no API is written first, so a slow or dead API can only cost the
+    // publishing (check runs, the comment), never the results.
+    const findingsFile = findingsFilePath(env)
+    writeFileSync(findingsFile, formatJson(result), { flag: 'wx' })
+    const sarifFile = reporting.sarifFile && writeSarif(reporting.sarifFile, formatSarif(result, rules.map((r) => r.meta), { prefix })) ? reporting.sarifFile : ''
 
-    let checkRunIds: number[] = []
-    let commentUrl = ''
-    if (octokit) {
-      const ctx: PublishContext = { octokit, event, inputs: reporting, features, repoPath, link, runUrl, problems }
-      if (reporting.checkRun !== 'false') {
-        const summaryFor = (factor: string): string =>
-          formatMarkdown({ ...result, findings: result.findings.filter((f) => f.factor === factor) }, { link, budget: CHECK_SUMMARY_BUDGET, fullReport: 'The job summary' })
-        checkRunIds = await publishCheckRuns(ctx, result, formatMarkdown(result, { link, notes, budget: CHECK_SUMMARY_BUDGET, fullReport: 'The job summary' }), summaryFor)
-      }
-      if (reporting.comment !== 'false') commentUrl = await publishComment(ctx, result)
-    }
-
-    reportProblems(problems, features, event)
-
+    const publishCheckRun = octokit !== undefined && reporting.checkRun !== 'false'
+    const checkRunNotes = [...notes]
     const where = ['the job summary', 'the JSON report (output `findings-file`)']
-    if (reporting.sarifFile) where.push('the SARIF file (output `sarif-file`)')
-    if (checkRunIds.length > 0) where.push(reporting.checkRun === 'per-factor' ? 'the per-factor check runs' : `the check run "${CHECK_RUN_NAME}"`)
+    if (sarifFile) where.push('the SARIF file (output `sarif-file`)')
+    if (publishCheckRun) where.push(reporting.checkRun === 'per-factor' ? 'the per-factor check runs' : `the check run "${CHECK_RUN_NAME}"`)
     const capped = capAnnotations(toAnnotations(result))
     for (const a of capped.shown) {
       const props = { ...a.properties, file: repoPath(a.properties.file) }
@@ -132,12 +130,27 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
     core.setOutput('notices', total('notices'))
     core.setOutput('failed-factors', result.gate.failedFactors.join(','))
     core.setOutput('findings-file', findingsFile)
-    core.setOutput('sarif-file', reporting.sarifFile ?? '')
-    core.setOutput('comment-url', commentUrl)
-    core.setOutput('check-run-ids', checkRunIds.join(','))
+    core.setOutput('sarif-file', sarifFile)
     core.setOutput('baselined', baselined)
     core.info(`Twelve-factor audit: score ${result.score}/100, ${total('errors')} errors, ${total('warnings')} warnings, ${total('notices')} notices` +
       `${baselined ? `, ${baselined} baselined` : ''} in ${result.stats.files} files`)
+
+    // Publishing: every request has a timeout and all of them together a budget (github/octokit.ts).
+    let checkRunIds: number[] = []
+    let commentUrl = ''
+    if (octokit) {
+      const ctx: PublishContext = { octokit, event, inputs: reporting, features, repoPath, link, runUrl, problems }
+      if (publishCheckRun) {
+        const summaryFor = (factor: string): string =>
+          formatMarkdown({ ...result, findings: result.findings.filter((f) => f.factor === factor) }, { link, budget: CHECK_SUMMARY_BUDGET, fullReport: 'The job summary' })
+        checkRunIds = await publishCheckRuns(ctx, result, formatMarkdown(result, { link, notes: checkRunNotes, budget: CHECK_SUMMARY_BUDGET, fullReport: 'The job summary' }), summaryFor)
+      }
+      if (reporting.comment !== 'false') commentUrl = await publishComment(ctx, result)
+    }
+    reportProblems(problems, features, event)
+    core.setOutput('comment-url', commentUrl)
+    core.setOutput('check-run-ids', checkRunIds.join(','))
+
     if (result.gate.failed) core.setFailed(result.gate.reason)
   } catch (e) {
     core.setFailed(e instanceof UsageError ? e.message : `twelve-factor-audit crashed: ${(e as Error).stack ?? String(e)}`)
@@ -152,10 +165,62 @@ function readBaseline(path: string): string {
   }
 }
 
-function writeOrFail(path: string, text: string, input: string): void {
+/**
+ * The JSON report's path: under RUNNER_TEMP, named after the step (GITHUB_ACTION) with a random
+ * suffix, so two steps of one job (or two runs of one step) never write the same file.
+ */
+function findingsFilePath(env: NodeJS.ProcessEnv): string {
+  const step = (env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^[._-]+/, '').slice(0, 64)
+  return join(env.RUNNER_TEMP || tmpdir(), `twelve-factor-audit-${step ? `${step}-` : ''}${randomBytes(6).toString('hex')}.json`)
+}
+
+/** Writes the SARIF file, creating its folder; a failure is a warning (the gate decides the exit code). */
+function writeSarif(path: string, text: string): boolean {
   try {
+    mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, text)
+    return true
   } catch (e) {
-    throw new UsageError(`input '${input}': cannot write ${path}: ${(e as Error).message}`)
+    const code = (e as NodeJS.ErrnoException).code ?? 'error'
+    core.warning(`twelve-factor-audit: input 'sarif-file': cannot write ${path} (${code}); no SARIF file was written and output 'sarif-file' is empty. ` +
+      'Name a path the job can write, e.g. results/twelve-factor.sarif in the workspace. The job summary, annotations and the JSON report are complete.')
+    return false
+  }
+}
+
+interface ApiClient {
+  octokit?: Octokit
+  /** Why there is no client although features asked for one. */
+  off?: string
+}
+
+/**
+ * The API client for the features asked for, or why there is none (said once, as a warning).
+ * Creating it sends nothing.
+ */
+async function connect(features: readonly Feature[], reporting: ReportingInputs, event: EventInfo, env: NodeJS.ProcessEnv, options: RunOptions): Promise<ApiClient> {
+  if (features.length === 0) return {}
+  const names = features.map((f) => FEATURE_NAMES[f])
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]
+  const off = (why: string, fix: string, gatesAll = false): ApiClient => {
+    core.warning(`twelve-factor-audit: ${why}, so ${list} ${names.length === 1 ? 'is' : 'are'} skipped${gatesAll && features.includes('only-changed') ? ' and every finding gates' : ''}; ` +
+      `the job summary, annotations and outputs have the full report. ${fix}`)
+    return { off: why }
+  }
+  if (!reporting.token) return off("input 'github-token' is empty", "Pass one in input 'github-token' (its default is the job's GITHUB_TOKEN).")
+  if (event.problem) {
+    return off(`cannot use the triggering event: ${event.problem}`,
+      'The runner writes this file for every job; check that no step before this one changes GITHUB_EVENT_PATH or the file.', true)
+  }
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+    return off(repository ? 'GITHUB_REPOSITORY is not owner/repo' : 'GITHUB_REPOSITORY is unset',
+      'The runner sets it; when running the action elsewhere, set GITHUB_REPOSITORY=owner/repo.')
+  }
+  try {
+    const limits = options.apiLimits ?? readApiLimits(env, (m) => core.warning(`twelve-factor-audit: ${m}`))
+    return { octokit: await createOctokit(reporting.token, env.GITHUB_API_URL, options.retry, limits) }
+  } catch (e) {
+    return off(`cannot load the GitHub API client (${(e as Error).message})`, 'Report this at the action\'s repository.')
   }
 }

@@ -1,10 +1,10 @@
 // The GitHub layer against a fake API on 127.0.0.1, through the real Octokit from @actions/github.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { createCheckRun } from '../../src/github/check-runs.js'
-import { findComment, upsertComment } from '../../src/github/comments.js'
-import { createOctokit, DEFAULT_RETRY, retryDelay, type RetryOptions } from '../../src/github/octokit.js'
+import { findComment, tokenAuthor, upsertComment } from '../../src/github/comments.js'
+import { createOctokit, DEFAULT_LIMITS, DEFAULT_RETRY, isTimeout, readApiLimits, retryDelay, type RetryOptions } from '../../src/github/octokit.js'
 import { isPermissionError, isRateLimit, permissionsBlock, permissionWarning } from '../../src/github/permissions.js'
-import { listPullRequestFiles } from '../../src/github/pr-files.js'
+import { incompleteReason, listPullRequestFiles } from '../../src/github/pr-files.js'
 import { FakeGitHub, type FakeGitHubOptions } from '../helpers/fake-github.js'
 
 const MARKER = '<!-- twelve-factor-audit -->'
@@ -93,9 +93,10 @@ describe('PR files', () => {
   it('pages through the files and drops removed ones', async () => {
     const prFiles = Array.from({ length: 150 }, (_, i) => ({ filename: `f${i}.js`, status: i === 3 ? 'removed' : 'modified' }))
     const { octokit } = await start({ prFiles })
-    const files = await listPullRequestFiles(octokit, 'acme', 'shop', 7)
+    const { files, listed } = await listPullRequestFiles(octokit, 'acme', 'shop', 7)
     expect(files).toHaveLength(149)
     expect(files).not.toContain('f3.js')
+    expect(listed).toBe(150) // removed files count towards pull_request.changed_files
   })
 })
 
@@ -151,5 +152,97 @@ describe('retries and permissions', () => {
     expect(w).toContain('could not write the pull-request comment (HTTP 403: Resource not accessible by integration); create the check run (HTTP 403')
     expect(w).toContain('permissions:\n  contents: read\n  checks: write\n  pull-requests: write')
     expect(permissionWarning([{ feature: 'comment', error: e }], ['comment'], true)).toContain('comes from a fork')
+  })
+})
+
+describe('timeouts and the run\'s API budget', () => {
+  const limits = { requestTimeoutMs: 200, budgetMs: 5000 }
+
+  it('a request that gets no answer fails after its timeout, without a retry', async () => {
+    server = new FakeGitHub({ respond: () => ({ hang: true }) })
+    const octokit = await createOctokit('t0ken', await server.start(), fastRetry, limits)
+    const t0 = Date.now()
+    const e = await findComment(octokit, ref, MARKER).catch((x: unknown) => x)
+    expect(Date.now() - t0).toBeLessThan(2000)
+    expect(isTimeout(e)).toBe(true)
+    expect((e as Error).message).toBe('GET /repos/acme/shop/issues/7/comments: no complete answer within 0.2 s')
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('a budget shorter than the timeout cuts the request short; once spent, requests fail at once without being sent', async () => {
+    server = new FakeGitHub({ respond: () => ({ hang: true }) })
+    const octokit = await createOctokit('t0ken', await server.start(), fastRetry, { requestTimeoutMs: 5000, budgetMs: 400 })
+    const late = await findComment(octokit, ref, MARKER).catch((x: unknown) => x)
+    expect(isTimeout(late)).toBe(true)
+    expect((late as Error).message).toBe("GET /repos/acme/shop/issues/7/comments: the run's GitHub API time (0.4 s) ran out while waiting")
+    const e = await findComment(octokit, ref, MARKER).catch((x: unknown) => x)
+    expect(isTimeout(e)).toBe(true)
+    expect((e as Error).message).toBe("GET /repos/acme/shop/issues/7/comments was not sent: the run's GitHub API time (0.4 s) is spent")
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('retry waits count against the budget', async () => {
+    server = new FakeGitHub({ failFirst: 100 })
+    const octokit = await createOctokit('t0ken', await server.start(), fastRetry, { requestTimeoutMs: 1000, budgetMs: 2500 })
+    await expect(findComment(octokit, ref, MARKER)).rejects.toMatchObject({ status: 502 })
+    expect(waits).toEqual([1000]) // the next backoff (2000) would pass the budget
+  })
+
+  it('an answer that is not JSON is an error naming the endpoint, not quoting the body, not retried', async () => {
+    server = new FakeGitHub({ respond: () => ({ status: 200, raw: '<html>portal</html>' }) })
+    const url = await server.start()
+    const octokit = await createOctokit('t0ken', url, fastRetry)
+    const e = (await findComment(octokit, ref, MARKER).catch((x: unknown) => x)) as Error
+    expect(e.message).toBe(`GET /repos/acme/shop/issues/7/comments answered HTTP 200 with a body that is not JSON; GITHUB_API_URL (${url}) must be the GitHub REST API, not a proxy's or a login page`)
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('an error answer that is not JSON keeps its status for retries and permissions, not its body', async () => {
+    server = new FakeGitHub({ respond: () => ({ status: 404, raw: '<html>Not here</html>' }) })
+    const octokit = await createOctokit('t0ken', await server.start(), fastRetry)
+    const e = (await findComment(octokit, ref, MARKER).catch((x: unknown) => x)) as Error & { status: number }
+    expect(e.status).toBe(404)
+    expect(e.message).not.toContain('<html>')
+    expect(e.message).toContain('answered HTTP 404 with a body that is not JSON')
+  })
+
+  it('limits come from the environment; a bad value is a warning and the default', () => {
+    const warned: string[] = []
+    expect(readApiLimits({ TWELVE_FACTOR_AUDIT_API_TIMEOUT_MS: '1500' }, (m) => warned.push(m))).toEqual({ ...DEFAULT_LIMITS, requestTimeoutMs: 1500 })
+    expect(readApiLimits({ TWELVE_FACTOR_AUDIT_API_BUDGET_MS: '0' }, (m) => warned.push(m))).toEqual(DEFAULT_LIMITS)
+    expect(warned).toEqual(['TWELVE_FACTOR_AUDIT_API_BUDGET_MS must be a whole number of milliseconds greater than 0; using the default 90000.'])
+    expect(DEFAULT_LIMITS).toEqual({ requestTimeoutMs: 20_000, budgetMs: 90_000 })
+  })
+})
+
+describe('whose comment is ours', () => {
+  it('a personal access token: the account GET /user names, not a person who pasted the marker, not another bot', async () => {
+    const { server, octokit } = await start({ user: { login: 'Release-Bot', type: 'User' } })
+    server.comments.push({ id: 1, body: `${MARKER} pasted`, user: { login: 'mallory', type: 'User' }, html_url: 'u1' })
+    server.comments.push({ id: 2, body: `${MARKER} old`, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: 'u2' })
+    server.comments.push({ id: 3, body: `${MARKER} ours`, user: { login: 'release-bot', type: 'User' }, html_url: 'u3' })
+    const author = await tokenAuthor(octokit)
+    expect(author).toEqual({ login: 'Release-Bot' })
+    expect((await findComment(octokit, ref, MARKER, author))?.id).toBe(3)
+  })
+
+  it('GITHUB_TOKEN (403 on /user): bot accounts', async () => {
+    const { octokit } = await start()
+    expect(await tokenAuthor(octokit)).toBe('bots')
+  })
+
+  it('a /user that fails otherwise is an error, not a guess that would post a duplicate', async () => {
+    const { octokit } = await start({ respond: (req) => (req.path === '/user' ? { status: 429, headers: { 'retry-after': '3600' } } : undefined) })
+    await expect(tokenAuthor(octokit)).rejects.toMatchObject({ status: 429 })
+  })
+})
+
+describe('is the PR file list complete?', () => {
+  it('fewer than changed_files, or the 3,000 limit reached, is incomplete', () => {
+    expect(incompleteReason(120, 120)).toBeUndefined()
+    expect(incompleteReason(120, undefined)).toBeUndefined()
+    expect(incompleteReason(2, 5)).toBe('the pull request files API listed 2 of the 5 files this pull request changes (it lists at most 3,000)')
+    expect(incompleteReason(3000, 3000)).toBe('the pull request files API listed 3,000 files, its limit, so the list may be incomplete')
+    expect(incompleteReason(3000, undefined)).toBe('the pull request files API listed 3,000 files, its limit, so the list may be incomplete')
   })
 })

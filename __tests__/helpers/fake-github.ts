@@ -1,7 +1,10 @@
 import { afterEach } from '@jest/globals'
 // A fake GitHub REST API on 127.0.0.1 for the endpoints the action uses: issue comments (list,
-// create, update, delete), check runs (create, update) and PR files (list, paginated). It records
-// every request so tests assert on what the action sent; `respond` scripts faults (5xx, rate limits).
+// create, update, delete), check runs (create, update), PR files (list, paginated, at most 3,000
+// like GitHub's) and the token's user (GET /user: 403 as for GITHUB_TOKEN, or a personal access
+// token's account). It records every request so tests assert on what the action sent; `respond`
+// scripts faults: 5xx, rate limits, a request that never gets an answer, a connection reset, an
+// answer that is not JSON, a slow answer.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -31,14 +34,31 @@ export interface FakeGitHubOptions {
    * Called for every request (n counts from 1) before the usual handling: a response to send
    * instead (a fault, a rate limit), or undefined to go on. May change the fake's state.
    */
-  respond?: (request: RecordedRequest, n: number, fake: FakeGitHub) => FakeResponse | undefined
+  respond?: (request: RecordedRequest, n: number, fake: FakeGitHub) => FakeResponse | FakeFault | undefined
+  /**
+   * The token's own account (GET /user answers it, and comments are written as it), as for a
+   * personal access token. Default: GET /user is 403, comments are github-actions[bot]'s (GITHUB_TOKEN).
+   */
+  user?: { login: string; type: string }
 }
 
 export interface FakeResponse {
   status: number
   body?: unknown
   headers?: Record<string, string>
+  /** Send this text as the body instead of `body` as JSON (still labelled application/json). */
+  raw?: string
+  /** Answer after this long. */
+  delayMs?: number
 }
+
+/** Faults below HTTP: never answer (the socket stays open), or reset the connection. */
+export type FakeFault = { hang: true } | { reset: true }
+
+/** GET /pulls/{n}/files lists at most this many files, whatever the pull request holds. */
+export const PR_FILES_LIMIT = 3000
+
+const GITHUB_ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' }
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = []
@@ -80,16 +100,26 @@ export class FakeGitHub {
       res.end(JSON.stringify(data))
     }
     const canned = this.options.respond?.(this.requests[this.requests.length - 1], this.requests.length, this)
-    if (canned) return send(canned.status, canned.body ?? { message: `HTTP ${canned.status}` }, canned.headers)
+    if (canned && 'hang' in canned) return // the request stays open until the client gives up or the fake stops
+    if (canned && 'reset' in canned) return void req.socket.destroy()
+    if (canned) {
+      if (canned.delayMs) await new Promise((resolve) => setTimeout(resolve, canned.delayMs))
+      if (canned.raw === undefined) return send(canned.status, canned.body ?? { message: `HTTP ${canned.status}` }, canned.headers)
+      res.writeHead(canned.status, { 'content-type': 'application/json; charset=utf-8', ...canned.headers })
+      return void res.end(canned.raw)
+    }
     if (this.options.failFirst && this.requests.length <= this.options.failFirst) return send(502, { message: 'Bad gateway' })
     if (this.options.denyAll) return send(this.options.denyAll, { message: 'Resource not accessible by integration' })
     if (this.options.denyWrites && method !== 'GET') return send(this.options.denyWrites, { message: 'Resource not accessible by integration' })
 
     const p = url.pathname
     let m: RegExpMatchArray | null
+    if (p === '/user' && method === 'GET') {
+      return this.options.user ? send(200, { ...this.options.user, id: 77 }) : send(403, { message: 'Resource not accessible by integration' })
+    }
     if ((m = p.match(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/))) {
       if (method === 'GET') return this.page(url, this.comments, send)
-      const comment: FakeComment = { id: this.nextId++, body: body.body, user: { login: 'github-actions[bot]', type: 'Bot' }, html_url: '' }
+      const comment: FakeComment = { id: this.nextId++, body: body.body, user: this.options.user ?? GITHUB_ACTIONS_BOT, html_url: '' }
       comment.html_url = `https://github.com/acme/shop/pull/${m[1]}#issuecomment-${comment.id}`
       this.comments.push(comment)
       return send(201, comment)
@@ -116,7 +146,7 @@ export class FakeGitHub {
       run.annotations.push(...(body.output?.annotations ?? []))
       return send(200, { id: Number(m[1]) })
     }
-    if (p.match(/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/) && method === 'GET') return this.page(url, this.options.prFiles ?? [], send)
+    if (p.match(/^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/) && method === 'GET') return this.page(url, (this.options.prFiles ?? []).slice(0, PR_FILES_LIMIT), send)
     send(404, { message: `fake GitHub does not implement ${method} ${p}` })
   }
 
@@ -136,7 +166,7 @@ export class FakeGitHub {
 }
 
 /** A realistic pull_request event payload (trimmed to what actions read). */
-export function pullRequestEvent(options: { number?: number; fork?: boolean; baseSha?: string } = {}): object {
+export function pullRequestEvent(options: { number?: number; fork?: boolean; baseSha?: string; changedFiles?: number } = {}): object {
   const n = options.number ?? 7
   const base = { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' }, fork: false }
   const head = options.fork ? { full_name: 'mallory/shop', name: 'shop', owner: { login: 'mallory' }, fork: true } : base
@@ -149,7 +179,8 @@ export function pullRequestEvent(options: { number?: number; fork?: boolean; bas
       title: 'Add payments',
       user: { login: 'dev', type: 'User' },
       head: { ref: 'feature', sha: 'feedfacefeedfacefeedfacefeedfacefeedface', repo: head },
-      base: { ref: 'main', sha: options.baseSha ?? 'baseba5ebaseba5ebaseba5ebaseba5ebaseba5e', repo: base }
+      base: { ref: 'main', sha: options.baseSha ?? 'baseba5ebaseba5ebaseba5ebaseba5ebaseba5e', repo: base },
+      ...(options.changedFiles !== undefined ? { changed_files: options.changedFiles } : {})
     },
     repository: base,
     sender: { login: 'dev', type: 'User' }

@@ -24,8 +24,13 @@ interface Prepared {
   env: Record<string, string>
 }
 
-function prepare(workspace: string, inputs: Record<string, string>, env: Record<string, string>): Prepared {
-  const temp = tempDir('tfa-runner-')
+/** Where the runner's files go: a given folder (to watch them while the action runs) or a new one. */
+export interface RunnerOptions {
+  temp?: string
+}
+
+function prepare(workspace: string, inputs: Record<string, string>, env: Record<string, string>, runner: RunnerOptions = {}): Prepared {
+  const temp = runner.temp ?? tempDir('tfa-runner-')
   const summaryFile = join(temp, 'summary.md')
   const outputFile = join(temp, 'output')
   writeFileSync(summaryFile, '')
@@ -67,8 +72,8 @@ export function runAction(workspace: string, inputs: Record<string, string>, env
  * The same, without blocking the event loop, so an in-process HTTP server (a fake GitHub API)
  * can answer the action's requests.
  */
-export function runActionAsync(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  const p = prepare(workspace, inputs, env)
+export function runActionAsync(workspace: string, inputs: Record<string, string>, env: Record<string, string> = {}, runner: RunnerOptions = {}): Promise<ActionRun> {
+  const p = prepare(workspace, inputs, env, runner)
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [ACTION], { cwd: workspace, env: p.env, timeout: 60_000 })
     let stdout = ''

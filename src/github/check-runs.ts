@@ -20,6 +20,9 @@ export async function createCheckRun(octokit: Octokit, ref: RepoRef, headSha: st
     ...(detailsUrl ? { details_url: detailsUrl } : {}),
     output: output(chunks[0] ?? [])
   })
+  // A 2xx that is not a check run (a proxy's JSON, an API that is not GitHub's): say so, never
+  // report "undefined" as the check run id.
+  if (typeof data?.id !== 'number') throw Object.assign(new Error('POST /repos/{owner}/{repo}/check-runs answered without a check run id; GITHUB_API_URL must be the GitHub REST API'), { status: 200 })
   for (const chunk of chunks.slice(1)) {
     await octokit.rest.checks.update({ ...ref, check_run_id: data.id, output: output(chunk) })
   }

@@ -1,5 +1,9 @@
 // The sticky pull-request comment: exactly one per PR, found by a hidden marker and updated in
-// place. Only comments written by a bot count, so a person pasting the marker cannot hijack it.
+// place. Only comments written by the token's own account count (GET /user), so a person pasting
+// the marker cannot hijack it and a personal access token finds the comment it wrote last run.
+// GITHUB_TOKEN and GitHub App tokens cannot read /user (403): for them, comments by bot accounts
+// count, which is who those tokens write as (github-actions[bot], <app>[bot]).
+import { isRateLimit } from './permissions.js'
 import type { Octokit } from './octokit.js'
 
 export interface IssueRef {
@@ -21,16 +25,38 @@ interface ListedComment {
   user?: { type?: string; login?: string } | null
 }
 
-const ours = (c: ListedComment, marker: string): boolean => Boolean(c.body?.includes(marker)) && (c.user?.type === 'Bot' || Boolean(c.user?.login?.endsWith('[bot]')))
+/** Whose comments are ours: one account (the token's own user), or any bot account. */
+export type Author = { login: string } | 'bots'
 
-/** Every comment of ours on the PR, oldest first. */
-export async function listOurComments(octokit: Octokit, ref: IssueRef, marker: string): Promise<StickyComment[]> {
-  const all = (await octokit.paginate(octokit.rest.issues.listComments, { ...ref, per_page: 100 })) as ListedComment[]
-  return all.filter((c) => ours(c, marker)).sort((a, b) => a.id - b.id).map((c) => ({ id: c.id, body: c.body ?? '', html_url: c.html_url }))
+const isBot = (user: ListedComment['user']): boolean => user?.type === 'Bot' || Boolean(user?.login?.endsWith('[bot]'))
+
+const ours = (c: ListedComment, marker: string, author: Author): boolean =>
+  Boolean(c.body?.includes(marker)) && (author === 'bots' ? isBot(c.user) : c.user?.login?.toLowerCase() === author.login.toLowerCase())
+
+/**
+ * The account the token writes as. GET /user answers for personal access tokens (classic and
+ * fine-grained); GITHUB_TOKEN and App installation tokens get 403 (or 404), and write as bots.
+ * Any other failure (5xx, a rate limit, a timeout) is thrown: guessing would post a duplicate.
+ */
+export async function tokenAuthor(octokit: Octokit): Promise<Author> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    return typeof data.login === 'string' && data.login ? { login: data.login } : 'bots'
+  } catch (e) {
+    const status = (e as { status?: number }).status
+    if ((status === 401 || status === 403 || status === 404) && !isRateLimit(e)) return 'bots'
+    throw e
+  }
 }
 
-export async function findComment(octokit: Octokit, ref: IssueRef, marker: string): Promise<StickyComment | undefined> {
-  return (await listOurComments(octokit, ref, marker))[0]
+/** Every comment of ours on the PR, oldest first. */
+export async function listOurComments(octokit: Octokit, ref: IssueRef, marker: string, author: Author = 'bots'): Promise<StickyComment[]> {
+  const all = (await octokit.paginate(octokit.rest.issues.listComments, { ...ref, per_page: 100 })) as ListedComment[]
+  return all.filter((c) => ours(c, marker, author)).sort((a, b) => a.id - b.id).map((c) => ({ id: c.id, body: c.body ?? '', html_url: c.html_url }))
+}
+
+export async function findComment(octokit: Octokit, ref: IssueRef, marker: string, author: Author = 'bots'): Promise<StickyComment | undefined> {
+  return (await listOurComments(octokit, ref, marker, author))[0]
 }
 
 /**
@@ -38,8 +64,15 @@ export async function findComment(octokit: Octokit, ref: IssueRef, marker: strin
  * list is read again right before creating, and again after: if more than one of ours exists, the
  * oldest wins, the newer one (ours) is deleted and the oldest is updated instead.
  */
-export async function upsertComment(octokit: Octokit, ref: IssueRef, marker: string, body: string, existing?: StickyComment): Promise<StickyComment> {
-  const target = existing ?? (await findComment(octokit, ref, marker))
+export async function upsertComment(
+  octokit: Octokit,
+  ref: IssueRef,
+  marker: string,
+  body: string,
+  existing?: StickyComment,
+  author: Author = 'bots'
+): Promise<StickyComment> {
+  const target = existing ?? (await findComment(octokit, ref, marker, author))
   if (target) {
     try {
       return await update(octokit, ref, target.id, body)
@@ -50,7 +83,7 @@ export async function upsertComment(octokit: Octokit, ref: IssueRef, marker: str
     }
   }
   const { data: created } = await octokit.rest.issues.createComment({ ...ref, body })
-  const after = await listOurComments(octokit, ref, marker)
+  const after = await listOurComments(octokit, ref, marker, author)
   const oldest = after[0]
   if (oldest && oldest.id !== created.id && after.some((c) => c.id === created.id)) {
     await octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: created.id })

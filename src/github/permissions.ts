@@ -36,6 +36,13 @@ export function permissionsBlock(features: readonly Feature[]): string {
   return ['permissions:', ...[...perms].map(([k, v]) => `  ${k}: ${v}`)].join('\n')
 }
 
+/** What each feature publishes or reads, for "… skipped" messages. */
+export const FEATURE_NAMES: Record<Feature, string> = {
+  'check-run': 'the check run',
+  comment: 'the pull-request comment',
+  'only-changed': 'the pull request files API'
+}
+
 const WHAT: Record<Feature, string> = {
   'check-run': 'create the check run',
   comment: 'write the pull-request comment',

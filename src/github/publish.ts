@@ -7,10 +7,10 @@ import type { ReportingInputs } from '../config/reporting-inputs.js'
 import { perFactorCheckRuns, singleCheckRun } from '../report/check-run.js'
 import { COMMENT_MARKER, formatComment, parseCounts } from '../report/comment.js'
 import { createCheckRun } from './check-runs.js'
-import { findComment, upsertComment } from './comments.js'
+import { findComment, tokenAuthor, upsertComment } from './comments.js'
 import type { EventInfo } from './event.js'
-import type { Octokit } from './octokit.js'
-import { isPermissionError, isRateLimit, permissionWarning, type ApiProblem, type Feature } from './permissions.js'
+import { isTimeout, LIMIT_VARIABLES, type Octokit } from './octokit.js'
+import { FEATURE_NAMES, isPermissionError, isRateLimit, permissionWarning, type ApiProblem, type Feature } from './permissions.js'
 
 export interface PublishContext {
   /** API failures collected during the run; reported once at the end (reportProblems). */
@@ -25,11 +25,24 @@ export interface PublishContext {
   runUrl?: string
 }
 
-/** One warning for all permission failures, one per other failure. Never throws. */
+/**
+ * One warning for all permission failures, one for all timeouts (a slow or dead API), one per
+ * other failure. Never throws.
+ */
 export function reportProblems(problems: readonly ApiProblem[], features: readonly Feature[], event: EventInfo): void {
   const denied = problems.filter((p) => isPermissionError(p.error))
   if (denied.length > 0) core.warning(permissionWarning(denied, features, Boolean(event.pullRequest?.fork)))
-  for (const p of problems.filter((x) => !isPermissionError(x.error))) {
+  const slow = problems.filter((p) => isTimeout(p.error))
+  if (slow.length > 0) {
+    const skipped = [...new Set(slow.map((p) => FEATURE_NAMES[p.feature]))].join(', ')
+    const first = slow.find((p) => !(p.error as { notSent?: boolean }).notSent) ?? slow[0]
+    core.warning(
+      `twelve-factor-audit: the GitHub API did not answer in time (${(first.error as Error).message}), so these were skipped: ${skipped}. ` +
+        'The job summary, annotations, outputs and the JSON report are complete and the exit code is the audit\'s. ' +
+        `Re-run the job once the API answers again (https://www.githubstatus.com); on a slow GitHub Enterprise Server, raise ${LIMIT_VARIABLES.requestTimeoutMs} and ${LIMIT_VARIABLES.budgetMs} (milliseconds).`
+    )
+  }
+  for (const p of problems.filter((x) => !isPermissionError(x.error) && !isTimeout(x.error))) {
     const why = isRateLimit(p.error) ? ' (rate-limited by the GitHub API, gave up rather than wait longer)' : ''
     core.warning(`twelve-factor-audit: ${p.feature} failed${why}; the rest of the report is unaffected: ${(p.error as Error).message}`)
   }
@@ -62,7 +75,8 @@ export async function publishComment(ctx: PublishContext, result: AuditResult): 
   }
   const ref = { owner: ctx.event.owner, repo: ctx.event.repo, issue_number: pr.number }
   try {
-    const existing = await findComment(ctx.octokit, ref, COMMENT_MARKER)
+    const author = await tokenAuthor(ctx.octokit)
+    const existing = await findComment(ctx.octokit, ref, COMMENT_MARKER, author)
     // on-failure: post only over the threshold, but keep an existing comment true once fixed.
     if (ctx.inputs.comment === 'on-failure' && !result.gate.failed && !existing) return ''
     const body = formatComment(result, {
@@ -70,7 +84,7 @@ export async function publishComment(ctx: PublishContext, result: AuditResult): 
       previous: existing ? parseCounts(existing.body) : undefined,
       fullReport: ctx.runUrl ? `Full report: the job summary of [this run](${ctx.runUrl}).` : undefined
     })
-    const written = await upsertComment(ctx.octokit, ref, COMMENT_MARKER, body, existing)
+    const written = await upsertComment(ctx.octokit, ref, COMMENT_MARKER, body, existing, author)
     return written.html_url
   } catch (e) {
     ctx.problems.push({ feature: 'comment', error: e })
