@@ -105,6 +105,7 @@ function main(argv: string[]): number {
   process.stdout.write(summary(runs, opts.verbose))
   if (opts.untriaged) writeFileSync(opts.untriaged, untriagedTsv(runs))
   if (opts.write) {
+    if (runs.length < corpus.repos.length) process.stderr.write(`warning: --write with ${runs.length} of ${corpus.repos.length} repositories measured; the figures leave the others out\n`)
     const written = writeAll(opts.corpus, accuracy(corpus.repos, runs, new Date().toISOString().slice(0, 10)), ruleCountsOf(runs), RULES.map((r) => r.meta.id))
     process.stderr.write(`wrote ${written.join(', ')}\n`)
   }

@@ -56,11 +56,19 @@ export function checkEvidence(name: string, labels: LabelFile, checkout: string,
     if (!existsSync(path)) return void p.warnings.push(`${at}: no such file in the checkout`)
     const lines = readFileSync(path, 'utf8').split(/\r?\n/)
     if (lines[l.line - 1]?.includes(l.evidence)) return
-    const near = lines.findIndex((text, i) => Math.abs(i + 1 - l.line) <= 10 && text.includes(l.evidence))
-    p.warnings.push(`${at}: evidence ${JSON.stringify(l.evidence)} is not on that line${near >= 0 ? ` (it is on line ${near + 1})` : ''}`)
+    const near = nearestLine(lines, l.line, l.evidence)
+    p.warnings.push(`${at}: evidence ${JSON.stringify(l.evidence)} is not on that line${near ? ` (it is on line ${near})` : ''}`)
   }
   labels.must_find.forEach((l) => each(l, 'must_find'))
   labels.must_not_find.forEach((l) => each(l, 'must_not_find'))
+}
+
+/** The 1-based line within 10 of `line` nearest to it that holds `text`. */
+function nearestLine(lines: string[], line: number, text: string): number | undefined {
+  for (let d = 1; d <= 10; d++) {
+    for (const n of [line - d, line + d]) if (lines[n - 1]?.includes(text)) return n
+  }
+  return undefined
 }
 
 export function checkoutHead(dir: string): string | undefined {
