@@ -2,6 +2,47 @@
 // Triaged errors and warnings per rule on the corpus (src/engine/precision.ts turns them into a level).
 import type { PrecisionCounts } from '../engine/precision.js'
 
-export const PRECISION_DATE = ''
+export const PRECISION_DATE = '2026-12-06'
 
-export const PRECISION: Readonly<Record<string, PrecisionCounts>> = {}
+export const PRECISION: Readonly<Record<string, PrecisionCounts>> = {
+  TF0102: { tp: 1, fp: 1, debatable: 3 },
+  TF0103: { tp: 0, fp: 18, debatable: 1 },
+  TF0104: { tp: 0, fp: 1, debatable: 0 },
+  TF0201: { tp: 4, fp: 3, debatable: 1 },
+  TF0202: { tp: 3, fp: 0, debatable: 1 },
+  TF0203: { tp: 60, fp: 15, debatable: 11 },
+  TF0205: { tp: 3, fp: 4, debatable: 6 },
+  TF0206: { tp: 0, fp: 4, debatable: 2 },
+  TF0301: { tp: 1, fp: 5, debatable: 0 },
+  TF0302: { tp: 1, fp: 0, debatable: 0 },
+  TF0303: { tp: 0, fp: 13, debatable: 3 },
+  TF0304: { tp: 3, fp: 33, debatable: 9 },
+  TF0305: { tp: 3, fp: 0, debatable: 0 },
+  TF0306: { tp: 2, fp: 51, debatable: 3 },
+  TF0307: { tp: 1, fp: 0, debatable: 0 },
+  TF0308: { tp: 2, fp: 0, debatable: 2 },
+  TF0310: { tp: 11, fp: 1, debatable: 0 },
+  TF0311: { tp: 1, fp: 2, debatable: 2 },
+  TF0401: { tp: 4, fp: 7, debatable: 3 },
+  TF0402: { tp: 0, fp: 1, debatable: 0 },
+  TF0403: { tp: 0, fp: 1, debatable: 0 },
+  TF0404: { tp: 1, fp: 0, debatable: 0 },
+  TF0501: { tp: 0, fp: 9, debatable: 0 },
+  TF0502: { tp: 0, fp: 4, debatable: 0 },
+  TF0503: { tp: 7, fp: 0, debatable: 2 },
+  TF0601: { tp: 2, fp: 0, debatable: 0 },
+  TF0602: { tp: 2, fp: 1, debatable: 2 },
+  TF0603: { tp: 0, fp: 0, debatable: 2 },
+  TF0701: { tp: 7, fp: 0, debatable: 1 },
+  TF0801: { tp: 0, fp: 10, debatable: 1 },
+  TF0802: { tp: 3, fp: 3, debatable: 0 },
+  TF0901: { tp: 15, fp: 2, debatable: 2 },
+  TF0902: { tp: 9, fp: 5, debatable: 7 },
+  TF1001: { tp: 1, fp: 0, debatable: 0 },
+  TF1002: { tp: 1, fp: 1, debatable: 2 },
+  TF1003: { tp: 0, fp: 10, debatable: 0 },
+  TF1101: { tp: 15, fp: 0, debatable: 14 },
+  TF1102: { tp: 4, fp: 0, debatable: 1 },
+  TF1201: { tp: 4, fp: 0, debatable: 0 },
+  TF1204: { tp: 0, fp: 2, debatable: 0 }
+}
