@@ -61,7 +61,7 @@ export function accuracySection(accuracyPath = 'corpus/accuracy.json'): string {
   const languages = Object.entries(a.languages).map(([l, n]) => `${l} ${n}`).join(', ') || 'none yet'
   const rows = a.factors.map((f) => `| ${f.factor} | ${part(f.found, f.mustFind)} | ${part(f.foundErrorsWarnings, f.mustFind)} | ${share(f.error.tp, f.error.fp)} | ${share(f.warning.tp, f.warning.fp)} | ${f.error.debatable + f.warning.debatable} | ${part(f.falseAlarms, f.mustNotFind)} |`)
   return [
-    `Measured on ${a.date} on **${a.repositories} public repositories** pinned at a commit (languages: ${languages}; sizes: ${a.sizes.small} under 300 files, ${a.sizes.medium} of 300 to 2,999, ${a.sizes.large} of 3,000 or more), labelled blind and every error and warning triaged by reading the code ([corpus/](corpus/README.md)). Regenerate with \`npm run corpus -- --root DIR --write\`.`,
+    `Measured ${a.date} on **${a.repositories} public repositories** pinned at a commit. Languages: ${languages}. Sizes: ${a.sizes.small} under 300 files, ${a.sizes.medium} of 300 to 2,999, ${a.sizes.large} of 3,000 or more. Regenerate with \`npm run corpus -- --root DIR --write\`.`,
     '',
     '```',
     a.totalLine,
