@@ -7,6 +7,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { runAudit } from '../../src/audit.js'
 import { defaultConfig } from '../../src/config/schema.js'
+import { precisionOf } from '../../src/engine/precision.js'
+import type { RuleMeta } from '../../src/engine/rule.js'
 import { formatSarif, ruleHelpUri, toSarif } from '../../src/report/sarif.js'
 import { fakeRepoRule, fakeRule } from '../helpers/fake-rule.js'
 import { makeTree } from '../helpers/tree.js'
@@ -126,6 +128,17 @@ describe('SARIF 2.1.0', () => {
     expect(rule.helpUri).toBe('https://github.com/twelve-factor-audit/twelve-factor-audit/blob/main/docs/rules/TF0399.md')
     expect(rule.help.text).toContain('Read the token from the environment.')
     expect(rule.help.markdown).toContain('**Fix:** Read the token from the environment.')
+  })
+
+  it("carries a measured rule's corpus precision as properties.precision (CodeQL's tag); none while unmeasured", () => {
+    const withPrecision = (tp: number, fp: number) => ({ ...fakeRule.meta, precision: precisionOf({ tp, fp, debatable: 0 }) })
+    const rule = (meta: RuleMeta) => (toSarif(audit(APP), [meta, fakeRepoRule.meta]) as Json).runs[0].tool.driver.rules.find((r: Json) => r.id === 'TF0399')
+    expect(rule(withPrecision(19, 1)).properties).toMatchObject({ precision: 'high', tags: expect.arrayContaining(['factor-III']) })
+    expect(rule(withPrecision(17, 3)).properties.precision).toBe('medium')
+    expect(rule(withPrecision(3, 7)).properties.precision).toBe('low')
+    expect(rule(withPrecision(2, 1)).properties).not.toHaveProperty('precision')
+    expect(rule(fakeRule.meta).properties).not.toHaveProperty('precision')
+    expect(validateSarif(JSON.parse(formatSarif(audit(APP), [withPrecision(19, 1)])))).toEqual([])
   })
 
   it('results: ruleId, ruleIndex, level, repo-relative %SRCROOT% uri with a prefix, region, fingerprint; no secret', () => {

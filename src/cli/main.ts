@@ -39,7 +39,8 @@ Options:
   --write-baseline FILE
                       record today's findings in FILE; they show as baselined
   --changed-since REF gate only on findings in files changed since the merge base with REF
-  --list-rules        print every rule: id, factor, severity, languages, what it detects
+  --list-rules        print every rule: id, factor, severity, corpus precision, languages,
+                      what it detects
   --explain RULE_ID   print the rule's documentation page
   --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
   --jobs N            threads reading files, this one included (default: one per CPU, at

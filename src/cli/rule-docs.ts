@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UsageError } from '../engine/errors.js'
 import { factorInfo } from '../engine/factors.js'
+import { describePrecision, precisionOf } from '../engine/precision.js'
 import type { Rule } from '../engine/rule.js'
 
 export function listRules(rules: readonly Rule[], format: 'text' | 'json'): string {
@@ -12,14 +13,15 @@ export function listRules(rules: readonly Rule[], format: 'text' | 'json'): stri
     name: r.meta.name,
     factor: r.meta.factor,
     severity: r.meta.severity,
+    precision: r.meta.precision ?? precisionOf(),
     languages: r.meta.languages ?? [],
     summary: r.meta.summary
   }))
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`
-  const widths = [6, 6, 8, 34, 30]
+  const widths = [6, 6, 8, 10, 34, 30]
   const row = (cells: string[]): string => cells.map((c, i) => (i < widths.length ? c.padEnd(widths[i]) : c)).join('  ').trimEnd()
-  const lines = rows.map((r) => row([r.id, r.factor, r.severity, r.name, r.languages.filter((l) => l !== 'none').join(',') || 'config files', r.summary]))
-  return `${[row(['ID', 'FACTOR', 'SEVERITY', 'NAME', 'LANGUAGES', 'DETECTS']), ...lines].join('\n')}\n`
+  const lines = rows.map((r) => row([r.id, r.factor, r.severity, r.precision.level, r.name, r.languages.filter((l) => l !== 'none').join(',') || 'config files', r.summary]))
+  return `${[row(['ID', 'FACTOR', 'SEVERITY', 'PRECISION', 'NAME', 'LANGUAGES', 'DETECTS']), ...lines].join('\n')}\n`
 }
 
 /** The rule's docs page (docs/rules/ID.md beside the package), or a page made from its metadata. */
@@ -32,7 +34,8 @@ export function explainRule(rules: readonly Rule[], id: string): string {
   }
   const m = rule.meta
   const f = factorInfo(m.factor)
-  return `# ${m.id} ${m.name}\n\nFactor: ${m.factor} ${f.name} (${f.url}) · Severity: ${m.severity}\n\n${m.summary}\n\nWhy: ${m.why}\n\nFix: ${m.remediation}\n`
+  const precision = describePrecision(m.precision ?? precisionOf())
+  return `# ${m.id} ${m.name}\n\nFactor: ${m.factor} ${f.name} (${f.url}) · Severity: ${m.severity}\n\nPrecision: ${precision}\n\n${m.summary}\n\nWhy: ${m.why}\n\nFix: ${m.remediation}\n`
 }
 
 /** docs/rules relative to the running code: src/cli/ in development, dist/cli/ when bundled. */

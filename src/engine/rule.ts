@@ -1,6 +1,7 @@
 // The rule model. One rule per file under src/rules/<factor>/, ESLint-style: `meta` beside the
 // detection. A rule never reads the disk or the environment; it is handed a SourceFile (or, for
 // repository-level rules, the RepoContext) and reports what it sees.
+import type { RulePrecision } from './precision.js'
 import type { Factor, FileKind, FileRole, Language, Report, Severity } from './types.js'
 import type { App } from './apps.js'
 import type { SourceFile } from './source-file.js'
@@ -25,6 +26,8 @@ export interface RuleMeta {
    * of the same file at least as severely, this rule's finding is dropped (one problem, one finding).
    */
   deferTo?: string[]
+  /** Measured on the corpus; attached by the registry from src/rules/precision.ts, never set in a rule file. */
+  precision?: RulePrecision
 }
 
 export interface FileSelector {

@@ -92,8 +92,14 @@ function sarifRule(m: RuleMeta): object {
     },
     helpUri: ruleHelpUri(m.id),
     defaultConfiguration: { level: LEVEL[m.severity] },
-    properties: { tags: ['twelve-factor', `factor-${m.factor}`, info.name.toLowerCase()] }
+    properties: { tags: ['twelve-factor', `factor-${m.factor}`, info.name.toLowerCase()], ...precisionProperty(m) }
   }
+}
+
+/** CodeQL's `precision` tag, from the corpus; left out while a rule is unmeasured (no guess). */
+function precisionProperty(m: RuleMeta): { precision?: string } {
+  const level = m.precision?.level
+  return level && level !== 'unmeasured' ? { precision: level } : {}
 }
 
 function sarifResult(f: Finding, ruleIndex: number, prefix: string): object {
