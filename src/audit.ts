@@ -71,7 +71,8 @@ export function runAudit(options: AuditOptions): AuditResult {
   const started = Date.now()
   const { root, config } = options
   const rules = activeRules(config, options.rules ?? RULES)
-  if (rules.length === 0) throw new UsageError(noRuleMessage(config))
+  // (A caller passing no rule at all, --list-apps, wants discovery and app detection only.)
+  if (rules.length === 0 && (options.rules ?? RULES).length > 0) throw new UsageError(noRuleMessage(config))
   const discovered = discover({ root, include: config.include, exclude: config.exclude, useGit: options.useGit })
   if (discovered.files.length === 0) throw new UsageError(noFileMessage(config, discovered.unmatchedIncludes))
   const candidates = discovered.files.filter((p) => !isBinaryName(p)).map((path): FileInfo => {

@@ -24,7 +24,7 @@ describe('config validation', () => {
     ['size with units', 'max-file-size: " 1.5 kb "', { maxFileSize: 1536 }],
     ['size in GB', 'max-file-size: 1G', { maxFileSize: 1024 ** 3 }],
     ['size in plain B', 'max-file-size: 10b', { maxFileSize: 10 }],
-    ['empty lists and maps', 'factors: []\nrules: {}\nexclude: []', { factors: [], rules: {}, exclude: [] }],
+    ['empty lists and maps', 'include: []\nrules: {}\nexclude: []', { include: [], rules: {}, exclude: [] }],
     ['a null document', '~', { failOn: 'error' }]
   ]
   for (const [name, text, expected] of valid) {

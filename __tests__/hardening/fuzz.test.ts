@@ -21,7 +21,8 @@ const content = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
   fc.array(fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 20 })), { maxLength: 30 }).map((parts) => parts.join(''))
 )
-const tree = fc.dictionary(fc.constantFrom(...NAMES), content, { maxKeys: 8 })
+// At least one file: an empty tree is a configuration error (selects-nothing.test.ts).
+const tree = fc.dictionary(fc.constantFrom(...NAMES), content, { minKeys: 1, maxKeys: 8 })
 
 describe('fuzz', () => {
   it('random trees never throw and give a consistent JSON report', () => {

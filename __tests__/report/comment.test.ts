@@ -17,7 +17,8 @@ describe('PR comment', () => {
     const r = makeResult([finding('III', 'error', { file: 'src/config.js', line: 4, snippet: "const key = 'AKIA****'", remediation: 'Read it from process.env.AWS_ACCESS_KEY_ID.' })])
     const body = formatComment(r, { link: (f, l) => `https://github.com/acme/shop/blob/abc/${f}#L${l}` })
     expect(body).toContain('1. 🔴 [<code>src/config.js:4</code>](https://github.com/acme/shop/blob/abc/src/config.js#L4)')
-    expect(body).toContain("   - Now: <code>const key = &#39;AKIA****&#39;</code>")
+    // Markdown punctuation inside <code> is written as entities (GitHub parses Markdown there).
+    expect(body).toContain("   - Now: <code>const key = &#39;AKIA&#42;&#42;&#42;&#42;&#39;</code>")
     expect(body).toContain('   - Change: Read it from process.env.AWS\\_ACCESS\\_KEY\\_ID.')
   })
 

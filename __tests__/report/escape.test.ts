@@ -3,7 +3,7 @@ import { code, escapeMarkdown } from '../../src/report/escape.js'
 
 describe('escape', () => {
   it('escapes HTML and Markdown without breaking entities', () => {
-    expect(escapeMarkdown("the deploy's <b>key</b> | *x* [a](b) #1")).toBe('the deploy&#39;s &lt;b&gt;key&lt;/b&gt; \\| \\*x\\* \\[a\\]\\(b\\) \\#1')
+    expect(escapeMarkdown("the deploy's <b>key</b> | *x* [a](b) #1")).toBe('the deploy&#39;s &lt;b&gt;key&lt;/b&gt; \\| \\*x\\* \\[a\\]\\(b\\) \\#\u200b1')
   })
 
   it('breaks mentions and newlines', () => {

@@ -8,8 +8,8 @@ describe('TF0101 not-version-controlled', () => {
     expect(r.findings.map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.severity}`)).toEqual(['TF0101 package.json:1 notice'])
     expect(r.findings[0].message).toMatch(/not a git checkout/)
   })
-  it('is silent in a git checkout (shallow clones included) and on an empty folder', () => {
+  it('is silent in a git checkout (shallow clones included); an empty folder is a configuration error, not a finding', () => {
     expect(brief({ 'src/index.js': 'x\n' }, [notVersionControlled], { git: true })).toEqual([])
-    expect(brief({}, [notVersionControlled])).toEqual([])
+    expect(() => brief({}, [notVersionControlled])).toThrow(/no file to audit/)
   })
 })
