@@ -1,6 +1,6 @@
 // Offers one SourceFile to the rules selected for it: keyword prefilter, then the rule's check,
 // then redaction, suppression comments and fingerprints. Pure: no disk, no environment.
-import { lineFingerprint, normalizedLineFingerprint, normalizeLine } from './fingerprint.js'
+import { LineFingerprints, lineFingerprint, normalizeLine } from './fingerprint.js'
 import { hasKeyword, KeywordScanner } from './keywords.js'
 import { maskCredentials, maskLine, redactAll } from './redact.js'
 import type { FileContext, Rule } from './rule.js'
@@ -9,7 +9,7 @@ import type { Finding, Report, Suppression } from './types.js'
 
 export const SUPPRESSION_MARKER = 'twelve-factor-ignore'
 /** Findings one rule may make in one file. */
-export const MAX_REPORTS_PER_RULE = 100
+export const MAX_REPORTS_PER_RULE = 1000
 /** Engine-level rule: a suppression comment without a `-- reason`. */
 export const SUPPRESSION_WITHOUT_REASON = 'TF0001'
 
@@ -94,6 +94,7 @@ export function finalizeReports(
   // Per line, once: a line several findings share is normalised and masked once.
   const normalised = new Map<number, string>()
   const masked = new Map<number, string>()
+  const fingerprints = new LineFingerprints()
   const snippetOf = (n: number): string => {
     if (!masked.has(n)) masked.set(n, truncate(maskLine(file, n, secrets).trim(), 200))
     return masked.get(n)!
@@ -121,7 +122,7 @@ export function finalizeReports(
       // Masked before truncating: a secret cut in half by the truncation would not be found.
       snippet: snippetOf(report.line),
       // A one-way hash of the real line: changing the secret on that line must make it a new finding.
-      fingerprint: normalizedLineFingerprint(rule.meta.id, report.file ?? file.path, normalised.get(report.line)!, occurrence)
+      fingerprint: fingerprints.of(rule.meta.id, report.file ?? file.path, report.line, normalised.get(report.line)!, occurrence)
     }
     // One finding per rule and position: two patterns matching the same token are one problem.
     const dedupe = `${finding.ruleId}:${finding.line}:${finding.column ?? 0}`
