@@ -3,6 +3,7 @@
 // `path<TAB>language<TAB>framework` (so `cut -f1` gives the paths).
 import { runAudit } from '../audit.js'
 import type { AuditConfig } from '../config/schema.js'
+import { printable } from '../report/escape.js'
 
 export interface ListedApp {
   path: string
@@ -17,5 +18,6 @@ export function listApps(root: string, config: AuditConfig): ListedApp[] {
 
 export function formatApps(apps: readonly ListedApp[], format: string): string {
   if (format === 'json') return `${JSON.stringify(apps)}\n`
-  return apps.map((a) => `${a.path}\t${a.language}\t${a.framework ?? '-'}\n`).join('')
+  // Folder names come from the repository: no control character reaches the terminal or the log.
+  return apps.map((a) => `${printable(a.path)}\t${a.language}\t${a.framework ?? '-'}\n`).join('')
 }

@@ -11,6 +11,7 @@ import { parseFactorList } from '../engine/factors.js'
 import { changedSince, repoPrefix } from '../engine/git-diff.js'
 import { formatApps, listApps } from './list-apps.js'
 import { explainRule, listRules } from './rule-docs.js'
+import { printable } from '../report/escape.js'
 import { formatJson } from '../report/json.js'
 import { formatMarkdown } from '../report/markdown.js'
 import { formatSarif } from '../report/sarif.js'
@@ -69,7 +70,7 @@ export function runCli(argv: string[], io: CliIo): number {
     return cli(argv, io)
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`twelve-factor-audit: ${e.message}\n`)
+      io.stderr(`twelve-factor-audit: ${e.message.split('\n').map(printable).join('\n')}\n`)
       return 2
     }
     io.stderr(`twelve-factor-audit: internal error: ${(e as Error).stack ?? String(e)}\n`)
@@ -148,7 +149,7 @@ function cli(argv: string[], io: CliIo): number {
   }
   const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs, '--jobs')
   const result = runAudit({ root, config, rules: io.rules, jobs, workerEntry: io.workerEntry })
-  for (const warning of result.warnings) io.stderr(`twelve-factor-audit: ${warning}\n`)
+  for (const warning of result.warnings) io.stderr(`twelve-factor-audit: ${printable(warning)}\n`)
   if (values['write-baseline']) {
     // The new baseline applies at once: this run shows every finding as baselined and passes.
     const fresh = makeBaseline(result.findings)

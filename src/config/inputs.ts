@@ -1,5 +1,5 @@
 // The action's inputs, validated. Pure: main.ts passes core.getInput in, tests pass a map.
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
 import { UsageError } from '../engine/errors.js'
 import { parseFactorList } from '../engine/factors.js'
@@ -31,6 +31,9 @@ export function readInputs(get: (name: string) => string, workspace: string): Ac
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`input 'path': not a folder in the workspace: ${path}`)
   const rel = relative(workspace, root)
   if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`input 'path': ${path} is outside the workspace ${workspace}`)
+  // A committed symbolic link as 'path' must not take the audit out of the workspace either.
+  const real = relative(realpathSync(workspace), realpathSync(root))
+  if (real.startsWith('..') || isAbsolute(real)) throw new UsageError(`input 'path': ${path} is a symbolic link out of the workspace; audit a folder inside it`)
   const lines = (name: string): string[] =>
     get(name)
       .split('\n')

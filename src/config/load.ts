@@ -2,8 +2,8 @@
 // object published as schema/twelve-factor.schema.json) run through schema-validator.ts; the code
 // here only normalises what passed, plus the few checks a schema cannot express (marked
 // "semantic"). Every error names the key path, what was found and the accepted values.
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { parseDocument } from 'yaml'
 import { SUPPRESSION_WITHOUT_REASON } from '../engine/check-file.js'
 import { UsageError } from '../engine/errors.js'
@@ -24,11 +24,45 @@ export const DEFAULT_CONFIG_FILES = ['.twelve-factor.yml', '.twelve-factor.yaml'
 export function findConfigFile(root: string, explicit?: string): string | undefined {
   if (explicit) {
     const path = isAbsolute(explicit) ? explicit : resolve(root, explicit)
-    if (!existsSync(path)) throw new UsageError(`config: file not found: ${explicit}`)
-    if (!statSync(path).isFile()) throw new UsageError(`config: not a file: ${explicit}`)
+    if (!existsSync(path)) throw new UsageError(`config: file not found: ${safeName(explicit)}`)
+    refuseOutsideLink(root, path, explicit)
+    if (!statSync(path).isFile()) throw new UsageError(`config: not a file: ${safeName(explicit)}`)
     return path
   }
-  return DEFAULT_CONFIG_FILES.map((f) => join(root, f)).find((f) => existsSync(f))
+  const found = DEFAULT_CONFIG_FILES.find((f) => isLink(join(root, f)) || existsSync(join(root, f)))
+  if (found) refuseOutsideLink(root, join(root, found), found)
+  return found ? join(root, found) : undefined
+}
+
+const isLink = (path: string): boolean => {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A committed config that is a symbolic link out of the audited folder would have the audit read
+ * (and its errors quote) a file of the runner's: ~/.git-credentials, say. Refused, quoting nothing.
+ */
+function refuseOutsideLink(root: string, path: string, shown: string): void {
+  if (!isLink(path)) return
+  let target: string
+  try {
+    target = realpathSync(path)
+  } catch {
+    throw new UsageError(`config: ${safeName(shown)} is a symbolic link to nothing; replace it with the config file`)
+  }
+  const base = realpathSync(root)
+  if (target !== base && !target.startsWith(base + sep)) {
+    throw new UsageError(`config: ${safeName(shown)} is a symbolic link out of the audited folder; refusing to follow it (commit the config file itself)`)
+  }
+}
+
+/** Text from the config or its name, quoted in a message only when it is a plain word (never a value that could be a secret or a command). */
+export function safeName(text: string): string {
+  return /^[\w.\/@+-]{1,80}$/.test(text) ? text : `(a name of ${text.length} characters)`
 }
 
 export function loadConfig(root: string, explicit: string | undefined, knownRuleIds: ReadonlySet<string>): { config: AuditConfig; file?: string } {
@@ -46,8 +80,15 @@ export function loadConfig(root: string, explicit: string | undefined, knownRule
 
 export function parseConfig(text: string, name: string, registered: ReadonlySet<string>): AuditConfig {
   // Alias expansion is capped: a config file must not be able to blow up memory (billion laughs).
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
-  if (doc.errors.length > 0) throw new UsageError(`${name}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`)
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true })
+  if (doc.errors.length > 0) {
+    // The parser's own message, without the excerpt of the file it would quote (never echo a config).
+    const e = doc.errors[0]
+    const before = text.slice(0, e.pos[0])
+    const line = before.split('\n').length
+    const at = ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`
+    throw new UsageError(`${name}: invalid YAML${at}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')}; the config must be a YAML mapping (see the README's Configuration section)`)
+  }
   let data: unknown
   try {
     data = doc.toJS({ maxAliasCount: 50 })
@@ -96,7 +137,7 @@ function normaliseRules(rules: Record<string, RuleSetting | false>, where: strin
     const ruleId = id.toUpperCase()
     // Semantic: the registry of rule ids is not in the schema (it only fixes their shape, TF + 4 digits).
     if (!known.has(ruleId)) {
-      throw new UsageError(`${where}: unknown rule id '${id}'; see --list-rules for the ids (known: ${[...known].sort().slice(0, 12).join(', ')}${known.size > 12 ? ', ...' : ''})`)
+      throw new UsageError(`${where}: unknown rule id '${safeName(id)}'; see --list-rules for the ids (known: ${[...known].sort().slice(0, 12).join(', ')}${known.size > 12 ? ', ...' : ''})`)
     }
     out[ruleId] = setting === false ? 'off' : setting
   }
@@ -105,15 +146,15 @@ function normaliseRules(rules: Record<string, RuleSetting | false>, where: strin
 
 /** One line naming the file, the key path, what was found and what is accepted. */
 export function schemaErrorMessage(name: string, e: SchemaError): string {
-  const key = e.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')
+  const key = e.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? safeName(p) : `.${safeName(p)}`)).join('')
   const at = key ? `${name}: '${key}'` : name
   switch (e.kind) {
     case 'value':
       return `${at}${key ? '' : ':'} must ${e.negated ? 'not ' : ''}be ${e.expected}, found ${describe(e.found)}`
     case 'unknown-key':
-      return `${at}: unknown key '${e.key}'; accepted keys: ${e.accepted.join(', ')}`
+      return `${at}: unknown key '${safeName(e.key)}'; accepted keys: ${e.accepted.join(', ')}`
     case 'key':
-      return `${at}: key '${e.key}' must be ${e.expected}`
+      return `${at}: key '${safeName(e.key)}' must be ${e.expected}`
     case 'duplicate':
       return `${at}: item ${e.index + 1} repeats ${describe(e.found)}; list each value once`
   }
@@ -140,10 +181,11 @@ export function parseSize(value: unknown, where: string): number {
   return bytes
 }
 
+/** What a wrong value is: a short word is quoted (a typo in 'fail-on' is worth seeing); anything else only described. */
 function describe(v: unknown): string {
   if (v === null || v === undefined) return 'nothing'
   if (Array.isArray(v)) return 'a list'
   if (typeof v === 'object') return 'a mapping'
-  const text = typeof v === 'string' ? JSON.stringify(v) : String(v)
-  return `${typeof v} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`
+  if (typeof v !== 'string') return `${typeof v} ${String(v).slice(0, 24)}`
+  return /^[\w.-]{1,24}$/.test(v) ? `string ${JSON.stringify(v)}` : `a string of ${v.length} characters (not quoted)`
 }

@@ -11,6 +11,18 @@ export function stripControls(text: string): string {
   return text.replace(INVISIBLE, '')
 }
 
+/**
+ * For terminals and logs: control characters (escape sequences, CR, a newline that would start a
+ * `::error::` workflow command) shown as \xNN, bidirectional overrides as \uNNNN.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const n = c.charCodeAt(0)
+    return n > 0xff ? `\\u${n.toString(16).padStart(4, '0')}` : `\\x${n.toString(16).padStart(2, '0')}`
+  })
+}
+
 /** For HTML contexts (inside <code>, <summary>, attributes). Newlines become spaces. */
 export function escapeHtml(text: string): string {
   return stripControls(text).replace(/[&<>"']/g, (c) => HTML[c]).replace(/\r\n|\r|\n/g, ' ')

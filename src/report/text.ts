@@ -2,6 +2,7 @@
 import type { AuditResult } from '../audit.js'
 import { FACTOR_INFO } from '../engine/factors.js'
 import type { Severity } from '../engine/types.js'
+import { printable } from './escape.js'
 
 const COLOURS = { red: 31, yellow: 33, cyan: 36, green: 32, dim: 2, bold: 1 } as const
 type Colour = keyof typeof COLOURS
@@ -47,7 +48,4 @@ function plural(n: number, word: string): string {
 }
 
 /** Control characters (escape sequences, CR) from file names or messages must not drive the terminal. */
-function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-}
+const clean = printable
