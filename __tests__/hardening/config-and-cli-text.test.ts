@@ -96,6 +96,7 @@ describe('repository text in CLI output', () => {
     const root = makeTree({ 'src/a\u001b]0;x\u0007\u202egnp.js': 'const t = "AKIA' + 'Z7Q2XW4PLM8KD3RT"\n' })
     const r = runCliBundle([root, '--format', 'markdown', '--fail-on', 'none'], root)
     expect(r.stdout).toContain('gnp.js')
+    // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/[\u0007\u001b\u202e]/)
   })
 })

@@ -62,7 +62,7 @@ function refuseOutsideLink(root: string, path: string, shown: string): void {
 
 /** Text from the config or its name, quoted in a message only when it is a plain word (never a value that could be a secret or a command). */
 export function safeName(text: string): string {
-  return /^[\w.\/@+-]{1,80}$/.test(text) ? text : `(a name of ${text.length} characters)`
+  return /^[\w./@+-]{1,80}$/.test(text) ? text : `(a name of ${text.length} characters)`
 }
 
 export function loadConfig(root: string, explicit: string | undefined, knownRuleIds: ReadonlySet<string>): { config: AuditConfig; file?: string } {
