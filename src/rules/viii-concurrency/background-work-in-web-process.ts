@@ -28,6 +28,10 @@ const WORKER_NAME = /(^|[/_.-])(worker|workers|scheduler|schedule|cron|crons|clo
 const WORKER_TYPE = /^(?!web$|release$)/
 const WORKERISH = /worker|schedul|cron|clock|beat|consumer|jobs?\b|queue|sidekiq|celery|\brq\b|good_job|solid_queue|delayed_job/i
 const ENV_GUARD = /\b(?:if|unless|when)\b[^\n]*(?:process\.env|os\.environ|os\.getenv|getenv|ENV\[|ENV\.fetch|System\.getenv|settings\.)[^\n]*(?:CRON|SCHEDUL|WORKER|JOB|ROLE|PROCESS_TYPE|DYNO|ENABLE|RUN_)/i
+/** A scheduled job that checks it owns the work (partition, leader, distributed lock) runs once per cluster. */
+const CLUSTER_AWARE = /\b(?:isMyPartition|partitionService|isLeader|leaderElect\w*|LeaderLatch|tryLock|RedissonClient|getLock|DistributedLock|SchedulerLock)\b/
+/** Names of work every process does for itself: stats and metrics, local caches, heartbeats, token or config refresh. */
+const PER_PROCESS = /cache|metric|stats?(?![a-z])|Stats|heartbeat|health|ping|keep-?alive|memory|print|log(?![a-z])|Log|refresh|Refresh|reload|Reload|jwks|certs?\b|evict|Evict/
 const SERVER_START = /\.listen\(|createServer\(|ListenAndServe|\.Run\(\s*["':)]|NestFactory\.create|Flask\(|FastAPI\(|get_wsgi_application|get_asgi_application|\buvicorn\.run\(|\bapp\.run\(/
 
 const FIX: Record<string, string> = {
@@ -52,7 +56,7 @@ export const backgroundWorkInWebProcess: Rule = {
   files: { kinds: ['source'], roles: ['app'] },
   // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
   rereadReportedFiles: true,
-  keywords: ['cron', 'schedul', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
+  keywords: ['cron', 'schedul', '@scheduled', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
   check(file, _report, ctx) {
     if (isNonProductionPathV8(file.path)) return
     const found = detect(file)
@@ -70,6 +74,8 @@ export const backgroundWorkInWebProcess: Rule = {
     const declared = declaredProcessTypes(repo)
     for (const d of detections) {
       if (declared.has(d.app) || declared.has('.')) continue
+      // The app is itself a worker, scheduler or consumer service: its own process type.
+      if (d.app !== '.' && WORKER_NAME.test(d.app)) continue
       // Outside the server file, only report what clearly loads into the web process.
       if (!d.inWebProcess && (WORKER_NAME.test(d.file) || !isWebFramework(d.framework))) continue
       const eco = d.language === 'typescript' ? 'node' : d.language === 'javascript' ? 'node' : d.language === 'kotlin' ? 'java' : d.language
@@ -183,11 +189,33 @@ function detect(file: SourceFile): Detection[] {
       break
     case 'java':
     case 'kotlin':
-      if (!/shedlock|EnableSchedulerLock|ConditionalOnProperty/i.test(code)) for (const m of code.matchAll(/@EnableScheduling\b/g)) add(m.index, '@EnableScheduling', true)
+      // `@EnableScheduling` only switches scheduling on: the jobs are the `@Scheduled` methods. Jobs that
+      // take a cluster-wide lock or check partition/leader ownership already run once per cluster.
+      if (/shedlock|EnableSchedulerLock|ConditionalOnProperty/i.test(code) || CLUSTER_AWARE.test(code)) break
+      for (const m of code.matchAll(/@Scheduled\b/g)) {
+        const job = scheduledMethod(code, m.index)
+        // Per-process housekeeping (stats printing, local caches, metrics, token refresh) belongs in every process.
+        if (!job || PER_PROCESS.test(job.name) || PER_PROCESS.test(job.annotation)) continue
+        add(m.index, `@Scheduled ${job.name}()`, true)
+      }
       break
     default:
   }
   return out
+}
+
+/** The method a `@Scheduled` annotation at `at` marks, with the annotation's text. */
+function scheduledMethod(code: string, at: number): { name: string; annotation: string } | undefined {
+  let i = at + '@Scheduled'.length
+  let annotation = '@Scheduled'
+  if (code[i] === '(') {
+    const args = balancedV6(code, i, 2000)
+    if (args === undefined) return undefined
+    annotation += `(${args})`
+    i += args.length + 2
+  }
+  const decl = /^(?:\s*@\w+(?:\([^)]{0,300}\))?)*\s*(?:(?:public|protected|private|internal|open|override|suspend|final|static|synchronized)\s+)*(?:fun\s+|[\w<>[\],?]+\s+)(\w+)\s*\(/.exec(code.slice(i, i + 600))
+  return decl ? { name: decl[1], annotation } : undefined
 }
 
 /** `60000`, `5 * 60 * 1000`, `60_000`: the value in ms, or undefined for anything else. */
