@@ -107,6 +107,27 @@ export function parseDockerfile(lines: readonly string[]): Dockerfile {
   return { instructions, stages, final: stages[stages.length - 1] }
 }
 
+/**
+ * The registry image the final stage is built on: through `FROM <earlier stage>` chains, with global
+ * `ARG` defaults substituted (`FROM ruby:${RUBY_VERSION} AS base` ... `FROM base AS production`).
+ */
+export function baseImageOf(parsed: Dockerfile): string | undefined {
+  const args = new Map<string, string>()
+  for (const i of parsed.instructions) {
+    if (i.keyword === 'FROM') break
+    const m = /^([A-Za-z_]\w*)=(?:"([^"]*)"|'([^']*)'|(\S*))/.exec(i.keyword === 'ARG' ? i.args : '')
+    if (m) args.set(m[1], m[2] ?? m[3] ?? m[4] ?? '')
+  }
+  let stage = parsed.final
+  for (let hops = 0; stage && hops < 20; hops++) {
+    const image = stage.image.toLowerCase()
+    const parent = parsed.stages.find((s) => s.name === image && s.index < (stage?.index ?? 0))
+    if (!parent) break
+    stage = parent
+  }
+  return stage?.image.replace(/\$\{?(\w+)(?::-([^}]*))?\}?/g, (whole, name: string, fallback?: string) => args.get(name) ?? fallback ?? whole)
+}
+
 /** The command line an instruction runs, for CMD/ENTRYPOINT/RUN in either form. */
 export function commandText(instruction: DockerInstruction): string {
   return instruction.exec ? instruction.exec.join(' ') : instruction.args

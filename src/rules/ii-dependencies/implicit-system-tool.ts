@@ -4,7 +4,7 @@
 import type { RepoContext, Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Language } from '../../engine/types.js'
-import { dockerfileOf, type Dockerfile } from '../../parsers/dockerfile.js'
+import { baseImageOf, dockerfileOf } from '../../parsers/dockerfile.js'
 import { ancestors, baseName, dirOf, joinPath } from '../shared/dependency-manifests.js'
 
 const FACT = 'tf0206:tool-call'
@@ -152,7 +152,7 @@ function declared(repo: RepoContext, appDir: string): { text: string; dockerfile
     if (!file) continue
     const parsed = dockerfileOf(file)
     text += `\n${parsed.instructions.filter((i) => i.keyword === 'RUN' || i.keyword === 'FROM').map((i) => i.args).join('\n')}`
-    const base = rootImage(parsed)
+    const base = baseImageOf(parsed)
     if (base && FULL_IMAGE.test(base) && !SLIM_TAG.test(base)) fullImage = true
   }
   for (const a of aptfiles) text += `\n${repo.get(a.path)?.text ?? ''}`
@@ -160,27 +160,6 @@ function declared(repo: RepoContext, appDir: string): { text: string; dockerfile
   const nix = repo.facts.get<{ path: string; text: string }>(NIXPACKS_FACT).filter((n) => dirs.has(dirOf(n.path)))
   for (const n of nix) text += `\n${n.text}`
   return { text: text.toLowerCase(), dockerfiles: dockerfiles.map((d) => d.path), fullImage, aptfile: aptfiles.length > 0 || nix.length > 0 }
-}
-
-/**
- * The registry image the final stage is built on: through `FROM <earlier stage>` chains, with global
- * `ARG` defaults substituted (`FROM ruby:${RUBY_VERSION} AS base` ... `FROM base AS production`).
- */
-function rootImage(parsed: Dockerfile): string | undefined {
-  const args = new Map<string, string>()
-  for (const i of parsed.instructions) {
-    if (i.keyword === 'FROM') break
-    const m = /^([A-Za-z_]\w*)=(?:"([^"]*)"|'([^']*)'|(\S*))/.exec(i.keyword === 'ARG' ? i.args : '')
-    if (m) args.set(m[1], m[2] ?? m[3] ?? m[4] ?? '')
-  }
-  let stage = parsed.final
-  for (let hops = 0; stage && hops < 20; hops++) {
-    const image = stage.image.toLowerCase()
-    const parent = parsed.stages.find((s) => s.name === image && s.index < (stage?.index ?? 0))
-    if (!parent) break
-    stage = parent
-  }
-  return stage?.image.replace(/\$\{?(\w+)(?::-([^}]*))?\}?/g, (whole, name: string, fallback?: string) => args.get(name) ?? fallback ?? whole)
 }
 
 /** Build-tool config files: run by `next build`, `vite build`, webpack... at build time. */
