@@ -24,12 +24,12 @@ export const imageWithoutTag: Rule = {
   files: { kinds: ['dockerfile', 'compose', 'kubernetes', 'source', 'workflow', 'markdown'], roles: ['app', 'dev', 'docs'] },
   keywords: ['from', 'image', 'docker build', 'buildx', 'podman build'],
   check(file, report, ctx) {
+    // A Dockerfile under docs/ is an example: it only tells which images get built, like a README.
     if (file.kind === 'source' || file.kind === 'workflow' || file.kind === 'markdown' || file.role === 'docs') {
       if (file.kind === 'source' && file.language !== 'shell') return
       for (const name of builtImageNames(file.code)) ctx.facts.add<{ name: string }>(BUILT, { name })
       return
     }
-    if (file.role === 'docs') return // a Dockerfile in the docs is an example, not a build
     for (const img of imageUses(file)) {
       if (img.digest) continue // a digest pins the content whatever the tag says
       const floating = img.tag === undefined ? 'has no tag (so it is `latest`)' : img.tag.toLowerCase() === 'latest' ? 'is tagged `latest`' : undefined
