@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { detectApps, appOf } from '../../src/engine/apps.js'
 import { composeOf } from '../../src/parsers/compose.js'
-import { dockerfileOf, parseDockerfile, parseImageRef } from '../../src/parsers/dockerfile.js'
+import { dockerfileOf, parseDockerfile } from '../../src/parsers/dockerfile.js'
 import { kubernetesOf } from '../../src/parsers/kubernetes.js'
 import { parsePackageJson } from '../../src/parsers/package-json.js'
 import { parseProcfile } from '../../src/parsers/procfile.js'
 import { workflowOf } from '../../src/parsers/workflow.js'
 import { makeFile } from '../helpers/rule-tester.js'
+import { parseImageRef } from '../../src/parsers/image-ref.js'
 
 describe('dockerfile', () => {
   it('joins continuations, tracks stages and exec form', () => {

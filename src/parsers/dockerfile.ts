@@ -132,16 +132,3 @@ export function baseImageOf(parsed: Dockerfile): string | undefined {
 export function commandText(instruction: DockerInstruction): string {
   return instruction.exec ? instruction.exec.join(' ') : instruction.args
 }
-
-/** Splits an image reference: registry/repo, tag and digest (tag undefined when absent). */
-export function parseImageRef(ref: string): { name: string; tag?: string; digest?: string } {
-  const [beforeDigest, digest] = ref.split('@', 2)
-  const lastSlash = beforeDigest.lastIndexOf('/')
-  const colon = beforeDigest.lastIndexOf(':')
-  const hasTag = colon > lastSlash
-  return {
-    name: hasTag ? beforeDigest.slice(0, colon) : beforeDigest,
-    ...(hasTag ? { tag: beforeDigest.slice(colon + 1) } : {}),
-    ...(digest ? { digest } : {})
-  }
-}

@@ -2,8 +2,9 @@
 // shared by TF0203 (no tag / latest) and TF0204 (no digest).
 import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
-import { dockerfileOf, parseImageRef } from '../../parsers/dockerfile.js'
+import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
+import { parseImageRef } from '../../parsers/image-ref.js'
 
 export interface ImageUse {
   ref: string

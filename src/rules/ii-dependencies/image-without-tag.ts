@@ -1,9 +1,9 @@
 // TF0203: a base or service image without a tag, or tagged `latest`.
 import type { Rule } from '../../engine/rule.js'
 import { composeOf } from '../../parsers/compose.js'
-import { parseImageRef } from '../../parsers/dockerfile.js'
 import { reportedAsMutableRelease } from '../v-build-release-run/mutable-release-tag.js'
 import { builtImageNames, imageUses, type ImageUse } from './image-refs.js'
+import { parseImageRef } from '../../parsers/image-ref.js'
 
 const LOCAL_FROM = 'tf0203:local-from'
 const BUILT = 'tf0203:built-image'

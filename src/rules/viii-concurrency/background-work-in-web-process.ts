@@ -7,7 +7,7 @@ import { composeOf } from '../../parsers/compose.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { procfileOf } from '../../parsers/procfile.js'
 import { codeLinesV8, inStringLiteralV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
-import { balancedV6, importNamesV6, splitArgsV6 } from '../vi-processes/js-calls.js'
+import { balanced, importNames, splitArgs } from '../shared/js-calls.js'
 
 interface Detection {
   line: number
@@ -132,9 +132,9 @@ function detect(file: SourceFile): Detection[] {
   switch (file.language) {
     case 'javascript':
     case 'typescript': {
-      for (const n of importNamesV6(code, 'node-cron')) for (const m of code.matchAll(new RegExp(`\\b${n}\\.schedule\\(`, 'g'))) add(m.index, `${n}.schedule()`)
-      if (importNamesV6(code, 'cron').length || /from\s+["']cron["']|require\(\s*["']cron["']\s*\)/.test(code)) for (const m of code.matchAll(/\bnew\s+CronJob\(|\bCronJob\.from\(/g)) add(m.index, m[0].startsWith('new') ? 'new CronJob()' : 'CronJob.from()')
-      for (const n of importNamesV6(code, 'node-schedule')) for (const m of code.matchAll(new RegExp(`\\b${n}\\.scheduleJob\\(`, 'g'))) add(m.index, `${n}.scheduleJob()`)
+      for (const n of importNames(code, 'node-cron')) for (const m of code.matchAll(new RegExp(`\\b${n}\\.schedule\\(`, 'g'))) add(m.index, `${n}.schedule()`)
+      if (importNames(code, 'cron').length || /from\s+["']cron["']|require\(\s*["']cron["']\s*\)/.test(code)) for (const m of code.matchAll(/\bnew\s+CronJob\(|\bCronJob\.from\(/g)) add(m.index, m[0].startsWith('new') ? 'new CronJob()' : 'CronJob.from()')
+      for (const n of importNames(code, 'node-schedule')) for (const m of code.matchAll(new RegExp(`\\b${n}\\.scheduleJob\\(`, 'g'))) add(m.index, `${n}.scheduleJob()`)
       if (/["'](?:agenda|@hokify\/agenda)["']/.test(code)) for (const m of code.matchAll(/\bnew\s+Agenda\(/g)) add(m.index, 'new Agenda()')
       if (/["']bullmq["']/.test(code)) for (const m of code.matchAll(/\bnew\s+Worker\(/g)) add(m.index, 'new Worker() (BullMQ)')
       if (/["']bull["']/.test(code)) for (const m of code.matchAll(/\b(\w+)\.process\(/g)) if (m[1] !== 'process') add(m.index, `${m[1]}.process() (Bull)`)
@@ -143,9 +143,9 @@ function detect(file: SourceFile): Detection[] {
       if (/["']@nestjs\/bull(?:mq)?["']/.test(code)) for (const m of code.matchAll(/@Processor\(/g)) add(m.index, '@Processor() queue consumer', true)
       if (serverFile) {
         for (const m of code.matchAll(/\bsetInterval\(/g)) {
-          const args = balancedV6(code, m.index + m[0].length - 1, 6000)
+          const args = balanced(code, m.index + m[0].length - 1, 6000)
           if (args === undefined) continue
-          const parts = splitArgsV6(args)
+          const parts = splitArgs(args)
           const delay = evaluateDelay(parts[parts.length - 1] ?? '')
           // Per-process housekeeping (local cache, metrics, heartbeat) belongs in every process: not a job.
           if (/cache|metric|stats|heartbeat|health|ping|keep-?alive|gc\b|memory|log|refresh|reload|jwks|certs?\b|evict/i.test(parts[0] ?? '')) continue
@@ -209,7 +209,7 @@ function scheduledMethod(code: string, at: number): { name: string; annotation: 
   let i = at + '@Scheduled'.length
   let annotation = '@Scheduled'
   if (code[i] === '(') {
-    const args = balancedV6(code, i, 2000)
+    const args = balanced(code, i, 2000)
     if (args === undefined) return undefined
     annotation += `(${args})`
     i += args.length + 2
