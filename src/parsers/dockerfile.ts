@@ -128,6 +128,28 @@ export function baseImageOf(parsed: Dockerfile): string | undefined {
   return stage?.image.replace(/\$\{?(\w+)(?::-([^}]*))?\}?/g, (whole, name: string, fallback?: string) => args.get(name) ?? fallback ?? whole)
 }
 
+/**
+ * The stages whose work ends up in the image: the final stage, the stages it is built `FROM`, and the
+ * stages any of those copy from (`COPY --from=build`), transitively. A `dev` or `test` target stage
+ * that nothing descends from is built only on request (`--target dev`) and ships nothing.
+ */
+export function shippedStages(d: Dockerfile): Set<number> {
+  const shipped = new Set<number>()
+  const byName = (ref: string): DockerStage | undefined => (/^\d+$/.test(ref) ? d.stages[Number(ref)] : d.stages.find((s) => s.name === ref.toLowerCase()))
+  const visit = (stage: DockerStage | undefined): void => {
+    if (!stage || shipped.has(stage.index)) return
+    shipped.add(stage.index)
+    visit(d.stages.find((s) => s.name === stage.image.toLowerCase() && s.index < stage.index))
+    for (const i of d.instructions) {
+      if (i.stage !== stage.index || (i.keyword !== 'COPY' && i.keyword !== 'ADD')) continue
+      const from = /--from=(\S+)/.exec(i.args)?.[1]
+      if (from) visit(byName(from))
+    }
+  }
+  visit(d.final)
+  return shipped
+}
+
 /** The command line an instruction runs, for CMD/ENTRYPOINT/RUN in either form. */
 export function commandText(instruction: DockerInstruction): string {
   return instruction.exec ? instruction.exec.join(' ') : instruction.args

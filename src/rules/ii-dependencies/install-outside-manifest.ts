@@ -3,7 +3,7 @@
 // without -v, `go install x@latest`, and `curl ... | sh` installers.
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
-import { dockerfileOf } from '../../parsers/dockerfile.js'
+import { dockerfileOf, shippedStages } from '../../parsers/dockerfile.js'
 
 interface Hit {
   offset: number // into the command text
@@ -103,8 +103,10 @@ export const installOutsideManifest: Rule = {
         if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') continue
         for (const m of ins.args.matchAll(/(?:^|\s)([A-Za-z_]\w*)[= ]["']?v?\d+(?:\.\d+)*[\w.+-]*["']?(?=\s|$)/g)) versionVars.add(m[1])
       }
+      const shipped = shippedStages(parsed)
       for (const ins of parsed.instructions) {
-        if (ins.keyword !== 'RUN') continue
+        // A `dev` target stage the final image neither builds on nor copies from ships nothing.
+        if (ins.keyword !== 'RUN' || !shipped.has(ins.stage)) continue
         const text = ins.exec ? ins.exec.join(' ') : ins.args
         for (const h of scanCommand(text, versionVars)) report({ line: ins.line, message: h.message, remediation: h.remediation })
       }
