@@ -19,6 +19,12 @@ describe('TF0801 background-work-in-web-process', () => {
     expect(run({ ...expressPkg, 'server.js': cronServer, 'docker-compose.yml': 'services:\n  web:\n    build: .\n  scheduler:\n    build: .\n    command: node scheduler.js\n' })).toEqual([])
     expect(run({ ...expressPkg, 'server.js': cronServer, 'k8s/cron.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: digests\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: d\n              image: acme/web:1\n' })).toEqual([])
   })
+  it('silent in a mode-specific entry point (argv or a mode switch picks the scheduler)', () => {
+    expect(run({ ...expressPkg, 'server.js': "const cron = require('node-cron')\nif (process.argv[2] === 'scheduler') {\n  cron.schedule('0 * * * *', sendDigests)\n} else {\n  app.listen(process.env.PORT)\n}\n" })).toEqual([])
+    expect(run({ ...expressPkg, 'server.js': "const cron = require('node-cron')\nswitch (mode) {\n  case 'scheduler':\n    cron.schedule('0 * * * *', sendDigests)\n    break\n  default:\n    app.listen(process.env.PORT)\n}\n" })).toEqual([])
+    // A condition on something else does not make a process type.
+    expect(run({ ...expressPkg, 'server.js': "const cron = require('node-cron')\nif (config.digests) {\n  cron.schedule('0 * * * *', sendDigests)\n}\napp.listen(process.env.PORT)\n" })).toEqual(['TF0801 server.js:3 warning'])
+  })
   it('silent when guarded by an env switch', () => {
     expect(run({ ...expressPkg, 'server.js': "const cron = require('node-cron')\nif (process.env.ENABLE_CRON === 'true') {\n  cron.schedule('0 * * * *', job)\n}\napp.listen(process.env.PORT)\n" })).toEqual([])
   })

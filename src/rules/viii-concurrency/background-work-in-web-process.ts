@@ -32,6 +32,8 @@ const ENV_GUARD = /\b(?:if|unless|when)\b[^\n]*(?:process\.env|os\.environ|os\.g
 const CLUSTER_AWARE = /\b(?:isMyPartition|partitionService|isLeader|leaderElect\w*|LeaderLatch|tryLock|RedissonClient|getLock|DistributedLock|SchedulerLock)\b/
 /** Names of work every process does for itself: stats and metrics, local caches, heartbeats, token or config refresh. */
 const PER_PROCESS = /cache|metric|stats?(?![a-z])|Stats|heartbeat|health|ping|keep-?alive|memory|print|log(?![a-z])|Log|refresh|Refresh|reload|Reload|jwks|certs?\b|evict|Evict/
+/** A mode-specific entry point: `if (process.argv[2] === 'scheduler')`, `case "worker":`, `if args.mode == "cron":`. */
+const MODE_GUARD = /\b(?:if|elif|elsif|unless|when)\b[^\n]*(?:argv|ARGV|os\.Args|\bmode\b|\bMODE\b|\brole\b|\bROLE\b|\bcommand\b|\bcmd\b)[^\n]*(?:worker|schedul|cron|jobs?\b|clock|beat|consumer)|\bcase\s+["'`:]?(?:worker|scheduler|schedule|cron|jobs?|clock|beat|consumer)\b/i
 const SERVER_START = /\.listen\(|createServer\(|ListenAndServe|\.Run\(\s*["':)]|NestFactory\.create|Flask\(|FastAPI\(|get_wsgi_application|get_asgi_application|\buvicorn\.run\(|\bapp\.run\(/
 
 const FIX: Record<string, string> = {
@@ -64,7 +66,7 @@ export const backgroundWorkInWebProcess: Rule = {
     for (const d of found) {
       if (inStringLiteralV8(lines[d.line - 1] ?? '', d.column - 1)) continue
       const context = lines.slice(Math.max(0, d.line - 6), d.line).join('\n')
-      if (ENV_GUARD.test(context)) continue
+      if (ENV_GUARD.test(context) || MODE_GUARD.test(context)) continue
       ctx.facts.add<DetectionFact>(KEY, { ...d, file: file.path, app: ctx.app?.path ?? '.', language: file.language, ...(ctx.app?.framework ? { framework: ctx.app.framework } : {}) })
     }
   },
