@@ -133,7 +133,9 @@ export const logToFile: Rule = {
         }
         // A file copy next to the stdout stream (a tee) keeps the platform's log pipeline working: worth fixing, not blocking.
         const tee = !dev && alsoToStdout(file, key, line)
-        const severity: Severity = dev ? 'notice' : tee || (key === 'python' && !ctx.app?.framework) ? 'warning' : 'error'
+        // `if ENV["ENABLE_SLOW_QUERY_LOG"] == "true"`: a diagnostic log an operator switches on; production logs elsewhere by default.
+        const optIn = !dev && file.kind === 'source' && envOptIn(file, line)
+        const severity: Severity = dev ? 'notice' : tee || optIn || (key === 'python' && !ctx.app?.framework) ? 'warning' : 'error'
         report({
           line,
           column,
@@ -176,6 +178,20 @@ function alsoToStdout(file: SourceFile, key: string, line: number): boolean {
     default:
       return false
   }
+}
+
+/** Is line `line` inside an `if` (at most 6 lines up, less indented) that tests an environment variable? */
+function envOptIn(file: SourceFile, line: number): boolean {
+  const indent = (t: string): number => t.length - t.trimStart().length
+  let own = indent(file.line(line))
+  for (let l = line - 1; l >= 1 && l >= line - 6; l--) {
+    const t = file.line(l)
+    if (t.trim() === '' || indent(t) >= own) continue
+    // A switch, not the environment's name: `NODE_ENV === 'production'` selects production itself.
+    if (/^\s*(?:if|unless)\b.*(?:ENV\[|ENV\.fetch|process\.env|os\.environ|os\.getenv|System\.getenv|os\.Getenv)/.test(t)) return !/\b(?:NODE_ENV|RAILS_ENV|RACK_ENV|APP_ENV|FLASK_ENV|GO_ENV|ENVIRONMENT|STAGE)\b|production|prod\b/i.test(t)
+    own = indent(t)
+  }
+  return false
 }
 
 /** A logback ConsoleAppender or a log4j2 <Console> appender that some logger references. */
