@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { detectApps, appOf } from '../../src/engine/apps.js'
 import { composeOf } from '../../src/parsers/compose.js'
-import { parseDockerfile, parseImageRef } from '../../src/parsers/dockerfile.js'
+import { dockerfileOf, parseDockerfile } from '../../src/parsers/dockerfile.js'
 import { kubernetesOf } from '../../src/parsers/kubernetes.js'
 import { parsePackageJson } from '../../src/parsers/package-json.js'
 import { parseProcfile } from '../../src/parsers/procfile.js'
 import { workflowOf } from '../../src/parsers/workflow.js'
 import { makeFile } from '../helpers/rule-tester.js'
+import { parseImageRef } from '../../src/parsers/image-ref.js'
 
 describe('dockerfile', () => {
   it('joins continuations, tracks stages and exec form', () => {
@@ -19,6 +20,29 @@ describe('dockerfile', () => {
     expect([run.args, run.line, run.endLine, run.stage]).toEqual(['npm ci &&  npm run build', 3, 5, 0])
     expect(d.instructions.find((i) => i.keyword === 'CMD')!.exec).toEqual(['node', 'server.js'])
     expect(d.instructions.find((i) => i.keyword === 'ENTRYPOINT')!.exec).toBeUndefined()
+  })
+  it('reads heredocs, the escape directive and keywords only when whitespace follows them', () => {
+    const d = parseDockerfile([
+      '# escape=`', 'FROM python:3.12-slim', 'RUN apt-get update && `', '    apt-get install -y --no-install-recommends libpq5',
+      'RUN <<EOF', 'pip install --no-cache-dir -r requirements.txt', 'python -m compileall .', 'EOF',
+      'COPY <<CONF /etc/app.conf', 'workers = 4', 'CONF', 'CMD gunicorn app:app'
+    ])
+    const runs = d.instructions.filter((i) => i.keyword === 'RUN')
+    expect(runs.map((r) => [r.line, r.endLine])).toEqual([[3, 4], [5, 8]])
+    expect(runs[0].args).toBe('apt-get update &&  apt-get install -y --no-install-recommends libpq5')
+    expect(runs[1].args).toBe('<<EOF\npip install --no-cache-dir -r requirements.txt\npython -m compileall .')
+    expect(runs[1].heredocs).toEqual([{ name: 'EOF', body: 'pip install --no-cache-dir -r requirements.txt\npython -m compileall .' }])
+    // Heredoc lines are a body, never instructions of their own.
+    expect(d.instructions.map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'RUN', 'COPY', 'CMD'])
+    // Without the directive a backslash continues and a backtick is literal.
+    expect(parseDockerfile(['FROM alpine', 'RUN echo `date` \\', '  && true']).instructions[1].args).toBe('echo `date`  && true')
+    // `entrypoint_alerts.sh` is a word, not ENTRYPOINT followed by `_alerts.sh`.
+    expect(parseDockerfile(['FROM alpine', 'entrypoint_alerts.sh', 'cmd_runner']).instructions.map((i) => i.keyword)).toEqual(['FROM'])
+  })
+  it('reads nothing from a Dockerfile.dockerignore', () => {
+    const ignore = makeFile('api/Dockerfile.dockerignore', '**/__pycache__\nentrypoint_alerts.sh\nenv.dev\nCMD.md\n')
+    expect(dockerfileOf(ignore).instructions).toEqual([])
+    expect(dockerfileOf(makeFile('api/Dockerfile', 'FROM python:3.12\nCMD ["python", "app.py"]\n')).instructions).toHaveLength(2)
   })
   it('splits image references', () => {
     expect(parseImageRef('ghcr.io:443/a/b:1.2@sha256:ab')).toEqual({ name: 'ghcr.io:443/a/b', tag: '1.2', digest: 'sha256:ab' })

@@ -33,7 +33,7 @@ const EXPECTED: Record<string, string[]> = {
     'TF1001 warning docker-compose.yml:12',
     'TF1002 warning Dockerfile:1',
     'TF1004 warning src/db.js:5',
-    'TF1101 error src/logger.js:6',
+    'TF1101 warning src/logger.js:6', // opt-in file transport next to the Console transport
     'TF1201 error src/db.js:11',
     'TF1202 warning scripts/backfill-totals.js:4',
     'TF1205 warning src/routes/admin.js:8',
@@ -72,7 +72,7 @@ const EXPECTED: Record<string, string[]> = {
     'TF0901 warning src/main/java/com/acme/billing/BillingApplication.java:9',
     'TF0902 warning Dockerfile:8',
     'TF1002 warning Dockerfile:1',
-    'TF1101 error src/main/resources/application.properties:5',
+    'TF1101 warning src/main/resources/application.properties:5', // Spring Boot keeps console logging beside logging.file
     'TF1201 error src/main/resources/application.properties:4',
     'TF1201 notice pom.xml:26',
     'TF1201 notice src/main/resources/application-dev.properties:1'

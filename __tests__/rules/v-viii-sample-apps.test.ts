@@ -49,7 +49,7 @@ export const EXPECTED: Record<string, string[]> = {
   // Spring Boot jar + HPA-scaled Deployment + nginx ingress.
   'spring-orders': [
     'TF0603 k8s/ingress.yaml:6 warning', // nginx.ingress.kubernetes.io/affinity: cookie
-    'TF0801 src/main/java/com/acme/orders/OrdersApplication.java:8 warning' // @EnableScheduling without ShedLock
+    'TF0801 src/main/java/com/acme/orders/UnpaidOrderExpiry.java:15 warning' // @Scheduled order expiry in the web app, no ShedLock
   ],
   // Go (chi) API + separate cron worker binary, kubectl rollout workflow.
   'go-catalog': [

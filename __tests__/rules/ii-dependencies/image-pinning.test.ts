@@ -1,7 +1,8 @@
-import { describe } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { imageWithoutDigest } from '../../../src/rules/ii-dependencies/image-without-digest.js'
 import { imageWithoutTag } from '../../../src/rules/ii-dependencies/image-without-tag.js'
 import { ruleTable } from '../../helpers/rule-tester.js'
+import { auditTree, brief } from '../../helpers/audit-tree-i-ii-iv.js'
 
 const K8S = (image: string): string =>
   ['apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  template:', '    spec:', '      containers:', '        - name: web', `          image: ${image}`].join('\n')
@@ -20,7 +21,7 @@ describe('TF0203 image-without-tag', () => {
       { name: "the app's own image in a production compose file as :latest is TF0503's", path: 'docker-compose.prod.yml', code: 'services:\n  web:\n    image: ghcr.io/acme/web:latest\n' }
     ],
     invalid: [
-      { name: 'no tag and latest in a Dockerfile', path: 'Dockerfile', code: 'FROM node AS build\nRUN npm ci\nFROM nginx:latest\nCOPY --from=build /app/dist /usr/share/nginx/html\n', errors: [{ line: 1, column: 6, message: /FROM `node` has no tag/ }, { line: 3, message: /`nginx:latest` is tagged `latest`/ }] },
+      { name: 'latest in a Dockerfile, namespaced image', path: 'Dockerfile', code: 'FROM node:20 AS build\nRUN npm ci\nFROM bitnami/nginx:latest\nCOPY --from=build /app/dist /app\n', errors: [{ line: 3, message: /`bitnami\/nginx:latest` is tagged `latest`/ }] },
       { name: 'dev compose: a notice', path: 'docker-compose.yml', code: 'services:\n  cache:\n    image: redis\n', errors: [{ line: 3, severity: 'notice', message: /compose image `redis`/ }] },
       { name: 'production compose: a warning', path: 'docker-compose.prod.yml', code: 'services:\n  cache:\n    image: redis:latest\n', errors: [{ line: 3 }] },
       { name: 'kubernetes container: a third-party image as :latest', path: 'k8s/deploy.yaml', code: K8S('redis:latest'), errors: [{ line: 9, message: /container image `redis:latest`/ }] },
@@ -44,5 +45,25 @@ describe('TF0204 image-without-digest', () => {
       { name: 'one notice per file', path: 'Dockerfile', code: 'FROM node:20-slim AS build\nFROM node:20-slim\nFROM nginx:1.25@sha256:abc\nFROM redis:7.2\n', errors: [{ line: 1, message: /`node:20-slim` \(and `redis:7\.2` in this file\) are pinned by tag only/ }] },
       { name: 'kubernetes', path: 'deploy/web.yaml', code: K8S('acme/web:1.4.2'), errors: [{ line: 9 }] }
     ]
+  })
+})
+
+describe('TF0203 and images the repository builds itself', () => {
+  const rules = [imageWithoutTag]
+  it('a bare FROM with no tag is reported once every file is read', () => {
+    const tree = { 'package.json': '{"name":"web"}', Dockerfile: 'FROM node AS build\nRUN npm ci\nFROM nginx:latest\n' }
+    const f = auditTree(tree, rules).findings
+    expect(brief(tree, rules)).toEqual(['TF0203 Dockerfile:1 warning', 'TF0203 Dockerfile:3 warning'])
+    expect(f[0].message).toMatch(/FROM `node` has no tag/)
+    expect(f[0].column).toBe(6)
+    expect(f[1].message).toMatch(/`nginx:latest` is tagged `latest`/)
+  })
+  it('a base image built by a sibling script, README or compose service is not a registry pull', () => {
+    const services = { 'ml/service/Dockerfile': 'FROM recommendations_base\nCOPY . /app\nCMD ["python", "serve.py"]\n', 'ml/Dockerfile': 'FROM python:3.12-slim\nRUN pip install -r requirements.txt\n' }
+    expect(brief({ ...services, 'ml/README.md': '# ML\n\nBuild the base first:\n\n    docker build -t recommendations_base .\n' }, rules)).toEqual([])
+    expect(brief({ ...services, 'ml/build.sh': '#!/bin/sh\ndocker buildx build --tag recommendations_base:latest ml/\n' }, rules)).toEqual([])
+    expect(brief({ ...services, 'docker-compose.yml': 'services:\n  base:\n    build: ml\n    image: recommendations_base\n' }, rules)).toEqual([])
+    // Nothing in the repository builds it: a pull of whatever `latest` is.
+    expect(brief(services, rules)).toEqual(['TF0203 ml/service/Dockerfile:1 warning'])
   })
 })

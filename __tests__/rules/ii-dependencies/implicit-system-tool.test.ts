@@ -111,4 +111,19 @@ describe('TF0206 implicit-system-tool', () => {
       )
     ).toEqual(['TF0206 a/app/backup.py:2 warning', 'TF0206 c/src/version.ts:2 warning'])
   })
+
+  it('tools built from source in an earlier stage (heredoc RUN) and tools of the full base image reached through stages and ARGs', () => {
+    const gemfile = "source 'https://rubygems.org'\ngem 'rails', '~> 7.1'\n"
+    const media = "class Thumbnail\n  def run(path)\n    system('ffmpeg', '-i', path, 'thumb.png')\n  end\nend\n"
+    const built = [
+      'FROM ubuntu:24.04 AS base', 'FROM base AS build-ffmpeg', 'RUN <<EOS', '  curl -L "$FFMPEG_URL" | tar -xzf -', '  ./configure --prefix=/usr/local && make install', '  ffmpeg -version', 'EOS',
+      'FROM base AS app', 'COPY --from=build-ffmpeg /usr/local /usr/local', 'CMD ["bin/rails", "server"]'
+    ].join('\n')
+    expect(brief({ Gemfile: gemfile, Dockerfile: built, 'app/models/thumbnail.rb': media }, rules)).toEqual([])
+    const version = "module Shop\n  REVISION = `git rev-parse --short HEAD`.strip\nend\n"
+    const staged = 'ARG RUBY_VERSION=3.3\nFROM ruby:${RUBY_VERSION} AS base\nWORKDIR /app\nFROM base AS production\nCMD ["bin/rails", "server"]\n'
+    expect(brief({ Gemfile: gemfile, Dockerfile: staged, 'config/initializers/revision.rb': version }, rules)).toEqual([])
+    // The slim variant has no git: still reported through the same chain.
+    expect(brief({ Gemfile: gemfile, Dockerfile: staged.replace('ARG RUBY_VERSION=3.3', 'ARG RUBY_VERSION=3.3-slim'), 'config/initializers/revision.rb': version }, rules)).toEqual(['TF0206 config/initializers/revision.rb:2 warning'])
+  })
 })

@@ -5,6 +5,9 @@ import { ruleTable } from '../../helpers/rule-tester.js'
 describe('TF0205 install-outside-manifest', () => {
   ruleTable(installOutsideManifest, {
     valid: [
+      { name: 'a dev target stage nothing ships', path: 'vote/Dockerfile', code: 'FROM python:3.11-slim AS base\nRUN pip install --no-cache-dir -r requirements.txt\nFROM base AS dev\nRUN pip install watchdog\nCMD ["python", "app.py"]\nFROM base AS final\nCOPY . .\nCMD ["gunicorn", "app:app"]\n' },
+      { name: 'global package pinned through a build ARG', path: 'apps/web/Dockerfile', code: 'FROM node:22-alpine AS builder\nARG TURBO_VERSION=2.9.4\nRUN corepack enable pnpm && pnpm add -g turbo@${TURBO_VERSION}\n' },
+      { name: 'global package pinned through ENV', path: 'Dockerfile', code: 'FROM node:22\nENV PM2_VERSION=5.4.2\nRUN npm install -g pm2@$PM2_VERSION\n' },
       { name: 'installs from manifests', path: 'Dockerfile', code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nRUN pip install --upgrade pip setuptools wheel\nRUN pip install gunicorn==22.0.0\nRUN npm ci && npm install -g npm@10.5.0 pnpm@9.1.0\nRUN apt-get update && apt-get install -y ffmpeg\nRUN gem install bundler && gem install rails -v 7.1.3\nRUN go install github.com/x/tool@v1.2.3\nRUN pip install .\n' },
       { name: 'commented out', path: 'Dockerfile', code: 'FROM node:20\n# RUN npm install -g nodemon\n' },
       { name: 'developer bootstrap script', path: 'scripts/setup-dev.sh', code: 'npm install -g nodemon\ncurl -fsSL https://get.example.sh | sh\n' },
@@ -12,6 +15,8 @@ describe('TF0205 install-outside-manifest', () => {
       { name: 'curl to a file, then verified', path: 'deploy.sh', code: 'curl -fsSLO https://example.com/v1.2.3/tool.tar.gz && sha256sum -c tool.sha256\n' }
     ],
     invalid: [
+      { name: 'a builder stage the final stage copies from ships its tools', path: 'Dockerfile', code: 'FROM node:22 AS build\nRUN npm install -g typescript\nRUN tsc\nFROM node:22-slim\nCOPY --from=build /app/dist /app\n', errors: [{ line: 2 }] },
+      { name: 'a build ARG without a version default is no pin', path: 'Dockerfile', code: 'FROM node:22\nARG TURBO_VERSION\nRUN npm install -g turbo@${TURBO_VERSION} nodemon\n', errors: [{ line: 3, message: /turbo@\$\{TURBO_VERSION\} nodemon/ }] },
       {
         name: 'Dockerfile installs',
         path: 'Dockerfile',

@@ -8,6 +8,7 @@ import { makeFile, ruleTable } from '../../helpers/rule-tester.js'
 describe('TF0311 config-grouped-by-environment', () => {
   ruleTable(rule, {
     valid: [
+      { name: 'a production default the environment overrides', path: 'config/environments/production.rb', code: 'Rails.application.configure do\n  links_url = ENV.fetch("EMAIL_LINKS_URL") { "https://www.shop-example.io" }\n  config.action_mailer.default_url_options = { host: URI(links_url).host }\nend\n' },
       { name: 'NODE_ENV for log level and trust proxy', path: 'src/app.js', code: "const level = process.env.NODE_ENV === 'production' ? 'info' : 'debug'\nif (process.env.NODE_ENV === 'production') app.set('trust proxy', 1)\nif (process.env.NODE_ENV !== 'production') {\n  app.use(morgan('dev'))\n}\n" },
       { name: 'env-specific hosts are local only', path: 'src/db.ts', code: "const host = process.env.NODE_ENV === 'test' ? 'localhost' : process.env.DB_HOST\n" },
       { name: 'hosts from env', path: 'config/production.js', code: 'module.exports = { db: { host: process.env.DB_HOST } }\n' },

@@ -19,6 +19,7 @@ ALLOWED_HOSTS = ['shop.example.com']
 describe('TF0403 framework-service-host', () => {
   ruleTable(frameworkServiceHost, {
     valid: [
+      { name: 'database.yml host beside url from DATABASE_URL', path: 'config/database.yml', code: 'default: &default\n  adapter: postgresql\n  host: localhost\n  url: <%= ENV["DATABASE_URL"] %>\n\nproduction:\n  <<: *default\n  database: shop\n' },
       { name: 'Django LocMemCache and DatabaseCache LOCATION names are not hosts', path: 'shop/settings.py', code: "CACHES = {\n    'default': {\n        'BACKEND': 'django.core.cache.backends.db.DatabaseCache',\n        'LOCATION': 'my_cache_table',\n    },\n    'local': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache', 'LOCATION': 'unique-snowflake'},\n}\n" },
       { name: 'Django from the environment', path: 'shop/settings.py', code: "DATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'HOST': os.environ['DB_HOST'], 'NAME': 'x'}}\nEMAIL_HOST = os.environ.get('EMAIL_HOST', '')\nCACHES = {'default': {'LOCATION': env('REDIS_URL')}}\n" },
       { name: 'Django empty HOST (socket)', path: 'shop/settings.py', code: "DATABASES = {\n    'default': {\n        'HOST': '',\n    }\n}\n" },
@@ -30,6 +31,7 @@ describe('TF0403 framework-service-host', () => {
       { name: 'node-config web server host is not a backing service', path: 'config/default.json', code: '{\n  "server": {\n    "host": "0.0.0.0"\n  },\n  "app": {\n    "host": "shop.example.org"\n  }\n}\n' }
     ],
     invalid: [
+      { name: 'database.yml host with a url in another block still fires', path: 'config/database.yml', code: 'production:\n  adapter: postgresql\n  host: db.prod.internal\n  replica:\n    url: <%= ENV["REPLICA_URL"] %>\n', errors: [{ line: 3 }] },
       { name: 'Spring: a local profile document is silent, the default document is not', path: 'src/main/resources/application.yml', code: 'spring:\n  data:\n    redis:\n      host: cache.prod.internal\n---\nspring:\n  config:\n    activate:\n      on-profile: local\n  data:\n    redis:\n      host: localhost\n', errors: [{ line: 4, severity: 'notice' }] },
       { name: 'a cache LOCATION with a port is a host, even without a dot', path: 'shop/settings.py', code: "CACHES = {'default': {'BACKEND': 'django.core.cache.backends.memcached.PyMemcacheCache', 'LOCATION': 'memcached:11211'}}\n", errors: [{ line: 1, message: /CACHES `LOCATION` is the literal `memcached:11211`/ }] },
       { name: 'Django literals', path: 'shop/settings.py', code: DJANGO, errors: [{ line: 6, column: 18, message: /Django DATABASES `HOST` is the literal `db\.prod\.internal`/ }, { line: 10, message: /CACHES `LOCATION`/ }, { line: 11, message: /EMAIL_HOST/ }] },

@@ -5,6 +5,12 @@ import { ruleTable, runRule } from '../../helpers/rule-tester.js'
 describe('TF0401 hardcoded-service-locator', () => {
   ruleTable(hardcodedServiceLocator, {
     valid: [
+      { name: 'JavaMail property keys are setting names, not relays', path: 'src/main/java/app/mail/MailSenderFactory.java', code: 'class MailSenderFactory {\n  Properties props(MailSettings s) {\n    Properties p = new Properties();\n    p.put("mail.transport.protocol", s.getProtocol());\n    p.put("mail.smtp.host", s.getHost());\n    p.put("mail.store.protocol", "imaps");\n    p.put("mail.smtp.starttls.enable", "true");\n    return p;\n  }\n}\n' },
+      { name: 'a language subdomain in a locale file', path: 'config/locales/es.yml', code: 'es:\n  help:\n    rss: "Ver https://es.wikipedia.org/wiki/RSS"\n' },
+      { name: 'a language subdomain in a link of a view', path: 'app/helpers/links.rb', code: 'WIKI = "https://es.wikipedia.org/wiki/Atom"\n' },
+      { name: 'MyBatis Generator config run by a developer', path: 'mall-mbg/src/main/resources/generator.properties', code: 'jdbc.driverClass=com.mysql.cj.jdbc.Driver\njdbc.connectionURL=jdbc:mysql://localhost:3306/mall?useSSL=false\n' },
+      { name: 'Helm chart values: where a deploy states its locators', path: 'deploy/helm/shop/values.yaml', code: 'global:\n  postgres:\n    url: "postgres://postgresql.db.svc.cluster.local:5432/shop"\nredis:\n  url: redis://redis-master.cache.svc.cluster.local:6379\n' },
+      { name: 'values file handed to helm install -f', path: 'scripts/install/vars.yaml', code: 'postgresql:\n  password: \'${PG_PASSWORD}\'\nglobal:\n  pg_url: "postgres://postgres:${PG_PASSWORD}@postgresql.db.svc.cluster.local:5432/postgres"\n' },
       { name: 'env lookups', path: 'src/db.js', code: "const pool = new Pool({ connectionString: process.env.DATABASE_URL })\nconst redis = new Redis(process.env.REDIS_URL)\n" },
       { name: 'commented-out literal', path: 'src/db.js', code: "// mongoose.connect('mongodb://localhost:27017/app')\nmongoose.connect(process.env.MONGODB_URI)\n" },
       { name: 'test fixture', path: 'test/db.test.js', code: "const url = 'postgres://localhost:5432/test'\n" },
@@ -45,6 +51,9 @@ describe('TF0401 hardcoded-service-locator', () => {
       { name: 'Spring @Profile("dev") bean method', path: 'src/main/java/com/acme/RedisConfig.java', code: '@Configuration\npublic class RedisConfig {\n    @Bean\n    @Profile("dev")\n    public JedisPooled devJedis() {\n        return new JedisPooled("redis://localhost:6379");\n    }\n}\n' }
     ],
     invalid: [
+      { name: 'a real relay next to JavaMail keys still fires', path: 'src/main/java/app/Mailer.java', code: 'class Mailer {\n  void init(Properties p) {\n    p.put("mail.smtp.host", "smtp.sendgrid.net");\n  }\n}\n', errors: [{ line: 3 }] },
+      { name: 'an Elasticsearch node by its short name', path: 'src/search.js', code: "const { Client } = require('@elastic/elasticsearch')\nconst es = new Client({ node: 'http://es01:9200' })\nconst other = new Client({ node: 'http://es.search.internal' })\n", errors: [{ line: 2 }, { line: 3 }] },
+      { name: 'app config values.yaml outside a chart still fires', path: 'config/values.yaml', code: 'database:\n  url: postgres://db.prod.internal:5432/shop\n', errors: [{ line: 2, severity: 'warning' }] },
       {
         name: 'connection URLs in code, password kept out of the message',
         path: 'src/db.js',
@@ -128,5 +137,11 @@ describe('TF0401 hardcoded-service-locator', () => {
     expect(py.remediation).toMatch(/Declare `redis_url` without a default so pydantic-settings requires REDIS_URL/)
     const [kt] = runRule(hardcodedServiceLocator, 'src/main/kotlin/Props.kt', '@ConfigurationProperties(prefix = "app.redis")\ndata class RedisProperties(\n    val url: String = "redis://localhost:6379",\n)\n')
     expect(kt.remediation).toMatch(/Drop the default of `url`.*@field:NotBlank/)
+  })
+  it('defaults of a user-configurable object are notices, not errors', () => {
+    const code = 'public class KafkaNodeConfiguration implements NodeConfiguration<KafkaNodeConfiguration> {\n    @Override\n    public KafkaNodeConfiguration defaultConfiguration() {\n        KafkaNodeConfiguration c = new KafkaNodeConfiguration();\n        c.setTopicPattern("my-topic");\n        c.setBootstrapServers("localhost:9092");\n        return c;\n    }\n}\n'
+    expect(runRule(hardcodedServiceLocator, 'rule-engine/src/main/java/app/kafka/KafkaNodeConfiguration.java', code).map((f) => [f.line, f.severity])).toEqual([[6, 'notice']])
+    const fixed = code.replace('defaultConfiguration()', 'connect()')
+    expect(runRule(hardcodedServiceLocator, 'rule-engine/src/main/java/app/kafka/KafkaNodeConfiguration.java', fixed).map((f) => [f.line, f.severity])).toEqual([[6, 'error']])
   })
 })

@@ -5,6 +5,7 @@ import { ruleTable } from '../../helpers/rule-tester.js'
 describe('TF0402 local-service-branching', () => {
   ruleTable(localServiceBranching, {
     valid: [
+      { name: 'dev allow-list of loopback origins', path: 'next.config.mjs', code: "import Redis from 'ioredis'\nconst getLoopbackOriginVariants = (value) => {\n  const url = new URL(value)\n  const alternateHost = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost'\n  return [`${url.protocol}//${alternateHost}`]\n}\n" },
       { name: 'request host check (CORS, dev banner)', path: 'src/app.js', code: "if (req.hostname === 'localhost') res.set('X-Dev', '1')\n" },
       { name: 'plain assignment', path: 'src/db.js', code: "const dbHost = process.env.DB_HOST || 'localhost'\n" },
       { name: 'commented-out', path: 'src/db.js', code: "// if (dbHost === 'localhost') ssl = false\n" },

@@ -77,6 +77,10 @@ describe('TF0901 no-graceful-shutdown', () => {
   it('Go: signal.Notify / NotifyContext', () => {
     const gomod = 'module x\n\ngo 1.22\n'
     expect(run({ 'go.mod': gomod, 'main.go': 'package main\nfunc main() {\n\thttp.ListenAndServe(":8080", mux)\n}\n' })).toEqual(['main.go:3:2 warning'])
+    // A pprof or metrics listener is not the app's server: the finding points at the real one, or at none.
+    const pprof = 'package pprof\n\nimport (\n\t"log"\n\t"net/http"\n\t_ "net/http/pprof"\n)\n\nfunc Start() {\n\tgo func() { log.Println(http.ListenAndServe(":6060", nil)) }()\n}\n'
+    expect(run({ 'go.mod': gomod, 'pkg/pprof/pprof.go': pprof })).toEqual([])
+    expect(run({ 'go.mod': gomod, 'cmd/api/main.go': 'package main\nfunc main() {\n\tgo http.ListenAndServe(":6060", nil)\n\thttp.ListenAndServe(":8080", mux)\n}\n' })).toEqual(['cmd/api/main.go:4:2 warning'])
     expect(run({ 'go.mod': gomod, 'main.go': 'package main\nfunc main() {\n\tctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)\n\tgo srv.ListenAndServe()\n}\n' })).toEqual([])
     expect(run({ 'go.mod': gomod + 'require github.com/gin-gonic/gin v1.9.1\n', 'main.go': 'import "github.com/gin-gonic/gin"\nfunc main() {\n\tr := gin.Default()\n\tr.Run(":8080")\n}\n' })).toEqual(['main.go:4:2 warning'])
     expect(run({ 'go.mod': gomod, 'tool.go': 'func main() {\n\tcmd.Run()\n}\n' })).toEqual([])

@@ -20,7 +20,10 @@ describe('TF0902 signals-not-forwarded', () => {
       { name: 'k8s Job with sh -c', path: 'k8s/migrate.yaml', code: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: m}\nspec:\n  template:\n    spec:\n      containers:\n        - name: m\n          image: app:1\n          command: ["sh", "-c", "sleep 5 && python manage.py migrate"]\n' }
     ],
     invalid: [
-      { name: 'shell-form CMD', path: 'Dockerfile', code: 'FROM node:20-alpine\nWORKDIR /app\nCMD node server.js\n', errors: [{ line: 3, message: /Shell-form CMD `node server\.js`/ }] },
+      { name: 'shell-form CMD on a Debian image: dash keeps sh as PID 1', path: 'Dockerfile', code: 'FROM node:20\nWORKDIR /app\nCMD node server.js\n', errors: [{ line: 3, message: /Shell-form CMD `node server\.js`/ }] },
+      { name: 'single shell-form command on Alpine: BusyBox execs it, a notice', path: 'Dockerfile', code: 'FROM golang:1.22-alpine AS build\nRUN go build -o /engine .\nFROM alpine:3.20\nCOPY --from=build /engine /app/engine\nCMD /app/engine\n', errors: [{ line: 5, severity: 'notice', message: /BusyBox sh execs a single command/ }] },
+      { name: 'a command list on Alpine still leaves sh as PID 1', path: 'Dockerfile', code: 'FROM node:20-alpine\nCMD npx prisma migrate deploy && node server.js\n', errors: [{ line: 2, severity: 'warning' }] },
+      { name: 'single shell-form command on Ubuntu', path: 'Dockerfile', code: 'FROM heroku/heroku:24\nCMD /app/bin/web\n', errors: [{ line: 2, severity: 'warning' }] },
       { name: 'shell-form ENTRYPOINT', path: 'Dockerfile', code: 'FROM openjdk:17\nENTRYPOINT java -jar /app.jar\n', errors: [{ line: 2, message: /ENTRYPOINT `java -jar \/app\.jar`/ }] },
       { name: 'npm start as PID 1', path: 'Dockerfile', code: 'FROM node:20\nCMD ["npm", "start"]\n', errors: [{ line: 2, message: /npm PID 1/ }] },
       { name: 'sh -c chain without exec', path: 'Dockerfile', code: 'FROM python:3.12\nCMD ["/bin/sh", "-c", "python manage.py migrate && gunicorn app.wsgi"]\n', errors: [{ line: 2, message: /without `exec`/ }] },

@@ -19,6 +19,12 @@ describe('TF0801 background-work-in-web-process', () => {
     expect(run({ ...expressPkg, 'server.js': cronServer, 'docker-compose.yml': 'services:\n  web:\n    build: .\n  scheduler:\n    build: .\n    command: node scheduler.js\n' })).toEqual([])
     expect(run({ ...expressPkg, 'server.js': cronServer, 'k8s/cron.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: digests\nspec:\n  schedule: "0 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n            - name: d\n              image: acme/web:1\n' })).toEqual([])
   })
+  it('silent in a mode-specific entry point (argv or a mode switch picks the scheduler)', () => {
+    expect(run({ ...expressPkg, 'server.js': "const cron = require('node-cron')\nif (process.argv[2] === 'scheduler') {\n  cron.schedule('0 * * * *', sendDigests)\n} else {\n  app.listen(process.env.PORT)\n}\n" })).toEqual([])
+    expect(run({ ...expressPkg, 'server.js': "const cron = require('node-cron')\nswitch (mode) {\n  case 'scheduler':\n    cron.schedule('0 * * * *', sendDigests)\n    break\n  default:\n    app.listen(process.env.PORT)\n}\n" })).toEqual([])
+    // A condition on something else does not make a process type.
+    expect(run({ ...expressPkg, 'server.js': "const cron = require('node-cron')\nif (config.digests) {\n  cron.schedule('0 * * * *', sendDigests)\n}\napp.listen(process.env.PORT)\n" })).toEqual(['TF0801 server.js:3 warning'])
+  })
   it('silent when guarded by an env switch', () => {
     expect(run({ ...expressPkg, 'server.js': "const cron = require('node-cron')\nif (process.env.ENABLE_CRON === 'true') {\n  cron.schedule('0 * * * *', job)\n}\napp.listen(process.env.PORT)\n" })).toEqual([])
   })
@@ -46,9 +52,31 @@ describe('TF0801 background-work-in-web-process', () => {
     expect(run({ Gemfile: "gem 'rails'\n", 'config/initializers/scheduler.rb': "scheduler = Rufus::Scheduler.singleton\nscheduler.every '1h' do\n  Report.refresh\nend\n", 'config/environments/production.rb': 'Rails.application.configure do\n  config.active_job.queue_adapter = :async\nend\n' })).toEqual(['TF0801 config/environments/production.rb:2 warning', 'TF0801 config/initializers/scheduler.rb:1 warning'])
     expect(run({ Gemfile: "gem 'rails'\n", 'config/environments/production.rb': 'config.active_job.queue_adapter = :sidekiq\n', Procfile: 'web: bundle exec puma\n' })).toEqual([])
   })
-  it('Spring @EnableScheduling, unless ShedLock or a property switch', () => {
-    expect(run({ 'pom.xml': '<project>spring-boot</project>', 'src/main/java/app/App.java': '@SpringBootApplication\n@EnableScheduling\npublic class App {}\n' })).toEqual(['TF0801 src/main/java/app/App.java:2 warning'])
-    expect(run({ 'pom.xml': '<project>spring-boot</project>', 'src/main/java/app/App.java': '@SpringBootApplication\n@EnableScheduling\n@EnableSchedulerLock(defaultLockAtMostFor = "10m")\npublic class App {}\n' })).toEqual([])
+  it('Spring: the @Scheduled jobs of a web app, not @EnableScheduling itself', () => {
+    const spring = { 'pom.xml': '<project>spring-boot</project>', 'src/main/java/app/App.java': '@SpringBootApplication\n@EnableScheduling\npublic class App {}\n' }
+    const job = 'package app;\n\n@Component\npublic class UnpaidOrders {\n  @Scheduled(cron = "0 */10 * * * *")\n  @Transactional\n  public void cancelExpired() {\n    orders.cancelOlderThan(Duration.ofMinutes(30));\n  }\n}\n'
+    expect(run(spring)).toEqual([])
+    expect(run({ ...spring, 'src/main/java/app/UnpaidOrders.java': job })).toEqual(['TF0801 src/main/java/app/UnpaidOrders.java:5 warning'])
+    expect(run({ ...spring, 'src/main/kotlin/app/Digest.kt': 'class Digest {\n  @Scheduled(fixedDelay = 3_600_000)\n  fun sendDigests() { mailer.sendAll() }\n}\n' })).toEqual(['TF0801 src/main/kotlin/app/Digest.kt:2 warning'])
+    // ShedLock or a property switch: one instance runs it, or only a worker deploy enables it.
+    expect(run({ ...spring, 'src/main/java/app/UnpaidOrders.java': job.replace('@Transactional', '@SchedulerLock(name = "unpaid")') })).toEqual([])
+    expect(run({ ...spring, 'src/main/java/app/UnpaidOrders.java': job.replace('@Component', '@Component\n@ConditionalOnProperty("jobs.enabled")') })).toEqual([])
+  })
+  it('Spring: per-process housekeeping and cluster-aware jobs stay quiet', () => {
+    const spring = { 'pom.xml': '<project>spring-boot</project>' }
+    // Stats printing and local cache eviction are per-process work every replica should do.
+    expect(run({ ...spring, 'src/main/java/app/QueueStats.java': 'class QueueStats {\n  @Scheduled(fixedDelayString = "${queue.stats.print-interval-ms:60000}")\n  public void printStats() { log.info("{}", stats); }\n}\n' })).toEqual([])
+    expect(run({ ...spring, 'src/main/java/app/Tokens.java': 'class Tokens {\n  @Scheduled(fixedRate = 300000)\n  public void refreshAccessTokens() { client.refresh(); }\n}\n' })).toEqual([])
+    // A TTL cleanup that first checks it owns the partition runs once per cluster.
+    expect(run({ ...spring, 'src/main/java/app/EventsCleanUp.java': 'class EventsCleanUp {\n  private final PartitionService partitionService;\n  @Scheduled(fixedDelayString = "${sql.ttl.events.execution_interval_ms}")\n  public void cleanUp() {\n    if (partitionService.isMyPartition(ServiceType.CORE, tenantId)) { dao.cleanup(ttl); }\n  }\n}\n' })).toEqual([])
+  })
+  it('a scheduler in an app that is itself a worker or scheduler service stays quiet', () => {
+    expect(run({
+      'pom.xml': '<project><modules><module>api</module><module>scheduler</module></modules></project>',
+      'api/pom.xml': '<project>spring-boot</project>',
+      'scheduler/pom.xml': '<project>spring-boot</project>',
+      'scheduler/src/main/java/app/Nightly.java': 'class Nightly {\n  @Scheduled(cron = "0 0 3 * * *")\n  public void rebuildSearchIndex() { indexer.rebuild(); }\n}\n'
+    })).toEqual([])
   })
   it('Go robfig/cron next to ListenAndServe', () => {
     expect(run({ 'go.mod': 'module x\n', 'main.go': 'package main\nimport "github.com/robfig/cron/v3"\nfunc main() {\n\tc := cron.New()\n\tc.AddFunc("@hourly", job)\n\tc.Start()\n\thttp.ListenAndServe(":"+os.Getenv("PORT"), nil)\n}\n' })).toEqual(['TF0801 main.go:6 warning'])

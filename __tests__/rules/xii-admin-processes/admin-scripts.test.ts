@@ -74,6 +74,12 @@ describe('TF1204 admin-script-missing', () => {
       'package.json:5 npm script `reindex` runs `scripts/reindex.js`, which is not in the codebase'
     ])
   })
+  it('a compose service of a prebuilt image runs the image\'s own script; a built service runs ours', () => {
+    const compose = 'services:\n  web:\n    build: .\n    command: ["scripts/cleanup-uploads.sh"]\n  archives:\n    image: ghcr.io/acme/archiver:2.1\n    command: ["scripts/docker-bootstrap.sh"]\n'
+    expect(run({ 'package.json': '{"name":"shop"}\n', 'docker-compose.yml': compose })).toEqual([
+      'docker-compose.yml:4 Service `web` runs `scripts/cleanup-uploads.sh`, which is not in the codebase'
+    ])
+  })
   it('credits management commands and rake tasks as admin-task facts', () => {
     const r = runAudit({ root: makeTree({ 'requirements.txt': 'django\n', 'shop/management/commands/backfill.py': 'x = 1\n', 'shop/management/commands/__init__.py': '', 'lib/tasks/cache.rake': 'task :x\n' }), config: defaultConfig(), rules: [adminScriptMissing] })
     expect(r.findings).toEqual([])

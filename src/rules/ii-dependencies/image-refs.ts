@@ -2,8 +2,9 @@
 // shared by TF0203 (no tag / latest) and TF0204 (no digest).
 import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
-import { dockerfileOf, parseImageRef } from '../../parsers/dockerfile.js'
+import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
+import { parseImageRef } from '../../parsers/image-ref.js'
 
 export interface ImageUse {
   ref: string
@@ -49,4 +50,17 @@ export function imageUses(file: SourceFile): ImageUse[] {
     }
     return out
   })
+}
+
+/**
+ * Names of the images a script, workflow or README builds: `docker build -t name[:tag] .`,
+ * `docker buildx build --tag name`, `podman build -t name` (registry and tag dropped to the name).
+ */
+export function builtImageNames(text: string): string[] {
+  const out: string[] = []
+  for (const m of text.matchAll(/\b(?:docker(?:\s+buildx)?|podman)\s+build\b[^\n]{0,400}?(?:\s-t|\s--tag)(?:\s+|=)["']?([a-z0-9][\w./:-]{0,200}?)["']?(?=\s|$)/gim)) {
+    if (m[1].includes('$')) continue
+    out.push(parseImageRef(m[1]).name.toLowerCase())
+  }
+  return out
 }

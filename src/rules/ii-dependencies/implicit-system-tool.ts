@@ -4,7 +4,7 @@
 import type { RepoContext, Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Language } from '../../engine/types.js'
-import { dockerfileOf } from '../../parsers/dockerfile.js'
+import { baseImageOf, dockerfileOf } from '../../parsers/dockerfile.js'
 import { ancestors, baseName, dirOf, joinPath } from '../shared/dependency-manifests.js'
 
 const FACT = 'tf0206:tool-call'
@@ -152,7 +152,8 @@ function declared(repo: RepoContext, appDir: string): { text: string; dockerfile
     if (!file) continue
     const parsed = dockerfileOf(file)
     text += `\n${parsed.instructions.filter((i) => i.keyword === 'RUN' || i.keyword === 'FROM').map((i) => i.args).join('\n')}`
-    if (parsed.final && FULL_IMAGE.test(parsed.final.image) && !SLIM_TAG.test(parsed.final.image)) fullImage = true
+    const base = baseImageOf(parsed)
+    if (base && FULL_IMAGE.test(base) && !SLIM_TAG.test(base)) fullImage = true
   }
   for (const a of aptfiles) text += `\n${repo.get(a.path)?.text ?? ''}`
   // nixpacks.toml aptPkgs / nixPkgs (Railway, Coolify...): recorded by the file pass.

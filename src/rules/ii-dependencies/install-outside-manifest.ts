@@ -3,7 +3,7 @@
 // without -v, `go install x@latest`, and `curl ... | sh` installers.
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
-import { dockerfileOf } from '../../parsers/dockerfile.js'
+import { dockerfileOf, shippedStages } from '../../parsers/dockerfile.js'
 
 interface Hit {
   offset: number // into the command text
@@ -23,7 +23,7 @@ function tokens(segment: string): { t: string; at: number }[] {
 }
 
 /** Scans one shell command line (a RUN or a script line) for installs outside the manifest. */
-export function scanCommand(cmd: string): Hit[] {
+export function scanCommand(cmd: string, versionVars: ReadonlySet<string> = new Set()): Hit[] {
   const hits: Hit[] = []
   if (cmd.length > 4000) return hits
   // curl/wget piped straight into a shell.
@@ -53,7 +53,8 @@ export function scanCommand(cmd: string): Hit[] {
         (tool === 'yarn' && sub === 'global' && toks[i + 2]?.t === 'add') ||
         (tool === 'pnpm' && /^(add|install|i)$/.test(sub ?? '') && rest.some((a) => a.t === '-g' || a.t === '--global'))) {
       const pkgs = args.filter((a) => a.t !== 'add').map((a) => a.t).filter((p) => !NPM_BOOTSTRAP.test(p.replace(/@[^@/]*$/, '')))
-      const loose = pkgs.filter((p) => !/.@\d/.test(p))
+      // `turbo@${TURBO_VERSION}` with `ARG TURBO_VERSION=2.9.4`: pinned through a build argument.
+      const loose = pkgs.filter((p) => !/.@\d/.test(p) && !versionVars.has(/.@\$\{?(\w+)\}?$/.exec(p)?.[1] ?? ''))
       if (loose.length > 0) hits.push({ offset: at, message: `\`${tool} ${sub} -g ${loose.join(' ')}\` installs a global package outside package.json, at whatever version is newest`, remediation: `Add it to package.json (\`npm install --save-dev ${loose[0]}\`) and run it with \`npx\` / an npm script; if it must be global, pin it: \`npm install -g ${loose[0]}@<version>\`.` })
     } else if ((tool === 'pip' || tool === 'pip3' || (tool.startsWith('python') && sub === '-m' && /^pip3?$/.test(toks[i + 2]?.t ?? ''))) && (tool.startsWith('python') ? toks[i + 3]?.t : sub) === 'install') {
       const after = tool.startsWith('python') ? toks.slice(i + 4) : rest
@@ -95,10 +96,19 @@ export const installOutsideManifest: Rule = {
   check(file, report) {
     if (file.kind === 'dockerfile') {
       if (file.language !== 'none') return // dockerfile.ts is code, not a Dockerfile
-      for (const ins of dockerfileOf(file).instructions) {
-        if (ins.keyword !== 'RUN') continue
+      const parsed = dockerfileOf(file)
+      // Build arguments and env vars whose default is a version (`ARG TURBO_VERSION=2.9.4`).
+      const versionVars = new Set<string>()
+      for (const ins of parsed.instructions) {
+        if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV') continue
+        for (const m of ins.args.matchAll(/(?:^|\s)([A-Za-z_]\w*)[= ]["']?v?\d+(?:\.\d+)*[\w.+-]*["']?(?=\s|$)/g)) versionVars.add(m[1])
+      }
+      const shipped = shippedStages(parsed)
+      for (const ins of parsed.instructions) {
+        // A `dev` target stage the final image neither builds on nor copies from ships nothing.
+        if (ins.keyword !== 'RUN' || !shipped.has(ins.stage)) continue
         const text = ins.exec ? ins.exec.join(' ') : ins.args
-        for (const h of scanCommand(text)) report({ line: ins.line, message: h.message, remediation: h.remediation })
+        for (const h of scanCommand(text, versionVars)) report({ line: ins.line, message: h.message, remediation: h.remediation })
       }
       return
     }

@@ -4,6 +4,7 @@
 // name. Mentions of NODE_ENV that select no host (log level, trust proxy) stay quiet.
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
+import { envAliases, isFallbackAt } from '../shared/backing-service-urls.js'
 import { onLongLine } from '../shared/lines.js'
 import { envLookup } from './secret-patterns.js'
 
@@ -17,6 +18,7 @@ const URL_HOST = /\b(?:https?|wss?|postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv
 const HOST_KEY = /["']?\b([A-Za-z_]*(?:host|hostname|server|endpoint|domain|dsn|address)(?:name)?)["']?\s*(?:=>|:=|=|:)\s*(["']?)([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})["']?/gi
 const ENV_EXPR = String.raw`(?:process\.env(?:\.|\[["'])(?:NODE_ENV|APP_ENV|ENV|ENVIRONMENT|STAGE|DEPLOY_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|GO_ENV|APP_ENVIRONMENT)["'\]]?|os\.(?:environ\.get|getenv|Getenv)\(\s*["'][A-Z_]*(?:ENV|ENVIRONMENT|STAGE|SETTINGS_MODULE|PROFILES_ACTIVE)["'][^)]{0,40}\)|os\.environ\[["'][A-Z_]*(?:ENV|ENVIRONMENT|SETTINGS_MODULE)["']\]|ENV\[["'](?:RAILS_ENV|RACK_ENV|APP_ENV)["']\]|System\.getenv\(\s*"[A-Z_]*(?:ENV|ENVIRONMENT|PROFILE)"\s*\)|Rails\.env|\b(?:env|environment|appEnv|app_env|nodeEnv|NODE_ENV|APP_ENV|ENV|ENVIRONMENT|currentEnv|current_env)\b)`
 const COND = new RegExp(String.raw`${ENV_EXPR}\s*(?:===?|!==?|\.equals\(|\bis\b)\s*["'](?:[\w]{1,40}\.){0,4}(${ENV_NAMES})["']|["'](${ENV_NAMES})["']\s*(?:===?|\.equals\()\s*${ENV_EXPR}|Rails\.env\.(${ENV_NAMES})\?|\bswitch\s*\(\s*${ENV_EXPR}\s*\)|\bcase\s+${ENV_EXPR}\b`, 'g')
+const ENV_BRANCH = new RegExp(COND.source)
 const ENV_KEYED = new RegExp(String.raw`(?:^|[\s{,(])["']?(${ENV_NAMES})["']?\s*(?:=>|=|:)\s*(?:\{|dict\(|$)`, 'gim')
 
 interface Hit { offset: number; what: string }
@@ -79,7 +81,7 @@ export const configGroupedByEnvironment: Rule = {
 function firstHit(file: SourceFile, start: number, end: number): Hit | undefined {
   const text = file.code.slice(start, end)
   const hits: Hit[] = []
-  for (const m of text.matchAll(URL_HOST)) if (!LOCAL.test(m[1]) && m[1].includes('.')) hits.push({ offset: start + m.index + m[0].indexOf(m[1]), what: `host ${m[1]}` })
+  for (const m of text.matchAll(URL_HOST)) if (!LOCAL.test(m[1]) && m[1].includes('.') && !isOverriddenDefault(file, start + m.index)) hits.push({ offset: start + m.index + m[0].indexOf(m[1]), what: `host ${m[1]}` })
   for (const m of text.matchAll(HOST_KEY)) {
     const host = m[3]
     if (file.kind === 'source' && !m[2]) continue // in code only a string literal is a host; a.b.c is an expression
@@ -89,6 +91,15 @@ function firstHit(file: SourceFile, start: number, end: number): Hit | undefined
   }
   hits.sort((a, b) => a.offset - b.offset)
   return hits[0]
+}
+
+/** A literal that is the fallback of an environment lookup (`ENV.fetch("X") { "https://..." }`): the deploy overrides it. */
+function isOverriddenDefault(file: SourceFile, offset: number): boolean {
+  if (file.kind !== 'source') return false
+  const { line, column } = file.position(offset)
+  // `process.env.APP_ENV === 'staging' ? '...' : '...'` selects by environment name: that is this rule's finding.
+  if (ENV_BRANCH.test(file.lines[line - 1] ?? '')) return false
+  return isFallbackAt(file.lines, line - 1, column - 1, envAliases(file.code))
 }
 
 /** The block a condition or key opens: braces for C-like code and JSON, indentation otherwise. */

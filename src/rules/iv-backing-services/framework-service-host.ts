@@ -44,7 +44,8 @@ function django(file: SourceFile, out: (r: Report) => void): void {
 /** Rails config/*.yml: host/endpoint literals outside development/test sections (ERB lookups are fine). */
 function railsYaml(file: SourceFile, out: (r: Report) => void): void {
   let section = ''
-  file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+  const lines = file.code.split(/\r\n|\r|\n/)
+  lines.forEach((line, i) => {
     if (line.length > 4000) return
     const top = /^([A-Za-z_][\w-]{0,60}):/.exec(line)
     if (top) section = top[1]
@@ -53,6 +54,8 @@ function railsYaml(file: SourceFile, out: (r: Report) => void): void {
     if (!m) return
     const value = m[3].replace(/^https?:\/\//, '').replace(/[:/].*$/, '')
     if (!isLiteralHost(value)) return
+    // `url: <%= ENV["DATABASE_URL"] %>` in the same block wins over `host:`: the literal is a default the deploy overrides.
+    if (siblingEnvUrl(lines, i)) return
     out({
       line: i + 1,
       column: line.indexOf(m[3]) + 1,
@@ -60,6 +63,23 @@ function railsYaml(file: SourceFile, out: (r: Report) => void): void {
       remediation: `Use ERB to read it from the environment: \`${m[1]}: <%= ENV.fetch("${m[1] === 'endpoint' ? 'S3_ENDPOINT' : 'DB_HOST'}") %>\`, or give the whole locator as \`url: <%= ENV["DATABASE_URL"] %>\`.`
     })
   })
+}
+
+/** A sibling key of line `i` (same indentation, same block) that reads the whole locator from the environment. */
+function siblingEnvUrl(lines: readonly string[], i: number): boolean {
+  const indent = lines[i].search(/\S/)
+  const sibling = (l: string): boolean => l.search(/\S/) === indent && /^\s+url:\s*['"]?<%=[^%]*\bENV\b/.test(l)
+  for (let j = i - 1; j >= 0 && j >= i - 40; j--) {
+    if (lines[j].trim() === '' || lines[j].trim().startsWith('#')) continue
+    if (lines[j].search(/\S/) < indent) break
+    if (sibling(lines[j])) return true
+  }
+  for (let j = i + 1; j < lines.length && j <= i + 40; j++) {
+    if (lines[j].trim() === '' || lines[j].trim().startsWith('#')) continue
+    if (lines[j].search(/\S/) < indent) break
+    if (sibling(lines[j])) return true
+  }
+  return false
 }
 
 const SPRING_KEY = /^(spring\.(data\.)?(redis|mongodb|rabbitmq|elasticsearch|cassandra|neo4j|couchbase)\.host|spring\.mail\.host|spring\.kafka\.bootstrap-servers|spring\.rabbitmq\.addresses|spring\.data\.cassandra\.contact-points)$/

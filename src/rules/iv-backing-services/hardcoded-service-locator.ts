@@ -19,6 +19,19 @@ const TEST_SECTION = /^(pytest|tool:pytest|tool\.pytest(\.[\w-]+)?|testenv([:.][
  */
 const NOT_APP_CONFIG =
   /(^|\/)(\.circleci\/|\.buildkite\/|\.semaphore\/|\.woodpecker\/|\.gitlab\/|\.do\/app\.ya?ml$|copilot\/|group_vars\/|host_vars\/|inventor(y|ies)\/|ansible\/|playbooks?\/|terraform\/)|(^|\/)(\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild[\w.-]*\.ya?ml|buildspec[\w.-]*\.ya?ml|\.gitlab-ci\.ya?ml|appveyor\.ya?ml|codefresh\.ya?ml|pytest\.ini|tox\.ini|fly\.toml|render\.ya?ml|railway\.(json|toml)|vercel\.json|netlify\.toml|serverless\.ya?ml|docker-stack[\w.-]*\.ya?ml|\.platform\.app\.yaml|nais\.ya?ml)$/i
+/**
+ * Where a deploy (not the app) states its locators: Helm values files of a chart (and value files
+ * handed to `helm install -f`, recognisable by Helm's `global:` block), code-generator configs run
+ * by a developer (MyBatis Generator `generator.properties`/`generatorConfig.xml`), and locale files,
+ * whose URLs are links in translated text (`es.wikipedia.org` is no Elasticsearch cluster).
+ */
+function isDeployOrToolConfig(file: SourceFile): boolean {
+  if (/(^|\/)(locales?|i18n|translations?|lang)\/[^/]+\.(ya?ml|json|properties)$/i.test(file.path)) return true
+  if (/(^|\/)generator(Config)?\.(properties|xml)$/.test(file.path)) return true
+  if (file.kind !== 'yaml') return false
+  if (/(^|\/)values([.-][\w.-]+)?\.ya?ml$/i.test(file.path) && /(^|\/)(charts?|helm|helmcharts?|deploy(ments?)?)\//i.test(file.path)) return true
+  return /^global:[ \t]*$/m.test(file.code) && /^[ \t]+[\w-]+:[ \t]*['"]?\$\{[A-Z][A-Z0-9_]*\}/m.test(file.code)
+}
 /** Google App Engine app.yaml, Cloud Foundry manifest.yml, Heroku app.json: deploy descriptors by content. */
 function isPlatformDescriptor(file: SourceFile): boolean {
   if (/(^|\/)app\.ya?ml$/i.test(file.path)) return /^(runtime|env_variables):/m.test(file.code)
@@ -203,6 +216,23 @@ function inNamedDefaults(lines: readonly string[], i: number): boolean {
   return false
 }
 
+/**
+ * Is line `i` in the body of a method that builds defaults: `defaultConfiguration()`,
+ * `getDefaults()`, `def default_settings(`: the initial values of a user-configurable object (a rule
+ * node, a plugin, a form), which its user replaces.
+ */
+function inDefaultsMethod(lines: readonly string[], i: number): boolean {
+  const indent = lines[i].search(/\S/)
+  for (let j = i - 1; j >= 0 && j >= i - 30; j--) {
+    const line = lines[j]
+    if (line.length > 4000 || line.trim() === '' || line.search(/\S/) >= indent) continue
+    const name = /\b(?:def|func|fun|function)\s+(\w+)\s*\(|^\s*(?:(?:public|protected|private|static|final|override|async)\s+)*[\w<>[\],?]+\s+(\w+)\s*\([^)]*\)\s*(?:throws\s+[\w., ]+)?\{?\s*$/.exec(line)
+    if (!name) return false
+    return /^(get_?)?defaults?([A-Z_]\w*)?$|^\w*[a-z]Defaults?$|^default_\w+$/i.test(name[1] ?? name[2])
+  }
+  return false
+}
+
 /** A literal that is the default of a parameter in a definition line: `def __init__(self, host="localhost")`. */
 function isParameterDefault(line: string, index: number): boolean {
   if (!DEFINITION.test(line)) return false
@@ -225,7 +255,7 @@ export const hardcodedServiceLocator: Rule = {
   files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
   keywords: ['://', 'smtp', 'mail.', ':909', 'host', 'new Jedis', 'new MongoClient', 'new ServerAddress', 'new MemcachedClient', 'addr:', 'addrs:'],
   check(file, report, ctx) {
-    if (isDevOrTestName(file.path) || NOT_APP_CONFIG.test(file.path) || (file.kind !== 'source' && isPlatformDescriptor(file))) return
+    if (isDevOrTestName(file.path) || NOT_APP_CONFIG.test(file.path) || (file.kind !== 'source' && (isPlatformDescriptor(file) || isDeployOrToolConfig(file)))) return
     // A file that starts Testcontainers is test support wherever it lives.
     if (file.kind === 'source' && /\btestcontainers\b/i.test(file.code)) return
     const isCode = file.kind === 'source'
@@ -291,6 +321,7 @@ export const hardcodedServiceLocator: Rule = {
           !envFallback &&
           (NAMED_DEFAULT.test(before) ||
             inNamedDefaults(lines, i) ||
+            (isCode && inDefaultsMethod(lines, i)) ||
             DEFAULT_CALL.test(before) ||
             paramDefault ||
             settingsField ||

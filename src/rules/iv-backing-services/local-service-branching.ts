@@ -11,6 +11,8 @@ const SERVICE_NAME = /(db|database|redis|mongo|postgres|pg|mysql|maria|cache|que
 const GENERIC_NAME = /\b\w*(host|url|uri|endpoint|addr|address)\w*\b/i
 /** The request's own host (CORS, redirects, dev banners) is not a backing service. */
 const REQUEST_HOST = /\b(req|request|headers|window\.location|location\.(host|hostname)|ctx\.host|origin|referer|r\.Host)\b/i
+/** Origins and allowed hosts of the app's own HTTP surface (CORS, CSP, dev-server origins, image hosts). */
+const ORIGIN_CONTEXT = /origins?\b|Origins?[A-Z(]|\bcors\b|\bCors[A-Z]|\bcsp\b|allowed_?hosts|allowedHosts|ALLOWED_HOSTS|trusted_?origins|remotePatterns|allow-?list|allowList/i
 
 export const localServiceBranching: Rule = {
   meta: {
@@ -29,10 +31,13 @@ export const localServiceBranching: Rule = {
   check(file, report) {
     if (isDevOrTestName(file.path)) return
     const usesClient = CLIENT_HINT.test(file.code)
-    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+    const lines = file.code.split(/\r\n|\r|\n/)
+    lines.forEach((line, i) => {
       if (line.length > 4000) return
       const lit = LOCAL_LITERAL.exec(line)
       if (!lit || !COMPARISON.test(line) || !CONDITION.test(line) || REQUEST_HOST.test(line)) return
+      // Building an allow-list of local origins (CORS, CSP, dev-server origins) picks no backing service.
+      if (ORIGIN_CONTEXT.test(lines.slice(Math.max(0, i - 15), i + 1).join('\n'))) return
       // The operand compared with the literal: the rest of the line without string literals.
       const envNames = [...line.matchAll(/\b(?:ENV|environ|getenv|Getenv|env)\s*(?:\.get|\.fetch)?\s*[[(]\s*(['"])(\w{1,100})\1/g)].map((e) => e[2])
       const operands = `${line.replace(/(['"])(?:\\.|(?!\1).){0,500}\1/g, ' ')} ${envNames.join(' ')}`

@@ -11,6 +11,11 @@ export interface AppFact { app: string; file: string; line: number }
 export interface SignalFact extends AppFact { imports?: string[] }
 
 /** Fact keys (documented in the report): where servers start, where SIGTERM is handled, Spring graceful shutdown set. */
+/** Packages and folders that hold auxiliary listeners: profiling, metrics, debug endpoints. */
+const AUX_LISTENER_PATH = /(^|\/)(pprof|profiling|metrics|debug|debugserver|monitoring)\/[^/]+$/i
+/** A listener on the conventional pprof (6060) or Prometheus exporter (2112, 9100) port. */
+const AUX_PORT_LISTEN = /ListenAndServe\s*\(\s*["'`][^"'`]*:(6060|2112|9100)["'`]/
+
 export const FACT_SERVER_ENTRY = 'ix-server-entry'
 export const FACT_SIGNAL_HANDLER = 'ix-signal-handler'
 export const FACT_SPRING_GRACEFUL = 'ix-spring-graceful'
@@ -77,10 +82,13 @@ export const noGracefulShutdown: Rule = {
     const entry = ENTRY[lang]
     // Dev servers and one-off scripts are not the deployed long-running process.
     if (!entry || isDevOnlyPath(file.path) || isAdminScript(file.path)) return
+    // An auxiliary listener (pprof, metrics, debug endpoints) beside the app's server is not the server.
+    if (AUX_LISTENER_PATH.test(file.path)) return
     for (const { m, line, column } of matchesIn(file, entry)) {
       if (file.inStringLiteral(m.index)) continue // a snippet in a string (a remediation, a docstring) starts no server
       if (inDevOrTestBranch(codeLines(file), line - 1)) continue // if (process.env.NODE_ENV !== 'production') app.listen(3000): serverless in production
       if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code)) continue
+      if (AUX_PORT_LISTEN.test(file.line(line))) continue // http.ListenAndServe(":6060", nil) for pprof, ":2112" for promhttp
       if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code)) continue
       ctx.facts.add<ServerEntryFact>(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: lang === 'go' ? goImports(file.code) : importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) })
       break

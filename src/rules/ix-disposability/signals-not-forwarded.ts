@@ -2,6 +2,7 @@
 // wrappers and entrypoint scripts that start the app without `exec`.
 import type { Rule, ReportFn } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
+import { baseImageOf, dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { bootCommands, ENTRYPOINT_SCRIPT, shellScriptOf, tok, toExecForm, type BootCommand } from '../shared/ix-xii-boot.js'
 
@@ -39,9 +40,13 @@ export const signalsNotForwarded: Rule = {
 
 function checkDockerfile(file: SourceFile, report: ReportFn): void {
   const { entrypoint, cmd } = bootCommands(file)
+  const parsed = dockerfileOf(file)
+  // BusyBox sh (Alpine) execs a lone simple command in place of itself, so the app is PID 1; Debian's
+  // dash (node:, python:, ruby:, golang: default tags, Ubuntu) does not and keeps sh as PID 1.
+  const busybox = BUSYBOX_IMAGE.test(baseImageOf(parsed) ?? '') && !parsed.instructions.some((i) => i.keyword === 'SHELL')
   const hasInit = entrypoint !== undefined && INIT.test(entrypoint.text)
   if (entrypoint) {
-    if (!hasInit) checkBoot(entrypoint, report)
+    if (!hasInit) checkBoot(entrypoint, report, busybox)
     // An exec-form entrypoint script runs `exec "$@"`: a shell-form CMD then becomes `/bin/sh -c ...` under it.
     if (cmd && !cmd.exec && entrypoint.exec && /(entrypoint|\.sh$)/i.test(entrypoint.exec[0] ?? '') && !/^exec\s/.test(cmd.text)) {
       report({
@@ -53,13 +58,30 @@ function checkDockerfile(file: SourceFile, report: ReportFn): void {
     }
     return
   }
-  if (cmd) checkBoot(cmd, report)
+  if (cmd) checkBoot(cmd, report, busybox)
 }
 
-function checkBoot(bc: BootCommand, report: ReportFn): void {
+/** Alpine and BusyBox images, whose /bin/sh is BusyBox ash. */
+const BUSYBOX_IMAGE = /(^|\/)(alpine|busybox)(:|@|$)|[:-]alpine[\w.]*$/i
+/** One simple command: no lists, pipes, background jobs, substitutions or redirections. */
+function isSingleCommand(text: string): boolean {
+  return !/&&|\|\||[;&|<>`\n]|\$\(/.test(text)
+}
+
+function checkBoot(bc: BootCommand, report: ReportFn, busybox = false): void {
   const line = bc.instruction.line
   if (!bc.exec) {
     if (/^exec\s/.test(bc.text)) return
+    if (busybox && isSingleCommand(bc.text)) {
+      report({
+        line,
+        column: 1,
+        severity: 'notice',
+        message: `Shell-form ${bc.keyword} ${tok(bc.text)} runs under \`/bin/sh -c\`: BusyBox sh execs a single command, so the app is PID 1 on this Alpine base, but it stops being so when a second command or another base image comes in`,
+        remediation: fixFor(bc)
+      })
+      return
+    }
     report({
       line,
       column: 1,

@@ -39,6 +39,21 @@ const S3_HOST = /(^|\.)(s3([.-][\w-]{1,40})?\.amazonaws\.com|digitaloceanspaces\
 /** Placeholder hosts in messages and docstrings: host, hostname, example.com, <host>, ${HOST}. */
 const PLACEHOLDER_HOST = /^(host|hostname|server|your[\w-]*|my[\w-]*host|example(\.\w+)?|[\w.-]*\.example(\.\w+)?|[\w.-]*example\.(com|org|net)|x+|\*|.*[${}<>%].*)$/i
 
+/**
+ * JavaMail/Jakarta Mail and Spring property keys (`mail.smtp.host`, `mail.transport.protocol`,
+ * `mail.store.protocol`, `smtp.starttls.enable`): names of settings, not hosts.
+ */
+const MAIL_PROPERTY_KEY = /^(?:mail\.(?:smtps?|imaps?|pop3s?|transport|store|debug|mime|event|from|user|host|port|protocol)(?:\.|$)|[\w.-]*\.(?:host|port|protocol|auth|timeout|connectiontimeout|writetimeout|user|username|password|from|enable|required|starttls|ssl|class|debug|trust|socketFactory|fallback|quitwait|localhost)$)/i
+
+/**
+ * `es`, `es01`, `es-master`, `es.internal`: an Elasticsearch node by its usual short name. A public
+ * site's language subdomain (`es.wikipedia.org`, `es.example.com`) is not, unless a port says so.
+ */
+function isEsHost(host: string, port: string | undefined): boolean {
+  if (!/(^|[.-])es\d*([.-]|$)/i.test(host)) return false
+  return port !== undefined || !host.includes('.') || /\.(local|internal|lan|svc|cluster\.local|consul)$/i.test(host)
+}
+
 export function findLocators(text: string): Locator[] {
   const out: Locator[] = []
   if (text.length > 4000) return out
@@ -50,7 +65,7 @@ export function findLocators(text: string): Locator[] {
     if (PLACEHOLDER_HOST.test(host) || !/[A-Za-z0-9]/.test(host)) continue
     let kind = SCHEME_KIND[scheme]
     if (!kind && (scheme === 'http' || scheme === 'https')) {
-      if ((port && HTTP_SEARCH_PORTS.has(port)) || /(^|[.-])(elasticsearch|opensearch|es)([.-]|$)|\.found\.io$|\.elastic-cloud\.com$/i.test(host)) kind = ['search', 'ELASTICSEARCH_URL']
+      if ((port && HTTP_SEARCH_PORTS.has(port)) || /(^|[.-])(elasticsearch|opensearch)([.-]|$)|\.found\.io$|\.elastic-cloud\.com$/i.test(host) || isEsHost(host, port)) kind = ['search', 'ELASTICSEARCH_URL']
       else if (S3_HOST.test(host) && /endpoint/i.test(text)) kind = ['object storage', 'S3_ENDPOINT']
     }
     if (!kind) continue
@@ -70,9 +85,10 @@ export function findLocators(text: string): Locator[] {
   if (broker && /broker|bootstrap|kafka/i.test(text) && !PLACEHOLDER_HOST.test(broker[2])) {
     out.push({ token: `${broker[2]}:${broker[3]}`, host: broker[2], kind: 'queue', envVar: 'KAFKA_BROKERS', index: broker.index + 1 })
   }
-  const smtp = /(['"])((?:smtp|email-smtp|smtp-relay|mail)\.[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})\1/.exec(text)
-  if (smtp && /\.[a-z]{2,}$/i.test(smtp[2]) && !PLACEHOLDER_HOST.test(smtp[2])) {
+  for (const smtp of text.matchAll(/(['"])((?:smtp|email-smtp|smtp-relay|mail)\.[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})\1/g)) {
+    if (!/\.[a-z]{2,}$/i.test(smtp[2]) || PLACEHOLDER_HOST.test(smtp[2]) || MAIL_PROPERTY_KEY.test(smtp[2])) continue
     out.push({ token: smtp[2], host: smtp[2], kind: 'smtp', envVar: 'SMTP_HOST', index: smtp.index + 1 })
+    break
   }
   return out
 }

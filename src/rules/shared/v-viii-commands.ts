@@ -7,6 +7,7 @@ import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { procfileOf } from '../../parsers/procfile.js'
+import { parseImageRef } from '../../parsers/image-ref.js'
 
 export interface StartCommand {
   /** Where it comes from, for messages: 'Procfile web:', 'CMD', 'npm "start" script'... */
@@ -144,9 +145,9 @@ export function inStringLiteralV8(line: string, column: number): boolean {
  * Docker Hub image (postgres, redis) or a well-known vendor's (Grafana, cert-manager, ingress, Bitnami...).
  * Platform repos deploy third-party software too; its replica count or ports are not the app's.
  */
-export function isOwnImageV8(image: string | undefined): boolean {
+export function isOwnImage(image: string | undefined): boolean {
   if (!image) return false
-  const name = image.split('@')[0].replace(/:[^/:]*$/, '')
+  const { name } = parseImageRef(image)
   if (!name.includes('/')) return false
   return !/^(?:docker\.io\/)?(?:library|bitnami|bitnamicharts|confluentinc|grafana|prom|elastic|hashicorp|rabbitmq|mongo|redis|postgres|mysql|mariadb|nginx|nginxinc|traefik|envoyproxy|istio|jaegertracing|otel|openzipkin|minio|jetstack|argoproj|fluent|velero|kiwigrid|oliver006|memcached|jenkins|sonarqube|keycloak|vault|consul)\/|^(?:quay\.io|registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/(?:k8s|google[-_]containers|cloudsql-docker|kaniko-project)|public\.ecr\.aws\/(?:eks|karpenter|aws-observability|bitnami)|mcr\.microsoft\.com\/(?:oss|k8s)|ghcr\.io\/(?:fluxcd|external-secrets|kyverno|dexidp|grafana|prometheus-community|open-telemetry|cloudnative-pg|zalando))\//.test(name)
 }

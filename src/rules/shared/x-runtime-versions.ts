@@ -6,6 +6,7 @@ import type { SourceFile } from '../../engine/source-file.js'
 import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { workflowOf } from '../../parsers/workflow.js'
+import { imageBaseName, parseImageRef } from '../../parsers/image-ref.js'
 
 export type Runtime = 'node' | 'python' | 'ruby' | 'java' | 'go'
 
@@ -230,12 +231,10 @@ const TOOL_ONLY_RUN = /^[^\n]{0,400}\b(mkdocs|sphinx-build|make\s+(html|docs)|pr
 
 /** The runtime and version in an image reference (node:20-alpine, eclipse-temurin:21-jre, maven:3.9-eclipse-temurin-17, distroless/java17). */
 export function imageRuntime(image: string): { runtime: Runtime; version: string } | undefined {
-  const ref = image.toLowerCase()
-  const slash = ref.lastIndexOf('/')
-  const colon = ref.lastIndexOf(':')
-  const repo = colon > slash ? ref.slice(0, colon) : ref
-  const tag = colon > slash ? ref.slice(colon + 1) : ''
-  const base = repo.slice(repo.lastIndexOf('/') + 1)
+  const parsed = parseImageRef(image.toLowerCase())
+  const repo = parsed.name
+  const tag = parsed.tag ?? ''
+  const base = imageBaseName(repo)
   // Dev Containers images tag `<image version>-<runtime version>-<os>`: devcontainers/python:1-3.12-bookworm.
   const devcontainer = /(^|\/)devcontainers\/(python|javascript-node|typescript-node|ruby|go|java)$/.exec(repo)
   if (devcontainer) {

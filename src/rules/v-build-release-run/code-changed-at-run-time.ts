@@ -10,9 +10,18 @@ type Report = Parameters<NonNullable<Rule['check']>>[1]
 
 const GIT = /\bgit\s+(?:pull|fetch|checkout|reset\s+--hard|clone|merge|rebase)\b/
 const BUILD = /\b(?:npm\s+(?:install|i|ci)|npm\s+run\s+build|yarn(?:\s+install)?(?=\s*(?:&&|;|$|["']))|pnpm\s+(?:install|i)|pip3?\s+install|bundle\s+install|composer\s+install|mvn\s+\S*\s*package|go\s+build|rails\s+assets:precompile|python3?\s+manage\.py\s+collectstatic)\b/
-const HOT_PATCH = /\b(?:kubectl\s+cp|docker\s+cp)\s+(?:-\S+\s+)*(?!\S*:)\S+\s+\S+:\S*/
+/** `docker cp ./src app:/srv`: a local source (not a flag, no `container:` prefix) copied into a container. */
+const HOT_PATCH = /\b(?:kubectl\s+cp|docker\s+cp)\s+(?:-\S+\s+)*(?!-)(?!\S*:)\S+\s+([^\s:]+):\S*/
 const SSH = /(?:^|[\s;&|(])ssh\s/
 const HEREDOC = /<<-?\s*['"]?(\w+)['"]?/
+
+/** Is `name` assigned, in the lines before `i`, the id of a container the script starts or creates itself? */
+function scratchContainer(lines: readonly string[], i: number, name: string): boolean {
+  if (!/^\w{1,60}$/.test(name)) return false
+  const assign = new RegExp(`\\b${name}=\\$\\(\\s*docker\\s+(?:run|create|container\\s+(?:run|create))\\b`)
+  for (let j = i - 1; j >= 0 && j >= i - 200; j--) if (assign.test(lines[j])) return true
+  return false
+}
 
 const FIX_GIT = 'Ship an immutable release instead of changing code on the server: build an artifact in CI (a container image tagged with the commit SHA, a versioned tarball), then deploy that artifact (`docker pull ghcr.io/acme/web:$SHA && docker compose up -d`, `kubectl set image ...:$SHA`) — never `git pull` on the host.'
 const FIX_BUILD = 'Build once in CI and deploy the built artifact: install dependencies and compile in the build stage (Dockerfile RUN / CI job), push a versioned image or archive, and have the server only download and start it.'
@@ -80,7 +89,8 @@ function scanDeployLines(file: SourceFile, report: Report): void {
       if (h) heredocEnd = h[1]
     }
     const patch = HOT_PATCH.exec(text)
-    if (patch) {
+    // Into a container the script itself just started from a utility image (`TMP=$(docker run -d -v vol:/data busybox true)`): moving volume data, not code.
+    if (patch && !scratchContainer(lines, i, patch[1].replace(/^["']?\$?\{?|\}?["']?$/g, ''))) {
       report({ line: n, column: patch.index + 1, message: `"${patch[0].split(/\s+/).slice(0, 2).join(' ')}" hot-patches files into a running container`, remediation: FIX_PATCH })
       continue
     }

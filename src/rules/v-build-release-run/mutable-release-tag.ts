@@ -3,11 +3,11 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
-import { parseImageRef } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { workflowOf } from '../../parsers/workflow.js'
 import { yamlEntries, yamlOf } from '../../parsers/yaml.js'
-import { codeLinesV8, isNonProductionPathV8, isOwnImageV8 } from '../shared/v-viii-commands.js'
+import { codeLinesV8, isNonProductionPathV8, isOwnImage } from '../shared/v-viii-commands.js'
+import { parseImageRef } from '../../parsers/image-ref.js'
 
 const MUTABLE = new Set(['latest', 'main', 'master', 'develop', 'development', 'dev', 'staging', 'stage', 'prod', 'production', 'stable', 'edge', 'nightly', 'trunk', 'head'])
 /** `<name>:<mutable tag>` inside a command; the name may be an expression (`${{ env.IMAGE }}`). */
@@ -35,7 +35,7 @@ function isMutable(ref: string): string | undefined {
  * under a mutable tag? Then TF0203 leaves it alone: one finding for one `:latest`.
  */
 export function reportedAsMutableRelease(file: SourceFile, image: string): boolean {
-  return (file.kind === 'kubernetes' || file.kind === 'compose') && file.role === 'app' && !isNonProductionPathV8(file.path) && isOwnImageV8(image) && isMutable(image) !== undefined
+  return (file.kind === 'kubernetes' || file.kind === 'compose') && file.role === 'app' && !isNonProductionPathV8(file.path) && isOwnImage(image) && isMutable(image) !== undefined
 }
 
 export const mutableReleaseTag: Rule = {
@@ -55,7 +55,7 @@ export const mutableReleaseTag: Rule = {
     if (file.kind === 'kubernetes') return checkKubernetes(file, report)
     if (file.kind === 'compose') {
       for (const s of composeOf(file).services) {
-        const tag = s.image && isOwnImageV8(s.image) && isMutable(s.image)
+        const tag = s.image && isOwnImage(s.image) && isMutable(s.image)
         if (!tag) continue
         report({ line: s.imageLine, column: col(file, s.imageLine, s.image!), message: `service "${s.name}" runs image "${s.image}": ":${tag}" is not an immutable release`, remediation: `Pin the release: \`image: ${parseImageRef(s.image!).name}:\${APP_VERSION:?}\` (set to the commit SHA or version at deploy) or a digest. ${FIX}` })
       }
@@ -78,7 +78,7 @@ function checkKubernetes(file: SourceFile, report: Report): void {
   for (const w of m.workloads) {
     for (const c of w.containers) {
       // Third-party images (redis:latest, busybox:stable) are not this app's releases; TF0203 covers their tags.
-      const tag = c.image && isOwnImageV8(c.image) && isMutable(c.image)
+      const tag = c.image && isOwnImage(c.image) && isMutable(c.image)
       if (!tag) continue
       report({
         line: c.imageLine,

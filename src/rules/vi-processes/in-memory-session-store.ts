@@ -5,7 +5,7 @@ import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { inDevOrTestBranch } from '../shared/ix-xii-boot.js'
 import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
-import { balancedV6, importNamesV6, objectLiteralOfV6 } from './js-calls.js'
+import { balanced, importNames, objectLiteralOf } from '../shared/js-calls.js'
 
 type Report = Parameters<NonNullable<Rule['check']>>[1]
 
@@ -51,19 +51,19 @@ function lineRule(file: SourceFile, report: Report, re: RegExp, message: string,
 function checkNode(file: SourceFile, report: Report): void {
   const code = file.code
   for (const [module, fix] of [['express-session', NODE_FIX], ['@fastify/session', FASTIFY_FIX], ['fastify-session', FASTIFY_FIX]] as const) {
-    for (const name of importNamesV6(code, module)) {
+    for (const name of importNames(code, module)) {
       const esc = name.replace(/\$/g, '\\$')
       // express-session: session({...}); fastify: app.register(fastifySession, {...}).
       const call = module === 'express-session' ? new RegExp(`(?<![\\w$.])${esc}\\s*\\(`, 'g') : new RegExp(`\\.register\\(\\s*${esc}\\s*,\\s*`, 'g')
       for (const m of code.matchAll(call)) {
         let options: string | undefined
         if (module === 'express-session') {
-          const args = balancedV6(code, m.index + m[0].length - 1)
+          const args = balanced(code, m.index + m[0].length - 1)
           if (args === undefined) continue
           options = resolveOptions(code, args.trim())
         } else {
           const after = code.slice(m.index + m[0].length, m.index + m[0].length + 200)
-          options = after.startsWith('{') ? balancedV6(code, m.index + m[0].length) : resolveOptions(code, after.split(/[,)]/)[0].trim())
+          options = after.startsWith('{') ? balanced(code, m.index + m[0].length) : resolveOptions(code, after.split(/[,)]/)[0].trim())
         }
         if (options === undefined || /\.\.\./.test(options) || /\bstore\b/.test(options)) continue
         const p = file.position(m.index + (module === 'express-session' ? 0 : 1))
@@ -84,7 +84,7 @@ function resolveOptions(code: string, arg: string): string | undefined {
   if (arg === '') return ''
   if (arg.startsWith('{')) return arg
   if (!/^[A-Za-z_$][\w$]*$/.test(arg)) return undefined
-  const literal = objectLiteralOfV6(code, arg)
+  const literal = objectLiteralOf(code, arg)
   if (literal === undefined) return undefined
   const assigned = new RegExp(`\\b${arg.replace(/\$/g, '\\$')}\\.store\\s*=`).test(code)
   return assigned ? `${literal} store` : literal

@@ -5,7 +5,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
-import { balancedV6, splitArgsV6 } from './js-calls.js'
+import { balanced, splitArgs } from '../shared/js-calls.js'
 
 type Report = Parameters<NonNullable<Rule['check']>>[1]
 
@@ -75,14 +75,14 @@ function checkNode(file: SourceFile, report: Report): void {
   const code = file.code
   if (/\bmulter\b/.test(code)) {
     for (const m of code.matchAll(/\bmulter\s*\(\s*\{/g)) {
-      const opts = balancedV6(code, m.index + m[0].length - 1) ?? ''
+      const opts = balanced(code, m.index + m[0].length - 1) ?? ''
       const dest = /\bdest\s*:\s*([^,}\n]{1,120})/.exec(opts)
       if (!dest || TMP.test(dest[1])) continue
       const p = file.position(m.index)
       report({ line: p.line, column: p.column, message: `multer({ dest: ${dest[1].trim()} }) stores uploads on the local disk`, remediation: FIX.node })
     }
     for (const m of code.matchAll(/\bmulter\.diskStorage\s*\(/g)) {
-      const opts = balancedV6(code, m.index + m[0].length - 1) ?? ''
+      const opts = balanced(code, m.index + m[0].length - 1) ?? ''
       if (TMP.test(opts)) continue
       const p = file.position(m.index)
       report({ line: p.line, column: p.column, message: 'multer.diskStorage() stores uploads on the local disk', remediation: FIX.node })
@@ -95,8 +95,8 @@ function checkNode(file: SourceFile, report: Report): void {
   const call = new RegExp(String.raw`(?:\bfs(?:\.promises)?\.${bare})(writeFile|writeFileSync|createWriteStream|appendFile|appendFileSync|rename|renameSync|copyFile|copyFileSync)\s*\(`, 'g')
   for (const m of code.matchAll(call)) {
     if (/\bfunction\s+$/.test(code.slice(Math.max(0, m.index - 12), m.index))) continue // a wrapper's own declaration
-    const args = balancedV6(code, m.index + m[0].length - 1, 600) ?? ''
-    const parts = splitArgsV6(args)
+    const args = balanced(code, m.index + m[0].length - 1, 600) ?? ''
+    const parts = splitArgs(args)
     const written = (m[1].startsWith('rename') || m[1].startsWith('copy') ? parts[1] : parts[0]) ?? ''
     const target = definitionOf(code, written.trim()) ?? written
     if (!USER_DIR.test(target) || TMP.test(target)) continue
@@ -133,9 +133,9 @@ function checkPython(file: SourceFile, report: Report): void {
     /\b(\w+)\.save\(/g,
     (m) => {
       if (/storage/i.test(m[1])) return false
-      const args = balancedV6(file.code, m.index! + m[0].length - 1, 600)
+      const args = balanced(file.code, m.index! + m[0].length - 1, 600)
       if (args === undefined) return false
-      const positional = splitArgsV6(args).filter((a) => a.trim() !== '' && !/^\s*\w+\s*=(?!=)/.test(a))
+      const positional = splitArgs(args).filter((a) => a.trim() !== '' && !/^\s*\w+\s*=(?!=)/.test(a))
       return positional.length === 1 && USER_DIR.test(positional[0]) && !TMP.test(positional[0])
     },
     (m) => `${m[1]}.save(... upload folder ...) keeps the upload on the local disk`,

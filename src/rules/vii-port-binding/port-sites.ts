@@ -4,7 +4,7 @@ import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
 import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
-import { codeLinesV8, inStringLiteralV8, isOwnImageV8, locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
+import { codeLinesV8, inStringLiteralV8, isOwnImage, locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
 
 export interface LiteralBindV7 {
   line: number
@@ -167,7 +167,7 @@ function collect(file: SourceFile): PortSitesV7 {
         // Databases and other backing services run as StatefulSets/DaemonSets or official images: not the app.
         if (w.kind !== 'Deployment' && w.kind !== 'Pod' && w.kind !== 'DeploymentConfig' && w.kind !== 'ReplicaSet') continue
         for (const c of w.containers) {
-          if (c.init || !isOwnImageV7(c.image)) continue
+          if (c.init || !isOwnImage(c.image)) continue
           for (const e of c.env) if (e.name === 'PORT' && /^\d{2,5}$/.test(e.value ?? '')) out.injected.push({ port: Number(e.value), line: e.line })
           if (c.ports.length) out.exposed.push(c.ports.map((p) => ({ port: p.containerPort, line: p.line, column: file.line(p.line).indexOf(String(p.containerPort)) + 1, label: `${w.kind} "${w.name}" containerPort ${p.containerPort}` })))
         }
@@ -254,5 +254,3 @@ function resolveIdentifier(code: string, id: string, language: string): number |
   return assignments > 1 ? undefined : Number(m[1])
 }
 
-/** An image the app builds itself (see isOwnImageV8). */
-export const isOwnImageV7 = isOwnImageV8

@@ -7,7 +7,7 @@ import { composeOf } from '../../parsers/compose.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { procfileOf } from '../../parsers/procfile.js'
 import { codeLinesV8, inStringLiteralV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
-import { balancedV6, importNamesV6, splitArgsV6 } from '../vi-processes/js-calls.js'
+import { balanced, importNames, splitArgs } from '../shared/js-calls.js'
 
 interface Detection {
   line: number
@@ -28,6 +28,12 @@ const WORKER_NAME = /(^|[/_.-])(worker|workers|scheduler|schedule|cron|crons|clo
 const WORKER_TYPE = /^(?!web$|release$)/
 const WORKERISH = /worker|schedul|cron|clock|beat|consumer|jobs?\b|queue|sidekiq|celery|\brq\b|good_job|solid_queue|delayed_job/i
 const ENV_GUARD = /\b(?:if|unless|when)\b[^\n]*(?:process\.env|os\.environ|os\.getenv|getenv|ENV\[|ENV\.fetch|System\.getenv|settings\.)[^\n]*(?:CRON|SCHEDUL|WORKER|JOB|ROLE|PROCESS_TYPE|DYNO|ENABLE|RUN_)/i
+/** A scheduled job that checks it owns the work (partition, leader, distributed lock) runs once per cluster. */
+const CLUSTER_AWARE = /\b(?:isMyPartition|partitionService|isLeader|leaderElect\w*|LeaderLatch|tryLock|RedissonClient|getLock|DistributedLock|SchedulerLock)\b/
+/** Names of work every process does for itself: stats and metrics, local caches, heartbeats, token or config refresh. */
+const PER_PROCESS = /cache|metric|stats?(?![a-z])|Stats|heartbeat|health|ping|keep-?alive|memory|print|log(?![a-z])|Log|refresh|Refresh|reload|Reload|jwks|certs?\b|evict|Evict/
+/** A mode-specific entry point: `if (process.argv[2] === 'scheduler')`, `case "worker":`, `if args.mode == "cron":`. */
+const MODE_GUARD = /\b(?:if|elif|elsif|unless|when)\b[^\n]*(?:argv|ARGV|os\.Args|\bmode\b|\bMODE\b|\brole\b|\bROLE\b|\bcommand\b|\bcmd\b)[^\n]*(?:worker|schedul|cron|jobs?\b|clock|beat|consumer)|\bcase\s+["'`:]?(?:worker|scheduler|schedule|cron|jobs?|clock|beat|consumer)\b/i
 const SERVER_START = /\.listen\(|createServer\(|ListenAndServe|\.Run\(\s*["':)]|NestFactory\.create|Flask\(|FastAPI\(|get_wsgi_application|get_asgi_application|\buvicorn\.run\(|\bapp\.run\(/
 
 const FIX: Record<string, string> = {
@@ -52,7 +58,7 @@ export const backgroundWorkInWebProcess: Rule = {
   files: { kinds: ['source'], roles: ['app'] },
   // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
   rereadReportedFiles: true,
-  keywords: ['cron', 'schedul', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
+  keywords: ['cron', 'schedul', '@scheduled', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
   check(file, _report, ctx) {
     if (isNonProductionPathV8(file.path)) return
     const found = detect(file)
@@ -60,7 +66,7 @@ export const backgroundWorkInWebProcess: Rule = {
     for (const d of found) {
       if (inStringLiteralV8(lines[d.line - 1] ?? '', d.column - 1)) continue
       const context = lines.slice(Math.max(0, d.line - 6), d.line).join('\n')
-      if (ENV_GUARD.test(context)) continue
+      if (ENV_GUARD.test(context) || MODE_GUARD.test(context)) continue
       ctx.facts.add<DetectionFact>(KEY, { ...d, file: file.path, app: ctx.app?.path ?? '.', language: file.language, ...(ctx.app?.framework ? { framework: ctx.app.framework } : {}) })
     }
   },
@@ -70,6 +76,8 @@ export const backgroundWorkInWebProcess: Rule = {
     const declared = declaredProcessTypes(repo)
     for (const d of detections) {
       if (declared.has(d.app) || declared.has('.')) continue
+      // The app is itself a worker, scheduler or consumer service: its own process type.
+      if (d.app !== '.' && WORKER_NAME.test(d.app)) continue
       // Outside the server file, only report what clearly loads into the web process.
       if (!d.inWebProcess && (WORKER_NAME.test(d.file) || !isWebFramework(d.framework))) continue
       const eco = d.language === 'typescript' ? 'node' : d.language === 'javascript' ? 'node' : d.language === 'kotlin' ? 'java' : d.language
@@ -126,9 +134,9 @@ function detect(file: SourceFile): Detection[] {
   switch (file.language) {
     case 'javascript':
     case 'typescript': {
-      for (const n of importNamesV6(code, 'node-cron')) for (const m of code.matchAll(new RegExp(`\\b${n}\\.schedule\\(`, 'g'))) add(m.index, `${n}.schedule()`)
-      if (importNamesV6(code, 'cron').length || /from\s+["']cron["']|require\(\s*["']cron["']\s*\)/.test(code)) for (const m of code.matchAll(/\bnew\s+CronJob\(|\bCronJob\.from\(/g)) add(m.index, m[0].startsWith('new') ? 'new CronJob()' : 'CronJob.from()')
-      for (const n of importNamesV6(code, 'node-schedule')) for (const m of code.matchAll(new RegExp(`\\b${n}\\.scheduleJob\\(`, 'g'))) add(m.index, `${n}.scheduleJob()`)
+      for (const n of importNames(code, 'node-cron')) for (const m of code.matchAll(new RegExp(`\\b${n}\\.schedule\\(`, 'g'))) add(m.index, `${n}.schedule()`)
+      if (importNames(code, 'cron').length || /from\s+["']cron["']|require\(\s*["']cron["']\s*\)/.test(code)) for (const m of code.matchAll(/\bnew\s+CronJob\(|\bCronJob\.from\(/g)) add(m.index, m[0].startsWith('new') ? 'new CronJob()' : 'CronJob.from()')
+      for (const n of importNames(code, 'node-schedule')) for (const m of code.matchAll(new RegExp(`\\b${n}\\.scheduleJob\\(`, 'g'))) add(m.index, `${n}.scheduleJob()`)
       if (/["'](?:agenda|@hokify\/agenda)["']/.test(code)) for (const m of code.matchAll(/\bnew\s+Agenda\(/g)) add(m.index, 'new Agenda()')
       if (/["']bullmq["']/.test(code)) for (const m of code.matchAll(/\bnew\s+Worker\(/g)) add(m.index, 'new Worker() (BullMQ)')
       if (/["']bull["']/.test(code)) for (const m of code.matchAll(/\b(\w+)\.process\(/g)) if (m[1] !== 'process') add(m.index, `${m[1]}.process() (Bull)`)
@@ -137,9 +145,9 @@ function detect(file: SourceFile): Detection[] {
       if (/["']@nestjs\/bull(?:mq)?["']/.test(code)) for (const m of code.matchAll(/@Processor\(/g)) add(m.index, '@Processor() queue consumer', true)
       if (serverFile) {
         for (const m of code.matchAll(/\bsetInterval\(/g)) {
-          const args = balancedV6(code, m.index + m[0].length - 1, 6000)
+          const args = balanced(code, m.index + m[0].length - 1, 6000)
           if (args === undefined) continue
-          const parts = splitArgsV6(args)
+          const parts = splitArgs(args)
           const delay = evaluateDelay(parts[parts.length - 1] ?? '')
           // Per-process housekeeping (local cache, metrics, heartbeat) belongs in every process: not a job.
           if (/cache|metric|stats|heartbeat|health|ping|keep-?alive|gc\b|memory|log|refresh|reload|jwks|certs?\b|evict/i.test(parts[0] ?? '')) continue
@@ -183,11 +191,33 @@ function detect(file: SourceFile): Detection[] {
       break
     case 'java':
     case 'kotlin':
-      if (!/shedlock|EnableSchedulerLock|ConditionalOnProperty/i.test(code)) for (const m of code.matchAll(/@EnableScheduling\b/g)) add(m.index, '@EnableScheduling', true)
+      // `@EnableScheduling` only switches scheduling on: the jobs are the `@Scheduled` methods. Jobs that
+      // take a cluster-wide lock or check partition/leader ownership already run once per cluster.
+      if (/shedlock|EnableSchedulerLock|ConditionalOnProperty/i.test(code) || CLUSTER_AWARE.test(code)) break
+      for (const m of code.matchAll(/@Scheduled\b/g)) {
+        const job = scheduledMethod(code, m.index)
+        // Per-process housekeeping (stats printing, local caches, metrics, token refresh) belongs in every process.
+        if (!job || PER_PROCESS.test(job.name) || PER_PROCESS.test(job.annotation)) continue
+        add(m.index, `@Scheduled ${job.name}()`, true)
+      }
       break
     default:
   }
   return out
+}
+
+/** The method a `@Scheduled` annotation at `at` marks, with the annotation's text. */
+function scheduledMethod(code: string, at: number): { name: string; annotation: string } | undefined {
+  let i = at + '@Scheduled'.length
+  let annotation = '@Scheduled'
+  if (code[i] === '(') {
+    const args = balanced(code, i, 2000)
+    if (args === undefined) return undefined
+    annotation += `(${args})`
+    i += args.length + 2
+  }
+  const decl = /^(?:\s*@\w+(?:\([^)]{0,300}\))?)*\s*(?:(?:public|protected|private|internal|open|override|suspend|final|static|synchronized)\s+)*(?:fun\s+|[\w<>[\],?]+\s+)(\w+)\s*\(/.exec(code.slice(i, i + 600))
+  return decl ? { name: decl[1], annotation } : undefined
 }
 
 /** `60000`, `5 * 60 * 1000`, `60_000`: the value in ms, or undefined for anything else. */

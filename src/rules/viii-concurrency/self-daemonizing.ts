@@ -68,9 +68,13 @@ function checkCommand(file: SourceFile, cmd: StartCommand, report: Report): void
     if (p.background && insideQuotes(cmd.command, m.index)) continue
     // `trap 'kill -TERM $PID' TERM; node server.js & PID=$!; wait $PID`: the script stays in front and forwards signals.
     if (p.background && cmd.carrier === 'script' && forwardsAndWaits(file)) continue
+    const pos = locateV8(file, cmd, p.re)
+    // A grouped one-off init block `( ... ) &` backgrounded before the script `exec`s its main process
+    // (postgres' entrypoint refreshing collations once the server is up): the main process is PID 1 in
+    // the foreground. A backgrounded server (`nginx &`) is a second long-lived process and still reported.
+    if (p.background && cmd.carrier === 'script' && /^\s*[)}]\s*&\s*$/.test(codeLinesV8(file)[pos.line - 1] ?? '') && execsLater(file, pos.line)) continue
     // An entrypoint that runs pm2-runtime or `exec` after backgrounding a helper is still two processes.
     if (p.re.source.startsWith('\\bpm2') && /pm2-runtime/.test(cmd.command)) continue
-    const pos = locateV8(file, cmd, p.re)
     report({ line: pos.line, column: pos.column, message: `${cmd.label}: ${p.what(m)}`, remediation: p.fix })
     return
   }
@@ -92,6 +96,13 @@ function checkSource(file: SourceFile, report: Report): void {
 function forwardsAndWaits(file: SourceFile): boolean {
   const code = file.code
   return /^[ \t]*trap\b[^\n]*\b(?:SIG)?(?:TERM|INT|15)\b/m.test(code) && /^[ \t]*wait\b/m.test(code) && (code.match(/(?<=\s)&(?=\s|$)/gm) ?? []).length === 1
+}
+
+/** Does the script `exec` a process on a line after `line` (its main process replaces the shell)? */
+function execsLater(file: SourceFile, line: number): boolean {
+  const lines = codeLinesV8(file)
+  for (let i = line; i < lines.length; i++) if (/^[ \t]*exec[ \t]+(?!\d*[<>])\S/.test(lines[i])) return true
+  return false
 }
 
 /** Is `at` inside a single- or double-quoted string of a shell command (quotes counted before it)? */

@@ -5,7 +5,7 @@ import type { Rule } from '../../engine/rule.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { yamlEntries } from '../../parsers/yaml.js'
 import { get, getIn, num, str } from '../../parsers/yaml-nodes.js'
-import { isNonProductionPathV8, isOwnImageV8 } from '../shared/v-viii-commands.js'
+import { isNonProductionPathV8, isOwnImage } from '../shared/v-viii-commands.js'
 
 export const singleReplicaWithoutAutoscaler: Rule = {
   meta: {
@@ -48,7 +48,7 @@ export const singleReplicaWithoutAutoscaler: Rule = {
         // Third-party software (Grafana, cert-manager...) is not one of the app's process types, and
         // leader-elected controllers are singletons by design.
         const main = w.containers.filter((c) => !c.init)
-        if (!main.some((c) => isOwnImageV8(c.image))) continue
+        if (!main.some((c) => isOwnImage(c.image))) continue
         if (main.some((c) => /leader-?elect/i.test([...(c.command ?? []), ...(c.args ?? [])].join(' ')))) continue
         // A scheduler (celery beat, a clock process) must run exactly once, or every job fires twice.
         if (/(^|[-_])(beat|scheduler|clock|cron|singleton)([-_]|$)/i.test(w.name) || main.some((c) => /\bcelery\b[^\n]*\bbeat\b|\bclock(\.py|\.rb)?\b/.test([...(c.command ?? []), ...(c.args ?? [])].join(' ')))) continue

@@ -7,6 +7,7 @@ import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { tok } from '../shared/ix-xii-boot.js'
+import { imageBaseName, parseImageRef } from '../../parsers/image-ref.js'
 
 const ADAPTER_PRODUCT: Record<string, string> = {
   sqlite3: 'SQLite', sqlite: 'SQLite', postgresql: 'PostgreSQL', postgis: 'PostgreSQL', mysql2: 'MySQL', mysql: 'MySQL', trilogy: 'MySQL',
@@ -35,12 +36,9 @@ const COMPATIBLE = [new Set(['Redis', 'Redis-compatible']), new Set(['MySQL', 'M
 
 export function imageProduct(image: string): (Product & { major?: string }) | undefined {
   if (image.includes('{{') || image.includes('$')) return undefined
-  const ref = image.toLowerCase().split('@')[0]
-  const slash = ref.lastIndexOf('/')
-  const colon = ref.lastIndexOf(':')
-  const repo = colon > slash ? ref.slice(0, colon) : ref
-  const tag = colon > slash ? ref.slice(colon + 1) : ''
-  const base = repo.slice(repo.lastIndexOf('/') + 1)
+  const parsed = parseImageRef(image.toLowerCase())
+  const tag = parsed.tag ?? ''
+  const base = imageBaseName(parsed.name)
   const hit = IMAGE_PRODUCTS.find(([re]) => re.test(base))
   if (!hit) return undefined
   const major = /^(\d+)/.exec(tag)?.[1]

@@ -131,17 +131,75 @@ export const logToFile: Rule = {
           report({ line, column, severity: 'notice', message: `${p.what} ${tok(file.line(line).trim(), 60)} in a dev-only Spring profile document writes logs to a file`, remediation: pick(SNIPPETS, ctx.app?.framework, lang) })
           continue
         }
-        const severity: Severity = dev ? 'notice' : key === 'python' && !ctx.app?.framework ? 'warning' : 'error'
+        // A file copy next to the stdout stream (a tee) keeps the platform's log pipeline working: worth fixing, not blocking.
+        const tee = !dev && alsoToStdout(file, key, line)
+        // `if ENV["ENABLE_SLOW_QUERY_LOG"] == "true"`: a diagnostic log an operator switches on; production logs elsewhere by default.
+        const optIn = !dev && file.kind === 'source' && envOptIn(file, line)
+        const severity: Severity = dev ? 'notice' : tee || optIn || (key === 'python' && !ctx.app?.framework) ? 'warning' : 'error'
         report({
           line,
           column,
           severity,
-          message: `${p.what} ${tok(key === 'xml' ? m[0] : key === 'properties' || key === 'yaml' ? file.line(line).trim() : callText(file.line(line).slice(column - 1)), 80)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
+          message: `${p.what} ${tok(key === 'xml' ? m[0] : key === 'properties' || key === 'yaml' ? file.line(line).trim() : callText(file.line(line).slice(column - 1)), 80)} writes logs to a file${dev ? ' (dev-only config)' : ''}${tee ? ' in addition to stdout: a second copy on a disposable disk that fills it and that the platform does not collect' : ' instead of streaming them to stdout'}`,
           remediation: pick(SNIPPETS, ctx.app?.framework, lang)
         })
       }
     }
   }
+}
+
+/**
+ * Does the same configuration also stream the logs to stdout/stderr: a Rails BroadcastLogger over
+ * `$stdout` and a file, a logback/log4j2 config whose loggers reference a console appender too,
+ * Spring Boot's `logging.file` (Boot keeps its console appender unless the console pattern is
+ * emptied), a winston Console transport, a Python StreamHandler, Go's io.MultiWriter(os.Stdout, f)?
+ */
+function alsoToStdout(file: SourceFile, key: string, line: number): boolean {
+  const code = file.code
+  switch (key) {
+    case 'ruby': {
+      const around = Array.from({ length: 8 }, (_, k) => file.line(line - 4 + k) ?? '').join('\n')
+      return /BroadcastLogger|\.broadcast_to\s*\(|Logger\.broadcast\s*\(/.test(around) && /\$stdout|\bSTDOUT\b|\$stderr|\bSTDERR\b/.test(around)
+    }
+    case 'xml':
+      return referencedConsole(file)
+    case 'properties':
+      return !/^[ \t]*logging\.pattern\.console[ \t]*[=:][ \t]*$/m.test(code)
+    case 'yaml':
+      return !/^[ \t]+console:[ \t]*(?:""|'')?[ \t]*$/m.test(code)
+    case 'javascript':
+      return /\btransports\.Console\b/.test(code)
+    case 'python':
+      return /\bStreamHandler\b/.test(code)
+    case 'go':
+      return /\bio\.MultiWriter\s*\([^)\n]*\bos\.Std(?:out|err)\b/.test(code)
+    case 'java':
+      return /\bConsoleHandler\b|\bConsoleAppender\b/.test(code)
+    default:
+      return false
+  }
+}
+
+/** Is line `line` inside an `if` (at most 6 lines up, less indented) that tests an environment variable? */
+function envOptIn(file: SourceFile, line: number): boolean {
+  const indent = (t: string): number => t.length - t.trimStart().length
+  let own = indent(file.line(line))
+  for (let l = line - 1; l >= 1 && l >= line - 6; l--) {
+    const t = file.line(l)
+    if (t.trim() === '' || indent(t) >= own) continue
+    // A switch, not the environment's name: `NODE_ENV === 'production'` selects production itself.
+    if (/^\s*(?:if|unless)\b.*(?:ENV\[|ENV\.fetch|process\.env|os\.environ|os\.getenv|System\.getenv|os\.Getenv)/.test(t)) return !/\b(?:NODE_ENV|RAILS_ENV|RACK_ENV|APP_ENV|FLASK_ENV|GO_ENV|ENVIRONMENT|STAGE)\b|production|prod\b/i.test(t)
+    own = indent(t)
+  }
+  return false
+}
+
+/** A logback ConsoleAppender or a log4j2 <Console> appender that some logger references. */
+function referencedConsole(file: SourceFile): boolean {
+  for (const m of file.code.matchAll(/<appender\b[^>]*\bclass\s*=\s*["'][\w.]*ConsoleAppender["'][^>]*>|<Console\b[^>]*>/g)) {
+    if (m[0].startsWith('<appender') ? appenderReferenced(file, m.index) : log4j2Referenced(file, m.index)) return true
+  }
+  return false
 }
 
 /** A call from its start to its closing parenthesis (the rest of the line when it closes on a later line). */

@@ -6,6 +6,7 @@ import { kubernetesOf, type K8sWorkload } from '../../parsers/kubernetes.js'
 import { getIn, items, str, type YNode } from '../../parsers/yaml-nodes.js'
 import { tok } from '../shared/ix-xii-boot.js'
 import { MIGRATE } from './schema-change-at-start.js'
+import { parseImageRef } from '../../parsers/image-ref.js'
 
 const APP_TASK = /\b(manage\.py|rails|rake|bundle\s+exec|npm\s+run|yarn|pnpm|node|npx|python3?\s+-m|python3?\s+\S+\.py|flask|alembic|php\s+artisan|java\s+-jar)\b/
 /** Tool images that run migrations shipped in a volume or baked by design: out of scope. */
@@ -14,10 +15,8 @@ const TOOL_IMAGE = /(^|\/)(flyway|liquibase|migrate|goose|atlas|dbmate|busybox|a
 interface Workload { file: string; w: K8sWorkload; envFrom: Set<string> }
 
 function repoOf(image: string): { repo: string; tag?: string } {
-  const [ref] = image.split('@')
-  const slash = ref.lastIndexOf('/')
-  const colon = ref.lastIndexOf(':')
-  return colon > slash ? { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) } : { repo: ref }
+  const { name, tag } = parseImageRef(image)
+  return tag !== undefined ? { repo: name, tag } : { repo: name }
 }
 
 export const adminJobDrift: Rule = {

@@ -82,7 +82,9 @@ function refsOf(file: SourceFile): Ref[] {
       for (const c of w.containers) scan([...(c.command ?? []), ...(c.args ?? [])].join(' '), c.commandLine, `${w.kind} ${tok(w.name)}`)
     }
   } else if (file.kind === 'compose') {
-    for (const s of composeOf(file).services) scan([...(s.entrypoint ?? []), ...(s.command ?? [])].join(' '), s.commandLine, `Service ${tok(s.name)}`)
+    // A service with no `build:` runs a prebuilt image: a script its command names is the image's own file
+    // (`image: ghcr.io/acme/archiver` + `command: scripts/bootstrap.sh`), not a file of this codebase.
+    for (const s of composeOf(file).services) if (s.build) scan([...(s.entrypoint ?? []), ...(s.command ?? [])].join(' '), s.commandLine, `Service ${tok(s.name)}`)
   }
   return out
 }

@@ -1,8 +1,8 @@
-// Tiny helpers for the Factor VI rules: balanced call arguments and import names in JS/TS, without
+// Tiny helpers shared by the Factor VI and VIII rules: balanced call arguments and import names in JS/TS, without
 // a parser. Linear scans with hard caps; comments are already blanked in file.code.
 
 /** Text between the parenthesis (or brace) at `open` and its match, or undefined past `max` chars. */
-export function balancedV6(code: string, open: number, max = 4000): string | undefined {
+export function balanced(code: string, open: number, max = 4000): string | undefined {
   const opener = code[open]
   const closer = opener === '(' ? ')' : opener === '{' ? '}' : opener === '[' ? ']' : ''
   if (!closer) return undefined
@@ -26,7 +26,7 @@ export function balancedV6(code: string, open: number, max = 4000): string | und
 }
 
 /** Local names a JS/TS module is imported under: `const session = require('express-session')`, `import session from "express-session"`. */
-export function importNamesV6(code: string, module: string): string[] {
+export function importNames(code: string, module: string): string[] {
   const names: string[] = []
   const mod = module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
   const req = new RegExp(`(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*require\\(\\s*["'\`]${mod}["'\`]\\s*\\)`, 'g')
@@ -37,15 +37,15 @@ export function importNamesV6(code: string, module: string): string[] {
 }
 
 /** The object literal a JS identifier is initialised with in this file, if any. */
-export function objectLiteralOfV6(code: string, id: string): string | undefined {
+export function objectLiteralOf(code: string, id: string): string | undefined {
   const re = new RegExp(`(?:const|let|var)\\s+${id.replace(/\$/g, '\\$')}\\s*(?::[^=]{1,80})?=\\s*\\{`)
   const m = re.exec(code)
   if (!m) return undefined
-  return balancedV6(code, m.index + m[0].length - 1)
+  return balanced(code, m.index + m[0].length - 1)
 }
 
 /** Splits call arguments at top-level commas (strings and nested brackets kept whole). */
-export function splitArgsV6(args: string): string[] {
+export function splitArgs(args: string): string[] {
   const out: string[] = []
   let depth = 0
   let start = 0
