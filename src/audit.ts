@@ -41,6 +41,8 @@ export interface AuditStats {
   files: number
   bytes: number
   skipped: number
+  /** Files not audited, counted by why (symbolic links and special files included, though not listed). */
+  skippedByReason: Partial<Record<SkipReason, number>>
   durationMs: number
   /** Worker threads that read files (0: the main thread read them all). */
   workers: number
@@ -150,12 +152,14 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
   const findings: Finding[] = []
   const suppressed: Suppression[] = []
   const skippedFiles: AuditResult['skippedFiles'] = []
+  const skippedByReason: AuditStats['skippedByReason'] = {}
   const ran = new Set<string>()
   /** Credentials the file rules reported, by file: repository rules' findings on those files redact them too. */
   const secretsByFile = new Map<string, string[]>()
   let bytes = 0
   for (const r of records) {
     if (r.skipped) {
+      skippedByReason[r.skipped] = (skippedByReason[r.skipped] ?? 0) + 1
       if (r.skipped !== 'symlink' && r.skipped !== 'not-a-file') skippedFiles.push({ file: r.info.path, reason: r.skipped })
       continue
     }
@@ -219,7 +223,7 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
     factors,
     findings: kept,
     suppressed,
-    stats: { files: infos.length, bytes, skipped: skippedFiles.length, durationMs: Date.now() - started, workers },
+    stats: { files: infos.length, bytes, skipped: skippedFiles.length, skippedByReason, durationMs: Date.now() - started, workers },
     skippedFiles,
     gate: gate(kept, config),
     apps,

@@ -12,6 +12,7 @@ import { readInputs } from './config/inputs.js'
 import { loadConfig } from './config/load.js'
 import { readReportingInputs, type ReportingInputs } from './config/reporting-inputs.js'
 import { UsageError } from './engine/errors.js'
+import { describeSkipped } from './engine/read.js'
 import type { Rule } from './engine/rule.js'
 import { changedScope } from './github/changed-files.js'
 import { readEvent, type EventInfo } from './github/event.js'
@@ -58,6 +59,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, options: RunOpti
 
     const result = runAudit({ root: inputs.root, config, rules: options.rules, jobs: inputs.jobs, workerEntry: options.workerEntry })
     for (const warning of result.warnings) core.warning(`twelve-factor-audit: ${warning}`)
+    const skipped = describeSkipped(result.stats.skippedByReason)
+    if (skipped) core.info(`twelve-factor-audit: ${skipped}`)
     // Annotation and link paths are relative to the repository root, which is the workspace.
     const prefix = relative(workspace, inputs.root).split('\\').join('/')
     const repoPath = (file: string): string => (prefix ? `${prefix}/${file}` : file)

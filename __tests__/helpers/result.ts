@@ -38,7 +38,7 @@ export function makeResult(findings: Finding[], options: { rulesRun?: Partial<Re
     factors,
     findings: sorted,
     suppressed: [],
-    stats: { files: 10, bytes: 1000, skipped: 0, durationMs: 5, workers: 0 },
+    stats: { files: 10, bytes: 1000, skipped: 0, skippedByReason: {}, durationMs: 5, workers: 0 },
     skippedFiles: [],
     gate: gate(sorted, config),
     apps: [],

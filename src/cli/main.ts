@@ -7,6 +7,7 @@ import { runAudit } from '../audit.js'
 import { failOnValue, loadConfig } from '../config/load.js'
 import { parseJobs } from '../config/inputs.js'
 import { UsageError } from '../engine/errors.js'
+import { describeSkipped } from '../engine/read.js'
 import { parseFactorList } from '../engine/factors.js'
 import { changedSince, repoPrefix } from '../engine/git-diff.js'
 import { formatApps, listApps } from './list-apps.js'
@@ -150,6 +151,8 @@ function cli(argv: string[], io: CliIo): number {
   const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs, '--jobs')
   const result = runAudit({ root, config, rules: io.rules, jobs, workerEntry: io.workerEntry })
   for (const warning of result.warnings) io.stderr(`twelve-factor-audit: ${printable(warning)}\n`)
+  const skipped = describeSkipped(result.stats.skippedByReason)
+  if (skipped) io.stderr(`twelve-factor-audit: ${skipped}\n`)
   if (values['write-baseline']) {
     // The new baseline applies at once: this run shows every finding as baselined and passes.
     const fresh = makeBaseline(result.findings)

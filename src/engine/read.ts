@@ -3,7 +3,28 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 
 export type ReadResult = { text: string; bytes: number } | { skipped: SkipReason; bytes: number }
-export type SkipReason = 'symlink' | 'binary' | 'too-large' | 'unreadable' | 'not-a-file'
+export type SkipReason = 'symlink' | 'binary' | 'too-large' | 'unreadable' | 'not-a-file' | 'lfs-pointer' | 'not-checked-out' | 'submodule'
+
+/** Why each kind of file was not audited, for the log and the reports. */
+export const SKIP_REASONS: Record<SkipReason, string> = {
+  symlink: 'symbolic links (never followed)',
+  binary: 'binary files',
+  'too-large': "files over 'max-file-size'",
+  unreadable: 'unreadable files (permissions)',
+  'not-a-file': 'special files (FIFOs, sockets)',
+  'lfs-pointer': 'Git LFS pointers (the content is not checked out: fetch it with git lfs pull to audit it)',
+  'not-checked-out': 'files in the index but not in the work tree (a sparse checkout, or deleted)',
+  submodule: 'submodules (their files belong to another repository: audit it on its own)'
+}
+
+/** One line on what was not audited and why, for the log (a silent skip reads as a clean file); '' when nothing was. */
+export function describeSkipped(counts: Partial<Record<SkipReason, number>>): string {
+  const parts = (Object.entries(counts) as [SkipReason, number][]).filter(([reason, n]) => n > 0 && reason !== 'symlink' && reason !== 'not-a-file')
+  if (parts.length === 0) return ''
+  return `not audited: ${parts.map(([reason, n]) => `${n} × ${SKIP_REASONS[reason]}`).join('; ')}`
+}
+
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1'
 
 const SNIFF = 8000
 
@@ -16,9 +37,10 @@ export function readText(absPath: string, maxBytes: number): ReadResult {
       fd = openSync(absPath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0))
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
-      return { skipped: code === 'ELOOP' || code === 'EMLINK' ? 'symlink' : 'unreadable', bytes: 0 }
+      return { skipped: code === 'ELOOP' || code === 'EMLINK' ? 'symlink' : code === 'ENOENT' ? 'not-checked-out' : 'unreadable', bytes: 0 }
     }
     const stat = fstatSync(fd)
+    if (stat.isDirectory()) return { skipped: 'submodule', bytes: 0 } // git lists a submodule as one path
     if (!stat.isFile()) return { skipped: 'not-a-file', bytes: 0 }
     if (stat.size > maxBytes) return { skipped: 'too-large', bytes: stat.size }
     const size = stat.size
@@ -46,7 +68,31 @@ export function decode(buf: Buffer): ReadResult {
     return { text: swapped.toString('utf16le'), bytes: buf.length }
   }
   const head = buf.subarray(0, SNIFF)
-  if (head.includes(0)) return { skipped: 'binary', bytes: buf.length }
+  if (head.includes(0)) {
+    const utf16 = utf16WithoutBom(head)
+    if (utf16 === 'le') return { text: buf.toString('utf16le'), bytes: buf.length }
+    if (utf16 === 'be') return { text: Buffer.from(buf.subarray(0, buf.length & ~1)).swap16().toString('utf16le'), bytes: buf.length }
+    return { skipped: 'binary', bytes: buf.length }
+  }
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
+  if (buf.length < 200 && buf.subarray(start, start + LFS_POINTER.length).toString('latin1') === LFS_POINTER) return { skipped: 'lfs-pointer', bytes: buf.length }
   return { text: buf.subarray(start).toString('utf8'), bytes: buf.length }
+}
+
+/**
+ * UTF-16 text without a byte-order mark (Windows tools write it): mostly-ASCII text has a NUL in
+ * every other byte, on the odd positions for little-endian, the even ones for big-endian.
+ */
+function utf16WithoutBom(head: Buffer): 'le' | 'be' | undefined {
+  if (head.length < 4 || head.length % 2 !== 0) return undefined
+  let oddNul = 0
+  let evenNul = 0
+  for (let i = 0; i < head.length; i += 2) {
+    if (head[i] === 0) evenNul++
+    if (head[i + 1] === 0) oddNul++
+  }
+  const pairs = head.length / 2
+  if (oddNul > pairs * 0.9 && evenNul === 0) return 'le'
+  if (evenNul > pairs * 0.9 && oddNul === 0) return 'be'
+  return undefined
 }
