@@ -6,7 +6,7 @@ import { finalizeReports } from './engine/check-file.js'
 import { classifyKind, classifyLanguage, classifyRole } from './engine/classify.js'
 import { detectApps, isAppManifest, type App } from './engine/apps.js'
 import { discover, isBinaryName } from './engine/discovery.js'
-import { FilePass, staysOnMainThread, type FileRecord } from './engine/file-pass.js'
+import { FilePass, RETAIN_MAX_BYTES, staysOnMainThread, type FileRecord } from './engine/file-pass.js'
 import { readText, type SkipReason } from './engine/read.js'
 import { Facts, type FileInfo, type RepoContext, type Rule } from './engine/rule.js'
 import { SourceFile } from './engine/source-file.js'
@@ -15,6 +15,7 @@ import { FACTORS, type Factor, type FactorResult, type Finding, type Report, typ
 import { buildFactorResults, compareFindings, gate, score, type Gate } from './results/factor-results.js'
 import { RULES } from './rules/registry.js'
 import { VERSION } from './version.js'
+import { buildDeployModel, DeployModel, isModelInput } from './model/deploy-model.js'
 
 export interface AuditOptions {
   root: string
@@ -34,6 +35,8 @@ export interface AuditOptions {
 
 /** Below this many files, starting workers (each loads the bundle: 100-200 ms) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 10000
+
+const EMPTY_MODEL = DeployModel.empty()
 
 export interface AuditStats {
   files: number
@@ -56,6 +59,8 @@ export interface AuditResult {
   gate: Gate
   /** Apps detected from manifests: a monorepo holds several. */
   apps: App[]
+  /** The deploy model the rules asked: processes, shipped files, environments (see --explain-deploy). */
+  deploy?: DeployModel
   /** Engine problems that did not change the result (a worker that failed; its files ran on the main thread). */
   warnings: string[]
 }
@@ -90,17 +95,30 @@ export function runAudit(options: AuditOptions): AuditResult {
 /** The rest of runAudit once the file list is known (runAudit owns the worker pool's lifetime). */
 function auditCandidates(options: AuditOptions, started: number, rules: Rule[], discovered: ReturnType<typeof discover>, candidates: FileInfo[], pool?: FileWorkerPool): AuditResult {
   const { root, config } = options
-  // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
-  const manifestPass = new FilePass({ root, maxFileSize: config.maxFileSize, rules: [], apps: [] }, false)
+  // Phase 1: manifests and deploy files first (small, few), so every rule knows which app a file
+  // belongs to and the deploy model knows what ships where.
+  const early = new FilePass({ root, maxFileSize: config.maxFileSize, rules: [], apps: [], deploy: EMPTY_MODEL.data }, false)
   const manifests: SourceFile[] = []
+  const structural = new Map<string, SourceFile>()
   for (const info of candidates) {
-    if (!isAppManifest(info.path) || info.role === 'test' || info.role === 'docs' || info.role === 'example') continue
-    const file = manifestPass.load(info)
-    if (typeof file !== 'string') manifests.push(file)
+    const manifest = isAppManifest(info.path) && info.role !== 'test' && info.role !== 'docs' && info.role !== 'example'
+    if (!manifest && !isModelInput(info)) continue
+    const file = early.load(info)
+    if (typeof file === 'string') continue
+    structural.set(info.path, file)
+    if (manifest) manifests.push(file)
   }
   const apps = detectApps(manifests)
-  const pass = new FilePass({ root, maxFileSize: config.maxFileSize, rules, apps }, true)
-  for (const m of manifests) pass.retained.set(m.path, m)
+  const deploy = buildDeployModel({ files: candidates, read: (p) => structural.get(p), apps })
+  // The model may know better than the path: a goreman Procfile, a Dockerfile only Tilt builds.
+  for (const info of candidates) info.role = deploy.roleOf(info.path, info.kind)
+  const pass = new FilePass({ root, maxFileSize: config.maxFileSize, rules, apps, deploy: deploy.data }, true)
+  const infoOf = new Map(candidates.map((c) => [c.path, c]))
+  for (const [path, f] of structural) {
+    const info = infoOf.get(path)!
+    if (!manifests.includes(f) && info.size > RETAIN_MAX_BYTES) continue // read again in the pass, not kept
+    pass.retained.set(path, info.role !== f.role ? new SourceFile(f.path, f.text, f.kind, f.language, info.role) : f)
+  }
 
   // Phase 2: every file, read once, offered to the rules that select it. Source files may go to
   // worker threads; structural files stay here, where repository rules will look at them again.
@@ -111,7 +129,7 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
     const remote: [number, FileInfo][] = []
     const mainOnly: [number, FileInfo][] = []
     candidates.forEach((info, order) => (!staysOnMainThread(pass, info) && pass.wants(info) ? remote : mainOnly).push([order, info]))
-    const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps }
+    const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps, deploy: deploy.data }
     const out = pool.run(setup, remote, (info, order) => pass.offer(info, order), mainOnly)
     records.push(...out.records)
     workers = out.workers
@@ -152,7 +170,8 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
     git: discovered.git,
     trackedExcluded: discovered.trackedExcluded,
     apps,
-    appOf: (p) => pass.appFor(p)
+    appOf: (p) => pass.appFor(p),
+    deploy
   }
   const byPath = new Map(infos.map((i) => [i.path, i]))
   const reread = (path: string): SourceFile | undefined => {
@@ -199,6 +218,7 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
     skippedFiles,
     gate: gate(kept, config),
     apps,
+    deploy,
     warnings
   }
 }

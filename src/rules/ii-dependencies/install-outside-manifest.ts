@@ -92,11 +92,11 @@ export const installOutsideManifest: Rule = {
   },
   files: { kinds: ['dockerfile', 'source'], roles: ['app'] },
   keywords: ['install', 'curl', 'wget'],
-  check(file, report) {
+  check(file, report, ctx) {
     if (file.kind === 'dockerfile') {
       if (file.language !== 'none') return // dockerfile.ts is code, not a Dockerfile
       for (const ins of dockerfileOf(file).instructions) {
-        if (ins.keyword !== 'RUN') continue
+        if (ins.keyword !== 'RUN' || ctx.deploy.environmentAt(file, ins.line) !== 'production') continue // a dev build stage the image does not ship
         const text = ins.exec ? ins.exec.join(' ') : ins.args
         for (const h of scanCommand(text)) report({ line: ins.line, message: h.message, remediation: h.remediation })
       }
