@@ -34,6 +34,7 @@ export function explainDeploy(root: string, config: AuditConfig): DeployExplanat
     const blocks = model.data.blocks[info.path]
     if (!decided && !blocks && !NOTABLE_KINDS.has(info.kind)) continue
     const environment = model.environmentOf(info.path, info.kind)
+    if (!decided && !blocks && (environment === 'test' || environment === 'docs' || environment === 'example')) continue // test fixtures and docs: not news
     files.push({ path: info.path, environment, reason: decided ?? 'path', ...(blocks ? { blocks } : {}) })
   }
   return { processes: model.data.processes, libraries: model.data.libraries, files }

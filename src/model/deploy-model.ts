@@ -327,7 +327,7 @@ export function buildDeployModel(input: ModelInput): DeployModel {
   // the repository deploys images that never run it and its processes are dev loops.
   const markerDirs = new Set(files.filter((f) => PLATFORM_MARKER.test(f.path.slice(f.path.lastIndexOf('/') + 1))).map((f) => dirOf(f.path)))
   const imageCommands = data.processes.filter((p) => p.dockerfile && p.environment === 'production').map((p) => p.command ?? '')
-  const imagesRunProcfile = imageCommands.some((c) => PROCFILE_RUNNER.test(c)) || dockerfiles.some((df) => PROCFILE_RUNNER.test(read(df.path)?.text ?? ''))
+  const imagesRunProcfile = imageCommands.some((c) => PROCFILE_RUNNER.test(c)) || dockerfiles.some((df) => envOf(df.path) === 'production' && PROCFILE_RUNNER.test(read(df.path)?.text ?? ''))
   for (const f of files.filter((x) => x.kind === 'procfile')) {
     const file = read(f.path)
     if (!file) continue

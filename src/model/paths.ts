@@ -66,7 +66,7 @@ const CI_CONFIG = /(^|\/)[\w-]+[._-](ci|e2e)\.(ya?ml|json|toml|properties)$/i
 const DOCS_PATH = /(^|\/)(docs?|documentation|site|website)\//i
 const EXAMPLE_NAME = /(^|[./_-])(example|examples|sample|samples|template|templates|dist|tpl|default|defaults)([./_-]|$)/i
 /** node-config and friends: config/default.json is the config the app loads, not a template. */
-const LOADED_DEFAULT_CONFIG = /(^|\/)config\/default(\.[\w-]+)?\.(json5?|ya?ml|toml|[cm]?js|properties)$/i
+const LOADED_DEFAULT_CONFIG = /(^|\/)config\/default(\.(?!(example|sample|template|dist|tpl)\b)[\w-]+)?\.(json5?|ya?ml|toml|[cm]?js|properties)$/i
 const EXAMPLE_DIR = /(^|\/)(examples?|samples?)\//gi
 /** Source sets whose folders are package segments (com/example/demo), never documentation folders. */
 const PACKAGE_ROOT = /(^|\/)src\/(main|test|it|integrationTest|testFixtures|commonMain|jvmMain)\/(java|kotlin|scala|groovy|resources)\//
