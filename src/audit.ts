@@ -112,11 +112,17 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
   const deploy = buildDeployModel({ files: candidates, read: (p) => structural.get(p), apps })
   // The model may know better than the path: a goreman Procfile, a Dockerfile only Tilt builds.
   for (const info of candidates) info.role = deploy.roleOf(info.path, info.kind)
+  // Committed build output a production process runs (dist/main.js behind `start:prod`): read for credentials only.
+  for (const path of discovered.buildOutput) {
+    if (isBinaryName(path) || !deploy.runsBuildOutput(path)) continue
+    candidates.push({ path, kind: classifyKind(path), language: classifyLanguage(path), role: 'build', size: 0 })
+  }
   const pass = new FilePass({ root, maxFileSize: config.maxFileSize, rules, apps, deploy: deploy.data }, true)
   const infoOf = new Map(candidates.map((c) => [c.path, c]))
+  const manifestSet = new Set(manifests)
   for (const [path, f] of structural) {
     const info = infoOf.get(path)!
-    if (!manifests.includes(f) && info.size > RETAIN_MAX_BYTES) continue // read again in the pass, not kept
+    if (!manifestSet.has(f) && info.size > RETAIN_MAX_BYTES) continue // read again in the pass, not kept
     pass.retained.set(path, info.role !== f.role ? new SourceFile(f.path, f.text, f.kind, f.language, info.role) : f)
   }
 
@@ -153,8 +159,8 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
       if (r.skipped !== 'symlink' && r.skipped !== 'not-a-file') skippedFiles.push({ file: r.info.path, reason: r.skipped })
       continue
     }
-    infos.push(r.info)
     bytes += r.info.size
+    if (r.info.role !== 'build') infos.push(r.info) // repository rules judge the source, not its build output
     for (const [key, value] of r.facts) facts.add(key, value)
     for (const id of r.offered) ran.add(id)
     findings.push(...r.findings)

@@ -92,6 +92,25 @@ describe('deploy model through the CLI bundle', () => {
     expect(ids(shipped, 'api/Pipfile')).toContain('TF0201')
   })
 
+  it('committed build output that a start script runs is read for credentials only', () => {
+    const aws = `AKIA${'QX7ZT4MNB2KLPW9R'}`
+    const tree = {
+      'package.json': '{"scripts": {"start": "node index.js", "start:prod": "node dist/main.js"}, "dependencies": {"express": "4.19.2"}}',
+      'package-lock.json': '{}',
+      'src/main.ts': "import express from 'express'\nexpress().listen(Number(process.env.PORT))\n",
+      'dist/main.js': "const express = require('express')\nexpress().listen(3000)\n",
+      'dist/config.js': `exports.AWS_KEY = '${aws}'\n`,
+      'admin/package.json': '{"scripts": {"build": "vite build"}, "dependencies": {"vite": "5.0.0"}}',
+      'admin/dist/keys.js': `exports.AWS_KEY = '${aws}'\n`
+    }
+    const r = runCliBundle(['.', '--format', 'json', '--fail-on', 'none'], makeTree(tree, { git: true }))
+    const hits = (JSON.parse(r.stdout) as { findings: Hit[] }).findings
+    expect(ids(hits, 'dist/config.js')).toEqual(['TF0301'])
+    expect(ids(hits, 'dist/main.js')).toEqual([]) // the port is judged on src/main.ts, not on its build
+    expect(ids(hits, 'admin/dist/keys.js')).toEqual([]) // no process runs it
+    expect(r.stdout).not.toContain(aws)
+  })
+
   it('--explain-deploy prints the processes, the files they ship and why a file is not production', () => {
     const root = makeTree({
       'go.mod': 'module example.org/ctl\n',

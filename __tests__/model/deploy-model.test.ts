@@ -42,6 +42,9 @@ describe('deploy model: path vocabulary', () => {
     ['packages/database/src/seed/constants.ts', 'source', 'dev'],
     ['seed-data/generate-votes.sh', 'source', 'dev'],
     ['db/seeds.rb', 'source', 'production'],
+    ['db/populate.rb', 'source', 'dev'],
+    ['mall-mbg/src/main/resources/generator.properties', 'properties', 'dev'],
+    ['src/main/resources/application.properties', 'properties', 'production'],
     ['packages/create-acme-app/index.js', 'source', 'dev'],
     ['packages/js-core/vite.config.ts', 'source', 'dev'],
     ['apps/web/.prettierrc.js', 'source', 'dev'],
@@ -159,5 +162,14 @@ describe('deploy model: what the deploy files say', () => {
     expect(m.processesFor('services/api/src/server.js').map((p) => p.name)).toContain('api')
     expect(m.isShipped('services/api/src/server.js', 'source')).toBe(true)
     expect(m.isShipped('tools/gen.js', 'source')).toBe(false)
+  })
+})
+
+describe('deploy model: committed build output', () => {
+  it('the folder a start script runs is build output a process runs; a library\'s dist is not', () => {
+    const m = model({ 'package.json': '{"scripts": {"start:prod": "node dist/main.js", "start:dev": "nodemon build/dev.js"}}', 'web/package.json': '{"scripts": {"build": "tsc"}}' })
+    expect(m.runsBuildOutput('dist/config.js')).toBe(true)
+    expect(m.runsBuildOutput('build/dev.js')).toBe(false)
+    expect(m.runsBuildOutput('web/dist/index.js')).toBe(false)
   })
 })

@@ -32,7 +32,8 @@ export function classifyKind(path: string): FileKind {
   const dotExt = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : ''
   // Dockerfile.prod is a Dockerfile; dockerfile.ts (a parser for them) is source code.
   const sourceExt = dotExt in LANG_BY_EXT
-  if (name === 'dockerfile' || (name.startsWith('dockerfile.') && !sourceExt) || name.endsWith('.dockerfile') || name === 'containerfile') return 'dockerfile'
+  // Dockerfile.dockerignore is the ignore file of Dockerfile (BuildKit's per-Dockerfile ignore), not a Dockerfile.
+  if (name === 'dockerfile' || (name.startsWith('dockerfile.') && !sourceExt && !name.endsWith('.dockerignore')) || name.endsWith('.dockerfile') || name === 'containerfile') return 'dockerfile'
   if (name === 'procfile' || (name.startsWith('procfile.') && !sourceExt)) return 'procfile'
   if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) return 'dotenv'
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : ''

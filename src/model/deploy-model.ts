@@ -62,6 +62,8 @@ export interface DeployModelData {
   blocks: Record<string, BlockVerdict[]>
   /** Workspace packages no deploy runs: libraries and tools shared by the apps, not apps. */
   libraries: string[]
+  /** Build-output folders (dist/) a production process runs from: a `start` script's `node dist/main.js`. */
+  entryDirs: string[]
 }
 
 export class DeployModel {
@@ -74,7 +76,7 @@ export class DeployModel {
 
   /** A model that knows nothing but paths (unit tests of single rules, unbundled callers). */
   static empty(): DeployModel {
-    return new DeployModel({ processes: [], files: {}, blocks: {}, libraries: [] })
+    return new DeployModel({ processes: [], files: {}, blocks: {}, libraries: [], entryDirs: [] })
   }
 
   /** The environment a file applies to: what the deploy files say, else what its path says. */
@@ -121,6 +123,11 @@ export class DeployModel {
   /** Is this folder a workspace library or tool (packages/*) that no deploy runs, rather than an app? */
   isLibrary(appPath: string): boolean {
     return this.libs.has(appPath)
+  }
+
+  /** Is this committed build output (dist/main.js) something a production process runs? */
+  runsBuildOutput(path: string): boolean {
+    return this.data.entryDirs.some((d) => path.startsWith(`${d}/`))
   }
 
   /** The production processes that ship this file (empty when no deploy file says). */
@@ -205,7 +212,7 @@ export function isModelInput(info: Pick<FileInfo, 'path' | 'kind'>): boolean {
 /** Builds the model from the repository's deploy files. */
 export function buildDeployModel(input: ModelInput): DeployModel {
   const { files, read } = input
-  const data: DeployModelData = { processes: [], files: {}, blocks: {}, libraries: [] }
+  const data: DeployModelData = { processes: [], files: {}, blocks: {}, libraries: [], entryDirs: [] }
   const byPath = new Map(files.map((f) => [f.path, f]))
   const envOf = (p: string): Environment => data.files[p]?.environment ?? pathEnvironment(p, byPath.get(p)?.kind ?? 'other')
   const decide = (p: string, environment: Environment, reason: string): void => {
@@ -213,7 +220,7 @@ export function buildDeployModel(input: ModelInput): DeployModel {
     if (pathEnvironment(p, byPath.get(p)!.kind) === environment) return
     data.files[p] = { environment, reason }
   }
-  const dockerfiles = files.filter((f) => f.kind === 'dockerfile')
+  const dockerfiles = files.filter((f) => f.kind === 'dockerfile' && !/\.dockerignore$/i.test(f.path)) // Dockerfile.dockerignore is an ignore file
   const refs: DockerRef[] = []
 
   // Compose services: the images they build, the env files they load, the commands they run.
@@ -376,6 +383,16 @@ export function buildDeployModel(input: ModelInput): DeployModel {
     const pkg = read(app.manifest) ? packageJsonOf(read(app.manifest)!).data : undefined
     const scripts = pkg?.scripts ?? {}
     const start = Object.entries(scripts).find(([k]) => /^(start|start:prod|serve|server)$/.test(k))
+    // `start:prod: node dist/main.js`: the build output the app runs.
+    if (envOf(app.manifest) === 'production') {
+      const runs = Object.entries(scripts).filter(([k]) => /^(start|serve|server)(:[\w-]+)?$/.test(k) && !/dev|watch|debug|test/i.test(k)).map(([, v]) => v)
+      for (const cmd of runs) {
+        for (const m of cmd.matchAll(/(?:^|[\s'"=])(?:\.\/)?((?:[\w.-]+\/)*?(?:dist|build|out))\/[\w./-]+/g)) {
+          const dir = join(app.path, m[1])
+          if (!data.entryDirs.includes(dir)) data.entryDirs.push(dir)
+        }
+      }
+    }
     if (start) {
       const env = envOf(app.manifest)
       data.processes.push({ name: `${app.path === '.' ? '' : `${app.path} `}npm ${start[0]}`.trim(), type: processTypeOf(start[0], start[1]), environment: env, source: app.manifest, line: packageJsonOf(read(app.manifest)!).lineOf('scripts', start[0]), command: start[1], ships: [app.path] })
@@ -388,7 +405,7 @@ export function buildDeployModel(input: ModelInput): DeployModel {
   for (const f of files.filter((x) => /(^|\/)Pipfile$/.test(x.path))) {
     const dir = dirOf(f.path)
     const images = dockerfiles.filter((d) => dirOf(d.path) === dir && envOf(d.path) === 'production').map((d) => read(d.path)?.text ?? '')
-    if (images.length > 0 && images.every((t) => /pip\s+install[^\n]*-r\s+\S*requirements/i.test(t) && !/pipenv|Pipfile/i.test(t))) {
+    if (images.some((t) => /pip\s+install[^\n]*-r\s+\S*requirements/i.test(t)) && !images.some((t) => /pipenv|Pipfile/i.test(t))) {
       decide(f.path, 'dev', 'the image installs requirements.txt; the Pipfile serves local development')
     }
   }

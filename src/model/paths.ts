@@ -92,12 +92,14 @@ const DEV_DOCKERFILE = /(^|\/)(dockerfile([._-][\w-]+)*[._-](dev|development|loc
 /** Local process managers' Procfiles: Procfile.dev (foreman, overmind), Procfile.windows (heroku local on Windows). */
 const DEV_PROCFILE = /(^|\/)procfile[._-](dev|development|local|windows|win|test|e2e|debug)$/i
 /** Seed and sample data: db/seeds/, seed.ts, seed-data/, populate.rb (rows a developer loads, not config). */
-const SEED_PATH = /(^|\/)(seed[-_]data|sample[-_]data|demo[-_]data|fake[-_]data)\/|(^|\/)src\/(seed|seeds|seeders)\//i
+const SEED_PATH = /(^|\/)(seed[-_]data|sample[-_]data|demo[-_]data|fake[-_]data)\/|(^|\/)src\/(seed|seeds|seeders)\/|(^|\/)(db|scripts?)\/populate[\w-]*\.(rb|py|[cm]?[jt]s)$/i
 /** Scaffolding CLIs (create-next-app style generators): run once on a developer's machine. */
 const SCAFFOLD_PATH = /(^|\/)create-[\w-]+-app\//i
 /** Build-tool and linter configs: run at build time or in an editor, never in the deployed process. */
 const BUILD_TOOL_FILE =
   /(^|\/)(\.?(webpack|vite|vitest|rollup|babel|tsup|esbuild|postcss|tailwind|prettier|eslint|stylelint|commitlint|lint-staged|svelte|astro|turbo|metro|craco)(\.[\w-]+)?\.config(\.[\w-]+)?\.[cm]?[jt]s|webpack[._-][\w.-]*\.[cm]?[jt]s|(gulpfile|gruntfile)\.[cm]?[jt]s|\.(prettierrc|eslintrc|babelrc|stylelintrc|lintstagedrc)(\.\w+)?)$/i
+/** Code generators' configs (MyBatis Generator): read on a developer's machine to write code, never at run time. */
+const GENERATOR_CONFIG = /(^|\/)(generator\.properties|generatorConfig\.xml|mybatis-generator[\w.-]*\.(xml|properties))$/i
 /** Angular's per-build-mode environment files: the build swaps one in for another, no deploy reads them. */
 const BUILD_MODE_FILE = /(^|\/)src\/environments\/environment(\.[\w-]+)?\.ts$/
 
@@ -128,7 +130,7 @@ export function pathEnvironment(path: string, kind: FileKind): Environment {
   if (kind === 'compose') return /(prod|production|staging|release)/i.test(name) ? 'production' : 'dev'
   if (kind === 'dockerfile' && DEV_DOCKERFILE.test(path)) return 'dev'
   if (kind === 'procfile' && DEV_PROCFILE.test(path)) return 'dev'
-  if (SEED_PATH.test(path) || SCAFFOLD_PATH.test(path) || BUILD_TOOL_FILE.test(path)) return 'dev'
+  if (SEED_PATH.test(path) || SCAFFOLD_PATH.test(path) || BUILD_TOOL_FILE.test(path) || GENERATOR_CONFIG.test(path)) return 'dev'
   if (kind === 'source' && DEV_SCRIPT.test(path)) return 'dev'
   if ((DEV_NAME.test(name) || DEV_PATH.test(path)) && kind !== 'source') return 'dev'
   return 'production'
