@@ -137,6 +137,11 @@ describe('deploy model: what the deploy files say', () => {
     expect(m.environmentAt(file, 7)).toBe('production')
     const builder = makeFile('Dockerfile', 'FROM node:20 AS dev-deps\nRUN npm ci\nFROM node:20-slim\nCOPY --from=dev-deps /app/node_modules ./node_modules\n')
     expect(m.environmentAt(builder, 2)).toBe('production')
+    // The last stage is a dev target picked with --target; the production stage ships.
+    const target = makeFile('Dockerfile', 'FROM node:20 AS base\nRUN npm ci\nFROM base AS production\nCMD ["node", "server.js"]\nFROM base AS development\nRUN npm install -g nodemon\nCMD ["nodemon"]\n')
+    expect(m.environmentAt(target, 6)).toBe('dev')
+    expect(m.environmentAt(target, 4)).toBe('production')
+    expect(m.environmentOf('docker/dev/Dockerfile', 'dockerfile')).toBe('dev')
   })
   it('workspace packages without a start script are libraries, apps with one are not', () => {
     const m = model({

@@ -175,6 +175,13 @@ const PROCFILE_RUNNER = /\b(foreman|honcho|overmind|hivemind|goreman|forego|proc
 const PLATFORM_MARKER = /^(app\.json|heroku\.yml|runtime\.txt|\.buildpacks|scalingo\.json|\.platform\.app\.yaml|dokku\.json)$/i
 /** Build stages for a developer's loop or the tests: not the image that ships, unless the final stage builds on them. */
 const DEV_STAGE = /^(dev|development|develop|debug|local|tilt|test|tests|testing|e2e|ci|lint)([-_][\w-]*)?$|[-_](dev|development|debug|test|testing)$/i
+/** Stage names of the image that ships when the last stage is a dev target picked with --target. */
+const SHIPPED_STAGE = /^(prod|production|release|runtime|final|app|server|web)$/
+
+/** Is this build-stage name a developer's or the tests' target (`FROM base AS development`)? */
+export function isDevStageName(name: string): boolean {
+  return DEV_STAGE.test(name)
+}
 
 interface DockerRef {
   dockerfile: string
@@ -429,7 +436,11 @@ function globDir(glob: string): RegExp {
 export function dockerStageBlocks(file: SourceFile, targets: ReadonlySet<string>): BlockVerdict[] {
   const d = dockerfileOf(file)
   if (d.stages.length < 2) return []
-  const needed = new Set<number>([d.stages.length - 1])
+  // What ships: the last stage, or, when the last stage is a dev target (`FROM base AS development`,
+  // picked with --target), the stages named for production.
+  const last = d.stages[d.stages.length - 1]
+  const shippedNamed = d.stages.filter((st) => st.name && SHIPPED_STAGE.test(st.name)).map((st) => st.index)
+  const needed = new Set<number>(last.name && DEV_STAGE.test(last.name) && shippedNamed.length > 0 ? shippedNamed : [last.index])
   for (let k = d.stages.length - 1; k >= 0; k--) {
     if (!needed.has(k)) continue
     const st = d.stages[k]

@@ -108,6 +108,11 @@ export function isBuildToolFile(path: string): boolean {
   return BUILD_TOOL_FILE.test(path) || BUILD_MODE_FILE.test(path)
 }
 
+/** A folder of development-only deploy files: docker/dev/Dockerfile, .docker/local/Dockerfile, development/Procfile. */
+export function isDevFolder(path: string): boolean {
+  return /(^|\/)(dev|development|local)\//i.test(path)
+}
+
 /** Shell scripts for a developer's machine: docker-entrypoint-local.sh, run_dev.sh. */
 const DEV_SCRIPT = /(^|\/)[\w.-]*[._-](local|dev|development|debug)\.(sh|bash)$/i
 
@@ -129,6 +134,7 @@ export function pathEnvironment(path: string, kind: FileKind): Environment {
   if (kind === 'dotenv' && /\.(example|sample|template|dist|tpl|defaults?)$/i.test(name)) return 'example'
   if (kind === 'compose') return /(prod|production|staging|release)/i.test(name) ? 'production' : 'dev'
   if (kind === 'dockerfile' && DEV_DOCKERFILE.test(path)) return 'dev'
+  if ((kind === 'dockerfile' || kind === 'procfile') && isDevFolder(path)) return 'dev'
   if (kind === 'procfile' && DEV_PROCFILE.test(path)) return 'dev'
   if (SEED_PATH.test(path) || SCAFFOLD_PATH.test(path) || BUILD_TOOL_FILE.test(path) || GENERATOR_CONFIG.test(path)) return 'dev'
   if (kind === 'source' && DEV_SCRIPT.test(path)) return 'dev'
