@@ -7,7 +7,7 @@ import { classifyKind, classifyLanguage, classifyRole } from './engine/classify.
 import { detectApps, isAppManifest, type App } from './engine/apps.js'
 import { discover, isBinaryName } from './engine/discovery.js'
 import { UsageError } from './engine/errors.js'
-import { FilePass, staysOnMainThread, type FileRecord } from './engine/file-pass.js'
+import { FilePass, RETAIN_MAX_BYTES, staysOnMainThread, type FileRecord } from './engine/file-pass.js'
 import { readText, type SkipReason } from './engine/read.js'
 import { Facts, type FileInfo, type RepoContext, type Rule } from './engine/rule.js'
 import { SourceFile } from './engine/source-file.js'
@@ -17,6 +17,7 @@ import { FACTORS, type Factor, type FactorResult, type Finding, type Report, typ
 import { buildFactorResults, compareFindings, gate, score, type Gate } from './results/factor-results.js'
 import { RULES } from './rules/registry.js'
 import { VERSION } from './version.js'
+import { buildDeployModel, DeployModel, isModelInput } from './model/deploy-model.js'
 
 export interface AuditOptions {
   root: string
@@ -36,6 +37,8 @@ export interface AuditOptions {
 
 /** Below this many files, starting workers (each loads the bundle: 100-200 ms) costs more than it saves. */
 export const PARALLEL_MIN_FILES = 10000
+
+const EMPTY_MODEL = DeployModel.empty()
 
 export interface AuditStats {
   files: number
@@ -60,6 +63,8 @@ export interface AuditResult {
   gate: Gate
   /** Apps detected from manifests: a monorepo holds several. */
   apps: App[]
+  /** The deploy model the rules asked: processes, shipped files, environments (see --explain-deploy). */
+  deploy?: DeployModel
   /** Engine problems that did not change the result (a worker that failed; its files ran on the main thread). */
   warnings: string[]
 }
@@ -116,17 +121,36 @@ function noFileMessage(config: AuditConfig, unmatched: string[]): string {
 /** The rest of runAudit once the file list is known (runAudit owns the worker pool's lifetime). */
 function auditCandidates(options: AuditOptions, started: number, rules: Rule[], discovered: ReturnType<typeof discover>, candidates: FileInfo[], pool?: FileWorkerPool): AuditResult {
   const { root, config } = options
-  // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
-  const manifestPass = new FilePass({ root, maxFileSize: config.maxFileSize, rules: [], apps: [] }, false)
+  // Phase 1: manifests and deploy files first (small, few), so every rule knows which app a file
+  // belongs to and the deploy model knows what ships where.
+  const early = new FilePass({ root, maxFileSize: config.maxFileSize, rules: [], apps: [], deploy: EMPTY_MODEL.data }, false)
   const manifests: SourceFile[] = []
+  const structural = new Map<string, SourceFile>()
   for (const info of candidates) {
-    if (!isAppManifest(info.path) || info.role === 'test' || info.role === 'docs' || info.role === 'example') continue
-    const file = manifestPass.load(info)
-    if (typeof file !== 'string') manifests.push(file)
+    const manifest = isAppManifest(info.path) && info.role !== 'test' && info.role !== 'docs' && info.role !== 'example'
+    if (!manifest && !isModelInput(info)) continue
+    const file = early.load(info)
+    if (typeof file === 'string') continue
+    structural.set(info.path, file)
+    if (manifest) manifests.push(file)
   }
   const apps = detectApps(manifests)
-  const pass = new FilePass({ root, maxFileSize: config.maxFileSize, rules, apps }, true)
-  for (const m of manifests) pass.retained.set(m.path, m)
+  const deploy = buildDeployModel({ files: candidates, read: (p) => structural.get(p), apps })
+  // The model may know better than the path: a goreman Procfile, a Dockerfile only Tilt builds.
+  for (const info of candidates) info.role = deploy.roleOf(info.path, info.kind)
+  // Committed build output a production process runs (dist/main.js behind `start:prod`): read for credentials only.
+  for (const path of discovered.buildOutput) {
+    if (isBinaryName(path) || !deploy.runsBuildOutput(path)) continue
+    candidates.push({ path, kind: classifyKind(path), language: classifyLanguage(path), role: 'build', size: 0 })
+  }
+  const pass = new FilePass({ root, maxFileSize: config.maxFileSize, rules, apps, deploy: deploy.data }, true)
+  const infoOf = new Map(candidates.map((c) => [c.path, c]))
+  const manifestSet = new Set(manifests)
+  for (const [path, f] of structural) {
+    const info = infoOf.get(path)!
+    if (!manifestSet.has(f) && info.size > RETAIN_MAX_BYTES) continue // read again in the pass, not kept
+    pass.retained.set(path, info.role !== f.role ? new SourceFile(f.path, f.text, f.kind, f.language, info.role) : f)
+  }
 
   // Phase 2: every file, read once, offered to the rules that select it. Source files may go to
   // worker threads; structural files stay here, where repository rules will look at them again.
@@ -137,7 +161,7 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
     const remote: [number, FileInfo][] = []
     const mainOnly: [number, FileInfo][] = []
     candidates.forEach((info, order) => (!staysOnMainThread(pass, info) && pass.wants(info) ? remote : mainOnly).push([order, info]))
-    const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps }
+    const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps, deploy: deploy.data }
     const out = pool.run(setup, remote, (info, order) => pass.offer(info, order), mainOnly)
     append(records, out.records)
     workers = out.workers
@@ -163,8 +187,8 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
       if (r.skipped !== 'symlink' && r.skipped !== 'not-a-file') skippedFiles.push({ file: r.info.path, reason: r.skipped })
       continue
     }
-    infos.push(r.info)
     bytes += r.info.size
+    if (r.info.role !== 'build') infos.push(r.info) // repository rules judge the source, not its build output
     for (const [key, value] of r.facts) facts.add(key, value)
     for (const id of r.offered) ran.add(id)
     append(findings, r.findings)
@@ -180,7 +204,8 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
     git: discovered.git,
     trackedExcluded: discovered.trackedExcluded,
     apps,
-    appOf: (p) => pass.appFor(p)
+    appOf: (p) => pass.appFor(p),
+    deploy
   }
   const byPath = new Map(infos.map((i) => [i.path, i]))
   const reread = (path: string): SourceFile | undefined => {
@@ -227,6 +252,7 @@ function auditCandidates(options: AuditOptions, started: number, rules: Rule[], 
     skippedFiles,
     gate: gate(kept, config),
     apps,
+    deploy,
     warnings
   }
 }

@@ -3,9 +3,10 @@ import { checkFile, parseSuppressions } from '../../src/engine/check-file.js'
 import { Facts, type Rule } from '../../src/engine/rule.js'
 import { fakeRule } from '../helpers/fake-rule.js'
 import { makeFile } from '../helpers/rule-tester.js'
+import { DeployModel } from '../../src/model/deploy-model.js'
 
 const SECRET = 'Zq8vK2mP9xL4tR7w'
-const run = (path: string, text: string) => checkFile([fakeRule], makeFile(path, text), { facts: new Facts(), apps: [] })
+const run = (path: string, text: string) => checkFile([fakeRule], makeFile(path, text), { facts: new Facts(), apps: [], deploy: DeployModel.empty() })
 
 describe('checkFile', () => {
   it('reports line and column and never the secret', () => {
@@ -21,9 +22,9 @@ describe('checkFile', () => {
   it('skips the rule when no keyword occurs (prefilter)', () => {
     let calls = 0
     const counting = { ...fakeRule, check: () => void calls++ }
-    checkFile([counting], makeFile('src/a.js', 'const nothing = 1'), { facts: new Facts(), apps: [] })
+    checkFile([counting], makeFile('src/a.js', 'const nothing = 1'), { facts: new Facts(), apps: [], deploy: DeployModel.empty() })
     expect(calls).toBe(0)
-    checkFile([counting], makeFile('src/a.js', 'HARDCODED_TOKEN'), { facts: new Facts(), apps: [] })
+    checkFile([counting], makeFile('src/a.js', 'HARDCODED_TOKEN'), { facts: new Facts(), apps: [], deploy: DeployModel.empty() })
     expect(calls).toBe(1)
   })
 
@@ -80,7 +81,7 @@ describe('checkFile', () => {
       } }
     const secrets: string[] = []
     const text = `x = { a: HARDCODED_TOKEN = "${SECRET}", b: HARDCODED_TOKEN = "${other}" }\n`
-    const out = checkFile([fakeRule, noisy], makeFile('src/a.js', text), { facts: new Facts(), apps: [] }, undefined, secrets)
+    const out = checkFile([fakeRule, noisy], makeFile('src/a.js', text), { facts: new Facts(), apps: [], deploy: DeployModel.empty() }, undefined, secrets)
     expect(out.findings.map((f) => f.ruleId).sort()).toEqual(['TF0398', 'TF0399', 'TF0399'])
     const json = JSON.stringify(out)
     expect(json).not.toContain(SECRET)
@@ -104,15 +105,15 @@ describe('checkFile', () => {
       }
     }
     const text = `a = { HOST: 1, x: HARDCODED_TOKEN = "${SECRET}" }\nb = { HOST: 2 }\n`
-    const both = checkFile([fakeRule, lines], makeFile('src/a.js', text), { facts: new Facts(), apps: [] })
+    const both = checkFile([fakeRule, lines], makeFile('src/a.js', text), { facts: new Facts(), apps: [], deploy: DeployModel.empty() })
     expect(both.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0399:1', 'TF0397:2'])
     // only to a finding at least as severe: an error does not defer to a warning
     const severe: Rule = { ...lines, meta: { ...lines.meta, severity: 'error', deferTo: ['TF0396'] } }
     const mild: Rule = { ...fakeRule, meta: { ...fakeRule.meta, id: 'TF0396', severity: 'warning' } }
-    const kept = checkFile([mild, severe], makeFile('src/a.js', text), { facts: new Facts(), apps: [] })
+    const kept = checkFile([mild, severe], makeFile('src/a.js', text), { facts: new Facts(), apps: [], deploy: DeployModel.empty() })
     expect(kept.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0397:1', 'TF0396:1', 'TF0397:2'])
     // without the rule it defers to (--factors XII), it reports every line
-    const alone = checkFile([lines], makeFile('src/a.js', text), { facts: new Facts(), apps: [] })
+    const alone = checkFile([lines], makeFile('src/a.js', text), { facts: new Facts(), apps: [], deploy: DeployModel.empty() })
     expect(alone.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0397:1', 'TF0397:2'])
   })
 })

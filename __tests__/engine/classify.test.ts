@@ -52,3 +52,9 @@ describe('classifyRole: dev-only files', () => {
     }
   )
 })
+
+describe('classifyKind: ignore files named for their Dockerfile', () => {
+  it.each([['Dockerfile.dockerignore', 'other'], ['api/Dockerfile_alerts.dockerignore', 'other'], ['api/Dockerfile.prod', 'dockerfile'], ['Dockerfile', 'dockerfile']])('%s is %s', (p, kind) => {
+    expect(classifyKind(p)).toBe(kind)
+  })
+})

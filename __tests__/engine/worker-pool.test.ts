@@ -8,6 +8,7 @@ import type { FileInfo } from '../../src/engine/rule.js'
 import type { FileRecord } from '../../src/engine/file-pass.js'
 import { FileWorkerPool, WORKER_MARKER } from '../../src/engine/worker-pool.js'
 import { makeTree } from '../helpers/tree.js'
+import { DeployModel } from '../../src/model/deploy-model.js'
 
 const workerModule = (body: string): URL =>
   new URL(`data:text/javascript,${encodeURIComponent(`import { workerData } from 'node:worker_threads'\nconst { signal, port } = workerData[${JSON.stringify(WORKER_MARKER)}]\n${body}`)}`)
@@ -27,7 +28,7 @@ const FAILING = workerModule(`port.on('message', (m) => {
 const MISSING = new URL('file:///nonexistent/twelve-factor-audit/index.js')
 
 const info = (path: string): FileInfo => ({ path, kind: 'source', language: 'javascript', role: 'app', size: 0 })
-const setup = { root: '/nowhere', maxFileSize: 1024, ruleIds: [], apps: [] }
+const setup = { root: '/nowhere', maxFileSize: 1024, ruleIds: [], apps: [], deploy: DeployModel.empty().data }
 const files: [number, FileInfo][] = Array.from({ length: 450 }, (_, i) => [i, info(`f${i}.js`)])
 
 /** Runs the pool, recording which files the main thread had to read itself. */

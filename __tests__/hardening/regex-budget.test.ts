@@ -7,6 +7,7 @@ import { Facts, type Rule } from '../../src/engine/rule.js'
 import { SourceFile } from '../../src/engine/source-file.js'
 import type { FileKind, Language } from '../../src/engine/types.js'
 import { RULES } from '../../src/rules/registry.js'
+import { DeployModel } from '../../src/model/deploy-model.js'
 
 const MB = 1024 * 1024
 const BUDGET_MS_PER_MB = 3000
@@ -47,7 +48,7 @@ describe('every rule runs in linear time on adversarial input', () => {
       for (const text of adversarial(rule)) {
         const file = fileFor(rule, text)
         const t0 = performance.now()
-        rule.check!(file, () => undefined, { facts: new Facts(), apps: [] })
+        rule.check!(file, () => undefined, { facts: new Facts(), apps: [], deploy: DeployModel.empty() })
         worst = Math.max(worst, ((performance.now() - t0) * MB) / Math.max(text.length, 1))
       }
       expect(worst).toBeLessThan(BUDGET_MS_PER_MB)

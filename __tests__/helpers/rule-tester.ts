@@ -8,6 +8,7 @@ import { Facts, type Rule } from '../../src/engine/rule.js'
 import { selects } from '../../src/engine/select.js'
 import { SourceFile } from '../../src/engine/source-file.js'
 import type { Finding, Severity } from '../../src/engine/types.js'
+import { DeployModel } from '../../src/model/deploy-model.js'
 
 export function makeFile(path: string, text: string): SourceFile {
   const kind = classifyKind(path)
@@ -18,7 +19,7 @@ export function makeFile(path: string, text: string): SourceFile {
 export function runRule(rule: Rule, path: string, text: string, facts = new Facts()): Finding[] {
   const file = makeFile(path, text)
   if (!selects(rule.files, file)) return []
-  return checkFile([rule], file, { facts, apps: [] }).findings
+  return checkFile([rule], file, { facts, apps: [], deploy: DeployModel.empty() }).findings
 }
 
 export interface ValidCase {

@@ -10,6 +10,7 @@ import { FACTOR_VI_RULES } from '../../src/rules/vi-processes/index.js'
 import { FACTOR_VII_RULES } from '../../src/rules/vii-port-binding/index.js'
 import { FACTOR_VIII_RULES } from '../../src/rules/viii-concurrency/index.js'
 import { makeFile } from '../helpers/rule-tester.js'
+import { DeployModel } from '../../src/model/deploy-model.js'
 
 const RULES = [...FACTOR_V_RULES, ...FACTOR_VI_RULES, ...FACTOR_VII_RULES, ...FACTOR_VIII_RULES].filter((r) => r.check)
 const ROOT = join(process.cwd(), '__tests__', 'apps', 'v-viii')
@@ -28,14 +29,14 @@ describe('Factor V-VIII rules never throw', () => {
       const cuts = new Set([0, 1, Math.floor(text.length / 3), Math.floor(text.length / 2), text.length - 1, text.length])
       for (const cut of cuts) {
         const file = makeFile(path, text.slice(0, Math.max(0, cut)))
-        expect(() => checkFile(RULES, file, { facts: new Facts(), apps: [] })).not.toThrow()
+        expect(() => checkFile(RULES, file, { facts: new Facts(), apps: [], deploy: DeployModel.empty() })).not.toThrow()
         runs++
       }
     }
     const odd = ['{{', '[', '"\u0000"', 'CMD [', 'CMD ["unterminated', 'web:', ':::', '- - -\n  - :', '\ufeff{"scripts": {"start": 5}}', 'x'.repeat(5000) + '\napp.listen(3000)']
     for (const text of odd) {
       for (const path of ['Dockerfile', 'Procfile', 'package.json', 'docker-compose.prod.yml', 'k8s/a.yaml', '.github/workflows/d.yml', 'src/a.js', 'app.py', 'config/puma.rb', 'main.go', 'nginx.conf', 'entrypoint.sh', 'pom.xml']) {
-        expect(() => checkFile(RULES, makeFile(path, text), { facts: new Facts(), apps: [] })).not.toThrow()
+        expect(() => checkFile(RULES, makeFile(path, text), { facts: new Facts(), apps: [], deploy: DeployModel.empty() })).not.toThrow()
         runs++
       }
     }
@@ -47,7 +48,7 @@ describe('Factor V-VIII rules never throw', () => {
     const started = Date.now()
     for (const file of [makeFile('src/big.js', js), makeFile('app/big.py', py)]) {
       const selected: Rule[] = RULES.filter((r) => selects(r.files, file))
-      checkFile(selected, file, { facts: new Facts(), apps: [] })
+      checkFile(selected, file, { facts: new Facts(), apps: [], deploy: DeployModel.empty() })
     }
     expect(Date.now() - started).toBeLessThan(3000)
   })

@@ -11,6 +11,7 @@ import { describeSkipped } from '../engine/read.js'
 import { parseFactorList } from '../engine/factors.js'
 import { changedSince, repoPrefix } from '../engine/git-diff.js'
 import { formatApps, listApps } from './list-apps.js'
+import { explainDeploy, formatDeploy } from './explain-deploy.js'
 import { explainRule, listRules } from './rule-docs.js'
 import { printable } from '../report/escape.js'
 import { formatJson } from '../report/json.js'
@@ -45,6 +46,8 @@ Options:
                       what it detects
   --explain RULE_ID   print the rule's documentation page
   --list-apps         print the detected apps and exit (with --format json: [{path, language, framework}])
+  --explain-deploy    print the deploy model and exit: the process types found, the files they
+                      ship, and the environment (production, dev, test, ci) of notable files
   --jobs N            threads reading files, this one included (default: one per CPU, at
                       most 4, for trees of 10000+ files; 1 = no worker threads)
   --no-color          plain text even on a terminal
@@ -99,6 +102,7 @@ function cli(argv: string[], io: CliIo): number {
         'no-color': { type: 'boolean' },
         jobs: { type: 'string' },
         'list-apps': { type: 'boolean' },
+        'explain-deploy': { type: 'boolean' },
         'list-rules': { type: 'boolean' },
         explain: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -146,6 +150,11 @@ function cli(argv: string[], io: CliIo): number {
 
   if (values['list-apps']) {
     io.stdout(formatApps(listApps(root, config), format))
+    return 0
+  }
+  if (values['explain-deploy']) {
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--explain-deploy prints text or json, got --format ${format}`)
+    io.stdout(formatDeploy(explainDeploy(root, config), format))
     return 0
   }
   const jobs = values.jobs === undefined ? undefined : parseJobs(values.jobs, '--jobs')

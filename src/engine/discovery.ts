@@ -47,7 +47,17 @@ export interface Discovered {
   trackedExcluded: TrackedExcluded[]
   /** Include patterns (as written) that matched no file. */
   unmatchedIncludes: string[]
+  /**
+   * Git mode only: tracked files under build-output folders (dist/, build/, out/) that are otherwise
+   * excluded, at most BUILD_OUTPUT_MAX_FILES. The audit reads those a deployed process runs (a
+   * `start` script running dist/main.js) for credentials only.
+   */
+  buildOutput: string[]
 }
+
+/** Folder names of build output, among the default-excluded ones. */
+const BUILD_OUTPUT_DIRS = new Set(['dist', 'build', 'out'])
+export const BUILD_OUTPUT_MAX_FILES = 20000
 
 export interface TrackedExcluded {
   /** The excluded folder, e.g. services/api/node_modules (vendor/<sub> for vendor trees). */
@@ -67,11 +77,12 @@ export function discover(options: DiscoveryOptions): Discovered {
   const git = options.useGit === false ? undefined : gitFiles(options.root)
   if (git) {
     const files = git.files.filter((p) => !hasExcludedDir(p) && filter.accepts(p)).sort()
+    const buildOutput = git.files.filter((p) => isUnderBuildOutputOnly(p) && filter.accepts(p)).sort().slice(0, BUILD_OUTPUT_MAX_FILES)
     const trackedExcluded = trackedUnderExcluded(options.root, new PathFilter(options.include, options.exclude))
-    return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0, trackedExcluded, unmatchedIncludes: filter.unmatchedIncludes() }
+    return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0, trackedExcluded, buildOutput, unmatchedIncludes: filter.unmatchedIncludes() }
   }
   const walked = walk(options.root, filter)
-  return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs, trackedExcluded: [], unmatchedIncludes: filter.unmatchedIncludes() }
+  return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs, trackedExcluded: [], buildOutput: [], unmatchedIncludes: filter.unmatchedIncludes() }
 }
 
 /** Skip by name before reading: binary formats and minified bundles. */
@@ -80,6 +91,18 @@ export function isBinaryName(path: string): boolean {
   if (/\.min\.(js|css)$|\.bundle\.js$|-min\.js$/.test(name)) return true
   const dot = name.lastIndexOf('.')
   return dot > 0 && BINARY_EXT.has(name.slice(dot + 1))
+}
+
+/** Under a build-output folder, and under no other excluded folder (node_modules/x/dist is not ours). */
+function isUnderBuildOutputOnly(path: string): boolean {
+  const parts = path.split('/')
+  let build = false
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (!DEFAULT_EXCLUDED_DIRS.has(parts[i])) continue
+    if (!BUILD_OUTPUT_DIRS.has(parts[i])) return false
+    build = true
+  }
+  return build
 }
 
 function hasExcludedDir(path: string): boolean {

@@ -10,6 +10,7 @@ import { Facts, type FileInfo, type Rule } from './rule.js'
 import { RuleIndex } from './select.js'
 import { SourceFile } from './source-file.js'
 import type { Finding, Suppression } from './types.js'
+import { DeployModel, type DeployModelData } from '../model/deploy-model.js'
 
 /** What one file yields. `order` is the file's index in the sorted candidate list. */
 export interface FileRecord {
@@ -28,7 +29,7 @@ export interface FileRecord {
 
 /** Kinds whose SourceFile stays in memory after the pass, for repository-level rules. */
 export const RETAINED_KINDS = new Set(['manifest', 'dockerfile', 'compose', 'kubernetes', 'workflow', 'procfile', 'dotenv'])
-const RETAIN_MAX_BYTES = 256 * 1024
+export const RETAIN_MAX_BYTES = 256 * 1024
 const K8S_SHAPE = /^apiVersion:\s*\S+[\s\S]*^kind:\s*\S+|^kind:\s*\S+[\s\S]*^apiVersion:/m
 
 /** Facts that also note which file added each one, so records can carry them across threads. */
@@ -45,6 +46,8 @@ export interface FilePassSetup {
   maxFileSize: number
   rules: readonly Rule[]
   apps: readonly App[]
+  /** The deploy model as plain data (it crosses to worker threads). */
+  deploy: DeployModelData
 }
 
 export class FilePass {
@@ -53,9 +56,11 @@ export class FilePass {
   readonly retained = new Map<string, SourceFile>()
   private readonly facts = new RecordingFacts()
   private readonly appByDir = new Map<string, App | undefined>()
+  private readonly deploy: DeployModel
 
   constructor(private readonly setup: FilePassSetup, private readonly retain: boolean) {
     this.index = new RuleIndex(setup.rules)
+    this.deploy = new DeployModel(setup.deploy)
   }
 
   /** The innermost app holding a path; files of one folder share the answer. */
@@ -93,7 +98,7 @@ export class FilePass {
     this.facts.current = record.facts
     const secrets: string[] = []
     try {
-      const outcome = checkFile(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps }, found, secrets)
+      const outcome = checkFile(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps, deploy: this.deploy }, found, secrets)
       if (secrets.length > 0) record.secrets = secrets
       record.findings = outcome.findings
       record.suppressed = outcome.suppressed

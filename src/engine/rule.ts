@@ -5,6 +5,7 @@ import type { RulePrecision } from './precision.js'
 import type { Factor, FileKind, FileRole, Language, Report, Severity } from './types.js'
 import type { App } from './apps.js'
 import type { SourceFile } from './source-file.js'
+import type { DeployModel } from '../model/deploy-model.js'
 
 export interface RuleMeta {
   /** Short and stable: TF + two-digit factor number + two-digit sequence (TF0301 = III, rule 1). */
@@ -82,6 +83,8 @@ export interface RepoContext {
   apps: readonly App[]
   /** The innermost app containing a path. */
   appOf(path: string): App | undefined
+  /** The deploy model: which files ship, to which processes, in which environment. */
+  deploy: DeployModel
 }
 
 export interface FileContext {
@@ -89,6 +92,8 @@ export interface FileContext {
   /** The app this file belongs to, when one was detected. */
   app?: App
   apps: readonly App[]
+  /** The deploy model: which files ship, to which processes, in which environment (also per line). */
+  deploy: DeployModel
 }
 
 export interface Rule {

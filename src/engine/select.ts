@@ -44,7 +44,9 @@ export class RuleIndex {
       entry = { plain: [], pathBound: [] }
       for (const rule of this.rules) {
         if (!rule.check || !rule.files) continue
-        if (!selects({ ...rule.files, path: undefined }, file)) continue
+        // Committed build output a process runs is read for credentials only (Factor III rules, whatever roles they name).
+        const selector = file.role === 'build' ? (rule.meta.factor === 'III' ? { ...rule.files, roles: ['build' as const] } : undefined) : rule.files
+        if (!selector || !selects({ ...selector, path: undefined }, file)) continue
         ;(rule.files.path ? entry.pathBound : entry.plain).push(rule)
       }
       this.cache.set(key, entry)

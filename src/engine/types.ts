@@ -36,7 +36,10 @@ export type FileKind =
  * Why a file exists, which decides how loud a finding may be: a password in a test fixture or a
  * README snippet is not a leak of production config.
  */
-export type FileRole = 'app' | 'test' | 'docs' | 'example' | 'dev'
+export type FileRole = 'app' | 'test' | 'docs' | 'example' | 'dev' | 'build'
+// 'build': committed build output a deployed process runs (dist/main.js behind `start:prod`). Only
+// credential rules (Factor III) read it: a key compiled into a bundle leaks all the same, while every
+// other finding there would repeat the one on its source.
 
 /** A finding as a rule reports it; the engine fills in the rest (rule id, factor, fingerprint...). */
 export interface Report {

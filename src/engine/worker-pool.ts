@@ -11,6 +11,7 @@ import { append } from './arrays.js'
 import { internOffered } from './check-file.js'
 import { FilePass, type FileRecord } from './file-pass.js'
 import type { FileInfo, Rule } from './rule.js'
+import type { DeployModelData } from '../model/deploy-model.js'
 
 export const WORKER_MARKER = 'twelve-factor-audit:file-pass-worker'
 /** Files per message: small enough to balance the threads, large enough that messaging is noise. */
@@ -24,6 +25,8 @@ export interface WorkerSetup {
   maxFileSize: number
   ruleIds: string[]
   apps: App[]
+  /** The deploy model as plain data, built on the main thread. */
+  deploy: DeployModelData
 }
 
 export interface PoolOptions {

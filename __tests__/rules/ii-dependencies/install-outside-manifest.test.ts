@@ -10,6 +10,8 @@ describe('TF0205 install-outside-manifest', () => {
       { name: 'global package pinned through ENV', path: 'Dockerfile', code: 'FROM node:22\nENV PM2_VERSION=5.4.2\nRUN npm install -g pm2@$PM2_VERSION\n' },
       { name: 'installs from manifests', path: 'Dockerfile', code: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nRUN pip install --upgrade pip setuptools wheel\nRUN pip install gunicorn==22.0.0\nRUN npm ci && npm install -g npm@10.5.0 pnpm@9.1.0\nRUN apt-get update && apt-get install -y ffmpeg\nRUN gem install bundler && gem install rails -v 7.1.3\nRUN go install github.com/x/tool@v1.2.3\nRUN pip install .\n' },
       { name: 'commented out', path: 'Dockerfile', code: 'FROM node:20\n# RUN npm install -g nodemon\n' },
+      { name: 'a dev build stage the final stage does not build on', path: 'Dockerfile', code: 'FROM python:3.12-slim AS base\nRUN pip install -r requirements.txt\nFROM base AS dev\nRUN pip install watchdog\nCMD ["flask", "run", "--reload"]\nFROM base AS final\nCMD ["gunicorn", "app:app"]\n' },
+      { name: 'a Tilt image', path: 'Dockerfile.ui.tilt', code: 'FROM node:20\nRUN npm install -g pnpm\n' },
       { name: 'developer bootstrap script', path: 'scripts/setup-dev.sh', code: 'npm install -g nodemon\ncurl -fsSL https://get.example.sh | sh\n' },
       { name: 'docs', path: 'docs/install.md', code: 'curl https://x | sh\n' },
       { name: 'curl to a file, then verified', path: 'deploy.sh', code: 'curl -fsSLO https://example.com/v1.2.3/tool.tar.gz && sha256sum -c tool.sha256\n' }
@@ -17,6 +19,7 @@ describe('TF0205 install-outside-manifest', () => {
     invalid: [
       { name: 'a builder stage the final stage copies from ships its tools', path: 'Dockerfile', code: 'FROM node:22 AS build\nRUN npm install -g typescript\nRUN tsc\nFROM node:22-slim\nCOPY --from=build /app/dist /app\n', errors: [{ line: 2 }] },
       { name: 'a build ARG without a version default is no pin', path: 'Dockerfile', code: 'FROM node:22\nARG TURBO_VERSION\nRUN npm install -g turbo@${TURBO_VERSION} nodemon\n', errors: [{ line: 3, message: /turbo@\$\{TURBO_VERSION\} nodemon/ }] },
+      { name: 'a stage the final stage copies from ships', path: 'Dockerfile', code: 'FROM python:3.12-slim AS dev-deps\nRUN pip install watchdog\nFROM python:3.12-slim\nCOPY --from=dev-deps /usr/local /usr/local\nCMD ["python", "app.py"]\n', errors: [{ line: 2 }] },
       {
         name: 'Dockerfile installs',
         path: 'Dockerfile',

@@ -4,6 +4,7 @@ import { Facts } from '../../../src/engine/rule.js'
 import { hardcodedServiceLocator } from '../../../src/rules/iv-backing-services/hardcoded-service-locator.js'
 import { configGroupedByEnvironment as rule } from '../../../src/rules/iii-config/config-grouped-by-environment.js'
 import { makeFile, ruleTable } from '../../helpers/rule-tester.js'
+import { DeployModel } from '../../../src/model/deploy-model.js'
 
 describe('TF0311 config-grouped-by-environment', () => {
   ruleTable(rule, {
@@ -35,7 +36,7 @@ describe('TF0311 config-grouped-by-environment', () => {
   })
 
   it('a host TF0401 reports at least as severely on the same line is one finding, under IV', () => {
-    const run = (path: string, code: string) => checkFile([hardcodedServiceLocator, rule], makeFile(path, code), { facts: new Facts(), apps: [] }).findings.map((f) => `${f.ruleId} ${f.severity}`)
+    const run = (path: string, code: string) => checkFile([hardcodedServiceLocator, rule], makeFile(path, code), { facts: new Facts(), apps: [], deploy: DeployModel.empty() }).findings.map((f) => `${f.ruleId} ${f.severity}`)
     const prodSettings = 'from .base import *\nCACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://cache.prod.acme-retail.internal:6379/1"}}\n'
     expect(run('mysite/settings/production.py', prodSettings)).toEqual(['TF0401 error'])
     // TF0401's notice on a Spring literal does not hide TF0311's warning

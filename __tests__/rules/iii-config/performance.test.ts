@@ -5,12 +5,13 @@ import { checkFile } from '../../../src/engine/check-file.js'
 import { Facts } from '../../../src/engine/rule.js'
 import { III_CONFIG_RULES } from '../../../src/rules/iii-config/index.js'
 import { makeFile } from '../../helpers/rule-tester.js'
+import { DeployModel } from '../../../src/model/deploy-model.js'
 
 function runAll(path: string, text: string): { ms: number; count: number } {
   const file = makeFile(path, text)
   const t0 = Date.now()
   // every rule, whatever its selector: the worst case
-  const count = checkFile(III_CONFIG_RULES, file, { facts: new Facts(), apps: [] }).findings.length
+  const count = checkFile(III_CONFIG_RULES, file, { facts: new Facts(), apps: [], deploy: DeployModel.empty() }).findings.length
   return { ms: Date.now() - t0, count }
 }
 

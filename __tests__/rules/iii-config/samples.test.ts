@@ -9,6 +9,7 @@ import { selects } from '../../../src/engine/select.js'
 import type { Finding } from '../../../src/engine/types.js'
 import { III_CONFIG_RULES } from '../../../src/rules/iii-config/index.js'
 import { makeFile } from '../../helpers/rule-tester.js'
+import { DeployModel } from '../../../src/model/deploy-model.js'
 
 const ROOT = join(process.cwd(), '__tests__/apps/config-samples')
 
@@ -21,7 +22,7 @@ function audit(): Finding[] {
   return walk(ROOT).flatMap((abs) => {
     // Paths relative to the sample root, so the samples are classified as app code, not as tests.
     const file = makeFile(relative(ROOT, abs).split('\\').join('/'), readFileSync(abs, 'utf8'))
-    return checkFile(III_CONFIG_RULES.filter((r) => selects(r.files, file)), file, { facts, apps: [] }).findings
+    return checkFile(III_CONFIG_RULES.filter((r) => selects(r.files, file)), file, { facts, apps: [], deploy: DeployModel.empty() }).findings
   })
 }
 

@@ -4,6 +4,7 @@ import { Facts } from '../../../src/engine/rule.js'
 import { hardcodedCredential } from '../../../src/rules/iii-config/hardcoded-credential.js'
 import { workflowLiteralSecret as rule } from '../../../src/rules/iii-config/workflow-literal-secret.js'
 import { makeFile, ruleTable, runRule } from '../../helpers/rule-tester.js'
+import { DeployModel } from '../../../src/model/deploy-model.js'
 
 const KEY = 'e1f7Kq9' + 'Zt3Wm8Rv' + '2Lp6Yx4N'
 const wf = (body: string): string => `name: ci\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n${body}`
@@ -39,7 +40,7 @@ describe('TF0309 workflow-literal-secret', () => {
   it('a provider credential TF0301 reports on the same line is one finding, a generic literal stays TF0309', () => {
     const aws = 'Qm7rXUtnF3MI/K7MDpNG/' + 'bPxRfiCYz9Lk2Hs8Wq4'
     const code = wf(`    env:\n      AWS_SECRET_ACCESS_KEY: ${aws}\n      DEPLOY_PASSWORD: ${KEY}\n`)
-    const out = checkFile([hardcodedCredential, rule], makeFile('.github/workflows/deploy.yml', code), { facts: new Facts(), apps: [] })
+    const out = checkFile([hardcodedCredential, rule], makeFile('.github/workflows/deploy.yml', code), { facts: new Facts(), apps: [], deploy: DeployModel.empty() })
     expect(out.findings.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['TF0301:7', 'TF0309:8'])
   })
 })

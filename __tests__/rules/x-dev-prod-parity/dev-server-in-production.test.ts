@@ -9,6 +9,8 @@ describe('TF1003 dev-server-in-production', () => {
   ruleTable(devServerInProduction, {
     valid: [
       { name: 'gunicorn', path: 'Dockerfile', code: 'FROM python:3.12\nCMD ["gunicorn", "mysite.wsgi", "--bind", "0.0.0.0:8000"]\n' },
+      { name: 'heroku local on Windows', path: 'Procfile.windows', code: 'web: python manage.py runserver 0.0.0.0:5000\n' },
+      { name: 'a Tilt image', path: 'Dockerfile.ui.tilt', code: 'FROM node:20\nCMD ["pnpm", "start"]\n' },
       { name: 'dev Dockerfile', path: 'Dockerfile.dev', code: 'FROM node:20\nCMD ["npx", "nodemon", "src/index.ts"]\n' },
       { name: 'dev compose', path: 'docker-compose.yml', code: 'services:\n  web:\n    command: python manage.py runserver 0.0.0.0:8000\n' },
       { name: 'Procfile.dev', path: 'Procfile.dev', code: 'web: bin/rails server -e development\njs: yarn build --watch\n' },

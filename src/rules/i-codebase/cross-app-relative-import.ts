@@ -85,7 +85,7 @@ export const crossAppRelativeImport: Rule = {
   checkRepo(repo, report) {
     const candidates = repo.facts.get<Candidate>(FACT)
     if (candidates.length === 0) return
-    const apps = repo.apps.filter((a) => isRealApp(repo, a))
+    const apps = repo.apps.filter((a) => isRealApp(repo, a) && !repo.deploy.isLibrary(a.path)) // workspace libraries (packages/*) are not apps
     if (apps.length < 2) return
     for (const c of candidates) {
       const own = appOf(apps, c.path)

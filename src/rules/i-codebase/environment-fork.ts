@@ -5,6 +5,7 @@ import type { SourceFile } from '../../engine/source-file.js'
 import { yamlOf } from '../../parsers/yaml.js'
 import { get, items, lineOf, str, type YNode } from '../../parsers/yaml-nodes.js'
 import { baseName, dirOf, joinPath } from '../shared/dependency-manifests.js'
+import { isBuildToolFile } from '../../model/paths.js'
 
 const FACT = 'tf0104:fork'
 const FORK_NAME = /^([A-Za-z0-9][\w-]{0,100}?)([._-])(prod|production|staging|stage|preprod|qa|uat)\.(js|mjs|cjs|ts|py|rb|go|java|kt|php)$/i
@@ -62,7 +63,7 @@ export const environmentFork: Rule = {
   check(file, report, ctx) {
     if (file.kind === 'workflow') return deployBranches(file, report)
     const m = FORK_NAME.exec(file.name)
-    if (!m || TOOLING.test(file.name)) return
+    if (!m || TOOLING.test(file.name) || isBuildToolFile(file.path)) return
     // Go files selected by a build constraint (assets_prod.go with //go:build !dev) are a build variant the toolchain picks, not a deploy fork.
     if (m[4] === 'go' && /^\s*\/\/\s*(go:build|\+build)\s/m.test(file.text)) return
     // `qa`, `stage` and `uat` are also domain words (chat_qa.py answers questions, pipeline_stage.py is a step):

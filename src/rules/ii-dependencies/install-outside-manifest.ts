@@ -93,7 +93,7 @@ export const installOutsideManifest: Rule = {
   },
   files: { kinds: ['dockerfile', 'source'], roles: ['app'] },
   keywords: ['install', 'curl', 'wget'],
-  check(file, report) {
+  check(file, report, ctx) {
     if (file.kind === 'dockerfile') {
       if (file.language !== 'none') return // dockerfile.ts is code, not a Dockerfile
       const parsed = dockerfileOf(file)
@@ -106,7 +106,7 @@ export const installOutsideManifest: Rule = {
       const shipped = shippedStages(parsed)
       for (const ins of parsed.instructions) {
         // A `dev` target stage the final image neither builds on nor copies from ships nothing.
-        if (ins.keyword !== 'RUN' || !shipped.has(ins.stage)) continue
+        if (ins.keyword !== 'RUN' || !shipped.has(ins.stage) || ctx.deploy.environmentAt(file, ins.line) !== 'production') continue
         const text = ins.exec ? ins.exec.join(' ') : ins.args
         for (const h of scanCommand(text, versionVars)) report({ line: ins.line, message: h.message, remediation: h.remediation })
       }

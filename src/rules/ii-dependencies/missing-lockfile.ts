@@ -107,6 +107,7 @@ export const missingLockfile: Rule = {
     const paths = pathSet(repo)
     const byName = appManifests(repo, /^(package\.json|Pipfile|pyproject\.toml|Gemfile|go\.mod|composer\.json|Cargo\.toml)$/)
     for (const info of byName) {
+      if (repo.deploy.environmentOf(info.path, info.kind) !== 'production') continue // a manifest only development uses (a Pipfile beside an image that installs requirements.txt)
       const check = CHECKS.find((c) => c.manifest.test(baseName(info.path)))
       const want = check?.expect(repo, info.path, paths)
       if (!want) continue

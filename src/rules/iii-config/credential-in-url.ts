@@ -7,7 +7,8 @@ import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
-import { envLookup, findToken, isDevOrTestSupportPath, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
+import { envLookup, findToken, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
+import { isDevOrTestSupportPath } from '../../model/paths.js'
 
 // ://user:password@host; the scheme before it is read backwards (schemeBefore): a regex starting at
 // every word cost more than the rest of the rule.
@@ -18,7 +19,6 @@ const GENERIC_HOST = /^(host|hostname|server|servername|db-?host|your[-_]?\w{0,2
 /** Help and usage prose before the URL on its line; a `--flag VALUE   description` line. */
 const HELP_CUE = /\b(e\.g\.|eg:|i\.e\.|for example|examples?:|such as|usage:|format:|help\s*[=:]|description\s*[=:])|\b(usage|example|describe)\s*\(|^\s*-{1,2}[a-z][\w-]*(?:[ =]<?[A-Za-z_]+>?)?\s{2,}[A-Za-z]/i
 const USAGE_HEADER = /\b(usage|examples?)\s*:/gi
-const DEV_PATH = /(^|\/)\.devcontainer\//
 
 export const credentialInUrl: Rule = {
   meta: {
@@ -39,7 +39,7 @@ export const credentialInUrl: Rule = {
   },
   keywords: ['://'],
   check(file, report) {
-    if (DEV_PATH.test(file.path) || isDevOrTestSupportPath(file.path)) return // a dev container's local stack, test-runner setup, dev settings
+    if (isDevOrTestSupportPath(file.path)) return // a dev container's local stack, test-runner setup, dev settings
     const code = file.code
     const serviceSecrets = workflowServiceSecrets(file)
     URL_CRED.lastIndex = 0

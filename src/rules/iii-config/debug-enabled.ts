@@ -2,8 +2,8 @@
 // deploy shows tracebacks is per-deploy config; hardcoded on, production leaks settings and source.
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
-import { inDevOnlyCode } from './secret-patterns.js'
-import { isDevSettings, isTemplatePath } from './signing-secrets.js'
+import { isDevSettings, isTemplatePath } from '../../model/paths.js'
+import { inNonProductionCode } from '../../model/blocks.js'
 
 const DJANGO = /^DEBUG\s*=\s*True\b/gm
 const FLASK = /\b\w{1,40}\.(?:config\[\s*["']DEBUG["']\s*\]\s*=\s*True\b|debug\s*=\s*True\b|config\.update\s*\([^)]{0,300}?\bDEBUG\s*=\s*True\b)/g
@@ -34,7 +34,7 @@ export const debugEnabled: Rule = {
       for (let m = re.exec(code); m; m = re.exec(code)) {
         const at = m.index + m[0].lastIndexOf('True')
         // `if FLASK_ENV == "development":` and the `if __name__ == "__main__":` dev-server entry point
-        if (inDevOnlyCode(file, at) || inMainGuard(file, at)) continue
+        if (inNonProductionCode(file, at) || inMainGuard(file, at)) continue
         report({ ...file.position(at), message: `${re === DJANGO ? 'Django DEBUG' : 'Flask debug mode'} is hardcoded to True` })
       }
     }

@@ -5,7 +5,8 @@ import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
 import { isEnvReference } from '../shared/placeholders.js'
-import { envLookup, isDevOrTestSupportPath, secretNameKind } from './secret-patterns.js'
+import { envLookup, secretNameKind } from './secret-patterns.js'
+import { isDevOrTestSupportPath } from '../../model/paths.js'
 
 const PLACEHOLDER = new RegExp(String.raw`\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g')
 const S = String.raw`(["'])([^"'\n\\]{0,200})`

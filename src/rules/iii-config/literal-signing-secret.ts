@@ -4,9 +4,11 @@ import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
 import { onLongLine } from '../shared/lines.js'
 import { isEnvReference } from '../shared/placeholders.js'
-import { envLookup, inDevOnlyCode, isDevOrTestSupportPath, words } from './secret-patterns.js'
+import { envLookup, words } from './secret-patterns.js'
 import type { SourceFile } from '../../engine/source-file.js'
-import { isDevSettings, isTemplatePath, signingLiterals } from './signing-secrets.js'
+import { signingLiterals } from './signing-secrets.js'
+import { isDevOrTestSupportPath, isDevSettings, isTemplatePath } from '../../model/paths.js'
+import { inNonProductionCode } from '../../model/blocks.js'
 
 export const literalSigningSecret: Rule = {
   meta: {
@@ -31,7 +33,7 @@ export const literalSigningSecret: Rule = {
       if (/^-----BEGIN (RSA |EC )?PUBLIC KEY-----|^-----BEGIN CERTIFICATE-----/.test(lit.value)) continue // jwt.verify with a public key: nothing secret
       // A dev/test settings module, Rails development.rb, a Flask DevelopmentConfig/TestingConfig class or
       // an `if Rails.env.development?` block may carry a throwaway key; say so quietly.
-      const dev = (file.language === 'python' && isDevSettings(file.path)) || isDevOrTestSupportPath(file.path) || inDevConfigClass(file, lit.offset) || inDevOnlyCode(file, lit.offset)
+      const dev = (file.language === 'python' && isDevSettings(file.path)) || isDevOrTestSupportPath(file.path) || inDevConfigClass(file, lit.offset) || inNonProductionCode(file, lit.offset)
       report({
         ...file.position(lit.offset),
         severity: dev ? 'notice' : 'error',

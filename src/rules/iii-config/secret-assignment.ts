@@ -8,8 +8,10 @@ import { configEntries } from '../shared/config-entries.js'
 import { looksLikeSecret } from '../shared/entropy.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
-import { envName, findToken, inDevOnlyCode, isDevOrTestSupportPath, moveToEnv, secretNameKind, words, workflowServiceSecrets } from './secret-patterns.js'
+import { envName, findToken, moveToEnv, secretNameKind, words, workflowServiceSecrets } from './secret-patterns.js'
 import { signingLiterals } from './signing-secrets.js'
+import { isDevOrTestSupportPath } from '../../model/paths.js'
+import { inNonProductionCode } from '../../model/blocks.js'
 
 // = / : / := / => "literal" (Python's b r u f prefixes allowed); the name before it is read backwards
 // (nameAssignedAt): starting a regex at every identifier cost ten times as much on real code.
@@ -104,7 +106,7 @@ function scanSource(file: SourceFile, emit: (name: string, value: string, offset
     if (onLongLine(file, offset)) continue
     owned ??= new Set(signingLiterals(file).map((s) => s.offset))
     if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !isRealSecret(asName, value)) continue
-    if (inLocalOrFakeBlock(code, named.start) || inDevOnlyCode(file, offset)) continue // the costlier context checks last
+    if (inLocalOrFakeBlock(code, named.start) || inNonProductionCode(file, offset)) continue // the costlier context checks last
     emit(name, value, offset, asName)
   }
 }

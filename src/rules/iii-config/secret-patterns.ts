@@ -2,8 +2,6 @@
 // and how to read a value from the environment in each language.
 import type { SourceFile } from '../../engine/source-file.js'
 import { yamlEntries } from '../../parsers/yaml.js'
-import { inDevBranch } from '../shared/backing-service-urls.js'
-import { isDevSettings } from './signing-secrets.js'
 
 export { isStackDefault } from '../shared/placeholders.js'
 
@@ -128,47 +126,4 @@ export function workflowServiceSecrets(file: SourceFile): ReadonlySet<string> {
   })
 }
 
-/** Test-runner setup and config: jest.setup.js, setupTests.ts, vitest.config.ts, playwright.config.ts, cypress.config.js. */
-const TEST_RUNNER_FILE = /(^|\/)((jest|vitest|playwright|cypress|karma|wdio|ava|mocha)[.-](setup|config|globals?|env)[^/]*|setup-?tests|test-?setup|\.mocharc[^/]*)\.[cm]?[jt]sx?$/i
-
-/** Files that only a developer's machine or the test suite loads. */
-export function isDevOrTestSupportPath(path: string): boolean {
-  return (
-    TEST_RUNNER_FILE.test(path) ||
-    /(^|\/)tests?\.py$|\.(cy|e2e|e2e-spec)\.[cm]?[jt]sx?$/.test(path) || // Django's app/tests.py, Cypress *.cy.ts, *.e2e.ts
-    /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)[^/]*[._-](local|development)\.[cm]?[jt]s$/.test(path) || // node-config, config.local.js
-    /(^|\/)config\/environments\/(development|test)\.rb$/.test(path) || // Rails
-    /(^|\/)db\/seeds\/(development|test|dev)(\/|\.rb$)/.test(path) || // per-environment seeds
-    isDevSettings(path) || // Django/Flask settings modules
-    /(^|\/)\.storybook\/|\.stories\.[jt]sx?$|\.stories\.mdx$/.test(path) // Storybook demo data
-  )
-}
-
-/** A header whose block runs only outside production: `unless Rails.env.production?`, `if (NODE_ENV !== 'production')`. */
-const NOT_PRODUCTION_HEADER = /^\s*(\}\s*)?(unless\s+[\w.:]{0,40}production\?|(if|elsif|elif)\b.{0,40}(!\s*[\w.:]{0,40}(production\?|isProduction|isProd)\b|!==?\s*['"]prod(uction)?['"]|\bnot\s+[\w.]{0,40}(is_)?prod(uction)?\b))/i
-const DEV_HEADER = /^\s*(configure\s+:(development|test)\b|(if|elsif|unless)\s+Rails\.env\.(development|test|local)\?\s*$)/
-const DEV_MODIFIER = /\b(if\s+Rails\.env\.(development|test)\?|unless\s+Rails\.env\.production\?)\s*$/
-
-/**
- * Is the code at `offset` only run in development or tests: inside `if Rails.env.development?`,
- * `configure :development do`, `if settings.DEBUG:`, `if (process.env.NODE_ENV === 'development')`,
- * `unless Rails.env.production?`, or a line ending in `if Rails.env.development?`?
- */
-export function inDevOnlyCode(file: SourceFile, offset: number): boolean {
-  const i = file.position(offset).line - 1
-  const lines = file.lines
-  if (DEV_MODIFIER.test(lines[i] ?? '') || inDevBranch(lines, i)) return true
-  let indent = (lines[i] ?? '').search(/\S/)
-  for (let j = i - 1; j >= Math.max(0, i - 30); j--) {
-    const prev = lines[j]
-    if (prev.trim() === '' || prev.length > 4000) continue
-    const pIndent = prev.search(/\S/)
-    if (pIndent >= indent) continue
-    // Each enclosing block, innermost first; an `else` ends the climb (its condition is the opposite).
-    if (NOT_PRODUCTION_HEADER.test(prev) || DEV_HEADER.test(prev)) return true
-    if (pIndent === 0 || /^\s*(\}\s*)?(else|elsif|elif|when)\b/.test(prev)) return false
-    indent = pIndent
-  }
-  return false
-}
 

@@ -47,15 +47,6 @@ const GO: SigningPattern[] = [
 ]
 const BY_LANG: Record<string, SigningPattern[]> = { javascript: JS, typescript: JS, python: PY, ruby: RB, java: JAVA, kotlin: JAVA, go: GO }
 
-/** Settings files meant for development or tests (settings/dev.py, settings/dev_docker.py, settings/e2e.py, local_settings.py, test_settings.py). */
-export const isDevSettings = (path: string): boolean =>
-  /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) ||
-  /(^|\/)(local|test|dev)_?settings\.py$/i.test(path) ||
-  /(^|\/)settings\/(dev|development|local|debug|test|tests|testing|e2e|ci)([_.-][^/]*)?\.py$/i.test(path)
-
-/** settings_local_example.py, config.sample.js: templates to copy, not deployed code. */
-export const isTemplatePath = (path: string): boolean => /(^|[/_.-])(example|sample|template|tpl|dist)([._-][^/]*)?$/i.test(path.slice(path.lastIndexOf('/') + 1))
-
 export function signingLiterals(file: SourceFile): SigningLiteral[] {
   return file.parse('iii-signing-literals', (f) => {
     const table = BY_LANG[f.language]

@@ -4,7 +4,9 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Report } from '../../engine/types.js'
-import { inDevBranch, isDevOrTestName, isEnvFallback } from '../shared/backing-service-urls.js'
+import { isEnvFallback } from '../shared/backing-service-urls.js'
+import { isDevOrTestName } from '../../model/paths.js'
+import { inNonProductionBlock } from '../../model/blocks.js'
 
 const WHY_SHORT = 'a file on the local disk is not an attached resource: it cannot be swapped per deploy, is lost when the container is replaced and cannot be shared by a second process'
 
@@ -100,7 +102,7 @@ export const fileDatabaseInProduction: Rule = {
       for (const pat of CODE_PATTERNS) {
         if (!pat.language.test(file.language)) continue
         const m = pat.re.exec(line)
-        if (!m || isEnvFallback(line, lines[i - 1] ?? '') || inDevBranch(lines, i)) continue
+        if (!m || isEnvFallback(line, lines[i - 1] ?? '') || inNonProductionBlock(lines, i)) continue
         const token = m[2] ?? m[4] ?? m[0]
         if (/(^|[./_-])(dev|development|test|local)([./_-]|$)/i.test(token)) continue // dev.sqlite, test.db
         report({ line: i + 1, column: m.index + 1, message: `\`${token}\` makes an SQLite file the app's database: ${WHY_SHORT}`, remediation: pat.fix })

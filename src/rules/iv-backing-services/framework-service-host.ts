@@ -5,8 +5,8 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Report } from '../../engine/types.js'
-import { isDevOrTestName } from '../shared/backing-service-urls.js'
 import { devProfileLines } from '../shared/config-entries.js'
+import { isDevOrTestName } from '../../model/paths.js'
 
 /** A literal that names a host (not empty, not a placeholder, not a bind-all address). */
 function isLiteralHost(v: string): boolean {

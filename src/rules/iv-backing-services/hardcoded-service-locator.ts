@@ -4,8 +4,10 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Severity } from '../../engine/types.js'
-import { CLIENT_HINT, docstringRanges, envAliases, envSnippet, findLocators, inDevBranch, isDevOrTestName, isFallbackAt, isProse, statementBefore, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
+import { CLIENT_HINT, docstringRanges, envAliases, envSnippet, findLocators, isFallbackAt, isProse, statementBefore, type Locator, type ServiceKind } from '../shared/backing-service-urls.js'
 import { devProfileLines, hoconOverrides } from '../shared/config-entries.js'
+import { isDevOrTestName } from '../../model/paths.js'
+import { inNonProductionBlock } from '../../model/blocks.js'
 
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'] as const
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
@@ -299,7 +301,7 @@ export const hardcodedServiceLocator: Rule = {
         }
       }
       // Context checks that look at the lines around: only for lines that hold a locator.
-      if (found.length === 0 || (isCode && (inDevBranch(lines, i) || (hasProfile && inDevProfile(lines, i))))) return
+      if (found.length === 0 || (isCode && (inNonProductionBlock(lines, i) || (hasProfile && inDevProfile(lines, i))))) return
       for (const loc of found) {
         const before = line.slice(0, loc.index)
         if (DEV_DEFAULT.test(before)) continue

@@ -1,7 +1,8 @@
 // TF0402: code that treats a local backing service differently from a remote one
 // (`if (dbHost === 'localhost')`, `if 'localhost' in REDIS_URL:`).
 import type { Rule } from '../../engine/rule.js'
-import { CLIENT_HINT, isDevOrTestName } from '../shared/backing-service-urls.js'
+import { CLIENT_HINT } from '../shared/backing-service-urls.js'
+import { isDevOrTestName } from '../../model/paths.js'
 
 const LOCAL_LITERAL = /(['"])(localhost|127\.0\.0\.1|::1)\1/
 const COMPARISON = /(===?|!==?|\bis\s|\bin\s|\.includes\s*\(|\.startsWith\s*\(|\.endsWith\s*\(|\.equals(IgnoreCase)?\s*\(|\.contains\s*\(|strings\.(Contains|HasPrefix|EqualFold)\s*\(|\.include\?\s*\(|\.start_with\?\s*\(|\.match\?\s*\()/

@@ -2,7 +2,8 @@
 // sends SIGKILL before the app has finished draining.
 import type { RepoContext, Rule } from '../../engine/rule.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
-import { inDevProfileDocument, isDevOnlyPath, tok } from '../shared/ix-xii-boot.js'
+import { inDevProfileDocument, tok } from '../shared/ix-xii-boot.js'
+import { isDevOnlyPath } from '../../model/paths.js'
 
 export interface ShutdownTimeoutFact { app: string; seconds: number; file: string; line: number; source: string }
 /** Fact key: an app's own shutdown timeout (Spring lifecycle timeout, gunicorn --graceful-timeout, sidekiq -t, puma worker_shutdown_timeout). */

@@ -3,7 +3,9 @@
 // repository pass decides once per app and reports at the entry file.
 import type { RepoContext, Rule } from '../../engine/rule.js'
 import type { Language } from '../../engine/types.js'
-import { codeLines, inDevOrTestBranch, isAdminScript, isDevOnlyPath, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
+import { codeLines, isAdminScript, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
+import { isDevOnlyPath } from '../../model/paths.js'
+import { inNonProductionBlock } from '../../model/blocks.js'
 
 export interface ServerEntryFact { app: string; file: string; line: number; column: number; token: string; language: Language; spring?: boolean; imports: string[] }
 export interface AppFact { app: string; file: string; line: number }
@@ -86,7 +88,7 @@ export const noGracefulShutdown: Rule = {
     if (AUX_LISTENER_PATH.test(file.path)) return
     for (const { m, line, column } of matchesIn(file, entry)) {
       if (file.inStringLiteral(m.index)) continue // a snippet in a string (a remediation, a docstring) starts no server
-      if (inDevOrTestBranch(codeLines(file), line - 1)) continue // if (process.env.NODE_ENV !== 'production') app.listen(3000): serverless in production
+      if (inNonProductionBlock(codeLines(file), line - 1)) continue // if (process.env.NODE_ENV !== 'production') app.listen(3000): serverless in production
       if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code)) continue
       if (AUX_PORT_LISTEN.test(file.line(line))) continue // http.ListenAndServe(":6060", nil) for pprof, ":2112" for promhttp
       if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code)) continue

@@ -184,19 +184,6 @@ export function isFallbackAt(lines: readonly string[], i: number, index: number,
   return true
 }
 
-/** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
-export function isDevOrTestName(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1)
-  return (
-    /(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name) ||
-    // JVM integration tests (Failsafe `*IT.java`, `*IntegrationTest.kt`) and Gradle test source sets (src/integrationTest/...).
-    /[a-z0-9](IT|ITCase|IntegrationTests?)\.(java|kt|groovy|scala)$/.test(name) ||
-    /(^|\/)src\/(integrationTest|intTest|it|testFixtures|functionalTest)\//.test(path) ||
-    // Go/JS test-helper packages: internal/testutil/db.go, pkg/testhelpers/redis.go
-    /(^|\/)(testutils?|testhelpers?|testsupport|testfixtures|testing)\//.test(path)
-  )
-}
-
 /** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
 export const CLIENT_HINT =
   /\b(pg|postgres|mysql2?|mariadb|mongoose|mongodb|redis|ioredis|bull(mq)?|amqplib|kafkajs|nodemailer|@elastic\/elasticsearch|knex|sequelize|typeorm|prisma|psycopg2?|pymysql|MySQLdb|sqlalchemy|create_engine|pymongo|motor|smtplib|pika|kombu|celery|confluent_kafka|elasticsearch|aiokafka|Sequel|ActiveRecord|Redis\.new|Bunny|Jedis|Lettuce|JavaMailSender|DriverManager|database\/sql|go-redis|sarama|amqp091|gorm|mgo)\b/
@@ -247,38 +234,3 @@ export function docstringRanges(code: string): [number, number][] {
   return out
 }
 
-const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/
-const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/
-/** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
-const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i
-const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case|configure)\b|\bif\s*\(/
-/** `class DevelopmentConfig(Config):`, `class TestSettings`: a per-environment config class for dev or tests (Flask, pydantic). */
-const DEV_CLASS = /^\s*class\s+(Dev|Development|Test|Testing|Local)(Config|Settings|Configuration)?\b|^\s*class\s+\w{0,40}(Dev|Development|Test|Testing|Local)(Config|Settings|Configuration)\b/
-
-/**
- * Is line `i` (0-based) code that only runs in development or tests: the body of an
- * `if (NODE_ENV === 'development')` / `if settings.DEBUG:` block, or a ternary on such a flag?
- */
-export function inDevBranch(lines: readonly string[], i: number): boolean {
-  const line = lines[i] ?? ''
-  if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line)) return true
-  // `development: { db: { host: 'localhost' } }` on one line: the line opens the dev section itself.
-  if (DEV_SECTION_KEY.test(line) && !/\b(production|prod|staging)['"]?\s*[:=]/.test(line)) return true
-  let indent = line.search(/\S/)
-  for (let j = i - 1; j >= Math.max(0, i - 40); j--) {
-    const prev = lines[j]
-    if (prev.length > 4000 || prev.trim() === '') continue
-    const pIndent = prev.search(/\S/)
-    if (pIndent >= indent) continue
-    if (DEV_CLASS.test(prev)) return true
-    // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
-    if (DEV_SECTION_KEY.test(prev)) return true
-    if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev)) {
-      indent = pIndent // an intermediate object key (db: {): keep climbing
-      continue
-    }
-    if (!BLOCK_HEADER.test(prev) || !DEV_WORD.test(prev) || NEGATED_DEV.test(prev)) return false
-    return !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '))
-  }
-  return false
-}

@@ -2,11 +2,9 @@
 // long-line guard, the command a container image really boots with, dev-only paths and
 // per-language remediation snippets.
 import type { App } from '../../engine/apps.js'
-import { isTestFilePath } from '../../engine/classify.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Language } from '../../engine/types.js'
 import { dockerfileOf, type DockerInstruction } from '../../parsers/dockerfile.js'
-import { inDevBranch } from './backing-service-urls.js'
 
 export const MAX_LINE = 4000
 
@@ -50,16 +48,6 @@ export function matchesIn(file: SourceFile, re: RegExp): { m: RegExpExecArray; l
     out.push({ m, line: pos.line, column: pos.column })
   }
   return out
-}
-
-/** Config that only development or tests use: application-dev.yml, settings/local.py, settings/dev_docker.py, settings/e2e.py, logback-dev.xml, config/environments/development.rb. */
-export function isDevOnlyPath(path: string): boolean {
-  return /(^|[/._-])(dev|development|local|debug|test|testing|e2e)([/._-]|$)/i.test(path)
-}
-
-/** A path under a test/spec folder or a test-named file (role 'test' covers most; this catches the rest). */
-export function isTestPath(path: string): boolean {
-  return isTestFilePath(path) || /(^|\/)(tests?|spec|__tests__|testing|fixtures?|test[-_]?(utils?|helpers?|support)|testutils|testhelpers)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path)
 }
 
 export interface BootCommand {
@@ -142,44 +130,6 @@ export function pythonTripleQuoted(file: SourceFile): [number, number][] {
     }
     return out
   })
-}
-
-/** The production side negated: `NODE_ENV !== 'production'`, `unless Rails.env.production?`, `if not IS_PRODUCTION`. */
-const NOT_PRODUCTION =
-  /!==?\s*['"]prod(uction)?['"]|['"]prod(uction)?['"]\s*!==?|\bunless\s+[\w.]{0,60}production\?|\bif\s+not\s+[\w.]{0,40}(IS_PROD|IS_PRODUCTION|is_production|is_prod)\b|!\s*[\w.]{0,40}(isProd|isProduction|IS_PRODUCTION)\b|\bnot\s+[\w.]{0,40}\.(is_production|production\?)/
-const DEV_HEADER_WORD = /\b(development|dev|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b|(?<![.\w])test\b(?!\s*\()/
-const NEGATED_DEV_WORD = /!\s*[\w.]{0,40}\b(isDev|isDevelopment|DEBUG|__DEV__|isTest)\b|\bnot\s+[\w.[\]'"]{0,40}DEBUG\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|test)\?/
-const IF_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|unless)\b|\bif\s*\(|\bunless\s/
-
-/**
- * Is line `i` (0-based) code that runs only in development or tests: a dev/test branch
- * (`if (NODE_ENV === 'test')`, `if settings.DEBUG:`, `if Rails.env.development?`), the non-production
- * side of a flag (`if (NODE_ENV !== 'production')`, `unless Rails.env.production?`), or a one-line
- * `if (...) stmt` / `stmt if Rails.env.test?` on such a flag.
- */
-export function inDevOrTestBranch(lines: readonly string[], i: number): boolean {
-  const line = lines[i] ?? ''
-  if (line.length > MAX_LINE) return false
-  // One line: `if (NODE_ENV !== 'production') logger.add(...)`, `x.sync if Rails.env.test?`.
-  if ((IF_HEADER.test(line) || /\s(if|unless)\s+\S/.test(line)) && !/\belse\b/.test(line)) {
-    if (NOT_PRODUCTION.test(line) && !/(?<!!)===?\s*['"]prod(uction)?['"]/.test(line)) return true
-    if (/\b(if|unless)\b/.test(line) && DEV_HEADER_WORD.test(line) && !/\bprod(uction)?\b/.test(line) && !/\bunless\b/.test(line) && !NEGATED_DEV_WORD.test(line)) return true
-  }
-  if (inDevBranch(lines, i)) return true
-  let indent = line.search(/\S/)
-  for (let j = i - 1; j >= Math.max(0, i - 12); j--) {
-    const prev = lines[j]
-    if (prev.length > MAX_LINE || prev.trim() === '') continue
-    const pIndent = prev.search(/\S/)
-    if (pIndent >= indent) continue
-    if (!IF_HEADER.test(prev)) {
-      indent = pIndent // an enclosing object, call or block: keep climbing
-      continue
-    }
-    if (/(?<!!)===?\s*['"]prod(uction)?['"]|&&|\band\b/.test(prev)) return false
-    return NOT_PRODUCTION.test(prev) || (DEV_HEADER_WORD.test(prev) && !NEGATED_DEV_WORD.test(prev) && !/\bprod(uction)?\b|\bunless\b/.test(prev))
-  }
-  return false
 }
 
 /**

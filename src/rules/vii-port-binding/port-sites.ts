@@ -5,6 +5,8 @@ import { composeOf } from '../../parsers/compose.js'
 import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { codeLinesV8, inStringLiteralV8, isOwnImage, locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
+import { isDevFolder } from '../../model/paths.js'
+import { isDevStageName } from '../../model/deploy-model.js'
 
 export interface LiteralBindV7 {
   line: number
@@ -182,9 +184,6 @@ function collect(file: SourceFile): PortSitesV7 {
   return out
 }
 
-/** A folder of development-only files (docker/dev/Dockerfile, .docker/local/Dockerfile). */
-const DEV_DIR = /(^|\/)(dev|development|local)\//i
-const DEV_STAGE = /^(dev|development|local|debug|test|testing|ci)$/
 const SHIPPED_STAGE = /^(prod|production|release|runtime|final|app|server|web)$/
 
 /**
@@ -192,11 +191,11 @@ const SHIPPED_STAGE = /^(prod|production|release|runtime|final|app|server|web)$/
  * stage is a development target (`FROM base AS development`), the CMD/ENTRYPOINT of its shipped stages.
  */
 function shippedCommands(file: SourceFile): { command: string; line: number; endLine: number }[] {
-  if (DEV_DIR.test(file.path)) return []
+  if (isDevFolder(file.path)) return []
   if (file.kind !== 'dockerfile') return startCommandsOf(file)
   const d = dockerfileOf(file)
   const last = d.stages[d.stages.length - 1]
-  if (!last?.name || !DEV_STAGE.test(last.name)) return startCommandsOf(file)
+  if (!last?.name || !isDevStageName(last.name)) return startCommandsOf(file)
   const shipped = new Set(d.stages.filter((st) => st.name && SHIPPED_STAGE.test(st.name)).map((st) => st.index))
   return d.instructions
     .filter((ins) => (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') && shipped.has(ins.stage))

@@ -8,6 +8,8 @@ import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { procfileOf } from '../../parsers/procfile.js'
 import { bootCommands, tok } from '../shared/ix-xii-boot.js'
+import { isDevFolder } from '../../model/paths.js'
+import { isDevStageName } from '../../model/deploy-model.js'
 
 interface DevServer { re: RegExp; what: string; fix: string }
 
@@ -41,7 +43,7 @@ export const devServerInProduction: Rule = {
   files: { kinds: ['dockerfile', 'procfile', 'kubernetes', 'compose'], roles: ['app'] },
   keywords: ['runserver', 'flask', 'nodemon', 'ts-node-dev', 'tsnd', ' dev', 'serve', 'react-scripts', 'webpack', '--reload', 'artisan', 'bootrun', 'spring-boot:run', 'go run', 'rails'],
   check(file, report) {
-    if (/(^|\/)\.devcontainer\//.test(file.path) || DEV_DIR.test(file.path)) return
+    if (/(^|\/)\.devcontainer\//.test(file.path) || isDevFolder(file.path)) return
     if (file.kind === 'dockerfile') return checkDockerfile(file, report)
     if (file.kind === 'procfile') {
       for (const p of procfileOf(file)) find(p.command, p.line, `Procfile process \`${p.type}\``, report, p.column)
@@ -70,7 +72,7 @@ export const devServerInProduction: Rule = {
       const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/') + 1) : ''
       const runner = repo.files.find((o) => {
         if (o.role !== 'app' || !o.path.startsWith(dir) || (o.kind !== 'dockerfile' && o.kind !== 'procfile')) return false
-        if (/(^|\/)\.devcontainer\//.test(o.path) || DEV_DIR.test(o.path)) return false
+        if (/(^|\/)\.devcontainer\//.test(o.path) || isDevFolder(o.path)) return false
         const file = repo.get(o.path)
         if (!file) return false
         const cmds = o.kind === 'procfile' ? procfileOf(file).map((p) => p.command) : Object.values(bootCommands(file)).map((b) => b.text)
@@ -98,15 +100,11 @@ function find(command: string, line: number, where: string, report: ReportFn, co
   return false
 }
 
-/** A folder for development-only files: docker/dev/Dockerfile, .docker/local/Dockerfile, development/Procfile. */
-const DEV_DIR = /(^|\/)(dev|development|local)\//i
-/** Build targets for development: `FROM base AS development` is chosen with --target, not shipped. */
-const DEV_STAGE = /^(dev|development|local|debug|test|testing|ci)$/
 
 function checkDockerfile(file: SourceFile, report: ReportFn): void {
   const d0 = dockerfileOf(file)
   const lastStage = d0.stages[d0.stages.length - 1]
-  if (lastStage?.name && DEV_STAGE.test(lastStage.name)) {
+  if (lastStage?.name && isDevStageName(lastStage.name)) {
     // The last stage is a development target: judge the stages that are shipped (production, release, runtime...) instead.
     for (const st of d0.stages) {
       if (!st.name || !/^(prod|production|release|runtime|final|app|server|web)$/.test(st.name)) continue

@@ -3,7 +3,9 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Language, Severity } from '../../engine/types.js'
-import { codeLines, inDevOrTestBranch, isDevOnlyPath, matchesIn, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
+import { codeLines, matchesIn, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
+import { isDevOnlyPath } from '../../model/paths.js'
+import { inNonProductionBlock } from '../../model/blocks.js'
 
 /** Fact key: a logger that writes to stdout/stderr (or a structured JSON logger), for the factor summary's credit. */
 export const FACT_STDOUT_LOGGING = 'xi-stdout-logging'
@@ -117,7 +119,7 @@ export const logToFile: Rule = {
         if (key === 'yaml' && parentKey(file, line) !== 'logging') continue
         if (/^\s*(class|def|func|function)\s/.test(file.line(line))) continue // a class named FileHandler (e.g. a Tornado upload handler)
         if (STDOUT_PATH.test(targetOf(file, key, m))) continue // a "file" that is the process's stdout/stderr
-        if (file.kind === 'source' && inDevOrTestBranch(codeLines(file), line - 1)) continue // if (NODE_ENV === 'development') ...
+        if (file.kind === 'source' && inNonProductionBlock(codeLines(file), line - 1)) continue // if (NODE_ENV === 'development') ...
         if (key === 'xml' && m[0].startsWith('<') && !m[0].startsWith('<appender') && !log4j2Referenced(file, m.index)) continue
         if (key === 'xml' && m[0].startsWith('<appender') && !appenderReferenced(file, m.index)) continue
         if (key === 'xml' && inDevProfile(file, m.index)) {

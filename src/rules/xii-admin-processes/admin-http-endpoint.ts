@@ -1,8 +1,9 @@
 // TF1205: admin actions exposed as HTTP endpoints of the running app (/admin/migrate, /run-job,
 // /seed) whose handler runs migrations, seeds or scripts.
 import type { Rule } from '../../engine/rule.js'
-import { isDevOrTestName } from '../shared/backing-service-urls.js'
-import { codeLines, inDevOrTestBranch, isDevOnlyPath, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
+import { codeLines, matchesIn, pick, tok } from '../shared/ix-xii-boot.js'
+import { isDevOnlyPath, isDevOrTestName } from '../../model/paths.js'
+import { inNonProductionBlock } from '../../model/blocks.js'
 
 const ROUTE: Partial<Record<string, RegExp>> = {
   javascript: /\b(?:app|router|server|fastify|api|r)\.(?:get|post|put|patch|all|use)\s*\(\s*['"`]([^'"`\n]+)['"`]/g,
@@ -52,7 +53,7 @@ export const adminHttpEndpoint: Rule = {
     for (const { m, line, column } of matchesIn(file, re)) {
       const path = m[1] ?? m[2]
       if (!path || !ADMIN_PATH.test(path)) continue
-      if (inDevOrTestBranch(codeLines(file), line - 1)) continue // if (process.env.NODE_ENV === 'test') app.post('/__test__/seed', ...)
+      if (inNonProductionBlock(codeLines(file), line - 1)) continue // if (process.env.NODE_ENV === 'test') app.post('/__test__/seed', ...)
       // The handler: the next lines (inline handlers), or the view/controller the route names.
       const after = lines.slice(line, line + 25)
       const next = after.findIndex((l) => new RegExp(re.source, re.flags.replace('g', '')).test(l))

@@ -8,7 +8,9 @@ import { composeOf } from '../../parsers/compose.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { procfileOf } from '../../parsers/procfile.js'
-import { bootCommands, codeLines, ENTRYPOINT_SCRIPT, inDevOrTestBranch, isDevOnlyPath, isTestPath, matchesIn, MAX_LINE, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
+import { bootCommands, codeLines, ENTRYPOINT_SCRIPT, matchesIn, MAX_LINE, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
+import { isDevOnlyPath, isTestPath } from '../../model/paths.js'
+import { inNonProductionBlock } from '../../model/blocks.js'
 
 /** Fact keys: a release phase / migration Job that runs schema changes once per release; admin task entry points. */
 export const FACT_RELEASE_PHASE = 'xii-release-phase'
@@ -278,7 +280,7 @@ function checkCode(file: SourceFile, report: ReportFn, fix: string): void {
   if (/(^|\/)(migrations?|migrate|seeds?|seeders?|scripts?|management\/commands|lib\/tasks|db|cmd\/[^/]*migrat[^/]*|bin)\//i.test(file.path) || /(migrat|seed)[^/]*$/i.test(file.name)) return
   const dev = isDevOnlyPath(file.path)
   const rep = (line: number, column: number, severity: Severity, message: string): void => {
-    if (inDevOrTestBranch(codeLines(file), line - 1)) return // if (NODE_ENV === 'test') await sequelize.sync()
+    if (inNonProductionBlock(codeLines(file), line - 1)) return // if (NODE_ENV === 'test') await sequelize.sync()
     if (inAdminFunction(codeLines(file), line - 1)) return // func Migrate(db *gorm.DB) error { return db.AutoMigrate(...) }
     report({ line, column, severity: dev ? 'notice' : severity, message: message + (dev ? ' (dev-only code)' : ''), remediation: fix })
   }
