@@ -7,6 +7,18 @@ const KEY = 'e1f7Kq9' + 'Zt3Wm8Rv' + '2Lp6Yx4N'
 describe('TF0303 secret-assignment', () => {
   ruleTable(rule, {
     valid: [
+      // identifiers taken for secrets: the value is a name, an id or a word form of the key
+      { name: 'message-type and route ids', path: 'src/utils/messages.ts', code: 'export const MESSAGES = {\n  invalidateToken: "ort:invalidate-token",\n  refreshToken: "ort:refresh-token",\n}\n' },
+      { name: 'constants whose value is their own name', path: 'src/main/java/org/acme/model/X_Sftp.java', code: 'public static final String COLUMNNAME_Password = "Password";\npublic static final String PARAM_SFTP_PASSWORD = "SFTPPassword";\nprivate static final String API_KEY_HEADER_TOKEN = "X-Authorization-Token";\n' },
+      { name: 'syntax-highlighter token names', path: 'src/app/models/highlight.models.ts', code: "export const rules = [\n  { token: 'acme.calculated-field-latestTs', regex: /latestTs/ },\n  { token: 'acme.keyword', regex: /\\bfor\\b/ }\n]\n" },
+      { name: 'code building a compose snippet from runtime credentials', path: 'src/main/java/org/acme/ConnectivityUtil.java', code: 'sb.append("      - GW_ACCESS_TOKEN=").append(stripControlChars(creds.getCredentialsId())).append("\\n");\nsb.append("      - GW_PASSWORD=").append(creds.getPassword()).append("\\n");\n' },
+      { name: 'the name of a Kubernetes Secret', path: 'charts/vars.yaml', code: 'ingress:\n  extraArgs:\n    default-server-secret: "app/orbit-ssl"\n    default-ssl-secret: "ingress-nginx/orbit-tls"\n' },
+      { name: 'booleans and flags under credential-like names', path: 'config/settings.json', code: '{ "cors": { "allowCredentials": "true", "sendToken": "1" } }\n' },
+      { name: 'a sequence placeholder', path: 'scripts/docker/secrets.sh', code: 'DEFAULT_ENCRYPTION_KEY="0123456789abcdef0123456789abcdef"\n' },
+      { name: 'a ci section of a secrets file', path: 'app/config/secrets_ci.yml', code: `ci:\n  secret_key_base: '${KEY}${KEY}'\n` },
+      { name: 'loaded config: a local database stock login', path: 'tools/src/main/resources/generator.properties', code: 'jdbc.userId=root\njdbc.password=root\n' },
+      { name: 'seed users whose password restates the name', path: 'src/seed/constants.ts', code: 'export const USERS = {\n  ADMIN: { email: "admin@acme.test", password: "Password#123" },\n}\n' },
+      { name: 'loaded config: placeholders, paths, echoes, flags, empty', path: 'conf/app.ini', code: '[app]\nJwtSecret = change_me\nTokenFile = /run/secrets/token\n[redis]\nPassword =\nUsePassword = true\nSessionKey = session_key\n' },
       { name: 'a bare pass key without a user beside it (test results, flags)', path: 'src/report.js', code: `const row = { name: 'login', pass: '${PW}' }\nconst other = { user: 'a' }; const r = { pass: '${PW}' }\n` },
       { name: 'a generator writing Python source into a JS string (escape before the name)', path: 'scripts/gen.js', code: "const py = \"DEBUG = True\\nSECRET_KEY = 'django-insecure-9x8y7z6w5v4u3t2s1r0q'\\n\"\n" },
       { name: 'env reads', path: 'src/db.ts', code: 'const password = process.env.DB_PASSWORD\nconst apiKey = process.env.API_KEY ?? ""\n' },
@@ -53,6 +65,9 @@ describe('TF0303 secret-assignment', () => {
       { name: 'column types and password-policy regexes', path: 'src/schema.ts', code: "const columns = { password: 'varchar(255)', token: 'char(64)', apiKey: 'string?' }\nexport const policy = { password: '^(?=.*[A-Z])(?=.*\\\\d).{12,}$', pin_password: '^[0-9]{6,8}$' }\n" }
     ],
     invalid: [
+      { name: 'loaded INI config: a word password and a numeric signing secret', path: 'conf/app.ini', code: '[app]\nPageSize = 10\nJwtSecret = 233\n\n[database]\nUser = root\nPassword = rootroot\n', errors: [{ line: 3, message: /'JwtSecret'/ }, { line: 7, message: /Password 'Password'/ }] },
+      { name: 'CRLF config file: the line is right', path: 'conf/app.ini', code: '[app]\r\nPageSize = 10\r\n\r\n[database]\r\nType = mysql\r\nPassword = rootroot\r\n', errors: [{ line: 6 }] },
+      { name: 'node-config default.js session secret', path: 'config/default.js', code: "module.exports = {\n  port: 3000,\n  session: {\n    secret: 'shopblog',\n    maxAge: 2592000000\n  }\n}\n", errors: [{ line: 4 }] },
       { name: 'nodemailer auth { user, pass }', path: 'src/mail.js', code: `const t = nodemailer.createTransport({\n  host: process.env.SMTP_HOST,\n  auth: { user: 'apikey', pass: '${PW}' }\n})\n`, errors: [{ line: 3, column: 34, message: /^Password 'pass' is assigned the literal Hun\*{4}$/ }] },
       { name: 'JS object', path: 'src/db.js', code: `module.exports = {\n  host: 'db',\n  password: '${PW}'\n}\n`, errors: [{ line: 3, column: 14, message: /^Password 'password' is assigned the literal Hun\*{4}$/ }] },
       { name: 'Python kwarg', path: 'app/db.py', code: `conn = psycopg2.connect(host=h, password="${PW}")\n`, errors: [{ line: 1 }] },

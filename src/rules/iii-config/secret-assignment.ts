@@ -5,10 +5,10 @@ import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { configEntries } from '../shared/config-entries.js'
-import { looksLikeSecret } from '../shared/entropy.js'
+import { looksLikeIdentifier, looksLikePath, looksLikeSecret } from '../shared/entropy.js'
 import { onLongLine } from '../shared/lines.js'
-import { isPlaceholder } from '../shared/placeholders.js'
-import { envName, findToken, inDevOnlyCode, isDevOrTestSupportPath, moveToEnv, secretNameKind, words, workflowServiceSecrets } from './secret-patterns.js'
+import { isFlagValue, isImageDefaultPassword, isNameEcho, isPlaceholder } from '../shared/placeholders.js'
+import { envName, findToken, inDevOnlyCode, isDevOrTestSupportPath, isSigningName, moveToEnv, secretNameKind, words, workflowServiceSecrets } from './secret-patterns.js'
 import { signingLiterals } from './signing-secrets.js'
 
 // = / : / := / => "literal" (Python's b r u f prefixes allowed); the name before it is read backwards
@@ -16,7 +16,7 @@ import { signingLiterals } from './signing-secrets.js'
 const ASSIGNED_LITERAL = /(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\1/g
 /** Spring/Rails files are TF0310's; translations are prose. */
 export const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/
-const LOCAL_ENV = /^(development|dev|test|testing|local)$/i
+const LOCAL_ENV = /^(development|dev|test|testing|local|ci)$/i
 const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i
 /** mock-data.ts, fakeUsers.js, stubs.py: test doubles by name, wherever they live. */
 const DOUBLE_WORDS = new Set(['mock', 'mocks', 'fake', 'fakes', 'stub', 'stubs', 'dummy', 'fixture', 'fixtures'])
@@ -29,11 +29,31 @@ export function isRealSecret(name: string, value: string): boolean {
   if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value) || PASSWORD_HASH.test(value)) return false
   // Keys that are public by design: Firebase/Google browser keys, Stripe publishable keys, Mapbox public tokens.
   if (/^(AIza[\w-]{35}|pk_(live|test)_\w+|pk\.eyJ[\w.-]+)$/.test(value)) return false
-  // password: "password1", secret: "my-secret": the name restated, not a credential
+  // password: "password1", secret: "my-secret", PARAM_SFTP_PASSWORD = "SFTPPassword": the name restated, not a credential
   const word = words(name).pop() ?? name
-  if (new RegExp(`^(my|your|the|some|a)?[-_]?${word}[-_]?\\d{0,4}$`, 'i').test(value)) return false
+  if (new RegExp(`^(my|your|the|some|a)?[-_]?${word}[-_#@!.]?\\d{0,4}[!#@]?$`, 'i').test(value) || isNameEcho(name, value) || isFlagValue(value)) return false
   if (kind === 'password' && /^[A-Za-z][a-z]+$/.test(value)) return false // a dictionary word: a label or default
   return looksLikeSecret(value, { kind })
+}
+
+/** Config files the app loads at run time whatever their syntax: INI/.conf, TOML, .properties, node-config's config/default.js. */
+const LOADED_CONFIG_KINDS = new Set(['ini', 'toml', 'properties'])
+const NODE_CONFIG = /(^|\/)config\/(default|production|prod)\.([cm]?[jt]s|json)$/
+
+/**
+ * In a config file the app loads, a human-chosen password (`Password = rootroot`) or a signing secret
+ * of any shape (`JwtSecret = 233`) is a literal credential: the shape judgement that keeps labels and
+ * column names quiet in code is not needed there. Placeholders, name echoes, paths, flags stay quiet.
+ */
+export function isLoadedConfigSecret(name: string, value: string): boolean {
+  const kind = secretNameKind(name)
+  if (!kind) return false
+  if (isRealSecret(name, value)) return true
+  const v = value.trim()
+  if (isPlaceholder(v) || findToken(v) || /\s|:\/\/|^\W/.test(v) || looksLikePath(v) || looksLikeIdentifier(v) || isNameEcho(name, v) || /^(true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return false
+  if (isSigningName(name)) return true
+  // root/postgres/admin are a local database's stock login; a production profile is TF0310's to judge
+  return kind === 'password' && v.length >= 4 && !/^\d{1,5}$/.test(v) && !isImageDefaultPassword(v)
 }
 
 export const secretAssignment: Rule = {
@@ -55,8 +75,9 @@ export const secretAssignment: Rule = {
   check(file, report) {
     if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOrTestSupportPath(file.path) || isTestDouble(file.path)) return
     const serviceSecrets = workflowServiceSecrets(file) // a CI config's own service containers
+    const loaded = LOADED_CONFIG_KINDS.has(file.kind) || NODE_CONFIG.test(file.path)
     const emit = (name: string, value: string, offset: number, asName = name): void => {
-      if (!isRealSecret(asName, value) || serviceSecrets.has(value)) return
+      if (!(loaded ? isLoadedConfigSecret(asName, value) : isRealSecret(asName, value)) || serviceSecrets.has(value)) return
       report({
         ...file.position(offset),
         message: `${secretNameKind(asName) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${redact(value)}`,
@@ -73,11 +94,11 @@ export const secretAssignment: Rule = {
         if (kv) emit(kv[1], kv[2], e.offset + kv[1].length + 1)
         // { "development": { "password": ... } } (Sequelize config.json, per-environment YAML): a local database
         // (the value is judged first: the block walk is the costly part, and most entries are no credential)
-        else if (isRealSecret(e.leaf, e.value) && !e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset))) emit(e.leaf, e.value, e.offset)
+        else if ((loaded ? isLoadedConfigSecret(e.leaf, e.value) : isRealSecret(e.leaf, e.value)) && !e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset))) emit(e.leaf, e.value, e.offset)
       }
       return
     }
-    scanSource(file, emit)
+    scanSource(file, emit, loaded)
   }
 }
 
@@ -88,7 +109,7 @@ function besideUser(code: string, nameStart: number): boolean {
   return open !== -1 && before[open] === '{' && /\buser(?:name)?["']?\s*[:=]/i.test(before.slice(open))
 }
 
-function scanSource(file: SourceFile, emit: (name: string, value: string, offset: number, asName?: string) => void): void {
+function scanSource(file: SourceFile, emit: (name: string, value: string, offset: number, asName?: string) => void, loaded: boolean): void {
   const code = file.code
   let owned: Set<number> | undefined // TF0305 reports these
   ASSIGNED_LITERAL.lastIndex = 0
@@ -103,7 +124,7 @@ function scanSource(file: SourceFile, emit: (name: string, value: string, offset
     const offset = m.index + m[0].length - value.length - 1
     if (onLongLine(file, offset)) continue
     owned ??= new Set(signingLiterals(file).map((s) => s.offset))
-    if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !isRealSecret(asName, value)) continue
+    if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !(loaded ? isLoadedConfigSecret(asName, value) : isRealSecret(asName, value))) continue
     if (inLocalOrFakeBlock(code, named.start) || inDevOnlyCode(file, offset)) continue // the costlier context checks last
     emit(name, value, offset, asName)
   }
