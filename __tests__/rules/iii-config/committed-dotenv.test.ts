@@ -14,13 +14,14 @@ describe('TF0304 committed-dotenv', () => {
       { name: 'client-bundle variables only (Vite convention)', path: '.env', code: 'VITE_API_URL=https://api.acme-shop.io\nVITE_APP_TITLE=Acme\n' },
       { name: 'test role', path: 'test/.env', code: `DB_PASSWORD=${PW}\n` },
       { name: '.env.production without credentials', path: '.env.production', code: 'API_URL=https://api.acme-corp.io\nLOG_LEVEL=info\n' },
-      { name: 'compose stack defaults only', path: '.env', code: 'COMPOSE_PROJECT_NAME=shop\nPOSTGRES_PASSWORD=postgres\nDATABASE_URL=postgres://postgres:postgres@db:5432/shop\nRABBITMQ_URL=amqp://guest:guest@rabbitmq:5672\n' },
+      { name: 'a reference deploy env file with a stack default login', path: 'docker/db.env', code: 'COMPOSE_PROJECT_NAME=shop\nPOSTGRES_PASSWORD=postgres\nDATABASE_URL=postgres://postgres:postgres@db:5432/shop\nRABBITMQ_URL=amqp://guest:guest@rabbitmq:5672\n' },
       { name: 'a reference deploy env file: hosts, versions, references, placeholders', path: 'docker/api.env', code: 'DB_HOST=postgres\nKAFKA_SERVERS=kafka:9092\nAPP_VERSION=v1.22.0\nDB_PASSWORD=${DB_PASSWORD}\nCLUSTER_API_KEY=change_me\nCLUSTER_API_SECRET=<your-secret>\nUSE_CREDENTIALS=true\nTOKEN_TTL=3600\nJWT_SECRET_FILE=/run/secrets/jwt\nDEFAULT_SECRET_NAME=app/tls-secret\n' }
     ],
     invalid: [
       { name: 'weak secret containing its name is still a secret', path: 'api/.env', code: 'PORT=3000\nJWT_SECRET=supersecretjwtkey123\n', errors: [{ line: 2, message: /a credential: JWT_SECRET$/ }] },
       { name: '.env with credentials: each credential line', path: '.env', code: `# local\nPORT=3000\nDB_PASSWORD=${PW}\nDB_HOST=db\nSTRIPE_KEY=${STRIPE}\n`, errors: [{ line: 3, severity: 'error', message: /a credential: DB_PASSWORD \(2 in this file\)/ }, { line: 5, message: /STRIPE_KEY/ }] },
       { name: 'a deploy env file with one signing key among hosts', path: 'deploy/variables.env', code: 'APP_DOMAIN=localhost\nPGHOST=plane-db\nSECRET_KEY=60gp0byfz2dvffa45cxl20p1scy9xbpf\nAPP_RELEASE=stable\n', errors: [{ line: 3 }] },
+      { name: "the app's own .env: stock logins are still its login (warnings)", path: '.env', code: 'COMPOSE_PROJECT_NAME=shop\nPOSTGRES_PASSWORD=postgres\nDATABASE_URL="mysql://root:admin@localhost:3306/shop"\n', errors: [{ line: 2, severity: 'warning' }, { line: 3, severity: 'warning' }] },
       { name: 'a random password to a service name is a credential', path: 'api/.env', code: `DATABASE_URL=postgres://app:${PW}@db:5432/shop\n`, errors: [{ line: 1, severity: 'error', message: /credential: DATABASE_URL/ }] },
       { name: '.env.local with a credential: warning (dev role)', path: '.env.local', code: `export DATABASE_URL=postgres://app:${PW}@db.internal/app\n`, errors: [{ line: 1, severity: 'warning' }] }
     ]

@@ -2,9 +2,9 @@
 // .env.example/.sample/.template are classified 'example' and never offered.
 import type { Rule } from '../../engine/rule.js'
 import { configEntries } from '../shared/config-entries.js'
-import { isPlaceholder } from '../shared/placeholders.js'
-import { isRealSecret } from './secret-assignment.js'
-import { findToken, isStackDefault } from './secret-patterns.js'
+import { isImageDefaultPassword, isPlaceholder } from '../shared/placeholders.js'
+import { isLoadedConfigSecret, isRealSecret } from './secret-assignment.js'
+import { findToken, isStackDefault, secretNameKind } from './secret-patterns.js'
 
 const PUBLIC_PREFIX = /^(VITE_|NEXT_PUBLIC_|REACT_APP_|NUXT_PUBLIC_|PUBLIC_|EXPO_PUBLIC_|GATSBY_|VUE_APP_)/
 
@@ -24,18 +24,31 @@ export const committedDotenv: Rule = {
   check(file, report) {
     // Placeholders, ${VAR} references, compose host names, project names and versions are how a deploy
     // passes config: a committed env file is a finding only for the credentials it carries, each of them.
-    const secrets = configEntries(file).filter(
-      (e) => !isPlaceholder(e.value) && /^[A-Za-z_][\w.]*$/.test(e.key) && !PUBLIC_PREFIX.test(e.key) && (findToken(e.value) || isRealSecret(e.key, e.value) || urlCredential(e.value))
-    )
-    for (const e of secrets.slice(0, 20)) {
+    const entries = configEntries(file).filter((e) => !isPlaceholder(e.value) && /^[A-Za-z_][\w.]*$/.test(e.key) && !PUBLIC_PREFIX.test(e.key))
+    // The app's own dotenv (.env, .env.production: what dotenv, Prisma and Compose load by themselves) is read as
+    // config by the app: a stock login there (root:admin@localhost, POSTGRES_PASSWORD=postgres) is still its
+    // login, a warning. A reference deploy's <service>.env passes a local stack's defaults: quiet.
+    const own = file.name.startsWith('.env')
+    const judged = entries.map((e) => {
+      if (findToken(e.value) || isRealSecret(e.key, e.value) || urlCredential(e.value)) return { e, severity: file.role === 'dev' ? 'warning' as const : 'error' as const }
+      if (own && (isLoadedConfigSecret(e.key, e.value) || (secretNameKind(e.key) === 'password' && isImageDefaultPassword(e.value)) || urlPassword(e.value))) return { e, severity: 'warning' as const }
+      return undefined
+    }).filter((x) => x !== undefined)
+    for (const { e, severity } of judged.slice(0, 20)) {
       report({
         ...file.position(e.offset),
-        severity: file.role === 'dev' ? 'warning' : 'error',
-        message: `Committed ${file.name} holds a credential: ${e.key}${secrets.length > 1 ? ` (${secrets.length} in this file)` : ''}`,
+        severity,
+        message: `Committed ${file.name} holds a credential: ${e.key}${judged.length > 1 ? ` (${judged.length} in this file)` : ''}`,
         secret: e.value
       })
     }
   }
+}
+
+/** A URL with a literal password, whatever the host. */
+function urlPassword(value: string): boolean {
+  const m = /:\/\/([^/\s:@]{0,100}):([^@\s/]{1,200})@/.exec(value)
+  return m !== null && !isPlaceholder(m[2])
 }
 
 /** A URL with a password, unless it is a local stack's default login (postgres://postgres:postgres@db). */

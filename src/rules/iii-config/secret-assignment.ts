@@ -50,7 +50,9 @@ export function isLoadedConfigSecret(name: string, value: string): boolean {
   if (!kind) return false
   if (isRealSecret(name, value)) return true
   const v = value.trim()
-  if (isPlaceholder(v) || findToken(v) || /\s|:\/\/|^\W/.test(v) || looksLikePath(v) || looksLikeIdentifier(v) || isNameEcho(name, v) || /^(true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return false
+  if (isPlaceholder(v) || findToken(v) || /\s|:\/\/|^\W/.test(v) || looksLikePath(v) || isNameEcho(name, v) || /^(true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return false
+  // an identifier is a slot's name (ENV_NAME, gmail_password: it says what goes there) unless a human chose it as a password (shop_admin)
+  if (looksLikeIdentifier(v) && (kind !== 'password' || /^[A-Z0-9_]+$/.test(v) || words(v).includes(words(name).pop() ?? ''))) return false
   if (isSigningName(name)) return true
   // root/postgres/admin are a local database's stock login; a production profile is TF0310's to judge
   return kind === 'password' && v.length >= 4 && !/^\d{1,5}$/.test(v) && !isImageDefaultPassword(v)
@@ -70,16 +72,19 @@ export const secretAssignment: Rule = {
     languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php', 'none']
   },
   // compose files are offered only when named for production (docker-compose.prod.yml): role 'app'
-  files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
+  files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml', 'dockerfile'], roles: ['app'] },
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
   check(file, report) {
     if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOrTestSupportPath(file.path) || isTestDouble(file.path)) return
     const serviceSecrets = workflowServiceSecrets(file) // a CI config's own service containers
-    const loaded = LOADED_CONFIG_KINDS.has(file.kind) || NODE_CONFIG.test(file.path)
+    const loaded = LOADED_CONFIG_KINDS.has(file.kind) || NODE_CONFIG.test(file.path) || file.kind === 'dockerfile'
     const emit = (name: string, value: string, offset: number, asName = name): void => {
-      if (!(loaded ? isLoadedConfigSecret(asName, value) : isRealSecret(asName, value)) || serviceSecrets.has(value)) return
+      const real = isRealSecret(asName, value)
+      if (!(real || (loaded && isLoadedConfigSecret(asName, value))) || serviceSecrets.has(value)) return
       report({
         ...file.position(offset),
+        // a secret-shaped value is certain; a human-chosen word in a loaded config file is a strong hint
+        ...(real ? {} : { severity: 'warning' as const }),
         message: `${secretNameKind(asName) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${redact(value)}`,
         remediation: moveToEnv(file, envName(asName), true),
         secret: value
@@ -87,6 +92,10 @@ export const secretAssignment: Rule = {
     }
     // Kubernetes manifests outside k8s/ folders are TF0308's.
     if (file.kind === 'yaml' && /^apiVersion:/m.test(file.text) && /^kind:/m.test(file.text)) return
+    if (file.kind === 'dockerfile') {
+      for (const e of dockerfileEnv(file.code)) emit(e.name, e.value, e.offset)
+      return
+    }
     if (file.kind !== 'source') {
       for (const e of configEntries(file)) {
         // compose list form: environment: [ "DB_PASSWORD=..." ]
@@ -100,6 +109,32 @@ export const secretAssignment: Rule = {
     }
     scanSource(file, emit, loaded)
   }
+}
+
+/**
+ * ENV and ARG values of a Dockerfile's final stage (ENV K=V K2="V 2", ENV K V, ARG K=V), continuation
+ * lines joined: a literal there is baked into every container of the image. `RUN SECRET_KEY=x cmd` (a
+ * throwaway value for one build command) and earlier build stages do not ship.
+ */
+export function dockerfileEnv(code: string): { name: string; value: string; offset: number }[] {
+  const out: { name: string; value: string; offset: number }[] = []
+  const lastFrom = code.search(/^\s*FROM\s[^\n]*(?![\s\S]*^\s*FROM\s)/im)
+  const re = /^[ \t]*(ENV|ARG)[ \t]+((?:[^\n\\]|\\\r?\n|\\.)*)/gim
+  re.lastIndex = Math.max(0, lastFrom)
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const body = m[2]
+    const bodyStart = m.index + m[0].length - body.length
+    const pairs = /([A-Za-z_][\w.]{0,80})=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s\\]|\\.)+))/g
+    let any = false
+    for (let p = pairs.exec(body); p; p = pairs.exec(body)) {
+      any = true
+      const value = p[2] ?? p[3] ?? p[4] ?? ''
+      out.push({ name: p[1], value, offset: bodyStart + p.index + p[1].length + 1 + (p[4] === undefined ? 1 : 0) })
+    }
+    const legacy = any ? null : /^([A-Za-z_]\w{0,80})[ \t]+(\S.*?)\s*$/.exec(body) // ENV NAME value
+    if (legacy && m[1].toUpperCase() === 'ENV') out.push({ name: legacy[1], value: legacy[2].replace(/^"(.*)"$/, '$1'), offset: bodyStart + body.indexOf(legacy[2]) + (legacy[2].startsWith('"') ? 1 : 0) })
+  }
+  return out
 }
 
 /** A `user:`/`username:` key earlier in the same object literal (no `{`, `}` or `;` between), within 160 characters. */
