@@ -27,6 +27,7 @@ describe('TF0302 credential-in-url', () => {
       { name: 'doctest in a docstring', path: 'src/urls.py', code: `def build(u, p, h):\n    """Build a URL.\n\n    >>> build("app", "${PW}", "db.acme.io")\n    'postgres://app:${PW}@db.acme.io/shop'\n    """\n    return f"postgres://{u}:{p}@{h}/shop"\n` }
     ],
     invalid: [
+      { name: 'a production compose file: the stock login is the deploy login (warning)', path: 'deploy/docker-compose.prod.yml', code: 'services:\n  api:\n    environment:\n      DATABASE_URL: postgresql://postgres:postgres@db/shop\n', errors: [{ line: 4, severity: 'warning' }] },
       { name: 'Go DSN', path: 'internal/db/db.go', code: `package db\n\nconst dsn = "postgres://app:${PW}@db.prod.internal:5432/app"\n`, errors: [{ line: 3, column: 29, message: /Password Xq\*{4} for user app in postgres:\/\/ URL to db\.prod\.internal \(dsn\)/ }] },
       { name: 'Spring JDBC-like in YAML', path: 'config/settings.yml', code: `cache:\n  url: redis://default:${PW}@redis.prod.example-corp.io:6379\n`, errors: [{ line: 2 }] },
       { name: 'Python', path: 'app/config.py', code: `SQLALCHEMY_DATABASE_URI = "mysql+pymysql://web:${PW}@10.0.3.7/shop"\n`, errors: [{ line: 1, message: /mysql\+pymysql/ }] },

@@ -51,7 +51,9 @@ export const credentialInUrl: Rule = {
       if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || LOCAL_HOST.test(host) || GENERIC_HOST.test(host)) continue
       if (findToken(password)) continue // a provider token: TF0301 names it
       if (serviceSecrets.has(password)) continue // the workflow's own service container
-      if (isStackDefault(user, password, host)) continue // compose stack default
+      // a compose stack's default login; in a production compose file (offered only then) it is the deploy's login: a warning
+      const stock = isStackDefault(user, password, host)
+      if (stock && file.kind !== 'compose') continue
       if (user.toLowerCase() === 'scott' && password.toLowerCase() === 'tiger') continue // the SQLAlchemy documentation's example
       if (user.toLowerCase() === 'anonymous') continue // anonymous FTP: any password is accepted
       const at = m.index + 3 + user.length + 1
@@ -60,6 +62,7 @@ export const credentialInUrl: Rule = {
       const env = /^(postgres|postgresql|mysql|mariadb|mongodb(\+srv)?|jdbc)/i.test(scheme) ? 'DATABASE_URL' : /^(redis|rediss)$/i.test(scheme) ? 'REDIS_URL' : /^amqps?$/i.test(scheme) ? 'AMQP_URL' : 'SERVICE_URL'
       report({
         ...file.position(at),
+        ...(stock ? { severity: 'warning' as const } : {}),
         message: `Password ${redact(password)}${user ? ` for user ${user}` : ''} in ${scheme}:// URL to ${host}${name ? ` (${name})` : ''}`,
         remediation: `Read the whole URL from the environment: ${envLookup(file, env)}; set it per deploy and rotate the password.`,
         secret: password

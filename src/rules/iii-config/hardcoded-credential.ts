@@ -77,10 +77,12 @@ function privateKeys(file: SourceFile, severity: 'error' | 'notice', report: Par
   const text = file.text
   const gcp = /["']?type["']?\s*:\s*["']service_account["']/.test(text)
   PEM_BEGIN.lastIndex = 0
+  let end = -1 // the next END line, searched again only once passed (a file of headers without one stays linear)
   for (let m = PEM_BEGIN.exec(text); m; m = PEM_BEGIN.exec(text)) {
     const bodyStart = m.index + m[0].length
-    const end = text.indexOf('-----END', bodyStart)
-    const raw = text.slice(bodyStart, end !== -1 && end - bodyStart < 12000 ? end : bodyStart + 400)
+    if (end !== Infinity && end < bodyStart) end = text.indexOf('-----END', bodyStart)
+    if (end === -1) end = Infinity
+    const raw = text.slice(bodyStart, end !== Infinity && end - bodyStart < 12000 ? end : bodyStart + 400)
     // Escaped newlines (JSON, code strings) and string concatenation are not key material.
     if (!hasKeyBody(raw)) continue
     const name = nameBefore(text, m.index)

@@ -43,9 +43,10 @@ const NODE_CONFIG = /(^|\/)config\/(default|production|prod)\.([cm]?[jt]s|json)$
 /**
  * In a config file the app loads, a human-chosen password (`Password = rootroot`) or a signing secret
  * of any shape (`JwtSecret = 233`) is a literal credential: the shape judgement that keeps labels and
- * column names quiet in code is not needed there. Placeholders, name echoes, paths, flags stay quiet.
+ * column names quiet in code is not needed there. Placeholders, name echoes, paths, flags stay quiet;
+ * an image's stock password (postgres, root) too, unless the file is production config (a production compose file).
  */
-export function isLoadedConfigSecret(name: string, value: string): boolean {
+export function isLoadedConfigSecret(name: string, value: string, production = false): boolean {
   const kind = secretNameKind(name)
   if (!kind) return false
   if (isRealSecret(name, value)) return true
@@ -55,7 +56,7 @@ export function isLoadedConfigSecret(name: string, value: string): boolean {
   if (looksLikeIdentifier(v) && (kind !== 'password' || /^[A-Z0-9_]+$/.test(v) || words(v).includes(words(name).pop() ?? ''))) return false
   if (isSigningName(name)) return true
   // root/postgres/admin are a local database's stock login; a production profile is TF0310's to judge
-  return kind === 'password' && v.length >= 4 && !/^\d{1,5}$/.test(v) && !isImageDefaultPassword(v)
+  return kind === 'password' && v.length >= 4 && !/^\d{1,5}$/.test(v) && (production || !isImageDefaultPassword(v))
 }
 
 export const secretAssignment: Rule = {
@@ -77,10 +78,10 @@ export const secretAssignment: Rule = {
   check(file, report) {
     if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOrTestSupportPath(file.path) || isTestDouble(file.path)) return
     const serviceSecrets = workflowServiceSecrets(file) // a CI config's own service containers
-    const loaded = LOADED_CONFIG_KINDS.has(file.kind) || NODE_CONFIG.test(file.path) || file.kind === 'dockerfile'
+    const loaded = LOADED_CONFIG_KINDS.has(file.kind) || NODE_CONFIG.test(file.path) || file.kind === 'dockerfile' || file.kind === 'compose'
     const emit = (name: string, value: string, offset: number, asName = name): void => {
       const real = isRealSecret(asName, value)
-      if (!(real || (loaded && isLoadedConfigSecret(asName, value))) || serviceSecrets.has(value)) return
+      if (!(real || (loaded && isLoadedConfigSecret(asName, value, file.kind === 'compose'))) || serviceSecrets.has(value)) return
       report({
         ...file.position(offset),
         // a secret-shaped value is certain; a human-chosen word in a loaded config file is a strong hint
@@ -103,7 +104,7 @@ export const secretAssignment: Rule = {
         if (kv) emit(kv[1], kv[2], e.offset + kv[1].length + 1)
         // { "development": { "password": ... } } (Sequelize config.json, per-environment YAML): a local database
         // (the value is judged first: the block walk is the costly part, and most entries are no credential)
-        else if ((loaded ? isLoadedConfigSecret(e.leaf, e.value) : isRealSecret(e.leaf, e.value)) && !e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset))) emit(e.leaf, e.value, e.offset)
+        else if ((loaded ? isLoadedConfigSecret(e.leaf, e.value, file.kind === 'compose') : isRealSecret(e.leaf, e.value)) && !e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset))) emit(e.leaf, e.value, e.offset)
       }
       return
     }
