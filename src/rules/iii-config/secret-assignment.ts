@@ -51,6 +51,7 @@ export function isLoadedConfigSecret(name: string, value: string, production = f
   if (!kind) return false
   if (isRealSecret(name, value)) return true
   const v = value.trim()
+  if (production && kind === 'password' && isImageDefaultPassword(v)) return true // POSTGRES_PASSWORD=postgres in a production file
   if (isPlaceholder(v) || findToken(v) || /\s|:\/\/|^\W/.test(v) || looksLikePath(v) || isNameEcho(name, v) || /^(true|false|yes|no|on|off|null|none|nil)$/i.test(v)) return false
   // an identifier is a slot's name (ENV_NAME, gmail_password: it says what goes there) unless a human chose it as a password (shop_admin)
   if (looksLikeIdentifier(v) && (kind !== 'password' || /^[A-Z0-9_]+$/.test(v) || words(v).includes(words(name).pop() ?? ''))) return false
@@ -109,6 +110,7 @@ export const secretAssignment: Rule = {
       return
     }
     scanSource(file, emit, loaded)
+    if (file.language === 'ruby') rubyConfigMethods(file, emit)
   }
 }
 
@@ -163,6 +165,28 @@ function scanSource(file: SourceFile, emit: (name: string, value: string, offset
     if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !(loaded ? isLoadedConfigSecret(asName, value) : isRealSecret(asName, value))) continue
     if (inLocalOrFakeBlock(code, named.start) || inDevOnlyCode(file, offset)) continue // the costlier context checks last
     emit(name, value, offset, asName)
+  }
+}
+
+/** A Ruby config method whose whole body is a literal: `def email_key\n  "zDMS…"\nend` (a default-config class). */
+const RUBY_LITERAL_METHOD = /^[ \t]*def[ \t]+(?:self\.)?([a-z_]\w{0,80})[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n){0,5}[ \t]*(["'])([^"'\\\n]{1,300})\2[ \t]*(?:#[^\n]*)?\r?\n[ \t]*end\b/gm
+
+/**
+ * Ruby config methods returning a literal key. A method named for a credential (api_token, db_password)
+ * is judged like an assignment; one named only `..._key` (email_key) must hold a generated-looking value.
+ */
+function rubyConfigMethods(file: SourceFile, emit: (name: string, value: string, offset: number, asName?: string) => void): void {
+  const code = file.code
+  if (!code.includes('def ')) return
+  RUBY_LITERAL_METHOD.lastIndex = 0
+  for (let m = RUBY_LITERAL_METHOD.exec(code); m; m = RUBY_LITERAL_METHOD.exec(code)) {
+    const [, name, , value] = m
+    const offset = m.index + m[0].lastIndexOf(value)
+    const keyOnly = !secretNameKind(name) && words(name).pop() === 'key'
+    if (!secretNameKind(name) && !keyOnly) continue
+    if (keyOnly && !looksLikeSecret(value, { kind: 'token' })) continue
+    if (inDevOnlyCode(file, offset)) continue
+    emit(name, value, offset, keyOnly ? 'signing_key' : name)
   }
 }
 
