@@ -99,7 +99,7 @@ export function harmfulFallback(name: string, value: string, strict: boolean, pr
 
 /** Inside a `production:`/`prod:` block of a YAML file (Rails database.yml, per-environment config)? */
 function inProductionBlock(file: SourceFile, offset: number): boolean {
-  if (file.kind !== 'yaml') return /(^|[-_.\/])prod(uction)?[-_.]/i.test(file.name)
+  if (file.kind !== 'yaml') return /(^|[-_./])prod(uction)?[-_.]/i.test(file.name)
   const lines = file.lines
   let i = file.position(offset).line - 1
   let indent = (lines[i] ?? '').search(/\S/)
