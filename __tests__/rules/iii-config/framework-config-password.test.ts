@@ -21,6 +21,8 @@ describe('TF0310 framework-config-password', () => {
     ],
     invalid: [
       { name: 'Ktor $VAR:default: a signing secret with a guessable fallback is a warning', path: 'backend/src/main/resources/application.yaml', code: 'service:\n    environment: production\n    secret: "$ADMIN_SECRET:test"\n', errors: [{ line: 3, severity: 'warning', message: /service\.secret falls back to the literal .* when ADMIN_SECRET is unset/ }] },
+      { name: 'stock values in production config are credentials there', path: 'src/main/resources/application-prod.properties', code: 'spring.datasource.password=changeme\nspring.mail.password=\napp.admin.password=<set-me>\n', errors: [{ line: 1 }] },
+      { name: 'stock values in the production section of database.yml', path: 'config/database.yml', code: 'development:\n  password: changeme\nproduction:\n  password: changeme\n', errors: [{ line: 4 }] },
       { name: 'a production profile gets no local-stack excuse', path: 'src/main/resources/application-prod.yml', code: 'spring:\n  rabbitmq:\n    host: rabbit\n    username: shop\n    password: shop\n', errors: [{ line: 5, severity: 'error' }] },
       { name: 'Spring properties', path: 'src/main/resources/application.properties', code: `spring.datasource.url=jdbc:postgresql://db:5432/app\nspring.datasource.password=${PW}\n`, errors: [{ line: 2, column: 28, message: /spring\.datasource\.password is the literal Hun\*{4}/ }] },
       { name: 'Spring yml api-key and local-db warning', path: 'src/main/resources/application.yml', code: `spring:\n  datasource:\n    url: jdbc:postgresql://localhost:5432/app\n    password: secret1x\nstripe:\n  api-key: ${PW}\n`, errors: [{ line: 4, severity: 'warning', message: /local database default/ }, { line: 6 }] },

@@ -5,7 +5,7 @@
 import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
 import { configEntries, type ConfigEntry } from '../shared/config-entries.js'
-import { isPlaceholder } from '../shared/placeholders.js'
+import { isPlaceholder, isTemplateSlot } from '../shared/placeholders.js'
 import { harmfulFallback } from './fallback-secret-literal.js'
 import { envName, findToken, isStackDefault, secretNameKind } from './secret-patterns.js'
 
@@ -47,7 +47,9 @@ export const frameworkConfigPassword: Rule = {
     const prodProfile = profile !== undefined && PROD.test(profile)
     for (const e of entries) {
       const local = spring && localParents.has(parent(e))
-      if (!secretNameKind(e.leaf) || isPlaceholder(e.value) || findToken(e.value) || /<%|\$\{/.test(e.value)) continue
+      // production config: `changeme`/`admin` is not a placeholder there, it is what the deploy logs in with
+      const prod = spring ? prodProfile : /^prod(uction)?$/i.test(e.key.split('.')[0])
+      if (!secretNameKind(e.leaf) || (prod ? isTemplateSlot(e.value) : isPlaceholder(e.value)) || findToken(e.value) || /<%|\$\{/.test(e.value)) continue
       if (spring ? devDocs.has(e.section) : DEV.test(e.key.split('.')[0])) continue
       const ktor = KTOR_SUBST.exec(e.value)
       if (ktor) {

@@ -76,6 +76,28 @@ export function isStackDefault(user: string, password: string, host: string): bo
   return (SERVICE_NAME.test(host) || LOCAL_HOST.test(host)) && ((user !== '' && password === user) || IMAGE_DEFAULTS.has(password.toLowerCase()))
 }
 
+/**
+ * A slot for a value, not a value: empty, an env reference, <your-key>, [TOKEN], xxx/***, your_…/…_here,
+ * SOPS/Vault armour. Narrower than isPlaceholder: `changeme`, `password`, `admin` are not slots but stock
+ * values, and in production config a stock value is the deploy's credential.
+ */
+export function isTemplateSlot(value: string): boolean {
+  const v = value.trim().replace(/^['"`]|['"`]$/g, '')
+  return (
+    v === '' ||
+    isEnvReference(v) ||
+    /^<[^<>]{1,100}>$|^\[[^[\]]{1,100}\]$|^\{[^{}]{1,100}\}$/.test(v) ||
+    /^(.)\1*$/.test(v) ||
+    /^[x*•.\-_#?]+$/i.test(v) ||
+    /\*{3}|x{4}|X{4}|\.{3}|…/.test(v) ||
+    /^your[-_ ]|_here$|-here$|^insert[-_ ]|^enter[-_ ]|^put[-_ ]|^(none|null|nil|undefined|redacted|todo|tbd|fixme)$/i.test(v) ||
+    /placeholder|example|dummy|sample/i.test(v) || // says what it is
+
+    /^ENC\[[A-Z0-9_]{2,30},data:/.test(v) ||
+    v.startsWith('$ANSIBLE_VAULT;')
+  )
+}
+
 /** A flag or a count, not a credential: true/false, yes/no, on/off, 0/1, small numbers ("0" meaning unset). */
 export const isFlagValue = (value: string): boolean => /^(true|false|yes|no|on|off|enabled?|disabled?|\d{1,6})$/i.test(value.trim())
 
