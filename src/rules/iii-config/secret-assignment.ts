@@ -80,9 +80,9 @@ export const secretAssignment: Rule = {
     if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOrTestSupportPath(file.path) || isTestDouble(file.path)) return
     const serviceSecrets = workflowServiceSecrets(file) // a CI config's own service containers
     const loaded = LOADED_CONFIG_KINDS.has(file.kind) || NODE_CONFIG.test(file.path) || file.kind === 'dockerfile' || file.kind === 'compose'
-    const emit = (name: string, value: string, offset: number, asName = name): void => {
+    const emit = (name: string, value: string, offset: number, asName = name, config = loaded): void => {
       const real = isRealSecret(asName, value)
-      if (!(real || (loaded && isLoadedConfigSecret(asName, value, file.kind === 'compose'))) || serviceSecrets.has(value)) return
+      if (!(real || (config && isLoadedConfigSecret(asName, value, file.kind === 'compose'))) || serviceSecrets.has(value)) return
       report({
         ...file.position(offset),
         // a secret-shaped value is certain; a human-chosen word in a loaded config file is a strong hint
@@ -111,6 +111,7 @@ export const secretAssignment: Rule = {
     }
     scanSource(file, emit, loaded)
     if (file.language === 'ruby') rubyConfigMethods(file, emit)
+    if (file.language === 'java' || file.language === 'kotlin') springSecurityUsers(file, emit)
   }
 }
 
@@ -187,6 +188,26 @@ function rubyConfigMethods(file: SourceFile, emit: (name: string, value: string,
     if (keyOnly && !looksLikeSecret(value, { kind: 'token' })) continue
     if (inDevOnlyCode(file, offset)) continue
     emit(name, value, offset, keyOnly ? 'signing_key' : name)
+  }
+}
+
+/** Spring Security in-memory users: `.password("{noop}…")`, `.password(encoder.encode("…"))`. */
+const SPRING_USER_PASSWORD = /\.password\s*\(\s*(?:[\w.]{1,60}\.encode\s*\(\s*)?"(?:\{(?:noop|bcrypt|sha256|pbkdf2)\})?([^"\\\n]{1,200})"/g
+
+/**
+ * A user's password given to Spring Security's builders (`User.withUsername("admin").password("{noop}s3cret")`,
+ * `.password(encoder.encode("s3cret"))`): a login compiled into the app, whatever its shape (a warning
+ * unless secret-shaped). Only in files that build users (`withUsername`, `inMemoryAuthentication`, `User.builder`).
+ */
+function springSecurityUsers(file: SourceFile, emit: (name: string, value: string, offset: number, asName?: string, config?: boolean) => void): void {
+  const code = file.code
+  if (!/\b(withUsername|withDefaultPasswordEncoder|inMemoryAuthentication|User\.builder|InMemoryUserDetailsManager)\b/.test(code)) return
+  SPRING_USER_PASSWORD.lastIndex = 0
+  for (let m = SPRING_USER_PASSWORD.exec(code); m; m = SPRING_USER_PASSWORD.exec(code)) {
+    const value = m[1]
+    const offset = m.index + m[0].length - value.length - 1
+    if (PASSWORD_HASH.test(value) || inDevOnlyCode(file, offset)) continue
+    emit('password', value, offset, 'password', true)
   }
 }
 
