@@ -7,6 +7,7 @@ import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
+import { isRealSecret } from './secret-assignment.js'
 import { envLookup, findToken, isDevOrTestSupportPath, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
 
 // ://user:password@host; the scheme before it is read backwards (schemeBefore): a regex starting at
@@ -68,6 +69,30 @@ export const credentialInUrl: Rule = {
         secret: password
       })
     }
+    queryCredentials(file, report)
+  }
+}
+
+/** A credential in a URL's query string: `?password=…`, `&api_key=…`, `?access_token=…` (JDBC/Mongo options, REST calls). */
+const QUERY_CRED = /[?&;](password|passwd|pwd|pass|secret|client_secret|api_?key|access_?token|auth_?token|token)=([^&#;\s'"`<>)]{1,200})/gi
+
+function queryCredentials(file: SourceFile, report: Parameters<NonNullable<Rule['check']>>[1]): void {
+  const code = file.code
+  QUERY_CRED.lastIndex = 0
+  for (let m = QUERY_CRED.exec(code); m; m = QUERY_CRED.exec(code)) {
+    const [, key, value] = m
+    const lineStart = code.lastIndexOf('\n', m.index) + 1
+    const url = code.lastIndexOf('://', m.index)
+    if (url < lineStart || /\s/.test(code.slice(url, m.index))) continue // the query of a URL on this line
+    if (/[${}%]/.test(value) || !isRealSecret(key.toLowerCase() === 'pass' ? 'password' : key, value)) continue
+    const at = m.index + m[0].length - value.length
+    if (onLongLine(file, at) || inHelpText(file, lineStart)) continue
+    report({
+      ...file.position(at),
+      message: `Literal ${key} ${redact(value)} in a URL's query string`,
+      remediation: `Read the credential (or the whole URL) from the environment: ${envLookup(file, key.toLowerCase().includes('pass') || key.toLowerCase() === 'pwd' ? 'DATABASE_PASSWORD' : 'API_TOKEN')}; set it per deploy and rotate this one.`,
+      secret: value
+    })
   }
 }
 
