@@ -6,7 +6,7 @@ const PW = 'Xq7' + 'vT2pL9'
 describe('TF0302 credential-in-url', () => {
   ruleTable(rule, {
     valid: [
-      { name: 'query strings: references, placeholders, format verbs, words, no URL', path: 'src/db.go', code: 'package db\nvar dsn = fmt.Sprintf("mongodb://db:27017/shop?password=%s", pw)\nvar u = "https://api.acme-shop.io/v1?api_key=${API_KEY}"\nvar d = "jdbc:postgresql://db/shop?user=shop&password=changeme"\nvar p = "https://id.acme-shop.io/reset?token=reset-token"\nvar q = "token=9fK2mQ7xLp4vT8wZ1rB6nH3jD5sG0cY"\n' },
+      { name: 'query strings: references, placeholders, format verbs, words, no URL', path: 'src/db.go', code: 'package db\nvar dsn = fmt.Sprintf("mongodb://db:27017/shop?password=%s", pw)\nvar u = "https://api.acme-shop.io/v1?api_key=${API_KEY}"\nvar d = "jdbc:postgresql://db/shop?user=shop&password=changeme"\nvar p = "https://id.acme-shop.io/reset?token=reset-token"\nvar q = "token=9fK2mQ7xLp4vT8wZ1rB6nH3jD5sG0cY"\nvar t = "otpauth://totp/Shop:ann@acme-shop.io?issuer=Shop&secret=P6Z2TLYTASOGP6LCJZAD24ETT5"\n' },
       { name: 'env reference', path: 'config/app.yml', code: 'db:\n  url: postgres://app:${DB_PASSWORD}@db.internal:5432/app\n' },
       { name: 'localhost default', path: 'src/db.ts', code: "const url = process.env.DATABASE_URL || 'postgres://postgres:postgres@localhost:5432/dev'\n" },
       { name: 'format placeholders', path: 'db.py', code: 'url = "postgresql://%s:%s@%s/%s" % (u, p, h, d)\nurl2 = f"postgresql://{user}:{password}@{host}/db"\n' },

@@ -84,6 +84,7 @@ function queryCredentials(file: SourceFile, report: Parameters<NonNullable<Rule[
     const lineStart = code.lastIndexOf('\n', m.index) + 1
     const url = code.lastIndexOf('://', m.index)
     if (url < lineStart || /\s/.test(code.slice(url, m.index))) continue // the query of a URL on this line
+    if (/otpauth$/i.test(code.slice(Math.max(lineStart, url - 8), url))) continue // a TOTP enrolment URI: one user's example, not the app's credential
     if (/[${}%]/.test(value) || !isRealSecret(key.toLowerCase() === 'pass' ? 'password' : key, value)) continue
     const at = m.index + m[0].length - value.length
     if (onLongLine(file, at) || inHelpText(file, lineStart)) continue
