@@ -6,6 +6,7 @@ const PW = 'Xq7' + 'vT2pL9'
 describe('TF0302 credential-in-url', () => {
   ruleTable(rule, {
     valid: [
+      { name: 'query strings: references, placeholders, format verbs, words, no URL', path: 'src/db.go', code: 'package db\nvar dsn = fmt.Sprintf("mongodb://db:27017/shop?password=%s", pw)\nvar u = "https://api.acme-shop.io/v1?api_key=${API_KEY}"\nvar d = "jdbc:postgresql://db/shop?user=shop&password=changeme"\nvar p = "https://id.acme-shop.io/reset?token=reset-token"\nvar q = "token=9fK2mQ7xLp4vT8wZ1rB6nH3jD5sG0cY"\nvar t = "otpauth://totp/Shop:ann@acme-shop.io?issuer=Shop&secret=P6Z2TLYTASOGP6LCJZAD24ETT5"\n' },
       { name: 'env reference', path: 'config/app.yml', code: 'db:\n  url: postgres://app:${DB_PASSWORD}@db.internal:5432/app\n' },
       { name: 'localhost default', path: 'src/db.ts', code: "const url = process.env.DATABASE_URL || 'postgres://postgres:postgres@localhost:5432/dev'\n" },
       { name: 'format placeholders', path: 'db.py', code: 'url = "postgresql://%s:%s@%s/%s" % (u, p, h, d)\nurl2 = f"postgresql://{user}:{password}@{host}/db"\n' },
@@ -27,6 +28,8 @@ describe('TF0302 credential-in-url', () => {
       { name: 'doctest in a docstring', path: 'src/urls.py', code: `def build(u, p, h):\n    """Build a URL.\n\n    >>> build("app", "${PW}", "db.acme.io")\n    'postgres://app:${PW}@db.acme.io/shop'\n    """\n    return f"postgres://{u}:{p}@{h}/shop"\n` }
     ],
     invalid: [
+      { name: 'a literal password or key in a URL query string', path: 'src/db.js', code: "const url = 'jdbc:mysql://db.internal:3306/shop?user=shop&password=Qw7!rtz9x'\nconst api = 'https://api.acme-shop.io/v1/rates?api_key=9fK2mQ7xLp4vT8wZ1rB6nH3jD5sG0cY&base=EUR'\n", errors: [{ line: 1, message: /Literal password .* in a URL's query string/ }, { line: 2 }] },
+      { name: 'a production compose file: the stock login is the deploy login (warning)', path: 'deploy/docker-compose.prod.yml', code: 'services:\n  api:\n    environment:\n      DATABASE_URL: postgresql://postgres:postgres@db/shop\n', errors: [{ line: 4, severity: 'warning' }] },
       { name: 'Go DSN', path: 'internal/db/db.go', code: `package db\n\nconst dsn = "postgres://app:${PW}@db.prod.internal:5432/app"\n`, errors: [{ line: 3, column: 29, message: /Password Xq\*{4} for user app in postgres:\/\/ URL to db\.prod\.internal \(dsn\)/ }] },
       { name: 'Spring JDBC-like in YAML', path: 'config/settings.yml', code: `cache:\n  url: redis://default:${PW}@redis.prod.example-corp.io:6379\n`, errors: [{ line: 2 }] },
       { name: 'Python', path: 'app/config.py', code: `SQLALCHEMY_DATABASE_URI = "mysql+pymysql://web:${PW}@10.0.3.7/shop"\n`, errors: [{ line: 1, message: /mysql\+pymysql/ }] },

@@ -22,6 +22,9 @@ const PEM = `-----BEGIN RSA ${'PRIVATE'} KEY-----\n${KEY_BODY}\n${KEY_BODY}\n---
 describe('TF0301 hardcoded-credential', () => {
   ruleTable(rule, {
     valid: [
+      { name: 'a key header quoted in a Helm values comment, no body', path: 'charts/store/values.yaml', code: `secrets:\n  ## If you provide your own certificates, key and certificate should start with -----BEGIN CERTIFICATE----- or\n  ## -----BEGIN RSA ${'PRIVATE'} KEY-----\n  ##\n  ## name should line up with a tlsSecret set further up, and the certificate must match the host names\n  name: store-tls\n` },
+      { name: 'an example presigned URL of a third party in a comment', path: 'app/sources/cdn_url.rb', code: `# https://bucket.s3.amazonaws.com/a.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${AWS_ID}%2F20221224%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=abc\nclass CdnUrl; end\n` },
+      { name: "a provider's published documentation example token", path: 'engine/constants/slack_auth.py', code: `OAUTH_RESPONSE = {\n    "ok": True,\n    "access_token": "${'xoxb-' + '17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy'}",\n}\n` },
       { name: 'AWS documentation example key', path: 'src/aws.ts', code: `const id = 'AKIAIOSFODNN7EXAMPLE'\nconst aws_secret_access_key = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'\n` },
       { name: 'env reads', path: 'src/gh.js', code: 'const token = process.env.GITHUB_TOKEN\nconst stripe = require("stripe")(process.env.STRIPE_KEY)\n' },
       { name: 'test fixture path', path: '__tests__/fixtures/creds.ts', code: `export const token = '${GH}'\n` },
@@ -32,6 +35,7 @@ describe('TF0301 hardcoded-credential', () => {
       { name: 'integrity hash and git sha', path: 'src/x.ts', code: "const integrity = 'sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUR'\nconst commit = 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3'\n" }
     ],
     invalid: [
+      { name: 'a commented-out key with its body is still a key', path: 'charts/store/values.yaml', code: `tls:\n  # key: |\n  #   ${PEM.split('\n').join('\n  #   ')}\n`, errors: [{ line: 3 }] },
       { name: 'GitHub token in TypeScript', path: 'src/github.ts', code: `import x from 'y'\nconst githubToken = '${GH}'\n`, errors: [{ line: 2, column: 22, message: /GitHub token ghp_\*{4} assigned to githubToken/ }] },
       { name: 'AWS key id and secret in Python', path: 'app/aws.py', code: `AWS_ACCESS_KEY_ID = "${AWS_ID}"\naws_secret_access_key = "${AWS_SECRET}"\n`, errors: [{ line: 1, message: /AWS access key id AKIA\*{4} assigned to AWS_ACCESS_KEY_ID/ }, { line: 2, message: /AWS secret access key/ }] },
       { name: 'Stripe live key in Ruby', path: 'config/initializers/stripe.rb', code: `Stripe.api_key = "${STRIPE}"\n`, errors: [{ line: 1, message: /Stripe live secret key/ }] },

@@ -6,6 +6,7 @@ const LONG = 'a8F3kLm2' + 'Qz9Xw4Rt' + 'Vb7Np1Hs'
 describe('TF0305 literal-signing-secret', () => {
   ruleTable(rule, {
     valid: [
+      { name: 'Go: a key read from the environment into a variable', path: 'auth/token.go', code: 'package auth\nvar tokenSecret = os.Getenv("JWT_SECRET")\nfunc Sign(t *jwt.Token) (string, error) { return t.SignedString([]byte(tokenSecret)) }\n' },
       { name: 'express-session from env', path: 'src/app.js', code: "app.use(session({ secret: process.env.SESSION_SECRET, resave: false }))\n" },
       { name: 'jwt.sign with env key', path: 'src/auth.ts', code: 'const t = jwt.sign(payload, process.env.JWT_SECRET!, { expiresIn: "1h" })\n' },
       { name: 'Django from env', path: 'mysite/settings.py', code: "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nINSTALLED_APPS = []\n" },
@@ -17,6 +18,8 @@ describe('TF0305 literal-signing-secret', () => {
       { name: 'SECRET_KEY outside settings', path: 'app/crypto.py', code: "SECRET_KEY = 'x'\n" }
     ],
     invalid: [
+      { name: 'Go: a constant handed to SignedString', path: 'common/utils.go', code: 'package common\n\n// keep private\nconst TokenSecret = "A String Very Strong!!@##"\n\nfunc GenToken(id uint) string {\n\ttoken := jwt.NewWithClaims(jwt.SigningMethodHS256, claims)\n\ts, _ := token.SignedString([]byte(TokenSecret))\n\treturn s\n}\n', errors: [{ line: 4, message: /constant TokenSecret/ }] },
+      { name: 'Java: a constant handed to Algorithm.HMAC256', path: 'src/main/java/com/acme/Jwt.java', code: 'class Jwt {\n  private static final String SECRET = "s3cr3t-signing";\n  String sign() { return JWT.create().sign(Algorithm.HMAC256(SECRET)); }\n}\n', errors: [{ line: 2 }] },
       { name: 'express-session keyboard cat', path: 'src/app.js', code: "const session = require('express-session')\napp.use(session({\n  secret: 'keyboard cat',\n  resave: false\n}))\n", errors: [{ line: 3, column: 12, message: /session secret is the literal 'key\*{4}'/ }] },
       { name: 'jwt.sign literal', path: 'src/auth.ts', code: "export const issue = (u: User) => jwt.sign({ sub: u.id }, 'shhhhh', { expiresIn: '1h' })\n", errors: [{ line: 1, message: /JWT signing key/ }] },
       { name: 'cookie-session keys', path: 'src/app.js', code: "app.use(cookieSession({ name: 'sess', keys: ['key1', 'key2'] }))\n", errors: [{ line: 1 }] },

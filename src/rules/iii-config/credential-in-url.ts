@@ -7,6 +7,7 @@ import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
 import { isPlaceholder } from '../shared/placeholders.js'
+import { isRealSecret } from './secret-assignment.js'
 import { envLookup, findToken, isStackDefault, nameBefore, workflowServiceSecrets } from './secret-patterns.js'
 import { isDevOrTestSupportPath } from '../../model/paths.js'
 
@@ -51,7 +52,9 @@ export const credentialInUrl: Rule = {
       if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || LOCAL_HOST.test(host) || GENERIC_HOST.test(host)) continue
       if (findToken(password)) continue // a provider token: TF0301 names it
       if (serviceSecrets.has(password)) continue // the workflow's own service container
-      if (isStackDefault(user, password, host)) continue // compose stack default
+      // a compose stack's default login; in a production compose file (offered only then) it is the deploy's login: a warning
+      const stock = isStackDefault(user, password, host)
+      if (stock && file.kind !== 'compose') continue
       if (user.toLowerCase() === 'scott' && password.toLowerCase() === 'tiger') continue // the SQLAlchemy documentation's example
       if (user.toLowerCase() === 'anonymous') continue // anonymous FTP: any password is accepted
       const at = m.index + 3 + user.length + 1
@@ -60,11 +63,37 @@ export const credentialInUrl: Rule = {
       const env = /^(postgres|postgresql|mysql|mariadb|mongodb(\+srv)?|jdbc)/i.test(scheme) ? 'DATABASE_URL' : /^(redis|rediss)$/i.test(scheme) ? 'REDIS_URL' : /^amqps?$/i.test(scheme) ? 'AMQP_URL' : 'SERVICE_URL'
       report({
         ...file.position(at),
+        ...(stock ? { severity: 'warning' as const } : {}),
         message: `Password ${redact(password)}${user ? ` for user ${user}` : ''} in ${scheme}:// URL to ${host}${name ? ` (${name})` : ''}`,
         remediation: `Read the whole URL from the environment: ${envLookup(file, env)}; set it per deploy and rotate the password.`,
         secret: password
       })
     }
+    queryCredentials(file, report)
+  }
+}
+
+/** A credential in a URL's query string: `?password=…`, `&api_key=…`, `?access_token=…` (JDBC/Mongo options, REST calls). */
+const QUERY_CRED = /[?&;](password|passwd|pwd|pass|secret|client_secret|api_?key|access_?token|auth_?token|token)=([^&#;\s'"`<>)]{1,200})/gi
+
+function queryCredentials(file: SourceFile, report: Parameters<NonNullable<Rule['check']>>[1]): void {
+  const code = file.code
+  QUERY_CRED.lastIndex = 0
+  for (let m = QUERY_CRED.exec(code); m; m = QUERY_CRED.exec(code)) {
+    const [, key, value] = m
+    const lineStart = code.lastIndexOf('\n', m.index) + 1
+    const url = code.lastIndexOf('://', m.index)
+    if (url < lineStart || /\s/.test(code.slice(url, m.index))) continue // the query of a URL on this line
+    if (/otpauth$/i.test(code.slice(Math.max(lineStart, url - 8), url))) continue // a TOTP enrolment URI: one user's example, not the app's credential
+    if (/[${}%]/.test(value) || !isRealSecret(key.toLowerCase() === 'pass' ? 'password' : key, value)) continue
+    const at = m.index + m[0].length - value.length
+    if (onLongLine(file, at) || inHelpText(file, lineStart)) continue
+    report({
+      ...file.position(at),
+      message: `Literal ${key} ${redact(value)} in a URL's query string`,
+      remediation: `Read the credential (or the whole URL) from the environment: ${envLookup(file, key.toLowerCase().includes('pass') || key.toLowerCase() === 'pwd' ? 'DATABASE_PASSWORD' : 'API_TOKEN')}; set it per deploy and rotate this one.`,
+      secret: value
+    })
   }
 }
 

@@ -4,11 +4,14 @@ import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { onLongLine } from '../shared/lines.js'
-import { isEnvReference } from '../shared/placeholders.js'
-import { envLookup, secretNameKind } from './secret-patterns.js'
+import { looksLikeIdentifier, looksLikePath } from '../shared/entropy.js'
+import { isRealSecret } from './secret-assignment.js'
+import { isEnvReference, isFlagValue, isNameEcho, isPlaceholder } from '../shared/placeholders.js'
+import { envLookup, isKeyFilePassword, isSigningName, secretNameKind } from './secret-patterns.js'
 import { isDevOrTestSupportPath } from '../../model/paths.js'
 
 const PLACEHOLDER = new RegExp(String.raw`\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g')
+const SHELL_DEFAULT = new RegExp(String.raw`\$\{([A-Za-z_]\w{0,80}):?-()()([^}\s"'$]{1,200})\}`, 'g')
 const S = String.raw`(["'])([^"'\n\\]{0,200})`
 // [regex, language filter]; group 1 = env var name, last groups = quote + literal.
 const PATTERNS: [RegExp, RegExp][] = [
@@ -25,7 +28,12 @@ const PATTERNS: [RegExp, RegExp][] = [
   // Go and others: a helper like getEnv("JWT_SECRET", "fallback")
   [new RegExp(String.raw`\b(?:get_?[Ee]nv\w{0,20}|[Ee]nv[Oo]r\w{0,10}|envOrDefault|env_or|lookupEnv\w{0,10})\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3`, 'g'), /./],
   // Spring and other ${VAR:default} placeholders in config
-  [PLACEHOLDER, /none|java|kotlin/] // also @Value("${jwt.secret:x}")
+  [PLACEHOLDER, /none|java|kotlin/], // also @Value("${jwt.secret:x}")
+  // Go struct tags of caarlos0/env and envconfig: `env:"JWT_SECRET,default=x"`, `env:"JWT_SECRET" envDefault:"x"`, `envconfig:"X" default:"x"`
+  [new RegExp(String.raw`\b(?:env|envconfig)\s*:\s*"([A-Za-z_]\w{0,80})(?:,[^",]*)*?,default=()()([^",]{1,200})"`, 'g'), /go/],
+  [new RegExp(String.raw`\b(?:env|envconfig)\s*:\s*"([A-Za-z_]\w{0,80})[^"]*"\s+(?:envDefault|default)\s*:\s*()()"([^"]{1,200})"`, 'g'), /go/],
+  // POSIX ${VAR:-default} in shell scripts and compose files
+  [SHELL_DEFAULT, /shell|none/]
 ]
 
 export const fallbackSecretLiteral: Rule = {
@@ -41,21 +49,24 @@ export const fallbackSecretLiteral: Rule = {
     remediation: 'Drop the fallback and fail at startup when the variable is missing.',
     languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none']
   },
-  files: { kinds: ['source', 'properties', 'yaml'] },
+  files: { kinds: ['source', 'properties', 'yaml', 'compose'] },
   keywords: ['env', '${'],
   check(file, report) {
     // settings/dev.py, jest.setup.js, application-local.yml: never a deploy's config
     if (file.role === 'dev' || isDevOrTestSupportPath(file.path)) return
     const code = file.code
+    const erb = file.kind === 'yaml' && code.includes('<%') // Rails database.yml: <%= ENV['DB_PASSWORD'] || 'x' %>
     for (const [re, lang] of PATTERNS) {
-      if (!lang.test(file.language)) continue
+      if (!lang.test(file.language) && !(erb && lang.source === 'ruby')) continue
       re.lastIndex = 0
       for (let m = re.exec(code); m; m = re.exec(code)) {
         const name = m[1] ?? m[2]
         const value = m[m.length - 1]
-        if (!name || !secretNameKind(name) || value === '' || isEnvReference(value)) continue
+        if (!name || !secretNameKind(name) || (re === PLACEHOLDER && value.startsWith('-'))) continue // ${X:-d} is the shell's
         const offset = m.index + m[0].lastIndexOf(value)
-        if (onLongLine(file, offset)) continue
+        // ${X:-x} in a shell script or compose file: only a signing secret or a real-looking credential (a script's defaults are often test values)
+        const loose = re === SHELL_DEFAULT
+        if (!harmfulFallback(name, value, loose || file.kind === 'compose', () => inProductionBlock(file, offset)) || onLongLine(file, offset)) continue
         report({
           ...file.position(offset),
           message: `${name} falls back to the literal '${redact(value)}' when the variable is unset`,
@@ -65,6 +76,42 @@ export const fallbackSecretLiteral: Rule = {
       }
     }
   }
+}
+
+/**
+ * Does this fallback put a working secret into a deploy that forgot the variable? A signing or
+ * encryption secret the app uses itself does, whatever its value (sessions become forgeable); a
+ * credential for another service does only when it looks real, or when it is a well-known default
+ * in a production block (a placeholder fails to authenticate, which is the fail-fast we want).
+ * Never: flags and counts (ENABLE_EMAIL_PASSWORD=1, "0" meaning unset), paths and file names, the
+ * password of a key store the deploy supplies (the JDK's public `changeit`), a value restating its
+ * name (server_key_password), a sentinel the app swaps for a random key (defaultSigningKey).
+ */
+export function harmfulFallback(name: string, value: string, strict: boolean, production: () => boolean): boolean {
+  const v = value.trim()
+  if (v === '' || isEnvReference(v) || isFlagValue(v) || looksLikePath(v) || isKeyFilePassword(name)) return false
+  if (looksLikeIdentifier(v) && /.default|default./i.test(v)) return false // a sentinel's name, compared against at start
+  const real = isRealSecret(name, v)
+  if (isSigningName(name)) return real || !strict
+  if (isNameEcho(name, v)) return false
+  if (real) return true
+  return !strict && !isPlaceholder(v) && production()
+}
+
+/** Inside a `production:`/`prod:` block of a YAML file (Rails database.yml, per-environment config)? */
+function inProductionBlock(file: SourceFile, offset: number): boolean {
+  if (file.kind !== 'yaml') return /(^|[-_./])prod(uction)?[-_.]/i.test(file.name)
+  const lines = file.lines
+  let i = file.position(offset).line - 1
+  let indent = (lines[i] ?? '').search(/\S/)
+  for (i--; i >= 0 && indent > 0; i--) {
+    const l = lines[i]
+    const ind = l.search(/\S/)
+    if (ind < 0 || ind >= indent || /^\s*#/.test(l)) continue
+    if (/^\s*(production|prod):\s*(&\w+)?\s*$/.test(l)) return true
+    indent = ind
+  }
+  return false
 }
 
 function remedy(file: SourceFile, name: string, placeholder: boolean): string {

@@ -5,8 +5,13 @@
 import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
 import { configEntries, type ConfigEntry } from '../shared/config-entries.js'
-import { isPlaceholder } from '../shared/placeholders.js'
+import { isPlaceholder, isTemplateSlot } from '../shared/placeholders.js'
+import { harmfulFallback } from './fallback-secret-literal.js'
 import { envName, findToken, isStackDefault, secretNameKind } from './secret-patterns.js'
+
+/** Ktor/HOCON-style substitution in YAML: "$DB_PASSWORD:" (empty default) or "$ADMIN_SECRET:fallback". */
+const KTOR_SUBST = /^\$([A-Za-z_]\w{0,80}):(.*)$/
+const PROD = /^(prod|production|live|release)$/i
 
 const SPRING = /(^|\/)(application|bootstrap)([-.][^/]*)?\.(ya?ml|properties)$/
 const RAILS = /(^|\/)config\/(database|secrets)\.yml$/
@@ -39,13 +44,31 @@ export const frameworkConfigPassword: Rule = {
     const localParents = new Set(entries.filter((e) => /(^|\.)url$/.test(e.key) && /localhost|127\.0\.0\.1/.test(e.value)).map(parent))
     // Sibling values by parent: user name and host, to recognise a local stack's default login.
     const sibling = (e: ConfigEntry, leaf: RegExp): string | undefined => entries.find((x) => parent(x) === parent(e) && leaf.test(x.leaf))?.value
+    const prodProfile = profile !== undefined && PROD.test(profile)
     for (const e of entries) {
       const local = spring && localParents.has(parent(e))
-      if (!secretNameKind(e.leaf) || isPlaceholder(e.value) || findToken(e.value) || /<%|\$\{/.test(e.value)) continue
+      // production config: `changeme`/`admin` is not a placeholder there, it is what the deploy logs in with
+      const prod = spring ? prodProfile : /^prod(uction)?$/i.test(e.key.split('.')[0])
+      if (!secretNameKind(e.leaf) || (prod ? isTemplateSlot(e.value) : isPlaceholder(e.value)) || findToken(e.value) || /<%|\$\{/.test(e.value)) continue
       if (spring ? devDocs.has(e.section) : DEV.test(e.key.split('.')[0])) continue
+      const ktor = KTOR_SUBST.exec(e.value)
+      if (ktor) {
+        // read from the environment; only a fallback that works as a secret is worth a word (a warning: TF0306's judgement)
+        if (harmfulFallback(e.leaf, ktor[2], false, () => prodProfile)) {
+          report({
+            ...file.position(e.offset),
+            severity: 'warning',
+            message: `${e.key} falls back to the literal ${redact(ktor[2])} when ${ktor[1]} is unset`,
+            remediation: `Drop the fallback ("$${ktor[1]}" without ":default") so startup fails when ${ktor[1]} is unset; rotate the committed value.`,
+            secret: ktor[2]
+          })
+        }
+        continue
+      }
       const url = sibling(e, /^url$/)
       const host = url ? /\/\/(?:[^@/\s]*@)?([^:/?#\s]+)/.exec(url)?.[1] : sibling(e, /^(host|hostname|addresses)$/)
-      if (host && isStackDefault(sibling(e, /^(username|user)$/) ?? '', e.value, host)) continue // postgres/postgres at db:5432
+      // a production profile gets no local-stack excuse: guest/guest on `rabbit` is the deploy's login there
+      if (host && !prodProfile && isStackDefault(sibling(e, /^(username|user)$/) ?? '', e.value, host)) continue // postgres/postgres at db:5432
       report({
         ...file.position(e.offset),
         severity: local ? 'warning' : 'error',

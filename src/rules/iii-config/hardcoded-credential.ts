@@ -4,7 +4,7 @@
 import type { Rule } from '../../engine/rule.js'
 import { redact } from '../../engine/redact.js'
 import type { SourceFile } from '../../engine/source-file.js'
-import { isPlaceholder } from '../shared/placeholders.js'
+import { isPlaceholder, isPublishedExample } from '../shared/placeholders.js'
 import { envName, moveToEnv, nameBefore, roleSeverity, TOKEN_KEYWORDS, TOKEN_PATTERNS } from './secret-patterns.js'
 
 const PEM_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/g
@@ -37,8 +37,10 @@ export const hardcodedCredential: Rule = {
       p.re.lastIndex = 0
       for (let m = p.re.exec(text); m && budget > 0; m = p.re.exec(text)) {
         const token = m[1]
-        if (p.ignore?.(token)) continue
+        if (p.ignore?.(token) || isPublishedExample(token)) continue
         const at = m.index + m[0].indexOf(token)
+        // The access key id in a presigned URL's X-Amz-Credential: public by design (the signature expires); not a key
+        if (/Credential=$/i.test(text.slice(Math.max(0, at - 20), at))) continue
         budget--
         const name = nameBefore(text, at)
         report({
@@ -74,18 +76,16 @@ function awsSecretKeys(file: SourceFile, severity: 'error' | 'notice', report: P
 function privateKeys(file: SourceFile, severity: 'error' | 'notice', report: Parameters<NonNullable<Rule['check']>>[1]): void {
   const text = file.text
   const gcp = /["']?type["']?\s*:\s*["']service_account["']/.test(text)
-  // The next END marker, looked up once per marker: a file of BEGIN headers without an END cost a
-  // scan to the end of the file per header (320 KB: 81 s).
-  let end = -2
-  let budget = 100 // as for tokens: a file of more headers is a dump, the first hundred make the point
   PEM_BEGIN.lastIndex = 0
+  let end = -1 // the next END line, searched again only once passed (a file of headers without one stays linear)
+  let budget = 100 // as for tokens: a file of more key blocks is a dump, the first hundred make the point
   for (let m = PEM_BEGIN.exec(text); m && budget > 0; m = PEM_BEGIN.exec(text)) {
     const bodyStart = m.index + m[0].length
-    if (end !== -1 && end < bodyStart) end = text.indexOf('-----END', bodyStart)
-    const raw = text.slice(bodyStart, end !== -1 && end - bodyStart < 12000 ? end : bodyStart + 400)
+    if (end !== Infinity && end < bodyStart) end = text.indexOf('-----END', bodyStart)
+    if (end === -1) end = Infinity
+    const raw = text.slice(bodyStart, end !== Infinity && end - bodyStart < 12000 ? end : bodyStart + 400)
     // Escaped newlines (JSON, code strings) and string concatenation are not key material.
-    const body = raw.replace(/\\[nr]/g, '').replace(/["'+,\s]/g, '')
-    if (isPlaceholder(body) || (body.match(/[A-Za-z0-9+/=]/g) ?? []).length < 64 || /\.\.\.|…|x{8}/i.test(body)) continue
+    if (!hasKeyBody(raw)) continue
     budget--
     const name = nameBefore(text, m.index)
     const isGcp = gcp && name === 'private_key'
@@ -100,4 +100,21 @@ function privateKeys(file: SourceFile, severity: 'error' | 'notice', report: Par
       secret: /[\r\n]/.test(raw) ? undefined : raw
     })
   }
+}
+
+/**
+ * Key material after a BEGIN line: the first line of the body (after Proc-Type/DEK-Info headers,
+ * comment markers, quotes and escaped newlines) is base64 of 40+ characters, and there is enough of
+ * it. A header quoted in a comment (`## key should start with -----BEGIN RSA PRIVATE KEY-----`) is
+ * followed by prose, not a body.
+ */
+export function hasKeyBody(raw: string): boolean {
+  const lines = raw
+    .replace(/\\[nr]/g, '\n')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^[\s#/*;"'+,]+|[\s"'+,;]+$/g, ''))
+    .filter((l) => l !== '' && !/^(Proc-Type|DEK-Info|Comment|Version):/i.test(l))
+  if (lines.length === 0 || !/^[A-Za-z0-9+/=]{40,}$/.test(lines[0])) return false
+  const body = lines.join('')
+  return !isPlaceholder(body) && (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !/\.\.\.|…|x{8}/i.test(body)
 }

@@ -41,6 +41,31 @@ export function secretNameKind(name: string): 'password' | 'token' | undefined {
   return undefined
 }
 
+const SIGNING_WORDS = new Set(['jwt', 'signing', 'session', 'cookie', 'hmac', 'encryption', 'encrypt', 'cipher', 'nextauth', 'csrf', 'webhook'])
+
+/**
+ * A secret the application itself signs or encrypts with (JWT_SECRET, SESSION_SECRET, SECRET_KEY,
+ * secret_key_base, tokenSigningKey, a webhook secret it verifies with): whatever its value, a literal one lets anyone forge sessions.
+ * A credential presented to another service (DB_PASSWORD, STRIPE_API_KEY) is not one of these.
+ */
+export function isSigningName(name: string): boolean {
+  if (!secretNameKind(name)) return false
+  const w = words(name)
+  if (w.some((x) => SIGNING_WORDS.has(x))) return true
+  return /^((django|flask|rails|app|application|site|live_server|server|auth)_)?(secret_key(_base)?|secret|app_key|app_secret)$/.test(w.join('_'))
+}
+
+/**
+ * The password of a key file or key store (SSL_KEY_PASSWORD, KEY_STORE_PASSWORD, cacerts password):
+ * the key material is the file the deploy supplies; a default password for it opens nothing by itself.
+ */
+export function isKeyFilePassword(name: string): boolean {
+  const w = words(name)
+  if (secretNameKind(name) !== 'password') return false
+  if (w.some((x) => ['store', 'keystore', 'truststore', 'cacerts', 'pem', 'jks', 'p12', 'pkcs12', 'pfx', 'keyfile'].includes(x))) return true
+  return w.length >= 2 && w[w.length - 2] === 'key'
+}
+
 /** DB_PASSWORD from dbPassword / spring.datasource.password (Spring's relaxed binding agrees). */
 export function envName(name: string): string {
   if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && (name === name.toUpperCase() || name === name.toLowerCase())) return name.toUpperCase() // E2E_USER_PASSWORD as written

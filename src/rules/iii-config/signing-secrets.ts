@@ -45,6 +45,36 @@ const GO: SigningPattern[] = [
   [new RegExp(String.raw`\b(?:NewCookieStore|NewStore|NewFilesystemStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*${STR}`, 'g'), 'session store key', 'SESSION_SECRET', 'Store'],
   [new RegExp(String.raw`\b(?:jwt|signing|hmac|session|secret)\w{0,20}\s*(?:=|:=)\s*\[\]byte\s*\(\s*${STR}`, 'gi'), 'signing key', 'JWT_SECRET', '[]byte']
 ]
+/**
+ * A signing call given a named constant instead of a literal (`SignedString([]byte(JWTSecret))`,
+ * `Algorithm.HMAC256(SECRET)`): the literal is where the constant is declared in the same file.
+ */
+const BY_CONST: Record<string, RegExp[]> = {
+  go: [/\bSignedString\s*\(\s*\[\]byte\s*\(\s*([A-Za-z_]\w{0,60})\s*\)/g, /\b(?:NewCookieStore|NewStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*([A-Za-z_]\w{0,60})\s*\)/g],
+  java: [/\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*([A-Za-z_]\w{0,60})\s*[,)]/g, /\bhmacShaKeyFor\s*\(\s*([A-Za-z_]\w{0,60})\.getBytes/g, /\.signWith\s*\([^;]{0,120}?,\s*([A-Za-z_]\w{0,60})\s*\)/g],
+  kotlin: [/\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*([A-Za-z_]\w{0,60})\s*[,)]/g, /\bhmacShaKeyFor\s*\(\s*([A-Za-z_]\w{0,60})\.toByteArray/g]
+}
+const CONST_DECL: Record<string, (name: string) => RegExp> = {
+  go: (n) => new RegExp(String.raw`^\s*(?:(?:const|var)\s+)?${n}\s*(?:string\s*)?=\s*${STR}`, 'm'),
+  java: (n) => new RegExp(String.raw`\bString\s+${n}\s*=\s*${STR}`),
+  kotlin: (n) => new RegExp(String.raw`\b(?:val|var)\s+${n}\s*(?::\s*String\s*)?=\s*${STR}`)
+}
+
+function constantKeys(code: string, language: string): SigningLiteral[] {
+  const out: SigningLiteral[] = []
+  const decl = CONST_DECL[language]
+  for (const re of BY_CONST[language] ?? []) {
+    re.lastIndex = 0
+    for (let m = re.exec(code); m; m = re.exec(code)) {
+      const d = decl(m[1]).exec(code)
+      if (!d) continue
+      const value = d[d.length - 1]
+      out.push({ offset: d.index + d[0].length - value.length - 1, value, what: `signing key (constant ${m[1]})`, env: 'JWT_SECRET' })
+    }
+  }
+  return out
+}
+
 const BY_LANG: Record<string, SigningPattern[]> = { javascript: JS, typescript: JS, python: PY, ruby: RB, java: JAVA, kotlin: JAVA, go: GO }
 
 export function signingLiterals(file: SourceFile): SigningLiteral[] {
@@ -64,6 +94,7 @@ export function signingLiterals(file: SourceFile): SigningLiteral[] {
         out.push({ offset: m.index + m[0].length - value.length - 1, value, what, env })
       }
     }
+    for (const c of constantKeys(code, f.language)) if (!out.some((o) => o.offset === c.offset)) out.push(c)
     return out
   })
 }

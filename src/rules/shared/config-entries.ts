@@ -52,9 +52,12 @@ function fromLines(f: SourceFile): ConfigEntry[] {
   const code = f.code
   let section = ''
   let offset = 0
-  for (const line of code.split(/\r\n|\r|\n/)) {
+  // split keeping each line's own terminator: CRLF files must not drift one character per line
+  const re = /([^\r\n]*)(\r\n|\r|\n|$)/g
+  for (let lm = re.exec(code); lm && lm[0] !== ''; lm = re.exec(code)) {
+    const line = lm[1]
     const start = offset
-    offset += line.length + 1
+    offset += lm[0].length
     if (line.length > 4000) continue
     const sec = /^\s*\[+\s*([^\]]{1,120}?)\s*\]+\s*$/.exec(line)
     if (sec) {

@@ -27,10 +27,24 @@ const PLACEHOLDER_WORDS = new Set([
   'secret_key', 'mysecret', 'my_secret', 'yoursecret', 'your_secret', 'mypassword', 'yourpassword'
 ])
 
+/**
+ * Example credentials published in providers' documentation (Slack's API docs bot token, AWS's
+ * AKIAIOSFODNN7EXAMPLE secret): copied into fixtures and READMEs, valid nowhere.
+ */
+const PUBLISHED_EXAMPLES = new Set([
+  'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
+  'xoxp-23984754863-2348975623103',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY'
+])
+
+export const isPublishedExample = (value: string): boolean => PUBLISHED_EXAMPLES.has(value.trim())
+
 /** A value that stands for "put the real secret here", not a real secret. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim().replace(/^['"`]|['"`]$/g, '')
   if (v === '') return true
+  if (PUBLISHED_EXAMPLES.has(v)) return true
   const lower = v.toLowerCase()
   if (PLACEHOLDER_WORDS.has(lower)) return true
   if (isEnvReference(v)) return true
@@ -50,6 +64,9 @@ const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.do
 /** Passwords container images document as their defaults (postgres, RabbitMQ guest, MinIO, Bitnami). */
 const IMAGE_DEFAULTS = new Set(['postgres', 'guest', 'root', 'admin', 'mysql', 'mongo', 'rabbitmq', 'redis', 'minioadmin', 'bitnami', 'neo4j', 'yourstrong(!)password'])
 
+/** A password container images document as their default (postgres, root, guest, minioadmin). */
+export const isImageDefaultPassword = (password: string): boolean => IMAGE_DEFAULTS.has(password.toLowerCase())
+
 /**
  * A local stack's default login: the password equals the user name or is an image's documented
  * default (postgres:postgres, guest:guest), and the host is a compose service name or local.
@@ -57,4 +74,50 @@ const IMAGE_DEFAULTS = new Set(['postgres', 'guest', 'root', 'admin', 'mysql', '
  */
 export function isStackDefault(user: string, password: string, host: string): boolean {
   return (SERVICE_NAME.test(host) || LOCAL_HOST.test(host)) && ((user !== '' && password === user) || IMAGE_DEFAULTS.has(password.toLowerCase()))
+}
+
+/**
+ * A slot for a value, not a value: empty, an env reference, <your-key>, [TOKEN], xxx/***, your_…/…_here,
+ * SOPS/Vault armour. Narrower than isPlaceholder: `changeme`, `password`, `admin` are not slots but stock
+ * values, and in production config a stock value is the deploy's credential.
+ */
+export function isTemplateSlot(value: string): boolean {
+  const v = value.trim().replace(/^['"`]|['"`]$/g, '')
+  return (
+    v === '' ||
+    isEnvReference(v) ||
+    /^<[^<>]{1,100}>$|^\[[^[\]]{1,100}\]$|^\{[^{}]{1,100}\}$/.test(v) ||
+    /^(.)\1*$/.test(v) ||
+    /^[x*•.\-_#?]+$/i.test(v) ||
+    /\*{3}|x{4}|X{4}|\.{3}|…/.test(v) ||
+    /^your[-_ ]|_here$|-here$|^insert[-_ ]|^enter[-_ ]|^put[-_ ]|^(none|null|nil|undefined|redacted|todo|tbd|fixme)$/i.test(v) ||
+    /placeholder|example|dummy|sample/i.test(v) || // says what it is
+
+    /^ENC\[[A-Z0-9_]{2,30},data:/.test(v) ||
+    v.startsWith('$ANSIBLE_VAULT;')
+  )
+}
+
+/** A flag or a count, not a credential: true/false, yes/no, on/off, 0/1, small numbers ("0" meaning unset). */
+export const isFlagValue = (value: string): boolean => /^(true|false|yes|no|on|off|enabled?|disabled?|\d{1,6})$/i.test(value.trim())
+
+const ECHO_FILLER = new Set(['my', 'your', 'the', 'some', 'a', 'default', 'value', 'name', 'key', 'field', 'param', 'column', 'attr', 'prop', 'label', 'server', 'app', 'new', 'old', 'current', 'confirm'])
+
+/**
+ * The value restates its own name (COLUMNNAME_Password = "Password", PARAM_SFTP_PASSWORD =
+ * "SFTPPassword", invalidateToken = "invalidate-token", key_password = "server_key_password"):
+ * a column, parameter or message-type id, or a slot's placeholder, never a credential.
+ */
+export function isNameEcho(name: string, value: string): boolean {
+  const split = (s: string): string[] =>
+    s
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .split(/[^A-Za-z]+/)
+      .filter(Boolean)
+      .map((w) => w.toLowerCase())
+  if (!/^[A-Za-z][A-Za-z:._/-]{1,80}$/.test(value)) return false
+  const nameWords = new Set(split(name))
+  const valueWords = split(value)
+  return valueWords.length > 0 && valueWords.some((w) => nameWords.has(w)) && valueWords.every((w) => nameWords.has(w) || ECHO_FILLER.has(w))
 }
