@@ -54,3 +54,29 @@ describe('class: release identity in deploy manifests (TF0503, Factor V)', () =>
     expect(at(found, 'TF0203')).toEqual(['Dockerfile:1 warning', 'docker-compose.yml:8 notice'])
   })
 })
+
+describe('classes: build and migrations at start, logs to files, signals (through the CLI)', () => {
+  const found = audit({
+    'package.json': JSON.stringify({ name: 'api', scripts: { build: 'tsc', 'prestart:prod': 'npm run build', 'start:prod': 'node dist/main.js', 'start:watch': 'nodemon' }, dependencies: { express: '4.19.2', knex: '3.1.0' } }, null, 2) + '\n',
+    'package-lock.json': '{}\n',
+    'src/server.js': "const knex = require('knex')(require('./knexfile'))\nconst app = require('./app')\nknex.migrate.latest().then(() => app.listen(process.env.PORT))\n",
+    'scripts/migrate.js': "const knex = require('knex')(require('../src/knexfile'))\nknex.migrate.latest().then(() => process.exit(0))\n",
+    'Procfile': 'web: flask translate compile; gunicorn app:app\nworker: rq worker tasks\n',
+    'docker/start-web.sh': '#!/bin/bash\nif [ -f /data/.ready ]; then\n  java -jar /app/app.jar\nelse\n  echo "not ready"\nfi\ncleanup.sh\n',
+    'docker/supervisor.conf': '[supervisord]\nnodaemon=true\n\n[program:web]\ncommand=gunicorn app:app\nstdout_logfile=/app/logs/web.log\n\n[program:worker]\ncommand=rq worker\nstdout_logfile=/dev/stdout\nstdout_logfile_maxbytes=0\n'
+  })
+  const ids = (rule: string): string[] => found.filter((f) => f.ruleId === rule && f.severity !== 'notice').map((f) => `${f.file}:${f.line}`)
+
+  it('reports the build in the production start path, not the watch script', () => {
+    expect(ids('TF0501')).toEqual(['Procfile:1', 'package.json:5'])
+  })
+  it('reports knex migrations in the server start path, not in the migrate script', () => {
+    expect(ids('TF1201')).toEqual(['src/server.js:3'])
+  })
+  it('reports the start script that keeps the shell as PID 1', () => {
+    expect(ids('TF0902')).toEqual(['docker/start-web.sh:3'])
+  })
+  it('reports the supervisord program logging to a file, not the one on /dev/stdout', () => {
+    expect(ids('TF1102')).toEqual(['docker/supervisor.conf:6'])
+  })
+})

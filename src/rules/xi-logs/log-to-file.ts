@@ -13,8 +13,8 @@ interface Pattern { re: RegExp; what: string }
 
 const FILE_PATTERNS: Partial<Record<Language | 'xml' | 'properties' | 'yaml', Pattern[]>> = {
   javascript: [
-    { re: /\bnew\s+(?:winston\.)?transports\.File\s*\(/g, what: 'winston File transport' },
-    { re: /\bnew\s+(?:winston\.transports\.)?DailyRotateFile\s*\(/g, what: 'winston DailyRotateFile transport' },
+    { re: /\bnew\s+\(?\s*(?:winston\.)?transports\.File\s*\)?\s*\(/g, what: 'winston File transport' },
+    { re: /\bnew\s+\(?\s*(?:winston\.transports\.)?DailyRotateFile\s*\)?\s*\(/g, what: 'winston DailyRotateFile transport' },
     { re: /\bpino\.destination\s*\(\s*(?:\{[^}\n]*\bdest\s*:\s*)?['"`][^'"`\n]+['"`]/g, what: 'pino file destination' },
     { re: /\btarget\s*:\s*['"]pino\/file['"][^}\n]*\bdestination\s*:\s*['"`][^'"`\n]+['"`]/g, what: 'pino/file transport' },
     { re: /\btype\s*:\s*['"](?:file|dateFile|fileSync|multiFile)['"]/g, what: 'log4js file appender' },
@@ -28,7 +28,9 @@ const FILE_PATTERNS: Partial<Record<Language | 'xml' | 'properties' | 'yaml', Pa
     { re: /\blogger\.add\s*\(\s*f?['"][^'"\n]+['"]/g, what: 'loguru file sink' }
   ],
   ruby: [
-    { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Ruby Logger on a file path' }
+    { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Ruby Logger on a file path' },
+    // production picks the file, other environments stdout: `Logger.new(Rails.env.production? ? Rails.root.join("log/x.log") : $stdout)`
+    { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*Rails\.env\.production\?\s*\?\s*(?:Rails\.root\.join\s*\(|['"])/g, what: 'Ruby Logger on a file path in production' }
   ],
   java: [
     { re: /\bnew\s+FileHandler\s*\(/g, what: 'java.util.logging FileHandler' },
@@ -36,6 +38,8 @@ const FILE_PATTERNS: Partial<Record<Language | 'xml' | 'properties' | 'yaml', Pa
   ],
   go: [
     { re: /\b(?:log|logrus|logger)\.SetOutput\s*\(\s*(?:f|file|logFile|lf|fh|logfile)\s*\)/g, what: 'SetOutput(file)' },
+    // log.New(F, prefix, flags) where F was opened as a file in the same file (checked below)
+    { re: /\blog\.New\s*\(\s*(\w+)\s*,/g, what: 'log.New on a file' },
     { re: /\bos\.OpenFile\s*\(\s*["`][^"`\n]*\.log["`]/g, what: 'os.OpenFile of a log file' },
     { re: /&?lumberjack\.Logger\s*\{/g, what: 'lumberjack rotating file logger' },
     { re: /\bOutputPaths\s*:\s*\[\]string\s*\{[^}\n]*["`](?!stdout|stderr)[^"`\n]+["`]/g, what: 'zap OutputPaths file' }
@@ -88,7 +92,7 @@ export const logToFile: Rule = {
     languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go']
   },
   files: { kinds: ['source', 'xml', 'properties', 'yaml'] },
-  keywords: ['file', 'destination', '.log', 'logger.new', 'setoutput', 'lumberjack', 'outputpaths', 'transports.console', 'pino', 'bunyan', 'streamhandler', 'structlog', 'basicconfig', 'stdout', 'slog', 'zap', 'consoleappender', '<console', 'logger.add'],
+  keywords: ['file', 'log.new', 'destination', '.log', 'logger.new', 'setoutput', 'lumberjack', 'outputpaths', 'transports.console', 'pino', 'bunyan', 'streamhandler', 'structlog', 'basicconfig', 'stdout', 'slog', 'zap', 'consoleappender', '<console', 'logger.add'],
   check(file, report, ctx) {
     const key = patternKey(file)
     if (!key) return
@@ -112,6 +116,7 @@ export const logToFile: Rule = {
       for (const { m, line, column } of matchesIn(file, p.re)) {
         if (key === 'javascript' && p.what === 'bunyan file stream' && !/bunyan/.test(file.code)) continue
         if (key === 'javascript' && p.what === 'log4js file appender' && !/log4js/.test(file.code)) continue
+        if (p.what === 'log.New on a file' && (/\bos\.OpenFile\s*\(\s*["`][^"`\n]*\.log["`]/.test(file.code) || !new RegExp(`\\b${m[1]}\\b[\\w\\s,]*:?=\\s*(?:[\\w.]+\\.)?(?:OpenFile|Create|MustOpen|Open)\\s*\\(`).test(file.code))) continue // the OpenFile of a .log file is reported itself
         if (key === 'python' && p.what === 'loguru file sink' && (!/\bloguru\b/.test(file.code) || /['"](?:sys\.)?std(?:out|err)['"]/.test(m[0]))) continue
         if (key === 'xml' && !/(logback|log4j|<configuration|<Configuration)/i.test(file.code.slice(0, 2000))) continue
         if (key === 'yaml' && parentKey(file, line) !== 'logging') continue
