@@ -6,6 +6,9 @@ import { ruleTable } from '../../helpers/rule-tester.js'
 describe('TF0503 mutable-release-tag', () => {
   ruleTable(mutableReleaseTag, {
     valid: [
+      { name: 'kubectl apply of a manifest pinned to a release tag', path: 'scripts/install.sh', code: '#!/bin/bash\nkubectl apply -f https://github.com/acme/app/raw/v1.4.2/manifests/db.yaml -n db\n' },
+      { name: 'kubectl apply of a local manifest', path: 'scripts/install.sh', code: '#!/bin/bash\nkubectl apply -f manifests/db.yaml\n' },
+      { name: 'kubectl apply from main in a dev script', path: 'scripts/dev-setup.sh', code: '#!/bin/bash\nkubectl apply -f https://raw.githubusercontent.com/acme/app/main/k8s/db.yaml\n' },
       { name: 'latest pushed beside the sha', path: '.github/workflows/release.yml', code: 'on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker build -t ghcr.io/acme/web:${{ github.sha }} -t ghcr.io/acme/web:latest .\n          docker push --all-tags ghcr.io/acme/web\n' },
       { name: 'CI build that never pushes', path: '.github/workflows/ci.yml', code: 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t acme/web:latest .\n' },
       { name: 'git push HEAD:main is not an image', path: '.github/workflows/bump.yml', code: 'on: push\njobs:\n  bump:\n    runs-on: ubuntu-latest\n    steps:\n      - run: git push origin HEAD:main\n' },
@@ -14,6 +17,8 @@ describe('TF0503 mutable-release-tag', () => {
       { name: 'commented-out deploy', path: '.github/workflows/deploy.yml', code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      # - run: kubectl set image deployment/web web=acme/web:latest\n      - run: kubectl set image deployment/web web=acme/web:${{ github.sha }}\n' }
     ],
     invalid: [
+      { name: 'installer (no extension) applies a manifest from the main branch', path: 'scripts/helm/app-cli', code: '#!/bin/bash\ninstall_db() {\n    kubectl apply -f https://github.com/acme/app/raw/refs/heads/main/manifests/db.yaml -n db\n}\n', errors: [{ line: 3, column: 5, message: /applies a manifest fetched from the moving branch `main`/ }] },
+      { name: 'workflow applies the latest release download', path: '.github/workflows/deploy.yml', code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply -f https://github.com/acme/operator/releases/latest/download/operator.yaml\n', errors: [{ line: 6, message: /the latest release download/ }] },
       { name: 'kustomization newTag', path: 'k8s/kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n  - name: web\n    newTag: latest\n', errors: [{ line: 5, message: /newTag "latest"/ }] },
       { name: 'kubectl set image latest', path: '.github/workflows/deploy.yml', code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker push acme/web:${{ github.sha }}\n      - run: kubectl set image deployment/web web=acme/web:latest\n', errors: [{ line: 7, message: /deploys "web=acme\/web:latest"|deploys "acme\/web:latest"/ }] },
       { name: 'only latest pushed', path: '.github/workflows/publish.yml', code: 'on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker build -t ghcr.io/acme/web:latest .\n          docker push ghcr.io/acme/web:latest\n', errors: [{ line: 8, message: /pushes "ghcr\.io\/acme\/web:latest"/ }] },

@@ -41,9 +41,12 @@ export const mutableReleaseTag: Rule = {
     remediation: FIX
   },
   // Compose files are offered whatever their role: whether one deploys is decided from its content.
-  files: { kinds: ['kubernetes', 'compose', 'workflow', 'yaml', 'json', 'dotenv', 'other'], roles: ['app', 'dev'] },
+  files: { kinds: ['kubernetes', 'compose', 'workflow', 'yaml', 'json', 'dotenv', 'other', 'source'], roles: ['app', 'dev'] },
   keywords: ['image', 'docker', 'kubectl', 'helm', 'gcloud', 'newtag', 'latest', 'tag', 'version'],
   check(file, report, ctx) {
+    const script = file.language === 'shell' || (file.kind === 'other' && /^#!.*\b(ba|z|da)?sh\b/.test(file.text.slice(0, 80)))
+    if ((script || file.kind === 'workflow') && file.role === 'app' && !isNonProductionPathV8(file.path)) checkRemoteApply(file, report)
+    if (file.kind === 'source' || script) return
     if (file.kind === 'workflow') {
       if (file.role === 'app' && !isNonProductionPathV8(file.path)) checkWorkflow(file, report)
       return
@@ -65,6 +68,26 @@ type Report = Parameters<NonNullable<Rule['check']>>[1]
 function col(file: SourceFile, line: number, token: string): number | undefined {
   const at = file.line(line).indexOf(token)
   return at === -1 ? undefined : at + 1
+}
+
+/** `kubectl apply -f https://.../main/manifest.yaml`: what gets deployed is whatever the branch holds that day. */
+const REMOTE_APPLY = /\bkubectl\s+(?:apply|create|replace)\b[^\n]*?\s-f\s*["']?(https?:\/\/[^\s"']+)/g
+const MOVING_REF = /\/(?:refs\/heads\/)?(main|master|develop|development|trunk|HEAD)\/|\/releases\/latest\/download\//
+
+function checkRemoteApply(file: SourceFile, report: Report): void {
+  codeLinesV8(file).forEach((code, i) => {
+    if (code.length > 4000) return
+    for (const m of code.matchAll(REMOTE_APPLY)) {
+      const ref = MOVING_REF.exec(m[1])
+      if (!ref) continue
+      report({
+        line: i + 1,
+        column: (m.index ?? 0) + 1,
+        message: `\`kubectl\` applies a manifest fetched from ${ref[1] ? `the moving branch \`${ref[1]}\`` : 'the latest release download'} (${m[1].length > 90 ? m[1].slice(0, 87) + '…' : m[1]}): what is deployed changes without a release`,
+        remediation: 'Apply a manifest pinned to a release tag or commit (`.../raw/v1.4.2/manifests/db.yaml` or `.../raw/<commit-sha>/...`), or ship it with the release and apply the local copy.'
+      })
+    }
+  })
 }
 
 function checkKustomization(file: SourceFile, report: Report): void {
