@@ -3,7 +3,8 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Language, Severity } from '../../engine/types.js'
-import { codeLines, inDevOrTestBranch, isDevOnlyPath, matchesIn, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
+import { codeLines, inDevOrTestBranch, isDevOnlyPath, isStartScript, matchesIn, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
+import { locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
 
 /** Fact key: a logger that writes to stdout/stderr (or a structured JSON logger), for the factor summary's credit. */
 export const FACT_STDOUT_LOGGING = 'xi-stdout-logging'
@@ -22,12 +23,15 @@ const FILE_PATTERNS: Partial<Record<Language | 'xml' | 'properties' | 'yaml', Pa
     { re: /\bcreateWriteStream\s*\([^)\n]*\.log\b/g, what: 'fs.createWriteStream log file' }
   ],
   python: [
+    // gunicorn.conf.py: accesslog/errorlog to a path ('-' is stdout)
+    { re: /^[ \t]*(?:accesslog|errorlog)[ \t]*=[ \t]*f?['"](?!-['"])(?!\/dev\/std(?:out|err))[^'"\n]+['"]/gm, what: 'gunicorn log file setting' },
     { re: /\b(?:logging\.)?(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler\s*\(/g, what: 'logging file handler' },
     { re: /\bbasicConfig\s*\([^)\n]*\bfilename\s*=/g, what: 'logging.basicConfig with a filename' },
     { re: /['"]class['"]\s*:\s*['"]logging\.(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler['"]/g, what: 'LOGGING file handler' },
     { re: /\blogger\.add\s*\(\s*f?['"][^'"\n]+['"]/g, what: 'loguru file sink' }
   ],
   ruby: [
+    { re: /^[ \t]*stdout_redirect\b[ \t(]*['"](?!\/dev\/std(?:out|err)['"])[^'"\n]+['"]/gm, what: 'puma stdout_redirect' },
     { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Ruby Logger on a file path' },
     // production picks the file, other environments stdout: `Logger.new(Rails.env.production? ? Rails.root.join("log/x.log") : $stdout)`
     { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*Rails\.env\.production\?\s*\?\s*(?:Rails\.root\.join\s*\(|['"])/g, what: 'Ruby Logger on a file path in production' }
@@ -91,9 +95,10 @@ export const logToFile: Rule = {
     remediation: SNIPPETS.default,
     languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go']
   },
-  files: { kinds: ['source', 'xml', 'properties', 'yaml'] },
-  keywords: ['file', 'log.new', 'destination', '.log', 'logger.new', 'setoutput', 'lumberjack', 'outputpaths', 'transports.console', 'pino', 'bunyan', 'streamhandler', 'structlog', 'basicconfig', 'stdout', 'slog', 'zap', 'consoleappender', '<console', 'logger.add'],
+  files: { kinds: ['source', 'xml', 'properties', 'yaml', 'procfile', 'dockerfile', 'compose', 'kubernetes'] },
+  keywords: ['file', 'log.new', 'logfile', 'stdout_redirect', 'accesslog', 'errorlog', 'destination', '.log', 'logger.new', 'setoutput', 'lumberjack', 'outputpaths', 'transports.console', 'pino', 'bunyan', 'streamhandler', 'structlog', 'basicconfig', 'stdout', 'slog', 'zap', 'consoleappender', '<console', 'logger.add'],
   check(file, report, ctx) {
+    if (file.kind === 'procfile' || file.kind === 'dockerfile' || file.kind === 'compose' || file.kind === 'kubernetes' || (file.language === 'shell' && isStartScript(file.path))) return checkServerFlags(file, report)
     const key = patternKey(file)
     if (!key) return
     const app = ctx.app?.path ?? '.'
@@ -146,6 +151,27 @@ export const logToFile: Rule = {
         })
       }
     }
+  }
+}
+
+/** gunicorn --access-logfile/--error-logfile/--log-file and celery --logfile pointing at a file ('-' is stdout). */
+const SERVER_LOG_FLAG = /\b(gunicorn|celery)\b[^\n;&|]*?\s(--access-logfile|--error-logfile|--log-file|--logfile)[ =]["']?((?!-(?:\s|["']|$))(?!\/dev\/std(?:out|err))[^\s"']+)/
+
+function checkServerFlags(file: SourceFile, report: Parameters<NonNullable<Rule['check']>>[1]): void {
+  // Development compose files and dev paths: the same files, quietly.
+  const quiet = file.role !== 'app' || isDevOnlyPath(file.path)
+  for (const cmd of startCommandsOf(file)) {
+    if (cmd.command.length > 4000) continue
+    const m = SERVER_LOG_FLAG.exec(cmd.command)
+    if (!m) continue
+    const pos = locateV8(file, cmd, new RegExp(m[2]))
+    report({
+      line: pos.line,
+      column: pos.column,
+      severity: quiet ? 'notice' : 'warning',
+      message: `${cmd.label} starts ${m[1]} with ${tok(`${m[2]} ${m[3]}`)}: its ${m[2] === '--access-logfile' ? 'access log' : 'log'} goes to a file in the container instead of stdout`,
+      remediation: m[1] === 'gunicorn' ? `Log to the process streams: \`${m[2]} -\` (gunicorn writes to stdout/stderr), and let the platform collect them.` : 'Drop --logfile: celery logs to stderr by default, which the platform collects.'
+    })
   }
 }
 
