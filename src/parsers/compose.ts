@@ -14,6 +14,14 @@ export interface ComposeService {
   commandLine: number
   environment: { key: string; value?: string; line: number }[]
   ports: { spec: string; line: number }[]
+  /** `restart:` policy as written (always, unless-stopped, on-failure, no). */
+  restart?: string
+  /** A `deploy:` block (Swarm / Compose deploy: replicas, resources, restart_policy). */
+  deploy: boolean
+  /** Build context (`build: ./web` or `build: { context: ./web }`). */
+  buildContext?: string
+  /** Host side of bind mounts (`./src:/app` → `./src`); named volumes are left out. */
+  bindMounts: string[]
 }
 
 export interface ComposeFile {
@@ -27,7 +35,11 @@ export function composeOf(file: SourceFile): ComposeFile {
     const services: ComposeService[] = []
     const doc = docs[0]
     if (!doc || doc.errors.length > 0) return { services, errors }
-    for (const [name, svc, keyNode] of entries(get(doc.contents as YNode, 'services'))) {
+    // Version 1 files (no `services:`) list the services at the top level.
+    const root = doc.contents as YNode
+    const serviceMap = get(root, 'services') ?? (get(root, 'version') === undefined && entries(root).some(([, v]) => get(v, 'image') !== undefined || get(v, 'build') !== undefined) ? root : undefined)
+    for (const [name, svc, keyNode] of entries(serviceMap)) {
+      if (name.startsWith('x-')) continue // extension fields, not services
       const cmdNode = get(svc, 'command') ?? get(svc, 'entrypoint')
       const envNode = get(svc, 'environment')
       const environment = items(envNode).length
@@ -47,7 +59,13 @@ export function composeOf(file: SourceFile): ComposeFile {
         ...(strList(get(svc, 'entrypoint')) ? { entrypoint: strList(get(svc, 'entrypoint')) } : {}),
         commandLine: lineOf(lc, cmdNode, lineOf(lc, keyNode)),
         environment,
-        ports: items(get(svc, 'ports')).map((p) => ({ spec: str(p) ?? str(get(p, 'target')) ?? '', line: lineOf(lc, p) }))
+        ports: items(get(svc, 'ports')).map((p) => ({ spec: str(p) ?? str(get(p, 'target')) ?? '', line: lineOf(lc, p) })),
+        ...(str(get(svc, 'restart')) !== undefined ? { restart: str(get(svc, 'restart')) } : {}),
+        deploy: get(svc, 'deploy') !== undefined,
+        ...((str(get(svc, 'build')) ?? str(get(get(svc, 'build'), 'context'))) !== undefined ? { buildContext: str(get(svc, 'build')) ?? str(get(get(svc, 'build'), 'context')) } : {}),
+        bindMounts: items(get(svc, 'volumes'))
+          .map((v) => (str(v) !== undefined ? (str(v)!.includes(':') ? str(v)!.slice(0, str(v)!.indexOf(':')) : '') : str(get(v, 'type')) === 'bind' ? (str(get(v, 'source')) ?? '') : ''))
+          .filter((h) => /^(\.|\/|~)/.test(h))
       })
     }
     return { services, errors }

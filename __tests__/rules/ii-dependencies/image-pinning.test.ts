@@ -18,14 +18,19 @@ describe('TF0203 image-without-tag', () => {
       { name: 'tests are not the app', path: 'test/fixtures/Dockerfile', code: 'FROM node\n' },
       { name: 'code named like a Dockerfile', path: 'src/parsers/dockerfile.ts', code: "const FROM = 'node'\nFROM node\n" },
       { name: "the app's own image deployed as :latest is TF0503's (one finding, Factor V)", path: 'k8s/deploy.yaml', code: K8S('ghcr.io/acme/web:latest') },
-      { name: "the app's own image in a production compose file as :latest is TF0503's", path: 'docker-compose.prod.yml', code: 'services:\n  web:\n    image: ghcr.io/acme/web:latest\n' }
+      { name: "the app's own image in a production compose file as :latest is TF0503's", path: 'docker-compose.prod.yml', code: 'services:\n  web:\n    image: ghcr.io/acme/web:latest\n' },
+      { name: "any image a deploy manifest runs is TF0503's (third-party too)", path: 'k8s/deploy.yaml', code: K8S('redis:latest') },
+      { name: "an image of a compose file that deploys (restart policies) is TF0503's", path: 'docker-compose.yml', code: 'services:\n  cache:\n    image: redis\n    restart: always\n' },
+      { name: 'a Swarm stack file is a deploy manifest', path: 'docker-stack.yml', code: 'services:\n  web:\n    image: acme/web\n    deploy:\n      replicas: 2\n' },
+      { name: 'a versioned variant tag is a version', path: 'Dockerfile', code: 'FROM python:3.12-slim\nFROM node:20-alpine3.19\n' }
     ],
     invalid: [
       { name: 'latest in a Dockerfile, namespaced image', path: 'Dockerfile', code: 'FROM node:20 AS build\nRUN npm ci\nFROM bitnami/nginx:latest\nCOPY --from=build /app/dist /app\n', errors: [{ line: 3, message: /`bitnami\/nginx:latest` is tagged `latest`/ }] },
       { name: 'dev compose: a notice', path: 'docker-compose.yml', code: 'services:\n  cache:\n    image: redis\n', errors: [{ line: 3, severity: 'notice', message: /compose image `redis`/ }] },
-      { name: 'production compose: a warning', path: 'docker-compose.prod.yml', code: 'services:\n  cache:\n    image: redis:latest\n', errors: [{ line: 3 }] },
-      { name: 'kubernetes container: a third-party image as :latest', path: 'k8s/deploy.yaml', code: K8S('redis:latest'), errors: [{ line: 9, message: /container image `redis:latest`/ }] },
-      { name: "kubernetes container: the app's own image without any tag", path: 'k8s/deploy.yaml', code: K8S('ghcr.io/acme/web'), errors: [{ line: 9, message: /has no tag/ }] },
+      { name: 'dev compose with a live-mounted build and restart policy: still a notice', path: 'docker-compose.yml', code: 'services:\n  web:\n    build: .\n    volumes:\n      - .:/app\n    restart: unless-stopped\n  cache:\n    image: redis:alpine\n', errors: [{ line: 8, severity: 'notice', message: /`redis:alpine` is tagged `alpine`, a moving tag/ }] },
+      { name: 'local-cluster manifest: a notice', path: 'k8s/overlays/dev/deploy.yaml', code: K8S('redis'), errors: [{ line: 9, severity: 'notice' }] },
+      // (A bare name such as python:slim is judged once the repository is read: it may be a base image built here.)
+      { name: 'variant-only tags float', path: 'Dockerfile', code: 'FROM docker.io/library/python:slim\nFROM docker.io/library/redis:alpine\n', errors: [{ line: 1, message: /python:slim` is tagged `slim`, a moving tag with no version/ }, { line: 2 }] },
       { name: "a Dockerfile FROM of one's own base image as :latest stays TF0203", path: 'Dockerfile', code: 'FROM ghcr.io/acme/base:latest\n', errors: [{ line: 1 }] },
       { name: 'registry with port, no tag', path: 'Dockerfile', code: 'FROM localhost:5000/base\n', errors: [{ line: 1 }] }
     ]
@@ -38,7 +43,8 @@ describe('TF0204 image-without-digest', () => {
       { name: 'digest pinned', path: 'Dockerfile', code: 'FROM node:20.11-slim@sha256:abc AS build\nFROM build\n' },
       { name: 'latest is TF0203', path: 'Dockerfile', code: 'FROM node:latest\n' },
       { name: 'compose is local development', path: 'docker-compose.yml', code: 'services:\n  db:\n    image: postgres:16\n' },
-      { name: 'dev Dockerfile', path: 'Dockerfile.dev', code: 'FROM node:20\n' }
+      { name: 'dev Dockerfile', path: 'Dockerfile.dev', code: 'FROM node:20\n' },
+      { name: 'variant-only tags are floating (TF0203), not pinned by tag', path: 'Dockerfile', code: 'FROM python:slim\nFROM redis:alpine\n' }
     ],
     invalid: [
       { name: 'tag only', path: 'Dockerfile', code: 'FROM node:20-slim\n', errors: [{ line: 1, column: 6, severity: 'notice', message: /`node:20-slim` is pinned by tag only/ }] },

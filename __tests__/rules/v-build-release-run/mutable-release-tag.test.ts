@@ -2,21 +2,13 @@ import { describe } from '@jest/globals'
 import { mutableReleaseTag } from '../../../src/rules/v-build-release-run/mutable-release-tag.js'
 import { ruleTable } from '../../helpers/rule-tester.js'
 
-const deployment = (image: string): string =>
-  `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: ${image}\n`
-
+// Manifests (Kubernetes, compose, Swarm, Dockerrun) are judged at repository level: mutable-release-tag-manifests.test.ts.
 describe('TF0503 mutable-release-tag', () => {
   ruleTable(mutableReleaseTag, {
     valid: [
-      { name: 'version tag', path: 'k8s/deployment.yaml', code: deployment('ghcr.io/acme/web:1.4.2') },
-      { name: 'digest even with latest', path: 'k8s/deployment.yaml', code: deployment('ghcr.io/acme/web:latest@sha256:0123456789abcdef') },
-      { name: 'templated tag', path: 'k8s/deployment.yaml', code: deployment('ghcr.io/acme/web:${IMAGE_TAG}') },
-      { name: 'third-party sidecar image on latest (TF0203 covers it)', path: 'k8s/deployment.yaml', code: deployment('redis:latest') },
-      { name: 'third-party vendor image on stable', path: 'k8s/deployment.yaml', code: deployment('nginx:stable') },
-      { name: 'production compose with an official image', path: 'docker-compose.prod.yml', code: 'services:\n  cache:\n    image: redis:latest\n' },
-      { name: 'dev overlay', path: 'k8s/overlays/dev/deployment.yaml', code: deployment('ghcr.io/acme/web:latest') },
-      { name: 'helm template', path: 'charts/web/templates/deployment.yaml', code: deployment('"{{ .Values.image }}:latest"') },
-      { name: 'dev compose', path: 'docker-compose.yml', code: 'services:\n  web:\n    image: acme/web:latest\n' },
+      { name: 'kubectl apply of a manifest pinned to a release tag', path: 'scripts/install.sh', code: '#!/bin/bash\nkubectl apply -f https://github.com/acme/app/raw/v1.4.2/manifests/db.yaml -n db\n' },
+      { name: 'kubectl apply of a local manifest', path: 'scripts/install.sh', code: '#!/bin/bash\nkubectl apply -f manifests/db.yaml\n' },
+      { name: 'kubectl apply from main in a dev script', path: 'scripts/dev-setup.sh', code: '#!/bin/bash\nkubectl apply -f https://raw.githubusercontent.com/acme/app/main/k8s/db.yaml\n' },
       { name: 'latest pushed beside the sha', path: '.github/workflows/release.yml', code: 'on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker build -t ghcr.io/acme/web:${{ github.sha }} -t ghcr.io/acme/web:latest .\n          docker push --all-tags ghcr.io/acme/web\n' },
       { name: 'CI build that never pushes', path: '.github/workflows/ci.yml', code: 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t acme/web:latest .\n' },
       { name: 'git push HEAD:main is not an image', path: '.github/workflows/bump.yml', code: 'on: push\njobs:\n  bump:\n    runs-on: ubuntu-latest\n    steps:\n      - run: git push origin HEAD:main\n' },
@@ -25,11 +17,9 @@ describe('TF0503 mutable-release-tag', () => {
       { name: 'commented-out deploy', path: '.github/workflows/deploy.yml', code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      # - run: kubectl set image deployment/web web=acme/web:latest\n      - run: kubectl set image deployment/web web=acme/web:${{ github.sha }}\n' }
     ],
     invalid: [
-      { name: 'k8s latest', path: 'k8s/deployment.yaml', code: deployment('ghcr.io/acme/web:latest'), errors: [{ line: 10, column: 18, message: /image "ghcr\.io\/acme\/web:latest": ":latest"/ }] },
-      { name: 'k8s branch tag', path: 'deploy/web.yaml', code: deployment('registry.local:5000/web:main'), errors: [{ line: 10, message: /":main"/ }] },
-      { name: 'production compose with the app image on main', path: 'docker-compose.prod.yml', code: 'services:\n  web:\n    image: ghcr.io/acme/web:main\n', errors: [{ line: 3 }] },
+      { name: 'installer (no extension) applies a manifest from the main branch', path: 'scripts/helm/app-cli', code: '#!/bin/bash\ninstall_db() {\n    kubectl apply -f https://github.com/acme/app/raw/refs/heads/main/manifests/db.yaml -n db\n}\n', errors: [{ line: 3, column: 5, message: /applies a manifest fetched from the moving branch `main`/ }] },
+      { name: 'workflow applies the latest release download', path: '.github/workflows/deploy.yml', code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: kubectl apply -f https://github.com/acme/operator/releases/latest/download/operator.yaml\n', errors: [{ line: 6, message: /the latest release download/ }] },
       { name: 'kustomization newTag', path: 'k8s/kustomization.yaml', code: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nimages:\n  - name: web\n    newTag: latest\n', errors: [{ line: 5, message: /newTag "latest"/ }] },
-      { name: 'production compose', path: 'docker-compose.prod.yml', code: 'services:\n  web:\n    image: acme/web:master\n', errors: [{ line: 3, column: 12, message: /":master"/ }] },
       { name: 'kubectl set image latest', path: '.github/workflows/deploy.yml', code: 'on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker push acme/web:${{ github.sha }}\n      - run: kubectl set image deployment/web web=acme/web:latest\n', errors: [{ line: 7, message: /deploys "web=acme\/web:latest"|deploys "acme\/web:latest"/ }] },
       { name: 'only latest pushed', path: '.github/workflows/publish.yml', code: 'on: push\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          docker build -t ghcr.io/acme/web:latest .\n          docker push ghcr.io/acme/web:latest\n', errors: [{ line: 8, message: /pushes "ghcr\.io\/acme\/web:latest"/ }] },
       { name: 'build-push-action latest only', path: '.github/workflows/docker.yml', code: 'on: push\njobs:\n  docker:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: |\n            ghcr.io/acme/web:latest\n', errors: [{ line: 10, message: /pushes "ghcr\.io\/acme\/web:latest"/ }] },

@@ -1,5 +1,6 @@
 // TF0204 (notice): a production image pinned by tag only. Tags are mutable; a digest is not.
 import type { Rule } from '../../engine/rule.js'
+import { floatingTag } from '../shared/deploy-images.js'
 import { imageUses } from './image-refs.js'
 
 export const imageWithoutDigest: Rule = {
@@ -18,7 +19,8 @@ export const imageWithoutDigest: Rule = {
   keywords: ['from', 'image'],
   check(file, report) {
     // One notice per file: the fix (pin digests, let a bot update them) is one change for the file.
-    const loose = imageUses(file).filter((img) => !img.digest && img.tag !== undefined && img.tag.toLowerCase() !== 'latest') // TF0203 speaks for latest
+    // A tag with no version (latest, alpine, slim) floats outright: TF0203/TF0503 speak for it.
+    const loose = imageUses(file).filter((img) => !img.digest && !floatingTag(img.tag))
     if (loose.length === 0) return
     const first = loose[0]
     const refs = [...new Set(loose.map((img) => img.ref))]

@@ -1,7 +1,7 @@
 // TF0203: a base or service image without a tag, or tagged `latest`.
 import type { Rule } from '../../engine/rule.js'
+import { describeTag, floatingTag, judgedAsDeployImage } from '../shared/deploy-images.js'
 import { composeOf } from '../../parsers/compose.js'
-import { reportedAsMutableRelease } from '../v-build-release-run/mutable-release-tag.js'
 import { builtImageNames, imageUses, type ImageUse } from './image-refs.js'
 import { parseImageRef } from '../../parsers/image-ref.js'
 
@@ -15,7 +15,7 @@ export const imageWithoutTag: Rule = {
     name: 'image-without-tag',
     factor: 'II',
     severity: 'warning',
-    summary: 'A Dockerfile FROM, compose service or Kubernetes container pulls an image without a tag or with `latest`.',
+    summary: 'A Dockerfile FROM (or a development compose/Kubernetes file) pulls an image with no tag, `latest`, or a tag with no version (`alpine`, `slim`).',
     why:
       'The base image is a dependency like any library: Factor II wants it declared exactly. `latest` (or no tag, which means latest) is whatever the registry serves that day, so two builds of one commit can run on different operating systems and runtimes.',
     remediation: 'Name a version tag (node:20.11-bookworm-slim, postgres:16.2), and for production images add the digest (image:tag@sha256:...), updated by Renovate or Dependabot.'
@@ -30,12 +30,12 @@ export const imageWithoutTag: Rule = {
       for (const name of builtImageNames(file.code)) ctx.facts.add<{ name: string }>(BUILT, { name })
       return
     }
+    // An image a deploy manifest runs is a release: TF0503 (Factor V) judges it, once.
+    if (file.kind !== 'dockerfile' && judgedAsDeployImage(file)) return
     for (const img of imageUses(file)) {
       if (img.digest) continue // a digest pins the content whatever the tag says
-      const floating = img.tag === undefined ? 'has no tag (so it is `latest`)' : img.tag.toLowerCase() === 'latest' ? 'is tagged `latest`' : undefined
-      if (!floating) continue
-      // The app's own image deployed as `:latest` is a release without an id: TF0503 (Factor V) reports it once.
-      if (img.where !== 'dockerfile' && reportedAsMutableRelease(file, img.ref)) continue
+      if (!floatingTag(img.tag)) continue
+      const floating = describeTag(img.tag)
       const where = img.where === 'dockerfile' ? 'FROM' : img.where === 'compose' ? 'compose image' : 'container image'
       // `FROM recommendations_base`: a bare local name may be a base image the repository builds itself
       // (`docker build -t recommendations_base .` in a script or README): decided once every file is read.
@@ -46,8 +46,8 @@ export const imageWithoutTag: Rule = {
       report({
         line: img.line,
         ...(img.column !== undefined ? { column: img.column } : {}),
-        // Compose files are local development unless named for production: the image still floats, but quietly.
-        ...(file.role === 'dev' ? { severity: 'notice' as const } : {}),
+        // Development compose and local-cluster manifests: the image still floats, but quietly.
+        ...(file.kind !== 'dockerfile' || file.role === 'dev' ? { severity: 'notice' as const } : {}),
         message: `${where} \`${img.ref}\` ${floating}: every pull may bring a different image`,
         remediation: `Pin a version: \`${img.name}:<version>\` (e.g. the exact release you test with), optionally with \`@sha256:<digest>\`; let Renovate or Dependabot bump it.`
       })

@@ -4,7 +4,7 @@ import type { Rule, ReportFn } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { baseImageOf, dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
-import { bootCommands, ENTRYPOINT_SCRIPT, shellScriptOf, tok, toExecForm, type BootCommand } from '../shared/ix-xii-boot.js'
+import { bootCommands, isStartScript, shellScriptOf, tok, toExecForm, type BootCommand } from '../shared/ix-xii-boot.js'
 
 const INIT = /(^|\/|\s)(tini|dumb-init|catatonit|s6-svscan|supervisord|runsvdir|\/init)(\s|$)/
 const PKG_START = /^(npm|yarn|pnpm|bun)\s+(run\s+)?(start|serve|start:prod|prod)(\s|$)/
@@ -29,12 +29,12 @@ const META = {
 export const signalsNotForwarded: Rule = {
   meta: META,
   files: { kinds: ['dockerfile', 'source', 'other', 'kubernetes'], roles: ['app'] },
-  keywords: ['cmd', 'entrypoint', 'start', 'command', 'exec', '-c', 'node', 'python', 'java', 'rails', 'gunicorn', '$@'],
+  keywords: ['cmd', 'entrypoint', 'start', 'command', 'exec', '-c', 'node', 'python', 'java', 'rails', 'gunicorn', 'uvicorn', 'celery', 'puma', 'bundle', '$@'],
   check(file, report) {
     if (/(^|\/)\.devcontainer\//.test(file.path)) return
     if (file.kind === 'dockerfile') checkDockerfile(file, report)
     else if (file.kind === 'kubernetes') checkKubernetes(file, report)
-    else if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path)) checkScript(file, report)
+    else if (file.language === 'shell' && isStartScript(file.path)) checkScript(file, report)
   }
 }
 
@@ -151,19 +151,49 @@ function checkKubernetes(file: SourceFile, report: ReportFn): void {
   }
 }
 
+/** A long-running server or worker: what a start script exists to launch. */
+const SERVER_LAUNCH =
+  /^(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:java\s[^;&|]*(?:-jar|-cp|-classpath)\s|uvicorn\s|gunicorn\s|hypercorn\s|daphne\s|celery\s[^;&|]*\bworker\b|puma\b|unicorn\s|sidekiq\b|bundle\s+exec\s+(?:puma|unicorn|sidekiq|rails\s+s(?:erver)?)\b|(?:bin\/)?rails\s+s(?:erver)?\b)/
+
+/**
+ * The script does more after the server (`stop-db.sh` once java returns): the server line is still
+ * a child of the shell. Reported when no line of the script execs or backgrounds anything.
+ */
+function reportServer(lines: readonly { text: string; line: number; column: number }[], report: ReportFn): void {
+  if (lines.some((l) => /^exec\s/.test(l.text) || /(^|[;&|]\s*)exec\s/.test(l.text))) return
+  const server = [...lines].reverse().find((l) => SERVER_LAUNCH.test(l.text) && !/&\s*$/.test(l.text))
+  if (!server) return
+  report({
+    line: server.line,
+    column: server.column,
+    message: `Start script runs ${tok(server.text)} as a child of its shell, without \`exec\` or a trap: SIGTERM stops at the shell and never reaches the app`,
+    remediation: `Run the server with \`exec\` as the script's last step (\`exec ${server.text.slice(0, 60)}...\`), moving the commands after it into a trap or the platform's stop hook.`
+  })
+}
+
 function checkScript(file: SourceFile, report: ReportFn): void {
   const code = file.code
   if (/\btrap\b[^\n]*\b(TERM|SIGTERM|15)\b/.test(code)) return // the script forwards signals itself
-  const lines = code.split(/\r\n|\r|\n/)
+  // Logical lines: a command continued with `\` is one command, reported on its first line.
+  const raw = code.split(/\r\n|\r|\n/)
+  const lines: { text: string; line: number; column: number }[] = []
+  for (let i = 0; i < raw.length; i++) {
+    const first = i
+    let text = raw[i]
+    while (/\\\s*$/.test(text) && i + 1 < raw.length && text.length < 4000) text = text.replace(/\\\s*$/, ' ') + raw[++i].trim()
+    lines.push({ text: text.trim(), line: first + 1, column: raw[first].indexOf(raw[first].trim()) + 1 })
+  }
   for (let i = lines.length - 1; i >= 0; i--) {
-    const t = lines[i].trim()
+    const { text: t, line, column } = lines[i]
     if (t === '' || /^(fi|done|esac|\}|;;|else|then|do)$/.test(t)) continue
+    // Messages after the server line (an `else echo "not installed"` branch) do not start anything.
+    if (/^(echo|printf|log|>&2)\b/.test(t)) continue
     if (t.length > 4000) return
     if (/^exec\s/.test(t) || /&\s*$/.test(t) || /^(wait|exit)\b/.test(t)) return
-    if (!LAUNCHER.test(t)) return
+    if (!LAUNCHER.test(t)) return reportServer(lines, report)
     report({
-      line: i + 1,
-      column: lines[i].indexOf(t) + 1,
+      line,
+      column,
       message: `Entrypoint script runs ${tok(t)} without \`exec\`: the script's shell stays PID 1 and SIGTERM never reaches the app`,
       remediation: `Replace the shell with the app: \`exec ${t}\` (for the usual pattern, end the script with \`exec "$@"\`).`
     })

@@ -85,6 +85,15 @@ export function shellScriptOf(argv: readonly string[] | undefined): string | und
 
 /** An entrypoint-like shell script by name: docker-entrypoint.sh, entrypoint, bin/docker-entrypoint, start.sh, boot.sh. */
 export const ENTRYPOINT_SCRIPT = /(^|\/)((docker[-_])?entrypoint([-_.][\w.-]*)?|start(up)?(\.sh)?|boot(\.sh)?|run\.sh|start-server\.sh|launch\.sh)$/i
+/**
+ * A container start script: an entrypoint script, or a shell script named for starting a service
+ * (`start_webapp.sh`, `start-tb.sh`, `boot-api.sh`); dev, test, debug and stop/restart helpers are not.
+ */
+export function isStartScript(path: string): boolean {
+  if (ENTRYPOINT_SCRIPT.test(path)) return true
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
+  return /^(?:[\w.-]*[-_.])?(?:start|boot|launch|entrypoint)(?:[-_.][\w.-]*)?\.(?:sh|bash)$/.test(name) && !/(^|[-_.])(dev|development|local|test|tests|debug|stop|restart|e2e)([-_.]|$)/.test(name)
+}
 
 /** The language to speak in a remediation: the app's, else the file's. */
 export function langOf(file: SourceFile, app?: App): Language {

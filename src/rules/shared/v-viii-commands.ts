@@ -8,6 +8,7 @@ import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { procfileOf } from '../../parsers/procfile.js'
 import { parseImageRef } from '../../parsers/image-ref.js'
+import { isStartScript } from './ix-xii-boot.js'
 
 export interface StartCommand {
   /** Where it comes from, for messages: 'Procfile web:', 'CMD', 'npm "start" script'... */
@@ -53,11 +54,17 @@ export function startCommandsOf(file: SourceFile): StartCommand[] {
         const pkg = packageJsonOf(f)
         const scripts = pkg.data?.scripts
         if (!scripts || typeof scripts !== 'object') break
-        for (const name of ['prestart', 'start', 'start:prod', 'start:production', 'serve:prod']) {
+        // npm runs `pre<name>` before `<name>`: `prestart:prod` belongs to `npm run start:prod`.
+        for (const name of ['prestart', 'start', 'prestart:prod', 'start:prod', 'prestart:production', 'start:production', 'serve:prod']) {
           const cmd = scripts[name]
           if (typeof cmd !== 'string') continue
           const line = pkg.lineOf('scripts', name)
-          out.push({ label: `npm "${name}" script`, command: cmd, line, endLine: line, carrier: 'package.json' })
+          // A start script that runs another script (`npm run compile && node dist`) runs its command too.
+          const called = [...cmd.matchAll(/\b(?:npm\s+run(?:-script)?|yarn(?:\s+run)?|pnpm(?:\s+run)?)\s+([\w:.-]+)/g)]
+            .map((m) => m[1])
+            .filter((n) => n !== name && typeof scripts[n] === 'string' && !/^(start|test|lint)\b/.test(n))
+            .map((n) => `${String(scripts[n])}`)
+          out.push({ label: `npm "${name}" script`, command: [cmd, ...called].join(' && '), line, endLine: line, carrier: 'package.json' })
         }
         break
       }
@@ -84,7 +91,7 @@ export function startCommandsOf(file: SourceFile): StartCommand[] {
         break
       }
       case 'source':
-        if (f.language !== 'shell' || !START_SCRIPT_NAME.test(f.path)) break
+        if (f.language !== 'shell' || !(START_SCRIPT_NAME.test(f.path) || isStartScript(f.path))) break
         f.code.split(/\r\n|\r|\n/).forEach((text, i) => {
           if (text.trim() === '' || text.length > 4000) return
           out.push({ label: `start script ${f.name}`, command: text, line: i + 1, endLine: i + 1, carrier: 'script' })

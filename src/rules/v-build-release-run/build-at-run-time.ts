@@ -3,7 +3,7 @@
 import type { Rule } from '../../engine/rule.js'
 import { codeLinesV8, isNonProductionPathV8, locateV8, startCommandsOf, type StartCommand } from '../shared/v-viii-commands.js'
 
-type Eco = 'node' | 'python' | 'ruby' | 'java' | 'go' | 'php' | 'system' | 'rust'
+type Eco = 'node' | 'python' | 'i18n' | 'ruby' | 'java' | 'go' | 'php' | 'system' | 'rust'
 
 /** Build-stage work, one pattern per tool. Linear: no nested quantifiers. */
 const BUILD_STEPS: { re: RegExp; eco: Eco }[] = [
@@ -17,6 +17,8 @@ const BUILD_STEPS: { re: RegExp; eco: Eco }[] = [
   { re: /\b(?:pip3?|python3?\s+-m\s+pip|uv\s+pip)\s+install\b/, eco: 'python' },
   { re: /\b(?:poetry|pipenv)\s+install\b|\buv\s+sync\b/, eco: 'python' },
   { re: /\bpython3?\s+manage\.py\s+collectstatic\b/, eco: 'python' },
+  // compiling message catalogs (translations) is build work too
+  { re: /\bflask\s+translate\s+compile\b|\bpybabel\s+compile\b|\b(?:python3?\s+manage\.py|django-admin)\s+compilemessages\b/, eco: 'i18n' },
   { re: /\bbundle\s+install\b|\bgem\s+install\b/, eco: 'ruby' },
   { re: /\b(?:rails|rake)\s+assets:precompile\b/, eco: 'ruby' },
   { re: /(?:\bmvn|mvnw)\b[^;&|]*?\b(?:package|install|compile|verify|spring-boot:run)\b/, eco: 'java' },
@@ -36,6 +38,10 @@ const FIX: Record<Eco, (carrier: StartCommand['carrier']) => string> = {
     c === 'procfile'
       ? 'Declare dependencies in requirements.txt (the buildpack installs them at build time) and keep the process type to the server: `web: gunicorn app:app`.'
       : 'Install at build time: `COPY requirements.txt .` + `RUN pip install --no-cache-dir -r requirements.txt` (and `RUN python manage.py collectstatic --noinput`), then `CMD ["gunicorn", "app.wsgi"]`.',
+  i18n: (c) =>
+    c === 'procfile'
+      ? 'Compile the message catalogs at build time (a buildpack `bin/post_compile` hook running `pybabel compile -d app/translations`, or commit the compiled .mo files) and keep the process type to the server: `web: gunicorn app:app`.'
+      : 'Compile the message catalogs in the image: `RUN pybabel compile -d app/translations` (or `RUN python manage.py compilemessages`), then start the server alone.',
   ruby: () => 'Install gems and precompile assets at build time: `RUN bundle install && bundle exec rails assets:precompile`; start with `CMD ["bundle", "exec", "puma", "-C", "config/puma.rb"]`.',
   java: () => 'Package once in CI or a build stage (`RUN ./mvnw -B package -DskipTests`), copy the jar into the runtime image and start it: `CMD ["java", "-jar", "app.jar"]`.',
   go: () => 'Compile in a build stage (`RUN CGO_ENABLED=0 go build -o /out/server ./cmd/server`) and run the binary: `COPY --from=build /out/server /server` + `ENTRYPOINT ["/server"]`.',
@@ -58,7 +64,7 @@ export const buildAtRunTime: Rule = {
   },
   // Dev compose files, Procfile.dev and Dockerfile.dev legitimately rebuild on start.
   files: { kinds: ['procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'source'], roles: ['app'] },
-  keywords: ['install', 'build', 'tsc', 'webpack', 'bundle', 'precompile', 'collectstatic', 'mvn', 'gradle', 'run', 'cargo', 'apk', 'yarn', 'npm', 'pip', 'poetry', 'uv ', 'composer'],
+  keywords: ['install', 'build', 'tsc', 'webpack', 'bundle', 'precompile', 'collectstatic', 'compile', 'mvn', 'gradle', 'run', 'cargo', 'apk', 'yarn', 'npm', 'pip', 'poetry', 'uv ', 'composer'],
   check(file, report) {
     if (file.kind === 'source' && file.language !== 'shell') return
     if (file.kind === 'manifest' && file.name !== 'package.json') return
@@ -76,10 +82,14 @@ export const buildAtRunTime: Rule = {
         if (!m) continue
         const token = m[0].replace(/^[\s;&|("']+/, '').trim()
         const pos = locateV8(file, cmd, step.re)
+        // No platform runs a Procfile with the Go toolchain (the buildpack ships the compiled binary):
+        // `go run` there is a local process runner's file (goreman, foreman), a notice at most.
+        const localRunner = cmd.carrier === 'procfile' && step.eco === 'go'
         report({
           line: pos.line,
           column: pos.column,
-          message: `${cmd.label} runs "${token}" at start: build work in the run stage`,
+          ...(localRunner ? { severity: 'notice' as const } : {}),
+          message: `${cmd.label} runs "${token}" at start: build work in the run stage${localRunner ? ' (a Procfile that compiles Go is usually a local process runner\'s, such as goreman)' : ''}`,
           remediation: FIX[step.eco](cmd.carrier)
         })
         break // one finding per command: the first build step names the problem

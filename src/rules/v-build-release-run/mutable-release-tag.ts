@@ -1,13 +1,13 @@
-// TF0503: releases shipped under a mutable name: `:latest` or a branch name as the image tag in
-// Kubernetes manifests, production compose files and deploy workflows.
+// TF0503: releases shipped under a mutable name: no tag, `:latest`, a branch or a variant-only tag
+// as the image a deploy manifest runs (Kubernetes, Swarm stacks, deploy compose files, Elastic
+// Beanstalk), a committed .env tag variable they read, kustomize newTag, and deploy workflows.
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
-import { composeOf } from '../../parsers/compose.js'
-import { kubernetesOf } from '../../parsers/kubernetes.js'
+import { parseImageRef } from '../../parsers/image-ref.js'
 import { workflowOf } from '../../parsers/workflow.js'
 import { yamlEntries, yamlOf } from '../../parsers/yaml.js'
-import { codeLinesV8, isNonProductionPathV8, isOwnImage } from '../shared/v-viii-commands.js'
-import { parseImageRef } from '../../parsers/image-ref.js'
+import { collectDeployImageFacts, mutableDeployImages } from '../shared/deploy-images.js'
+import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
 
 const MUTABLE = new Set(['latest', 'main', 'master', 'develop', 'development', 'dev', 'staging', 'stage', 'prod', 'production', 'stable', 'edge', 'nightly', 'trunk', 'head'])
 /** `<name>:<mutable tag>` inside a command; the name may be an expression (`${{ env.IMAGE }}`). */
@@ -30,38 +30,36 @@ function isMutable(ref: string): string | undefined {
   return MUTABLE.has(m[1].toLowerCase()) ? m[1] : undefined
 }
 
-/**
- * Does TF0503 report this image of a Kubernetes manifest or compose file as the app's release
- * under a mutable tag? Then TF0203 leaves it alone: one finding for one `:latest`.
- */
-export function reportedAsMutableRelease(file: SourceFile, image: string): boolean {
-  return (file.kind === 'kubernetes' || file.kind === 'compose') && file.role === 'app' && !isNonProductionPathV8(file.path) && isOwnImage(image) && isMutable(image) !== undefined
-}
-
 export const mutableReleaseTag: Rule = {
   meta: {
     id: 'TF0503',
     name: 'mutable-release-tag',
     factor: 'V',
     severity: 'warning',
-    summary: 'A deploy manifest or workflow ships an image as `:latest` or a branch name instead of a unique release id.',
-    why: 'Every release should have a unique, immutable id so it can be traced and rolled back. `:latest` or `:main` names whatever was pushed last: two nodes can pull different builds for one "release", and rolling back means rebuilding instead of redeploying a known artifact.',
+    summary: 'A deploy manifest (Kubernetes, Swarm stack, deploy compose, Elastic Beanstalk) or deploy workflow runs an image with no tag, `latest`, or another moving tag instead of a unique release id.',
+    why: 'Every release should have a unique, immutable id so it can be traced and rolled back. No tag, `:latest` or `:main` names whatever was pushed last: two nodes can pull different builds for one "release", and rolling back means rebuilding instead of redeploying a known artifact.',
     remediation: FIX
   },
-  files: { kinds: ['kubernetes', 'compose', 'workflow'], roles: ['app'] },
-  keywords: ['image', 'docker', 'kubectl', 'helm', 'gcloud', 'newtag'],
-  check(file, report) {
-    if (isNonProductionPathV8(file.path)) return
-    if (file.kind === 'kubernetes') return checkKubernetes(file, report)
-    if (file.kind === 'compose') {
-      for (const s of composeOf(file).services) {
-        const tag = s.image && isOwnImage(s.image) && isMutable(s.image)
-        if (!tag) continue
-        report({ line: s.imageLine, column: col(file, s.imageLine, s.image!), message: `service "${s.name}" runs image "${s.image}": ":${tag}" is not an immutable release`, remediation: `Pin the release: \`image: ${parseImageRef(s.image!).name}:\${APP_VERSION:?}\` (set to the commit SHA or version at deploy) or a digest. ${FIX}` })
-      }
+  // Compose files are offered whatever their role: whether one deploys is decided from its content.
+  files: { kinds: ['kubernetes', 'compose', 'workflow', 'yaml', 'json', 'dotenv', 'other', 'source'], roles: ['app', 'dev'] },
+  keywords: ['image', 'docker', 'kubectl', 'helm', 'gcloud', 'newtag', 'latest', 'tag', 'version'],
+  check(file, report, ctx) {
+    const script = file.language === 'shell' || (file.kind === 'other' && /^#!.*\b(ba|z|da)?sh\b/.test(file.text.slice(0, 80)))
+    if ((script || file.kind === 'workflow') && file.role === 'app' && !isNonProductionPathV8(file.path)) checkRemoteApply(file, report)
+    if (file.kind === 'source' || script) return
+    if (file.kind === 'workflow') {
+      if (file.role === 'app' && !isNonProductionPathV8(file.path)) checkWorkflow(file, report)
       return
     }
-    checkWorkflow(file, report)
+    if (/(^|\/)kustomization\.ya?ml$/i.test(file.path) && file.role === 'app' && !isNonProductionPathV8(file.path)) checkKustomization(file, report)
+    // Kubernetes manifests under dev/test/demo paths are not deploys.
+    if (file.kind === 'kubernetes' && isNonProductionPathV8(file.path)) return
+    collectDeployImageFacts(file, ctx.facts)
+  },
+  // Manifests are judged once every file was read: skaffold/Tilt builds, kustomizations and .env
+  // files elsewhere in the repository decide what an image reference really deploys.
+  checkRepo(repo, report) {
+    for (const f of mutableDeployImages(repo.facts)) report({ file: f.file, line: f.line, ...(f.column !== undefined ? { column: f.column } : {}), message: f.message, remediation: f.remediation })
   }
 }
 
@@ -72,24 +70,27 @@ function col(file: SourceFile, line: number, token: string): number | undefined 
   return at === -1 ? undefined : at + 1
 }
 
-function checkKubernetes(file: SourceFile, report: Report): void {
-  const m = kubernetesOf(file)
-  if (m.isHelmTemplate) return
-  for (const w of m.workloads) {
-    for (const c of w.containers) {
-      // Third-party images (redis:latest, busybox:stable) are not this app's releases; TF0203 covers their tags.
-      const tag = c.image && isOwnImage(c.image) && isMutable(c.image)
-      if (!tag) continue
+/** `kubectl apply -f https://.../main/manifest.yaml`: what gets deployed is whatever the branch holds that day. */
+const REMOTE_APPLY = /\bkubectl\s+(?:apply|create|replace)\b[^\n]*?\s-f\s*["']?(https?:\/\/[^\s"']+)/g
+const MOVING_REF = /\/(?:refs\/heads\/)?(main|master|develop|development|trunk|HEAD)\/|\/releases\/latest\/download\//
+
+function checkRemoteApply(file: SourceFile, report: Report): void {
+  codeLinesV8(file).forEach((code, i) => {
+    if (code.length > 4000) return
+    for (const m of code.matchAll(REMOTE_APPLY)) {
+      const ref = MOVING_REF.exec(m[1])
+      if (!ref) continue
       report({
-        line: c.imageLine,
-        column: col(file, c.imageLine, c.image!),
-        message: `${w.kind} "${w.name}" container "${c.name}" uses image "${c.image}": ":${tag}" is not an immutable release`,
-        remediation: `Deploy a unique tag or digest: \`image: ${parseImageRef(c.image!).name}:1.4.2\` or \`@sha256:<digest>\`; with kustomize let CI run \`kustomize edit set image ${parseImageRef(c.image!).name}=${parseImageRef(c.image!).name}:$GITHUB_SHA\`.`
+        line: i + 1,
+        column: (m.index ?? 0) + 1,
+        message: `\`kubectl\` applies a manifest fetched from ${ref[1] ? `the moving branch \`${ref[1]}\`` : 'the latest release download'} (${m[1].length > 90 ? m[1].slice(0, 87) + '…' : m[1]}): what is deployed changes without a release`,
+        remediation: 'Apply a manifest pinned to a release tag or commit (`.../raw/v1.4.2/manifests/db.yaml` or `.../raw/<commit-sha>/...`), or ship it with the release and apply the local copy.'
       })
     }
-  }
-  // kustomization.yaml: images[].newTag
-  if (!/(^|\/)kustomization\.ya?ml$/i.test(file.path)) return
+  })
+}
+
+function checkKustomization(file: SourceFile, report: Report): void {
   const lc = yamlOf(file).lineCounter
   for (const e of yamlEntries(file)) {
     if (e.key !== 'newTag' || typeof e.value !== 'string' || !MUTABLE.has(e.value.toLowerCase())) continue

@@ -3,7 +3,8 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Language, Severity } from '../../engine/types.js'
-import { codeLines, matchesIn, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
+import { codeLines, isStartScript, matchesIn, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
+import { locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
 import { isDevOnlyPath } from '../../model/paths.js'
 import { inNonProductionBlock } from '../../model/blocks.js'
 
@@ -15,8 +16,8 @@ interface Pattern { re: RegExp; what: string }
 
 const FILE_PATTERNS: Partial<Record<Language | 'xml' | 'properties' | 'yaml', Pattern[]>> = {
   javascript: [
-    { re: /\bnew\s+(?:winston\.)?transports\.File\s*\(/g, what: 'winston File transport' },
-    { re: /\bnew\s+(?:winston\.transports\.)?DailyRotateFile\s*\(/g, what: 'winston DailyRotateFile transport' },
+    { re: /\bnew\s+\(?\s*(?:winston\.)?transports\.File\s*\)?\s*\(/g, what: 'winston File transport' },
+    { re: /\bnew\s+\(?\s*(?:winston\.transports\.)?DailyRotateFile\s*\)?\s*\(/g, what: 'winston DailyRotateFile transport' },
     { re: /\bpino\.destination\s*\(\s*(?:\{[^}\n]*\bdest\s*:\s*)?['"`][^'"`\n]+['"`]/g, what: 'pino file destination' },
     { re: /\btarget\s*:\s*['"]pino\/file['"][^}\n]*\bdestination\s*:\s*['"`][^'"`\n]+['"`]/g, what: 'pino/file transport' },
     { re: /\btype\s*:\s*['"](?:file|dateFile|fileSync|multiFile)['"]/g, what: 'log4js file appender' },
@@ -24,13 +25,18 @@ const FILE_PATTERNS: Partial<Record<Language | 'xml' | 'properties' | 'yaml', Pa
     { re: /\bcreateWriteStream\s*\([^)\n]*\.log\b/g, what: 'fs.createWriteStream log file' }
   ],
   python: [
+    // gunicorn.conf.py: accesslog/errorlog to a path ('-' is stdout)
+    { re: /^[ \t]*(?:accesslog|errorlog)[ \t]*=[ \t]*f?['"](?!-['"])(?!\/dev\/std(?:out|err))[^'"\n]+['"]/gm, what: 'gunicorn log file setting' },
     { re: /\b(?:logging\.)?(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler\s*\(/g, what: 'logging file handler' },
     { re: /\bbasicConfig\s*\([^)\n]*\bfilename\s*=/g, what: 'logging.basicConfig with a filename' },
     { re: /['"]class['"]\s*:\s*['"]logging\.(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler['"]/g, what: 'LOGGING file handler' },
     { re: /\blogger\.add\s*\(\s*f?['"][^'"\n]+['"]/g, what: 'loguru file sink' }
   ],
   ruby: [
-    { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Ruby Logger on a file path' }
+    { re: /^[ \t]*stdout_redirect\b[ \t(]*['"](?!\/dev\/std(?:out|err)['"])[^'"\n]+['"]/gm, what: 'puma stdout_redirect' },
+    { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Ruby Logger on a file path' },
+    // production picks the file, other environments stdout: `Logger.new(Rails.env.production? ? Rails.root.join("log/x.log") : $stdout)`
+    { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*Rails\.env\.production\?\s*\?\s*(?:Rails\.root\.join\s*\(|['"])/g, what: 'Ruby Logger on a file path in production' }
   ],
   java: [
     { re: /\bnew\s+FileHandler\s*\(/g, what: 'java.util.logging FileHandler' },
@@ -38,6 +44,8 @@ const FILE_PATTERNS: Partial<Record<Language | 'xml' | 'properties' | 'yaml', Pa
   ],
   go: [
     { re: /\b(?:log|logrus|logger)\.SetOutput\s*\(\s*(?:f|file|logFile|lf|fh|logfile)\s*\)/g, what: 'SetOutput(file)' },
+    // log.New(F, prefix, flags) where F was opened as a file in the same file (checked below)
+    { re: /\blog\.New\s*\(\s*(\w+)\s*,/g, what: 'log.New on a file' },
     { re: /\bos\.OpenFile\s*\(\s*["`][^"`\n]*\.log["`]/g, what: 'os.OpenFile of a log file' },
     { re: /&?lumberjack\.Logger\s*\{/g, what: 'lumberjack rotating file logger' },
     { re: /\bOutputPaths\s*:\s*\[\]string\s*\{[^}\n]*["`](?!stdout|stderr)[^"`\n]+["`]/g, what: 'zap OutputPaths file' }
@@ -89,9 +97,10 @@ export const logToFile: Rule = {
     remediation: SNIPPETS.default,
     languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go']
   },
-  files: { kinds: ['source', 'xml', 'properties', 'yaml'] },
-  keywords: ['file', 'destination', '.log', 'logger.new', 'setoutput', 'lumberjack', 'outputpaths', 'transports.console', 'pino', 'bunyan', 'streamhandler', 'structlog', 'basicconfig', 'stdout', 'slog', 'zap', 'consoleappender', '<console', 'logger.add'],
+  files: { kinds: ['source', 'xml', 'properties', 'yaml', 'procfile', 'dockerfile', 'compose', 'kubernetes'] },
+  keywords: ['file', 'log.new', 'logfile', 'stdout_redirect', 'accesslog', 'errorlog', 'destination', '.log', 'logger.new', 'setoutput', 'lumberjack', 'outputpaths', 'transports.console', 'pino', 'bunyan', 'streamhandler', 'structlog', 'basicconfig', 'stdout', 'slog', 'zap', 'consoleappender', '<console', 'logger.add'],
   check(file, report, ctx) {
+    if (file.kind === 'procfile' || file.kind === 'dockerfile' || file.kind === 'compose' || file.kind === 'kubernetes' || (file.language === 'shell' && isStartScript(file.path))) return checkServerFlags(file, report)
     const key = patternKey(file)
     if (!key) return
     const app = ctx.app?.path ?? '.'
@@ -114,6 +123,7 @@ export const logToFile: Rule = {
       for (const { m, line, column } of matchesIn(file, p.re)) {
         if (key === 'javascript' && p.what === 'bunyan file stream' && !/bunyan/.test(file.code)) continue
         if (key === 'javascript' && p.what === 'log4js file appender' && !/log4js/.test(file.code)) continue
+        if (p.what === 'log.New on a file' && (/\bos\.OpenFile\s*\(\s*["`][^"`\n]*\.log["`]/.test(file.code) || !new RegExp(`\\b${m[1]}\\b[\\w\\s,]*:?=\\s*(?:[\\w.]+\\.)?(?:OpenFile|Create|MustOpen|Open)\\s*\\(`).test(file.code))) continue // the OpenFile of a .log file is reported itself
         if (key === 'python' && p.what === 'loguru file sink' && (!/\bloguru\b/.test(file.code) || /['"](?:sys\.)?std(?:out|err)['"]/.test(m[0]))) continue
         if (key === 'xml' && !/(logback|log4j|<configuration|<Configuration)/i.test(file.code.slice(0, 2000))) continue
         if (key === 'yaml' && parentKey(file, line) !== 'logging') continue
@@ -170,7 +180,8 @@ function alsoToStdout(file: SourceFile, key: string, line: number): boolean {
     case 'yaml':
       return !/^[ \t]+console:[ \t]*(?:""|'')?[ \t]*$/m.test(code)
     case 'javascript':
-      return /\btransports\.Console\b/.test(code)
+      // A Console transport only outside production (`if (NODE_ENV !== 'production')`) is no copy in production.
+      return [...code.matchAll(/\btransports\.Console\b/g)].some((m) => !inNonProductionBlock(codeLines(file), file.position(m.index).line - 1))
     case 'python':
       return /\bStreamHandler\b/.test(code)
     case 'go':
@@ -202,6 +213,27 @@ function referencedConsole(file: SourceFile): boolean {
     if (m[0].startsWith('<appender') ? appenderReferenced(file, m.index) : log4j2Referenced(file, m.index)) return true
   }
   return false
+}
+
+/** gunicorn --access-logfile/--error-logfile/--log-file and celery --logfile pointing at a file ('-' is stdout). */
+const SERVER_LOG_FLAG = /\b(gunicorn|celery)\b[^\n;&|]*?\s(--access-logfile|--error-logfile|--log-file|--logfile)[ =]["']?((?!-(?:\s|["']|$))(?!\/dev\/std(?:out|err))[^\s"']+)/
+
+function checkServerFlags(file: SourceFile, report: Parameters<NonNullable<Rule['check']>>[1]): void {
+  // Development compose files and dev paths: the same files, quietly.
+  const quiet = file.role !== 'app' || isDevOnlyPath(file.path)
+  for (const cmd of startCommandsOf(file)) {
+    if (cmd.command.length > 4000) continue
+    const m = SERVER_LOG_FLAG.exec(cmd.command)
+    if (!m) continue
+    const pos = locateV8(file, cmd, new RegExp(m[2]))
+    report({
+      line: pos.line,
+      column: pos.column,
+      severity: quiet ? 'notice' : 'warning',
+      message: `${cmd.label} starts ${m[1]} with ${tok(`${m[2]} ${m[3]}`)}: its ${m[2] === '--access-logfile' ? 'access log' : 'log'} goes to a file in the container instead of stdout`,
+      remediation: m[1] === 'gunicorn' ? `Log to the process streams: \`${m[2]} -\` (gunicorn writes to stdout/stderr), and let the platform collect them.` : 'Drop --logfile: celery logs to stderr by default, which the platform collects.'
+    })
+  }
 }
 
 /** A call from its start to its closing parenthesis (the rest of the line when it closes on a later line). */

@@ -41,7 +41,7 @@ const META = {
 export const selfManagedLogRouting: Rule = {
   meta: { ...META, languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java', 'kotlin'] },
   files: { kinds: ['dockerfile', 'source', 'xml', 'ini', 'other'] },
-  keywords: ['logrotate', 'rotate', 'filebeat', 'fluent', 'td-agent', 'promtail', 'logstash', 'syslog', 'vector', 'datadog-agent', 'newrelic-infra', 'splunkforwarder', 'nxlog', 'winston-', 'pino-', 'log4js-', 'bunyan-', 'sockethandler', 'datagramhandler', 'httphandler', 'smtphandler', 'watchtower', 'logging_loki', 'graypy', 'socketappender', '<socket', '<http', '<kafka', '<flume', 'eventloghandler'],
+  keywords: ['logrotate', 'stdout_logfile', 'stderr_logfile', 'rotate', 'filebeat', 'fluent', 'td-agent', 'promtail', 'logstash', 'syslog', 'vector', 'datadog-agent', 'newrelic-infra', 'splunkforwarder', 'nxlog', 'winston-', 'pino-', 'log4js-', 'bunyan-', 'sockethandler', 'datagramhandler', 'httphandler', 'smtphandler', 'watchtower', 'logging_loki', 'graypy', 'socketappender', '<socket', '<http', '<kafka', '<flume', 'eventloghandler'],
   check(file, report) {
     if (file.kind === 'dockerfile') return checkDockerfile(file, report)
     if (/(^|\/)logrotate(\.d\/[^/]+|[^/]*\.conf)$/.test(file.path)) return checkLogrotate(file, report)
@@ -92,6 +92,23 @@ function checkLogrotate(file: SourceFile, report: ReportFn): void {
 }
 
 function checkSupervisor(file: SourceFile, report: ReportFn): void {
+  // stdout_logfile=/app/logs/api.log: the program's event stream goes to a file in the container, not to the container's stdout.
+  let program = ''
+  file.code.split(/\r\n|\r|\n/).forEach((l, i) => {
+    const head = /^\s*\[program:([^\]]*)\]/.exec(l)
+    if (head) program = head[1]
+    else if (/^\s*\[/.test(l)) program = ''
+    const m = /^\s*(stdout_logfile|stderr_logfile)\s*=\s*(\S+)/.exec(l)
+    if (!m || !program || /^(\/dev\/(std(out|err)|fd\/[12])|\/proc\/(self|1)\/fd\/[12]|NONE|AUTO)$/i.test(m[2])) return
+    // The stderr line of a program whose stdout already went to a file adds nothing: one finding per program.
+    if (m[1] === 'stderr_logfile' && /^\s*stdout_logfile\s*=\s*(?!\/dev\/|\/proc\/|NONE|AUTO)\S/im.test(file.code.slice(file.code.lastIndexOf(`[program:${program}]`), file.code.indexOf(l)))) return
+    report({
+      line: i + 1,
+      column: l.indexOf(m[2]) + 1,
+      message: `supervisord writes program ${tok(program)}'s ${m[1] === 'stdout_logfile' ? 'stdout' : 'stderr'} to the file ${tok(m[2])} inside the container instead of the container's stdout`,
+      remediation: `Send it to the container's stream: \`${m[1]}=/dev/${m[1] === 'stdout_logfile' ? 'stdout' : 'stderr'}\` with \`${m[1]}_maxbytes=0\`, and let the platform collect and route it.`
+    })
+  })
   for (const { m, line } of matchesIn(file, new RegExp(`^\\[program:([^\\]]*)\\][^\\n]*\\n(?:[^\\[\\n][^\\n]*\\n)*?\\s*command\\s*=\\s*[^\\n]*\\b(${AGENTS})\\b`, 'gm'))) {
     report({ line, message: `supervisord runs the log shipper ${tok(m[2])} (program ${tok(m[1])}) inside the app container`, remediation: META.remediation })
   }

@@ -5,10 +5,11 @@ import type { Rule, ReportFn, FileContext } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Severity } from '../../engine/types.js'
 import { composeOf } from '../../parsers/compose.js'
+import { isDeployCompose } from '../shared/deploy-images.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { procfileOf } from '../../parsers/procfile.js'
-import { bootCommands, codeLines, ENTRYPOINT_SCRIPT, matchesIn, MAX_LINE, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
+import { bootCommands, codeLines, isStartScript, matchesIn, MAX_LINE, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
 import { isDevOnlyPath, isTestPath } from '../../model/paths.js'
 import { inNonProductionBlock } from '../../model/blocks.js'
 
@@ -89,7 +90,8 @@ export const schemaChangeAtStart: Rule = {
         if (file.role === 'app') return checkKubernetes(file, report, ctx, fix)
         return
       case 'compose':
-        if (file.role === 'app') return checkCompose(file, report, fix)
+        // A compose file that deploys (named for production, or restart policies without a live-mounted build).
+        if (file.role === 'app' || isDeployCompose(file)) return checkCompose(file, report, fix)
         return
       case 'manifest':
         if (file.name === 'package.json') return checkPackageJson(file, report, ctx, fix)
@@ -100,8 +102,8 @@ export const schemaChangeAtStart: Rule = {
         return checkHibernate(file, report, fix, ctx)
       default:
     }
-    if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path)) return checkScript(file, report, fix)
-    if (file.kind === 'source') checkCode(file, report, fix)
+    if (file.language === 'shell' && isStartScript(file.path)) return checkScript(file, report, fix)
+    if (file.kind === 'source' || isExpressBinWww(file)) checkCode(file, report, fix)
   },
   checkRepo(repo, report) {
     // Spring Boot runs Flyway/Liquibase on startup when they are on the classpath.
@@ -274,18 +276,28 @@ function inAdminFunction(lines: readonly string[], i: number): boolean {
   return false
 }
 
+/** express-generator's `bin/www`: the JavaScript file `npm start` runs, without an extension. */
+function isExpressBinWww(file: SourceFile): boolean {
+  return file.kind === 'other' && /(^|\/)bin\/www$/.test(file.path) && /\brequire\s*\(|\bimport\s/.test(file.code)
+}
+
 function checkCode(file: SourceFile, report: ReportFn, fix: string): void {
   if (file.role !== 'app' || isTestPath(file.path)) return
-  // Admin commands are where schema changes belong.
-  if (/(^|\/)(migrations?|migrate|seeds?|seeders?|scripts?|management\/commands|lib\/tasks|db|cmd\/[^/]*migrat[^/]*|bin)\//i.test(file.path) || /(migrat|seed)[^/]*$/i.test(file.name)) return
+  // Admin commands are where schema changes belong (express-generator's bin/www is the server, not one).
+  if (!isExpressBinWww(file) && /(^|\/)(migrations?|migrate|seeds?|seeders?|scripts?|management\/commands|lib\/tasks|db|cmd\/[^/]*migrat[^/]*|bin)\//i.test(file.path) || /(migrat|seed)[^/]*$/i.test(file.name)) return
   const dev = isDevOnlyPath(file.path)
   const rep = (line: number, column: number, severity: Severity, message: string): void => {
     if (inNonProductionBlock(codeLines(file), line - 1)) return // if (NODE_ENV === 'test') await sequelize.sync()
     if (inAdminFunction(codeLines(file), line - 1)) return // func Migrate(db *gorm.DB) error { return db.AutoMigrate(...) }
     report({ line, column, severity: dev ? 'notice' : severity, message: message + (dev ? ' (dev-only code)' : ''), remediation: fix })
   }
-  const lang = file.language === 'typescript' ? 'javascript' : file.language
+  const lang = file.language === 'typescript' || isExpressBinWww(file) ? 'javascript' : file.language
   if (lang === 'javascript') {
+    // knex and umzug migrators run from the server's start path.
+    for (const { m, line, column } of matchesIn(file, /\b\w+\.migrate\.latest\s*\(|\b(?:umzug|migrator)\.up\s*\(/g)) {
+      if (!/knex|umzug/i.test(file.code) || !/\.listen\s*\(|createServer\s*\(|app\.start\s*\(|bootstrap\s*\(/.test(file.code)) continue
+      rep(line, column, 'warning', `${tok(m[0].replace(/\s*\($/, '()'))} runs migrations in the server's start path: every instance migrates on every start`)
+    }
     for (const { m, line, column } of matchesIn(file, /\b(\w+)\.sync\s*\(\s*(\{[^}\n]*\})?\s*\)/g)) {
       if (!/sequelize|db|orm|models?/i.test(m[1]) || !/sequelize/i.test(file.code)) continue
       const force = m[2] && /\b(force|alter)\s*:\s*true/.exec(m[2])
@@ -308,6 +320,18 @@ function checkCode(file: SourceFile, report: ReportFn, fix: string): void {
   } else if (lang === 'go') {
     if (!/gorm/.test(file.code)) return
     for (const { m, line, column } of matchesIn(file, /\b\w+\.AutoMigrate\s*\(/g)) rep(line, column, 'warning', `GORM ${tok(m[0])} alters the schema every time the app starts`)
+    // A Migrate() helper is an admin entry point only if something other than the server's main() calls it.
+    if (/^package\s+main\b/m.test(file.code)) {
+      const helpers = [...file.code.matchAll(/^func\s+(\w+)\s*\([^)]*\)[^{\n]*\{[^]*?^\}/gm)].filter((f) => /\.AutoMigrate\s*\(/.test(f[0]) && f[1] !== 'main').map((f) => f[1])
+      const main = /^func\s+main\s*\(\s*\)\s*\{[^]*?^\}/m.exec(file.code)
+      for (const name of helpers) {
+        if (!main) break
+        const call = new RegExp(`^\\s*(?:\\w+\\s*:?=\\s*)?${name}\\s*\\(`, 'm').exec(main[0])
+        if (!call) continue
+        const at = file.position(main.index + call.index + call[0].search(/\S/))
+        report({ line: at.line, column: at.column, severity: 'warning', message: `main() calls ${tok(name + '()')}, which runs GORM AutoMigrate, on every start of every instance`, remediation: fix })
+      }
+    }
   } else if (lang === 'ruby') {
     for (const { m, line, column } of matchesIn(file, /\bActiveRecord::(?:Tasks::DatabaseTasks\.migrate|MigrationContext\.new\([^)\n]*\)\.migrate|Migrator\.migrate)\b/g)) rep(line, column, 'error', `${tok(m[0])} runs migrations from app code`)
   }
