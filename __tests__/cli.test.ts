@@ -63,7 +63,7 @@ describe('cli', () => {
     expect(report.factors.find((f: { factor: string }) => f.factor === 'III')).toMatchObject({ status: 'fail', errors: 1, rulesRun: 1 })
     expect(report.factors.find((f: { factor: string }) => f.factor === 'I')).toMatchObject({ status: 'pass', notices: 1 })
     expect(report.factors.find((f: { factor: string }) => f.factor === 'XI').status).toBe('not-applicable')
-    expect(report.stats).toEqual({ files: 3, bytes: expect.any(Number), skipped: 0, durationMs: expect.any(Number), workers: 0 })
+    expect(report.stats).toEqual({ files: 3, bytes: expect.any(Number), skipped: 0, skippedByReason: {}, durationMs: expect.any(Number), workers: 0 })
     expect(r.stdout).not.toContain(SECRET)
   })
 
