@@ -1,6 +1,4207 @@
 import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 5940:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Argument = void 0;
+class Argument {
+    constructor(value, range) {
+        this.value = value;
+        this.range = range;
+    }
+    toString() {
+        return this.value;
+    }
+    getRange() {
+        return this.range;
+    }
+    getValue() {
+        return this.value;
+    }
+    isAfter(position) {
+        if (this.range.end.line < position.line) {
+            return false;
+        }
+        return this.range.start.line > position.line ? true : this.range.start.character > position.character;
+    }
+    isBefore(position) {
+        if (this.range.start.line < position.line) {
+            return true;
+        }
+        return this.range.end.line > position.line ? false : this.range.end.character < position.character;
+    }
+}
+exports.Argument = Argument;
+
+
+/***/ }),
+
+/***/ 4022:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Comment = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const line_1 = __nccwpck_require__(7005);
+const util_1 = __nccwpck_require__(7459);
+class Comment extends line_1.Line {
+    constructor(document, range) {
+        super(document, range);
+    }
+    toString() {
+        const content = this.getContent();
+        if (content) {
+            return "# " + content;
+        }
+        return "#";
+    }
+    /**
+     * Returns the content of this comment. This excludes leading and
+     * trailing whitespace as well as the # symbol. If the comment only
+     * consists of whitespace, the empty string will be returned.
+     */
+    getContent() {
+        let range = this.getContentRange();
+        if (range === null) {
+            return "";
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+    }
+    /**
+     * Returns a range that includes the content of the comment
+     * excluding any leading and trailing whitespace as well as the #
+     * symbol. May return null if the comment only consists of whitespace
+     * characters.
+     */
+    getContentRange() {
+        let range = this.getRange();
+        const startOffset = this.document.offsetAt(range.start);
+        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
+        let start = -1;
+        let end = -1;
+        // skip the first # symbol
+        for (let i = 1; i < raw.length; i++) {
+            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+                start = i;
+                break;
+            }
+        }
+        if (start === -1) {
+            return null;
+        }
+        // go backwards up to the first # symbol
+        for (let i = raw.length - 1; i >= 1; i--) {
+            if (!util_1.Util.isWhitespace(raw.charAt(i))) {
+                end = i + 1;
+                break;
+            }
+        }
+        return vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + start), this.document.positionAt(startOffset + end));
+    }
+}
+exports.Comment = Comment;
+
+
+/***/ }),
+
+/***/ 9933:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Dockerfile = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const ast = __nccwpck_require__(8390);
+const imageTemplate_1 = __nccwpck_require__(3520);
+const from_1 = __nccwpck_require__(5377);
+const util_1 = __nccwpck_require__(7459);
+const main_1 = __nccwpck_require__(8390);
+class Dockerfile extends imageTemplate_1.ImageTemplate {
+    constructor(document) {
+        super();
+        this.initialInstructions = new imageTemplate_1.ImageTemplate();
+        this.buildStages = [];
+        this.directives = [];
+        /**
+         * Whether a FROM instruction has been added to this Dockerfile or not.
+         */
+        this.foundFrom = false;
+        this.document = document;
+    }
+    getEscapeCharacter() {
+        for (const directive of this.directives) {
+            if (directive.getDirective() === ast.Directive.escape) {
+                const value = directive.getValue();
+                if (value === '\\' || value === '`') {
+                    return value;
+                }
+            }
+        }
+        return '\\';
+    }
+    getInitialARGs() {
+        return this.initialInstructions.getARGs();
+    }
+    getContainingImage(position) {
+        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+        if (!util_1.Util.isInsideRange(position, range)) {
+            // not inside the document, invalid position
+            return null;
+        }
+        if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
+            if (util_1.Util.isInsideRange(position, this.initialInstructions.getRange())) {
+                return this.initialInstructions;
+            }
+        }
+        for (const buildStage of this.buildStages) {
+            if (util_1.Util.isInsideRange(position, buildStage.getRange())) {
+                return buildStage;
+            }
+        }
+        return this;
+    }
+    addInstruction(instruction) {
+        if (instruction.getKeyword() === main_1.Keyword.FROM) {
+            this.currentBuildStage = new imageTemplate_1.ImageTemplate();
+            this.buildStages.push(this.currentBuildStage);
+            this.foundFrom = true;
+        }
+        else if (!this.foundFrom) {
+            this.initialInstructions.addInstruction(instruction);
+        }
+        if (this.foundFrom) {
+            this.currentBuildStage.addInstruction(instruction);
+        }
+        super.addInstruction(instruction);
+    }
+    setDirectives(directives) {
+        this.directives = directives;
+    }
+    getDirective() {
+        return this.directives.length === 0 ? null : this.directives[0];
+    }
+    getDirectives() {
+        return this.directives;
+    }
+    resolveVariable(variable, line) {
+        for (let from of this.getFROMs()) {
+            let range = from.getRange();
+            if (range.start.line <= line && line <= range.end.line) {
+                // resolve the FROM variable against the initial ARGs
+                let initialARGs = new imageTemplate_1.ImageTemplate();
+                for (let instruction of this.initialInstructions.getARGs()) {
+                    initialARGs.addInstruction(instruction);
+                }
+                return initialARGs.resolveVariable(variable, line);
+            }
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+            return undefined;
+        }
+        let resolvedVariable = image.resolveVariable(variable, line);
+        if (resolvedVariable === null) {
+            // refers to an uninitialized ARG variable,
+            // try resolving it against the initial ARGs then
+            let initialARGs = new imageTemplate_1.ImageTemplate();
+            for (let instruction of this.initialInstructions.getARGs()) {
+                initialARGs.addInstruction(instruction);
+            }
+            return initialARGs.resolveVariable(variable, line);
+        }
+        return resolvedVariable;
+    }
+    getAvailableVariables(currentLine) {
+        if (this.getInstructionAt(currentLine) instanceof from_1.From) {
+            let variables = [];
+            for (let arg of this.getInitialARGs()) {
+                let property = arg.getProperty();
+                if (property) {
+                    variables.push(property.getName());
+                }
+            }
+            return variables;
+        }
+        let image = this.getContainingImage(vscode_languageserver_types_1.Position.create(currentLine, 0));
+        return image ? image.getAvailableVariables(currentLine) : [];
+    }
+    getParentStage(image) {
+        const templateFrom = image.getFROM();
+        const imageName = templateFrom === null ? null : templateFrom.getImageName();
+        if (imageName === null) {
+            return null;
+        }
+        for (const from of this.getFROMs()) {
+            if (from.getBuildStage() === imageName) {
+                const range = from.getRange();
+                // on the same line then it's an image that shares the name as the build stage
+                if (range.start.line === templateFrom.getRange().start.line) {
+                    return null;
+                }
+                return this.getContainingImage(range.start);
+            }
+        }
+        return null;
+    }
+    getStageHierarchy(line) {
+        const image = this.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        if (image === null) {
+            return [];
+        }
+        const stages = [image];
+        let stage = this.getParentStage(image);
+        while (stage !== null) {
+            stages.splice(0, 0, stage);
+            stage = this.getParentStage(stage);
+        }
+        return stages;
+    }
+    getAvailableWorkingDirectories(line) {
+        const availableDirectories = new Set();
+        for (const image of this.getStageHierarchy(line)) {
+            for (const workdir of image.getWORKDIRs()) {
+                if (workdir.getRange().end.line < line) {
+                    let directory = workdir.getAbsolutePath();
+                    if (directory !== undefined && directory !== null) {
+                        if (!directory.endsWith("/")) {
+                            directory += "/";
+                        }
+                        availableDirectories.add(directory);
+                    }
+                }
+            }
+        }
+        return Array.from(availableDirectories);
+    }
+    /**
+     * Internally reorganize the comments in the Dockerfile and allocate
+     * them to the relevant build stages that they belong to.
+     */
+    organizeComments() {
+        const comments = this.getComments();
+        for (let i = 0; i < comments.length; i++) {
+            if (util_1.Util.isInsideRange(comments[i].getRange().end, this.initialInstructions.getRange())) {
+                this.initialInstructions.addComment(comments[i]);
+            }
+            else {
+                for (const buildStage of this.buildStages) {
+                    if (util_1.Util.isInsideRange(comments[i].getRange().start, buildStage.getRange())) {
+                        buildStage.addComment(comments[i]);
+                    }
+                }
+            }
+        }
+    }
+    getRange() {
+        const comments = this.getComments();
+        const instructions = this.getInstructions();
+        let range = null;
+        if (comments.length === 0) {
+            if (instructions.length > 0) {
+                range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+            }
+        }
+        else if (instructions.length === 0) {
+            range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+        }
+        else {
+            const commentStart = comments[0].getRange().start;
+            const commentEnd = comments[comments.length - 1].getRange().end;
+            const instructionStart = instructions[0].getRange().start;
+            const instructionEnd = instructions[instructions.length - 1].getRange().end;
+            if (commentStart.line < instructionStart.line) {
+                if (commentEnd.line < instructionEnd.line) {
+                    range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+                }
+                range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+            }
+            else if (commentEnd.line < instructionEnd.line) {
+                range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+            }
+            else {
+                range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+            }
+        }
+        if (range === null) {
+            if (this.directives.length === 0) {
+                return null;
+            }
+            return this.directives[0].getRange();
+        }
+        else if (this.directives.length === 0) {
+            return range;
+        }
+        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
+    }
+}
+exports.Dockerfile = Dockerfile;
+
+
+/***/ }),
+
+/***/ 1077:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Flag = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const flagOption_1 = __nccwpck_require__(3700);
+class Flag {
+    constructor(document, range, name, nameRange, value, valueRange) {
+        this.options = [];
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+        if (this.value !== null) {
+            let offset = document.offsetAt(valueRange.start);
+            let nameStart = -1;
+            let valueStart = -1;
+            let hasOptions = false;
+            for (let i = 0; i < value.length; i++) {
+                switch (value.charAt(i)) {
+                    case '=':
+                        hasOptions = true;
+                        if (valueStart === -1) {
+                            valueStart = i + 1;
+                            break;
+                        }
+                        break;
+                    case ',':
+                        this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, i));
+                        nameStart = -1;
+                        valueStart = -1;
+                        break;
+                    default:
+                        if (nameStart === -1) {
+                            nameStart = i;
+                        }
+                        break;
+                }
+            }
+            if (hasOptions && nameStart !== -1) {
+                this.options.push(this.createFlagOption(document, value, offset, nameStart, valueStart, value.length));
+            }
+        }
+    }
+    createFlagOption(document, content, documentOffset, nameStart, valueStart, valueEnd) {
+        const optionRange = vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueEnd));
+        if (valueStart === -1) {
+            return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueEnd), optionRange, null, null);
+        }
+        return new flagOption_1.FlagOption(optionRange, content.substring(nameStart, valueStart - 1), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + nameStart), document.positionAt(documentOffset + valueStart - 1)), content.substring(valueStart, valueEnd), vscode_languageserver_types_1.Range.create(document.positionAt(documentOffset + valueStart), document.positionAt(documentOffset + valueEnd)));
+    }
+    toString() {
+        if (this.valueRange) {
+            return "--" + this.name + "=" + this.value;
+        }
+        return "--" + this.name;
+    }
+    /**
+     * Returns the range that encompasses this entire flag. This includes the
+     * -- prefix in the beginning to the last character of the flag's value (if
+     * it has been defined).
+     *
+     * @return the entire range of this flag
+     */
+    getRange() {
+        return this.range;
+    }
+    /**
+     * Returns the name of this flag. The name does not include the -- prefix.
+     * Thus, for HEALTHCHECK's --interval flag, interval is the flag's name and
+     * not --interval.
+     *
+     * @return this flag's name
+     */
+    getName() {
+        return this.name;
+    }
+    /**
+     * Returns the range that encompasses the flag's name
+     *
+     * @return the range containing the flag's name
+     */
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the value that has been set to this flag. May be null if the
+     * flag is invalid and has no value set like a --start-period. If the flag
+     * is instead a --start-period= with an equals sign then the flag's value
+     * is the empty string.
+     *
+     * @return this flag's value if it has been defined, null otherwise
+     */
+    getValue() {
+        return this.value;
+    }
+    /**
+     * Returns the range that encompasses this flag's value. If no value has
+     * been set then null will be returned.
+     *
+     * @return the range containing this flag's value, or null if the flag
+     *         has no value defined
+     */
+    getValueRange() {
+        return this.valueRange;
+    }
+    getOption(name) {
+        for (const option of this.options) {
+            if (option.getName() === name) {
+                return option;
+            }
+        }
+        return null;
+    }
+    getOptions() {
+        return this.options;
+    }
+    hasOptions() {
+        return this.options.length > 0;
+    }
+}
+exports.Flag = Flag;
+
+
+/***/ }),
+
+/***/ 3700:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.FlagOption = void 0;
+class FlagOption {
+    constructor(range, name, nameRange, value, valueRange) {
+        this.range = range;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.value = value;
+        this.valueRange = valueRange;
+    }
+    toString() {
+        if (this.valueRange !== null) {
+            return this.name + "=" + this.value;
+        }
+        return this.name;
+    }
+    getRange() {
+        return this.range;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValue() {
+        return this.value;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+}
+exports.FlagOption = FlagOption;
+
+
+/***/ }),
+
+/***/ 7599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Heredoc = void 0;
+/**
+ * Heredoc represents a here-document that has been embedded in a
+ * Dockerfile.
+ *
+ * This API is experimental and subject to change.
+ */
+class Heredoc {
+    constructor(startRange, name, nameRange, contentRange, endRange) {
+        this.startRange = startRange;
+        this.name = name;
+        this.nameRange = nameRange;
+        this.contentRange = contentRange;
+        this.endRange = endRange;
+    }
+    /**
+     * Returns the name of the here-document.
+     *
+     * This API is experimental and subject to change.
+     */
+    getName() {
+        return this.name;
+    }
+    /**
+     * Returns the range of the start operator and the name. If the
+     * here-document is initialized with <<EOT then the start range would
+     * encompass all five characters.
+     *
+     * This API is experimental and subject to change.
+     */
+    getStartRange() {
+        return this.startRange;
+    }
+    /**
+     * Returns the range of this here-document's name that is declared at
+     * the beginning of the here-document with the operator. If the
+     * here-document is initialized with <<EOT then the name range would
+     * encompass the latter three "EOT" characters.
+     *
+     * This API is experimental and subject to change.
+     */
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the range of the content of this here-document. This may
+     * be null if the here-document has no content because:
+     * - the start range is the only thing that was declared
+     * - the end range was declared immediately and there is no content
+     *
+     * This API is experimental and subject to change.
+     */
+    getContentRange() {
+        return this.contentRange;
+    }
+    /**
+     * Returns the range of the here-document's name on a line that
+     * represents the end of the here-document.
+     *
+     * This API is experimental and subject to change.
+     */
+    getDelimiterRange() {
+        return this.endRange;
+    }
+}
+exports.Heredoc = Heredoc;
+
+
+/***/ }),
+
+/***/ 3520:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ImageTemplate = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const arg_1 = __nccwpck_require__(4381);
+const cmd_1 = __nccwpck_require__(5517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(1822);
+const entrypoint_1 = __nccwpck_require__(1835);
+const from_1 = __nccwpck_require__(5377);
+const healthcheck_1 = __nccwpck_require__(1167);
+const onbuild_1 = __nccwpck_require__(5554);
+const util_1 = __nccwpck_require__(7459);
+const workdir_1 = __nccwpck_require__(7529);
+class ImageTemplate {
+    constructor() {
+        this.comments = [];
+        this.instructions = [];
+    }
+    addComment(comment) {
+        this.comments.push(comment);
+    }
+    getComments() {
+        return this.comments;
+    }
+    addInstruction(instruction) {
+        this.instructions.push(instruction);
+    }
+    getInstructions() {
+        return this.instructions;
+    }
+    getInstructionAt(line) {
+        for (let instruction of this.instructions) {
+            if (util_1.Util.isInsideRange(vscode_languageserver_types_1.Position.create(line, 0), instruction.getRange())) {
+                return instruction;
+            }
+        }
+        return null;
+    }
+    /**
+     * Gets all the ARG instructions that are defined in this image.
+     */
+    getARGs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof arg_1.Arg) {
+                args.push(instruction);
+            }
+        }
+        return args;
+    }
+    /**
+     * Gets all the CMD instructions that are defined in this image.
+     */
+    getCMDs() {
+        let cmds = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof cmd_1.Cmd) {
+                cmds.push(instruction);
+            }
+        }
+        return cmds;
+    }
+    /**
+     * Gets all the COPY instructions that are defined in this image.
+     */
+    getCOPYs() {
+        let copies = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof copy_1.Copy) {
+                copies.push(instruction);
+            }
+        }
+        return copies;
+    }
+    /**
+     * Gets all the ENTRYPOINT instructions that are defined in this image.
+     */
+    getENTRYPOINTs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof entrypoint_1.Entrypoint) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    /**
+     * Gets all the ENV instructions that are defined in this image.
+     */
+    getENVs() {
+        let args = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof env_1.Env) {
+                args.push(instruction);
+            }
+        }
+        return args;
+    }
+    getFROM() {
+        for (const instruction of this.instructions) {
+            if (instruction instanceof from_1.From) {
+                return instruction;
+            }
+        }
+        return null;
+    }
+    /**
+     * Gets all the FROM instructions that are defined in this image.
+     */
+    getFROMs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof from_1.From) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    /**
+     * Gets all the HEALTHCHECK instructions that are defined in this image.
+     */
+    getHEALTHCHECKs() {
+        let froms = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof healthcheck_1.Healthcheck) {
+                froms.push(instruction);
+            }
+        }
+        return froms;
+    }
+    getWORKDIRs() {
+        const workdirs = [];
+        for (const instruction of this.instructions) {
+            if (instruction instanceof workdir_1.Workdir) {
+                workdirs.push(instruction);
+            }
+        }
+        return workdirs;
+    }
+    getOnbuildTriggers() {
+        let triggers = [];
+        for (let instruction of this.instructions) {
+            if (instruction instanceof onbuild_1.Onbuild) {
+                let trigger = instruction.getTriggerInstruction();
+                if (trigger) {
+                    triggers.push(trigger);
+                }
+            }
+        }
+        return triggers;
+    }
+    getAvailableVariables(currentLine) {
+        const variables = [];
+        for (const arg of this.getARGs()) {
+            if (arg.isBefore(currentLine)) {
+                const property = arg.getProperty();
+                if (property) {
+                    const variable = property.getName();
+                    if (variables.indexOf(variable) === -1) {
+                        variables.push(variable);
+                    }
+                }
+            }
+        }
+        for (const env of this.getENVs()) {
+            if (env.isBefore(currentLine)) {
+                for (const property of env.getProperties()) {
+                    const variable = property.getName();
+                    if (variables.indexOf(variable) === -1) {
+                        variables.push(variable);
+                    }
+                }
+            }
+        }
+        return variables;
+    }
+    /**
+     * Resolves a variable with the given name at the specified line
+     * to its value. If null is returned, then the variable has been
+     * defined but no value was given. If undefined is returned, then
+     * a variable with the given name has not been defined yet as of
+     * the given line.
+     *
+     * @param variable the name of the variable to resolve
+     * @param line the line number that the variable is on, zero-based
+     * @return the value of the variable as defined by an ARG or ENV
+     *         instruction, or null if no value has been specified, or
+     *         undefined if a variable with the given name has not
+     *         been defined
+     */
+    resolveVariable(variable, line) {
+        let envs = this.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+            if (envs[i].isBefore(line)) {
+                for (let property of envs[i].getProperties()) {
+                    if (property.getName() === variable) {
+                        return property.getValue();
+                    }
+                }
+            }
+        }
+        let args = this.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+            if (args[i].isBefore(line)) {
+                let property = args[i].getProperty();
+                if (property && property.getName() === variable) {
+                    return property.getValue();
+                }
+            }
+        }
+        return undefined;
+    }
+    getRange() {
+        const instructions = this.getInstructions();
+        if (instructions.length === 0) {
+            // all templates should have instructions, this only happens for
+            // the initial set of instruction
+            return vscode_languageserver_types_1.Range.create(0, 0, 0, 0);
+        }
+        const instructionStart = instructions[0].getRange().start;
+        const instructionEnd = instructions[instructions.length - 1].getRange().end;
+        return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+    }
+    contains(position) {
+        const range = this.getRange();
+        if (range === null) {
+            return false;
+        }
+        return util_1.Util.isInsideRange(position, range);
+    }
+}
+exports.ImageTemplate = ImageTemplate;
+
+
+/***/ }),
+
+/***/ 5279:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Instruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const util_1 = __nccwpck_require__(7459);
+const line_1 = __nccwpck_require__(7005);
+const argument_1 = __nccwpck_require__(5940);
+const heredoc_1 = __nccwpck_require__(7599);
+const variable_1 = __nccwpck_require__(3743);
+const main_1 = __nccwpck_require__(8390);
+class Instruction extends line_1.Line {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range);
+        this.dockerfile = dockerfile;
+        this.escapeChar = escapeChar;
+        this.instruction = instruction;
+        this.instructionRange = instructionRange;
+    }
+    toString() {
+        let value = this.getKeyword();
+        for (let arg of this.getRawArguments()) {
+            value += ' ';
+            value += arg.getValue();
+        }
+        return value;
+    }
+    getRangeContent(range) {
+        if (range === null) {
+            return null;
+        }
+        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+    }
+    getInstructionRange() {
+        return this.instructionRange;
+    }
+    getInstruction() {
+        return this.instruction;
+    }
+    getKeyword() {
+        return this.getInstruction().toUpperCase();
+    }
+    getArgumentsRange() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        return vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end);
+    }
+    getArgumentsRanges() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return [];
+        }
+        if (args[0].getRange().start.line === args[args.length - 1].getRange().end.line) {
+            return [vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end)];
+        }
+        let ranges = [];
+        let end = -1;
+        let startPosition = args[0].getRange().start;
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra, this.document.offsetAt(args[args.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        for (let i = 0; i < fullArgs.length; i++) {
+            let char = fullArgs.charAt(i);
+            if (char === this.escapeChar) {
+                let next = fullArgs.charAt(i + 1);
+                if (next === ' ' || next === '\t') {
+                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                        switch (fullArgs.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                if (startPosition !== null) {
+                                    ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                                }
+                                startPosition = null;
+                                start = true;
+                                comment = false;
+                                i = j;
+                                break whitespaceCheck;
+                            default:
+                                break whitespaceCheck;
+                        }
+                    }
+                }
+                else if (next === '\r') {
+                    if (startPosition !== null) {
+                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                        startPosition = null;
+                    }
+                    start = true;
+                    comment = false;
+                    i += 2;
+                }
+                else if (next === '\n') {
+                    if (startPosition !== null) {
+                        ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+                    }
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                    i++;
+                }
+                else {
+                    i++;
+                }
+            }
+            else if (util_1.Util.isNewline(char)) {
+                if (comment) {
+                    startPosition = null;
+                    start = true;
+                    comment = false;
+                }
+            }
+            else {
+                if (!comment) {
+                    if (startPosition === null) {
+                        if (char === '#') {
+                            comment = true;
+                            continue;
+                        }
+                        let position = this.document.positionAt(offset + i);
+                        if (position.character !== 0) {
+                            startPosition = vscode_languageserver_types_1.Position.create(position.line, 0);
+                        }
+                    }
+                    end = i;
+                }
+            }
+        }
+        if (startPosition === null) {
+            // should only happen if the last argument is on its own line with
+            // no leading whitespace
+            ranges.push(vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + end), this.document.positionAt(offset + end + 1)));
+        }
+        else {
+            ranges.push(vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(offset + end + 1)));
+        }
+        return ranges;
+    }
+    getRawArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, args[args.length - 1].getRange().end));
+    }
+    getArgumentsContent() {
+        let args = this.getArguments();
+        if (args.length === 0) {
+            return null;
+        }
+        let content = "";
+        let ranges = this.getArgumentsRanges();
+        let documentText = this.document.getText();
+        for (let range of ranges) {
+            content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        }
+        return content;
+    }
+    getArguments() {
+        return this.getRawArguments();
+    }
+    getRawArguments() {
+        let args = [];
+        let range = this.getInstructionRange();
+        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let offset = this.document.offsetAt(range.start) + extra;
+        let start = false;
+        let comment = false;
+        let found = -1;
+        // determines whether the parser has found a space or tab
+        // whitespace character that's a part of an escaped newline sequence
+        let escapedWhitespaceDetected = false;
+        // determines if the parser is currently in an escaped newline sequence
+        let escaping = false;
+        let escapeMarker = -1;
+        let escapedArg = "";
+        for (let i = 0; i < fullArgs.length; i++) {
+            let char = fullArgs.charAt(i);
+            if (util_1.Util.isWhitespace(char)) {
+                if (escaping) {
+                    escapedWhitespaceDetected = true;
+                    if (util_1.Util.isNewline(char)) {
+                        // reached a newline, any previously
+                        // detected whitespace should be ignored
+                        escapedWhitespaceDetected = false;
+                        if (comment) {
+                            // reached a newline, no longer in a comment
+                            comment = false;
+                            start = true;
+                        }
+                    }
+                    continue;
+                }
+                else if (found !== -1) {
+                    if (escapeMarker === -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i))));
+                    }
+                    else {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                    }
+                    escapeMarker = -1;
+                    escapedArg = "";
+                    found = -1;
+                }
+            }
+            else if (char === this.escapeChar) {
+                let next = fullArgs.charAt(i + 1);
+                if (next === ' ' || next === '\t') {
+                    whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
+                        let newlineCheck = fullArgs.charAt(j);
+                        switch (newlineCheck) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                comment = false;
+                                escaping = true;
+                                start = true;
+                                if (found !== -1) {
+                                    escapeMarker = i;
+                                }
+                                i = j;
+                                break whitespaceCheck;
+                            default:
+                                escapeMarker = i;
+                                if (found === -1) {
+                                    i = j - 1;
+                                }
+                                break whitespaceCheck;
+                        }
+                    }
+                }
+                else if (next === '\r') {
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1 && escapeMarker === -1) {
+                        escapeMarker = i;
+                    }
+                    i += 2;
+                }
+                else if (next === '\n') {
+                    comment = false;
+                    escaping = true;
+                    start = true;
+                    if (found !== -1 && escapeMarker === -1) {
+                        escapeMarker = i;
+                    }
+                    i++;
+                }
+                else {
+                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        escapedArg = "";
+                        found = -1;
+                    }
+                    escapeMarker = -1;
+                    escapedWhitespaceDetected = false;
+                    escaping = false;
+                    if (next === '$') {
+                        escapedArg = escapedArg + char + next;
+                    }
+                    else if (next === '') {
+                        // reached EOF, stop processing
+                        break;
+                    }
+                    else {
+                        escapedArg = escapedArg + next;
+                    }
+                    if (found === -1) {
+                        found = i;
+                    }
+                    i++;
+                }
+            }
+            else if (!comment) {
+                if (start && char === '#') {
+                    comment = true;
+                }
+                else {
+                    if (escapedWhitespaceDetected && escapeMarker !== -1) {
+                        args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                        escapedArg = "";
+                        found = -1;
+                    }
+                    escapedWhitespaceDetected = false;
+                    escaping = false;
+                    escapeMarker = -1;
+                    escapedArg = escapedArg + char;
+                    if (found === -1) {
+                        found = i;
+                    }
+                }
+                // non-whitespace character detected, reset
+                start = false;
+            }
+        }
+        if (found !== -1) {
+            if (escapeMarker === -1) {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+            }
+            else {
+                args.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+            }
+        }
+        return args;
+    }
+    getExpandedArguments() {
+        let args = this.getArguments();
+        for (let i = 0; i < args.length; i++) {
+            const argRange = args[i].getRange();
+            let offset = this.document.offsetAt(argRange.start);
+            const variables = this.parseVariables(offset, args[i].getValue());
+            const swaps = [];
+            let requiresExpansion = false;
+            for (let variable of variables) {
+                const value = this.dockerfile.resolveVariable(variable.getName(), variable.getNameRange().start.line);
+                swaps.push(value);
+                requiresExpansion = requiresExpansion || value !== undefined;
+            }
+            if (requiresExpansion) {
+                let expanded = "";
+                for (let j = 0; j < swaps.length; j++) {
+                    const variableRange = variables[j].getRange();
+                    const start = this.document.offsetAt(variableRange.start);
+                    const end = this.document.offsetAt(variableRange.end);
+                    if (swaps[j]) {
+                        // replace variable with its resolved value
+                        expanded += this.document.getText().substring(offset, start);
+                        expanded += swaps[j];
+                        offset = end;
+                    }
+                    else {
+                        expanded += this.document.getText().substring(offset, end);
+                        offset = end;
+                    }
+                }
+                const argEnd = this.document.offsetAt(argRange.end);
+                if (argEnd !== offset) {
+                    // if the variable's range doesn't match the argument,
+                    // append the remaining text
+                    expanded += this.document.getText().substring(offset, argEnd);
+                }
+                args[i] = new argument_1.Argument(expanded, argRange);
+            }
+        }
+        return args;
+    }
+    getVariables() {
+        const variables = [];
+        const args = this.getRawArguments();
+        for (const arg of args) {
+            let range = arg.getRange();
+            let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+            const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
+            for (const parsedVariable of parsedVariables) {
+                variables.push(parsedVariable);
+            }
+        }
+        return variables;
+    }
+    parseVariables(offset, arg) {
+        let variables = [];
+        variableLoop: for (let i = 0; i < arg.length; i++) {
+            switch (arg.charAt(i)) {
+                case this.escapeChar:
+                    if (arg.charAt(i + 1) === '$') {
+                        i++;
+                    }
+                    break;
+                case '$':
+                    if (arg.charAt(i + 1) === '{') {
+                        let escapedString = "${";
+                        let escapedName = "";
+                        let nameEnd = -1;
+                        let escapedSubstitutionParameter = "";
+                        let substitutionStart = -1;
+                        let substitutionEnd = -1;
+                        let modifierRead = -1;
+                        nameLoop: for (let j = i + 2; j < arg.length; j++) {
+                            let char = arg.charAt(j);
+                            switch (char) {
+                                case this.escapeChar:
+                                    for (let k = j + 1; k < arg.length; k++) {
+                                        switch (arg.charAt(k)) {
+                                            case ' ':
+                                            case '\t':
+                                            case '\r':
+                                                // ignore whitespace
+                                                continue;
+                                            case '\n':
+                                                // escape this newline
+                                                j = k;
+                                                continue nameLoop;
+                                        }
+                                    }
+                                    break;
+                                case '}':
+                                    escapedString += '}';
+                                    let modifier = null;
+                                    let modifierRange = null;
+                                    let substitutionParameter = modifierRead !== -1 ? escapedSubstitutionParameter : null;
+                                    let substitutionRange = null;
+                                    if (nameEnd === -1) {
+                                        nameEnd = j;
+                                    }
+                                    else if (nameEnd + 1 === j) {
+                                        modifier = "";
+                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + nameEnd + 1), this.document.positionAt(offset + nameEnd + 1));
+                                    }
+                                    else {
+                                        if (substitutionStart === -1) {
+                                            // no substitution parameter found,
+                                            // but a modifier character existed,
+                                            // just offset the range by 1 from
+                                            // the modifier character
+                                            substitutionStart = modifierRead + 1;
+                                            substitutionEnd = modifierRead + 1;
+                                        }
+                                        else {
+                                            // offset one more from the last
+                                            // character found
+                                            substitutionEnd = substitutionEnd + 1;
+                                        }
+                                        modifier = arg.substring(modifierRead, modifierRead + 1);
+                                        modifierRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + modifierRead), this.document.positionAt(offset + modifierRead + 1));
+                                        substitutionRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + substitutionStart), this.document.positionAt(offset + substitutionEnd));
+                                    }
+                                    let start = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 2), this.document.positionAt(offset + nameEnd)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j + 1)), modifier, modifierRange, substitutionParameter, substitutionRange, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), escapedString));
+                                    i = j;
+                                    continue variableLoop;
+                                case ':':
+                                    if (nameEnd === -1) {
+                                        nameEnd = j;
+                                    }
+                                    else if (modifierRead !== -1) {
+                                        if (substitutionStart === -1) {
+                                            substitutionStart = j;
+                                            substitutionEnd = j;
+                                        }
+                                        else {
+                                            substitutionEnd = j;
+                                        }
+                                        escapedSubstitutionParameter += ':';
+                                    }
+                                    else {
+                                        modifierRead = j;
+                                    }
+                                    escapedString += ':';
+                                    break;
+                                case '\n':
+                                case '\r':
+                                case ' ':
+                                case '\t':
+                                    break;
+                                default:
+                                    if (nameEnd === -1) {
+                                        escapedName += char;
+                                    }
+                                    else if (modifierRead !== -1) {
+                                        if (substitutionStart === -1) {
+                                            substitutionStart = j;
+                                            substitutionEnd = j;
+                                        }
+                                        else {
+                                            substitutionEnd = j;
+                                        }
+                                        escapedSubstitutionParameter += char;
+                                    }
+                                    else {
+                                        modifierRead = j;
+                                    }
+                                    escapedString += char;
+                                    break;
+                            }
+                        }
+                        // no } found, not a valid variable, stop processing
+                        break variableLoop;
+                    }
+                    else if (util_1.Util.isWhitespace(arg.charAt(i + 1)) || i === arg.length - 1) {
+                        // $ followed by whitespace or EOF, ignore this variable
+                        continue;
+                    }
+                    else {
+                        let escapedName = "";
+                        nameLoop: for (let j = i + 1; j < arg.length; j++) {
+                            let char = arg.charAt(j);
+                            switch (char) {
+                                case '\r':
+                                case '\n':
+                                case ' ':
+                                case '\t':
+                                    continue;
+                                case '$':
+                                case '\'':
+                                case '"':
+                                    let varStart = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+                                    i = j - 1;
+                                    continue variableLoop;
+                                case this.escapeChar:
+                                    for (let k = j + 1; k < arg.length; k++) {
+                                        switch (arg.charAt(k)) {
+                                            case ' ':
+                                            case '\t':
+                                            case '\r':
+                                                // ignore whitespace
+                                                continue;
+                                            case '\n':
+                                                // escape this newline
+                                                j = k;
+                                                continue nameLoop;
+                                        }
+                                    }
+                                    // reached EOF after an escape character
+                                    let start = this.document.positionAt(offset + i);
+                                    variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+                                    break variableLoop;
+                            }
+                            if (char.match(/^[a-z0-9_]+$/i) === null) {
+                                let varStart = this.document.positionAt(offset + i);
+                                variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + j)), vscode_languageserver_types_1.Range.create(varStart, this.document.positionAt(offset + j)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, varStart.line) !== undefined, this.isBuildVariable(escapedName, varStart.line), '$' + escapedName));
+                                i = j - 1;
+                                continue variableLoop;
+                            }
+                            escapedName += char;
+                        }
+                        let start = this.document.positionAt(offset + i);
+                        variables.push(new variable_1.Variable(escapedName, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + i + 1), this.document.positionAt(offset + arg.length)), vscode_languageserver_types_1.Range.create(start, this.document.positionAt(offset + arg.length)), null, null, null, null, this.dockerfile.resolveVariable(escapedName, start.line) !== undefined, this.isBuildVariable(escapedName, start.line), '$' + escapedName));
+                    }
+                    break variableLoop;
+            }
+        }
+        return variables;
+    }
+    isBuildVariable(variable, line) {
+        if (this.getKeyword() === main_1.Keyword.FROM) {
+            for (const initialArg of this.dockerfile.getInitialARGs()) {
+                const arg = initialArg;
+                const property = arg.getProperty();
+                if (property && variable === property.getName()) {
+                    return true;
+                }
+            }
+            return undefined;
+        }
+        let image = this.dockerfile.getContainingImage(vscode_languageserver_types_1.Position.create(line, 0));
+        let envs = image.getENVs();
+        for (let i = envs.length - 1; i >= 0; i--) {
+            if (envs[i].isBefore(line)) {
+                for (let property of envs[i].getProperties()) {
+                    if (property.getName() === variable) {
+                        return false;
+                    }
+                }
+            }
+        }
+        let args = image.getARGs();
+        for (let i = args.length - 1; i >= 0; i--) {
+            if (args[i].isBefore(line)) {
+                let property = args[i].getProperty();
+                if (property && property.getName() === variable) {
+                    return true;
+                }
+            }
+        }
+        return undefined;
+    }
+    createSingleLineHeredocs(args) {
+        const heredocs = [];
+        // instruction only on one line, if heredocs exist they would be incomplete
+        for (const arg of args) {
+            const value = arg.getValue();
+            if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
+                const startRange = arg.getRange();
+                const nameRange = this.getNameRange(startRange);
+                const name = this.getName(nameRange);
+                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+            }
+        }
+        return heredocs;
+    }
+    getName(nameRange) {
+        const content = this.document.getText(nameRange);
+        let escaping = false;
+        let name = "";
+        nameLoop: for (let i = 0; i < content.length; i++) {
+            const ch = content.charAt(i);
+            switch (ch) {
+                case this.escapeChar:
+                    escaping = true;
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                break;
+                            case '\r':
+                                i = j + 1;
+                                continue nameLoop;
+                            case '\n':
+                                i = j;
+                                continue nameLoop;
+                            default:
+                                name += content.charAt(j);
+                                i = j;
+                                continue nameLoop;
+                        }
+                    }
+                    break;
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue nameLoop;
+                            }
+                        }
+                    }
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    if (escaping) {
+                        break;
+                    }
+                default:
+                    name += ch;
+                    break;
+            }
+        }
+        return name;
+    }
+    getNameRange(startRange) {
+        const content = this.document.getText(startRange);
+        let endFound = false;
+        let searchHyphen = false;
+        let start = -1;
+        let end = -1;
+        let escaping = false;
+        let quote = null;
+        contentLoop: for (let i = 0; i < content.length; i++) {
+            const ch = content.charAt(i);
+            switch (ch) {
+                case '"':
+                case '\'':
+                    if (quote === ch) {
+                        break contentLoop;
+                    }
+                    quote = ch;
+                    continue;
+                case this.escapeChar:
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case '\n':
+                                escaping = true;
+                                j = i;
+                                continue contentLoop;
+                        }
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    break;
+                case '<':
+                    if (endFound) {
+                        searchHyphen = true;
+                    }
+                    else {
+                        endFound = true;
+                    }
+                    break;
+                case '-':
+                    if (searchHyphen) {
+                        searchHyphen = false;
+                        break;
+                    }
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue contentLoop;
+                            }
+                        }
+                    }
+                default:
+                    if (start === -1) {
+                        start = i;
+                    }
+                    if (quote !== null) {
+                        end = i + 1;
+                        break;
+                    }
+                    break contentLoop;
+            }
+        }
+        if (start === -1) {
+            return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
+        }
+        const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start);
+        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
+    }
+    getHeredocs() {
+        const args = this.getArguments();
+        if (args.length === 0) {
+            return [];
+        }
+        const heredocs = [];
+        const range = this.getRange();
+        if (range.start.line === range.end.line) {
+            // instruction only on one line, if heredocs exist they would be incomplete
+            return this.createSingleLineHeredocs(args);
+        }
+        const heredocDefinitions = [];
+        let heredocsProcessed = false;
+        let escaping = false;
+        let contentStart = -1;
+        let contentEnd = -1;
+        let lineStart = -1;
+        let currentHeredoc = 0;
+        const startOffset = this.document.offsetAt(args[0].getRange().start);
+        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end));
+        contentLoop: for (let i = 0; i < content.length; i++) {
+            switch (content.charAt(i)) {
+                case this.escapeChar:
+                    escaping = true;
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                break;
+                            case '\r':
+                                j++;
+                            case '\n':
+                                i = j;
+                                continue contentLoop;
+                            default:
+                                i = j;
+                                continue contentLoop;
+                        }
+                    }
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    if (escaping) {
+                        break;
+                    }
+                    if (heredocsProcessed) {
+                        if (contentStart === -1) {
+                            contentStart = i;
+                        }
+                        contentEnd = i;
+                        const arg = heredocDefinitions[currentHeredoc];
+                        const startRange = arg.getRange();
+                        const nameRange = this.getNameRange(startRange);
+                        const name = this.getName(nameRange);
+                        const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i)));
+                        if (delimiterRange !== null) {
+                            const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
+                            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+                            contentStart = -1;
+                            currentHeredoc++;
+                        }
+                        lineStart = -1;
+                    }
+                    else {
+                        // found a newline that hasn't been escaped,
+                        // must be in a heredoc
+                        const offsetLimit = startOffset + i;
+                        for (const arg of args) {
+                            // check if this argument is on the initial line of the instruction,
+                            // note that it may not all be on the same line due to escaped newlines,
+                            // because of that we need to use offset checks instead of line checks
+                            // as an argument being on a different line in the document does not
+                            // imply it is on a different line from the Dockerfile's point of view
+                            if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
+                                if (arg.getValue().startsWith("<<")) {
+                                    heredocDefinitions.push(arg);
+                                }
+                            }
+                            else {
+                                break;
+                            }
+                        }
+                        heredocsProcessed = true;
+                        lineStart = -1;
+                        continue contentLoop;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escaping) {
+                        break;
+                    }
+                case '#':
+                    if (escaping) {
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\n':
+                                    i = j;
+                                    continue contentLoop;
+                            }
+                        }
+                    }
+                default:
+                    if (escaping) {
+                        escaping = false;
+                    }
+                    if (heredocsProcessed) {
+                        if (contentStart === -1) {
+                            contentStart = i;
+                        }
+                        if (lineStart === -1) {
+                            lineStart = i;
+                        }
+                    }
+                    break;
+            }
+        }
+        if (heredocsProcessed) {
+            const arg = heredocDefinitions[currentHeredoc];
+            const startRange = arg.getRange();
+            const nameRange = this.getNameRange(startRange);
+            const name = this.getName(nameRange);
+            let contentRange = null;
+            // check if the last line of this instruction matches the name of the last heredoc
+            const delimiterRange = this.getDelimiterRange(arg, name, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+            if (delimiterRange === null) {
+                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
+            }
+            else if (contentEnd !== -1) {
+                contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
+            }
+            heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, contentRange, delimiterRange));
+            currentHeredoc++;
+            for (let i = currentHeredoc; i < heredocDefinitions.length; i++) {
+                const arg = heredocDefinitions[currentHeredoc];
+                const startRange = arg.getRange();
+                const nameRange = this.getNameRange(startRange);
+                const name = this.getName(nameRange);
+                heredocs.push(new heredoc_1.Heredoc(startRange, name, nameRange, null, null));
+                currentHeredoc++;
+            }
+        }
+        else {
+            // instruction only on one line, if heredocs exist they would be incomplete
+            return this.createSingleLineHeredocs(args);
+        }
+        return heredocs;
+    }
+    getDelimiterRange(startArg, name, candidateRange) {
+        const text = this.document.getText(candidateRange);
+        if (startArg.getValue().startsWith("<<-")) {
+            // remove tabs in the front
+            let index = 0;
+            while (text.charAt(index) === '\t') {
+                index++;
+            }
+            if (text.substring(index) === name) {
+                return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
+            }
+            return null;
+        }
+        return text === name ? candidateRange : null;
+    }
+}
+exports.Instruction = Instruction;
+
+
+/***/ }),
+
+/***/ 9618:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Add = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Add extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+}
+exports.Add = Add;
+
+
+/***/ }),
+
+/***/ 4381:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Arg = void 0;
+const property_1 = __nccwpck_require__(9602);
+const propertyInstruction_1 = __nccwpck_require__(4984);
+class Arg extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.property = null;
+        const args = this.getPropertyArguments();
+        if (args.length === 1) {
+            this.property = new property_1.Property(this.document, this.escapeChar, args[0]);
+        }
+        else {
+            this.property = null;
+        }
+    }
+    /**
+     * Returns the variable defined by this ARG. This may be null if
+     * this ARG instruction is malformed and has no variable
+     * declaration.
+     */
+    getProperty() {
+        return this.property;
+    }
+}
+exports.Arg = Arg;
+
+
+/***/ }),
+
+/***/ 5517:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Cmd = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Cmd extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Cmd = Cmd;
+
+
+/***/ }),
+
+/***/ 444:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Copy = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Copy extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    getFromFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "from" ? flags[0] : null;
+    }
+    /**
+     * Returns there here-documents that are defined in this RUN
+     * instruction.
+     *
+     * This API is experimental and subject to change.
+     */
+    getHeredocs() {
+        return super.getHeredocs();
+    }
+}
+exports.Copy = Copy;
+
+
+/***/ }),
+
+/***/ 1835:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Entrypoint = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Entrypoint extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Entrypoint = Entrypoint;
+
+
+/***/ }),
+
+/***/ 1822:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Env = void 0;
+const propertyInstruction_1 = __nccwpck_require__(4984);
+class Env extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getProperties() {
+        return super.getProperties();
+    }
+}
+exports.Env = Env;
+
+
+/***/ }),
+
+/***/ 5377:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.From = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const modifiableInstruction_1 = __nccwpck_require__(4774);
+class From extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    getImage() {
+        const args = this.getArguments();
+        return args.length > 0 ? args[0].getValue() : null;
+    }
+    /**
+     * Returns the name of the image that will be used as the base image.
+     *
+     * @return the base image's name, or null if unspecified
+     */
+    getImageName() {
+        const imageName = this.getRangeContent(this.getImageNameRange());
+        if (imageName === null) {
+            return null;
+        }
+        let commented = false;
+        let escaped = false;
+        let name = "";
+        for (let i = 0; i < imageName.length; i++) {
+            const ch = imageName.charAt(i);
+            switch (ch) {
+                case this.escapeChar:
+                    escaped = true;
+                    break;
+                case '\r':
+                    continue;
+                case '\n':
+                    commented = false;
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                case '#':
+                    if (escaped) {
+                        commented = true;
+                    }
+                    else {
+                        name = name + ch;
+                        escaped = false;
+                    }
+                    break;
+                default:
+                    if (!commented) {
+                        name = name + ch;
+                        escaped = false;
+                    }
+                    break;
+            }
+        }
+        return name;
+    }
+    /**
+     * Returns the range that covers the name of the image used by
+     * this instruction.
+     *
+     * @return the range of the name of this instruction's argument,
+     *         or null if no image has been specified
+     */
+    getImageNameRange() {
+        let range = this.getImageRange();
+        if (range) {
+            let registryRange = this.getRegistryRange();
+            if (registryRange) {
+                range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+            }
+            let tagRange = this.getImageTagRange();
+            let digestRange = this.getImageDigestRange();
+            if (tagRange === null) {
+                if (digestRange !== null) {
+                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+                }
+            }
+            else {
+                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            }
+            return range;
+        }
+        return null;
+    }
+    /**
+     * Returns the range that covers the image argument of this
+     * instruction. This includes the tag or digest of the image if
+     * it has been specified by the instruction.
+     *
+     * @return the range of the image argument, or null if no image
+     *         has been specified
+     */
+    getImageRange() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0].getRange() : null;
+    }
+    getImageTag() {
+        return this.getRangeContent(this.getImageTagRange());
+    }
+    /**
+     * Returns the range in the document that the tag of the base
+     * image encompasses.
+     *
+     * @return the base image's tag's range in the document, or null
+     *         if no tag has been specified
+     */
+    getImageTagRange() {
+        const range = this.getImageRange();
+        if (range) {
+            const rangeStartOffset = this.document.offsetAt(range.start);
+            const content = this.getRangeContent(range);
+            const atIndex = this.indexOf(rangeStartOffset, content, '@');
+            const slashIndex = content.indexOf('/');
+            if (atIndex === -1) {
+                const colonIndex = this.lastIndexOf(rangeStartOffset, content, ':');
+                if (colonIndex > slashIndex) {
+                    return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
+                }
+            }
+            const subcontent = content.substring(0, atIndex);
+            const subcolonIndex = subcontent.indexOf(':');
+            if (subcolonIndex === -1) {
+                return null;
+            }
+            if (slashIndex === -1) {
+                // slash not found suggests no registry and no namespace defined
+                return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + atIndex));
+            }
+            // both colon and slash found, check if it is a port
+            if (subcolonIndex < slashIndex) {
+                return null;
+            }
+            return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + subcolonIndex + 1), this.document.positionAt(rangeStartOffset + subcontent.length));
+        }
+        return null;
+    }
+    getImageDigest() {
+        return this.getRangeContent(this.getImageDigestRange());
+    }
+    /**
+     * Returns the range in the document that the digest of the base
+     * image encompasses.
+     *
+     * @return the base image's digest's range in the document, or null
+     *         if no digest has been specified
+     */
+    getImageDigestRange() {
+        let range = this.getImageRange();
+        if (range) {
+            let content = this.getRangeContent(range);
+            let index = this.lastIndexOf(this.document.offsetAt(range.start), content, '@');
+            if (index !== -1) {
+                return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
+            }
+        }
+        return null;
+    }
+    indexOf(documentOffset, content, searchString) {
+        let index = content.indexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+            const position = documentOffset + index;
+            const variableRange = variables[i].getRange();
+            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+                const offset = this.document.offsetAt(variableRange.end) - documentOffset;
+                const substring = content.substring(offset);
+                const subIndex = substring.indexOf(searchString);
+                if (subIndex === -1) {
+                    return -1;
+                }
+                index = subIndex + offset;
+                i = -1;
+                continue;
+            }
+        }
+        return index;
+    }
+    lastIndexOf(documentOffset, content, searchString) {
+        let index = content.lastIndexOf(searchString);
+        const variables = this.getVariables();
+        for (let i = 0; i < variables.length; i++) {
+            const position = documentOffset + index;
+            const variableRange = variables[i].getRange();
+            if (this.document.offsetAt(variableRange.start) < position && position < this.document.offsetAt(variableRange.end)) {
+                index = content.substring(0, index).lastIndexOf(searchString);
+                if (index === -1) {
+                    return -1;
+                }
+                i = -1;
+                continue;
+            }
+        }
+        return index;
+    }
+    getRegistry() {
+        return this.getRangeContent(this.getRegistryRange());
+    }
+    getRegistryRange() {
+        const range = this.getImageRange();
+        if (range) {
+            const tagRange = this.getImageTagRange();
+            const digestRange = this.getImageDigestRange();
+            if (tagRange === null) {
+                if (digestRange !== null) {
+                    range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+                }
+            }
+            else {
+                range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            }
+            const content = this.getRangeContent(range);
+            const rangeStart = this.document.offsetAt(range.start);
+            const startingSlashIndex = this.indexOf(rangeStart, content, '/');
+            if (startingSlashIndex === -1) {
+                return null;
+            }
+            const portIndex = this.indexOf(rangeStart, content, ':');
+            const dotIndex = this.indexOf(rangeStart, content, '.');
+            // hostname detected
+            if (portIndex !== -1 || dotIndex !== -1) {
+                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            }
+            const registry = content.substring(0, startingSlashIndex);
+            // localhost registry detected
+            if (registry === 'localhost') {
+                return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            }
+        }
+        return null;
+    }
+    getBuildStage() {
+        let range = this.getBuildStageRange();
+        return range === null ? null : this.getRangeContent(range);
+    }
+    getBuildStageRange() {
+        let args = this.getArguments();
+        if (args.length > 2 && args[1].getValue().toUpperCase() === "AS") {
+            return args[2].getRange();
+        }
+        return null;
+    }
+    getPlatformFlag() {
+        let flags = super.getFlags();
+        return flags.length === 1 && flags[0].getName() === "platform" ? flags[0] : null;
+    }
+}
+exports.From = From;
+
+
+/***/ }),
+
+/***/ 1167:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Healthcheck = void 0;
+const modifiableInstruction_1 = __nccwpck_require__(4774);
+class Healthcheck extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        argument = argument.toUpperCase();
+        return argument === "CMD" || argument === "NONE";
+    }
+    getSubcommand() {
+        let args = this.getArguments();
+        return args.length !== 0 ? args[0] : null;
+    }
+}
+exports.Healthcheck = Healthcheck;
+
+
+/***/ }),
+
+/***/ 3871:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Label = void 0;
+const propertyInstruction_1 = __nccwpck_require__(4984);
+const util_1 = __nccwpck_require__(7459);
+class Label extends propertyInstruction_1.PropertyInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getVariables() {
+        const variables = super.getVariables();
+        const properties = this.getProperties();
+        // iterate over all of this LABEL's properties
+        for (const property of properties) {
+            const value = property.getUnescapedValue();
+            // check if the value is contained in single quotes,
+            // single quotes would indicate a literal value
+            if (value !== null && value.length > 2 && value.charAt(0) === '\'' && value.charAt(value.length - 1) === '\'') {
+                const range = property.getValueRange();
+                for (let i = 0; i < variables.length; i++) {
+                    // if a variable is in a single quote, remove it from the list
+                    if (util_1.Util.isInsideRange(variables[i].getRange().start, range)) {
+                        variables.splice(i, 1);
+                        i--;
+                    }
+                }
+            }
+        }
+        return variables;
+    }
+    getProperties() {
+        return super.getProperties();
+    }
+}
+exports.Label = Label;
+
+
+/***/ }),
+
+/***/ 5554:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Onbuild = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const parser_1 = __nccwpck_require__(7988);
+const instruction_1 = __nccwpck_require__(5279);
+class Onbuild extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getTrigger() {
+        let trigger = this.getTriggerWord();
+        return trigger === null ? null : trigger.toUpperCase();
+    }
+    getTriggerWord() {
+        return this.getRangeContent(this.getTriggerRange());
+    }
+    getTriggerRange() {
+        let args = this.getArguments();
+        return args.length > 0 ? args[0].getRange() : null;
+    }
+    getTriggerInstruction() {
+        let triggerRange = this.getTriggerRange();
+        if (triggerRange === null) {
+            return null;
+        }
+        let args = this.getArguments();
+        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
+    }
+}
+exports.Onbuild = Onbuild;
+
+
+/***/ }),
+
+/***/ 7224:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Run = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Run extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    stopSearchingForFlags(argument) {
+        return argument.indexOf("--") === -1;
+    }
+    /**
+     * Returns there here-documents that are defined in this RUN
+     * instruction.
+     *
+     * This API is experimental and subject to change.
+     */
+    getHeredocs() {
+        return super.getHeredocs();
+    }
+}
+exports.Run = Run;
+
+
+/***/ }),
+
+/***/ 7523:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Shell = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Shell extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Shell = Shell;
+
+
+/***/ }),
+
+/***/ 4301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Stopsignal = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class Stopsignal extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Stopsignal = Stopsignal;
+
+
+/***/ }),
+
+/***/ 3998:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.User = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class User extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.User = User;
+
+
+/***/ }),
+
+/***/ 1347:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Volume = void 0;
+const jsonInstruction_1 = __nccwpck_require__(5305);
+class Volume extends jsonInstruction_1.JSONInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+}
+exports.Volume = Volume;
+
+
+/***/ }),
+
+/***/ 7529:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Workdir = void 0;
+const instruction_1 = __nccwpck_require__(5279);
+class Workdir extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    /**
+     * Returns the path that has been defined. Note that this path may
+     * be absolute or relative depending on what was written in the
+     * instruction.
+     *
+     * @return the working directory's path, or null if this
+     *         instruction has no arguments
+     */
+    getPath() {
+        return this.getArgumentsContent();
+    }
+    /**
+     * Returns the absolute path that this instruction resolves to. The
+     * function will inspect prior WORKDIR instructions in the current
+     * image or another build stage in the Dockerfile to try to
+     * determine this.
+     *
+     * @return the absolute path of the working directory, or null if
+     *         this instruction has no arguments, or undefined if it
+     *         cannot be determined because only relative paths could be
+     *         found
+     */
+    getAbsolutePath() {
+        const path = this.getPath();
+        if (path === null || path.startsWith("/")) {
+            return path;
+        }
+        const startLine = this.getRange().start.line;
+        const hierarchy = this.dockerfile.getStageHierarchy(startLine);
+        for (let i = hierarchy.length - 1; i >= 0; i--) {
+            const workdirs = hierarchy[i].getWORKDIRs();
+            for (let j = workdirs.length - 1; j >= 0; j--) {
+                if (workdirs[j].getRange().start.line < startLine) {
+                    const parent = workdirs[j].getAbsolutePath();
+                    if (parent === undefined || parent === null) {
+                        return undefined;
+                    }
+                    return parent.endsWith("/") ? parent + path : parent + "/" + path;
+                }
+            }
+        }
+        return undefined;
+    }
+}
+exports.Workdir = Workdir;
+
+
+/***/ }),
+
+/***/ 3702:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JSONArgument = void 0;
+const argument_1 = __nccwpck_require__(5940);
+class JSONArgument extends argument_1.Argument {
+    constructor(value, range, jsonRange) {
+        super(value, range);
+        this.jsonRange = jsonRange;
+    }
+    getJSONRange() {
+        return this.jsonRange;
+    }
+    getJSONValue() {
+        let value = super.getValue();
+        value = value.substring(1, value.length - 1);
+        return value;
+    }
+}
+exports.JSONArgument = JSONArgument;
+
+
+/***/ }),
+
+/***/ 5305:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.JSONInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const argument_1 = __nccwpck_require__(5940);
+const jsonArgument_1 = __nccwpck_require__(3702);
+const modifiableInstruction_1 = __nccwpck_require__(4774);
+class JSONInstruction extends modifiableInstruction_1.ModifiableInstruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.openingBracket = null;
+        this.closingBracket = null;
+        this.jsonStrings = [];
+        const argsContent = this.getRawArgumentsContent();
+        if (argsContent === null) {
+            return;
+        }
+        const args = this.getArguments();
+        if (args.length === 1 && args[0].getValue() === "[]") {
+            let argRange = args[0].getRange();
+            this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
+            this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
+            return;
+        }
+        else if (args.length === 2 && args[0].getValue() === '[' && args[1].getValue() === ']') {
+            this.openingBracket = args[0];
+            this.closingBracket = args[1];
+            return;
+        }
+        const argsOffset = document.offsetAt(this.getArgumentsRange().start);
+        let start = -1;
+        let last = "";
+        let quoted = false;
+        let escapedArg = "";
+        argsCheck: for (let i = 0; i < argsContent.length; i++) {
+            let char = argsContent.charAt(i);
+            switch (char) {
+                case '[':
+                    if (last === "") {
+                        this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                        last = '[';
+                    }
+                    else if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else {
+                        break argsCheck;
+                    }
+                    break;
+                case '"':
+                    if (last === '[' || last === ',') {
+                        start = i;
+                        quoted = true;
+                        last = '"';
+                        escapedArg = escapedArg + char;
+                        continue;
+                    }
+                    else if (last === '"') {
+                        if (quoted) {
+                            escapedArg = escapedArg + char;
+                            // quoted string done
+                            quoted = false;
+                            this.jsonStrings.push(new jsonArgument_1.JSONArgument(escapedArg, vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start), document.positionAt(argsOffset + i + 1)), vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + start + 1), document.positionAt(argsOffset + i))));
+                            escapedArg = "";
+                        }
+                        else {
+                            // should be a , or a ]
+                            break argsCheck;
+                        }
+                    }
+                    else {
+                        break argsCheck;
+                    }
+                    break;
+                case ',':
+                    if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else {
+                        if (last === '"') {
+                            last = ',';
+                        }
+                        else {
+                            break argsCheck;
+                        }
+                    }
+                    break;
+                case ']':
+                    if (quoted) {
+                        escapedArg = escapedArg + char;
+                    }
+                    else if (last !== "") {
+                        this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(document.positionAt(argsOffset + i), document.positionAt(argsOffset + i + 1)));
+                        break argsCheck;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                case '\\':
+                    if (quoted) {
+                        switch (argsContent.charAt(i + 1)) {
+                            case '"':
+                            case '\\':
+                                escapedArg = escapedArg + argsContent.charAt(i + 1);
+                                i++;
+                                continue;
+                            case ' ':
+                            case '\t':
+                                escapeCheck: for (let j = i + 2; j < argsContent.length; j++) {
+                                    switch (argsContent.charAt(j)) {
+                                        case '\r':
+                                            // offset one more for \r\n
+                                            j++;
+                                        case '\n':
+                                            i = j;
+                                            continue argsCheck;
+                                        case ' ':
+                                        case '\t':
+                                            break;
+                                        default:
+                                            break escapeCheck;
+                                    }
+                                }
+                                break;
+                            case '\r':
+                                // offset one more for \r\n
+                                i++;
+                            default:
+                                i++;
+                                continue;
+                        }
+                    }
+                    else {
+                        escapeCheck: for (let j = i + 1; j < argsContent.length; j++) {
+                            switch (argsContent.charAt(j)) {
+                                case '\r':
+                                    // offset one more for \r\n
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    continue argsCheck;
+                                case ' ':
+                                case '\t':
+                                    break;
+                                default:
+                                    break escapeCheck;
+                            }
+                        }
+                    }
+                    break argsCheck;
+                default:
+                    if (!quoted) {
+                        break argsCheck;
+                    }
+                    escapedArg = escapedArg + char;
+                    break;
+            }
+        }
+    }
+    stopSearchingForFlags(_value) {
+        return true;
+    }
+    getOpeningBracket() {
+        return this.openingBracket;
+    }
+    getJSONStrings() {
+        return this.jsonStrings;
+    }
+    getClosingBracket() {
+        return this.closingBracket;
+    }
+}
+exports.JSONInstruction = JSONInstruction;
+
+
+/***/ }),
+
+/***/ 7005:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Line = void 0;
+class Line {
+    constructor(document, range) {
+        this.document = document;
+        this.range = range;
+    }
+    getRange() {
+        return this.range;
+    }
+    getTextContent() {
+        return this.document.getText().substring(this.document.offsetAt(this.range.start), this.document.offsetAt(this.range.end));
+    }
+    isAfter(line) {
+        return this.range.start.line > line.range.start.line;
+    }
+    isBefore(line) {
+        return this.range.start.line < line;
+    }
+}
+exports.Line = Line;
+
+
+/***/ }),
+
+/***/ 8390:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DockerfileParser = exports.DefaultVariables = exports.Directive = exports.Keyword = exports.Workdir = exports.Volume = exports.User = exports.Stopsignal = exports.Shell = exports.Run = exports.PropertyInstruction = exports.Onbuild = exports.ModifiableInstruction = exports.Label = exports.JSONInstruction = exports.Heredoc = exports.Healthcheck = exports.From = exports.Env = exports.Entrypoint = exports.Copy = exports.Cmd = exports.Arg = exports.Add = exports.Variable = exports.Property = exports.ParserDirective = exports.Line = exports.Instruction = exports.Flag = exports.Comment = exports.JSONArgument = exports.Argument = void 0;
+var argument_1 = __nccwpck_require__(5940);
+Object.defineProperty(exports, "Argument", ({ enumerable: true, get: function () { return argument_1.Argument; } }));
+var jsonArgument_1 = __nccwpck_require__(3702);
+Object.defineProperty(exports, "JSONArgument", ({ enumerable: true, get: function () { return jsonArgument_1.JSONArgument; } }));
+const comment_1 = __nccwpck_require__(4022);
+Object.defineProperty(exports, "Comment", ({ enumerable: true, get: function () { return comment_1.Comment; } }));
+const parser_1 = __nccwpck_require__(7988);
+var flag_1 = __nccwpck_require__(1077);
+Object.defineProperty(exports, "Flag", ({ enumerable: true, get: function () { return flag_1.Flag; } }));
+const instruction_1 = __nccwpck_require__(5279);
+Object.defineProperty(exports, "Instruction", ({ enumerable: true, get: function () { return instruction_1.Instruction; } }));
+var line_1 = __nccwpck_require__(7005);
+Object.defineProperty(exports, "Line", ({ enumerable: true, get: function () { return line_1.Line; } }));
+const parserDirective_1 = __nccwpck_require__(7499);
+Object.defineProperty(exports, "ParserDirective", ({ enumerable: true, get: function () { return parserDirective_1.ParserDirective; } }));
+var property_1 = __nccwpck_require__(9602);
+Object.defineProperty(exports, "Property", ({ enumerable: true, get: function () { return property_1.Property; } }));
+var variable_1 = __nccwpck_require__(3743);
+Object.defineProperty(exports, "Variable", ({ enumerable: true, get: function () { return variable_1.Variable; } }));
+var add_1 = __nccwpck_require__(9618);
+Object.defineProperty(exports, "Add", ({ enumerable: true, get: function () { return add_1.Add; } }));
+const arg_1 = __nccwpck_require__(4381);
+Object.defineProperty(exports, "Arg", ({ enumerable: true, get: function () { return arg_1.Arg; } }));
+const cmd_1 = __nccwpck_require__(5517);
+Object.defineProperty(exports, "Cmd", ({ enumerable: true, get: function () { return cmd_1.Cmd; } }));
+const copy_1 = __nccwpck_require__(444);
+Object.defineProperty(exports, "Copy", ({ enumerable: true, get: function () { return copy_1.Copy; } }));
+const entrypoint_1 = __nccwpck_require__(1835);
+Object.defineProperty(exports, "Entrypoint", ({ enumerable: true, get: function () { return entrypoint_1.Entrypoint; } }));
+const env_1 = __nccwpck_require__(1822);
+Object.defineProperty(exports, "Env", ({ enumerable: true, get: function () { return env_1.Env; } }));
+const from_1 = __nccwpck_require__(5377);
+Object.defineProperty(exports, "From", ({ enumerable: true, get: function () { return from_1.From; } }));
+const healthcheck_1 = __nccwpck_require__(1167);
+Object.defineProperty(exports, "Healthcheck", ({ enumerable: true, get: function () { return healthcheck_1.Healthcheck; } }));
+var heredoc_1 = __nccwpck_require__(7599);
+Object.defineProperty(exports, "Heredoc", ({ enumerable: true, get: function () { return heredoc_1.Heredoc; } }));
+var jsonInstruction_1 = __nccwpck_require__(5305);
+Object.defineProperty(exports, "JSONInstruction", ({ enumerable: true, get: function () { return jsonInstruction_1.JSONInstruction; } }));
+var label_1 = __nccwpck_require__(3871);
+Object.defineProperty(exports, "Label", ({ enumerable: true, get: function () { return label_1.Label; } }));
+var modifiableInstruction_1 = __nccwpck_require__(4774);
+Object.defineProperty(exports, "ModifiableInstruction", ({ enumerable: true, get: function () { return modifiableInstruction_1.ModifiableInstruction; } }));
+var onbuild_1 = __nccwpck_require__(5554);
+Object.defineProperty(exports, "Onbuild", ({ enumerable: true, get: function () { return onbuild_1.Onbuild; } }));
+var propertyInstruction_1 = __nccwpck_require__(4984);
+Object.defineProperty(exports, "PropertyInstruction", ({ enumerable: true, get: function () { return propertyInstruction_1.PropertyInstruction; } }));
+var run_1 = __nccwpck_require__(7224);
+Object.defineProperty(exports, "Run", ({ enumerable: true, get: function () { return run_1.Run; } }));
+var shell_1 = __nccwpck_require__(7523);
+Object.defineProperty(exports, "Shell", ({ enumerable: true, get: function () { return shell_1.Shell; } }));
+var stopsignal_1 = __nccwpck_require__(4301);
+Object.defineProperty(exports, "Stopsignal", ({ enumerable: true, get: function () { return stopsignal_1.Stopsignal; } }));
+var user_1 = __nccwpck_require__(3998);
+Object.defineProperty(exports, "User", ({ enumerable: true, get: function () { return user_1.User; } }));
+var volume_1 = __nccwpck_require__(1347);
+Object.defineProperty(exports, "Volume", ({ enumerable: true, get: function () { return volume_1.Volume; } }));
+const workdir_1 = __nccwpck_require__(7529);
+Object.defineProperty(exports, "Workdir", ({ enumerable: true, get: function () { return workdir_1.Workdir; } }));
+var Keyword;
+(function (Keyword) {
+    Keyword["ADD"] = "ADD";
+    Keyword["ARG"] = "ARG";
+    Keyword["CMD"] = "CMD";
+    Keyword["COPY"] = "COPY";
+    Keyword["ENTRYPOINT"] = "ENTRYPOINT";
+    Keyword["ENV"] = "ENV";
+    Keyword["EXPOSE"] = "EXPOSE";
+    Keyword["FROM"] = "FROM";
+    Keyword["HEALTHCHECK"] = "HEALTHCHECK";
+    Keyword["LABEL"] = "LABEL";
+    Keyword["MAINTAINER"] = "MAINTAINER";
+    Keyword["ONBUILD"] = "ONBUILD";
+    Keyword["RUN"] = "RUN";
+    Keyword["SHELL"] = "SHELL";
+    Keyword["STOPSIGNAL"] = "STOPSIGNAL";
+    Keyword["USER"] = "USER";
+    Keyword["VOLUME"] = "VOLUME";
+    Keyword["WORKDIR"] = "WORKDIR";
+})(Keyword || (exports.Keyword = Keyword = {}));
+var Directive;
+(function (Directive) {
+    Directive["escape"] = "escape";
+    Directive["syntax"] = "syntax";
+})(Directive || (exports.Directive = Directive = {}));
+exports.DefaultVariables = [
+    "ALL_PROXY", "all_proxy",
+    "FTP_PROXY", "ftp_proxy",
+    "HTTP_PROXY", "http_proxy",
+    "HTTPS_PROXY", "https_proxy",
+    "NO_PROXY", "no_proxy"
+];
+var DockerfileParser;
+(function (DockerfileParser) {
+    function parse(content) {
+        let parser = new parser_1.Parser();
+        return parser.parse(content);
+    }
+    DockerfileParser.parse = parse;
+})(DockerfileParser || (exports.DockerfileParser = DockerfileParser = {}));
+
+
+/***/ }),
+
+/***/ 4774:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ModifiableInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const flag_1 = __nccwpck_require__(1077);
+const instruction_1 = __nccwpck_require__(5279);
+class ModifiableInstruction extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getFlags() {
+        if (!this.flags) {
+            this.flags = [];
+            for (let arg of this.getArguments()) {
+                let value = arg.getValue();
+                if (this.stopSearchingForFlags(value)) {
+                    return this.flags;
+                }
+                else if (value.indexOf("--") === 0) {
+                    let range = arg.getRange();
+                    let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+                    let nameIndex = value.indexOf('=');
+                    let index = rawValue.indexOf('=');
+                    let firstMatch = false;
+                    let secondMatch = false;
+                    let startIndex = -1;
+                    nameSearchLoop: for (let i = 0; i < rawValue.length; i++) {
+                        switch (rawValue.charAt(i)) {
+                            case '\\':
+                            case ' ':
+                            case '\t':
+                            case '\r':
+                            case '\n':
+                                break;
+                            case '-':
+                                if (secondMatch) {
+                                    startIndex = i;
+                                    break nameSearchLoop;
+                                }
+                                else if (firstMatch) {
+                                    secondMatch = true;
+                                }
+                                else {
+                                    firstMatch = true;
+                                }
+                                break;
+                            default:
+                                startIndex = i;
+                                break nameSearchLoop;
+                        }
+                    }
+                    let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
+                    if (index === -1) {
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
+                    }
+                    else if (index === value.length - 1) {
+                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
+                    }
+                    else {
+                        let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
+                        this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
+                    }
+                }
+            }
+        }
+        return this.flags;
+    }
+    getArguments() {
+        const args = super.getArguments();
+        const flags = this.getFlags();
+        if (flags.length === 0) {
+            return args;
+        }
+        for (let i = 0; i < flags.length; i++) {
+            args.shift();
+        }
+        return args;
+    }
+}
+exports.ModifiableInstruction = ModifiableInstruction;
+
+
+/***/ }),
+
+/***/ 7988:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Parser = void 0;
+const vscode_languageserver_textdocument_1 = __nccwpck_require__(3383);
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const comment_1 = __nccwpck_require__(4022);
+const parserDirective_1 = __nccwpck_require__(7499);
+const instruction_1 = __nccwpck_require__(5279);
+const add_1 = __nccwpck_require__(9618);
+const arg_1 = __nccwpck_require__(4381);
+const cmd_1 = __nccwpck_require__(5517);
+const copy_1 = __nccwpck_require__(444);
+const env_1 = __nccwpck_require__(1822);
+const entrypoint_1 = __nccwpck_require__(1835);
+const from_1 = __nccwpck_require__(5377);
+const healthcheck_1 = __nccwpck_require__(1167);
+const label_1 = __nccwpck_require__(3871);
+const onbuild_1 = __nccwpck_require__(5554);
+const run_1 = __nccwpck_require__(7224);
+const shell_1 = __nccwpck_require__(7523);
+const stopsignal_1 = __nccwpck_require__(4301);
+const workdir_1 = __nccwpck_require__(7529);
+const user_1 = __nccwpck_require__(3998);
+const volume_1 = __nccwpck_require__(1347);
+const dockerfile_1 = __nccwpck_require__(9933);
+const util_1 = __nccwpck_require__(7459);
+const main_1 = __nccwpck_require__(8390);
+class Parser {
+    constructor() {
+        this.escapeChar = null;
+    }
+    static createInstruction(document, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+        switch (instruction.toUpperCase()) {
+            case "ADD":
+                return new add_1.Add(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ARG":
+                return new arg_1.Arg(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "CMD":
+                return new cmd_1.Cmd(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "COPY":
+                return new copy_1.Copy(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ENTRYPOINT":
+                return new entrypoint_1.Entrypoint(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ENV":
+                return new env_1.Env(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "FROM":
+                return new from_1.From(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "HEALTHCHECK":
+                return new healthcheck_1.Healthcheck(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "LABEL":
+                return new label_1.Label(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "ONBUILD":
+                return new onbuild_1.Onbuild(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "RUN":
+                return new run_1.Run(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "SHELL":
+                return new shell_1.Shell(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "STOPSIGNAL":
+                return new stopsignal_1.Stopsignal(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "WORKDIR":
+                return new workdir_1.Workdir(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "USER":
+                return new user_1.User(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            case "VOLUME":
+                return new volume_1.Volume(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+        }
+        return new instruction_1.Instruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+    }
+    getParserDirectives(document, buffer) {
+        // reset the escape directive in between runs
+        const directives = [];
+        this.escapeChar = '';
+        const offset = util_1.Util.isUTF8BOM(buffer.substring(0, 1)) ? 1 : 0;
+        directiveCheck: for (let i = offset; i < buffer.length; i++) {
+            switch (buffer.charAt(i)) {
+                case ' ':
+                case '\t':
+                    break;
+                case '\r':
+                case '\n':
+                    // blank lines stop the parsing of directives immediately
+                    break directiveCheck;
+                case '#':
+                    let directiveStart = -1;
+                    let directiveEnd = -1;
+                    for (let j = i + 1; j < buffer.length; j++) {
+                        let char = buffer.charAt(j);
+                        switch (char) {
+                            case ' ':
+                            case '\t':
+                                if (directiveStart !== -1 && directiveEnd === -1) {
+                                    directiveEnd = j;
+                                }
+                                break;
+                            case '\r':
+                            case '\n':
+                                break directiveCheck;
+                            case '=':
+                                let valueStart = -1;
+                                let valueEnd = -1;
+                                if (directiveEnd === -1) {
+                                    directiveEnd = j;
+                                }
+                                // assume the line ends with the file
+                                let lineEnd = buffer.length;
+                                directiveValue: for (let k = j + 1; k < buffer.length; k++) {
+                                    char = buffer.charAt(k);
+                                    switch (char) {
+                                        case '\r':
+                                        case '\n':
+                                            if (valueStart !== -1 && valueEnd === -1) {
+                                                valueEnd = k;
+                                            }
+                                            // line break found, reset
+                                            lineEnd = k;
+                                            break directiveValue;
+                                        case '\t':
+                                        case ' ':
+                                            if (valueStart !== -1 && valueEnd === -1) {
+                                                valueEnd = k;
+                                            }
+                                            continue;
+                                        default:
+                                            if (valueStart === -1) {
+                                                valueStart = k;
+                                            }
+                                            break;
+                                    }
+                                }
+                                if (directiveStart === -1) {
+                                    // no directive, it's a regular comment
+                                    break directiveCheck;
+                                }
+                                if (valueStart === -1) {
+                                    // no non-whitespace characters found, highlight all the characters then
+                                    valueStart = j + 1;
+                                    valueEnd = lineEnd;
+                                }
+                                else if (valueEnd === -1) {
+                                    // reached EOF
+                                    valueEnd = buffer.length;
+                                }
+                                const lineRange = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
+                                const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
+                                const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
+                                directives.push(new parserDirective_1.ParserDirective(document, lineRange, nameRange, valueRange));
+                                directiveStart = -1;
+                                if (buffer.charAt(valueEnd) === '\r') {
+                                    // skip over the \r
+                                    i = valueEnd + 1;
+                                }
+                                else {
+                                    i = valueEnd;
+                                }
+                                continue directiveCheck;
+                            default:
+                                if (directiveStart === -1) {
+                                    directiveStart = j;
+                                }
+                                break;
+                        }
+                    }
+                    break;
+                default:
+                    break directiveCheck;
+            }
+        }
+        return directives;
+    }
+    parse(buffer) {
+        this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer);
+        this.buffer = buffer;
+        let dockerfile = new dockerfile_1.Dockerfile(this.document);
+        let directives = this.getParserDirectives(this.document, this.buffer);
+        let offset = 0;
+        this.escapeChar = '\\';
+        if (directives.length > 0) {
+            dockerfile.setDirectives(directives);
+            this.escapeChar = dockerfile.getEscapeCharacter();
+            // start parsing after the directives
+            offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
+        }
+        else if (util_1.Util.isUTF8BOM(buffer.substring(0, 1))) {
+            offset = 1;
+        }
+        for (let i = offset; i < this.buffer.length; i++) {
+            const char = this.buffer.charAt(i);
+            switch (char) {
+                case ' ':
+                case '\t':
+                case '\r':
+                case '\n':
+                    break;
+                case '#':
+                    i = this.processComment(dockerfile, i);
+                    break;
+                default:
+                    i = this.processInstruction(dockerfile, char, i);
+                    break;
+            }
+        }
+        dockerfile.organizeComments();
+        return dockerfile;
+    }
+    processInstruction(dockerfile, char, start) {
+        let instruction = char;
+        let instructionEnd = -1;
+        let escapedInstruction = false;
+        instructionCheck: for (let i = start + 1; i < this.buffer.length; i++) {
+            char = this.buffer.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    escapedInstruction = true;
+                    char = this.buffer.charAt(i + 1);
+                    if (char === '\r' || char === '\n') {
+                        if (instructionEnd === -1) {
+                            instructionEnd = i;
+                        }
+                        i++;
+                    }
+                    else if (char === ' ' || char === '\t') {
+                        for (let j = i + 2; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    i = j;
+                                    continue instructionCheck;
+                                default:
+                                    // found an argument, mark end of instruction
+                                    instructionEnd = i + 1;
+                                    instruction = instruction + this.escapeChar;
+                                    i = j - 2;
+                                    continue instructionCheck;
+                            }
+                        }
+                        // reached EOF
+                        instructionEnd = i + 1;
+                        instruction = instruction + this.escapeChar;
+                        break instructionCheck;
+                    }
+                    else {
+                        instructionEnd = i + 1;
+                        instruction = instruction + this.escapeChar;
+                        // reset and consider it as one contiguous word
+                        escapedInstruction = false;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escapedInstruction) {
+                        // on an escaped newline, need to search for non-whitespace
+                        escapeCheck: for (let j = i + 1; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    i = j;
+                                    continue instructionCheck;
+                                default:
+                                    break escapeCheck;
+                            }
+                        }
+                        escapedInstruction = false;
+                    }
+                    if (instructionEnd === -1) {
+                        instructionEnd = i;
+                    }
+                    i = this.processArguments(dockerfile, instruction, instructionEnd, start, i);
+                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, i));
+                    return i;
+                case '\r':
+                case '\n':
+                    if (escapedInstruction) {
+                        continue;
+                    }
+                    if (instructionEnd === -1) {
+                        instructionEnd = i;
+                    }
+                    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
+                    return i;
+                case '#':
+                    if (escapedInstruction) {
+                        continue;
+                    }
+                default:
+                    instructionEnd = i + 1;
+                    instruction = instruction + char;
+                    escapedInstruction = false;
+                    break;
+            }
+        }
+        // reached EOF
+        if (instructionEnd === -1) {
+            instructionEnd = this.buffer.length;
+        }
+        dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, instructionEnd, this.buffer.length));
+        return this.buffer.length;
+    }
+    processHeredocs(instruction, offset) {
+        let keyword = instruction.getKeyword();
+        if (keyword === main_1.Keyword.ONBUILD) {
+            instruction = instruction.getTriggerInstruction();
+            if (instruction === null) {
+                return offset;
+            }
+            keyword = instruction.getKeyword();
+        }
+        if (keyword !== main_1.Keyword.ADD && keyword !== main_1.Keyword.COPY && keyword !== main_1.Keyword.RUN) {
+            return offset;
+        }
+        const heredocs = [];
+        let tabbed = false;
+        for (const arg of instruction.getArguments()) {
+            const value = arg.getValue();
+            if (value.startsWith("<<") && value.length > 2) {
+                if (value.startsWith("<<-")) {
+                    tabbed = true;
+                }
+                const name = util_1.Util.parseHeredocName(value);
+                if (name !== null) {
+                    heredocs.push(name);
+                }
+            }
+        }
+        if (heredocs.length > 0) {
+            for (const heredoc of heredocs) {
+                offset = this.parseHeredoc(heredoc, offset, tabbed);
+            }
+        }
+        return offset;
+    }
+    processArguments(dockerfile, instruction, instructionEnd, start, offset) {
+        let escaped = false;
+        argumentsCheck: for (let i = offset + 1; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case '\r':
+                case '\n':
+                    if (escaped) {
+                        continue;
+                    }
+                    return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+                case this.escapeChar:
+                    const next = this.buffer.charAt(i + 1);
+                    if (next === '\n' || next === '\r') {
+                        escaped = true;
+                        i++;
+                    }
+                    else if (next === ' ' || next === '\t') {
+                        for (let j = i + 2; j < this.buffer.length; j++) {
+                            switch (this.buffer.charAt(j)) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    escaped = true;
+                                default:
+                                    i = j;
+                                    continue argumentsCheck;
+                            }
+                        }
+                        // reached EOF
+                        return this.buffer.length;
+                    }
+                    continue;
+                case '#':
+                    if (escaped) {
+                        i = this.processComment(dockerfile, i);
+                        continue argumentsCheck;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    break;
+                default:
+                    if (escaped) {
+                        escaped = false;
+                    }
+                    break;
+            }
+        }
+        return this.buffer.length;
+    }
+    processComment(dockerfile, start) {
+        let end = this.buffer.length;
+        commentLoop: for (let i = start + 1; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case '\r':
+                case '\n':
+                    end = i;
+                    break commentLoop;
+            }
+        }
+        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start), this.document.positionAt(end));
+        dockerfile.addComment(new comment_1.Comment(this.document, range));
+        return end;
+    }
+    parseHeredoc(heredocName, offset, tabbed) {
+        let startWord = -1;
+        let lineStart = true;
+        for (let i = offset; i < this.buffer.length; i++) {
+            switch (this.buffer.charAt(i)) {
+                case ' ':
+                    lineStart = false;
+                    break;
+                case '\t':
+                    if (!tabbed) {
+                        lineStart = false;
+                    }
+                    break;
+                case '\r':
+                case '\n':
+                    if (startWord !== -1 && heredocName === this.buffer.substring(startWord, i)) {
+                        return i;
+                    }
+                    startWord = -1;
+                    lineStart = true;
+                    break;
+                default:
+                    if (lineStart) {
+                        startWord = i;
+                        lineStart = false;
+                    }
+                    break;
+            }
+        }
+        return this.buffer.length;
+    }
+    createInstruction(dockerfile, instruction, start, instructionEnd, end) {
+        const startPosition = this.document.positionAt(start);
+        const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
+        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+        return Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+    }
+}
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 7499:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ParserDirective = void 0;
+const main_1 = __nccwpck_require__(8390);
+const line_1 = __nccwpck_require__(7005);
+class ParserDirective extends line_1.Line {
+    constructor(document, range, nameRange, valueRange) {
+        super(document, range);
+        this.nameRange = nameRange;
+        this.valueRange = valueRange;
+    }
+    toString() {
+        return "# " + this.getName() + '=' + this.getValue();
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+    getName() {
+        return this.document.getText().substring(this.document.offsetAt(this.nameRange.start), this.document.offsetAt(this.nameRange.end));
+    }
+    getValue() {
+        return this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+    }
+    getDirective() {
+        const directive = main_1.Directive[this.getName().toLowerCase()];
+        return directive === undefined ? null : directive;
+    }
+}
+exports.ParserDirective = ParserDirective;
+
+
+/***/ }),
+
+/***/ 9602:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Property = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const util_1 = __nccwpck_require__(7459);
+class Property {
+    constructor(document, escapeChar, arg, arg2) {
+        this.assignmentOperatorRange = null;
+        this.assignmentOperator = null;
+        this.valueRange = null;
+        this.value = null;
+        this.document = document;
+        this.escapeChar = escapeChar;
+        this.nameRange = Property.getNameRange(document, arg);
+        let value = document.getText().substring(document.offsetAt(this.nameRange.start), document.offsetAt(this.nameRange.end));
+        this.name = Property.getValue(value, escapeChar);
+        if (arg2) {
+            this.valueRange = arg2.getRange();
+            value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+            this.value = Property.getValue(value, escapeChar);
+            this.range = vscode_languageserver_types_1.Range.create(this.nameRange.start, this.valueRange.end);
+        }
+        else {
+            let argRange = arg.getRange();
+            if (this.nameRange.start.line === argRange.start.line
+                && this.nameRange.start.character === argRange.start.character
+                && this.nameRange.end.line === argRange.end.line
+                && this.nameRange.end.character === argRange.end.character) {
+            }
+            else {
+                this.valueRange = Property.getValueRange(document, arg);
+                value = document.getText().substring(document.offsetAt(this.valueRange.start), document.offsetAt(this.valueRange.end));
+                this.value = Property.getValue(value, escapeChar);
+                this.assignmentOperatorRange = vscode_languageserver_types_1.Range.create(this.nameRange.end, this.valueRange.start);
+                this.assignmentOperator = "=";
+            }
+            this.range = argRange;
+        }
+    }
+    getRange() {
+        return this.range;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    getValue() {
+        return this.value;
+    }
+    getValueRange() {
+        return this.valueRange;
+    }
+    /**
+     * Retrieves the operator used for delimiting between the name and
+     * value of this property. This will either be the "=" character
+     * or null if a character was not used or if this property has no
+     * value defined.
+     */
+    getAssignmentOperator() {
+        return this.assignmentOperator;
+    }
+    getAssignmentOperatorRange() {
+        return this.assignmentOperatorRange;
+    }
+    /**
+     * Returns the value of this property including any enclosing
+     * single or double quotes and relevant escape characters.
+     * Escaped newlines and its associated contiguous whitespace
+     * characters however will not be returned as they are deemed to
+     * be uninteresting to clients trying to return a Dockerfile.
+     *
+     * @return the unescaped value of this property or null if this
+     *         property has no associated value
+     */
+    getUnescapedValue() {
+        if (this.valueRange === null) {
+            return null;
+        }
+        let escaped = false;
+        let rawValue = "";
+        let value = this.document.getText().substring(this.document.offsetAt(this.valueRange.start), this.document.offsetAt(this.valueRange.end));
+        rawLoop: for (let i = 0; i < value.length; i++) {
+            let char = value.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    for (let j = i + 1; j < value.length; j++) {
+                        switch (value.charAt(j)) {
+                            case '\r':
+                                j++;
+                            case '\n':
+                                escaped = true;
+                                i = j;
+                                continue rawLoop;
+                            case ' ':
+                            case '\t':
+                                break;
+                            default:
+                                rawValue = rawValue + char;
+                                continue rawLoop;
+                        }
+                    }
+                    // this happens if there's only whitespace after the escape character
+                    rawValue = rawValue + char;
+                    break;
+                case '\r':
+                case '\n':
+                    break;
+                case ' ':
+                case '\t':
+                    if (!escaped) {
+                        rawValue = rawValue + char;
+                    }
+                    break;
+                case '#':
+                    if (escaped) {
+                        for (let j = i + 1; j < value.length; j++) {
+                            switch (value.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    continue rawLoop;
+                            }
+                        }
+                    }
+                    else {
+                        rawValue = rawValue + char;
+                    }
+                    break;
+                default:
+                    rawValue = rawValue + char;
+                    escaped = false;
+                    break;
+            }
+        }
+        return rawValue;
+    }
+    static getNameRange(document, arg) {
+        let value = arg.getValue();
+        let index = value.indexOf('=');
+        if (index !== -1) {
+            let initial = value.charAt(0);
+            let before = value.charAt(index - 1);
+            // check if content before the equals sign are in quotes
+            // "var"=value
+            // 'var'=value
+            // otherwise, just assume it's a standard definition
+            // var=value
+            if ((initial === '"' && before === '"') || (initial === '\'' && before === '\'') || (initial !== '"' && initial !== '\'')) {
+                return vscode_languageserver_types_1.Range.create(arg.getRange().start, document.positionAt(document.offsetAt(arg.getRange().start) + index));
+            }
+        }
+        // no '=' found, just defined the property's name
+        return arg.getRange();
+    }
+    static getValueRange(document, arg) {
+        return vscode_languageserver_types_1.Range.create(document.positionAt(document.offsetAt(arg.getRange().start) + arg.getValue().indexOf('=') + 1), document.positionAt(document.offsetAt(arg.getRange().end)));
+    }
+    /**
+     * Returns the actual value of this key-value pair. The value will
+     * have its escape characters removed if applicable. If the value
+     * spans multiple lines and there are comments nested within the
+     * lines, they too will be removed.
+     *
+     * @return the value that this key-value pair will actually be, may
+     *         be null if no value is defined, may be the empty string
+     *         if the value only consists of whitespace
+     */
+    static getValue(value, escapeChar) {
+        let escaped = false;
+        const skip = util_1.Util.findLeadingNonWhitespace(value, escapeChar);
+        if (skip !== 0 && value.charAt(skip) === '#') {
+            // need to skip over comments
+            escaped = true;
+        }
+        value = value.substring(skip);
+        let first = value.charAt(0);
+        let last = value.charAt(value.length - 1);
+        let literal = first === '\'' || first === '"';
+        let inSingle = (first === '\'' && last === '\'');
+        let inDouble = false;
+        if (first === '"') {
+            for (let i = 1; i < value.length; i++) {
+                if (value.charAt(i) === escapeChar) {
+                    i++;
+                }
+                else if (value.charAt(i) === '"' && i === value.length - 1) {
+                    inDouble = true;
+                }
+            }
+        }
+        if (inSingle || inDouble) {
+            value = value.substring(1, value.length - 1);
+        }
+        let commentCheck = -1;
+        let escapedValue = "";
+        let start = 0;
+        parseValue: for (let i = 0; i < value.length; i++) {
+            let char = value.charAt(i);
+            switch (char) {
+                case escapeChar:
+                    if (i + 1 === value.length) {
+                        escapedValue = escapedValue + escapeChar;
+                        break parseValue;
+                    }
+                    char = value.charAt(i + 1);
+                    if (char === ' ' || char === '\t') {
+                        whitespaceCheck: for (let j = i + 2; j < value.length; j++) {
+                            let char2 = value.charAt(j);
+                            switch (char2) {
+                                case ' ':
+                                case '\t':
+                                    break;
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    escaped = true;
+                                    i = j;
+                                    continue parseValue;
+                                default:
+                                    if (!inDouble && !inSingle && !literal) {
+                                        if (char2 === escapeChar) {
+                                            // add the escaped character
+                                            escapedValue = escapedValue + char;
+                                            // now start parsing from the next escape character
+                                            i = i + 1;
+                                        }
+                                        else {
+                                            // the expectation is that this j = i + 2 here
+                                            escapedValue = escapedValue + char + char2;
+                                            i = j;
+                                        }
+                                        continue parseValue;
+                                    }
+                                    break whitespaceCheck;
+                            }
+                        }
+                    }
+                    if (inDouble) {
+                        if (char === '\r') {
+                            escaped = true;
+                            i = i + 2;
+                        }
+                        else if (char === '\n') {
+                            escaped = true;
+                            i++;
+                        }
+                        else if (char !== '"') {
+                            if (char === escapeChar) {
+                                i++;
+                            }
+                            escapedValue = escapedValue + escapeChar;
+                        }
+                        continue parseValue;
+                    }
+                    else if (inSingle || literal) {
+                        if (char === '\r') {
+                            escaped = true;
+                            i = i + 2;
+                        }
+                        else if (char === '\n') {
+                            escaped = true;
+                            i++;
+                        }
+                        else {
+                            escapedValue = escapedValue + escapeChar;
+                        }
+                        continue parseValue;
+                    }
+                    else if (char === escapeChar) {
+                        // double escape, append one and move on
+                        escapedValue = escapedValue + escapeChar;
+                        i++;
+                    }
+                    else if (char === '\r') {
+                        escaped = true;
+                        // offset one more for \r\n
+                        i = i + 2;
+                    }
+                    else if (char === '\n') {
+                        escaped = true;
+                        i++;
+                        start = i;
+                    }
+                    else {
+                        // any other escapes are simply ignored
+                        escapedValue = escapedValue + char;
+                        i++;
+                    }
+                    break;
+                case ' ':
+                case '\t':
+                    if (escaped && commentCheck === -1) {
+                        commentCheck = i;
+                    }
+                    escapedValue = escapedValue + char;
+                    break;
+                case '\r':
+                    i++;
+                case '\n':
+                    if (escaped && commentCheck !== -1) {
+                        // rollback and remove the whitespace that was previously appended
+                        escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck - 1));
+                        commentCheck = -1;
+                    }
+                    break;
+                case '#':
+                    // a newline was escaped and now there's a comment
+                    if (escaped) {
+                        if (commentCheck !== -1) {
+                            // rollback and remove the whitespace that was previously appended
+                            escapedValue = escapedValue.substring(0, escapedValue.length - (i - commentCheck));
+                            commentCheck = -1;
+                        }
+                        newlineCheck: for (let j = i + 1; j < value.length; j++) {
+                            switch (value.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    break newlineCheck;
+                            }
+                        }
+                        continue parseValue;
+                    }
+                default:
+                    if (escaped) {
+                        escaped = false;
+                        commentCheck = -1;
+                    }
+                    escapedValue = escapedValue + char;
+                    break;
+            }
+        }
+        return escapedValue;
+    }
+}
+exports.Property = Property;
+
+
+/***/ }),
+
+/***/ 4984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PropertyInstruction = void 0;
+const vscode_languageserver_types_1 = __nccwpck_require__(4612);
+const instruction_1 = __nccwpck_require__(5279);
+const property_1 = __nccwpck_require__(9602);
+const argument_1 = __nccwpck_require__(5940);
+const util_1 = __nccwpck_require__(7459);
+class PropertyInstruction extends instruction_1.Instruction {
+    constructor(document, range, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document, range, dockerfile, escapeChar, instruction, instructionRange);
+        this.properties = undefined;
+    }
+    getProperties() {
+        if (this.properties === undefined) {
+            let args = this.getPropertyArguments();
+            if (args.length === 0) {
+                this.properties = [];
+            }
+            else if (args.length === 1) {
+                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0])];
+            }
+            else if (args.length === 2) {
+                if (args[0].getValue().indexOf('=') === -1) {
+                    this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], args[1])];
+                }
+                else {
+                    this.properties = [
+                        new property_1.Property(this.document, this.escapeChar, args[0]),
+                        new property_1.Property(this.document, this.escapeChar, args[1])
+                    ];
+                }
+            }
+            else if (args[0].getValue().indexOf('=') === -1) {
+                let text = this.document.getText();
+                let start = args[1].getRange().start;
+                let end = args[args.length - 1].getRange().end;
+                text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+                this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            }
+            else {
+                this.properties = [];
+                for (let i = 0; i < args.length; i++) {
+                    this.properties.push(new property_1.Property(this.document, this.escapeChar, args[i]));
+                }
+            }
+        }
+        return this.properties;
+    }
+    /**
+     * Goes from the back of the string and returns the first
+     * non-whitespace character that is found. If an escape character
+     * is found with newline characters, the escape character will
+     * not be considered a non-whitespace character and its index in
+     * the string will not be returned.
+     *
+     * @param content the string to search through
+     * @return the index in the string for the first non-whitespace
+     *         character when searching from the end of the string
+     */
+    findTrailingNonWhitespace(content) {
+        // loop back to find the first non-whitespace character
+        let index = content.length;
+        whitespaceCheck: for (let i = content.length - 1; i >= 0; i--) {
+            switch (content.charAt(i)) {
+                case ' ':
+                case '\t':
+                    continue;
+                case '\n':
+                    if (content.charAt(i - 1) === '\r') {
+                        i = i - 1;
+                    }
+                case '\r':
+                    newlineCheck: for (let j = i - 1; j >= 0; j--) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                            case '\r':
+                            case '\n':
+                            case this.escapeChar:
+                                continue;
+                            default:
+                                index = j;
+                                break newlineCheck;
+                        }
+                    }
+                    break whitespaceCheck;
+                default:
+                    index = i;
+                    break whitespaceCheck;
+            }
+        }
+        return index;
+    }
+    getPropertyArguments() {
+        const args = [];
+        let range = this.getInstructionRange();
+        let instructionNameEndOffset = this.document.offsetAt(range.end);
+        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
+        let content = this.getTextContent();
+        let fullArgs = content.substring(extra);
+        let start = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
+        if (start === -1) {
+            // only whitespace found, no arguments
+            return [];
+        }
+        const startPosition = this.document.positionAt(instructionNameEndOffset + start);
+        // records whether the parser has just processed an escaped newline or not,
+        // if our starting position is not on the same line as the instruction then
+        // the start of the content is already on an escaped line
+        let escaped = range.start.line !== startPosition.line;
+        // flag to track if the last character was an escape character
+        let endingEscape = false;
+        // position before the first escape character was hit
+        let mark = -1;
+        let end = this.findTrailingNonWhitespace(fullArgs);
+        content = fullArgs.substring(start, end + 1);
+        let argStart = escaped ? -1 : 0;
+        let spaced = false;
+        argumentLoop: for (let i = 0; i < content.length; i++) {
+            let char = content.charAt(i);
+            switch (char) {
+                case this.escapeChar:
+                    if (i + 1 === content.length) {
+                        endingEscape = true;
+                        break argumentLoop;
+                    }
+                    if (!escaped) {
+                        mark = i;
+                    }
+                    switch (content.charAt(i + 1)) {
+                        case ' ':
+                        case '\t':
+                            if (!util_1.Util.isWhitespace(content.charAt(i + 2))) {
+                                // space was escaped, continue as normal
+                                i = i + 1;
+                                continue argumentLoop;
+                            }
+                            // whitespace encountered, need to figure out if it extends to EOL
+                            whitespaceCheck: for (let j = i + 2; j < content.length; j++) {
+                                switch (content.charAt(j)) {
+                                    case '\r':
+                                        // offset one more for \r\n
+                                        j++;
+                                    case '\n':
+                                        // whitespace only, safe to skip
+                                        escaped = true;
+                                        i = j;
+                                        continue argumentLoop;
+                                    case ' ':
+                                    case '\t':
+                                        // ignore whitespace
+                                        break;
+                                    default:
+                                        // whitespace doesn't extend to EOL, create an argument
+                                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i + 2))));
+                                        argStart = j;
+                                        break whitespaceCheck;
+                                }
+                            }
+                            // go back and start processing the encountered non-whitespace character
+                            i = argStart - 1;
+                            continue argumentLoop;
+                        case '\r':
+                            // offset one more for \r\n
+                            i++;
+                        case '\n':
+                            // immediately followed by a newline, skip the newline
+                            escaped = true;
+                            i = i + 1;
+                            continue argumentLoop;
+                        case this.escapeChar:
+                            // double escape found, skip it and move on
+                            if (argStart === -1) {
+                                argStart = i;
+                            }
+                            i = i + 1;
+                            continue argumentLoop;
+                        default:
+                            if (argStart === -1) {
+                                argStart = i;
+                            }
+                            // non-whitespace encountered, skip the escape and process the
+                            // character normally
+                            continue argumentLoop;
+                    }
+                case '\'':
+                case '"':
+                    if (spaced) {
+                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                        // reset to start a new argument
+                        argStart = i;
+                        spaced = false;
+                    }
+                    if (argStart === -1) {
+                        argStart = i;
+                    }
+                    for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case char:
+                                if (content.charAt(j + 1) !== ' ' && content.charAt(j + 1) !== '') {
+                                    // there is more content after this quote,
+                                    // continue so that it is all processed as
+                                    // one single argument
+                                    i = j;
+                                    continue argumentLoop;
+                                }
+                                args.push(new argument_1.Argument(content.substring(argStart, j + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + j + 1))));
+                                i = j;
+                                argStart = -1;
+                                continue argumentLoop;
+                            case this.escapeChar:
+                                j++;
+                                break;
+                        }
+                    }
+                    break argumentLoop;
+                case ' ':
+                case '\t':
+                    if (escaped) {
+                        // consider there to be a space only if an argument
+                        // is not spanning multiple lines
+                        if (argStart !== -1) {
+                            spaced = true;
+                        }
+                    }
+                    else if (argStart !== -1) {
+                        args.push(new argument_1.Argument(content.substring(argStart, i), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + i))));
+                        argStart = -1;
+                    }
+                    break;
+                case '\r':
+                    // offset one more for \r\n
+                    i++;
+                case '\n':
+                    spaced = false;
+                    break;
+                case '#':
+                    if (escaped) {
+                        // a newline was escaped and now there's a comment
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case '\r':
+                                    j++;
+                                case '\n':
+                                    i = j;
+                                    spaced = false;
+                                    continue argumentLoop;
+                            }
+                        }
+                        // went to the end without finding a newline,
+                        // the comment was the last line in the instruction,
+                        // just stop parsing, create an argument if needed
+                        if (argStart !== -1) {
+                            let value = content.substring(argStart, mark);
+                            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+                            argStart = -1;
+                        }
+                        break argumentLoop;
+                    }
+                    else if (argStart === -1) {
+                        argStart = i;
+                    }
+                    break;
+                default:
+                    if (spaced) {
+                        this.createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start);
+                        // reset to start a new argument
+                        argStart = i;
+                        spaced = false;
+                    }
+                    escaped = false;
+                    if (argStart === -1) {
+                        argStart = i;
+                    }
+                    // variable detected
+                    if (char === '$' && content.charAt(i + 1) === '{') {
+                        let singleQuotes = false;
+                        let doubleQuotes = false;
+                        let escaped = false;
+                        for (let j = i + 1; j < content.length; j++) {
+                            switch (content.charAt(j)) {
+                                case this.escapeChar:
+                                    escaped = true;
+                                    break;
+                                case '\r':
+                                case '\n':
+                                    break;
+                                case '\'':
+                                    singleQuotes = !singleQuotes;
+                                    escaped = false;
+                                    break;
+                                case '"':
+                                    doubleQuotes = !doubleQuotes;
+                                    escaped = false;
+                                    break;
+                                case ' ':
+                                case '\t':
+                                    if (escaped || singleQuotes || doubleQuotes) {
+                                        break;
+                                    }
+                                    i = j - 1;
+                                    continue argumentLoop;
+                                case '}':
+                                    i = j;
+                                    continue argumentLoop;
+                                default:
+                                    escaped = false;
+                                    break;
+                            }
+                        }
+                        break argumentLoop;
+                    }
+                    break;
+            }
+        }
+        if (argStart !== -1 && argStart !== content.length) {
+            let end = endingEscape ? content.length - 1 : content.length;
+            let value = content.substring(argStart, end);
+            args.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + end))));
+        }
+        return args;
+    }
+    createSpacedArgument(argStart, args, content, mark, instructionNameEndOffset, start) {
+        if (argStart !== -1) {
+            args.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start + argStart), this.document.positionAt(instructionNameEndOffset + start + mark))));
+        }
+    }
+}
+exports.PropertyInstruction = PropertyInstruction;
+
+
+/***/ }),
+
+/***/ 7459:
+/***/ ((__unused_webpack_module, exports) => {
+
+/* --------------------------------------------------------------------------------------------
+ * Copyright (c) Remy Suen. All rights reserved.
+ * Licensed under the MIT License. See License.txt in the project root for license information.
+ * ------------------------------------------------------------------------------------------ */
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Util = void 0;
+class Util {
+    static isUTF8BOM(char) {
+        const uintArray = Uint8Array.from(Buffer.from(char, "UTF-8"));
+        return uintArray[0] === 0xEF && uintArray[1] == 0xBB && uintArray[2] == 0xBF;
+    }
+    static isWhitespace(char) {
+        return char === ' ' || char === '\t' || Util.isNewline(char);
+    }
+    static isNewline(char) {
+        return char === '\r' || char === '\n';
+    }
+    static findLeadingNonWhitespace(content, escapeChar) {
+        whitespaceCheck: for (let i = 0; i < content.length; i++) {
+            switch (content.charAt(i)) {
+                case ' ':
+                case '\t':
+                    continue;
+                case escapeChar:
+                    escapeCheck: for (let j = i + 1; j < content.length; j++) {
+                        switch (content.charAt(j)) {
+                            case ' ':
+                            case '\t':
+                                continue;
+                            case '\r':
+                                // offset one more for \r\n
+                                i = j + 1;
+                                continue whitespaceCheck;
+                            case '\n':
+                                i = j;
+                                continue whitespaceCheck;
+                            default:
+                                break escapeCheck;
+                        }
+                    }
+                    // found an escape character and then reached EOF
+                    return -1;
+                default:
+                    return i;
+            }
+        }
+        // only possible if the content is the empty string
+        return -1;
+    }
+    /**
+     * Determines if the given position is contained within the given range.
+     *
+     * @param position the position to check
+     * @param range the range to see if the position is inside of
+     */
+    static isInsideRange(position, range) {
+        if (range.start.line === range.end.line) {
+            return range.start.line === position.line
+                && range.start.character <= position.character
+                && position.character <= range.end.character;
+        }
+        else if (range.start.line === position.line) {
+            return range.start.character <= position.character;
+        }
+        else if (range.end.line === position.line) {
+            return position.character <= range.end.character;
+        }
+        return range.start.line < position.line && position.line < range.end.line;
+    }
+    static parseHeredocName(value) {
+        value = value.substring(2);
+        if (value.charAt(0) === '-') {
+            value = value.substring(1);
+        }
+        if (value.charAt(0) === '"') {
+            if (value.charAt(value.length - 1) !== '"') {
+                return null;
+            }
+            value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === '\'') {
+            if (value.charAt(value.length - 1) !== '\'') {
+                return null;
+            }
+            value = value.substring(1, value.length - 1);
+        }
+        if (value.charAt(0) === "<") {
+            return null;
+        }
+        return value;
+    }
+}
+exports.Util = Util;
+
+
+/***/ }),
+
+/***/ 3743:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.Variable = void 0;
+class Variable {
+    constructor(name, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name;
+        this.nameRange = nameRange;
+        this.range = range;
+        this.modifier = modifier;
+        this.modifierRange = modifierRange;
+        this.substitutionParameter = substitutionParameter;
+        this.substitutionRange = substitutionRange;
+        this.defined = defined;
+        this.buildVariable = buildVariable;
+        this.stringValue = stringValue;
+    }
+    toString() {
+        return this.stringValue;
+    }
+    getName() {
+        return this.name;
+    }
+    getNameRange() {
+        return this.nameRange;
+    }
+    /**
+     * Returns the range of the entire variable. This includes the symbols for
+     * the declaration of the variable such as the $, {, and } symbols.
+     *
+     * @return the range in the document that this variable encompasses in its
+     *         entirety
+     */
+    getRange() {
+        return this.range;
+    }
+    /**
+     * Returns the modifier character that has been set for
+     * specifying how this variable should be expanded and resolved.
+     * If this variable is ${variable:+value} then the modifier
+     * character is '+'. Will be the empty string if the variable is
+     * declared as ${variable:}. Otherwise, will be null if this
+     * variable will not use variable substitution at all (such as
+     * ${variable} or $variable).
+     *
+     * @return this variable's modifier character, or the empty
+     *         string if it does not have one, or null if this
+     *         variable will not use variable substitution
+     */
+    getModifier() {
+        return this.modifier;
+    }
+    getModifierRange() {
+        return this.modifierRange;
+    }
+    /**
+     * Returns the parameter that will be used for substitution if
+     * this variable uses modifiers to define how its value should be
+     * resolved. If this variable is ${variable:+value} then the
+     * substitution value will be 'value'. Will be the empty string
+     * if the variable is declared as ${variable:+} or some other
+     * variant where the only thing that follows the modifier
+     * character (excluding considerations of escape characters and
+     * so on) is the variable's closing bracket. May be null if this
+     * variable does not have a modifier character defined (such as
+     * ${variable} or $variable).
+     *
+     * @return this variable's substitution parameter, or the empty
+     *         string if it does not have one, or null if there is
+     *         not one defined
+     */
+    getSubstitutionParameter() {
+        return this.substitutionParameter;
+    }
+    getSubstitutionRange() {
+        return this.substitutionRange;
+    }
+    /**
+     * Returns whether this variable has been defined or not.
+     *
+     * @return true if this variable has been defined, false otherwise
+     */
+    isDefined() {
+        return this.defined;
+    }
+    isBuildVariable() {
+        return this.buildVariable === true;
+    }
+    isEnvironmentVariable() {
+        return this.buildVariable === false;
+    }
+}
+exports.Variable = Variable;
+
+
+/***/ }),
+
 /***/ 298:
 /***/ ((module) => {
 
@@ -1919,7 +6120,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2532,7 +6733,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -3100,7 +7301,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -30007,6 +34208,2824 @@ module.exports = {
 
 /***/ }),
 
+/***/ 3383:
+/***/ (function(module, exports) {
+
+var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
+    if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+        if (ar || !(i in from)) {
+            if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+            ar[i] = from[i];
+        }
+    }
+    return to.concat(ar || Array.prototype.slice.call(from));
+};
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function (require, exports) {
+    /* --------------------------------------------------------------------------------------------
+     * Copyright (c) Microsoft Corporation. All rights reserved.
+     * Licensed under the MIT License. See License.txt in the project root for license information.
+     * ------------------------------------------------------------------------------------------ */
+    'use strict';
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TextDocument = void 0;
+    var FullTextDocument = /** @class */ (function () {
+        function FullTextDocument(uri, languageId, version, content) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content;
+            this._lineOffsets = undefined;
+        }
+        Object.defineProperty(FullTextDocument.prototype, "uri", {
+            get: function () {
+                return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "languageId", {
+            get: function () {
+                return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "version", {
+            get: function () {
+                return this._version;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.prototype.getText = function (range) {
+            if (range) {
+                var start = this.offsetAt(range.start);
+                var end = this.offsetAt(range.end);
+                return this._content.substring(start, end);
+            }
+            return this._content;
+        };
+        FullTextDocument.prototype.update = function (changes, version) {
+            for (var _i = 0, changes_1 = changes; _i < changes_1.length; _i++) {
+                var change = changes_1[_i];
+                if (FullTextDocument.isIncremental(change)) {
+                    // makes sure start is before end
+                    var range = getWellformedRange(change.range);
+                    // update content
+                    var startOffset = this.offsetAt(range.start);
+                    var endOffset = this.offsetAt(range.end);
+                    this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
+                    var insertedEndOffset = startOffset + change.text.length;
+                    var crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(startOffset) === 10 /* CharCode.LineFeed */;
+                    var crlfAtEnd = this._content.charCodeAt(insertedEndOffset - 1) === 13 /* CharCode.CarriageReturn */ && this._content.charCodeAt(insertedEndOffset) === 10 /* CharCode.LineFeed */;
+                    if (crlfAtStart || crlfAtEnd) {
+                        // A CRLF pair across an edit boundary is not included in the inserted text's line offsets.
+                        this._lineOffsets = undefined;
+                        continue;
+                    }
+                    // update the offsets
+                    var startLine = Math.max(range.start.line, 0);
+                    var endLine = Math.max(range.end.line, 0);
+                    var lineOffsets = this._lineOffsets;
+                    var addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
+                    if (endLine - startLine === addedLineOffsets.length) {
+                        for (var i = 0, len = addedLineOffsets.length; i < len; i++) {
+                            lineOffsets[i + startLine + 1] = addedLineOffsets[i];
+                        }
+                    }
+                    else {
+                        if (addedLineOffsets.length < 10000) {
+                            lineOffsets.splice.apply(lineOffsets, __spreadArray([startLine + 1, endLine - startLine], addedLineOffsets, false));
+                        }
+                        else { // avoid too many arguments for splice
+                            this._lineOffsets = lineOffsets = lineOffsets.slice(0, startLine + 1).concat(addedLineOffsets, lineOffsets.slice(endLine + 1));
+                        }
+                    }
+                    var diff = change.text.length - (endOffset - startOffset);
+                    if (diff !== 0) {
+                        for (var i = startLine + 1 + addedLineOffsets.length, len = lineOffsets.length; i < len; i++) {
+                            lineOffsets[i] = lineOffsets[i] + diff;
+                        }
+                    }
+                }
+                else if (FullTextDocument.isFull(change)) {
+                    this._content = change.text;
+                    this._lineOffsets = undefined;
+                }
+                else {
+                    throw new Error('Unknown change event received');
+                }
+            }
+            this._version = version;
+        };
+        FullTextDocument.prototype.getLineOffsets = function () {
+            if (this._lineOffsets === undefined) {
+                this._lineOffsets = computeLineOffsets(this._content, true);
+            }
+            return this._lineOffsets;
+        };
+        FullTextDocument.prototype.positionAt = function (offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+                return { line: 0, character: offset };
+            }
+            while (low < high) {
+                var mid = Math.floor((low + high) / 2);
+                if (lineOffsets[mid] > offset) {
+                    high = mid;
+                }
+                else {
+                    low = mid + 1;
+                }
+            }
+            // low is the least x for which the line offset is larger than the current offset
+            // or array.length if no line offset is larger than the current offset
+            var line = low - 1;
+            offset = this.ensureBeforeEOL(offset, lineOffsets[line]);
+            return { line: line, character: offset - lineOffsets[line] };
+        };
+        FullTextDocument.prototype.offsetAt = function (position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+                return this._content.length;
+            }
+            else if (position.line < 0) {
+                return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            if (position.character <= 0) {
+                return lineOffset;
+            }
+            var nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+            var offset = Math.min(lineOffset + position.character, nextLineOffset);
+            return this.ensureBeforeEOL(offset, lineOffset);
+        };
+        FullTextDocument.prototype.getLineRange = function (line) {
+            var lineOffsets = this.getLineOffsets();
+            if (line >= lineOffsets.length) {
+                var lastLine = lineOffsets.length - 1;
+                return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+            }
+            else if (line < 0) {
+                return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+            }
+            var startOffset = lineOffsets[line];
+            var nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+            var endOffset = this.ensureBeforeEOL(nextLineOffset, startOffset);
+            return { start: { line: line, character: 0 }, end: { line: line, character: endOffset - startOffset } };
+        };
+        FullTextDocument.prototype.getEOLCharacters = function (line) {
+            var lineOffsets = this.getLineOffsets();
+            if (line >= lineOffsets.length) {
+                return '';
+            }
+            else if (line < 0) {
+                return '';
+            }
+            var nextLineOffset = (line + 1 < lineOffsets.length) ? lineOffsets[line + 1] : this._content.length;
+            var eolOffset = this.ensureBeforeEOL(nextLineOffset, lineOffsets[line]);
+            return this._content.substring(eolOffset, nextLineOffset);
+        };
+        FullTextDocument.prototype.ensureBeforeEOL = function (offset, lineOffset) {
+            while (offset > lineOffset && isEOL(this._content.charCodeAt(offset - 1))) {
+                offset--;
+            }
+            return offset;
+        };
+        Object.defineProperty(FullTextDocument.prototype, "lineCount", {
+            get: function () {
+                return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.isIncremental = function (event) {
+            var candidate = event;
+            return candidate !== undefined && candidate !== null &&
+                typeof candidate.text === 'string' && candidate.range !== undefined &&
+                (candidate.rangeLength === undefined || typeof candidate.rangeLength === 'number');
+        };
+        FullTextDocument.isFull = function (event) {
+            var candidate = event;
+            return candidate !== undefined && candidate !== null &&
+                typeof candidate.text === 'string' && candidate.range === undefined && candidate.rangeLength === undefined;
+        };
+        return FullTextDocument;
+    }());
+    var TextDocument;
+    (function (TextDocument) {
+        /**
+         * Creates a new text document.
+         *
+         * @param uri The document's uri.
+         * @param languageId  The document's language Id.
+         * @param version The document's initial version number.
+         * @param content The document's content.
+         */
+        function create(uri, languageId, version, content) {
+            return new FullTextDocument(uri, languageId, version, content);
+        }
+        TextDocument.create = create;
+        /**
+         * Updates a TextDocument by modifying its content.
+         *
+         * @param document the document to update. Only documents created by TextDocument.create are valid inputs.
+         * @param changes the changes to apply to the document.
+         * @param version the changes version for the document.
+         * @returns The updated TextDocument. Note: That's the same document instance passed in as first parameter.
+         *
+         */
+        function update(document, changes, version) {
+            if (document instanceof FullTextDocument) {
+                document.update(changes, version);
+                return document;
+            }
+            else {
+                throw new Error('TextDocument.update: document must be created by TextDocument.create');
+            }
+        }
+        TextDocument.update = update;
+        function applyEdits(document, edits) {
+            var text = document.getText();
+            var sortedEdits = mergeSort(edits.map(getWellformedEdit), function (a, b) {
+                var diff = a.range.start.line - b.range.start.line;
+                if (diff === 0) {
+                    return a.range.start.character - b.range.start.character;
+                }
+                return diff;
+            });
+            var lastModifiedOffset = 0;
+            var spans = [];
+            for (var _i = 0, sortedEdits_1 = sortedEdits; _i < sortedEdits_1.length; _i++) {
+                var e = sortedEdits_1[_i];
+                var startOffset = document.offsetAt(e.range.start);
+                if (startOffset < lastModifiedOffset) {
+                    throw new Error('Overlapping edit');
+                }
+                else if (startOffset > lastModifiedOffset) {
+                    spans.push(text.substring(lastModifiedOffset, startOffset));
+                }
+                if (e.newText.length) {
+                    spans.push(e.newText);
+                }
+                lastModifiedOffset = document.offsetAt(e.range.end);
+            }
+            spans.push(text.substr(lastModifiedOffset));
+            return spans.join('');
+        }
+        TextDocument.applyEdits = applyEdits;
+    })(TextDocument || (exports.TextDocument = TextDocument = {}));
+    function mergeSort(data, compare) {
+        if (data.length <= 1) {
+            // sorted
+            return data;
+        }
+        var p = (data.length / 2) | 0;
+        var left = data.slice(0, p);
+        var right = data.slice(p);
+        mergeSort(left, compare);
+        mergeSort(right, compare);
+        var leftIdx = 0;
+        var rightIdx = 0;
+        var i = 0;
+        while (leftIdx < left.length && rightIdx < right.length) {
+            var ret = compare(left[leftIdx], right[rightIdx]);
+            if (ret <= 0) {
+                // smaller_equal -> take left to preserve order
+                data[i++] = left[leftIdx++];
+            }
+            else {
+                // greater -> take right
+                data[i++] = right[rightIdx++];
+            }
+        }
+        while (leftIdx < left.length) {
+            data[i++] = left[leftIdx++];
+        }
+        while (rightIdx < right.length) {
+            data[i++] = right[rightIdx++];
+        }
+        return data;
+    }
+    function computeLineOffsets(text, isAtLineStart, textOffset) {
+        if (textOffset === void 0) { textOffset = 0; }
+        var result = isAtLineStart ? [textOffset] : [];
+        for (var i = 0; i < text.length; i++) {
+            var ch = text.charCodeAt(i);
+            if (isEOL(ch)) {
+                if (ch === 13 /* CharCode.CarriageReturn */ && i + 1 < text.length && text.charCodeAt(i + 1) === 10 /* CharCode.LineFeed */) {
+                    i++;
+                }
+                result.push(textOffset + i + 1);
+            }
+        }
+        return result;
+    }
+    function isEOL(char) {
+        return char === 13 /* CharCode.CarriageReturn */ || char === 10 /* CharCode.LineFeed */;
+    }
+    function getWellformedRange(range) {
+        var start = range.start;
+        var end = range.end;
+        if (start.line > end.line || (start.line === end.line && start.character > end.character)) {
+            return { start: end, end: start };
+        }
+        return range;
+    }
+    function getWellformedEdit(textEdit) {
+        var range = getWellformedRange(textEdit.range);
+        if (range !== textEdit.range) {
+            return { newText: textEdit.newText, range: range };
+        }
+        return textEdit;
+    }
+});
+
+
+/***/ }),
+
+/***/ 4612:
+/***/ ((module, exports) => {
+
+(function (factory) {
+    if ( true && typeof module.exports === "object") {
+        var v = factory(__WEBPACK_EXTERNAL_createRequire(import.meta.url), exports);
+        if (v !== undefined) module.exports = v;
+    }
+    else if (typeof define === "function" && define.amd) {
+        define(["require", "exports"], factory);
+    }
+})(function () {
+    /* --------------------------------------------------------------------------------------------
+     * Copyright (c) Microsoft Corporation. All rights reserved.
+     * Licensed under the MIT License. See License.txt in the project root for license information.
+     * ------------------------------------------------------------------------------------------ */
+    'use strict';
+    Object.defineProperty(exports, "__esModule", ({ value: true }));
+    exports.TextDocument = exports.EOL = exports.WorkspaceFolder = exports.InlineCompletionContext = exports.SelectedCompletionInfo = exports.InlineCompletionTriggerKind = exports.InlineCompletionList = exports.InlineCompletionItem = exports.StringValue = exports.InlayHint = exports.InlayHintLabelPart = exports.InlayHintKind = exports.InlineValueContext = exports.InlineValueEvaluatableExpression = exports.InlineValueVariableLookup = exports.InlineValueText = exports.SemanticTokens = exports.SemanticTokenModifiers = exports.SemanticTokenTypes = exports.SelectionRange = exports.DocumentLink = exports.FormattingOptions = exports.CodeLens = exports.CodeAction = exports.CodeActionTag = exports.CodeActionContext = exports.CodeActionTriggerKind = exports.CodeActionKind = exports.DocumentSymbol = exports.WorkspaceSymbol = exports.SymbolInformation = exports.SymbolTag = exports.SymbolKind = exports.DocumentHighlight = exports.DocumentHighlightKind = exports.SignatureInformation = exports.ParameterInformation = exports.Hover = exports.MarkedString = exports.CompletionList = exports.CompletionItem = exports.CompletionItemLabelDetails = exports.ApplyKind = exports.InsertTextMode = exports.InsertReplaceEdit = exports.CompletionItemTag = exports.InsertTextFormat = exports.CompletionItemKind = exports.MarkupContent = exports.MarkupKind = exports.TextDocumentItem = exports.LanguageKind = exports.OptionalVersionedTextDocumentIdentifier = exports.VersionedTextDocumentIdentifier = exports.TextDocumentIdentifier = exports.WorkspaceChange = exports.SnippetTextEdit = exports.WorkspaceEdit = exports.DeleteFile = exports.RenameFile = exports.CreateFile = exports.TextDocumentEdit = exports.AnnotatedTextEdit = exports.ChangeAnnotationIdentifier = exports.ChangeAnnotation = exports.TextEdit = exports.Command = exports.Diagnostic = exports.CodeDescription = exports.DiagnosticTag = exports.DiagnosticSeverity = exports.DiagnosticRelatedInformation = exports.FoldingRange = exports.FoldingRangeKind = exports.ColorPresentation = exports.ColorInformation = exports.Color = exports.LocationLink = exports.Location = exports.Range = exports.Position = exports.uinteger = exports.integer = exports.URI = exports.DocumentUri = void 0;
+    var DocumentUri;
+    (function (DocumentUri) {
+        function is(value) {
+            return typeof value === 'string';
+        }
+        DocumentUri.is = is;
+    })(DocumentUri || (exports.DocumentUri = DocumentUri = {}));
+    var URI;
+    (function (URI) {
+        function is(value) {
+            return typeof value === 'string';
+        }
+        URI.is = is;
+    })(URI || (exports.URI = URI = {}));
+    var integer;
+    (function (integer) {
+        integer.MIN_VALUE = -2147483648;
+        integer.MAX_VALUE = 2147483647;
+        function is(value) {
+            return typeof value === 'number' && integer.MIN_VALUE <= value && value <= integer.MAX_VALUE;
+        }
+        integer.is = is;
+    })(integer || (exports.integer = integer = {}));
+    var uinteger;
+    (function (uinteger) {
+        uinteger.MIN_VALUE = 0;
+        uinteger.MAX_VALUE = 2147483647;
+        function is(value) {
+            return typeof value === 'number' && uinteger.MIN_VALUE <= value && value <= uinteger.MAX_VALUE;
+        }
+        uinteger.is = is;
+    })(uinteger || (exports.uinteger = uinteger = {}));
+    /**
+     * The Position namespace provides helper functions to work with
+     * {@link Position} literals.
+     */
+    var Position;
+    (function (Position) {
+        /**
+         * Creates a new Position literal from the given line and character.
+         * @param line The position's line.
+         * @param character The position's character.
+         */
+        function create(line, character) {
+            if (line === Number.MAX_VALUE) {
+                line = uinteger.MAX_VALUE;
+            }
+            if (character === Number.MAX_VALUE) {
+                character = uinteger.MAX_VALUE;
+            }
+            return { line: line, character: character };
+        }
+        Position.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Position} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.uinteger(candidate.line) && Is.uinteger(candidate.character);
+        }
+        Position.is = is;
+    })(Position || (exports.Position = Position = {}));
+    /**
+     * The Range namespace provides helper functions to work with
+     * {@link Range} literals.
+     */
+    var Range;
+    (function (Range) {
+        function create(one, two, three, four) {
+            if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+                return { start: Position.create(one, two), end: Position.create(three, four) };
+            }
+            else if (Position.is(one) && Position.is(two)) {
+                return { start: one, end: two };
+            }
+            else {
+                throw new Error("Range#create called with invalid arguments[".concat(one, ", ").concat(two, ", ").concat(three, ", ").concat(four, "]"));
+            }
+        }
+        Range.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Range} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Position.is(candidate.start) && Position.is(candidate.end);
+        }
+        Range.is = is;
+    })(Range || (exports.Range = Range = {}));
+    /**
+     * The Location namespace provides helper functions to work with
+     * {@link Location} literals.
+     */
+    var Location;
+    (function (Location) {
+        /**
+         * Creates a Location literal.
+         * @param uri The location's uri.
+         * @param range The location's range.
+         */
+        function create(uri, range) {
+            return { uri: uri, range: range };
+        }
+        Location.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Location} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && (Is.string(candidate.uri) || Is.undefined(candidate.uri));
+        }
+        Location.is = is;
+    })(Location || (exports.Location = Location = {}));
+    /**
+     * The LocationLink namespace provides helper functions to work with
+     * {@link LocationLink} literals.
+     */
+    var LocationLink;
+    (function (LocationLink) {
+        /**
+         * Creates a LocationLink literal.
+         * @param targetUri The definition's uri.
+         * @param targetRange The full range of the definition.
+         * @param targetSelectionRange The span of the symbol definition at the target.
+         * @param originSelectionRange The span of the symbol being defined in the originating source file.
+         */
+        function create(targetUri, targetRange, targetSelectionRange, originSelectionRange) {
+            return { targetUri: targetUri, targetRange: targetRange, targetSelectionRange: targetSelectionRange, originSelectionRange: originSelectionRange };
+        }
+        LocationLink.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link LocationLink} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.targetRange) && Is.string(candidate.targetUri)
+                && Range.is(candidate.targetSelectionRange)
+                && (Range.is(candidate.originSelectionRange) || Is.undefined(candidate.originSelectionRange));
+        }
+        LocationLink.is = is;
+    })(LocationLink || (exports.LocationLink = LocationLink = {}));
+    /**
+     * The Color namespace provides helper functions to work with
+     * {@link Color} literals.
+     */
+    var Color;
+    (function (Color) {
+        /**
+         * Creates a new Color literal.
+         */
+        function create(red, green, blue, alpha) {
+            return {
+                red: red,
+                green: green,
+                blue: blue,
+                alpha: alpha,
+            };
+        }
+        Color.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Color} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.numberRange(candidate.red, 0, 1)
+                && Is.numberRange(candidate.green, 0, 1)
+                && Is.numberRange(candidate.blue, 0, 1)
+                && Is.numberRange(candidate.alpha, 0, 1);
+        }
+        Color.is = is;
+    })(Color || (exports.Color = Color = {}));
+    /**
+     * The ColorInformation namespace provides helper functions to work with
+     * {@link ColorInformation} literals.
+     */
+    var ColorInformation;
+    (function (ColorInformation) {
+        /**
+         * Creates a new ColorInformation literal.
+         */
+        function create(range, color) {
+            return {
+                range: range,
+                color: color,
+            };
+        }
+        ColorInformation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && Color.is(candidate.color);
+        }
+        ColorInformation.is = is;
+    })(ColorInformation || (exports.ColorInformation = ColorInformation = {}));
+    /**
+     * The Color namespace provides helper functions to work with
+     * {@link ColorPresentation} literals.
+     */
+    var ColorPresentation;
+    (function (ColorPresentation) {
+        /**
+         * Creates a new ColorInformation literal.
+         */
+        function create(label, textEdit, additionalTextEdits) {
+            return {
+                label: label,
+                textEdit: textEdit,
+                additionalTextEdits: additionalTextEdits,
+            };
+        }
+        ColorPresentation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ColorInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.label)
+                && (Is.undefined(candidate.textEdit) || TextEdit.is(candidate.textEdit))
+                && (Is.undefined(candidate.additionalTextEdits) || Is.typedArray(candidate.additionalTextEdits, TextEdit.is));
+        }
+        ColorPresentation.is = is;
+    })(ColorPresentation || (exports.ColorPresentation = ColorPresentation = {}));
+    /**
+     * A set of predefined range kinds.
+     */
+    var FoldingRangeKind;
+    (function (FoldingRangeKind) {
+        /**
+         * Folding range for a comment
+         */
+        FoldingRangeKind.Comment = 'comment';
+        /**
+         * Folding range for an import or include
+         */
+        FoldingRangeKind.Imports = 'imports';
+        /**
+         * Folding range for a region (e.g. `#region`)
+         */
+        FoldingRangeKind.Region = 'region';
+    })(FoldingRangeKind || (exports.FoldingRangeKind = FoldingRangeKind = {}));
+    /**
+     * The folding range namespace provides helper functions to work with
+     * {@link FoldingRange} literals.
+     */
+    var FoldingRange;
+    (function (FoldingRange) {
+        /**
+         * Creates a new FoldingRange literal.
+         */
+        function create(startLine, endLine, startCharacter, endCharacter, kind, collapsedText) {
+            var result = {
+                startLine: startLine,
+                endLine: endLine
+            };
+            if (Is.defined(startCharacter)) {
+                result.startCharacter = startCharacter;
+            }
+            if (Is.defined(endCharacter)) {
+                result.endCharacter = endCharacter;
+            }
+            if (Is.defined(kind)) {
+                result.kind = kind;
+            }
+            if (Is.defined(collapsedText)) {
+                result.collapsedText = collapsedText;
+            }
+            return result;
+        }
+        FoldingRange.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link FoldingRange} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.uinteger(candidate.startLine) && Is.uinteger(candidate.endLine)
+                && (Is.undefined(candidate.startCharacter) || Is.uinteger(candidate.startCharacter))
+                && (Is.undefined(candidate.endCharacter) || Is.uinteger(candidate.endCharacter))
+                && (Is.undefined(candidate.kind) || Is.string(candidate.kind));
+        }
+        FoldingRange.is = is;
+    })(FoldingRange || (exports.FoldingRange = FoldingRange = {}));
+    /**
+     * The DiagnosticRelatedInformation namespace provides helper functions to work with
+     * {@link DiagnosticRelatedInformation} literals.
+     */
+    var DiagnosticRelatedInformation;
+    (function (DiagnosticRelatedInformation) {
+        /**
+         * Creates a new DiagnosticRelatedInformation literal.
+         */
+        function create(location, message) {
+            return {
+                location: location,
+                message: message
+            };
+        }
+        DiagnosticRelatedInformation.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DiagnosticRelatedInformation} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Location.is(candidate.location) && Is.string(candidate.message);
+        }
+        DiagnosticRelatedInformation.is = is;
+    })(DiagnosticRelatedInformation || (exports.DiagnosticRelatedInformation = DiagnosticRelatedInformation = {}));
+    /**
+     * The diagnostic's severity.
+     */
+    var DiagnosticSeverity;
+    (function (DiagnosticSeverity) {
+        /**
+         * Reports an error.
+         */
+        DiagnosticSeverity.Error = 1;
+        /**
+         * Reports a warning.
+         */
+        DiagnosticSeverity.Warning = 2;
+        /**
+         * Reports an information.
+         */
+        DiagnosticSeverity.Information = 3;
+        /**
+         * Reports a hint.
+         */
+        DiagnosticSeverity.Hint = 4;
+    })(DiagnosticSeverity || (exports.DiagnosticSeverity = DiagnosticSeverity = {}));
+    /**
+     * The diagnostic tags.
+     *
+     * @since 3.15.0
+     */
+    var DiagnosticTag;
+    (function (DiagnosticTag) {
+        /**
+         * Unused or unnecessary code.
+         *
+         * Clients are allowed to render diagnostics with this tag faded out instead of having
+         * an error squiggle.
+         */
+        DiagnosticTag.Unnecessary = 1;
+        /**
+         * Deprecated or obsolete code.
+         *
+         * Clients are allowed to rendered diagnostics with this tag strike through.
+         */
+        DiagnosticTag.Deprecated = 2;
+    })(DiagnosticTag || (exports.DiagnosticTag = DiagnosticTag = {}));
+    /**
+     * The CodeDescription namespace provides functions to deal with descriptions for diagnostic codes.
+     *
+     * @since 3.16.0
+     */
+    var CodeDescription;
+    (function (CodeDescription) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.href);
+        }
+        CodeDescription.is = is;
+    })(CodeDescription || (exports.CodeDescription = CodeDescription = {}));
+    /**
+     * The Diagnostic namespace provides helper functions to work with
+     * {@link Diagnostic} literals.
+     */
+    var Diagnostic;
+    (function (Diagnostic) {
+        /**
+         * Creates a new Diagnostic literal.
+         */
+        function create(range, message, severity, code, source, relatedInformation) {
+            var result = { range: range, message: message };
+            if (Is.defined(severity)) {
+                result.severity = severity;
+            }
+            if (Is.defined(code)) {
+                result.code = code;
+            }
+            if (Is.defined(source)) {
+                result.source = source;
+            }
+            if (Is.defined(relatedInformation)) {
+                result.relatedInformation = relatedInformation;
+            }
+            return result;
+        }
+        Diagnostic.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Diagnostic} interface.
+         */
+        function is(value) {
+            var _a;
+            var candidate = value;
+            return Is.defined(candidate)
+                && Range.is(candidate.range)
+                && (Is.string(candidate.message) || MarkupContent.is(candidate.message))
+                && (Is.number(candidate.severity) || Is.undefined(candidate.severity))
+                && (Is.integer(candidate.code) || Is.string(candidate.code) || Is.undefined(candidate.code))
+                && (Is.undefined(candidate.codeDescription) || (Is.string((_a = candidate.codeDescription) === null || _a === void 0 ? void 0 : _a.href)))
+                && (Is.string(candidate.source) || Is.undefined(candidate.source))
+                && (Is.undefined(candidate.relatedInformation) || Is.typedArray(candidate.relatedInformation, DiagnosticRelatedInformation.is));
+        }
+        Diagnostic.is = is;
+        /**
+         * Checks whether the given diagnostic's message conforms to the 3.17.0
+         * version of the protocol where the message is a string.
+         *
+         * @param value the diagnostic
+         * @returns true if the diagnostic's message is a string, false otherwise.
+         */
+        function is3_17(value) {
+            return Is.string(value.message);
+        }
+        Diagnostic.is3_17 = is3_17;
+        /**
+         * Gets the message string of a diagnostic. If the message is already a
+         * string, it is returned as is. If the message is a MarkupContent,
+         * the value of the MarkupContent is returned. Otherwise an error is thrown.
+         *
+         * @param diagnostic the diagnostic to get the message string from.
+         * @returns the message string of the given diagnostic.
+         */
+        function getMessageString(diagnostic) {
+            if (Is.string(diagnostic.message)) {
+                return diagnostic.message;
+            }
+            else if (MarkupContent.is(diagnostic.message)) {
+                return diagnostic.message.value;
+            }
+            else {
+                throw new Error("Unknown message type ".concat(typeof diagnostic.message));
+            }
+        }
+        Diagnostic.getMessageString = getMessageString;
+    })(Diagnostic || (exports.Diagnostic = Diagnostic = {}));
+    /**
+     * The Command namespace provides helper functions to work with
+     * {@link Command} literals.
+     */
+    var Command;
+    (function (Command) {
+        /**
+         * Creates a new Command literal.
+         */
+        function create(title, command) {
+            var args = [];
+            for (var _i = 2; _i < arguments.length; _i++) {
+                args[_i - 2] = arguments[_i];
+            }
+            var result = { title: title, command: command };
+            if (Is.defined(args) && args.length > 0) {
+                result.arguments = args;
+            }
+            return result;
+        }
+        Command.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link Command} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.title) && (candidate.tooltip === undefined || Is.string(candidate.tooltip)) && Is.string(candidate.command);
+        }
+        Command.is = is;
+    })(Command || (exports.Command = Command = {}));
+    /**
+     * The TextEdit namespace provides helper function to create replace,
+     * insert and delete edits more easily.
+     */
+    var TextEdit;
+    (function (TextEdit) {
+        /**
+         * Creates a replace text edit.
+         * @param range The range of text to be replaced.
+         * @param newText The new text.
+         */
+        function replace(range, newText) {
+            return { range: range, newText: newText };
+        }
+        TextEdit.replace = replace;
+        /**
+         * Creates an insert text edit.
+         * @param position The position to insert the text at.
+         * @param newText The text to be inserted.
+         */
+        function insert(position, newText) {
+            return { range: { start: position, end: position }, newText: newText };
+        }
+        TextEdit.insert = insert;
+        /**
+         * Creates a delete text edit.
+         * @param range The range of text to be deleted.
+         */
+        function del(range) {
+            return { range: range, newText: '' };
+        }
+        TextEdit.del = del;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && Is.string(candidate.newText)
+                && Range.is(candidate.range);
+        }
+        TextEdit.is = is;
+    })(TextEdit || (exports.TextEdit = TextEdit = {}));
+    var ChangeAnnotation;
+    (function (ChangeAnnotation) {
+        function create(label, needsConfirmation, description) {
+            var result = { label: label };
+            if (needsConfirmation !== undefined) {
+                result.needsConfirmation = needsConfirmation;
+            }
+            if (description !== undefined) {
+                result.description = description;
+            }
+            return result;
+        }
+        ChangeAnnotation.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Is.string(candidate.label) &&
+                (Is.boolean(candidate.needsConfirmation) || candidate.needsConfirmation === undefined) &&
+                (Is.string(candidate.description) || candidate.description === undefined);
+        }
+        ChangeAnnotation.is = is;
+    })(ChangeAnnotation || (exports.ChangeAnnotation = ChangeAnnotation = {}));
+    var ChangeAnnotationIdentifier;
+    (function (ChangeAnnotationIdentifier) {
+        function is(value) {
+            var candidate = value;
+            return Is.string(candidate);
+        }
+        ChangeAnnotationIdentifier.is = is;
+    })(ChangeAnnotationIdentifier || (exports.ChangeAnnotationIdentifier = ChangeAnnotationIdentifier = {}));
+    var AnnotatedTextEdit;
+    (function (AnnotatedTextEdit) {
+        /**
+         * Creates an annotated replace text edit.
+         *
+         * @param range The range of text to be replaced.
+         * @param newText The new text.
+         * @param annotation The annotation.
+         */
+        function replace(range, newText, annotation) {
+            return { range: range, newText: newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit.replace = replace;
+        /**
+         * Creates an annotated insert text edit.
+         *
+         * @param position The position to insert the text at.
+         * @param newText The text to be inserted.
+         * @param annotation The annotation.
+         */
+        function insert(position, newText, annotation) {
+            return { range: { start: position, end: position }, newText: newText, annotationId: annotation };
+        }
+        AnnotatedTextEdit.insert = insert;
+        /**
+         * Creates an annotated delete text edit.
+         *
+         * @param range The range of text to be deleted.
+         * @param annotation The annotation.
+         */
+        function del(range, annotation) {
+            return { range: range, newText: '', annotationId: annotation };
+        }
+        AnnotatedTextEdit.del = del;
+        function is(value) {
+            var candidate = value;
+            return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        AnnotatedTextEdit.is = is;
+    })(AnnotatedTextEdit || (exports.AnnotatedTextEdit = AnnotatedTextEdit = {}));
+    /**
+     * The TextDocumentEdit namespace provides helper function to create
+     * an edit that manipulates a text document.
+     */
+    var TextDocumentEdit;
+    (function (TextDocumentEdit) {
+        /**
+         * Creates a new `TextDocumentEdit`
+         */
+        function create(textDocument, edits) {
+            return { textDocument: textDocument, edits: edits };
+        }
+        TextDocumentEdit.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate)
+                && OptionalVersionedTextDocumentIdentifier.is(candidate.textDocument)
+                && Array.isArray(candidate.edits);
+        }
+        TextDocumentEdit.is = is;
+    })(TextDocumentEdit || (exports.TextDocumentEdit = TextDocumentEdit = {}));
+    var CreateFile;
+    (function (CreateFile) {
+        function create(uri, options, annotation) {
+            var result = {
+                kind: 'create',
+                uri: uri
+            };
+            if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        CreateFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'create' && Is.string(candidate.uri) && (candidate.options === undefined ||
+                ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        CreateFile.is = is;
+    })(CreateFile || (exports.CreateFile = CreateFile = {}));
+    var RenameFile;
+    (function (RenameFile) {
+        function create(oldUri, newUri, options, annotation) {
+            var result = {
+                kind: 'rename',
+                oldUri: oldUri,
+                newUri: newUri
+            };
+            if (options !== undefined && (options.overwrite !== undefined || options.ignoreIfExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        RenameFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'rename' && Is.string(candidate.oldUri) && Is.string(candidate.newUri) && (candidate.options === undefined ||
+                ((candidate.options.overwrite === undefined || Is.boolean(candidate.options.overwrite)) && (candidate.options.ignoreIfExists === undefined || Is.boolean(candidate.options.ignoreIfExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        RenameFile.is = is;
+    })(RenameFile || (exports.RenameFile = RenameFile = {}));
+    var DeleteFile;
+    (function (DeleteFile) {
+        function create(uri, options, annotation) {
+            var result = {
+                kind: 'delete',
+                uri: uri
+            };
+            if (options !== undefined && (options.recursive !== undefined || options.ignoreIfNotExists !== undefined)) {
+                result.options = options;
+            }
+            if (annotation !== undefined) {
+                result.annotationId = annotation;
+            }
+            return result;
+        }
+        DeleteFile.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && candidate.kind === 'delete' && Is.string(candidate.uri) && (candidate.options === undefined ||
+                ((candidate.options.recursive === undefined || Is.boolean(candidate.options.recursive)) && (candidate.options.ignoreIfNotExists === undefined || Is.boolean(candidate.options.ignoreIfNotExists)))) && (candidate.annotationId === undefined || ChangeAnnotationIdentifier.is(candidate.annotationId));
+        }
+        DeleteFile.is = is;
+    })(DeleteFile || (exports.DeleteFile = DeleteFile = {}));
+    var WorkspaceEdit;
+    (function (WorkspaceEdit) {
+        function is(value) {
+            var candidate = value;
+            return candidate &&
+                (candidate.changes !== undefined || candidate.documentChanges !== undefined) &&
+                (candidate.documentChanges === undefined || candidate.documentChanges.every(function (change) {
+                    if (Is.string(change.kind)) {
+                        return CreateFile.is(change) || RenameFile.is(change) || DeleteFile.is(change);
+                    }
+                    else {
+                        return TextDocumentEdit.is(change);
+                    }
+                }));
+        }
+        WorkspaceEdit.is = is;
+    })(WorkspaceEdit || (exports.WorkspaceEdit = WorkspaceEdit = {}));
+    var TextEditChangeImpl = /** @class */ (function () {
+        function TextEditChangeImpl(edits, changeAnnotations) {
+            this.edits = edits;
+            this.changeAnnotations = changeAnnotations;
+        }
+        TextEditChangeImpl.prototype.insert = function (position, newText, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.insert(position, newText);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.insert(position, newText, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.insert(position, newText, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.replace = function (range, newText, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.replace(range, newText);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.replace(range, newText, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.replace(range, newText, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.delete = function (range, annotation) {
+            var edit;
+            var id;
+            if (annotation === undefined) {
+                edit = TextEdit.del(range);
+            }
+            else if (ChangeAnnotationIdentifier.is(annotation)) {
+                id = annotation;
+                edit = AnnotatedTextEdit.del(range, annotation);
+            }
+            else {
+                this.assertChangeAnnotations(this.changeAnnotations);
+                id = this.changeAnnotations.manage(annotation);
+                edit = AnnotatedTextEdit.del(range, id);
+            }
+            this.edits.push(edit);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        TextEditChangeImpl.prototype.add = function (edit) {
+            this.edits.push(edit);
+        };
+        TextEditChangeImpl.prototype.all = function () {
+            return this.edits;
+        };
+        TextEditChangeImpl.prototype.clear = function () {
+            this.edits.splice(0, this.edits.length);
+        };
+        TextEditChangeImpl.prototype.assertChangeAnnotations = function (value) {
+            if (value === undefined) {
+                throw new Error("Text edit change is not configured to manage change annotations.");
+            }
+        };
+        return TextEditChangeImpl;
+    }());
+    var SnippetTextEdit;
+    (function (SnippetTextEdit) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && Range.is(candidate.range)
+                && StringValue.isSnippet(candidate.snippet)
+                && (candidate.annotationId === undefined ||
+                    (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId)));
+        }
+        SnippetTextEdit.is = is;
+    })(SnippetTextEdit || (exports.SnippetTextEdit = SnippetTextEdit = {}));
+    /**
+     * A helper class
+     */
+    var ChangeAnnotations = /** @class */ (function () {
+        function ChangeAnnotations(annotations) {
+            this._annotations = annotations === undefined ? Object.create(null) : annotations;
+            this._counter = 0;
+            this._size = 0;
+        }
+        ChangeAnnotations.prototype.all = function () {
+            return this._annotations;
+        };
+        Object.defineProperty(ChangeAnnotations.prototype, "size", {
+            get: function () {
+                return this._size;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        ChangeAnnotations.prototype.manage = function (idOrAnnotation, annotation) {
+            var id;
+            if (ChangeAnnotationIdentifier.is(idOrAnnotation)) {
+                id = idOrAnnotation;
+            }
+            else {
+                id = this.nextId();
+                annotation = idOrAnnotation;
+            }
+            if (this._annotations[id] !== undefined) {
+                throw new Error("Id ".concat(id, " is already in use."));
+            }
+            if (annotation === undefined) {
+                throw new Error("No annotation provided for id ".concat(id));
+            }
+            this._annotations[id] = annotation;
+            this._size++;
+            return id;
+        };
+        ChangeAnnotations.prototype.nextId = function () {
+            this._counter++;
+            return this._counter.toString();
+        };
+        return ChangeAnnotations;
+    }());
+    /**
+     * A workspace change helps constructing changes to a workspace.
+     */
+    var WorkspaceChange = /** @class */ (function () {
+        function WorkspaceChange(workspaceEdit) {
+            var _this = this;
+            this._textEditChanges = Object.create(null);
+            if (workspaceEdit !== undefined) {
+                this._workspaceEdit = workspaceEdit;
+                if (workspaceEdit.documentChanges) {
+                    this._changeAnnotations = new ChangeAnnotations(workspaceEdit.changeAnnotations);
+                    workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                    workspaceEdit.documentChanges.forEach(function (change) {
+                        if (TextDocumentEdit.is(change)) {
+                            var textEditChange = new TextEditChangeImpl(change.edits, _this._changeAnnotations);
+                            _this._textEditChanges[change.textDocument.uri] = textEditChange;
+                        }
+                    });
+                }
+                else if (workspaceEdit.changes) {
+                    Object.keys(workspaceEdit.changes).forEach(function (key) {
+                        var textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key]);
+                        _this._textEditChanges[key] = textEditChange;
+                    });
+                }
+            }
+            else {
+                this._workspaceEdit = {};
+            }
+        }
+        Object.defineProperty(WorkspaceChange.prototype, "edit", {
+            /**
+             * Returns the underlying {@link WorkspaceEdit} literal
+             * use to be returned from a workspace edit operation like rename.
+             */
+            get: function () {
+                this.initDocumentChanges();
+                if (this._changeAnnotations !== undefined) {
+                    if (this._changeAnnotations.size === 0) {
+                        this._workspaceEdit.changeAnnotations = undefined;
+                    }
+                    else {
+                        this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+                    }
+                }
+                return this._workspaceEdit;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        WorkspaceChange.prototype.getTextEditChange = function (key) {
+            if (OptionalVersionedTextDocumentIdentifier.is(key)) {
+                this.initDocumentChanges();
+                if (this._workspaceEdit.documentChanges === undefined) {
+                    throw new Error('Workspace edit is not configured for document changes.');
+                }
+                var textDocument = { uri: key.uri, version: key.version };
+                var result = this._textEditChanges[textDocument.uri];
+                if (!result) {
+                    var edits = [];
+                    var textDocumentEdit = {
+                        textDocument: textDocument,
+                        edits: edits
+                    };
+                    this._workspaceEdit.documentChanges.push(textDocumentEdit);
+                    result = new TextEditChangeImpl(edits, this._changeAnnotations);
+                    this._textEditChanges[textDocument.uri] = result;
+                }
+                return result;
+            }
+            else {
+                this.initChanges();
+                if (this._workspaceEdit.changes === undefined) {
+                    throw new Error('Workspace edit is not configured for normal text edit changes.');
+                }
+                var result = this._textEditChanges[key];
+                if (!result) {
+                    var edits = [];
+                    this._workspaceEdit.changes[key] = edits;
+                    result = new TextEditChangeImpl(edits);
+                    this._textEditChanges[key] = result;
+                }
+                return result;
+            }
+        };
+        WorkspaceChange.prototype.initDocumentChanges = function () {
+            if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+                this._changeAnnotations = new ChangeAnnotations();
+                this._workspaceEdit.documentChanges = [];
+                this._workspaceEdit.changeAnnotations = this._changeAnnotations.all();
+            }
+        };
+        WorkspaceChange.prototype.initChanges = function () {
+            if (this._workspaceEdit.documentChanges === undefined && this._workspaceEdit.changes === undefined) {
+                this._workspaceEdit.changes = Object.create(null);
+            }
+        };
+        WorkspaceChange.prototype.createFile = function (uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = CreateFile.create(uri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = CreateFile.create(uri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        WorkspaceChange.prototype.renameFile = function (oldUri, newUri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = RenameFile.create(oldUri, newUri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = RenameFile.create(oldUri, newUri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        WorkspaceChange.prototype.deleteFile = function (uri, optionsOrAnnotation, options) {
+            this.initDocumentChanges();
+            if (this._workspaceEdit.documentChanges === undefined) {
+                throw new Error('Workspace edit is not configured for document changes.');
+            }
+            var annotation;
+            if (ChangeAnnotation.is(optionsOrAnnotation) || ChangeAnnotationIdentifier.is(optionsOrAnnotation)) {
+                annotation = optionsOrAnnotation;
+            }
+            else {
+                options = optionsOrAnnotation;
+            }
+            var operation;
+            var id;
+            if (annotation === undefined) {
+                operation = DeleteFile.create(uri, options);
+            }
+            else {
+                id = ChangeAnnotationIdentifier.is(annotation) ? annotation : this._changeAnnotations.manage(annotation);
+                operation = DeleteFile.create(uri, options, id);
+            }
+            this._workspaceEdit.documentChanges.push(operation);
+            if (id !== undefined) {
+                return id;
+            }
+        };
+        return WorkspaceChange;
+    }());
+    exports.WorkspaceChange = WorkspaceChange;
+    /**
+     * The TextDocumentIdentifier namespace provides helper functions to work with
+     * {@link TextDocumentIdentifier} literals.
+     */
+    var TextDocumentIdentifier;
+    (function (TextDocumentIdentifier) {
+        /**
+         * Creates a new TextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         */
+        function create(uri) {
+            return { uri: uri };
+        }
+        TextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link TextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri);
+        }
+        TextDocumentIdentifier.is = is;
+    })(TextDocumentIdentifier || (exports.TextDocumentIdentifier = TextDocumentIdentifier = {}));
+    /**
+     * The VersionedTextDocumentIdentifier namespace provides helper functions to work with
+     * {@link VersionedTextDocumentIdentifier} literals.
+     */
+    var VersionedTextDocumentIdentifier;
+    (function (VersionedTextDocumentIdentifier) {
+        /**
+         * Creates a new VersionedTextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         * @param version The document's version.
+         */
+        function create(uri, version) {
+            return { uri: uri, version: version };
+        }
+        VersionedTextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link VersionedTextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && Is.integer(candidate.version);
+        }
+        VersionedTextDocumentIdentifier.is = is;
+    })(VersionedTextDocumentIdentifier || (exports.VersionedTextDocumentIdentifier = VersionedTextDocumentIdentifier = {}));
+    /**
+     * The OptionalVersionedTextDocumentIdentifier namespace provides helper functions to work with
+     * {@link OptionalVersionedTextDocumentIdentifier} literals.
+     */
+    var OptionalVersionedTextDocumentIdentifier;
+    (function (OptionalVersionedTextDocumentIdentifier) {
+        /**
+         * Creates a new OptionalVersionedTextDocumentIdentifier literal.
+         * @param uri The document's uri.
+         * @param version The document's version.
+         */
+        function create(uri, version) {
+            return { uri: uri, version: version };
+        }
+        OptionalVersionedTextDocumentIdentifier.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link OptionalVersionedTextDocumentIdentifier} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && (candidate.version === null || Is.integer(candidate.version));
+        }
+        OptionalVersionedTextDocumentIdentifier.is = is;
+    })(OptionalVersionedTextDocumentIdentifier || (exports.OptionalVersionedTextDocumentIdentifier = OptionalVersionedTextDocumentIdentifier = {}));
+    /**
+     * Predefined Language kinds
+     * @since 3.18.0
+     */
+    var LanguageKind;
+    (function (LanguageKind) {
+        LanguageKind.ABAP = 'abap';
+        LanguageKind.WindowsBat = 'bat';
+        LanguageKind.BibTeX = 'bibtex';
+        LanguageKind.Clojure = 'clojure';
+        LanguageKind.Coffeescript = 'coffeescript';
+        LanguageKind.C = 'c';
+        LanguageKind.CPP = 'cpp';
+        LanguageKind.CSharp = 'csharp';
+        LanguageKind.CSS = 'css';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.D = 'd';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.Delphi = 'pascal';
+        LanguageKind.Diff = 'diff';
+        LanguageKind.Dart = 'dart';
+        LanguageKind.Dockerfile = 'dockerfile';
+        LanguageKind.Elixir = 'elixir';
+        LanguageKind.Erlang = 'erlang';
+        LanguageKind.FSharp = 'fsharp';
+        LanguageKind.GitCommit = 'git-commit';
+        LanguageKind.GitRebase = 'git-rebase';
+        LanguageKind.Go = 'go';
+        LanguageKind.Groovy = 'groovy';
+        LanguageKind.Handlebars = 'handlebars';
+        LanguageKind.Haskell = 'haskell';
+        LanguageKind.HTML = 'html';
+        LanguageKind.Ini = 'ini';
+        LanguageKind.Java = 'java';
+        LanguageKind.JavaScript = 'javascript';
+        LanguageKind.JavaScriptReact = 'javascriptreact';
+        LanguageKind.JSON = 'json';
+        LanguageKind.LaTeX = 'latex';
+        LanguageKind.Less = 'less';
+        LanguageKind.Lua = 'lua';
+        LanguageKind.Makefile = 'makefile';
+        LanguageKind.Markdown = 'markdown';
+        LanguageKind.ObjectiveC = 'objective-c';
+        LanguageKind.ObjectiveCPP = 'objective-cpp';
+        /**
+         * @since 3.18.0
+         */
+        LanguageKind.Pascal = 'pascal';
+        LanguageKind.Perl = 'perl';
+        LanguageKind.Perl6 = 'perl6';
+        LanguageKind.PHP = 'php';
+        LanguageKind.Plaintext = 'plaintext';
+        LanguageKind.Powershell = 'powershell';
+        LanguageKind.Pug = 'jade';
+        LanguageKind.Python = 'python';
+        LanguageKind.R = 'r';
+        LanguageKind.Razor = 'razor';
+        LanguageKind.Ruby = 'ruby';
+        LanguageKind.Rust = 'rust';
+        LanguageKind.SCSS = 'scss';
+        LanguageKind.SASS = 'sass';
+        LanguageKind.Scala = 'scala';
+        LanguageKind.ShaderLab = 'shaderlab';
+        LanguageKind.ShellScript = 'shellscript';
+        LanguageKind.SQL = 'sql';
+        LanguageKind.Swift = 'swift';
+        LanguageKind.TypeScript = 'typescript';
+        LanguageKind.TypeScriptReact = 'typescriptreact';
+        LanguageKind.TeX = 'tex';
+        LanguageKind.VisualBasic = 'vb';
+        LanguageKind.XML = 'xml';
+        LanguageKind.XSL = 'xsl';
+        LanguageKind.YAML = 'yaml';
+    })(LanguageKind || (exports.LanguageKind = LanguageKind = {}));
+    /**
+     * The TextDocumentItem namespace provides helper functions to work with
+     * {@link TextDocumentItem} literals.
+     */
+    var TextDocumentItem;
+    (function (TextDocumentItem) {
+        /**
+         * Creates a new TextDocumentItem literal.
+         * @param uri The document's uri.
+         * @param languageId The document's language identifier.
+         * @param version The document's version number.
+         * @param text The document's text.
+         */
+        function create(uri, languageId, version, text) {
+            return { uri: uri, languageId: languageId, version: version, text: text };
+        }
+        TextDocumentItem.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link TextDocumentItem} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && Is.string(candidate.languageId) && Is.integer(candidate.version) && Is.string(candidate.text);
+        }
+        TextDocumentItem.is = is;
+    })(TextDocumentItem || (exports.TextDocumentItem = TextDocumentItem = {}));
+    /**
+     * Describes the content type that a client supports in various
+     * result literals like `Hover`, `ParameterInfo` or `CompletionItem`.
+     *
+     * Please note that `MarkupKinds` must not start with a `$`. This kinds
+     * are reserved for internal usage.
+     */
+    var MarkupKind;
+    (function (MarkupKind) {
+        /**
+         * Plain text is supported as a content format
+         */
+        MarkupKind.PlainText = 'plaintext';
+        /**
+         * Markdown is supported as a content format
+         */
+        MarkupKind.Markdown = 'markdown';
+        /**
+         * Checks whether the given value is a value of the {@link MarkupKind} type.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate === MarkupKind.PlainText || candidate === MarkupKind.Markdown;
+        }
+        MarkupKind.is = is;
+    })(MarkupKind || (exports.MarkupKind = MarkupKind = {}));
+    var MarkupContent;
+    (function (MarkupContent) {
+        /**
+         * Checks whether the given value conforms to the {@link MarkupContent} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(value) && MarkupKind.is(candidate.kind) && Is.string(candidate.value);
+        }
+        MarkupContent.is = is;
+    })(MarkupContent || (exports.MarkupContent = MarkupContent = {}));
+    /**
+     * The kind of a completion entry.
+     */
+    var CompletionItemKind;
+    (function (CompletionItemKind) {
+        CompletionItemKind.Text = 1;
+        CompletionItemKind.Method = 2;
+        CompletionItemKind.Function = 3;
+        CompletionItemKind.Constructor = 4;
+        CompletionItemKind.Field = 5;
+        CompletionItemKind.Variable = 6;
+        CompletionItemKind.Class = 7;
+        CompletionItemKind.Interface = 8;
+        CompletionItemKind.Module = 9;
+        CompletionItemKind.Property = 10;
+        CompletionItemKind.Unit = 11;
+        CompletionItemKind.Value = 12;
+        CompletionItemKind.Enum = 13;
+        CompletionItemKind.Keyword = 14;
+        CompletionItemKind.Snippet = 15;
+        CompletionItemKind.Color = 16;
+        CompletionItemKind.File = 17;
+        CompletionItemKind.Reference = 18;
+        CompletionItemKind.Folder = 19;
+        CompletionItemKind.EnumMember = 20;
+        CompletionItemKind.Constant = 21;
+        CompletionItemKind.Struct = 22;
+        CompletionItemKind.Event = 23;
+        CompletionItemKind.Operator = 24;
+        CompletionItemKind.TypeParameter = 25;
+    })(CompletionItemKind || (exports.CompletionItemKind = CompletionItemKind = {}));
+    /**
+     * Defines whether the insert text in a completion item should be interpreted as
+     * plain text or a snippet.
+     */
+    var InsertTextFormat;
+    (function (InsertTextFormat) {
+        /**
+         * The primary text to be inserted is treated as a plain string.
+         */
+        InsertTextFormat.PlainText = 1;
+        /**
+         * The primary text to be inserted is treated as a snippet.
+         *
+         * A snippet can define tab stops and placeholders with `$1`, `$2`
+         * and `${3:foo}`. `$0` defines the final tab stop, it defaults to
+         * the end of the snippet. Placeholders with equal identifiers are linked,
+         * that is typing in one will update others too.
+         *
+         * See also: https://microsoft.github.io/language-server-protocol/specifications/specification-current/#snippet_syntax
+         */
+        InsertTextFormat.Snippet = 2;
+    })(InsertTextFormat || (exports.InsertTextFormat = InsertTextFormat = {}));
+    /**
+     * Completion item tags are extra annotations that tweak the rendering of a completion
+     * item.
+     *
+     * @since 3.15.0
+     */
+    var CompletionItemTag;
+    (function (CompletionItemTag) {
+        /**
+         * Render a completion as obsolete, usually using a strike-out.
+         */
+        CompletionItemTag.Deprecated = 1;
+    })(CompletionItemTag || (exports.CompletionItemTag = CompletionItemTag = {}));
+    /**
+     * The InsertReplaceEdit namespace provides functions to deal with insert / replace edits.
+     *
+     * @since 3.16.0
+     */
+    var InsertReplaceEdit;
+    (function (InsertReplaceEdit) {
+        /**
+         * Creates a new insert / replace edit
+         */
+        function create(newText, insert, replace) {
+            return { newText: newText, insert: insert, replace: replace };
+        }
+        InsertReplaceEdit.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link InsertReplaceEdit} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate && Is.string(candidate.newText) && Range.is(candidate.insert) && Range.is(candidate.replace);
+        }
+        InsertReplaceEdit.is = is;
+    })(InsertReplaceEdit || (exports.InsertReplaceEdit = InsertReplaceEdit = {}));
+    /**
+     * How whitespace and indentation is handled during completion
+     * item insertion.
+     *
+     * @since 3.16.0
+     */
+    var InsertTextMode;
+    (function (InsertTextMode) {
+        /**
+         * The insertion or replace strings is taken as it is. If the
+         * value is multi line the lines below the cursor will be
+         * inserted using the indentation defined in the string value.
+         * The client will not apply any kind of adjustments to the
+         * string.
+         */
+        InsertTextMode.asIs = 1;
+        /**
+         * The editor adjusts leading whitespace of new lines so that
+         * they match the indentation up to the cursor of the line for
+         * which the item is accepted.
+         *
+         * Consider a line like this: <2tabs><cursor><3tabs>foo. Accepting a
+         * multi line completion item is indented using 2 tabs and all
+         * following lines inserted will be indented using 2 tabs as well.
+         */
+        InsertTextMode.adjustIndentation = 2;
+    })(InsertTextMode || (exports.InsertTextMode = InsertTextMode = {}));
+    /**
+     * Defines how values from a set of defaults and an individual item will be
+     * merged.
+     *
+     * @since 3.18.0
+     */
+    var ApplyKind;
+    (function (ApplyKind) {
+        /**
+         * The value from the individual item (if provided and not `null`) will be
+         * used instead of the default.
+         */
+        ApplyKind.Replace = 1;
+        /**
+         * The value from the item will be merged with the default.
+         *
+         * The specific rules for mergeing values are defined against each field
+         * that supports merging.
+         */
+        ApplyKind.Merge = 2;
+    })(ApplyKind || (exports.ApplyKind = ApplyKind = {}));
+    var CompletionItemLabelDetails;
+    (function (CompletionItemLabelDetails) {
+        function is(value) {
+            var candidate = value;
+            return candidate && (Is.string(candidate.detail) || candidate.detail === undefined) &&
+                (Is.string(candidate.description) || candidate.description === undefined);
+        }
+        CompletionItemLabelDetails.is = is;
+    })(CompletionItemLabelDetails || (exports.CompletionItemLabelDetails = CompletionItemLabelDetails = {}));
+    /**
+     * The CompletionItem namespace provides functions to deal with
+     * completion items.
+     */
+    var CompletionItem;
+    (function (CompletionItem) {
+        /**
+         * Create a completion item and seed it with a label.
+         * @param label The completion item's label
+         */
+        function create(label) {
+            return { label: label };
+        }
+        CompletionItem.create = create;
+    })(CompletionItem || (exports.CompletionItem = CompletionItem = {}));
+    /**
+     * The CompletionList namespace provides functions to deal with
+     * completion lists.
+     */
+    var CompletionList;
+    (function (CompletionList) {
+        /**
+         * Creates a new completion list.
+         *
+         * @param items The completion items.
+         * @param isIncomplete The list is not complete.
+         */
+        function create(items, isIncomplete) {
+            return { items: items ? items : [], isIncomplete: !!isIncomplete };
+        }
+        CompletionList.create = create;
+    })(CompletionList || (exports.CompletionList = CompletionList = {}));
+    var MarkedString;
+    (function (MarkedString) {
+        /**
+         * Creates a marked string from plain text.
+         *
+         * @param plainText The plain text.
+         */
+        function fromPlainText(plainText) {
+            return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, '\\$&'); // escape markdown syntax tokens: http://daringfireball.net/projects/markdown/syntax#backslash
+        }
+        MarkedString.fromPlainText = fromPlainText;
+        /**
+         * Checks whether the given value conforms to the {@link MarkedString} type.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.string(candidate) || (Is.objectLiteral(candidate) && Is.string(candidate.language) && Is.string(candidate.value));
+        }
+        MarkedString.is = is;
+    })(MarkedString || (exports.MarkedString = MarkedString = {}));
+    var Hover;
+    (function (Hover) {
+        /**
+         * Checks whether the given value conforms to the {@link Hover} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return !!candidate && Is.objectLiteral(candidate) && (MarkupContent.is(candidate.contents) ||
+                MarkedString.is(candidate.contents) ||
+                Is.typedArray(candidate.contents, MarkedString.is)) && (value.range === undefined || Range.is(value.range));
+        }
+        Hover.is = is;
+    })(Hover || (exports.Hover = Hover = {}));
+    /**
+     * The ParameterInformation namespace provides helper functions to work with
+     * {@link ParameterInformation} literals.
+     */
+    var ParameterInformation;
+    (function (ParameterInformation) {
+        /**
+         * Creates a new parameter information literal.
+         *
+         * @param label A label string.
+         * @param documentation A doc string.
+         */
+        function create(label, documentation) {
+            return documentation ? { label: label, documentation: documentation } : { label: label };
+        }
+        ParameterInformation.create = create;
+    })(ParameterInformation || (exports.ParameterInformation = ParameterInformation = {}));
+    /**
+     * The SignatureInformation namespace provides helper functions to work with
+     * {@link SignatureInformation} literals.
+     */
+    var SignatureInformation;
+    (function (SignatureInformation) {
+        function create(label, documentation) {
+            var parameters = [];
+            for (var _i = 2; _i < arguments.length; _i++) {
+                parameters[_i - 2] = arguments[_i];
+            }
+            var result = { label: label };
+            if (Is.defined(documentation)) {
+                result.documentation = documentation;
+            }
+            if (Is.defined(parameters)) {
+                result.parameters = parameters;
+            }
+            else {
+                result.parameters = [];
+            }
+            return result;
+        }
+        SignatureInformation.create = create;
+    })(SignatureInformation || (exports.SignatureInformation = SignatureInformation = {}));
+    /**
+     * A document highlight kind.
+     */
+    var DocumentHighlightKind;
+    (function (DocumentHighlightKind) {
+        /**
+         * A textual occurrence.
+         */
+        DocumentHighlightKind.Text = 1;
+        /**
+         * Read-access of a symbol, like reading a variable.
+         */
+        DocumentHighlightKind.Read = 2;
+        /**
+         * Write-access of a symbol, like writing to a variable.
+         */
+        DocumentHighlightKind.Write = 3;
+    })(DocumentHighlightKind || (exports.DocumentHighlightKind = DocumentHighlightKind = {}));
+    /**
+     * DocumentHighlight namespace to provide helper functions to work with
+     * {@link DocumentHighlight} literals.
+     */
+    var DocumentHighlight;
+    (function (DocumentHighlight) {
+        /**
+         * Create a DocumentHighlight object.
+         * @param range The range the highlight applies to.
+         * @param kind The highlight kind
+         */
+        function create(range, kind) {
+            var result = { range: range };
+            if (Is.number(kind)) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        DocumentHighlight.create = create;
+    })(DocumentHighlight || (exports.DocumentHighlight = DocumentHighlight = {}));
+    /**
+     * A symbol kind.
+     */
+    var SymbolKind;
+    (function (SymbolKind) {
+        SymbolKind.File = 1;
+        SymbolKind.Module = 2;
+        SymbolKind.Namespace = 3;
+        SymbolKind.Package = 4;
+        SymbolKind.Class = 5;
+        SymbolKind.Method = 6;
+        SymbolKind.Property = 7;
+        SymbolKind.Field = 8;
+        SymbolKind.Constructor = 9;
+        SymbolKind.Enum = 10;
+        SymbolKind.Interface = 11;
+        SymbolKind.Function = 12;
+        SymbolKind.Variable = 13;
+        SymbolKind.Constant = 14;
+        SymbolKind.String = 15;
+        SymbolKind.Number = 16;
+        SymbolKind.Boolean = 17;
+        SymbolKind.Array = 18;
+        SymbolKind.Object = 19;
+        SymbolKind.Key = 20;
+        SymbolKind.Null = 21;
+        SymbolKind.EnumMember = 22;
+        SymbolKind.Struct = 23;
+        SymbolKind.Event = 24;
+        SymbolKind.Operator = 25;
+        SymbolKind.TypeParameter = 26;
+    })(SymbolKind || (exports.SymbolKind = SymbolKind = {}));
+    /**
+     * Symbol tags are extra annotations that tweak the rendering of a symbol.
+     *
+     * @since 3.16
+     */
+    var SymbolTag;
+    (function (SymbolTag) {
+        /**
+         * Render a symbol as obsolete, usually using a strike-out.
+         */
+        SymbolTag.Deprecated = 1;
+    })(SymbolTag || (exports.SymbolTag = SymbolTag = {}));
+    var SymbolInformation;
+    (function (SymbolInformation) {
+        /**
+         * Creates a new symbol information literal.
+         *
+         * @param name The name of the symbol.
+         * @param kind The kind of the symbol.
+         * @param range The range of the location of the symbol.
+         * @param uri The resource of the location of symbol.
+         * @param containerName The name of the symbol containing the symbol.
+         */
+        function create(name, kind, range, uri, containerName) {
+            var result = {
+                name: name,
+                kind: kind,
+                location: { uri: uri, range: range }
+            };
+            if (containerName) {
+                result.containerName = containerName;
+            }
+            return result;
+        }
+        SymbolInformation.create = create;
+    })(SymbolInformation || (exports.SymbolInformation = SymbolInformation = {}));
+    var WorkspaceSymbol;
+    (function (WorkspaceSymbol) {
+        /**
+         * Create a new workspace symbol.
+         *
+         * @param name The name of the symbol.
+         * @param kind The kind of the symbol.
+         * @param uri The resource of the location of the symbol.
+         * @param range An options range of the location.
+         * @returns A WorkspaceSymbol.
+         */
+        function create(name, kind, uri, range) {
+            return range !== undefined
+                ? { name: name, kind: kind, location: { uri: uri, range: range } }
+                : { name: name, kind: kind, location: { uri: uri } };
+        }
+        WorkspaceSymbol.create = create;
+    })(WorkspaceSymbol || (exports.WorkspaceSymbol = WorkspaceSymbol = {}));
+    var DocumentSymbol;
+    (function (DocumentSymbol) {
+        /**
+         * Creates a new symbol information literal.
+         *
+         * @param name The name of the symbol.
+         * @param detail The detail of the symbol.
+         * @param kind The kind of the symbol.
+         * @param range The range of the symbol.
+         * @param selectionRange The selectionRange of the symbol.
+         * @param children Children of the symbol.
+         */
+        function create(name, detail, kind, range, selectionRange, children) {
+            var result = {
+                name: name,
+                detail: detail,
+                kind: kind,
+                range: range,
+                selectionRange: selectionRange
+            };
+            if (children !== undefined) {
+                result.children = children;
+            }
+            return result;
+        }
+        DocumentSymbol.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DocumentSymbol} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return candidate &&
+                Is.string(candidate.name) && Is.number(candidate.kind) &&
+                Range.is(candidate.range) && Range.is(candidate.selectionRange) &&
+                (candidate.detail === undefined || Is.string(candidate.detail)) &&
+                (candidate.deprecated === undefined || Is.boolean(candidate.deprecated)) &&
+                (candidate.children === undefined || Array.isArray(candidate.children)) &&
+                (candidate.tags === undefined || Array.isArray(candidate.tags));
+        }
+        DocumentSymbol.is = is;
+    })(DocumentSymbol || (exports.DocumentSymbol = DocumentSymbol = {}));
+    /**
+     * A set of predefined code action kinds
+     */
+    var CodeActionKind;
+    (function (CodeActionKind) {
+        /**
+         * Empty kind.
+         */
+        CodeActionKind.Empty = '';
+        /**
+         * Base kind for quickfix actions: 'quickfix'
+         */
+        CodeActionKind.QuickFix = 'quickfix';
+        /**
+         * Base kind for refactoring actions: 'refactor'
+         */
+        CodeActionKind.Refactor = 'refactor';
+        /**
+         * Base kind for refactoring extraction actions: 'refactor.extract'
+         *
+         * Example extract actions:
+         *
+         * - Extract method
+         * - Extract function
+         * - Extract variable
+         * - Extract interface from class
+         * - ...
+         */
+        CodeActionKind.RefactorExtract = 'refactor.extract';
+        /**
+         * Base kind for refactoring inline actions: 'refactor.inline'
+         *
+         * Example inline actions:
+         *
+         * - Inline function
+         * - Inline variable
+         * - Inline constant
+         * - ...
+         */
+        CodeActionKind.RefactorInline = 'refactor.inline';
+        /**
+         * Base kind for refactoring move actions: `refactor.move`
+         *
+         * Example move actions:
+         *
+         * - Move a function to a new file
+         * - Move a property between classes
+         * - Move method to base class
+         * - ...
+         *
+         * @since 3.18.0
+         */
+        CodeActionKind.RefactorMove = 'refactor.move';
+        /**
+         * Base kind for refactoring rewrite actions: 'refactor.rewrite'
+         *
+         * Example rewrite actions:
+         *
+         * - Convert JavaScript function to class
+         * - Add or remove parameter
+         * - Encapsulate field
+         * - Make method static
+         * - Move method to base class
+         * - ...
+         */
+        CodeActionKind.RefactorRewrite = 'refactor.rewrite';
+        /**
+         * Base kind for source actions: `source`
+         *
+         * Source code actions apply to the entire file.
+         */
+        CodeActionKind.Source = 'source';
+        /**
+         * Base kind for an organize imports source action: `source.organizeImports`
+         */
+        CodeActionKind.SourceOrganizeImports = 'source.organizeImports';
+        /**
+         * Base kind for auto-fix source actions: `source.fixAll`.
+         *
+         * Fix all actions automatically fix errors that have a clear fix that do not require user input.
+         * They should not suppress errors or perform unsafe fixes such as generating new types or classes.
+         *
+         * @since 3.15.0
+         */
+        CodeActionKind.SourceFixAll = 'source.fixAll';
+        /**
+         * Base kind for all code actions applying to the entire notebook's scope. CodeActionKinds using
+         * this should always begin with `notebook.`
+         *
+         * @since 3.18.0
+         */
+        CodeActionKind.Notebook = 'notebook';
+    })(CodeActionKind || (exports.CodeActionKind = CodeActionKind = {}));
+    /**
+     * The reason why code actions were requested.
+     *
+     * @since 3.17.0
+     */
+    var CodeActionTriggerKind;
+    (function (CodeActionTriggerKind) {
+        /**
+         * Code actions were explicitly requested by the user or by an extension.
+         */
+        CodeActionTriggerKind.Invoked = 1;
+        /**
+         * Code actions were requested automatically.
+         *
+         * This typically happens when current selection in a file changes, but can
+         * also be triggered when file content changes.
+         */
+        CodeActionTriggerKind.Automatic = 2;
+    })(CodeActionTriggerKind || (exports.CodeActionTriggerKind = CodeActionTriggerKind = {}));
+    /**
+     * The CodeActionContext namespace provides helper functions to work with
+     * {@link CodeActionContext} literals.
+     */
+    var CodeActionContext;
+    (function (CodeActionContext) {
+        /**
+         * Creates a new CodeActionContext literal.
+         */
+        function create(diagnostics, only, triggerKind) {
+            var result = { diagnostics: diagnostics };
+            if (only !== undefined && only !== null) {
+                result.only = only;
+            }
+            if (triggerKind !== undefined && triggerKind !== null) {
+                result.triggerKind = triggerKind;
+            }
+            return result;
+        }
+        CodeActionContext.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeActionContext} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.typedArray(candidate.diagnostics, Diagnostic.is)
+                && (candidate.only === undefined || Is.typedArray(candidate.only, Is.string))
+                && (candidate.triggerKind === undefined || candidate.triggerKind === CodeActionTriggerKind.Invoked || candidate.triggerKind === CodeActionTriggerKind.Automatic);
+        }
+        CodeActionContext.is = is;
+    })(CodeActionContext || (exports.CodeActionContext = CodeActionContext = {}));
+    /**
+     * Code action tags are extra annotations that tweak the behavior of a code action.
+     *
+     * @since 3.18.0
+     */
+    var CodeActionTag;
+    (function (CodeActionTag) {
+        /**
+         * Marks the code action as LLM-generated.
+         */
+        CodeActionTag.LLMGenerated = 1;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeActionTag} interface.
+         */
+        function is(value) {
+            return Is.defined(value) && value === CodeActionTag.LLMGenerated;
+        }
+        CodeActionTag.is = is;
+    })(CodeActionTag || (exports.CodeActionTag = CodeActionTag = {}));
+    var CodeAction;
+    (function (CodeAction) {
+        function create(title, kindOrCommandOrEdit, kind) {
+            var result = { title: title };
+            var checkKind = true;
+            if (typeof kindOrCommandOrEdit === 'string') {
+                checkKind = false;
+                result.kind = kindOrCommandOrEdit;
+            }
+            else if (Command.is(kindOrCommandOrEdit)) {
+                result.command = kindOrCommandOrEdit;
+            }
+            else {
+                result.edit = kindOrCommandOrEdit;
+            }
+            if (checkKind && kind !== undefined) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        CodeAction.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate && Is.string(candidate.title) &&
+                (candidate.diagnostics === undefined || Is.typedArray(candidate.diagnostics, Diagnostic.is)) &&
+                (candidate.kind === undefined || Is.string(candidate.kind)) &&
+                (candidate.edit !== undefined || candidate.command !== undefined) &&
+                (candidate.command === undefined || Command.is(candidate.command)) &&
+                (candidate.isPreferred === undefined || Is.boolean(candidate.isPreferred)) &&
+                (candidate.edit === undefined || WorkspaceEdit.is(candidate.edit)) &&
+                (candidate.tags === undefined || Is.typedArray(candidate.tags, CodeActionTag.is));
+        }
+        CodeAction.is = is;
+    })(CodeAction || (exports.CodeAction = CodeAction = {}));
+    /**
+     * The CodeLens namespace provides helper functions to work with
+     * {@link CodeLens} literals.
+     */
+    var CodeLens;
+    (function (CodeLens) {
+        /**
+         * Creates a new CodeLens literal.
+         */
+        function create(range, data) {
+            var result = { range: range };
+            if (Is.defined(data)) {
+                result.data = data;
+            }
+            return result;
+        }
+        CodeLens.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link CodeLens} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.command) || Command.is(candidate.command));
+        }
+        CodeLens.is = is;
+    })(CodeLens || (exports.CodeLens = CodeLens = {}));
+    /**
+     * The FormattingOptions namespace provides helper functions to work with
+     * {@link FormattingOptions} literals.
+     */
+    var FormattingOptions;
+    (function (FormattingOptions) {
+        /**
+         * Creates a new FormattingOptions literal.
+         */
+        function create(tabSize, insertSpaces) {
+            return { tabSize: tabSize, insertSpaces: insertSpaces };
+        }
+        FormattingOptions.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link FormattingOptions} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.uinteger(candidate.tabSize) && Is.boolean(candidate.insertSpaces);
+        }
+        FormattingOptions.is = is;
+    })(FormattingOptions || (exports.FormattingOptions = FormattingOptions = {}));
+    /**
+     * The DocumentLink namespace provides helper functions to work with
+     * {@link DocumentLink} literals.
+     */
+    var DocumentLink;
+    (function (DocumentLink) {
+        /**
+         * Creates a new DocumentLink literal.
+         */
+        function create(range, target, data) {
+            return { range: range, target: target, data: data };
+        }
+        DocumentLink.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link DocumentLink} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(candidate.range) && (Is.undefined(candidate.target) || Is.string(candidate.target));
+        }
+        DocumentLink.is = is;
+    })(DocumentLink || (exports.DocumentLink = DocumentLink = {}));
+    /**
+     * The SelectionRange namespace provides helper function to work with
+     * SelectionRange literals.
+     */
+    var SelectionRange;
+    (function (SelectionRange) {
+        /**
+         * Creates a new SelectionRange
+         * @param range the range.
+         * @param parent an optional parent.
+         */
+        function create(range, parent) {
+            return { range: range, parent: parent };
+        }
+        SelectionRange.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Range.is(candidate.range) && (candidate.parent === undefined || SelectionRange.is(candidate.parent));
+        }
+        SelectionRange.is = is;
+    })(SelectionRange || (exports.SelectionRange = SelectionRange = {}));
+    /**
+     * A set of predefined token types. This set is not fixed
+     * an clients can specify additional token types via the
+     * corresponding client capabilities.
+     *
+     * @since 3.16.0
+     */
+    var SemanticTokenTypes;
+    (function (SemanticTokenTypes) {
+        SemanticTokenTypes["namespace"] = "namespace";
+        /**
+         * Represents a generic type. Acts as a fallback for types which can't be mapped to
+         * a specific type like class or enum.
+         */
+        SemanticTokenTypes["type"] = "type";
+        SemanticTokenTypes["class"] = "class";
+        SemanticTokenTypes["enum"] = "enum";
+        SemanticTokenTypes["interface"] = "interface";
+        SemanticTokenTypes["struct"] = "struct";
+        SemanticTokenTypes["typeParameter"] = "typeParameter";
+        SemanticTokenTypes["parameter"] = "parameter";
+        SemanticTokenTypes["variable"] = "variable";
+        SemanticTokenTypes["property"] = "property";
+        SemanticTokenTypes["enumMember"] = "enumMember";
+        SemanticTokenTypes["event"] = "event";
+        SemanticTokenTypes["function"] = "function";
+        SemanticTokenTypes["method"] = "method";
+        SemanticTokenTypes["macro"] = "macro";
+        SemanticTokenTypes["keyword"] = "keyword";
+        SemanticTokenTypes["modifier"] = "modifier";
+        SemanticTokenTypes["comment"] = "comment";
+        SemanticTokenTypes["string"] = "string";
+        SemanticTokenTypes["number"] = "number";
+        SemanticTokenTypes["regexp"] = "regexp";
+        SemanticTokenTypes["operator"] = "operator";
+        /**
+         * @since 3.17.0
+         */
+        SemanticTokenTypes["decorator"] = "decorator";
+        /**
+         * @since 3.18.0
+         */
+        SemanticTokenTypes["label"] = "label";
+    })(SemanticTokenTypes || (exports.SemanticTokenTypes = SemanticTokenTypes = {}));
+    /**
+     * A set of predefined token modifiers. This set is not fixed
+     * an clients can specify additional token types via the
+     * corresponding client capabilities.
+     *
+     * @since 3.16.0
+     */
+    var SemanticTokenModifiers;
+    (function (SemanticTokenModifiers) {
+        SemanticTokenModifiers["declaration"] = "declaration";
+        SemanticTokenModifiers["definition"] = "definition";
+        SemanticTokenModifiers["readonly"] = "readonly";
+        SemanticTokenModifiers["static"] = "static";
+        SemanticTokenModifiers["deprecated"] = "deprecated";
+        SemanticTokenModifiers["abstract"] = "abstract";
+        SemanticTokenModifiers["async"] = "async";
+        SemanticTokenModifiers["modification"] = "modification";
+        SemanticTokenModifiers["documentation"] = "documentation";
+        SemanticTokenModifiers["defaultLibrary"] = "defaultLibrary";
+    })(SemanticTokenModifiers || (exports.SemanticTokenModifiers = SemanticTokenModifiers = {}));
+    /**
+     * @since 3.16.0
+     */
+    var SemanticTokens;
+    (function (SemanticTokens) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && (candidate.resultId === undefined || typeof candidate.resultId === 'string') &&
+                Array.isArray(candidate.data) && (candidate.data.length === 0 || typeof candidate.data[0] === 'number');
+        }
+        SemanticTokens.is = is;
+    })(SemanticTokens || (exports.SemanticTokens = SemanticTokens = {}));
+    /**
+     * The InlineValueText namespace provides functions to deal with InlineValueTexts.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueText;
+    (function (InlineValueText) {
+        /**
+         * Creates a new InlineValueText literal.
+         */
+        function create(range, text) {
+            return { range: range, text: text };
+        }
+        InlineValueText.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.string(candidate.text);
+        }
+        InlineValueText.is = is;
+    })(InlineValueText || (exports.InlineValueText = InlineValueText = {}));
+    /**
+     * The InlineValueVariableLookup namespace provides functions to
+     * deal with InlineValueVariableLookups.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueVariableLookup;
+    (function (InlineValueVariableLookup) {
+        /**
+         * Creates a new InlineValueText literal.
+         */
+        function create(range, variableName, caseSensitiveLookup) {
+            return { range: range, variableName: variableName, caseSensitiveLookup: caseSensitiveLookup };
+        }
+        InlineValueVariableLookup.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range) && Is.boolean(candidate.caseSensitiveLookup)
+                && (Is.string(candidate.variableName) || candidate.variableName === undefined);
+        }
+        InlineValueVariableLookup.is = is;
+    })(InlineValueVariableLookup || (exports.InlineValueVariableLookup = InlineValueVariableLookup = {}));
+    /**
+     * The InlineValueEvaluatableExpression namespace provides functions to deal with InlineValueEvaluatableExpression.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueEvaluatableExpression;
+    (function (InlineValueEvaluatableExpression) {
+        /**
+         * Creates a new InlineValueEvaluatableExpression literal.
+         */
+        function create(range, expression) {
+            return { range: range, expression: expression };
+        }
+        InlineValueEvaluatableExpression.create = create;
+        function is(value) {
+            var candidate = value;
+            return candidate !== undefined && candidate !== null && Range.is(candidate.range)
+                && (Is.string(candidate.expression) || candidate.expression === undefined);
+        }
+        InlineValueEvaluatableExpression.is = is;
+    })(InlineValueEvaluatableExpression || (exports.InlineValueEvaluatableExpression = InlineValueEvaluatableExpression = {}));
+    /**
+     * The InlineValueContext namespace provides helper functions to work with
+     * {@link InlineValueContext} literals.
+     *
+     * @since 3.17.0
+     */
+    var InlineValueContext;
+    (function (InlineValueContext) {
+        /**
+         * Creates a new InlineValueContext literal.
+         */
+        function create(frameId, stoppedLocation) {
+            return { frameId: frameId, stoppedLocation: stoppedLocation };
+        }
+        InlineValueContext.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link InlineValueContext} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Range.is(value.stoppedLocation);
+        }
+        InlineValueContext.is = is;
+    })(InlineValueContext || (exports.InlineValueContext = InlineValueContext = {}));
+    /**
+     * Inlay hint kinds.
+     *
+     * @since 3.17.0
+     */
+    var InlayHintKind;
+    (function (InlayHintKind) {
+        /**
+         * An inlay hint that for a type annotation.
+         */
+        InlayHintKind.Type = 1;
+        /**
+         * An inlay hint that is for a parameter.
+         */
+        InlayHintKind.Parameter = 2;
+        function is(value) {
+            return value === 1 || value === 2;
+        }
+        InlayHintKind.is = is;
+    })(InlayHintKind || (exports.InlayHintKind = InlayHintKind = {}));
+    var InlayHintLabelPart;
+    (function (InlayHintLabelPart) {
+        function create(value) {
+            return { value: value };
+        }
+        InlayHintLabelPart.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+                && (candidate.location === undefined || Location.is(candidate.location))
+                && (candidate.command === undefined || Command.is(candidate.command));
+        }
+        InlayHintLabelPart.is = is;
+    })(InlayHintLabelPart || (exports.InlayHintLabelPart = InlayHintLabelPart = {}));
+    var InlayHint;
+    (function (InlayHint) {
+        function create(position, label, kind) {
+            var result = { position: position, label: label };
+            if (kind !== undefined) {
+                result.kind = kind;
+            }
+            return result;
+        }
+        InlayHint.create = create;
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && Position.is(candidate.position)
+                && (Is.string(candidate.label) || Is.typedArray(candidate.label, InlayHintLabelPart.is))
+                && (candidate.kind === undefined || InlayHintKind.is(candidate.kind))
+                && (candidate.textEdits === undefined) || Is.typedArray(candidate.textEdits, TextEdit.is)
+                && (candidate.tooltip === undefined || Is.string(candidate.tooltip) || MarkupContent.is(candidate.tooltip))
+                && (candidate.paddingLeft === undefined || Is.boolean(candidate.paddingLeft))
+                && (candidate.paddingRight === undefined || Is.boolean(candidate.paddingRight));
+        }
+        InlayHint.is = is;
+    })(InlayHint || (exports.InlayHint = InlayHint = {}));
+    var StringValue;
+    (function (StringValue) {
+        function createSnippet(value) {
+            return { kind: 'snippet', value: value };
+        }
+        StringValue.createSnippet = createSnippet;
+        function isSnippet(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate)
+                && candidate.kind === 'snippet'
+                && Is.string(candidate.value);
+        }
+        StringValue.isSnippet = isSnippet;
+    })(StringValue || (exports.StringValue = StringValue = {}));
+    var InlineCompletionItem;
+    (function (InlineCompletionItem) {
+        function create(insertText, filterText, range, command) {
+            return { insertText: insertText, filterText: filterText, range: range, command: command };
+        }
+        InlineCompletionItem.create = create;
+    })(InlineCompletionItem || (exports.InlineCompletionItem = InlineCompletionItem = {}));
+    var InlineCompletionList;
+    (function (InlineCompletionList) {
+        function create(items) {
+            return { items: items };
+        }
+        InlineCompletionList.create = create;
+    })(InlineCompletionList || (exports.InlineCompletionList = InlineCompletionList = {}));
+    /**
+     * Describes how an {@link InlineCompletionItemProvider inline completion provider} was triggered.
+     *
+     * @since 3.18.0
+     */
+    var InlineCompletionTriggerKind;
+    (function (InlineCompletionTriggerKind) {
+        /**
+         * Completion was triggered explicitly by a user gesture.
+         */
+        InlineCompletionTriggerKind.Invoked = 1;
+        /**
+         * Completion was triggered automatically while editing.
+         */
+        InlineCompletionTriggerKind.Automatic = 2;
+    })(InlineCompletionTriggerKind || (exports.InlineCompletionTriggerKind = InlineCompletionTriggerKind = {}));
+    var SelectedCompletionInfo;
+    (function (SelectedCompletionInfo) {
+        function create(range, text) {
+            return { range: range, text: text };
+        }
+        SelectedCompletionInfo.create = create;
+    })(SelectedCompletionInfo || (exports.SelectedCompletionInfo = SelectedCompletionInfo = {}));
+    var InlineCompletionContext;
+    (function (InlineCompletionContext) {
+        function create(triggerKind, selectedCompletionInfo) {
+            return { triggerKind: triggerKind, selectedCompletionInfo: selectedCompletionInfo };
+        }
+        InlineCompletionContext.create = create;
+    })(InlineCompletionContext || (exports.InlineCompletionContext = InlineCompletionContext = {}));
+    var WorkspaceFolder;
+    (function (WorkspaceFolder) {
+        function is(value) {
+            var candidate = value;
+            return Is.objectLiteral(candidate) && URI.is(candidate.uri) && Is.string(candidate.name);
+        }
+        WorkspaceFolder.is = is;
+    })(WorkspaceFolder || (exports.WorkspaceFolder = WorkspaceFolder = {}));
+    exports.EOL = ['\n', '\r\n', '\r'];
+    /**
+     * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+     */
+    var TextDocument;
+    (function (TextDocument) {
+        /**
+         * Creates a new ITextDocument literal from the given uri and content.
+         * @param uri The document's uri.
+         * @param languageId The document's language Id.
+         * @param version The document's version.
+         * @param content The document's content.
+         */
+        function create(uri, languageId, version, content) {
+            return new FullTextDocument(uri, languageId, version, content);
+        }
+        TextDocument.create = create;
+        /**
+         * Checks whether the given literal conforms to the {@link ITextDocument} interface.
+         */
+        function is(value) {
+            var candidate = value;
+            return Is.defined(candidate) && Is.string(candidate.uri) && (Is.undefined(candidate.languageId) || Is.string(candidate.languageId)) && Is.uinteger(candidate.lineCount)
+                && Is.func(candidate.getText) && Is.func(candidate.positionAt) && Is.func(candidate.offsetAt) ? true : false;
+        }
+        TextDocument.is = is;
+        function applyEdits(document, edits) {
+            var text = document.getText();
+            var sortedEdits = mergeSort(edits, function (a, b) {
+                var diff = a.range.start.line - b.range.start.line;
+                if (diff === 0) {
+                    return a.range.start.character - b.range.start.character;
+                }
+                return diff;
+            });
+            var lastModifiedOffset = text.length;
+            for (var i = sortedEdits.length - 1; i >= 0; i--) {
+                var e = sortedEdits[i];
+                var startOffset = document.offsetAt(e.range.start);
+                var endOffset = document.offsetAt(e.range.end);
+                if (endOffset <= lastModifiedOffset) {
+                    text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+                }
+                else {
+                    throw new Error('Overlapping edit');
+                }
+                lastModifiedOffset = startOffset;
+            }
+            return text;
+        }
+        TextDocument.applyEdits = applyEdits;
+        function mergeSort(data, compare) {
+            if (data.length <= 1) {
+                // sorted
+                return data;
+            }
+            var p = (data.length / 2) | 0;
+            var left = data.slice(0, p);
+            var right = data.slice(p);
+            mergeSort(left, compare);
+            mergeSort(right, compare);
+            var leftIdx = 0;
+            var rightIdx = 0;
+            var i = 0;
+            while (leftIdx < left.length && rightIdx < right.length) {
+                var ret = compare(left[leftIdx], right[rightIdx]);
+                if (ret <= 0) {
+                    // smaller_equal -> take left to preserve order
+                    data[i++] = left[leftIdx++];
+                }
+                else {
+                    // greater -> take right
+                    data[i++] = right[rightIdx++];
+                }
+            }
+            while (leftIdx < left.length) {
+                data[i++] = left[leftIdx++];
+            }
+            while (rightIdx < right.length) {
+                data[i++] = right[rightIdx++];
+            }
+            return data;
+        }
+    })(TextDocument || (exports.TextDocument = TextDocument = {}));
+    /**
+     * @deprecated Use the text document from the new vscode-languageserver-textdocument package.
+     */
+    var FullTextDocument = /** @class */ (function () {
+        function FullTextDocument(uri, languageId, version, content) {
+            this._uri = uri;
+            this._languageId = languageId;
+            this._version = version;
+            this._content = content;
+            this._lineOffsets = undefined;
+        }
+        Object.defineProperty(FullTextDocument.prototype, "uri", {
+            get: function () {
+                return this._uri;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "languageId", {
+            get: function () {
+                return this._languageId;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        Object.defineProperty(FullTextDocument.prototype, "version", {
+            get: function () {
+                return this._version;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        FullTextDocument.prototype.getText = function (range) {
+            if (range) {
+                var start = this.offsetAt(range.start);
+                var end = this.offsetAt(range.end);
+                return this._content.substring(start, end);
+            }
+            return this._content;
+        };
+        FullTextDocument.prototype.update = function (event, version) {
+            this._content = event.text;
+            this._version = version;
+            this._lineOffsets = undefined;
+        };
+        FullTextDocument.prototype.getLineOffsets = function () {
+            if (this._lineOffsets === undefined) {
+                var lineOffsets = [];
+                var text = this._content;
+                var isLineStart = true;
+                for (var i = 0; i < text.length; i++) {
+                    if (isLineStart) {
+                        lineOffsets.push(i);
+                        isLineStart = false;
+                    }
+                    var ch = text.charAt(i);
+                    isLineStart = (ch === '\r' || ch === '\n');
+                    if (ch === '\r' && i + 1 < text.length && text.charAt(i + 1) === '\n') {
+                        i++;
+                    }
+                }
+                if (isLineStart && text.length > 0) {
+                    lineOffsets.push(text.length);
+                }
+                this._lineOffsets = lineOffsets;
+            }
+            return this._lineOffsets;
+        };
+        FullTextDocument.prototype.positionAt = function (offset) {
+            offset = Math.max(Math.min(offset, this._content.length), 0);
+            var lineOffsets = this.getLineOffsets();
+            var low = 0, high = lineOffsets.length;
+            if (high === 0) {
+                return Position.create(0, offset);
+            }
+            while (low < high) {
+                var mid = Math.floor((low + high) / 2);
+                if (lineOffsets[mid] > offset) {
+                    high = mid;
+                }
+                else {
+                    low = mid + 1;
+                }
+            }
+            // low is the least x for which the line offset is larger than the current offset
+            // or array.length if no line offset is larger than the current offset
+            var line = low - 1;
+            return Position.create(line, offset - lineOffsets[line]);
+        };
+        FullTextDocument.prototype.offsetAt = function (position) {
+            var lineOffsets = this.getLineOffsets();
+            if (position.line >= lineOffsets.length) {
+                return this._content.length;
+            }
+            else if (position.line < 0) {
+                return 0;
+            }
+            var lineOffset = lineOffsets[position.line];
+            var nextLineOffset = (position.line + 1 < lineOffsets.length) ? lineOffsets[position.line + 1] : this._content.length;
+            return Math.max(Math.min(lineOffset + position.character, nextLineOffset), lineOffset);
+        };
+        Object.defineProperty(FullTextDocument.prototype, "lineCount", {
+            get: function () {
+                return this.getLineOffsets().length;
+            },
+            enumerable: false,
+            configurable: true
+        });
+        return FullTextDocument;
+    }());
+    var Is;
+    (function (Is) {
+        var toString = Object.prototype.toString;
+        function defined(value) {
+            return typeof value !== 'undefined';
+        }
+        Is.defined = defined;
+        function undefined(value) {
+            return typeof value === 'undefined';
+        }
+        Is.undefined = undefined;
+        function boolean(value) {
+            return value === true || value === false;
+        }
+        Is.boolean = boolean;
+        function string(value) {
+            return toString.call(value) === '[object String]';
+        }
+        Is.string = string;
+        function number(value) {
+            return toString.call(value) === '[object Number]';
+        }
+        Is.number = number;
+        function numberRange(value, min, max) {
+            return toString.call(value) === '[object Number]' && min <= value && value <= max;
+        }
+        Is.numberRange = numberRange;
+        function integer(value) {
+            return toString.call(value) === '[object Number]' && -2147483648 <= value && value <= 2147483647;
+        }
+        Is.integer = integer;
+        function uinteger(value) {
+            return toString.call(value) === '[object Number]' && 0 <= value && value <= 2147483647;
+        }
+        Is.uinteger = uinteger;
+        function func(value) {
+            return toString.call(value) === '[object Function]';
+        }
+        Is.func = func;
+        function objectLiteral(value) {
+            // Strictly speaking class instances pass this check as well. Since the LSP
+            // doesn't use classes we ignore this for now. If we do we need to add something
+            // like this: `Object.getPrototypeOf(Object.getPrototypeOf(x)) === null`
+            return value !== null && typeof value === 'object';
+        }
+        Is.objectLiteral = objectLiteral;
+        function typedArray(value, check) {
+            return Array.isArray(value) && value.every(check);
+        }
+        Is.typedArray = typedArray;
+    })(Is || (Is = {}));
+});
+
+
+/***/ }),
+
 /***/ 2980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30097,6 +37116,23 @@ function appOf(apps, path) {
 
 /***/ }),
 
+/***/ 6710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ append)
+/* harmony export */ });
+// push(...items) passes every item as an argument: past ~120,000 items it overflows the call stack
+// (a 130,000-file tree crashed the worker merge). Unbounded arrays are appended with a loop.
+/** Appends `items` to `target` in place, whatever their number. */
+function append(target, items) {
+    for (const item of items)
+        target.push(item);
+}
+
+
+/***/ }),
+
 /***/ 9121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30109,7 +37145,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ee: () => (/* binding */ internOffered)
 });
 
-// UNUSED EXPORTS: SUPPRESSION_MARKER, parseSuppressions, passesKeywords
+// UNUSED EXPORTS: MAX_REPORTS_PER_RULE, SUPPRESSION_MARKER, parseSuppressions, passesKeywords
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -30120,8 +37156,24 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // baseline both use it.
 
 function lineFingerprint(ruleId, file, lineText, occurrence) {
-    const normalized = lineText.replace(/\s+/g, ' ').trim();
-    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${file}\0${normalized}\0${occurrence}`).digest('hex').slice(0, 32);
+    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${file}\0${normalizeLine(lineText)}\0${occurrence}`).digest('hex').slice(0, 32);
+}
+const normalizeLine = (lineText) => lineText.replace(/\s+/g, ' ').trim();
+/**
+ * Fingerprints of findings that share a rule and a line (a long minified line with many matches):
+ * the line is hashed once and the hash state copied per occurrence. Same values as lineFingerprint.
+ */
+class LineFingerprints {
+    prefixes = new Map();
+    of(ruleId, file, line, normalized, occurrence) {
+        const key = `${ruleId}\0${file}\0${line}`;
+        let prefix = this.prefixes.get(key);
+        if (!prefix) {
+            prefix = (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${file}\0${normalized}\0`);
+            this.prefixes.set(key, prefix);
+        }
+        return prefix.copy().update(String(occurrence)).digest('hex').slice(0, 32);
+    }
 }
 
 // EXTERNAL MODULE: ./src/engine/keywords.ts
@@ -30135,6 +37187,8 @@ var redact = __nccwpck_require__(2393);
 
 
 const SUPPRESSION_MARKER = 'twelve-factor-ignore';
+/** Findings one rule may make in one file. */
+const MAX_REPORTS_PER_RULE = 1000;
 /** Engine-level rule: a suppression comment without a `-- reason`. */
 const SUPPRESSION_WITHOUT_REASON = 'TF0001';
 /**
@@ -30174,7 +37228,10 @@ function checkFile(rules, file, ctx, found, secretsOut) {
         offered.push(rule.meta.id);
         if (!(found ? (0,keywords/* hasKeyword */.U6)(rule, found) : passesKeywords(rule, file)))
             continue;
-        rule.check(file, (report) => raw.push({ rule, report }), ctx);
+        let reports = 0;
+        // Bounded work per file: a crafted file of a thousand key headers made a thousand findings, each
+        // hashing and masking a 300 KB line. The first MAX_REPORTS_PER_RULE make the point.
+        rule.check(file, (report) => void (reports++ < MAX_REPORTS_PER_RULE && raw.push({ rule, report })), ctx);
     }
     if (raw.length === 0)
         return { findings: [], suppressed: [], offered: internOffered(offered) };
@@ -30206,12 +37263,23 @@ function finalizeReports(raw, file, knownSecrets = []) {
     }
     // Longest first, so a credential containing another is replaced whole.
     const secrets = [...new Set([...knownSecrets, ...raw.flatMap(({ report }) => (report.secret ? [report.secret] : []))])].sort((a, b) => b.length - a.length);
+    // Per line, once: a line several findings share is normalised and masked once.
+    const normalised = new Map();
+    const masked = new Map();
+    const fingerprints = new LineFingerprints();
+    const snippetOf = (n) => {
+        if (!masked.has(n))
+            masked.set(n, truncate((0,redact/* maskLine */.Zj)(file, n, secrets).trim(), 200));
+        return masked.get(n);
+    };
     for (const { rule, report } of raw) {
         // deferred only to a finding at least as severe: a notice elsewhere does not hide a warning
         if (rule.meta.deferTo?.some((id) => (idsAt.get(`${id}:${report.file ?? ''}:${report.line}`) ?? -1) >= RANK[report.severity ?? rule.meta.severity]))
             continue;
         const lineText = file.line(report.line);
-        const occKey = `${rule.meta.id}\0${lineText.replace(/\s+/g, ' ').trim()}`;
+        if (!normalised.has(report.line))
+            normalised.set(report.line, normalizeLine(lineText));
+        const occKey = `${rule.meta.id}\0${normalised.get(report.line)}`;
         const occurrence = occurrences.get(occKey) ?? 0;
         occurrences.set(occKey, occurrence + 1);
         const finding = {
@@ -30223,12 +37291,13 @@ function finalizeReports(raw, file, knownSecrets = []) {
             ...(report.column !== undefined ? { column: report.column } : {}),
             ...(report.endLine !== undefined ? { endLine: report.endLine } : {}),
             ...(report.endColumn !== undefined ? { endColumn: report.endColumn } : {}),
-            message: (0,redact/* redactAll */.$)(report.message, secrets),
-            remediation: (0,redact/* redactAll */.$)(report.remediation ?? rule.meta.remediation, secrets),
-            // Redact before truncating: a secret cut in half by the truncation would not be found.
-            snippet: truncate((0,redact/* redactAll */.$)(lineText.trim(), secrets), 200),
+            message: (0,redact/* maskCredentials */.Bs)((0,redact/* redactAll */.$I)(report.message, secrets), true),
+            // Fixes quote the line they rewrite (CMD ["GITHUB_TOKEN=…", …]): masked like the snippet.
+            remediation: (0,redact/* maskCredentials */.Bs)((0,redact/* redactAll */.$I)(report.remediation ?? rule.meta.remediation, secrets), true),
+            // Masked before truncating: a secret cut in half by the truncation would not be found.
+            snippet: snippetOf(report.line),
             // A one-way hash of the real line: changing the secret on that line must make it a new finding.
-            fingerprint: lineFingerprint(rule.meta.id, report.file ?? file.path, lineText, occurrence)
+            fingerprint: fingerprints.of(rule.meta.id, report.file ?? file.path, report.line, normalised.get(report.line), occurrence)
         };
         // One finding per rule and position: two patterns matching the same token are one problem.
         const dedupe = `${finding.ruleId}:${finding.line}:${finding.column ?? 0}`;
@@ -30252,7 +37321,7 @@ function finalizeReports(raw, file, knownSecrets = []) {
                 message: `Suppression of ${rule.meta.id} gives no reason`,
                 remediation: `Say why the finding does not apply: '${SUPPRESSION_MARKER} ${rule.meta.id} -- <reason>'.`,
                 // The suppressed line itself may hold the credential.
-                snippet: truncate((0,redact/* redactAll */.$)(file.line(match.line).trim(), secrets), 200),
+                snippet: snippetOf(match.line),
                 fingerprint: lineFingerprint(SUPPRESSION_WITHOUT_REASON, file.path, file.line(match.line), 0)
             });
         }
@@ -30304,9 +37373,12 @@ function truncate(s, max) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hf: () => (/* binding */ classifyKind),
 /* harmony export */   VZ: () => (/* binding */ classifyRole),
-/* harmony export */   cV: () => (/* binding */ isTestFilePath),
 /* harmony export */   pw: () => (/* binding */ classifyLanguage)
 /* harmony export */ });
+/* harmony import */ var _model_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1933);
+// Decides a file's kind, language and role from its path alone (no read), so the rule index can
+// drop files no rule wants before they are opened.
+
 const LANG_BY_EXT = {
     js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
     ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescript',
@@ -30334,7 +37406,8 @@ function classifyKind(path) {
     const dotExt = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
     // Dockerfile.prod is a Dockerfile; dockerfile.ts (a parser for them) is source code.
     const sourceExt = dotExt in LANG_BY_EXT;
-    if (name === 'dockerfile' || (name.startsWith('dockerfile.') && !sourceExt) || name.endsWith('.dockerfile') || name === 'containerfile')
+    // Dockerfile.dockerignore is the ignore file of Dockerfile (BuildKit's per-Dockerfile ignore), not a Dockerfile.
+    if (name === 'dockerfile' || (name.startsWith('dockerfile.') && !sourceExt && !name.endsWith('.dockerignore')) || name.endsWith('.dockerfile') || name === 'containerfile')
         return 'dockerfile';
     if (name === 'procfile' || (name.startsWith('procfile.') && !sourceExt))
         return 'procfile';
@@ -30387,55 +37460,11 @@ function classifyLanguage(path) {
         return 'shell';
     return 'none';
 }
-// Test code, test runner setup and test-only config: never deployed, so never judged as the app.
-const TEST_DIR = /(^|\/)(__tests__|__mocks__|__snapshots__|tests?|spec|specs|testdata|test-data|fixtures?|__fixtures__|e2e|cypress|playwright|mocks?|testing|testutils?|test[-_](utils?|helpers?|support)|jest|\.storybook|src\/test)\//i;
-const TEST_FILE = new RegExp('(^|/)(' +
-    [
-        'test_[^/]*\\.py', 'tests?\\.(py|[cm]?[jt]s)', 'features/(step_definitions|support)/[^/]+', '[^/]*\\.feature', '[^/]*_test\\.(py|go|rb|[cm]?[jt]sx?)', '[^/]*\\.(test|spec|e2e-spec|e2e|stories|story)\\.[cm]?[jt]sx?',
-        '[^/]*\\.stories\\.mdx', '[^/]*_spec\\.rb', 'conftest\\.py', 'mock_[^/]*\\.go', '[^/]*_mock\\.go',
-        // runner setup and config
-        '(jest|vitest|cypress|playwright)(\\.[\\w-]+)?\\.(config|setup|workspace)\\.[cm]?[jt]s', '(jest|vitest)\\.setup[\\w.-]*\\.[cm]?[jt]s',
-        'setup-?tests\\.[cm]?[jt]sx?', 'test-?utils\\.[cm]?[jt]sx?', 'karma\\.conf\\.[cm]?js', '\\.mocharc(\\.[\\w]+)?',
-        'pytest\\.ini', 'tox\\.ini', 'noxfile\\.py',
-        // test-only environment and config files
-        '\\.env\\.(test|testing|ci|e2e)(\\.[\\w.-]+)?', 'config/(test|testing|ci|e2e)(\\.[\\w-]+)?\\.(json|ya?ml|[cm]?[jt]s|toml)',
-        '(application|bootstrap)-(test|ci|it|e2e|integration-?test)\\.(ya?ml|properties)', 'config/environments/(test|ci)\\.rb',
-        // images and stacks that run the test suite
-        'dockerfile\\.(test|tests|ci|e2e)', '(test|tests|ci|e2e)\\.dockerfile', '(docker-)?compose[.-](test|tests|ci|e2e)\\.ya?ml'
-    ].join('|') +
-    ')$', 'i');
-/** JVM test source sets and class names: case-sensitive, so Manifest.java and Latest.java stay app code. */
-const JVM_TEST = /(^|\/)src\/(test|it|integrationTest|intTest|functionalTest|testFixtures|jvmTest|commonTest|androidTest|testIntegration)\/(java|kotlin|groovy|scala|resources)\/|(^|\/)([A-Z]\w*)?(Test|Tests|TestCase)\.(java|kt|groovy|scala)$|(^|\/)[A-Z]\w*[a-z0-9](IT|ITCase)\.(java|kt|groovy|scala)$/;
-/** Is this path test code, a test runner's setup/config, or test-only config? */
-function isTestFilePath(path) {
-    return TEST_DIR.test(path) || TEST_FILE.test(path) || JVM_TEST.test(path);
-}
-const DOCS_PATH = /(^|\/)(docs?|documentation|site|website)\//i;
-const EXAMPLE_NAME = /(^|[./_-])(example|examples|sample|samples|template|templates|dist|tpl|default|defaults)([./_-]|$)/i;
-const EXAMPLE_PATH = /(^|\/)(examples?|samples?)\//i;
-const DEV_NAME = /(^|[./_-])(dev|development|local)([./_-]|$)/i;
-/** Local-cluster and dev-loop folders: Kustomize dev/local overlays, kind, minikube, Tilt, dev containers. */
-const DEV_PATH = /(^|\/)(overlays\/(dev|development|local)|kind|minikube|tilt|\.devcontainer)\/|(^|\/)(tiltfile|(kind|minikube)([-_.][\w-]+)?\.ya?ml)$/i;
+/** Is this path test code, a test runner's setup/config, or test-only config? (The deploy model's path vocabulary.) */
+
+/** The role a path alone implies, before the deploy files are read (see model/paths.ts; the deploy model refines it). */
 function classifyRole(path, kind) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    if (isTestFilePath(path))
-        return 'test';
-    if (kind === 'markdown' || DOCS_PATH.test(path))
-        return 'docs';
-    if (EXAMPLE_PATH.test(path))
-        return 'example';
-    // .env.example, config.sample.yml, settings.template.py; 'dist' as in .env.dist
-    if ((kind === 'dotenv' || kind === 'yaml' || kind === 'json' || kind === 'properties' || kind === 'ini' || kind === 'toml') && EXAMPLE_NAME.test(name))
-        return 'example';
-    if (kind === 'dotenv' && /\.(example|sample|template|dist|tpl|defaults?)$/i.test(name))
-        return 'example';
-    if (kind === 'compose') {
-        // Compose files are for local development unless named for production.
-        return /(prod|production|staging|release)/i.test(name) ? 'app' : 'dev';
-    }
-    if ((DEV_NAME.test(name) || DEV_PATH.test(path)) && kind !== 'source')
-        return 'dev';
-    return 'app';
+    return (0,_model_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .pathRole */ .m9)(path, kind);
 }
 
 
@@ -30448,6 +37477,7 @@ function classifyRole(path, kind) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   c: () => (/* binding */ FilePass),
+  F0: () => (/* binding */ RETAIN_MAX_BYTES),
   d6: () => (/* binding */ staysOnMainThread)
 });
 
@@ -30515,7 +37545,9 @@ class RuleIndex {
             for (const rule of this.rules) {
                 if (!rule.check || !rule.files)
                     continue;
-                if (!selects({ ...rule.files, path: undefined }, file))
+                // Committed build output a process runs is read for credentials only (Factor III rules, whatever roles they name).
+                const selector = file.role === 'build' ? (rule.meta.factor === 'III' ? { ...rule.files, roles: ['build'] } : undefined) : rule.files;
+                if (!selector || !selects({ ...selector, path: undefined }, file))
                     continue;
                 (rule.files.path ? entry.pathBound : entry.plain).push(rule);
             }
@@ -30530,11 +37562,14 @@ const keyOf = (file) => `${file.kind}|${file.language}|${file.role}`;
 
 // EXTERNAL MODULE: ./src/engine/source-file.ts + 1 modules
 var source_file = __nccwpck_require__(2042);
+// EXTERNAL MODULE: ./src/model/deploy-model.ts
+var deploy_model = __nccwpck_require__(5790);
 ;// CONCATENATED MODULE: ./src/engine/file-pass.ts
 // The per-file half of an audit: read a file once, offer it to the rules selected for it, and
 // keep what it yields as one FileRecord. Records are plain data, so the same pass runs on the main
 // thread or in a worker (worker-pool.ts) and the main thread merges records in path order: the
 // result is the same whichever thread read which file.
+
 
 
 
@@ -30562,10 +37597,12 @@ class FilePass {
     retained = new Map();
     facts = new RecordingFacts();
     appByDir = new Map();
+    deploy;
     constructor(setup, retain) {
         this.setup = setup;
         this.retain = retain;
         this.index = new RuleIndex(setup.rules);
+        this.deploy = new deploy_model/* DeployModel */.Nh(setup.deploy);
     }
     /** The innermost app holding a path; files of one folder share the answer. */
     appFor(path) {
@@ -30576,7 +37613,7 @@ class FilePass {
     }
     /** Reads a file (sets info.size; a YAML file may turn out to be Kubernetes). */
     load(info) {
-        const read = (0,engine_read/* readText */.y)((0,external_node_path_.join)(this.setup.root, info.path), this.setup.maxFileSize);
+        const read = (0,engine_read/* readText */.yR)((0,external_node_path_.join)(this.setup.root, info.path), this.setup.maxFileSize);
         if ('skipped' in read)
             return read.skipped;
         info.size = read.bytes;
@@ -30603,7 +37640,7 @@ class FilePass {
         this.facts.current = record.facts;
         const secrets = [];
         try {
-            const outcome = (0,check_file/* checkFile */.vH)(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps }, found, secrets);
+            const outcome = (0,check_file/* checkFile */.vH)(rules, file, { facts: this.facts, app: this.appFor(info.path), apps: this.setup.apps, deploy: this.deploy }, found, secrets);
             if (secrets.length > 0)
                 record.secrets = secrets;
             record.findings = outcome.findings;
@@ -30772,14 +37809,34 @@ function hasKeyword(rule, found) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ readText)
+/* harmony export */   At: () => (/* binding */ describeSkipped),
+/* harmony export */   yR: () => (/* binding */ readText)
 /* harmony export */ });
-/* unused harmony export decode */
+/* unused harmony exports SKIP_REASONS, decode */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 // Reads one file for the audit, once. Anything that is not auditable text (a symlink, a binary,
 // an oversized or unreadable file) comes back as a reason instead of a crash.
 
+/** Why each kind of file was not audited, for the log and the reports. */
+const SKIP_REASONS = {
+    symlink: 'symbolic links (never followed)',
+    binary: 'binary files',
+    'too-large': "files over 'max-file-size'",
+    unreadable: 'unreadable files (permissions)',
+    'not-a-file': 'special files (FIFOs, sockets)',
+    'lfs-pointer': 'Git LFS pointers (the content is not checked out: fetch it with git lfs pull to audit it)',
+    'not-checked-out': 'files in the index but not in the work tree (a sparse checkout, or deleted)',
+    submodule: 'submodules (their files belong to another repository: audit it on its own)'
+};
+/** One line on what was not audited and why, for the log (a silent skip reads as a clean file); '' when nothing was. */
+function describeSkipped(counts) {
+    const parts = Object.entries(counts).filter(([reason, n]) => n > 0 && reason !== 'symlink' && reason !== 'not-a-file');
+    if (parts.length === 0)
+        return '';
+    return `not audited: ${parts.map(([reason, n]) => `${n} × ${SKIP_REASONS[reason]}`).join('; ')}`;
+}
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1';
 const SNIFF = 8000;
 function readText(absPath, maxBytes) {
     let fd;
@@ -30791,9 +37848,11 @@ function readText(absPath, maxBytes) {
         }
         catch (e) {
             const code = e.code;
-            return { skipped: code === 'ELOOP' || code === 'EMLINK' ? 'symlink' : 'unreadable', bytes: 0 };
+            return { skipped: code === 'ELOOP' || code === 'EMLINK' ? 'symlink' : code === 'ENOENT' ? 'not-checked-out' : 'unreadable', bytes: 0 };
         }
         const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stat.isDirectory())
+            return { skipped: 'submodule', bytes: 0 }; // git lists a submodule as one path
         if (!stat.isFile())
             return { skipped: 'not-a-file', bytes: 0 };
         if (stat.size > maxBytes)
@@ -30827,10 +37886,40 @@ function decode(buf) {
         return { text: swapped.toString('utf16le'), bytes: buf.length };
     }
     const head = buf.subarray(0, SNIFF);
-    if (head.includes(0))
+    if (head.includes(0)) {
+        const utf16 = utf16WithoutBom(head);
+        if (utf16 === 'le')
+            return { text: buf.toString('utf16le'), bytes: buf.length };
+        if (utf16 === 'be')
+            return { text: Buffer.from(buf.subarray(0, buf.length & ~1)).swap16().toString('utf16le'), bytes: buf.length };
         return { skipped: 'binary', bytes: buf.length };
+    }
     const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    if (buf.length < 200 && buf.subarray(start, start + LFS_POINTER.length).toString('latin1') === LFS_POINTER)
+        return { skipped: 'lfs-pointer', bytes: buf.length };
     return { text: buf.subarray(start).toString('utf8'), bytes: buf.length };
+}
+/**
+ * UTF-16 text without a byte-order mark (Windows tools write it): mostly-ASCII text has a NUL in
+ * every other byte, on the odd positions for little-endian, the even ones for big-endian.
+ */
+function utf16WithoutBom(head) {
+    if (head.length < 4 || head.length % 2 !== 0)
+        return undefined;
+    let oddNul = 0;
+    let evenNul = 0;
+    for (let i = 0; i < head.length; i += 2) {
+        if (head[i] === 0)
+            evenNul++;
+        if (head[i + 1] === 0)
+            oddNul++;
+    }
+    const pairs = head.length / 2;
+    if (oddNul > pairs * 0.9 && evenNul === 0)
+        return 'le';
+    if (evenNul > pairs * 0.9 && oddNul === 0)
+        return 'be';
+    return undefined;
 }
 
 
@@ -30840,11 +37929,14 @@ function decode(buf) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ redactAll),
-/* harmony export */   E: () => (/* binding */ redact)
+/* harmony export */   $I: () => (/* binding */ redactAll),
+/* harmony export */   Bs: () => (/* binding */ maskCredentials),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Zj: () => (/* binding */ maskLine)
 /* harmony export */ });
-// Redaction happens where a finding is made (engine/check-file.ts), so no reporter can leak a
-// secret by forgetting to call this.
+/* unused harmony export isCredentialName */
+/* harmony import */ var _secret_shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7703);
+
 /** At most a 4-character prefix of a credential survives, and never more than a quarter of it. */
 function redact(secret) {
     const keep = Math.min(4, Math.floor(secret.length / 4));
@@ -30864,6 +37956,197 @@ function redactAll(text, secrets) {
         out = s.length >= 4 ? out.split(s).join(redact(s)) : out.replace(new RegExp(`(?<![\\w])${escapeRe(s)}(?![\\w])`, 'g'), redact(s));
     }
     return out;
+}
+/** Only this much of a line is masked and shown: snippets are cut to 200 characters anyway. */
+const MASK_WINDOW = 1000;
+/**
+ * Names that hold credentials, generously: masking a harmless value in a snippet costs nothing,
+ * missing one leaks it. Matched on the lower-cased name with camelCase split by '_'.
+ */
+const CREDENTIAL_NAME = /pass(?!enger|ive|age|port|through)|pwd|secret|token|credential|auth(?!or)|api_?key|private_?key|access_?key|(?:^|[^a-z])keys?(?:[^a-z]|$)|signature|cookie|dsn/;
+function isCredentialName(name) {
+    return CREDENTIAL_NAME.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+}
+/** Values that are not credentials: references, switches, empties, structure openers, already masked. */
+const NOT_A_VALUE = /^(?:\$|\{\{|%\(|#\{|<|\[|\{|\*|true$|false$|null$|none$|nil$|yes$|no$|undefined$)|\*\*\*\*/i;
+/**
+ * In code, an unquoted value that is an expression (os.environ[...], getToken(), a variable named
+ * in words) is no literal; a random-looking run of letters and digits (Zx81kd02lsPq) still is.
+ */
+const CODE_EXPRESSION = /^[A-Za-z_$][\w$]*[.([]|^[A-Za-z_$]+\d{0,2}$/;
+const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]{0,79})(["']?)[ \t]*(=>|:=|=|:)[ \t]*(["'`]?)/g;
+/** `--api-token VALUE`, also as two items of an argument list: `'--api-token', 'VALUE'`. */
+const FLAG_WITH_SPACE = /(?<![\w-])--?([A-Za-z][A-Za-z0-9_-]{0,79})(?:["']?[ \t]*,)?[ \t]+(["']?)(?=[^\s-])/g;
+const CALL_WITH_STRING = /([A-Za-z_][A-Za-z0-9_]{0,79})\([ \t]*(["'])/g;
+const URL_PASSWORD = /:\/\/[^\s/:@'"]{0,200}:([^\s/@'"]{1,200})@/g;
+const BEARER = /\b(?:Bearer|Basic|Token)[ \t]+([A-Za-z0-9._~+/=-]{8,})/g;
+const PRIVATE_KEY_HEADER = /-----BEGIN[A-Z ]{0,40}PRIVATE KEY-----/;
+/** A long run of mixed-case letters and digits (a base64 or random token); pure hex (digests, commit SHAs) stays. */
+const OPAQUE_RUN = /[A-Za-z0-9+/_-]{32,}={0,2}/g;
+/** Where an unquoted value ends. */
+const VALUE_END = /[\s,;)}\]'"`]/;
+function readValue(text, from, quote) {
+    if (quote) {
+        const close = text.indexOf(quote, from);
+        return { start: from, end: close === -1 ? text.length : close };
+    }
+    let end = from;
+    while (end < text.length && !VALUE_END.test(text[end]))
+        end++;
+    return { start: from, end };
+}
+function assignmentSpans(text, code, out) {
+    ASSIGNMENT.lastIndex = 0;
+    for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
+        if (!isCredentialName(m[1]))
+            continue;
+        const v = readValue(text, m.index + m[0].length, m[4]);
+        const value = text.slice(v.start, v.end);
+        if (value === '' || NOT_A_VALUE.test(value) || (code && !m[4] && CODE_EXPRESSION.test(value)))
+            continue;
+        out.push(v);
+        ASSIGNMENT.lastIndex = Math.max(ASSIGNMENT.lastIndex, v.end);
+    }
+}
+function flagAndCallSpans(text, out) {
+    for (const re of [FLAG_WITH_SPACE, CALL_WITH_STRING]) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+            if (!isCredentialName(m[1]))
+                continue;
+            const v = readValue(text, m.index + m[0].length, m[2]);
+            const value = text.slice(v.start, v.end);
+            if (value !== '' && !NOT_A_VALUE.test(value))
+                out.push(v);
+        }
+    }
+}
+function shapeSpans(text, out) {
+    for (const pattern of _secret_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .TOKEN_PATTERNS */ .EX) {
+        pattern.re.lastIndex = 0;
+        for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
+            const start = m.index + m[0].indexOf(m[1]);
+            out.push({ start, end: start + m[1].length });
+        }
+        pattern.re.lastIndex = 0;
+    }
+    for (const re of [URL_PASSWORD, BEARER]) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+            const start = m.index + m[0].lastIndexOf(m[1]);
+            out.push({ start, end: start + m[1].length });
+        }
+    }
+    OPAQUE_RUN.lastIndex = 0;
+    for (let m = OPAQUE_RUN.exec(text); m; m = OPAQUE_RUN.exec(text)) {
+        const run = m[0];
+        if (/^[0-9a-f]+$/i.test(run) || !/[0-9]/.test(run) || !/[a-z]/.test(run) || !/[A-Z]/.test(run))
+            continue;
+        out.push({ start: m.index, end: m.index + run.length });
+    }
+    const key = PRIVATE_KEY_HEADER.exec(text);
+    if (key) {
+        const start = key.index + key[0].length;
+        if (start < text.length)
+            out.push({ start, end: text.length });
+    }
+}
+function applySpans(text, spans) {
+    if (spans.length === 0)
+        return text;
+    spans.sort((a, b) => a.start - b.start || b.end - a.end);
+    let out = '';
+    let at = 0;
+    for (const s of spans) {
+        if (s.end <= at)
+            continue;
+        const start = Math.max(s.start, at);
+        out += text.slice(at, start) + redact(text.slice(start, s.end));
+        at = s.end;
+    }
+    return out + text.slice(at);
+}
+/**
+ * Masks the credential shapes of one line of text, whatever rule flagged it: provider tokens,
+ * `NAME=value` / `--flag=value` / `--flag value` / `name: value` / `.password("…")` under
+ * credential names, URL passwords, bearer tokens, private key bodies and long random runs.
+ * `code`: the line is program code, where an unquoted value is an expression, not a literal.
+ */
+function maskCredentials(text, code = false) {
+    const spans = [];
+    shapeSpans(text, spans);
+    assignmentSpans(text, code, spans);
+    flagAndCallSpans(text, spans);
+    return applySpans(text, spans);
+}
+const YAML_KINDS = new Set(['yaml', 'kubernetes', 'compose', 'workflow']);
+const YAML_KEY = /^(\s*)(?:-\s+)?(["']?)([^\s"':#][^"':#]{0,120}?)\2:(?:\s+(.*))?$/;
+/** How far back a continuation line looks for the key that owns it. */
+const YAML_LOOKBACK = 200;
+const indentOf = (line) => line.length - line.trimStart().length;
+/** The nearest key line above `n` (1-based) indented less than `indent`, with its line number. */
+function ownerKey(file, n, indent) {
+    for (let i = n - 1; i >= Math.max(1, n - YAML_LOOKBACK); i--) {
+        const text = file.line(i);
+        if (text.trim() === '' || text.trimStart().startsWith('#'))
+            continue;
+        if (indentOf(text) >= indent)
+            continue;
+        const m = YAML_KEY.exec(text);
+        if (m)
+            return { key: m[3], line: i, value: m[4] ?? '' };
+        if (!text.trimStart().startsWith('-'))
+            return undefined;
+    }
+    return undefined;
+}
+/** Is key line `n` an entry of a Kubernetes Secret's data/stringData, or `value:` beside a credential `name:`? */
+function secretValueContext(file, n, key, indent) {
+    const parent = ownerKey(file, n, indent);
+    if (parent && (parent.key === 'data' || parent.key === 'stringData') && /^kind:\s*Secret\b/m.test(file.text))
+        return true;
+    if (key !== 'value')
+        return false;
+    for (let i = n - 1; i >= Math.max(1, n - 3); i--) {
+        const m = /^\s*-?\s*name:\s*["']?([^\s"']+)/.exec(file.line(i));
+        if (m)
+            return isCredentialName(m[1]);
+    }
+    return false;
+}
+/** A YAML line whose whole value is secret by position (Secret data, a credential's block scalar). */
+function maskYamlLine(file, n, text) {
+    const m = YAML_KEY.exec(text);
+    const indent = indentOf(text);
+    if (m) {
+        const value = m[4] ?? '';
+        if (value === '' || /^[|>][-+0-9]*\s*(#.*)?$/.test(value))
+            return text;
+        if (!secretValueContext(file, n, m[3], indent) || NOT_A_VALUE.test(value.replace(/^["']/, '')))
+            return text;
+        const at = text.length - value.length;
+        return text.slice(0, at) + redact(value);
+    }
+    // A continuation line: part of a multi-line value owned by the key above it.
+    const owner = ownerKey(file, n, indent);
+    if (!owner)
+        return text;
+    const ownerIndent = indentOf(file.line(owner.line));
+    if (isCredentialName(owner.key) || secretValueContext(file, owner.line, owner.key, ownerIndent))
+        return text.slice(0, indent) + redact(text.trim());
+    return text;
+}
+/**
+ * The text of line `n` of `file` as reports may show it: credentials the rules reported replaced
+ * (`secrets`), then every credential shape masked, YAML values secret by position included.
+ */
+function maskLine(file, n, secrets = []) {
+    let text = redactAll(file.line(n), secrets);
+    if (text.length > MASK_WINDOW)
+        text = text.slice(0, MASK_WINDOW);
+    if (YAML_KINDS.has(file.kind) || /\.ya?ml$/i.test(file.path))
+        text = maskYamlLine(file, n, text);
+    return maskCredentials(text, file.language !== undefined && file.kind === 'source');
 }
 
 
@@ -30888,6 +38171,66 @@ class Facts {
     get(key) {
         return (this.store.get(key) ?? []);
     }
+}
+
+
+/***/ }),
+
+/***/ 7703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EX: () => (/* binding */ TOKEN_PATTERNS),
+/* harmony export */   fm: () => (/* binding */ findToken),
+/* harmony export */   pZ: () => (/* binding */ TOKEN_KEYWORDS)
+/* harmony export */ });
+// Distinctive prefixes only: a match is a credential whatever its entropy. Bounded repetitions.
+const TOKEN_PATTERNS = [
+    { id: 'aws-access-key-id', label: 'AWS access key id', re: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g, ignore: (t) => t.endsWith('EXAMPLE') },
+    { id: 'github-token', label: 'GitHub token', re: /\b(gh[pousr]_[A-Za-z0-9]{36,251})\b/g },
+    { id: 'github-fine-grained-pat', label: 'GitHub fine-grained personal access token', re: /\b(github_pat_[A-Za-z0-9_]{50,255})\b/g },
+    { id: 'gitlab-token', label: 'GitLab personal access token', re: /\b(glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])/g },
+    { id: 'slack-token', label: 'Slack token', re: /\b(xox[baprs]-(?:\d{6,15}-){1,3}[A-Za-z0-9-]{10,100})(?![A-Za-z0-9-])/g },
+    { id: 'slack-webhook', label: 'Slack incoming webhook URL', re: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/]{20,120})/g },
+    { id: 'stripe-live-key', label: 'Stripe live secret key', re: /\b((?:sk|rk)_live_[A-Za-z0-9]{20,247})\b/g },
+    { id: 'twilio-api-key', label: 'Twilio API key', re: /\b(SK[0-9a-f]{32})\b/g },
+    { id: 'sendgrid-api-key', label: 'SendGrid API key', re: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g },
+    { id: 'anthropic-api-key', label: 'Anthropic API key', re: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{32,200})(?![A-Za-z0-9_-])/g },
+    { id: 'openai-api-key', label: 'OpenAI API key', re: /\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160})(?![A-Za-z0-9_-])/g },
+    { id: 'openai-project-key', label: 'OpenAI project API key', re: /\b(sk-(?:proj|svcacct)-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])/g },
+    { id: 'npm-token', label: 'npm access token', re: /\b(npm_[A-Za-z0-9]{36})\b/g },
+    { id: 'pypi-token', label: 'PyPI upload token', re: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,200})(?![A-Za-z0-9_-])/g },
+    { id: 'shopify-token', label: 'Shopify access token', re: /\b(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})\b/g },
+    { id: 'digitalocean-token', label: 'DigitalOcean token', re: /\b(do[opr]_v1_[a-f0-9]{64})\b/g },
+    { id: 'vault-token', label: 'HashiCorp Vault token', re: /\b(hv[sb]\.[A-Za-z0-9_-]{24,200})(?![A-Za-z0-9_-])/g },
+    { id: 'huggingface-token', label: 'Hugging Face token', re: /\b(hf_[A-Za-z]{34})\b/g },
+    { id: 'databricks-token', label: 'Databricks token', re: /\b(dapi[a-f0-9]{32})\b/g },
+    { id: 'square-token', label: 'Square access token', re: /\b(sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60})(?![A-Za-z0-9_-])/g },
+    { id: 'doppler-token', label: 'Doppler token', re: /\b(dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44})\b/g },
+    {
+        id: 'azure-storage-key', label: 'Azure storage account key', re: /AccountKey=([A-Za-z0-9+/]{80,90}={0,2})/g,
+        // The storage emulator's well-known key is public.
+        ignore: (t) => t.startsWith('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq')
+    }
+];
+/** Lower-case prefilter keywords covering TOKEN_PATTERNS. */
+const TOKEN_KEYWORDS = [
+    'akia', 'asia', 'abia', 'acca', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'xox', 'hooks.slack.com',
+    'sk_live_', 'rk_live_', 'twilio', 'sg.', 'sk-', 'npm_', 'pypi-', 'shp', 'do_v1_', 'dop_v1_', 'dor_v1_', 'hvs.', 'hvb.', 'hf_', 'dapi',
+    'sq0', 'dp.', 'accountkey='
+];
+/** The first provider token in `text`, if any (used by other rules to defer to TF0301). */
+function findToken(text) {
+    for (const pattern of TOKEN_PATTERNS) {
+        pattern.re.lastIndex = 0;
+        for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
+            if (!pattern.ignore?.(m[1])) {
+                pattern.re.lastIndex = 0;
+                return { pattern, token: m[1], index: m.index + m[0].indexOf(m[1]) };
+            }
+        }
+    }
+    return undefined;
 }
 
 
@@ -31239,6 +38582,7 @@ class SourceFile {
 /* unused harmony export WORKER_MARKER */
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _arrays_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6710);
 /* harmony import */ var _check_file_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9121);
 /* harmony import */ var _file_pass_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4794);
 // Runs the file pass on worker threads for large trees. The pool is synchronous on purpose:
@@ -31248,6 +38592,7 @@ class SourceFile {
 // a shared counter (Atomics.wait) that workers bump after each reply, draining replies with
 // receiveMessageOnPort. A worker that never answers (it failed to start, it crashed) costs one
 // stall timeout; its chunks then run on the main thread.
+
 
 
 
@@ -31365,7 +38710,7 @@ class FileWorkerPool {
                     else {
                         for (const r of reply.records)
                             r.offered = (0,_check_file_js__WEBPACK_IMPORTED_MODULE_1__/* .internOffered */ .ee)(r.offered);
-                        records.push(...reply.records);
+                        (0,_arrays_js__WEBPACK_IMPORTED_MODULE_3__/* .append */ .B)(records, reply.records);
                     }
                     send(slot);
                 }
@@ -31423,7 +38768,7 @@ class FileWorkerPool {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _engine_worker_pool_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4741);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6796);
-/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3269);
+/* harmony import */ var _rules_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8633);
 // Action entry point (bundled to dist/index.js). All logic lives in main.ts.
 // The same bundle serves the audit's worker threads (engine/worker-pool.ts).
 
@@ -31448,6 +38793,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -31723,7 +39070,7 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var node_modules_tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
+var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -37179,6 +44526,9 @@ const DEFAULT_EXCLUDED_DIRS = new Set([
 const BINARY_EXT = new Set(('png jpg jpeg gif bmp ico webp svgz tif tiff psd pdf zip gz tgz bz2 xz 7z rar tar jar war ear class so dylib dll exe ' +
     'o a lib obj bin dat db sqlite sqlite3 woff woff2 ttf otf eot mp3 mp4 m4a wav ogg webm mov avi flac wasm pyc pyo ' +
     'lockb node keystore jks p12 pfx der DS_Store min.js map min.css snap').split(' '));
+/** Folder names of build output, among the default-excluded ones. */
+const BUILD_OUTPUT_DIRS = new Set(['dist', 'build', 'out']);
+const BUILD_OUTPUT_MAX_FILES = 20000;
 /** At most this many folders are listed, and files are counted up to this per folder. */
 const TRACKED_EXCLUDED_MAX_DIRS = 200;
 const TRACKED_EXCLUDED_MAX_FILES = 100000;
@@ -37187,10 +44537,12 @@ function discover(options) {
     const git = options.useGit === false ? undefined : gitFiles(options.root);
     if (git) {
         const files = git.files.filter((p) => !hasExcludedDir(p) && filter.accepts(p)).sort();
-        return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0, trackedExcluded: trackedUnderExcluded(options.root, filter) };
+        const buildOutput = git.files.filter((p) => isUnderBuildOutputOnly(p) && filter.accepts(p)).sort().slice(0, BUILD_OUTPUT_MAX_FILES);
+        const trackedExcluded = trackedUnderExcluded(options.root, new PathFilter(options.include, options.exclude));
+        return { files, source: 'git', git: { isRepo: true, shallow: git.shallow }, dirsVisited: 0, trackedExcluded, buildOutput, unmatchedIncludes: filter.unmatchedIncludes() };
     }
     const walked = walk(options.root, filter);
-    return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs, trackedExcluded: [] };
+    return { files: walked.files.sort(), source: 'walk', git: { isRepo: false, shallow: false }, dirsVisited: walked.dirs, trackedExcluded: [], buildOutput: [], unmatchedIncludes: filter.unmatchedIncludes() };
 }
 /** Skip by name before reading: binary formats and minified bundles. */
 function isBinaryName(path) {
@@ -37199,6 +44551,19 @@ function isBinaryName(path) {
         return true;
     const dot = name.lastIndexOf('.');
     return dot > 0 && BINARY_EXT.has(name.slice(dot + 1));
+}
+/** Under a build-output folder, and under no other excluded folder (node_modules/x/dist is not ours). */
+function isUnderBuildOutputOnly(path) {
+    const parts = path.split('/');
+    let build = false;
+    for (let i = 0; i < parts.length - 1; i++) {
+        if (!DEFAULT_EXCLUDED_DIRS.has(parts[i]))
+            continue;
+        if (!BUILD_OUTPUT_DIRS.has(parts[i]))
+            return false;
+        build = true;
+    }
+    return build;
 }
 function hasExcludedDir(path) {
     const parts = path.split('/');
@@ -37334,10 +44699,16 @@ function isIgnored(matchers, path, isDir) {
 class PathFilter {
     includes;
     excludes;
+    /** Include patterns as written, and whether each matched a file: one that matched none is named in a warning. */
+    includePatterns;
+    matched;
     constructor(include, exclude) {
-        const norm = (p) => p.trim().replace(/^\.\//, '').replace(/\/+$/, '');
+        // Paths are relative to the audited root, so a leading '/' anchors there (as in .gitignore).
+        const norm = (p) => p.trim().replace(/^\.?\/+/, '').replace(/\/+$/, '');
         const inc = include.map((p) => p.trim()).filter((p) => p && !p.startsWith('#'));
-        this.includes = inc.filter((p) => !p.startsWith('!')).map((p) => new Minimatch(norm(p), { dot: true }));
+        this.includePatterns = inc.filter((p) => !p.startsWith('!'));
+        this.matched = this.includePatterns.map(() => false);
+        this.includes = this.includePatterns.map((p) => new Minimatch(norm(p), { dot: true }));
         this.excludes = [...inc.filter((p) => p.startsWith('!')).map((p) => p.slice(1)), ...exclude]
             .map((p) => p.trim())
             .filter((p) => p && !p.startsWith('#'))
@@ -37346,7 +44717,21 @@ class PathFilter {
     accepts(path) {
         if (this.excludes.some((m) => matchesOrUnder(m, path)))
             return false;
-        return this.includes.length === 0 || this.includes.some((m) => matchesOrUnder(m, path));
+        if (this.includes.length === 0)
+            return true;
+        let accepted = false;
+        this.includes.forEach((m, i) => {
+            // Patterns that already matched need no second look once the path is in.
+            if ((accepted && this.matched[i]) || !matchesOrUnder(m, path))
+                return;
+            accepted = true;
+            this.matched[i] = true;
+        });
+        return accepted;
+    }
+    /** Include patterns that matched no file so far. */
+    unmatchedIncludes() {
+        return this.includePatterns.filter((_, i) => !this.matched[i]);
     }
     excludesDir(dir) {
         return this.excludes.some((m) => m.match(dir) || m.match(`${dir}/`));
@@ -37365,22 +44750,6 @@ function matchesOrUnder(m, path) {
     return false;
 }
 
-// EXTERNAL MODULE: ./src/engine/file-pass.ts + 1 modules
-var file_pass = __nccwpck_require__(4794);
-// EXTERNAL MODULE: ./src/engine/read.ts
-var engine_read = __nccwpck_require__(5404);
-// EXTERNAL MODULE: ./src/engine/rule.ts
-var rule = __nccwpck_require__(7466);
-// EXTERNAL MODULE: ./src/engine/source-file.ts + 1 modules
-var source_file = __nccwpck_require__(2042);
-// EXTERNAL MODULE: ./src/engine/worker-pool.ts
-var worker_pool = __nccwpck_require__(4741);
-;// CONCATENATED MODULE: ./src/engine/types.ts
-// The audit's vocabulary. Everything below the entry points speaks these types; nothing here
-// knows about GitHub.
-const FACTORS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
-const SEVERITIES = ['error', 'warning', 'notice'];
-
 ;// CONCATENATED MODULE: ./src/engine/errors.ts
 /** A wrong input, flag or config value. Entry points turn it into exit code 2 / a failed step. */
 class UsageError extends Error {
@@ -37389,6 +44758,24 @@ class UsageError extends Error {
         this.name = 'UsageError';
     }
 }
+
+// EXTERNAL MODULE: ./src/engine/file-pass.ts + 1 modules
+var file_pass = __nccwpck_require__(4794);
+// EXTERNAL MODULE: ./src/engine/read.ts
+var engine_read = __nccwpck_require__(5404);
+// EXTERNAL MODULE: ./src/engine/rule.ts
+var rule = __nccwpck_require__(7466);
+// EXTERNAL MODULE: ./src/engine/source-file.ts + 1 modules
+var source_file = __nccwpck_require__(2042);
+// EXTERNAL MODULE: ./src/engine/arrays.ts
+var arrays = __nccwpck_require__(6710);
+// EXTERNAL MODULE: ./src/engine/worker-pool.ts
+var worker_pool = __nccwpck_require__(4741);
+;// CONCATENATED MODULE: ./src/engine/types.ts
+// The audit's vocabulary. Everything below the entry points speaks these types; nothing here
+// knows about GitHub.
+const FACTORS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+const SEVERITIES = ['error', 'warning', 'notice'];
 
 ;// CONCATENATED MODULE: ./src/engine/factors.ts
 // The twelve factors as 12factor.net names them, in the methodology's order.
@@ -37429,6 +44816,8 @@ function parseFactorList(text, source) {
         if (!out.includes(factor))
             out.push(factor);
     }
+    if (out.length === 0)
+        throw new UsageError(`${source}: names no factor; use I..XII or 1..12 (e.g. "III,IV"), or leave it unset for all`);
     return out;
 }
 
@@ -37497,11 +44886,13 @@ function compareFindings(a, b) {
         (a.column ?? 0) - (b.column ?? 0));
 }
 
-// EXTERNAL MODULE: ./src/rules/registry.ts + 93 modules
-var registry = __nccwpck_require__(3269);
+// EXTERNAL MODULE: ./src/rules/registry.ts + 91 modules
+var registry = __nccwpck_require__(8633);
 ;// CONCATENATED MODULE: ./src/version.ts
 const VERSION = '0.1.0';
 
+// EXTERNAL MODULE: ./src/model/deploy-model.ts
+var deploy_model = __nccwpck_require__(5790);
 ;// CONCATENATED MODULE: ./src/audit.ts
 // runAudit: the one function both entry points call. discovery → file model → rules → results.
 
@@ -37519,8 +44910,12 @@ const VERSION = '0.1.0';
 
 
 
+
+
+
 /** Below this many files, starting workers (each loads the bundle: 100-200 ms) costs more than it saves. */
 const PARALLEL_MIN_FILES = 10000;
+const EMPTY_MODEL = deploy_model/* DeployModel */.Nh.empty();
 function activeRules(config, rules = registry/* RULES */.y) {
     const factors = new Set(config.factors ?? FACTORS);
     return rules.filter((r) => factors.has(r.meta.factor) && config.rules[r.meta.id] !== 'off');
@@ -37529,7 +44924,12 @@ function runAudit(options) {
     const started = Date.now();
     const { root, config } = options;
     const rules = activeRules(config, options.rules ?? registry/* RULES */.y);
+    // (A caller passing no rule at all, --list-apps, wants discovery and app detection only.)
+    if (rules.length === 0 && (options.rules ?? registry/* RULES */.y).length > 0)
+        throw new UsageError(noRuleMessage(config));
     const discovered = discover({ root, include: config.include, exclude: config.exclude, useGit: options.useGit });
+    if (discovered.files.length === 0)
+        throw new UsageError(noFileMessage(config, discovered.unmatchedIncludes));
     const candidates = discovered.files.filter((p) => !isBinaryName(p)).map((path) => {
         const kind = (0,classify/* classifyKind */.Hf)(path);
         return { path, kind, language: (0,classify/* classifyLanguage */.pw)(path), role: (0,classify/* classifyRole */.VZ)(path, kind), size: 0 };
@@ -37546,37 +44946,78 @@ function runAudit(options) {
         pool?.close(); // also when a rule or the disk throws: no worker outlives the audit
     }
 }
+/**
+ * An audit of no rule or no file passes on nothing (score 100, exit 0): that is a configuration
+ * error, named by the setting that selected nothing.
+ */
+function noRuleMessage(config) {
+    if (config.factors && config.factors.length === 0)
+        return "'factors' selects no factor: name at least one of I..XII (or 1..12), or leave it unset for all";
+    const factors = config.factors ? `of factors ${config.factors.join(', ')} ` : '';
+    return `no rule to run: every rule ${factors}is turned off ('rules:' in the config, or 'factors'); turn at least one on`;
+}
+function noFileMessage(config, unmatched) {
+    if (unmatched.length > 0) {
+        const looksLikeRegex = unmatched.some((p) => /[$^\\]|\.\*|\(\?/.test(p));
+        return `'include' selected no file: ${unmatched.map((p) => `'${p}'`).join(', ')} matched nothing. Patterns are globs relative to the audited folder (e.g. src/**/*.js)${looksLikeRegex ? ', not regular expressions' : ''}`;
+    }
+    if (config.exclude.length > 0 || config.include.length > 0)
+        return `'include'/'exclude' left no file to audit (exclude: ${config.exclude.map((p) => `'${p}'`).join(', ') || 'none'})`;
+    return 'no file to audit: the folder is empty, or every file is ignored (.gitignore) or in a folder never audited (node_modules, dist, vendor...)';
+}
 /** The rest of runAudit once the file list is known (runAudit owns the worker pool's lifetime). */
 function auditCandidates(options, started, rules, discovered, candidates, pool) {
     const { root, config } = options;
-    // Phase 1: manifests first (small, few), so every rule knows which app a file belongs to.
-    const manifestPass = new file_pass/* FilePass */.c({ root, maxFileSize: config.maxFileSize, rules: [], apps: [] }, false);
+    // Phase 1: manifests and deploy files first (small, few), so every rule knows which app a file
+    // belongs to and the deploy model knows what ships where.
+    const early = new file_pass/* FilePass */.c({ root, maxFileSize: config.maxFileSize, rules: [], apps: [], deploy: EMPTY_MODEL.data }, false);
     const manifests = [];
+    const structural = new Map();
     for (const info of candidates) {
-        if (!(0,engine_apps/* isAppManifest */.LX)(info.path) || info.role === 'test' || info.role === 'docs' || info.role === 'example')
+        const manifest = (0,engine_apps/* isAppManifest */.LX)(info.path) && info.role !== 'test' && info.role !== 'docs' && info.role !== 'example';
+        if (!manifest && !(0,deploy_model/* isModelInput */.Mw)(info))
             continue;
-        const file = manifestPass.load(info);
-        if (typeof file !== 'string')
+        const file = early.load(info);
+        if (typeof file === 'string')
+            continue;
+        structural.set(info.path, file);
+        if (manifest)
             manifests.push(file);
     }
     const apps = (0,engine_apps/* detectApps */.uf)(manifests);
-    const pass = new file_pass/* FilePass */.c({ root, maxFileSize: config.maxFileSize, rules, apps }, true);
-    for (const m of manifests)
-        pass.retained.set(m.path, m);
+    const deploy = (0,deploy_model/* buildDeployModel */.Zs)({ files: candidates, read: (p) => structural.get(p), apps });
+    // The model may know better than the path: a goreman Procfile, a Dockerfile only Tilt builds.
+    for (const info of candidates)
+        info.role = deploy.roleOf(info.path, info.kind);
+    // Committed build output a production process runs (dist/main.js behind `start:prod`): read for credentials only.
+    for (const path of discovered.buildOutput) {
+        if (isBinaryName(path) || !deploy.runsBuildOutput(path))
+            continue;
+        candidates.push({ path, kind: (0,classify/* classifyKind */.Hf)(path), language: (0,classify/* classifyLanguage */.pw)(path), role: 'build', size: 0 });
+    }
+    const pass = new file_pass/* FilePass */.c({ root, maxFileSize: config.maxFileSize, rules, apps, deploy: deploy.data }, true);
+    const infoOf = new Map(candidates.map((c) => [c.path, c]));
+    const manifestSet = new Set(manifests);
+    for (const [path, f] of structural) {
+        const info = infoOf.get(path);
+        if (!manifestSet.has(f) && info.size > file_pass/* RETAIN_MAX_BYTES */.F0)
+            continue; // read again in the pass, not kept
+        pass.retained.set(path, info.role !== f.role ? new source_file/* SourceFile */.s(f.path, f.text, f.kind, f.language, info.role) : f);
+    }
     // Phase 2: every file, read once, offered to the rules that select it. Source files may go to
     // worker threads; structural files stay here, where repository rules will look at them again.
     const records = [];
-    const warnings = [];
+    const warnings = discovered.unmatchedIncludes.map((p) => `include pattern '${p}' matched no file`);
     let workers = 0;
     if (pool) {
         const remote = [];
         const mainOnly = [];
         candidates.forEach((info, order) => (!(0,file_pass/* staysOnMainThread */.d6)(pass, info) && pass.wants(info) ? remote : mainOnly).push([order, info]));
-        const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps };
+        const setup = { root, maxFileSize: config.maxFileSize, ruleIds: rules.map((r) => r.meta.id), apps, deploy: deploy.data };
         const out = pool.run(setup, remote, (info, order) => pass.offer(info, order), mainOnly);
-        records.push(...out.records);
+        (0,arrays/* append */.B)(records, out.records);
         workers = out.workers;
-        warnings.push(...out.problems);
+        (0,arrays/* append */.B)(warnings, out.problems);
     }
     else {
         candidates.forEach((info, order) => records.push(pass.offer(info, order)));
@@ -37587,24 +45028,27 @@ function auditCandidates(options, started, rules, discovered, candidates, pool) 
     const findings = [];
     const suppressed = [];
     const skippedFiles = [];
+    const skippedByReason = {};
     const ran = new Set();
     /** Credentials the file rules reported, by file: repository rules' findings on those files redact them too. */
     const secretsByFile = new Map();
     let bytes = 0;
     for (const r of records) {
         if (r.skipped) {
+            skippedByReason[r.skipped] = (skippedByReason[r.skipped] ?? 0) + 1;
             if (r.skipped !== 'symlink' && r.skipped !== 'not-a-file')
                 skippedFiles.push({ file: r.info.path, reason: r.skipped });
             continue;
         }
-        infos.push(r.info);
         bytes += r.info.size;
+        if (r.info.role !== 'build')
+            infos.push(r.info); // repository rules judge the source, not its build output
         for (const [key, value] of r.facts)
             facts.add(key, value);
         for (const id of r.offered)
             ran.add(id);
-        findings.push(...r.findings);
-        suppressed.push(...r.suppressed);
+        (0,arrays/* append */.B)(findings, r.findings);
+        (0,arrays/* append */.B)(suppressed, r.suppressed);
         if (r.secrets)
             secretsByFile.set(r.info.path, r.secrets);
     }
@@ -37616,12 +45060,13 @@ function auditCandidates(options, started, rules, discovered, candidates, pool) 
         git: discovered.git,
         trackedExcluded: discovered.trackedExcluded,
         apps,
-        appOf: (p) => pass.appFor(p)
+        appOf: (p) => pass.appFor(p),
+        deploy
     };
     const byPath = new Map(infos.map((i) => [i.path, i]));
     const reread = (path) => {
         const info = byPath.get(path);
-        const read = info ? (0,engine_read/* readText */.y)((0,external_node_path_.join)(root, path), config.maxFileSize) : undefined;
+        const read = info ? (0,engine_read/* readText */.yR)((0,external_node_path_.join)(root, path), config.maxFileSize) : undefined;
         return info && read && 'text' in read ? new source_file/* SourceFile */.s(path, read.text, info.kind, info.language, info.role) : undefined;
     };
     for (const rule of rules.filter((r) => r.checkRepo)) {
@@ -37637,8 +45082,8 @@ function auditCandidates(options, started, rules, discovered, candidates, pool) 
             // snippet and suppression comments work as for file rules.
             const file = pass.retained.get(path) ?? (rule.rereadReportedFiles ? reread(path) : undefined) ?? new source_file/* SourceFile */.s(path, '', (0,classify/* classifyKind */.Hf)(path), (0,classify/* classifyLanguage */.pw)(path), 'app');
             const out = (0,check_file/* finalizeReports */.sG)(list.map((report) => ({ rule, report: { ...report, file: undefined } })), file, secretsByFile.get(path));
-            findings.push(...out.findings);
-            suppressed.push(...out.suppressed);
+            (0,arrays/* append */.B)(findings, out.findings);
+            (0,arrays/* append */.B)(suppressed, out.suppressed);
         }
     }
     // Severity overrides; 'off' also reaches engine-level findings (TF0001) that no rule object owns.
@@ -37661,10 +45106,11 @@ function auditCandidates(options, started, rules, discovered, candidates, pool) 
         factors,
         findings: kept,
         suppressed,
-        stats: { files: infos.length, bytes, skipped: skippedFiles.length, durationMs: Date.now() - started, workers },
+        stats: { files: infos.length, bytes, skipped: skippedFiles.length, skippedByReason, durationMs: Date.now() - started, workers },
         skippedFiles,
         gate: gate(kept, config),
         apps,
+        deploy,
         warnings
     };
 }
@@ -38071,12 +45517,47 @@ function findConfigFile(root, explicit) {
     if (explicit) {
         const path = (0,external_node_path_.isAbsolute)(explicit) ? explicit : (0,external_node_path_.resolve)(root, explicit);
         if (!(0,external_node_fs_.existsSync)(path))
-            throw new UsageError(`config: file not found: ${explicit}`);
+            throw new UsageError(`config: file not found: ${safeName(explicit)}`);
+        refuseOutsideLink(root, path, explicit);
         if (!(0,external_node_fs_.statSync)(path).isFile())
-            throw new UsageError(`config: not a file: ${explicit}`);
+            throw new UsageError(`config: not a file: ${safeName(explicit)}`);
         return path;
     }
-    return DEFAULT_CONFIG_FILES.map((f) => (0,external_node_path_.join)(root, f)).find((f) => (0,external_node_fs_.existsSync)(f));
+    const found = DEFAULT_CONFIG_FILES.find((f) => isLink((0,external_node_path_.join)(root, f)) || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, f)));
+    if (found)
+        refuseOutsideLink(root, (0,external_node_path_.join)(root, found), found);
+    return found ? (0,external_node_path_.join)(root, found) : undefined;
+}
+const isLink = (path) => {
+    try {
+        return (0,external_node_fs_.lstatSync)(path).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+};
+/**
+ * A committed config that is a symbolic link out of the audited folder would have the audit read
+ * (and its errors quote) a file of the runner's: ~/.git-credentials, say. Refused, quoting nothing.
+ */
+function refuseOutsideLink(root, path, shown) {
+    if (!isLink(path))
+        return;
+    let target;
+    try {
+        target = (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        throw new UsageError(`config: ${safeName(shown)} is a symbolic link to nothing; replace it with the config file`);
+    }
+    const base = (0,external_node_fs_.realpathSync)(root);
+    if (target !== base && !target.startsWith(base + external_node_path_.sep)) {
+        throw new UsageError(`config: ${safeName(shown)} is a symbolic link out of the audited folder; refusing to follow it (commit the config file itself)`);
+    }
+}
+/** Text from the config or its name, quoted in a message only when it is a plain word (never a value that could be a secret or a command). */
+function safeName(text) {
+    return /^[\w./@+-]{1,80}$/.test(text) ? text : `(a name of ${text.length} characters)`;
 }
 function loadConfig(root, explicit, knownRuleIds) {
     const file = findConfigFile(root, explicit);
@@ -38094,9 +45575,15 @@ function loadConfig(root, explicit, knownRuleIds) {
 }
 function parseConfig(text, name, registered) {
     // Alias expansion is capped: a config file must not be able to blow up memory (billion laughs).
-    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
-    if (doc.errors.length > 0)
-        throw new UsageError(`${name}: invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        // The parser's own message, without the excerpt of the file it would quote (never echo a config).
+        const e = doc.errors[0];
+        const before = text.slice(0, e.pos[0]);
+        const line = before.split('\n').length;
+        const at = ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+        throw new UsageError(`${name}: invalid YAML${at}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')}; the config must be a YAML mapping (see the README's Configuration section)`);
+    }
     let data;
     try {
         data = doc.toJS({ maxAliasCount: 50 });
@@ -38143,7 +45630,7 @@ function normaliseRules(rules, where, known) {
         const ruleId = id.toUpperCase();
         // Semantic: the registry of rule ids is not in the schema (it only fixes their shape, TF + 4 digits).
         if (!known.has(ruleId)) {
-            throw new UsageError(`${where}: unknown rule id '${id}'; see --list-rules for the ids (known: ${[...known].sort().slice(0, 12).join(', ')}${known.size > 12 ? ', ...' : ''})`);
+            throw new UsageError(`${where}: unknown rule id '${safeName(id)}'; see --list-rules for the ids (known: ${[...known].sort().slice(0, 12).join(', ')}${known.size > 12 ? ', ...' : ''})`);
         }
         out[ruleId] = setting === false ? 'off' : setting;
     }
@@ -38151,15 +45638,15 @@ function normaliseRules(rules, where, known) {
 }
 /** One line naming the file, the key path, what was found and what is accepted. */
 function schemaErrorMessage(name, e) {
-    const key = e.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+    const key = e.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? safeName(p) : `.${safeName(p)}`)).join('');
     const at = key ? `${name}: '${key}'` : name;
     switch (e.kind) {
         case 'value':
             return `${at}${key ? '' : ':'} must ${e.negated ? 'not ' : ''}be ${e.expected}, found ${describe(e.found)}`;
         case 'unknown-key':
-            return `${at}: unknown key '${e.key}'; accepted keys: ${e.accepted.join(', ')}`;
+            return `${at}: unknown key '${safeName(e.key)}'; accepted keys: ${e.accepted.join(', ')}`;
         case 'key':
-            return `${at}: key '${e.key}' must be ${e.expected}`;
+            return `${at}: key '${safeName(e.key)}' must be ${e.expected}`;
         case 'duplicate':
             return `${at}: item ${e.index + 1} repeats ${describe(e.found)}; list each value once`;
     }
@@ -38186,6 +45673,7 @@ function parseSize(value, where) {
         throw new UsageError(`${where} must be at least 1 byte, found ${describe(value)}`);
     return bytes;
 }
+/** What a wrong value is: a short word is quoted (a typo in 'fail-on' is worth seeing); anything else only described. */
 function describe(v) {
     if (v === null || v === undefined)
         return 'nothing';
@@ -38193,8 +45681,9 @@ function describe(v) {
         return 'a list';
     if (typeof v === 'object')
         return 'a mapping';
-    const text = typeof v === 'string' ? JSON.stringify(v) : String(v);
-    return `${typeof v} ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+    if (typeof v !== 'string')
+        return `${typeof v} ${String(v).slice(0, 24)}`;
+    return /^[\w.-]{1,24}$/.test(v) ? `string ${JSON.stringify(v)}` : `a string of ${v.length} characters (not quoted)`;
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
@@ -38219,6 +45708,10 @@ function readInputs(get, workspace) {
     const rel = (0,external_node_path_.relative)(workspace, root);
     if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
         throw new UsageError(`input 'path': ${path} is outside the workspace ${workspace}`);
+    // A committed symbolic link as 'path' must not take the audit out of the workspace either.
+    const real = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), (0,external_node_fs_.realpathSync)(root));
+    if (real.startsWith('..') || (0,external_node_path_.isAbsolute)(real))
+        throw new UsageError(`input 'path': ${path} is a symbolic link out of the workspace; audit a folder inside it`);
     const lines = (name) => get(name)
         .split('\n')
         .map((s) => s.trim())
@@ -38325,33 +45818,63 @@ function toAuditPaths(repoPaths, prefix) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/pr-files.ts
+/** The most files GET /pulls/{n}/files lists, whatever the pull request holds. */
+const PR_FILES_API_LIMIT = 3000;
 async function listPullRequestFiles(octokit, owner, repo, pullNumber) {
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
-    return files.filter((f) => f.status !== 'removed').map((f) => f.filename);
+    const all = await octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
+    return { files: all.filter((f) => f.status !== 'removed').map((f) => f.filename), listed: all.length };
+}
+/**
+ * Why the listed files may not be all the pull request's files, or undefined when they are:
+ * fewer than the event's `changed_files`, or the API's limit reached.
+ */
+function incompleteReason(listed, changedFiles) {
+    const n = (x) => x.toLocaleString('en-US');
+    if (changedFiles !== undefined && listed < changedFiles) {
+        return `the pull request files API listed ${n(listed)} of the ${n(changedFiles)} files this pull request changes (it lists at most ${n(PR_FILES_API_LIMIT)})`;
+    }
+    if (listed >= PR_FILES_API_LIMIT)
+        return `the pull request files API listed ${n(listed)} files, its limit, so the list may be incomplete`;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/github/changed-files.ts
 // Changed-files mode in the action: the PR files API first (works on shallow checkouts), then
-// `git diff` against the PR's base when the API is not allowed and history is there.
+// `git diff` against the PR's base when the API is not allowed and history is there. When neither
+// gives the whole list (not a pull request, the API's 3,000-file limit, no history), every finding
+// gates and the reason goes to the log and the job summary: a gate must not narrow on a guess.
 
 
 
 
-async function changedScope(octokit, event, root, prefix, problems) {
+async function changedScope(octokit, event, root, prefix, problems, 
+/** Why there is no `octokit` (no token, GITHUB_REPOSITORY unset, ...), for the summary. */
+noClient = 'there is no token for the pull request files API') {
     const pr = event.pullRequest;
     if (!pr) {
-        core_warning(`twelve-factor-audit: input 'only-changed' applies to pull_request events; this is '${event.name}', so every finding gates.`);
-        return undefined;
+        const why = event.problem ?? `input 'only-changed' applies to pull_request events; this is '${event.name}'`;
+        // A broken event file was already reported (main.ts), with every feature it costs.
+        if (!event.problem)
+            core_warning(`twelve-factor-audit: ${why}, so every finding gates.`);
+        return { wholeAudit: why };
     }
+    let apiFailed = false;
     if (octokit) {
         try {
-            const files = await listPullRequestFiles(octokit, event.owner, event.repo, pr.number);
-            return { files: toAuditPaths(files, prefix), source: 'the pull request files API' };
+            const listed = await listPullRequestFiles(octokit, event.owner, event.repo, pr.number);
+            const incomplete = incompleteReason(listed.listed, pr.changedFiles);
+            if (incomplete) {
+                core_warning(`twelve-factor-audit: input 'only-changed': ${incomplete}, so every finding gates. A pull request this large is gated as a whole; split it to gate on its changes only.`);
+                return { wholeAudit: incomplete };
+            }
+            return { files: toAuditPaths(listed.files, prefix), source: 'the pull request files API' };
         }
         catch (e) {
             problems.push({ feature: 'only-changed', error: e });
+            apiFailed = true;
         }
     }
+    const noApi = apiFailed ? 'the pull request files API failed (see the warnings)' : noClient;
     if (pr.baseSha) {
         try {
             // changedSince returns paths relative to `root` already.
@@ -38359,40 +45882,68 @@ async function changedScope(octokit, event, root, prefix, problems) {
         }
         catch (e) {
             core_warning(`twelve-factor-audit: cannot diff against the base commit (${e.message}); every finding gates.`);
+            return { wholeAudit: `${noApi} and git cannot diff against the base commit` };
         }
     }
-    return undefined;
+    return { wholeAudit: `${noApi} and the event names no base commit to diff against` };
 }
 
 ;// CONCATENATED MODULE: ./src/github/event.ts
 // What the action needs from the triggering event, read from GITHUB_EVENT_PATH directly (the
-// @actions/github context is built once at import time; reading here keeps runs independent).
+// @actions/github context is built once at import time and throws on a malformed file; reading
+// here keeps runs independent and lets a bad file cost a warning, never the run).
 
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 function readEvent(env) {
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const name = env.GITHUB_EVENT_NAME ?? '';
     const info = { name, owner, repo, sha: env.GITHUB_SHA ?? '' };
+    const isPr = PULL_REQUEST_EVENTS.includes(name);
     const path = env.GITHUB_EVENT_PATH;
-    if (!path || !(0,external_node_fs_.existsSync)(path))
+    if (!path) {
+        if (isPr)
+            info.problem = `GITHUB_EVENT_PATH is unset, so the ${name} event's pull request is unknown`;
         return info;
+    }
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        // A missing file matters only to pull request events (a push needs nothing from it).
+        if (isPr || code !== 'ENOENT')
+            info.problem = `the event file GITHUB_EVENT_PATH (${path}) ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})`}`;
+        return info;
+    }
     let payload;
     try {
-        payload = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        payload = JSON.parse(text);
     }
     catch {
+        // The parser's message quotes the file: say only what is wrong.
+        info.problem = `the event file GITHUB_EVENT_PATH (${path}) is not valid JSON`;
+        return info;
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+        info.problem = `the event file GITHUB_EVENT_PATH (${path}) is not a JSON object`;
         return info;
     }
     const pr = payload.pull_request;
-    if ((name === 'pull_request' || name === 'pull_request_target') && pr && typeof pr.number === 'number') {
+    if (isPr && pr && typeof pr.number === 'number') {
         const head = pr.head?.repo?.full_name;
         const base = pr.base?.repo?.full_name;
         info.pullRequest = {
             number: pr.number,
-            headSha: pr.head?.sha ?? info.sha,
-            ...(pr.base?.sha ? { baseSha: pr.base.sha } : {}),
+            headSha: typeof pr.head?.sha === 'string' && pr.head.sha ? pr.head.sha : info.sha,
+            ...(typeof pr.base?.sha === 'string' && pr.base.sha ? { baseSha: pr.base.sha } : {}),
             // Compare names: head.repo.fork is also true for a same-repository PR in a forked project.
-            fork: pr.head?.repo === null || (head !== undefined && base !== undefined && head !== base)
+            fork: pr.head?.repo === null || (head !== undefined && base !== undefined && head !== base),
+            ...(typeof pr.changed_files === 'number' && Number.isInteger(pr.changed_files) && pr.changed_files >= 0 ? { changedFiles: pr.changed_files } : {})
         };
+    }
+    else if (isPr) {
+        info.problem = `the event file GITHUB_EVENT_PATH (${path}) holds no pull_request.number for this ${name} event`;
     }
     return info;
 }
@@ -38405,6 +45956,38 @@ const DEFAULT_RETRY = {
     maxTotalWaitMs: 120_000,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 };
+const DEFAULT_LIMITS = { requestTimeoutMs: 20_000, budgetMs: 90_000 };
+/** Environment variables that override DEFAULT_LIMITS (a slow GitHub Enterprise Server; tests). */
+const LIMIT_VARIABLES = { requestTimeoutMs: 'TWELVE_FACTOR_AUDIT_API_TIMEOUT_MS', budgetMs: 'TWELVE_FACTOR_AUDIT_API_BUDGET_MS' };
+/** The limits, with DEFAULT_LIMITS for unset variables; `warn` hears about values that are not a positive whole number. */
+function readApiLimits(env, warn) {
+    const limits = { ...DEFAULT_LIMITS };
+    for (const key of Object.keys(LIMIT_VARIABLES)) {
+        const name = LIMIT_VARIABLES[key];
+        const raw = env[name]?.trim();
+        if (!raw)
+            continue;
+        if (/^\d+$/.test(raw) && Number(raw) > 0)
+            limits[key] = Number(raw);
+        else
+            warn(`${name} must be a whole number of milliseconds greater than 0; using the default ${DEFAULT_LIMITS[key]}.`);
+    }
+    return limits;
+}
+/** Why a request failed without an HTTP status: the GitHub API did not answer in time. */
+class ApiTimeoutError extends Error {
+    notSent;
+    name = 'ApiTimeoutError';
+    /** True when the run's budget was already spent and the request was not sent at all. */
+    constructor(message, notSent) {
+        super(message);
+        this.notSent = notSent;
+    }
+}
+/** True for errors that mean the API was too slow (a timeout, or the run's budget spent). */
+function isTimeout(e) {
+    return e instanceof Error && e.name === 'ApiTimeoutError';
+}
 /** How long to wait before retrying, or undefined when the error is not worth retrying. */
 function retryDelay(error, attempt, options) {
     const e = error;
@@ -38424,25 +46007,152 @@ function retryDelay(error, attempt, options) {
     }
     return options.backoffMs(attempt);
 }
-async function createOctokit(token, baseUrl, retry = DEFAULT_RETRY) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    const octokit = getOctokit(token, baseUrl ? { baseUrl } : {});
+/** "GET /repos/{owner}/{repo}/issues/{issue_number}/comments": the route, or the path of a next-page URL. */
+function endpointName(options) {
+    const url = options.url ?? '';
+    let path = url;
+    try {
+        if (/^https?:/i.test(url))
+            path = new URL(url).pathname;
+    }
+    catch {
+        // keep the raw url
+    }
+    return `${(options.method ?? 'GET').toUpperCase()} ${path.split('?')[0]}`;
+}
+const seconds = (ms) => `${Number((ms / 1000).toFixed(1))} s`;
+function notJson(endpoint, status, baseUrl) {
+    return `${endpoint} answered HTTP ${status} with a body that is not JSON; GITHUB_API_URL (${baseUrl ?? 'https://api.github.com'}) must be the GitHub REST API, not a proxy's or a login page`;
+}
+/** A 2xx answer the action reads must be a JSON object or array (204 and 205 have no body). */
+function isJsonBody(status, data) {
+    return status === 204 || status === 205 || (typeof data === 'object' && data !== null && !(data instanceof ArrayBuffer));
+}
+async function createOctokit(token, baseUrl, retry = DEFAULT_RETRY, limits = DEFAULT_LIMITS) {
+    // @actions/github builds its `context` at import time and JSON.parse()s GITHUB_EVENT_PATH there,
+    // throwing on a malformed file. The action reads the event itself (event.ts), so the library
+    // does not get to see it.
+    const eventPath = process.env.GITHUB_EVENT_PATH;
+    delete process.env.GITHUB_EVENT_PATH;
+    let mod;
+    try {
+        mod = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    }
+    finally {
+        if (eventPath !== undefined)
+            process.env.GITHUB_EVENT_PATH = eventPath;
+    }
+    const octokit = mod.getOctokit(token, baseUrl ? { baseUrl } : {});
     let waited = 0;
+    let spent = 0;
     octokit.hook.wrap('request', async (request, options) => {
+        const endpoint = endpointName(options);
         for (let attempt = 1;; attempt++) {
+            const left = limits.budgetMs - spent;
+            if (left <= 0)
+                throw new ApiTimeoutError(`${endpoint} was not sent: the run's GitHub API time (${seconds(limits.budgetMs)}) is spent`, true);
+            const timeout = Math.min(limits.requestTimeoutMs, left);
+            const controller = new AbortController();
+            let timedOut = false;
+            const timer = setTimeout(() => {
+                timedOut = true;
+                controller.abort();
+            }, timeout);
+            const t0 = Date.now();
+            let error;
             try {
-                return await request(options);
+                // In place: before-after-hook hands every layer (the token's auth hook too) the same
+                // options object, whatever an outer layer passes on.
+                options.request = { ...options.request, signal: controller.signal };
+                const response = await request(options);
+                if (!isJsonBody(response.status, response.data)) {
+                    throw Object.assign(new Error(notJson(endpoint, response.status, baseUrl)), { status: response.status, notJson: true });
+                }
+                return response;
             }
             catch (e) {
-                const wait = attempt <= retry.retries ? retryDelay(e, attempt, retry) : undefined;
-                if (wait === undefined || waited + wait > retry.maxTotalWaitMs)
-                    throw e;
-                waited += wait;
-                await retry.sleep(wait);
+                error = e;
             }
+            finally {
+                clearTimeout(timer);
+                spent += Date.now() - t0;
+            }
+            if (timedOut) {
+                const why = timeout < limits.requestTimeoutMs ? `the run's GitHub API time (${seconds(limits.budgetMs)}) ran out while waiting` : `no complete answer within ${seconds(timeout)}`;
+                throw new ApiTimeoutError(`${endpoint}: ${why}`, false);
+            }
+            const e = error;
+            // An error answer that is not JSON (a proxy's 502 page): its text would be the message.
+            if (!e.notJson && e.status !== undefined && e.status >= 400 && typeof e.response?.data === 'string' && e.response.data !== '')
+                e.message = notJson(endpoint, e.status, baseUrl);
+            if (e.notJson)
+                throw e;
+            const wait = attempt <= retry.retries ? retryDelay(e, attempt, retry) : undefined;
+            if (wait === undefined || waited + wait > retry.maxTotalWaitMs || spent + wait >= limits.budgetMs)
+                throw e;
+            waited += wait;
+            spent += wait;
+            await retry.sleep(wait);
         }
     });
     return octokit;
+}
+
+;// CONCATENATED MODULE: ./src/github/permissions.ts
+// A missing permission (or a fork PR's read-only token) must cost one clear warning, never the
+// report: these helpers recognise the error and say exactly what to add to the workflow.
+const NEEDS = {
+    'check-run': ['checks', 'write'],
+    comment: ['pull-requests', 'write'],
+    'only-changed': ['pull-requests', 'read']
+};
+/**
+ * 403 "Resource not accessible by integration", and 404 which GitHub returns for hidden resources.
+ * A 403 that is a rate limit (x-ratelimit-remaining: 0, retry-after, or saying so) is not: adding
+ * permissions would not help.
+ */
+function isPermissionError(e) {
+    const status = e.status;
+    return status === 404 || (status === 403 && !isRateLimit(e));
+}
+function isRateLimit(e) {
+    const err = e;
+    const headers = err.response?.headers ?? {};
+    if (err.status === 429)
+        return true;
+    return err.status === 403 && (String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined || /rate limit/i.test(err.message ?? ''));
+}
+/** The exact `permissions:` block for the features in use (contents: read is always needed). */
+function permissionsBlock(features) {
+    const perms = new Map([['contents', 'read']]);
+    for (const f of features) {
+        const [scope, level] = NEEDS[f];
+        if (perms.get(scope) !== 'write')
+            perms.set(scope, level);
+    }
+    return ['permissions:', ...[...perms].map(([k, v]) => `  ${k}: ${v}`)].join('\n');
+}
+/** What each feature publishes or reads, for "… skipped" messages. */
+const FEATURE_NAMES = {
+    'check-run': 'the check run',
+    comment: 'the pull-request comment',
+    'only-changed': 'the pull request files API'
+};
+const WHAT = {
+    'check-run': 'create the check run',
+    comment: 'write the pull-request comment',
+    'only-changed': "list the pull request's files"
+};
+/**
+ * One warning for every permission failure of the run together: what could not be done, why, and
+ * the exact `permissions:` block covering every feature in use.
+ */
+function permissionWarning(problems, features, fork) {
+    const what = problems.map((p) => `${WHAT[p.feature]} (HTTP ${p.error.status ?? '?'}: ${p.error.message})`).join('; ');
+    const why = fork
+        ? 'This pull request comes from a fork, whose GITHUB_TOKEN is read-only whatever the workflow asks for; the job summary, annotations and outputs still have the full report. For pull requests from this repository the job needs:'
+        : 'The job summary, annotations and outputs still have the full report. Add this to the workflow (or the job) to enable them:';
+    return `twelve-factor-audit could not ${what}. ${why}\n${permissionsBlock(features)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/check-run.ts
@@ -38544,21 +46254,61 @@ function remediationOrder() {
 // Untrusted text (file paths, messages, snippets) going into Markdown or HTML. Everything that a
 // repository author controls passes through here before it reaches a summary or a comment.
 const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Terminal controls (ESC, BEL...) and bidirectional overrides: they hide or reorder what a reader sees. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+function stripControls(text) {
+    return text.replace(INVISIBLE, '');
+}
+/**
+ * For terminals and logs: control characters (escape sequences, CR, a newline that would start a
+ * `::error::` workflow command) shown as \xNN, bidirectional overrides as \uNNNN.
+ */
+function printable(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+        const n = c.charCodeAt(0);
+        return n > 0xff ? `\\u${n.toString(16).padStart(4, '0')}` : `\\x${n.toString(16).padStart(2, '0')}`;
+    });
+}
 /** For HTML contexts (inside <code>, <summary>, attributes). Newlines become spaces. */
 function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML[c]).replace(/\r\n|\r|\n/g, ' ');
+    return stripControls(text).replace(/[&<>"']/g, (c) => HTML[c]).replace(/\r\n|\r|\n/g, ' ');
+}
+/**
+ * What GitHub turns into live references after rendering, whatever the Markdown: @mentions notify
+ * people, #123 and GH-123 link issues, bare URLs and www. names become links. A zero-width space
+ * keeps the text readable and dead.
+ */
+function neutraliseReferences(text) {
+    return text
+        .replace(/@/g, '@\u200b')
+        .replace(/#(?=\d)/g, '#\u200b')
+        .replace(/\b(GH|gh)-(?=\d)/g, '$1-\u200b')
+        .replace(/:\/\//g, ':\u200b//')
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200b.`);
 }
 /**
  * For Markdown text and table cells: HTML-escaped, Markdown punctuation backslash-escaped, and
- * '@' broken with a zero-width space so a crafted name cannot mention (notify) anyone.
+ * references (mentions, issue numbers, autolinks) neutralised.
  */
 function escapeMarkdown(text) {
     // Markdown punctuation first, then HTML: the other order would break the '#' of '&#39;'.
-    return escapeHtml(text.replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)).replace(/@/g, '@\u200b');
+    return escapeHtml(neutraliseReferences(text).replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`));
 }
-/** Inline code that cannot be broken out of: an HTML <code> element with escaped content. */
+/** Markdown punctuation as numeric entities: literal text in Markdown and inside HTML elements alike. */
+const CODE_SPECIAL = /[&<>"'\\`*_{}[\]()#+!|~-]/g;
+/**
+ * Inline code that cannot be broken out of: an HTML <code> element with escaped content. GitHub
+ * still parses Markdown inside <code>, so its punctuation is written as entities too: a snippet
+ * holding `[x](https://evil.example)` shows as text, not as a link.
+ */
 function code(text) {
-    return `<code>${escapeHtml(text).replace(/@/g, '@\u200b').replace(/\|/g, '&#124;')}</code>`;
+    // One pass, so no entity is escaped twice.
+    const escaped = neutraliseReferences(stripControls(text))
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(CODE_SPECIAL, (c) => HTML[c] ?? `&#${c.charCodeAt(0)};`);
+    return `<code>${escaped}</code>`;
 }
 
 ;// CONCATENATED MODULE: ./src/results/litmus.ts
@@ -38874,6 +46624,10 @@ async function createCheckRun(octokit, ref, headSha, plan, detailsUrl) {
         ...(detailsUrl ? { details_url: detailsUrl } : {}),
         output: output(chunks[0] ?? [])
     });
+    // A 2xx that is not a check run (a proxy's JSON, an API that is not GitHub's): say so, never
+    // report "undefined" as the check run id.
+    if (typeof data?.id !== 'number')
+        throw Object.assign(new Error('POST /repos/{owner}/{repo}/check-runs answered without a check run id; GITHUB_API_URL must be the GitHub REST API'), { status: 200 });
     for (const chunk of chunks.slice(1)) {
         await octokit.rest.checks.update({ ...ref, check_run_id: data.id, output: output(chunk) });
     }
@@ -38881,22 +46635,46 @@ async function createCheckRun(octokit, ref, headSha, plan, detailsUrl) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/comments.ts
-const ours = (c, marker) => Boolean(c.body?.includes(marker)) && (c.user?.type === 'Bot' || Boolean(c.user?.login?.endsWith('[bot]')));
-/** Every comment of ours on the PR, oldest first. */
-async function listOurComments(octokit, ref, marker) {
-    const all = (await octokit.paginate(octokit.rest.issues.listComments, { ...ref, per_page: 100 }));
-    return all.filter((c) => ours(c, marker)).sort((a, b) => a.id - b.id).map((c) => ({ id: c.id, body: c.body ?? '', html_url: c.html_url }));
+// The sticky pull-request comment: exactly one per PR, found by a hidden marker and updated in
+// place. Only comments written by the token's own account count (GET /user), so a person pasting
+// the marker cannot hijack it and a personal access token finds the comment it wrote last run.
+// GITHUB_TOKEN and GitHub App tokens cannot read /user (403): for them, comments by bot accounts
+// count, which is who those tokens write as (github-actions[bot], <app>[bot]).
+
+const isBot = (user) => user?.type === 'Bot' || Boolean(user?.login?.endsWith('[bot]'));
+const ours = (c, marker, author) => Boolean(c.body?.includes(marker)) && (author === 'bots' ? isBot(c.user) : c.user?.login?.toLowerCase() === author.login.toLowerCase());
+/**
+ * The account the token writes as. GET /user answers for personal access tokens (classic and
+ * fine-grained); GITHUB_TOKEN and App installation tokens get 403 (or 404), and write as bots.
+ * Any other failure (5xx, a rate limit, a timeout) is thrown: guessing would post a duplicate.
+ */
+async function tokenAuthor(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return typeof data.login === 'string' && data.login ? { login: data.login } : 'bots';
+    }
+    catch (e) {
+        const status = e.status;
+        if ((status === 401 || status === 403 || status === 404) && !isRateLimit(e))
+            return 'bots';
+        throw e;
+    }
 }
-async function findComment(octokit, ref, marker) {
-    return (await listOurComments(octokit, ref, marker))[0];
+/** Every comment of ours on the PR, oldest first. */
+async function listOurComments(octokit, ref, marker, author = 'bots') {
+    const all = (await octokit.paginate(octokit.rest.issues.listComments, { ...ref, per_page: 100 }));
+    return all.filter((c) => ours(c, marker, author)).sort((a, b) => a.id - b.id).map((c) => ({ id: c.id, body: c.body ?? '', html_url: c.html_url }));
+}
+async function findComment(octokit, ref, marker, author = 'bots') {
+    return (await listOurComments(octokit, ref, marker, author))[0];
 }
 /**
  * Updates `existing` or creates the comment (also when `existing` was deleted meanwhile). Two runs racing can both decide to create, so the
  * list is read again right before creating, and again after: if more than one of ours exists, the
  * oldest wins, the newer one (ours) is deleted and the oldest is updated instead.
  */
-async function upsertComment(octokit, ref, marker, body, existing) {
-    const target = existing ?? (await findComment(octokit, ref, marker));
+async function upsertComment(octokit, ref, marker, body, existing, author = 'bots') {
+    const target = existing ?? (await findComment(octokit, ref, marker, author));
     if (target) {
         try {
             return await update(octokit, ref, target.id, body);
@@ -38909,7 +46687,7 @@ async function upsertComment(octokit, ref, marker, body, existing) {
         }
     }
     const { data: created } = await octokit.rest.issues.createComment({ ...ref, body });
-    const after = await listOurComments(octokit, ref, marker);
+    const after = await listOurComments(octokit, ref, marker, author);
     const oldest = after[0];
     if (oldest && oldest.id !== created.id && after.some((c) => c.id === created.id)) {
         await octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: created.id });
@@ -38922,57 +46700,6 @@ async function update(octokit, ref, id, body) {
     return { id: data.id, body, html_url: data.html_url };
 }
 
-;// CONCATENATED MODULE: ./src/github/permissions.ts
-// A missing permission (or a fork PR's read-only token) must cost one clear warning, never the
-// report: these helpers recognise the error and say exactly what to add to the workflow.
-const NEEDS = {
-    'check-run': ['checks', 'write'],
-    comment: ['pull-requests', 'write'],
-    'only-changed': ['pull-requests', 'read']
-};
-/**
- * 403 "Resource not accessible by integration", and 404 which GitHub returns for hidden resources.
- * A 403 that is a rate limit (x-ratelimit-remaining: 0, retry-after, or saying so) is not: adding
- * permissions would not help.
- */
-function isPermissionError(e) {
-    const status = e.status;
-    return status === 404 || (status === 403 && !isRateLimit(e));
-}
-function isRateLimit(e) {
-    const err = e;
-    const headers = err.response?.headers ?? {};
-    if (err.status === 429)
-        return true;
-    return err.status === 403 && (String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined || /rate limit/i.test(err.message ?? ''));
-}
-/** The exact `permissions:` block for the features in use (contents: read is always needed). */
-function permissionsBlock(features) {
-    const perms = new Map([['contents', 'read']]);
-    for (const f of features) {
-        const [scope, level] = NEEDS[f];
-        if (perms.get(scope) !== 'write')
-            perms.set(scope, level);
-    }
-    return ['permissions:', ...[...perms].map(([k, v]) => `  ${k}: ${v}`)].join('\n');
-}
-const WHAT = {
-    'check-run': 'create the check run',
-    comment: 'write the pull-request comment',
-    'only-changed': "list the pull request's files"
-};
-/**
- * One warning for every permission failure of the run together: what could not be done, why, and
- * the exact `permissions:` block covering every feature in use.
- */
-function permissionWarning(problems, features, fork) {
-    const what = problems.map((p) => `${WHAT[p.feature]} (HTTP ${p.error.status ?? '?'}: ${p.error.message})`).join('; ');
-    const why = fork
-        ? 'This pull request comes from a fork, whose GITHUB_TOKEN is read-only whatever the workflow asks for; the job summary, annotations and outputs still have the full report. For pull requests from this repository the job needs:'
-        : 'The job summary, annotations and outputs still have the full report. Add this to the workflow (or the job) to enable them:';
-    return `twelve-factor-audit could not ${what}. ${why}\n${permissionsBlock(features)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/github/publish.ts
 // Check runs and the PR comment. Each is optional and none may cost the report: any API error
 // becomes one warning (with the exact permissions block when it is a permission error).
@@ -38982,12 +46709,24 @@ function permissionWarning(problems, features, fork) {
 
 
 
-/** One warning for all permission failures, one per other failure. Never throws. */
+
+/**
+ * One warning for all permission failures, one for all timeouts (a slow or dead API), one per
+ * other failure. Never throws.
+ */
 function reportProblems(problems, features, event) {
     const denied = problems.filter((p) => isPermissionError(p.error));
     if (denied.length > 0)
         core_warning(permissionWarning(denied, features, Boolean(event.pullRequest?.fork)));
-    for (const p of problems.filter((x) => !isPermissionError(x.error))) {
+    const slow = problems.filter((p) => isTimeout(p.error));
+    if (slow.length > 0) {
+        const skipped = [...new Set(slow.map((p) => FEATURE_NAMES[p.feature]))].join(', ');
+        const first = slow.find((p) => !p.error.notSent) ?? slow[0];
+        core_warning(`twelve-factor-audit: the GitHub API did not answer in time (${first.error.message}), so these were skipped: ${skipped}. ` +
+            'The job summary, annotations, outputs and the JSON report are complete and the exit code is the audit\'s. ' +
+            `Re-run the job once the API answers again (https://www.githubstatus.com); on a slow GitHub Enterprise Server, raise ${LIMIT_VARIABLES.requestTimeoutMs} and ${LIMIT_VARIABLES.budgetMs} (milliseconds).`);
+    }
+    for (const p of problems.filter((x) => !isPermissionError(x.error) && !isTimeout(x.error))) {
         const why = isRateLimit(p.error) ? ' (rate-limited by the GitHub API, gave up rather than wait longer)' : '';
         core_warning(`twelve-factor-audit: ${p.feature} failed${why}; the rest of the report is unaffected: ${p.error.message}`);
     }
@@ -39015,7 +46754,8 @@ async function publishComment(ctx, result) {
     }
     const ref = { owner: ctx.event.owner, repo: ctx.event.repo, issue_number: pr.number };
     try {
-        const existing = await findComment(ctx.octokit, ref, COMMENT_MARKER);
+        const author = await tokenAuthor(ctx.octokit);
+        const existing = await findComment(ctx.octokit, ref, COMMENT_MARKER, author);
         // on-failure: post only over the threshold, but keep an existing comment true once fixed.
         if (ctx.inputs.comment === 'on-failure' && !result.gate.failed && !existing)
             return '';
@@ -39024,7 +46764,7 @@ async function publishComment(ctx, result) {
             previous: existing ? parseCounts(existing.body) : undefined,
             fullReport: ctx.runUrl ? `Full report: the job summary of [this run](${ctx.runUrl}).` : undefined
         });
-        const written = await upsertComment(ctx.octokit, ref, COMMENT_MARKER, body, existing);
+        const written = await upsertComment(ctx.octokit, ref, COMMENT_MARKER, body, existing, author);
         return written.html_url;
     }
     catch (e) {
@@ -39171,8 +46911,13 @@ function sarifRule(m) {
         },
         helpUri: ruleHelpUri(m.id),
         defaultConfiguration: { level: sarif_LEVEL[m.severity] },
-        properties: { tags: ['twelve-factor', `factor-${m.factor}`, info.name.toLowerCase()] }
+        properties: { tags: ['twelve-factor', `factor-${m.factor}`, info.name.toLowerCase()], ...precisionProperty(m) }
     };
+}
+/** CodeQL's `precision` tag, from the corpus; left out while a rule is unmeasured (no guess). */
+function precisionProperty(m) {
+    const level = m.precision?.level;
+    return level && level !== 'unmeasured' ? { precision: level } : {};
 }
 function sarifResult(f, ruleIndex, prefix) {
     const region = { startLine: f.line };
@@ -39260,9 +47005,13 @@ function recount(result, config) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The action: inputs → runAudit → baseline / changed-files gate → check runs, PR comment →
-// annotations, job summary, JSON and SARIF files → outputs and exit. Publishing to GitHub is
-// optional and never costs the report: the summary, outputs and exit code are always produced.
+// The action: inputs → runAudit → baseline / changed-files gate → annotations, job summary, JSON
+// and SARIF files, outputs → check runs, PR comment → exit. Publishing to GitHub comes last, is
+// optional and never costs the report: the summary, outputs and exit code are always produced, and
+// are already written when the first publishing request leaves, so a hung API cannot hold them.
+
+
+
 
 
 
@@ -39305,6 +47054,9 @@ async function run(env = process.env, options = {}) {
         const result = runAudit({ root: inputs.root, config, rules: options.rules, jobs: inputs.jobs, workerEntry: options.workerEntry });
         for (const warning of result.warnings)
             core_warning(`twelve-factor-audit: ${warning}`);
+        const skipped = (0,engine_read/* describeSkipped */.At)(result.stats.skippedByReason);
+        if (skipped)
+            info(`twelve-factor-audit: ${skipped}`);
         // Annotation and link paths are relative to the repository root, which is the workspace.
         const prefix = (0,external_node_path_.relative)(workspace, inputs.root).split('\\').join('/');
         const repoPath = (file) => (prefix ? `${prefix}/${file}` : file);
@@ -39317,14 +47069,18 @@ async function run(env = process.env, options = {}) {
             ...(reporting.onlyChanged ? ['only-changed'] : [])
         ];
         const problems = [];
-        const octokit = features.length > 0 && reporting.token ? await createOctokit(reporting.token, env.GITHUB_API_URL, options.retry) : undefined;
-        if (features.length > 0 && !reporting.token)
-            core_warning("twelve-factor-audit: input 'github-token' is empty; check runs, the comment and the PR files API are skipped.");
+        const api = await connect(features, reporting, event, env, options);
+        const octokit = api.octokit;
+        // The PR's changed files are needed before gating: the one API call made before the reports
+        // are written, within its own timeout. Without the whole list, every finding gates.
         if (reporting.onlyChanged) {
-            const scope = await changedScope(octokit, event, inputs.root, prefix, problems);
-            if (scope) {
+            const scope = await changedScope(octokit, event, inputs.root, prefix, problems, api.off);
+            if ('files' in scope) {
                 result.gate = gateChangedOnly(result, scope, config);
                 notes.push(`Gating on findings in the ${scope.files.size} files this pull request adds or modifies (from ${escapeMarkdown(scope.source)}); the counts cover every finding.`);
+            }
+            else {
+                notes.push(`Input \`only-changed\`: every finding gates, because ${escapeMarkdown(scope.wholeAudit)}.`);
             }
         }
         const blob = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA
@@ -39334,26 +47090,17 @@ async function run(env = process.env, options = {}) {
         const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
             ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
             : undefined;
-        const findingsFile = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'twelve-factor-audit.json');
-        (0,external_node_fs_.writeFileSync)(findingsFile, formatJson(result));
-        if (reporting.sarifFile)
-            writeOrFail(reporting.sarifFile, formatSarif(result, rules.map((r) => r.meta), { prefix }), 'sarif-file');
-        let checkRunIds = [];
-        let commentUrl = '';
-        if (octokit) {
-            const ctx = { octokit, event, inputs: reporting, features, repoPath, link, runUrl, problems };
-            if (reporting.checkRun !== 'false') {
-                const summaryFor = (factor) => formatMarkdown({ ...result, findings: result.findings.filter((f) => f.factor === factor) }, { link, budget: CHECK_SUMMARY_BUDGET, fullReport: 'The job summary' });
-                checkRunIds = await publishCheckRuns(ctx, result, formatMarkdown(result, { link, notes, budget: CHECK_SUMMARY_BUDGET, fullReport: 'The job summary' }), summaryFor);
-            }
-            if (reporting.comment !== 'false')
-                commentUrl = await publishComment(ctx, result);
-        }
-        reportProblems(problems, features, event);
+        // Every report that needs no API is written first, so a slow or dead API can only cost the
+        // publishing (check runs, the comment), never the results.
+        const findingsFile = findingsFilePath(env);
+        (0,external_node_fs_.writeFileSync)(findingsFile, formatJson(result), { flag: 'wx' });
+        const sarifFile = reporting.sarifFile && writeSarif(reporting.sarifFile, formatSarif(result, rules.map((r) => r.meta), { prefix })) ? reporting.sarifFile : '';
+        const publishCheckRun = octokit !== undefined && reporting.checkRun !== 'false';
+        const checkRunNotes = [...notes];
         const where = ['the job summary', 'the JSON report (output `findings-file`)'];
-        if (reporting.sarifFile)
+        if (sarifFile)
             where.push('the SARIF file (output `sarif-file`)');
-        if (checkRunIds.length > 0)
+        if (publishCheckRun)
             where.push(reporting.checkRun === 'per-factor' ? 'the per-factor check runs' : `the check run "${CHECK_RUN_NAME}"`);
         const capped = capAnnotations(toAnnotations(result));
         for (const a of capped.shown) {
@@ -39382,12 +47129,25 @@ async function run(env = process.env, options = {}) {
         setOutput('notices', total('notices'));
         setOutput('failed-factors', result.gate.failedFactors.join(','));
         setOutput('findings-file', findingsFile);
-        setOutput('sarif-file', reporting.sarifFile ?? '');
-        setOutput('comment-url', commentUrl);
-        setOutput('check-run-ids', checkRunIds.join(','));
+        setOutput('sarif-file', sarifFile);
         setOutput('baselined', baselined);
         info(`Twelve-factor audit: score ${result.score}/100, ${total('errors')} errors, ${total('warnings')} warnings, ${total('notices')} notices` +
             `${baselined ? `, ${baselined} baselined` : ''} in ${result.stats.files} files`);
+        // Publishing: every request has a timeout and all of them together a budget (github/octokit.ts).
+        let checkRunIds = [];
+        let commentUrl = '';
+        if (octokit) {
+            const ctx = { octokit, event, inputs: reporting, features, repoPath, link, runUrl, problems };
+            if (publishCheckRun) {
+                const summaryFor = (factor) => formatMarkdown({ ...result, findings: result.findings.filter((f) => f.factor === factor) }, { link, budget: CHECK_SUMMARY_BUDGET, fullReport: 'The job summary' });
+                checkRunIds = await publishCheckRuns(ctx, result, formatMarkdown(result, { link, notes: checkRunNotes, budget: CHECK_SUMMARY_BUDGET, fullReport: 'The job summary' }), summaryFor);
+            }
+            if (reporting.comment !== 'false')
+                commentUrl = await publishComment(ctx, result);
+        }
+        reportProblems(problems, features, event);
+        setOutput('comment-url', commentUrl);
+        setOutput('check-run-ids', checkRunIds.join(','));
         if (result.gate.failed)
             setFailed(result.gate.reason);
     }
@@ -39403,28 +47163,1062 @@ function readBaseline(path) {
         throw new UsageError(`input 'baseline': cannot read ${path}: ${e.message}`);
     }
 }
-function writeOrFail(path, text, input) {
+/**
+ * The JSON report's path: under RUNNER_TEMP, named after the step (GITHUB_ACTION) with a random
+ * suffix, so two steps of one job (or two runs of one step) never write the same file.
+ */
+function findingsFilePath(env) {
+    const step = (env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^[._-]+/, '').slice(0, 64);
+    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `twelve-factor-audit-${step ? `${step}-` : ''}${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.json`);
+}
+/** Writes the SARIF file, creating its folder; a failure is a warning (the gate decides the exit code). */
+function writeSarif(path, text) {
     try {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
         (0,external_node_fs_.writeFileSync)(path, text);
+        return true;
     }
     catch (e) {
-        throw new UsageError(`input '${input}': cannot write ${path}: ${e.message}`);
+        const code = e.code ?? 'error';
+        core_warning(`twelve-factor-audit: input 'sarif-file': cannot write ${path} (${code}); no SARIF file was written and output 'sarif-file' is empty. ` +
+            'Name a path the job can write, e.g. results/twelve-factor.sarif in the workspace. The job summary, annotations and the JSON report are complete.');
+        return false;
+    }
+}
+/**
+ * The API client for the features asked for, or why there is none (said once, as a warning).
+ * Creating it sends nothing.
+ */
+async function connect(features, reporting, event, env, options) {
+    if (features.length === 0)
+        return {};
+    const names = features.map((f) => FEATURE_NAMES[f]);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+    const off = (why, fix, gatesAll = false) => {
+        core_warning(`twelve-factor-audit: ${why}, so ${list} ${names.length === 1 ? 'is' : 'are'} skipped${gatesAll && features.includes('only-changed') ? ' and every finding gates' : ''}; ` +
+            `the job summary, annotations and outputs have the full report. ${fix}`);
+        return { off: why };
+    };
+    if (!reporting.token)
+        return off("input 'github-token' is empty", "Pass one in input 'github-token' (its default is the job's GITHUB_TOKEN).");
+    if (event.problem) {
+        return off(`cannot use the triggering event: ${event.problem}`, 'The runner writes this file for every job; check that no step before this one changes GITHUB_EVENT_PATH or the file.', true);
+    }
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repository)) {
+        return off(repository ? 'GITHUB_REPOSITORY is not owner/repo' : 'GITHUB_REPOSITORY is unset', 'The runner sets it; when running the action elsewhere, set GITHUB_REPOSITORY=owner/repo.');
+    }
+    try {
+        const limits = options.apiLimits ?? readApiLimits(env, (m) => core_warning(`twelve-factor-audit: ${m}`));
+        return { octokit: await createOctokit(reporting.token, env.GITHUB_API_URL, options.retry, limits) };
+    }
+    catch (e) {
+        return off(`cannot load the GitHub API client (${e.message})`, 'Report this at the action\'s repository.');
     }
 }
 
 
 /***/ }),
 
-/***/ 3269:
+/***/ 4607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ inNonProductionCode),
+/* harmony export */   d: () => (/* binding */ inNonProductionBlock)
+/* harmony export */ });
+const MAX_LINE = 4000;
+const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/;
+const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/;
+/** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
+const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i;
+const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case|configure)\b|\bif\s*\(/;
+/** `class DevelopmentConfig(Config):`, `class TestSettings`: a per-environment config class for dev or tests (Flask, pydantic). */
+const DEV_CLASS = /^\s*class\s+(Dev|Development|Test|Testing|Local)(Config|Settings|Configuration)?\b|^\s*class\s+\w{0,40}(Dev|Development|Test|Testing|Local)(Config|Settings|Configuration)\b/;
+/** A dev/test flag's own block, a ternary on it, or a per-environment section (`development: {...}`) or class. */
+function inDevFlagBlock(lines, i) {
+    const line = lines[i] ?? '';
+    if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line))
+        return true;
+    // `development: { db: { host: 'localhost' } }` on one line: the line opens the dev section itself.
+    if (DEV_SECTION_KEY.test(line) && !/\b(production|prod|staging)['"]?\s*[:=]/.test(line))
+        return true;
+    let indent = line.search(/\S/);
+    for (let j = i - 1; j >= Math.max(0, i - 40); j--) {
+        const prev = lines[j];
+        if (prev.length > MAX_LINE || prev.trim() === '')
+            continue;
+        const pIndent = prev.search(/\S/);
+        if (pIndent >= indent)
+            continue;
+        if (DEV_CLASS.test(prev))
+            return true;
+        // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
+        if (DEV_SECTION_KEY.test(prev))
+            return true;
+        if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev)) {
+            indent = pIndent; // an intermediate object key (db: {): keep climbing
+            continue;
+        }
+        if (!BLOCK_HEADER.test(prev) || !DEV_WORD.test(prev) || NEGATED_DEV.test(prev))
+            return false;
+        return !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '));
+    }
+    return false;
+}
+/** The production side negated: `NODE_ENV !== 'production'`, `unless Rails.env.production?`, `if not IS_PRODUCTION`. */
+const NOT_PRODUCTION = /!==?\s*['"]prod(uction)?['"]|['"]prod(uction)?['"]\s*!==?|\bunless\s+[\w.]{0,60}production\?|\bif\s+not\s+[\w.]{0,40}(IS_PROD|IS_PRODUCTION|is_production|is_prod)\b|!\s*[\w.]{0,40}(isProd|isProduction|IS_PRODUCTION)\b|\bnot\s+[\w.]{0,40}\.(is_production|production\?)/;
+const DEV_HEADER_WORD = /\b(development|dev|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b|(?<![.\w])test\b(?!\s*\()/;
+const NEGATED_DEV_WORD = /!\s*[\w.]{0,40}\b(isDev|isDevelopment|DEBUG|__DEV__|isTest)\b|\bnot\s+[\w.[\]'"]{0,40}DEBUG\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|test)\?/;
+const IF_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|unless)\b|\bif\s*\(|\bunless\s/;
+/** A one-line conditional on such a flag, or the innermost enclosing `if` (12 lines up) on it. */
+function inNonProductionIf(lines, i) {
+    const line = lines[i] ?? '';
+    // One line: `if (NODE_ENV !== 'production') logger.add(...)`, `x.sync if Rails.env.test?`.
+    if ((IF_HEADER.test(line) || /\s(if|unless)\s+\S/.test(line)) && !/\belse\b/.test(line)) {
+        if (NOT_PRODUCTION.test(line) && !/(?<!!)===?\s*['"]prod(uction)?['"]/.test(line))
+            return true;
+        if (/\b(if|unless)\b/.test(line) && DEV_HEADER_WORD.test(line) && !/\bprod(uction)?\b/.test(line) && !/\bunless\b/.test(line) && !NEGATED_DEV_WORD.test(line))
+            return true;
+    }
+    let indent = line.search(/\S/);
+    for (let j = i - 1; j >= Math.max(0, i - 12); j--) {
+        const prev = lines[j];
+        if (prev.length > MAX_LINE || prev.trim() === '')
+            continue;
+        const pIndent = prev.search(/\S/);
+        if (pIndent >= indent)
+            continue;
+        if (!IF_HEADER.test(prev)) {
+            indent = pIndent; // an enclosing object, call or block: keep climbing
+            continue;
+        }
+        if (/(?<!!)===?\s*['"]prod(uction)?['"]|&&|\band\b/.test(prev))
+            return false;
+        return NOT_PRODUCTION.test(prev) || (DEV_HEADER_WORD.test(prev) && !NEGATED_DEV_WORD.test(prev) && !/\bprod(uction)?\b|\bunless\b/.test(prev));
+    }
+    return false;
+}
+/** A header whose block runs only outside production: `unless Rails.env.production?`, `if (NODE_ENV !== 'production')`. */
+const NOT_PRODUCTION_HEADER = /^\s*(\}\s*)?(unless\s+[\w.:]{0,40}production\?|(if|elsif|elif)\b.{0,40}(!\s*[\w.:]{0,40}(production\?|isProduction|isProd)\b|!==?\s*['"]prod(uction)?['"]|\bnot\s+[\w.]{0,40}(is_)?prod(uction)?\b))/i;
+const DEV_HEADER = /^\s*(configure\s+:(development|test)\b|(if|elsif|unless)\s+Rails\.env\.(development|test|local)\?\s*$)/;
+const DEV_MODIFIER = /\b(if\s+Rails\.env\.(development|test)\?|unless\s+Rails\.env\.production\?)\s*$/;
+/** Ruby's `configure :development do`, `if Rails.env.test?` and `stmt if Rails.env.development?`, any enclosing block up to 30 lines up. */
+function inNonProductionBlockChain(lines, i) {
+    if (DEV_MODIFIER.test(lines[i] ?? ''))
+        return true;
+    let indent = (lines[i] ?? '').search(/\S/);
+    for (let j = i - 1; j >= Math.max(0, i - 30); j--) {
+        const prev = lines[j];
+        if (prev.trim() === '' || prev.length > MAX_LINE)
+            continue;
+        const pIndent = prev.search(/\S/);
+        if (pIndent >= indent)
+            continue;
+        // Each enclosing block, innermost first; an `else` ends the climb (its condition is the opposite).
+        if (NOT_PRODUCTION_HEADER.test(prev) || DEV_HEADER.test(prev))
+            return true;
+        if (pIndent === 0 || /^\s*(\}\s*)?(else|elsif|elif|when)\b/.test(prev))
+            return false;
+        indent = pIndent;
+    }
+    return false;
+}
+/**
+ * Does line `i` (0-based) of `lines` run only outside production? True inside a dev or test
+ * branch (`if (NODE_ENV === 'development')`, `if settings.DEBUG:`, `configure :development do`),
+ * the non-production side of a production check (`if (NODE_ENV !== 'production')`,
+ * `unless Rails.env.production?`), a one-line conditional on such a flag, a ternary on a dev flag,
+ * or a per-environment section or class for development or tests (`development: {...}`,
+ * `class TestConfig`). Pass comment-blanked lines when comments must not count.
+ */
+function inNonProductionBlock(lines, i) {
+    const line = lines[i] ?? '';
+    if (line.length > MAX_LINE)
+        return false;
+    return inNonProductionIf(lines, i) || inDevFlagBlock(lines, i) || inNonProductionBlockChain(lines, i);
+}
+/** inNonProductionBlock at a character offset of a file (its raw lines). */
+function inNonProductionCode(file, offset) {
+    return inNonProductionBlock(file.lines, file.position(offset).line - 1);
+}
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  y: () => (/* binding */ RULES)
-});
 
-;// CONCATENATED MODULE: ./src/parsers/package-json.ts
+/***/ }),
+
+/***/ 5790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mw: () => (/* binding */ isModelInput),
+/* harmony export */   Nh: () => (/* binding */ DeployModel),
+/* harmony export */   ZG: () => (/* binding */ isDevStageName),
+/* harmony export */   Zs: () => (/* binding */ buildDeployModel)
+/* harmony export */ });
+/* unused harmony exports processTypeOf, dockerStageBlocks */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _parsers_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8088);
+/* harmony import */ var _parsers_kubernetes_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6706);
+/* harmony import */ var _parsers_package_json_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9880);
+/* harmony import */ var _parsers_procfile_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3104);
+/* harmony import */ var _parsers_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4649);
+/* harmony import */ var _parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9029);
+/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4607);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1933);
+// The deploy model: one picture of the deployed system, built once per audit from what the
+// repository says about its deploys (Dockerfiles, Procfiles, compose services, Kubernetes
+// workloads, Tilt and skaffold configs, CI image builds, package manifests and workspaces). It
+// answers, for a file or a line: does it ship to a deployed process, which process types run it,
+// and which environment (production, dev, test, CI) it applies to. Rules ask it (through
+// FileContext.deploy and RepoContext.deploy); none keeps a list of its own.
+//
+// The model is built on the main thread from the structural files before the file pass, and
+// travels to file workers as plain data (DeployModelData), like the apps list.
+
+
+
+
+
+
+
+
+
+class DeployModel {
+    data;
+    libs;
+    /** The files the model was built over (main thread only; never sent to workers). */
+    files = [];
+    constructor(data) {
+        this.data = data;
+        this.libs = new Set(data.libraries);
+    }
+    /** A model that knows nothing but paths (unit tests of single rules, unbundled callers). */
+    static empty() {
+        return new DeployModel({ processes: [], files: {}, blocks: {}, libraries: [], entryDirs: [] });
+    }
+    /** The environment a file applies to: what the deploy files say, else what its path says. */
+    environmentOf(path, kind) {
+        return this.data.files[path]?.environment ?? (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .pathEnvironment */ .Lo)(path, kind);
+    }
+    /** Why a file is not production, when the deploy files decided it. */
+    reasonOf(path) {
+        return this.data.files[path]?.reason;
+    }
+    roleOf(path, kind) {
+        return (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .roleOfEnvironment */ .t_)(this.environmentOf(path, kind));
+    }
+    /**
+     * The environment one line of a file applies to: a Dockerfile's dev stage, or a source block
+     * that runs only outside production (`if (NODE_ENV !== 'production')`, `configure :development`).
+     * `lines` are the lines to judge (pass comment-blanked code when comments must not count).
+     */
+    environmentAt(file, line, lines = file.lines) {
+        const env = this.environmentOf(file.path, file.kind);
+        if (env !== 'production')
+            return env;
+        const block = this.blocksOf(file).find((b) => line >= b.start && line <= b.end);
+        if (block)
+            return block.environment;
+        if (file.kind === 'source' && (0,_blocks_js__WEBPACK_IMPORTED_MODULE_6__/* .inNonProductionBlock */ .d)(lines, line - 1))
+            return 'dev';
+        return 'production';
+    }
+    /** Does the code at this offset run only outside production? */
+    isNonProductionCode(file, offset) {
+        if (this.environmentOf(file.path, file.kind) !== 'production')
+            return true;
+        const line = file.position(offset).line;
+        if (this.blocksOf(file).some((b) => line >= b.start && line <= b.end && b.environment !== 'production'))
+            return true;
+        return file.kind === 'source' && (0,_blocks_js__WEBPACK_IMPORTED_MODULE_6__/* .inNonProductionCode */ .b)(file, offset);
+    }
+    /** The file's environment blocks: from the build, else (a file the model did not see) from the file itself. */
+    blocksOf(file) {
+        return this.data.blocks[file.path] ?? (file.kind === 'dockerfile' ? file.parse('model-docker-stages', (f) => dockerStageBlocks(f, new Set())) : []);
+    }
+    /** Is this folder a workspace library or tool (packages/*) that no deploy runs, rather than an app? */
+    isLibrary(appPath) {
+        return this.libs.has(appPath);
+    }
+    /** Is this committed build output (dist/main.js) something a production process runs? */
+    runsBuildOutput(path) {
+        return this.data.entryDirs.some((d) => path.startsWith(`${d}/`));
+    }
+    /** The production processes that ship this file (empty when no deploy file says). */
+    processesFor(path) {
+        return this.data.processes.filter((p) => p.environment === 'production' && p.ships.some((s) => covers(s, path)));
+    }
+    /**
+     * Is this file shipped to a deployed process? Production files are, unless the repository's
+     * production images say which folders they ship and this one is in none of them.
+     */
+    isShipped(path, kind) {
+        if (this.environmentOf(path, kind) !== 'production')
+            return false;
+        const images = this.data.processes.filter((p) => p.environment === 'production' && p.dockerfile);
+        if (images.length === 0 || this.data.processes.some((p) => p.environment === 'production' && !p.dockerfile))
+            return true;
+        return images.some((p) => p.ships.some((s) => covers(s, path)));
+    }
+}
+function covers(folder, path) {
+    return folder === '.' || path === folder || path.startsWith(`${folder}/`);
+}
+const dirOf = (p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.');
+const join = (...parts) => {
+    const j = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(...parts.filter((x) => x && x !== '.')));
+    return j === '' || j === './' ? '.' : j.replace(/\/$/, '');
+};
+/** Process type from a name and a command. */
+function processTypeOf(name, command = '') {
+    const s = `${name} ${command}`;
+    if (/\b(release|migrat\w*|seed\w*|setup|init|one-?off|job)\b/i.test(name))
+        return 'one-off';
+    if (/\b(clock|cron\w*|schedul\w*|beat|timer)\b/i.test(name) || /\bcelery\b.*\bbeat\b|\bcron\b/i.test(command))
+        return 'scheduler';
+    if (/\b(worker|queue|consumer|sidekiq|celery|resque|jobs?|delayed_job|good_job|solid_queue|rq|bull)\b/i.test(s) && !/^web$/i.test(name))
+        return 'worker';
+    return 'web';
+}
+/** A Procfile process that only makes sense on a developer's machine or in an end-to-end run. */
+const DEV_PROCESS = /\bgo run\b|\bnodemon\b|\b(npm|yarn|pnpm)\s+(run\s+)?(dev|watch|serve|start:dev)\b|--watch\b|--reload\b|\bwebpack-dev-server\b|\bvite(\s+dev)?\s*$|\bdocker (run|compose)\b|\blocalhost:|--log-?level[= ]debug\b|(^|[\s/'"])(test|tests|hack|e2e)\//;
+/** Something in an image that runs a Procfile: then the Procfile is the image's process list. */
+const PROCFILE_RUNNER = /\b(foreman|honcho|overmind|hivemind|goreman|forego|procfile)\b/i;
+/** Files that say a platform (Heroku, Dokku, Scalingo, buildpacks) deploys from the Procfile. */
+const PLATFORM_MARKER = /^(app\.json|heroku\.yml|runtime\.txt|\.buildpacks|scalingo\.json|\.platform\.app\.yaml|dokku\.json)$/i;
+/** Build stages for a developer's loop or the tests: not the image that ships, unless the final stage builds on them. */
+const DEV_STAGE = /^(dev|development|develop|debug|local|tilt|test|tests|testing|e2e|ci|lint)([-_][\w-]*)?$|[-_](dev|development|debug|test|testing)$/i;
+/** Stage names of the image that ships when the last stage is a dev target picked with --target. */
+const SHIPPED_STAGE = /^(prod|production|release|runtime|final|app|server|web)$/;
+/** Is this build-stage name a developer's or the tests' target (`FROM base AS development`)? */
+function isDevStageName(name) {
+    return DEV_STAGE.test(name);
+}
+/** Which files the model wants read before the file pass. */
+function isModelInput(info) {
+    if (['dockerfile', 'procfile', 'compose', 'kubernetes', 'workflow'].includes(info.kind))
+        return true;
+    const name = info.path.slice(info.path.lastIndexOf('/') + 1).toLowerCase();
+    return name === 'tiltfile' || name === 'skaffold.yaml' || name === 'skaffold.yml' || name === 'pnpm-workspace.yaml' || name === 'package.json';
+}
+/** Builds the model from the repository's deploy files. */
+function buildDeployModel(input) {
+    const { files, read } = input;
+    const data = { processes: [], files: {}, blocks: {}, libraries: [], entryDirs: [] };
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const envOf = (p) => data.files[p]?.environment ?? (0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .pathEnvironment */ .Lo)(p, byPath.get(p)?.kind ?? 'other');
+    const decide = (p, environment, reason) => {
+        if (!byPath.has(p) || data.files[p])
+            return;
+        if ((0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .pathEnvironment */ .Lo)(p, byPath.get(p).kind) === environment)
+            return;
+        data.files[p] = { environment, reason };
+    };
+    const dockerfiles = files.filter((f) => f.kind === 'dockerfile' && !/\.dockerignore$/i.test(f.path)); // Dockerfile.dockerignore is an ignore file
+    const refs = [];
+    // Compose services: the images they build, the env files they load, the commands they run.
+    for (const f of files.filter((x) => x.kind === 'compose')) {
+        const file = read(f.path);
+        if (!file)
+            continue;
+        const env = envOf(f.path);
+        const namedNonProd = /(^|[._-])(dev|development|local|debug|test|tests|testing|e2e|ci|tilt)([._-]|$)/i.test(f.path.slice(f.path.lastIndexOf('/') + 1));
+        const doc = (0,_parsers_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .yamlOf */ .hX)(file).docs[0];
+        if (!doc || doc.errors.length > 0)
+            continue;
+        const lc = (0,_parsers_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .yamlOf */ .hX)(file).lineCounter;
+        for (const [name, svc, keyNode] of (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .entries */ .jO)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(doc.contents, 'services'))) {
+            const profiles = (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .strList */ .Sc)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(svc, 'profiles')) ?? [];
+            const devProfile = profiles.length > 0 && profiles.every((p) => /^(dev|development|debug|local|test|testing|e2e|ci|seed|tools?)$/i.test(p));
+            const devService = /^(seed|seeder|db-seed|e2e|test|tests)$/i.test(name);
+            const svcEnv = devProfile ? (profiles.every((p) => /test|e2e|ci/i.test(p)) ? 'test' : 'dev') : devService ? 'dev' : env;
+            const explicit = namedNonProd || devProfile || devService;
+            const build = (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(svc, 'build');
+            const context = (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(build) ?? (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(build, 'context'));
+            const command = (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(svc, 'command')) ?? (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .strList */ .Sc)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(svc, 'command'))?.join(' ');
+            if (context !== undefined) {
+                const ctx = join(dirOf(f.path), context);
+                const df = (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(build, 'dockerfile')) ?? 'Dockerfile';
+                const target = (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(build, 'target'));
+                refs.push({ dockerfile: join(ctx, df), context: ctx, environment: svcEnv, by: `${f.path} (service ${name})`, service: name, line: (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .lineOf */ .cA)(lc, keyNode), ...(command ? { command } : {}), ...(target ? { target: target.toLowerCase() } : {}), explicit });
+            }
+            if (context === undefined && (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(svc, 'image'))) {
+                data.processes.push({ name, type: processTypeOf(name, command), environment: svcEnv, source: f.path, line: (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .lineOf */ .cA)(lc, keyNode), ...(command ? { command } : {}), ships: [] });
+            }
+            const envFiles = [(0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(svc, 'env_file')), ...((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .strList */ .Sc)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(svc, 'env_file')) ?? []), ...(0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .items */ .ld)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(svc, 'env_file')).map((n) => (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(n, 'path')))].filter((x) => !!x);
+            for (const e of envFiles)
+                if (svcEnv !== 'production')
+                    decide(join(dirOf(f.path), e), svcEnv, `env file of the ${svcEnv} compose service \`${name}\` (${f.path})`);
+        }
+    }
+    // Tilt and skaffold: images for a developer's loop (Tilt) or the deploy (skaffold).
+    for (const f of files) {
+        const name = f.path.slice(f.path.lastIndexOf('/') + 1).toLowerCase();
+        if (name === 'tiltfile') {
+            const text = read(f.path)?.text ?? '';
+            for (const m of text.matchAll(/\bdockerfile\s*=\s*['"]([^'"]+)['"]/g)) {
+                refs.push({ dockerfile: join(dirOf(f.path), m[1]), context: dirOf(f.path), environment: 'dev', by: f.path, explicit: true });
+            }
+        }
+        else if (name === 'skaffold.yaml' || name === 'skaffold.yml') {
+            const text = read(f.path)?.text ?? '';
+            for (const m of text.matchAll(/^\s*-?\s*context:\s*['"]?([^\s'"#]+)[\s\S]{0,200}?dockerfile:\s*['"]?([^\s'"#]+)/gm)) {
+                const ctx = join(dirOf(f.path), m[1]);
+                refs.push({ dockerfile: join(ctx, m[2]), context: ctx, environment: 'production', by: f.path, explicit: true });
+            }
+        }
+        else if (f.kind === 'workflow') {
+            // CI image builds: `docker build -f path/Dockerfile ctx`, docker/build-push-action's `file:`.
+            const text = read(f.path)?.text ?? '';
+            for (const m of text.matchAll(/(?:\s(?:-f|--file)\s+|^\s*file:\s*)['"]?([\w./${}-]*[Dd]ockerfile[\w.-]*)/gm)) {
+                if (m[1].includes('$'))
+                    continue;
+                refs.push({ dockerfile: join(m[1].replace(/^\.\//, '')), context: '.', environment: 'production', by: f.path, explicit: true });
+            }
+        }
+    }
+    // Dockerfiles: built only for dev/test (Tilt, a dev compose file) or by nothing from a library folder.
+    const gemspecDirs = new Set(files.filter((f) => f.path.endsWith('.gemspec')).map((f) => dirOf(f.path)));
+    for (const df of dockerfiles) {
+        const mine = refs.filter((r) => r.dockerfile === df.path);
+        if (mine.length > 0 && mine.every((r) => r.environment !== 'production' && r.explicit)) {
+            const env = mine.some((r) => r.environment === 'dev') ? 'dev' : mine[0].environment;
+            decide(df.path, env, `built only for ${env} (${[...new Set(mine.map((r) => r.by))].join(', ')})`);
+        }
+        else if (mine.length === 0 && dirOf(df.path) !== '.' && gemspecDirs.has(dirOf(df.path)) && dockerfiles.length > 1) {
+            decide(df.path, 'dev', 'a library\'s own build image (a gem folder) that no deploy file builds');
+        }
+    }
+    // Dockerfile stages and processes.
+    for (const df of dockerfiles) {
+        const file = read(df.path);
+        if (!file)
+            continue;
+        const d = (0,_parsers_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerfileOf */ .S9)(file);
+        const env = envOf(df.path);
+        const targets = new Set(refs.filter((r) => r.dockerfile === df.path && r.environment === 'production' && r.target).map((r) => r.target));
+        const stages = dockerStageBlocks(file, targets);
+        if (stages.length > 0)
+            data.blocks[df.path] = stages;
+        // The image's process: the final stage's ENTRYPOINT/CMD, run by each service that builds it.
+        const last = d.stages.length - 1;
+        let command;
+        let line = d.final?.line ?? 1;
+        for (const ins of d.instructions) {
+            if (ins.stage !== Math.max(0, last) || (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT'))
+                continue;
+            command = ins.exec ? ins.exec.join(' ') : ins.args;
+            line = ins.line;
+        }
+        const mine = refs.filter((r) => r.dockerfile === df.path);
+        const contexts = mine.length > 0 ? [...new Set(mine.map((r) => r.context))] : [dirOf(df.path)];
+        const ships = new Set();
+        for (const ctx of contexts) {
+            for (const ins of d.instructions) {
+                if (!/^(COPY|ADD)$/.test(ins.keyword) || /--from=/i.test(ins.args))
+                    continue;
+                const args = copyArgs(ins.args);
+                for (const src of args.slice(0, -1)) {
+                    if (/^https?:/.test(src) || src.includes('$'))
+                        continue;
+                    const glob = src.search(/[*?[]/);
+                    ships.add(join(ctx, glob === -1 ? src : src.slice(0, src.lastIndexOf('/', glob) + 1)));
+                }
+            }
+        }
+        data.processes.push({ name: df.path, type: processTypeOf(df.path, command), environment: env, source: df.path, line, ...(command ? { command } : {}), dockerfile: df.path, ships: [...ships] });
+        for (const r of mine.filter((x) => x.service)) {
+            const cmd = r.command ?? command;
+            data.processes.push({ name: r.service, type: processTypeOf(r.service, cmd), environment: env === 'production' ? r.environment : env, source: r.by.replace(/ \(.*$/, ''), line: r.line ?? 1, ...(cmd ? { command: cmd } : {}), dockerfile: df.path, ships: [...ships] });
+        }
+    }
+    // Procfiles: the platform's process list, or a local process manager's (goreman, foreman) when
+    // the repository deploys images that never run it and its processes are dev loops.
+    const markerDirs = new Set(files.filter((f) => PLATFORM_MARKER.test(f.path.slice(f.path.lastIndexOf('/') + 1))).map((f) => dirOf(f.path)));
+    const imageCommands = data.processes.filter((p) => p.dockerfile && p.environment === 'production').map((p) => p.command ?? '');
+    const imagesRunProcfile = imageCommands.some((c) => PROCFILE_RUNNER.test(c)) || dockerfiles.some((df) => envOf(df.path) === 'production' && PROCFILE_RUNNER.test(read(df.path)?.text ?? ''));
+    for (const f of files.filter((x) => x.kind === 'procfile')) {
+        const file = read(f.path);
+        if (!file)
+            continue;
+        const procs = (0,_parsers_procfile_js__WEBPACK_IMPORTED_MODULE_7__/* .procfileOf */ .m)(file);
+        const dev = procs.filter((p) => DEV_PROCESS.test(p.command));
+        const platform = markerDirs.has('.') || markerDirs.has(dirOf(f.path));
+        if (envOf(f.path) === 'production' && !platform && imageCommands.length > 0 && !imagesRunProcfile && procs.length > 0 && dev.length * 2 >= procs.length) {
+            decide(f.path, 'dev', `a local process manager's Procfile: the deploy runs images that never read it, and ${dev.length} of ${procs.length} processes are dev loops (\`${dev[0].command.slice(0, 40)}\`)`);
+        }
+        const env = envOf(f.path);
+        for (const p of procs)
+            data.processes.push({ name: p.type, type: processTypeOf(p.type, p.command), environment: env, source: f.path, line: p.line, command: p.command, ships: [dirOf(f.path)] });
+    }
+    // Kubernetes workloads (manifests the repository applies).
+    for (const f of files.filter((x) => x.kind === 'kubernetes')) {
+        const file = read(f.path);
+        if (!file)
+            continue;
+        const env = envOf(f.path);
+        for (const w of (0,_parsers_kubernetes_js__WEBPACK_IMPORTED_MODULE_2__/* .kubernetesOf */ .A)(file).workloads) {
+            for (const c of w.containers.filter((x) => !x.init)) {
+                const command = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
+                const type = w.kind === 'CronJob' ? 'scheduler' : w.kind === 'Job' ? 'one-off' : processTypeOf(w.name, command);
+                data.processes.push({ name: `${w.kind}/${w.name}${w.containers.length > 1 ? `:${c.name}` : ''}`, type, environment: env, source: f.path, line: w.line, ...(command ? { command } : {}), ships: [] });
+            }
+        }
+    }
+    // package.json: `start` is a web process; workspace packages without one are libraries.
+    const workspaceGlobs = [];
+    for (const f of files) {
+        const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+        if (name === 'pnpm-workspace.yaml') {
+            const doc = read(f.path) ? (0,_parsers_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .yamlOf */ .hX)(read(f.path)).docs[0] : undefined;
+            for (const g of (0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .strList */ .Sc)((0,_parsers_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__/* .get */ .Jt)(doc?.contents, 'packages')) ?? [])
+                workspaceGlobs.push(join(dirOf(f.path), g));
+        }
+        else if (name === 'package.json' && f.role === 'app') {
+            const pkg = read(f.path) ? (0,_parsers_package_json_js__WEBPACK_IMPORTED_MODULE_8__/* .packageJsonOf */ .U)(read(f.path)).data : undefined;
+            const ws = pkg?.workspaces;
+            const globs = Array.isArray(ws) ? ws : Array.isArray(ws?.packages) ? ws.packages : [];
+            for (const g of globs)
+                if (typeof g === 'string')
+                    workspaceGlobs.push(join(dirOf(f.path), g));
+        }
+    }
+    const inWorkspace = (dir) => workspaceGlobs.some((g) => globDir(g).test(dir));
+    const builtDirs = new Set([...refs.map((r) => r.context), ...dockerfiles.map((d) => dirOf(d.path)), ...files.filter((f) => f.kind === 'procfile').map((f) => dirOf(f.path))]);
+    for (const app of input.apps) {
+        if (!app.manifest.endsWith('package.json'))
+            continue;
+        const pkg = read(app.manifest) ? (0,_parsers_package_json_js__WEBPACK_IMPORTED_MODULE_8__/* .packageJsonOf */ .U)(read(app.manifest)).data : undefined;
+        const scripts = pkg?.scripts ?? {};
+        const start = Object.entries(scripts).find(([k]) => /^(start|start:prod|serve|server)$/.test(k));
+        // `start:prod: node dist/main.js`: the build output the app runs.
+        if (envOf(app.manifest) === 'production') {
+            const runs = Object.entries(scripts).filter(([k]) => /^(start|serve|server)(:[\w-]+)?$/.test(k) && !/dev|watch|debug|test/i.test(k)).map(([, v]) => v);
+            for (const cmd of runs) {
+                for (const m of cmd.matchAll(/(?:^|[\s'"=])(?:\.\/)?((?:[\w.-]+\/)*?(?:dist|build|out))\/[\w./-]+/g)) {
+                    const dir = join(app.path, m[1]);
+                    if (!data.entryDirs.includes(dir))
+                        data.entryDirs.push(dir);
+                }
+            }
+        }
+        if (start) {
+            const env = envOf(app.manifest);
+            data.processes.push({ name: `${app.path === '.' ? '' : `${app.path} `}npm ${start[0]}`.trim(), type: processTypeOf(start[0], start[1]), environment: env, source: app.manifest, line: (0,_parsers_package_json_js__WEBPACK_IMPORTED_MODULE_8__/* .packageJsonOf */ .U)(read(app.manifest)).lineOf('scripts', start[0]), command: start[1], ships: [app.path] });
+        }
+        else if (app.path !== '.' && inWorkspace(app.path) && !builtDirs.has(app.path)) {
+            data.libraries.push(app.path);
+        }
+    }
+    // Pipfile beside an image that installs requirements*.txt and never the Pipfile: a dev tool's manifest.
+    for (const f of files.filter((x) => /(^|\/)Pipfile$/.test(x.path))) {
+        const dir = dirOf(f.path);
+        const images = dockerfiles.filter((d) => dirOf(d.path) === dir && envOf(d.path) === 'production').map((d) => read(d.path)?.text ?? '');
+        if (images.some((t) => /pip\s+install[^\n]*-r\s+\S*requirements/i.test(t)) && !images.some((t) => /pipenv|Pipfile/i.test(t))) {
+            decide(f.path, 'dev', 'the image installs requirements.txt; the Pipfile serves local development');
+        }
+    }
+    const model = new DeployModel(data);
+    model.files = files;
+    return model;
+}
+/** A workspace glob (packages/*, apps/**) as a folder matcher. */
+function globDir(glob) {
+    const g = glob.replace(/\/+$/, '').replace(/^\.\//, '');
+    const re = g.split('/').map((seg) => (seg === '**' ? '.*' : seg.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))).join('/');
+    return new RegExp(`^${re}$`);
+}
+/**
+ * A Dockerfile's build stages for a developer's loop or the tests (`FROM base AS dev`): stages the
+ * final stage does not build on (FROM <stage>, COPY --from=<stage>, RUN --mount=from=<stage>,
+ * transitively) and no production service targets.
+ */
+function dockerStageBlocks(file, targets) {
+    const d = (0,_parsers_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerfileOf */ .S9)(file);
+    if (d.stages.length < 2)
+        return [];
+    // What ships: the last stage, or, when the last stage is a dev target (`FROM base AS development`,
+    // picked with --target), the stages named for production.
+    const last = d.stages[d.stages.length - 1];
+    const shippedNamed = d.stages.filter((st) => st.name && SHIPPED_STAGE.test(st.name)).map((st) => st.index);
+    const needed = new Set(last.name && DEV_STAGE.test(last.name) && shippedNamed.length > 0 ? shippedNamed : [last.index]);
+    for (let k = d.stages.length - 1; k >= 0; k--) {
+        if (!needed.has(k))
+            continue;
+        const st = d.stages[k];
+        const base = d.stages.find((s) => s.name && s.index < k && s.name === st.image.toLowerCase());
+        if (base)
+            needed.add(base.index);
+        for (const ins of d.instructions) {
+            if (ins.stage !== k || (ins.keyword !== 'COPY' && ins.keyword !== 'RUN' && ins.keyword !== 'ADD'))
+                continue;
+            for (const m of ins.args.matchAll(/--(?:from|mount=\S*?from)=([\w.-]+)/gi)) {
+                const src = d.stages.find((s) => s.name === m[1].toLowerCase() || String(s.index) === m[1]);
+                if (src)
+                    needed.add(src.index);
+            }
+        }
+    }
+    const out = [];
+    for (const st of d.stages) {
+        if (needed.has(st.index) || !st.name || !DEV_STAGE.test(st.name) || targets.has(st.name))
+            continue;
+        const next = d.stages[st.index + 1];
+        const end = next ? next.line - 1 : file.lines.length;
+        out.push({ start: st.line, end, environment: /test|e2e|ci|lint/i.test(st.name) ? 'test' : 'dev', reason: `build stage \`${st.name}\`, which the final stage does not build on` });
+    }
+    return out;
+}
+/** A COPY/ADD instruction's sources and destination, flags dropped (shell or JSON form). */
+function copyArgs(args) {
+    const rest = args.replace(/^(\s*--\S+)+\s*/, '');
+    if (rest.trimStart().startsWith('[')) {
+        try {
+            const list = JSON.parse(rest);
+            if (Array.isArray(list))
+                return list.filter((x) => typeof x === 'string');
+        }
+        catch {
+            // not JSON after all: read it as shell form
+        }
+    }
+    return rest.split(/\s+/).filter((a) => a && !a.startsWith('--'));
+}
+
+
+/***/ }),
+
+/***/ 1933:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AD: () => (/* binding */ isDevFolder),
+/* harmony export */   Lo: () => (/* binding */ pathEnvironment),
+/* harmony export */   MQ: () => (/* binding */ isTestPath),
+/* harmony export */   N: () => (/* binding */ isDevOnlyPath),
+/* harmony export */   N$: () => (/* binding */ isBuildToolFile),
+/* harmony export */   O1: () => (/* binding */ isDevOrTestName),
+/* harmony export */   OY: () => (/* binding */ isTemplatePath),
+/* harmony export */   hc: () => (/* binding */ isDevSettings),
+/* harmony export */   m9: () => (/* binding */ pathRole),
+/* harmony export */   r: () => (/* binding */ isDevOrTestSupportPath),
+/* harmony export */   t_: () => (/* binding */ roleOfEnvironment)
+/* harmony export */ });
+/* unused harmony exports isTestFilePath, isExamplePath */
+/** The role a file gets from its environment (the rule selectors speak roles). */
+function roleOfEnvironment(env) {
+    switch (env) {
+        case 'production':
+            return 'app';
+        case 'test':
+        case 'ci':
+            return 'test';
+        case 'docs':
+            return 'docs';
+        case 'example':
+            return 'example';
+        default:
+            return 'dev';
+    }
+}
+// Test code, test runner setup and test-only config: never deployed, so never judged as the app.
+const TEST_DIR = /(^|\/)(__tests__|__mocks__|__snapshots__|tests?|spec|specs|testdata|test-data|fixtures?|__fixtures__|e2e|e2e[-_]tests?|integration[-_]tests?|cypress|playwright|mocks?|testing|testutils?|test[-_](utils?|helpers?|support)|jest|\.storybook|src\/test)\//i;
+const TEST_FILE = new RegExp('(^|/)(' +
+    [
+        'test_[^/]*\\.(py|sh|bash)', '[^/]*_test\\.(sh|bash)', 'tests?\\.(py|[cm]?[jt]s)', 'features/(step_definitions|support)/[^/]+', '[^/]*\\.feature', '[^/]*_test\\.(py|go|rb|[cm]?[jt]sx?)', '[^/]*\\.(test|spec|e2e-spec|e2e|stories|story)\\.[cm]?[jt]sx?',
+        '[^/]*\\.stories\\.mdx', '[^/]*_spec\\.rb', 'conftest\\.py', 'mock_[^/]*\\.go', '[^/]*_mock\\.go',
+        // runner setup and config
+        '(jest|vitest|cypress|playwright)(\\.[\\w-]+)?\\.(config|setup|workspace)\\.[cm]?[jt]s', '(jest|vitest)\\.setup[\\w.-]*\\.[cm]?[jt]s',
+        'setup-?tests\\.[cm]?[jt]sx?', 'test-?utils\\.[cm]?[jt]sx?', 'karma\\.conf\\.[cm]?js', '\\.mocharc(\\.[\\w]+)?',
+        'pytest\\.ini', 'tox\\.ini', 'noxfile\\.py',
+        // test-only environment and config files
+        '\\.env\\.(test|testing|ci|e2e)(\\.[\\w.-]+)?', 'config/(test|testing|ci|e2e)(\\.[\\w-]+)?\\.(json|ya?ml|[cm]?[jt]s|toml)',
+        '(application|bootstrap)-(test|ci|it|e2e|integration-?test)\\.(ya?ml|properties)', 'config/environments/(test|ci)\\.rb',
+        // images and stacks that run the test suite or a CI job
+        'dockerfile\\.(test|tests|ci|e2e|junit|lint)', '(test|tests|ci|e2e|junit)\\.dockerfile', '(docker-)?compose[.-](test|tests|ci|e2e)\\.ya?ml'
+    ].join('|') +
+    ')$', 'i');
+/** JVM test source sets and class names: case-sensitive, so Manifest.java and Latest.java stay app code. */
+const JVM_TEST = /(^|\/)src\/(test|it|integrationTest|intTest|functionalTest|testFixtures|jvmTest|commonTest|androidTest|testIntegration)\/(java|kotlin|groovy|scala|resources)\/|(^|\/)([A-Z]\w*)?(Test|Tests|TestCase)\.(java|kt|groovy|scala)$|(^|\/)[A-Z]\w*[a-z0-9](IT|ITCase)\.(java|kt|groovy|scala)$/;
+/** Is this path test code, a test runner's setup/config, or test-only config? */
+function isTestFilePath(path) {
+    return TEST_DIR.test(path) || TEST_FILE.test(path) || JVM_TEST.test(path);
+}
+/** A path under a test/spec folder or a test-named file (isTestFilePath plus looser name shapes: test-helpers.js, spec_utils.rb). */
+function isTestPath(path) {
+    return isTestFilePath(path) || /(^|\/)(tests?|spec|__tests__|testing|fixtures?|test[-_]?(utils?|helpers?|support)|testutils|testhelpers)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path);
+}
+const CI_CONFIG = /(^|\/)[\w-]+[._-](ci|e2e)\.(ya?ml|json|toml|properties)$/i;
+const DOCS_PATH = /(^|\/)(docs?|documentation|site|website)\//i;
+const EXAMPLE_NAME = /(^|[./_-])(example|examples|sample|samples|template|templates|dist|tpl|default|defaults)([./_-]|$)/i;
+/** node-config and friends: config/default.json is the config the app loads, not a template. */
+const LOADED_DEFAULT_CONFIG = /(^|\/)config\/default(\.(?!(example|sample|template|dist|tpl)\b)[\w-]+)?\.(json5?|ya?ml|toml|[cm]?js|properties)$/i;
+const EXAMPLE_DIR = /(^|\/)(examples?|samples?)\//gi;
+/** Source sets whose folders are package segments (com/example/demo), never documentation folders. */
+const PACKAGE_ROOT = /(^|\/)src\/(main|test|it|integrationTest|testFixtures|commonMain|jvmMain)\/(java|kotlin|scala|groovy|resources)\//;
+/** Reverse-domain package roots: com/example, org/springframework/samples. */
+const REVERSE_DOMAIN = /(^|\/)(com|org|net|io|dev|de|fr|nl|uk|me|app|co|edu|gov)\/([\w-]+\/)*$/;
+/** Is a folder of examples or samples on this path (a documentation folder, not a Java/Kotlin package segment)? */
+function isExamplePath(path) {
+    EXAMPLE_DIR.lastIndex = 0;
+    for (let m = EXAMPLE_DIR.exec(path); m; m = EXAMPLE_DIR.exec(path)) {
+        const before = path.slice(0, m.index + m[1].length);
+        if (PACKAGE_ROOT.test(before) || REVERSE_DOMAIN.test(before))
+            continue; // com/example/..., src/main/java/.../samples/...
+        return true;
+    }
+    return false;
+}
+const DEV_NAME = /(^|[./_-])(dev|development|local)([./_-]|$)/i;
+/** Local-cluster and dev-loop folders: Kustomize dev/local overlays, kind, minikube, Tilt, dev containers. */
+const DEV_PATH = /(^|\/)(overlays\/(dev|development|local)|kind|minikube|tilt|dev-tilt|\.devcontainer)\/|(^|\/)(tiltfile|(kind|minikube)([-_.][\w-]+)?\.ya?ml)$/i;
+/** Images for a developer's loop: Dockerfile.dev, Dockerfile.tilt, Dockerfile.ui.tilt, debug.Dockerfile. */
+const DEV_DOCKERFILE = /(^|\/)(dockerfile([._-][\w-]+)*[._-](dev|development|local|debug|tilt|devcontainer)|(dev|development|local|debug|tilt)\.dockerfile|[\w.-]+\.tilt)$/i;
+/** Local process managers' Procfiles: Procfile.dev (foreman, overmind), Procfile.windows (heroku local on Windows). */
+const DEV_PROCFILE = /(^|\/)procfile[._-](dev|development|local|windows|win|test|e2e|debug)$/i;
+/** Seed and sample data: db/seeds/, seed.ts, seed-data/, populate.rb (rows a developer loads, not config). */
+const SEED_PATH = /(^|\/)(seed[-_]data|sample[-_]data|demo[-_]data|fake[-_]data)\/|(^|\/)src\/(seed|seeds|seeders)\/|(^|\/)(db|scripts?)\/populate[\w-]*\.(rb|py|[cm]?[jt]s)$/i;
+/** Scaffolding CLIs (create-next-app style generators): run once on a developer's machine. */
+const SCAFFOLD_PATH = /(^|\/)create-[\w-]+-app\//i;
+/** Build-tool and linter configs: run at build time or in an editor, never in the deployed process. */
+const BUILD_TOOL_FILE = /(^|\/)(\.?(webpack|vite|vitest|rollup|babel|tsup|esbuild|postcss|tailwind|prettier|eslint|stylelint|commitlint|lint-staged|svelte|astro|turbo|metro|craco)(\.[\w-]+)?\.config(\.[\w-]+)?\.[cm]?[jt]s|webpack[._-][\w.-]*\.[cm]?[jt]s|(gulpfile|gruntfile)\.[cm]?[jt]s|\.(prettierrc|eslintrc|babelrc|stylelintrc|lintstagedrc)(\.\w+)?)$/i;
+/** Code generators' configs (MyBatis Generator): read on a developer's machine to write code, never at run time. */
+const GENERATOR_CONFIG = /(^|\/)(generator\.properties|generatorConfig\.xml|mybatis-generator[\w.-]*\.(xml|properties))$/i;
+/** Angular's per-build-mode environment files: the build swaps one in for another, no deploy reads them. */
+const BUILD_MODE_FILE = /(^|\/)src\/environments\/environment(\.[\w-]+)?\.ts$/;
+/** Is this a build-tool, linter or build-mode file (webpack.config.js, .prettierrc.js, src/environments/environment.prod.ts)? */
+function isBuildToolFile(path) {
+    return BUILD_TOOL_FILE.test(path) || BUILD_MODE_FILE.test(path);
+}
+/** A folder of development-only deploy files: docker/dev/Dockerfile, .docker/local/Dockerfile, development/Procfile. */
+function isDevFolder(path) {
+    return /(^|\/)(dev|development|local)\//i.test(path);
+}
+/** Shell scripts for a developer's machine: docker-entrypoint-local.sh, run_dev.sh. */
+const DEV_SCRIPT = /(^|\/)[\w.-]*[._-](local|dev|development|debug)\.(sh|bash)$/i;
+/**
+ * The environment a path alone implies (before the deploy files are read). Compose files are
+ * local stacks unless named for production; dotenv and config files named example/sample/template
+ * are templates.
+ */
+function pathEnvironment(path, kind) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (isTestFilePath(path))
+        return 'test';
+    // secrets_ci.yml, database.e2e.json: config for a CI or end-to-end run (workflows are judged as CI config by their own rules)
+    if (kind !== 'workflow' && CI_CONFIG.test(path))
+        return 'ci';
+    if (kind === 'markdown' || DOCS_PATH.test(path))
+        return 'docs';
+    if (isExamplePath(path))
+        return 'example';
+    const config = kind === 'dotenv' || kind === 'yaml' || kind === 'json' || kind === 'properties' || kind === 'ini' || kind === 'toml';
+    // .env.example, config.sample.yml, settings.template.py; 'dist' as in .env.dist
+    if (config && EXAMPLE_NAME.test(name) && !LOADED_DEFAULT_CONFIG.test(path))
+        return 'example';
+    if (kind === 'dotenv' && /\.(example|sample|template|dist|tpl|defaults?)$/i.test(name))
+        return 'example';
+    if (kind === 'compose')
+        return /(prod|production|staging|release)/i.test(name) ? 'production' : 'dev';
+    if (kind === 'dockerfile' && DEV_DOCKERFILE.test(path))
+        return 'dev';
+    if ((kind === 'dockerfile' || kind === 'procfile') && isDevFolder(path))
+        return 'dev';
+    if (kind === 'procfile' && DEV_PROCFILE.test(path))
+        return 'dev';
+    if (SEED_PATH.test(path) || SCAFFOLD_PATH.test(path) || BUILD_TOOL_FILE.test(path) || GENERATOR_CONFIG.test(path))
+        return 'dev';
+    if (kind === 'source' && DEV_SCRIPT.test(path))
+        return 'dev';
+    if ((DEV_NAME.test(name) || DEV_PATH.test(path)) && kind !== 'source')
+        return 'dev';
+    return 'production';
+}
+/** The role a path alone implies. */
+function pathRole(path, kind) {
+    return roleOfEnvironment(pathEnvironment(path, kind));
+}
+// ---- Narrower questions some rules ask about a path (each one answer of the vocabulary above) ----
+/** Config that only development or tests use: application-dev.yml, settings/local.py, settings/dev_docker.py, settings/e2e.py, logback-dev.xml, config/environments/development.rb. */
+function isDevOnlyPath(path) {
+    return /(^|[/._-])(dev|development|local|debug|test|testing|e2e)([/._-]|$)/i.test(path);
+}
+/** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
+function isDevOrTestName(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return (/(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name) ||
+        // JVM integration tests (Failsafe `*IT.java`, `*IntegrationTest.kt`) and Gradle test source sets (src/integrationTest/...).
+        /[a-z0-9](IT|ITCase|IntegrationTests?)\.(java|kt|groovy|scala)$/.test(name) ||
+        /(^|\/)src\/(integrationTest|intTest|it|testFixtures|functionalTest)\//.test(path) ||
+        // Go/JS test-helper packages: internal/testutil/db.go, pkg/testhelpers/redis.go
+        /(^|\/)(testutils?|testhelpers?|testsupport|testfixtures|testing)\//.test(path));
+}
+/** Settings files meant for development or tests (settings/dev.py, settings/dev_docker.py, settings/e2e.py, local_settings.py, test_settings.py). */
+function isDevSettings(path) {
+    return (/(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) ||
+        /(^|\/)(local|test|dev)_?settings\.py$/i.test(path) ||
+        /(^|\/)settings\/(dev|development|local|debug|test|tests|testing|e2e|ci)([_.-][^/]*)?\.py$/i.test(path));
+}
+/** Test-runner setup and config: jest.setup.js, setupTests.ts, vitest.config.ts, playwright.config.ts, cypress.config.js. */
+const TEST_RUNNER_FILE = /(^|\/)((jest|vitest|playwright|cypress|karma|wdio|ava|mocha)[.-](setup|config|globals?|env)[^/]*|setup-?tests|test-?setup|\.mocharc[^/]*)\.[cm]?[jt]sx?$/i;
+/** Files that only a developer's machine, a dev container or the test suite loads. */
+function isDevOrTestSupportPath(path) {
+    return (TEST_RUNNER_FILE.test(path) ||
+        /(^|\/)\.devcontainer\//.test(path) ||
+        /(^|\/)tests?\.py$|\.(cy|e2e|e2e-spec)\.[cm]?[jt]sx?$/.test(path) || // Django's app/tests.py, Cypress *.cy.ts, *.e2e.ts
+        /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)[^/]*[._-](local|development)\.[cm]?[jt]s$/.test(path) || // node-config, config.local.js
+        /(^|\/)config\/environments\/(development|test)\.rb$/.test(path) || // Rails
+        /(^|\/)db\/seeds\/(development|test|dev)(\/|\.rb$)/.test(path) || // per-environment seeds
+        SEED_PATH.test(path) ||
+        isDevSettings(path) || // Django/Flask settings modules
+        /(^|\/)\.storybook\/|\.stories\.[jt]sx?$|\.stories\.mdx$/.test(path) // Storybook demo data
+    );
+}
+/** settings_local_example.py, config.sample.js: templates to copy, not deployed code. */
+function isTemplatePath(path) {
+    return /(^|[/_.-])(example|sample|template|tpl|dist)([._-][^/]*)?$/i.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
+
+/***/ }),
+
+/***/ 8088:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IP: () => (/* binding */ baseImageOf),
+/* harmony export */   N7: () => (/* binding */ shippedStages),
+/* harmony export */   S9: () => (/* binding */ dockerfileOf)
+/* harmony export */ });
+/* unused harmony exports parseDockerfile, commandText */
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8390);
+// Dockerfile instructions with positions: continuation lines joined, comments and parser
+// directives dropped, heredoc bodies kept, stages tracked, exec form (JSON array) told apart from
+// shell form. The grammar is dockerfile-ast's; this module maps it to what rules need.
+
+/** `Dockerfile.dockerignore`, `api.Dockerfile.dockerignore`: BuildKit's per-Dockerfile ignore file, not a Dockerfile. */
+const IGNORE_FILE = /\.dockerignore$/i;
+function dockerfileOf(file) {
+    if (IGNORE_FILE.test(file.name))
+        return { instructions: [], stages: [] };
+    return file.parse('dockerfile', (f) => parseDockerfile(f.lines));
+}
+/** Instructions Docker knows; any other first word (`entrypoint_alerts.sh`, `b` after a stray escape) is not one. */
+const KEYWORDS = new Set(['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+/**
+ * Parsed by dockerfile-ast (the parser behind the Dockerfile language server): it follows BuildKit on
+ * the escape directive, continuation lines with comments inside, heredocs (`RUN <<EOF`) and
+ * instruction keywords (a keyword needs whitespace after it). `args` joins continuation lines with a
+ * space, as before; a heredoc's body follows on its own lines.
+ */
+function parseDockerfile(lines) {
+    const instructions = [];
+    const stages = [];
+    const parsed = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(lines.join('\n'));
+    const escape = parsed.getEscapeCharacter();
+    for (const ins of parsed.getInstructions()) {
+        const keyword = ins.getKeyword().toUpperCase();
+        if (!KEYWORDS.has(keyword))
+            continue;
+        const range = ins.getRange();
+        const first = range.start.line;
+        const last = Math.min(range.end.line, lines.length - 1);
+        const heredocs = ins instanceof dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.Run || ins instanceof dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.Copy ? ins.getHeredocs() : [];
+        const inHeredoc = new Set();
+        const bodies = [];
+        for (const h of heredocs) {
+            const content = h.getContentRange();
+            const delimiter = h.getDelimiterRange();
+            if (content) {
+                for (let l = content.start.line; l <= content.end.line; l++)
+                    inHeredoc.add(l);
+                bodies.push(lines.slice(content.start.line, content.end.line + 1).join('\n'));
+            }
+            if (delimiter)
+                inHeredoc.add(delimiter.start.line);
+        }
+        const parts = [];
+        for (let l = first; l <= last; l++) {
+            if (inHeredoc.has(l))
+                continue;
+            let text = l === first ? lines[l].slice(ins.getInstructionRange().end.character) : lines[l];
+            // Comment lines inside a continuation are dropped, as BuildKit does.
+            if (l !== first && /^\s*#/.test(text))
+                continue;
+            text = text.trim();
+            if (text.endsWith(escape))
+                text = text.slice(0, -1);
+            parts.push(text);
+        }
+        const args = [parts.join(' ').trim(), ...bodies].join('\n').trim();
+        if (keyword === 'FROM') {
+            const words = args.split(/\s+/).filter((p) => !p.startsWith('--'));
+            const asAt = words.findIndex((p) => p.toLowerCase() === 'as');
+            stages.push({ index: stages.length, image: words[0] ?? '', ...(asAt > 0 && words[asAt + 1] ? { name: words[asAt + 1].toLowerCase() } : {}), line: first + 1 });
+        }
+        const instruction = { keyword, args, line: first + 1, endLine: last + 1, stage: Math.max(0, stages.length - 1) };
+        if (heredocs.length > 0)
+            instruction.heredocs = heredocs.map((h, k) => ({ name: h.getName(), body: bodies[k] ?? '' }));
+        if (['CMD', 'ENTRYPOINT', 'RUN', 'SHELL'].includes(keyword) && args.startsWith('[')) {
+            try {
+                const json = JSON.parse(args);
+                if (Array.isArray(json) && json.every((p) => typeof p === 'string'))
+                    instruction.exec = json;
+            }
+            catch {
+                // Not valid JSON: Docker runs it in shell form, and so do we.
+            }
+        }
+        instructions.push(instruction);
+    }
+    return { instructions, stages, final: stages[stages.length - 1] };
+}
+/**
+ * The registry image the final stage is built on: through `FROM <earlier stage>` chains, with global
+ * `ARG` defaults substituted (`FROM ruby:${RUBY_VERSION} AS base` ... `FROM base AS production`).
+ */
+function baseImageOf(parsed) {
+    const args = new Map();
+    for (const i of parsed.instructions) {
+        if (i.keyword === 'FROM')
+            break;
+        const m = /^([A-Za-z_]\w*)=(?:"([^"]*)"|'([^']*)'|(\S*))/.exec(i.keyword === 'ARG' ? i.args : '');
+        if (m)
+            args.set(m[1], m[2] ?? m[3] ?? m[4] ?? '');
+    }
+    let stage = parsed.final;
+    for (let hops = 0; stage && hops < 20; hops++) {
+        const image = stage.image.toLowerCase();
+        const parent = parsed.stages.find((s) => s.name === image && s.index < (stage?.index ?? 0));
+        if (!parent)
+            break;
+        stage = parent;
+    }
+    return stage?.image.replace(/\$\{?(\w+)(?::-([^}]*))?\}?/g, (whole, name, fallback) => args.get(name) ?? fallback ?? whole);
+}
+/**
+ * The stages whose work ends up in the image: the final stage, the stages it is built `FROM`, and the
+ * stages any of those copy from (`COPY --from=build`), transitively. A `dev` or `test` target stage
+ * that nothing descends from is built only on request (`--target dev`) and ships nothing.
+ */
+function shippedStages(d) {
+    const shipped = new Set();
+    const byName = (ref) => (/^\d+$/.test(ref) ? d.stages[Number(ref)] : d.stages.find((s) => s.name === ref.toLowerCase()));
+    const visit = (stage) => {
+        if (!stage || shipped.has(stage.index))
+            return;
+        shipped.add(stage.index);
+        visit(d.stages.find((s) => s.name === stage.image.toLowerCase() && s.index < stage.index));
+        for (const i of d.instructions) {
+            if (i.stage !== stage.index || (i.keyword !== 'COPY' && i.keyword !== 'ADD'))
+                continue;
+            const from = /--from=(\S+)/.exec(i.args)?.[1];
+            if (from)
+                visit(byName(from));
+        }
+    };
+    visit(d.final);
+    return shipped;
+}
+/** The command line an instruction runs, for CMD/ENTRYPOINT/RUN in either form. */
+function commandText(instruction) {
+    return instruction.exec ? instruction.exec.join(' ') : instruction.args;
+}
+
+
+/***/ }),
+
+/***/ 6706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ kubernetesOf)
+/* harmony export */ });
+/* unused harmony export WORKLOAD_KINDS */
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4649);
+/* harmony import */ var _yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9029);
+
+
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'DeploymentConfig'];
+function kubernetesOf(file) {
+    return file.parse('kubernetes', (f) => {
+        const isHelmTemplate = f.text.includes('{{');
+        const { docs, errors, lineCounter: lc } = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .yamlOf */ .hX)(f);
+        const workloads = [];
+        const objects = [];
+        for (const doc of docs) {
+            if (doc.errors.length > 0)
+                continue;
+            const root = doc.contents;
+            const kind = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(root, 'kind'));
+            if (!kind || !(0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(root, 'apiVersion')))
+                continue;
+            const name = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .getIn */ .O6)(root, ['metadata', 'name'])) ?? '';
+            const line = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(lc, (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(root, 'kind'));
+            objects.push({ kind, name, line, doc: root });
+            if (!WORKLOAD_KINDS.includes(kind))
+                continue;
+            const podSpec = kind === 'Pod' ? (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(root, 'spec') : kind === 'CronJob' ? (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .getIn */ .O6)(root, ['spec', 'jobTemplate', 'spec', 'template', 'spec']) : (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .getIn */ .O6)(root, ['spec', 'template', 'spec']);
+            const containers = [
+                ...(0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .items */ .ld)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(podSpec, 'initContainers')).map((c) => container(c, true)),
+                ...(0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .items */ .ld)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(podSpec, 'containers')).map((c) => container(c, false))
+            ];
+            const replicasNode = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .getIn */ .O6)(root, ['spec', 'replicas']);
+            workloads.push({
+                kind,
+                name,
+                line,
+                ...((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(replicasNode) !== undefined ? { replicas: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)(replicasNode), replicasLine: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(lc, replicasNode) } : {}),
+                ...((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(podSpec, 'terminationGracePeriodSeconds')) !== undefined ? { terminationGracePeriodSeconds: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(podSpec, 'terminationGracePeriodSeconds')) } : {}),
+                containers,
+                labels: stringMap((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .getIn */ .O6)(root, ['metadata', 'labels'])),
+                annotations: stringMap((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .getIn */ .O6)(root, ['metadata', 'annotations']))
+            });
+        }
+        return { workloads, objects, errors, isHelmTemplate };
+        function container(c, init) {
+            const cmd = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'command') ?? (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'args');
+            return {
+                name: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'name')) ?? '',
+                ...((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'image')) !== undefined ? { image: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'image')) } : {}),
+                imageLine: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(lc, (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'image'), (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(lc, c)),
+                line: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(lc, c),
+                ...((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .strList */ .Sc)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'command')) ? { command: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .strList */ .Sc)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'command')) } : {}),
+                ...((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .strList */ .Sc)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'args')) ? { args: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .strList */ .Sc)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'args')) } : {}),
+                commandLine: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(lc, cmd, (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(lc, c)),
+                env: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .items */ .ld)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'env')).map((e) => ({
+                    name: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(e, 'name')) ?? '',
+                    ...((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(e, 'value')) !== undefined ? { value: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(e, 'value')) } : {}),
+                    fromRef: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(e, 'valueFrom') !== undefined,
+                    line: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(lc, (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(e, 'value') ?? e)
+                })),
+                ports: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .items */ .ld)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'ports'))
+                    .map((p) => ({ containerPort: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .num */ .bu)((0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(p, 'containerPort')) ?? -1, line: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOf */ .cA)(lc, (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(p, 'containerPort') ?? p) }))
+                    .filter((p) => p.containerPort > 0),
+                hasReadinessProbe: (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, 'readinessProbe') !== undefined,
+                init
+            };
+        }
+    });
+}
+function stringMap(node) {
+    const out = {};
+    for (const [k, v] of (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .entries */ .jO)(node))
+        out[k] = (0,_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)(v) ?? '';
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 9880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ packageJsonOf)
+/* harmony export */ });
+/* unused harmony export parsePackageJson */
 function packageJsonOf(file) {
     return file.parse('package-json', (f) => parsePackageJson(f.text));
 }
@@ -39457,26 +48251,137 @@ function parsePackageJson(text) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/parsers/yaml.ts
+
+/***/ }),
+
+/***/ 3104:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ procfileOf)
+/* harmony export */ });
+/* unused harmony export parseProcfile */
+function procfileOf(file) {
+    return file.parse('procfile', (f) => parseProcfile(f.lines));
+}
+function parseProcfile(lines) {
+    const out = [];
+    lines.forEach((text, i) => {
+        const m = /^([A-Za-z0-9_-]+):[ \t]*(.*?)\s*$/.exec(text);
+        if (!m || text.trimStart().startsWith('#') || m[2] === '')
+            return;
+        out.push({ type: m[1], command: m[2], line: i + 1, column: text.indexOf(m[2], m[1].length + 1) + 1 });
+    });
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 9029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jt: () => (/* binding */ get),
+/* harmony export */   O6: () => (/* binding */ getIn),
+/* harmony export */   Sc: () => (/* binding */ strList),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   cA: () => (/* binding */ lineOf),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   jO: () => (/* binding */ entries),
+/* harmony export */   ld: () => (/* binding */ items)
+/* harmony export */ });
+/* unused harmony export columnOf */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+// Small typed accessors over `yaml` nodes with line numbers, shared by the compose, Kubernetes and
+// workflow parsers. Aliases are not followed (alias bombs stay cheap).
+
+function get(node, key) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return undefined;
+    for (const pair of node.items) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && String(pair.key.value) === key)
+            return pair.value;
+    }
+    return undefined;
+}
+function getIn(node, path) {
+    let n = node;
+    for (const k of path)
+        n = get(n, k);
+    return n;
+}
+function str(node) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+        return undefined;
+    const v = node.value;
+    return v === null || v === undefined ? undefined : String(v);
+}
+function num(node) {
+    const s = str(node);
+    return s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
+}
+function items(node) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node) ? node.items : [];
+}
+function entries(node) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return [];
+    return node.items.map((p) => [(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(p.key) ? String(p.key.value) : '', p.value, p.key]);
+}
+/** A string list written either as a YAML sequence or as one string (compose `command`). */
+function strList(node) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+        return items(node).map((n) => str(n) ?? '');
+    const s = str(node);
+    return s === undefined ? undefined : [s];
+}
+function lineOf(lc, node, fallback = 1) {
+    const offset = node?.range?.[0];
+    return offset === undefined ? fallback : lc.linePos(offset).line;
+}
+function columnOf(lc, node) {
+    const offset = node?.range?.[0];
+    return offset === undefined ? undefined : lc.linePos(offset).col;
+}
+
+
+/***/ }),
+
+/***/ 4649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wi: () => (/* binding */ topScalar),
+/* harmony export */   go: () => (/* binding */ yamlEntries),
+/* harmony export */   hX: () => (/* binding */ yamlOf)
+/* harmony export */ });
+/* unused harmony exports TO_JS_OPTIONS, MAX_YAML_BYTES, MAX_YAML_LINES, parseYaml */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 // YAML with positions, for every rule that reads compose files, Kubernetes manifests, workflows or
 // framework config. Never throws: a half-valid file still yields the documents it could read, and
 // the errors are returned beside them. Aliases are never expanded (alias bombs stay cheap).
 
 /** Pass to doc.toJS(): aliases expand there, so keep the count low against alias bombs. */
 const TO_JS_OPTIONS = { maxAliasCount: 20 };
-/** YAML larger than this (or with a line longer than MAX_YAML_LINE) is not parsed: real config
- * files are far smaller, and the parser's cost on adversarial megabytes is not bounded enough. */
+/**
+ * YAML larger than this, with more lines than MAX_YAML_LINES or a line longer than MAX_YAML_LINE
+ * is not parsed: real config files are far smaller, and the parser costs 2-5 µs a byte on dense
+ * keys (62,000 one-key lines, 500 KB: 2.7 s), so the line cap keeps any file under a second.
+ */
 const MAX_YAML_BYTES = 512 * 1024;
+const MAX_YAML_LINES = 12_000;
 const MAX_YAML_LINE = 16 * 1024;
+/** `[[[[…` over many short lines: 250,000 levels in 500 KB cost 4 s and 370 MB. */
+const MAX_FLOW_DEPTH = 200;
 function parseYaml(text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    if (text.length > MAX_YAML_BYTES || hasLongLine(text, MAX_YAML_LINE)) {
-        return { docs: [], errors: [{ message: `not parsed: larger than ${MAX_YAML_BYTES / 1024} KB or a line over ${MAX_YAML_LINE / 1024} KB`, line: 1, column: 1 }], lineCounter };
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    if (text.length > MAX_YAML_BYTES || hasLongLine(text, MAX_YAML_LINE) || countLines(text, MAX_YAML_LINES) > MAX_YAML_LINES || flowDepthOver(text, MAX_FLOW_DEPTH)) {
+        const why = `not parsed: over ${MAX_YAML_BYTES / 1024} KB, ${MAX_YAML_LINES} lines, a line of ${MAX_YAML_LINE / 1024} KB or ${MAX_FLOW_DEPTH} nested brackets`;
+        return { docs: [], errors: [{ message: why, line: 1, column: 1 }], lineCounter };
     }
     try {
-        const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
+        const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
         const list = Array.isArray(docs) ? docs : [];
         const errors = [];
         for (const d of list) {
@@ -39504,9 +48409,9 @@ function yamlEntries(file) {
     });
 }
 function walk(node, path, docIndex, keyOffset, out, depth) {
-    if (!node || depth > 64 || (0,dist/* isAlias */.Vj)(node))
+    if (!node || depth > 64 || (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
         return;
-    if ((0,dist/* isScalar */.jn)(node)) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node)) {
         const v = node.value;
         if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' && v !== null)
             return;
@@ -39517,26 +48422,26 @@ function walk(node, path, docIndex, keyOffset, out, depth) {
         });
         return;
     }
-    if ((0,dist/* isMap */.jh)(node)) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
         for (const pair of node.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair))
                 continue;
             const k = pair.key;
-            const name = (0,dist/* isScalar */.jn)(k) ? String(k.value) : '';
-            walk(pair.value, [...path, name], docIndex, (0,dist/* isScalar */.jn)(k) ? k.range?.[0] : undefined, out, depth + 1);
+            const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(k) ? String(k.value) : '';
+            walk(pair.value, [...path, name], docIndex, (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(k) ? k.range?.[0] : undefined, out, depth + 1);
         }
         return;
     }
-    if ((0,dist/* isSeq */.oP)(node))
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
         node.items.forEach((item, i) => walk(item, [...path, i], docIndex, undefined, out, depth + 1));
 }
 /** The top-level mapping of a document as a plain lookup of scalar values (no alias expansion). */
 function topScalar(doc, key) {
     const c = doc.contents;
-    if (!(0,dist/* isMap */.jh)(c))
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(c))
         return undefined;
     const v = c.get(key, true);
-    return (0,dist/* isScalar */.jn)(v) ? v.value : undefined;
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(v) ? v.value : undefined;
 }
 function hasLongLine(text, max) {
     let start = 0;
@@ -39549,60 +48454,108 @@ function hasLongLine(text, max) {
     }
     return false;
 }
-
-;// CONCATENATED MODULE: ./src/parsers/yaml-nodes.ts
-// Small typed accessors over `yaml` nodes with line numbers, shared by the compose, Kubernetes and
-// workflow parsers. Aliases are not followed (alias bombs stay cheap).
-
-function get(node, key) {
-    if (!(0,dist/* isMap */.jh)(node))
-        return undefined;
-    for (const pair of node.items) {
-        if ((0,dist/* isScalar */.jn)(pair.key) && String(pair.key.value) === key)
-            return pair.value;
-    }
-    return undefined;
-}
-function getIn(node, path) {
-    let n = node;
-    for (const k of path)
-        n = get(n, k);
+/** Lines in `text`, counted up to `cap` + 1. */
+function countLines(text, cap) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && n <= cap; i = text.indexOf('\n', i + 1))
+        n++;
     return n;
 }
-function str(node) {
-    if (!(0,dist/* isScalar */.jn)(node))
-        return undefined;
-    const v = node.value;
-    return v === null || v === undefined ? undefined : String(v);
-}
-function num(node) {
-    const s = str(node);
-    return s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined;
-}
-function items(node) {
-    return (0,dist/* isSeq */.oP)(node) ? node.items : [];
-}
-function entries(node) {
-    if (!(0,dist/* isMap */.jh)(node))
-        return [];
-    return node.items.map((p) => [(0,dist/* isScalar */.jn)(p.key) ? String(p.key.value) : '', p.value, p.key]);
-}
-/** A string list written either as a YAML sequence or as one string (compose `command`). */
-function strList(node) {
-    if ((0,dist/* isSeq */.oP)(node))
-        return items(node).map((n) => str(n) ?? '');
-    const s = str(node);
-    return s === undefined ? undefined : [s];
-}
-function lineOf(lc, node, fallback = 1) {
-    const offset = node?.range?.[0];
-    return offset === undefined ? fallback : lc.linePos(offset).line;
-}
-function columnOf(lc, node) {
-    const offset = node?.range?.[0];
-    return offset === undefined ? undefined : lc.linePos(offset).col;
+/** Do `[`/`{` nest deeper than `cap` anywhere? Quotes are ignored: a rough, linear upper bound. */
+function flowDepthOver(text, cap) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 91 || c === 123) {
+            if (++depth > cap)
+                return true;
+        }
+        else if ((c === 93 || c === 125) && depth > 0)
+            depth--;
+    }
+    return false;
 }
 
+
+/***/ }),
+
+/***/ 8633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ RULES)
+});
+
+;// CONCATENATED MODULE: ./src/engine/precision.ts
+// Per-rule precision measured on the corpus (corpus/README.md), the way CodeQL tags each query:
+// counts of triaged errors and warnings from src/rules/precision.ts, turned into a level.
+/** Fewer triaged errors and warnings than this and a ratio says more about luck than the rule. */
+const MIN_TRIAGED = 5;
+const HIGH = 0.95;
+const MEDIUM = 0.8;
+function precisionOf(counts = { tp: 0, fp: 0, debatable: 0 }) {
+    const { tp, fp, debatable } = counts;
+    const judged = tp + fp;
+    if (tp + fp + debatable < MIN_TRIAGED || judged === 0)
+        return { level: 'unmeasured', tp, fp, debatable };
+    const value = tp / judged;
+    const level = value >= HIGH ? 'high' : value >= MEDIUM ? 'medium' : 'low';
+    return { level, value, tp, fp, debatable };
+}
+/** One phrase for --list-rules, docs pages and --explain: the level with its evidence. */
+function describePrecision(p) {
+    const counts = `${p.tp} tp, ${p.fp} fp, ${p.debatable} debatable`;
+    if (p.level === 'unmeasured')
+        return `unmeasured (too few corpus findings to measure, ${MIN_TRIAGED} triaged errors and warnings needed: ${counts})`;
+    return `${p.level} (${p.value.toFixed(2)} in the corpus: ${counts})`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/precision.ts
+const PRECISION_DATE = '2026-12-06';
+const PRECISION = {
+    TF0102: { tp: 1, fp: 1, debatable: 3 },
+    TF0103: { tp: 0, fp: 2, debatable: 1 },
+    TF0201: { tp: 4, fp: 0, debatable: 1 },
+    TF0202: { tp: 3, fp: 0, debatable: 1 },
+    TF0203: { tp: 20, fp: 0, debatable: 1 },
+    TF0205: { tp: 3, fp: 0, debatable: 6 },
+    TF0301: { tp: 1, fp: 0, debatable: 0 },
+    TF0302: { tp: 1, fp: 0, debatable: 0 },
+    TF0303: { tp: 7, fp: 0, debatable: 3 },
+    TF0304: { tp: 4, fp: 0, debatable: 0 },
+    TF0305: { tp: 4, fp: 0, debatable: 0 },
+    TF0306: { tp: 6, fp: 0, debatable: 0 },
+    TF0307: { tp: 1, fp: 0, debatable: 0 },
+    TF0308: { tp: 2, fp: 0, debatable: 2 },
+    TF0310: { tp: 12, fp: 0, debatable: 0 },
+    TF0311: { tp: 1, fp: 1, debatable: 2 },
+    TF0401: { tp: 4, fp: 0, debatable: 3 },
+    TF0404: { tp: 1, fp: 0, debatable: 0 },
+    TF0501: { tp: 4, fp: 0, debatable: 0 },
+    TF0503: { tp: 102, fp: 0, debatable: 4 },
+    TF0601: { tp: 2, fp: 0, debatable: 0 },
+    TF0602: { tp: 2, fp: 1, debatable: 2 },
+    TF0603: { tp: 0, fp: 0, debatable: 2 },
+    TF0701: { tp: 7, fp: 0, debatable: 3 },
+    TF0801: { tp: 0, fp: 0, debatable: 1 },
+    TF0802: { tp: 3, fp: 1, debatable: 1 },
+    TF0901: { tp: 15, fp: 1, debatable: 2 },
+    TF0902: { tp: 17, fp: 0, debatable: 5 },
+    TF1001: { tp: 1, fp: 0, debatable: 0 },
+    TF1002: { tp: 3, fp: 1, debatable: 3 },
+    TF1101: { tp: 19, fp: 0, debatable: 14 },
+    TF1102: { tp: 11, fp: 0, debatable: 1 },
+    TF1201: { tp: 8, fp: 0, debatable: 0 }
+};
+
+// EXTERNAL MODULE: ./src/parsers/package-json.ts
+var package_json = __nccwpck_require__(9880);
+// EXTERNAL MODULE: ./src/parsers/yaml.ts
+var yaml = __nccwpck_require__(4649);
+// EXTERNAL MODULE: ./src/parsers/yaml-nodes.ts
+var yaml_nodes = __nccwpck_require__(9029);
 ;// CONCATENATED MODULE: ./src/rules/shared/dependency-manifests.ts
 /** Parent folder of a posix path ('.' for a top-level file). */
 function dirOf(path) {
@@ -39691,12 +48644,12 @@ const committedBuildOutput = {
     files: { kinds: ['yaml'], path: /(^|\/)action\.ya?ml$/ },
     keywords: ['runs'],
     check(file, _report, ctx) {
-        const doc = yamlOf(file).docs[0];
+        const doc = (0,yaml/* yamlOf */.hX)(file).docs[0];
         if (!doc || doc.errors.length > 0)
             return;
-        const runs = get(doc.contents, 'runs');
+        const runs = (0,yaml_nodes/* get */.Jt)(doc.contents, 'runs');
         for (const key of ['main', 'pre', 'post']) {
-            const entry = str(get(runs, key));
+            const entry = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(runs, key));
             if (entry)
                 ctx.facts.add(FACT, joinPath(dirOf(file.path), entry.replace(/^\.\//, '')));
         }
@@ -39738,7 +48691,7 @@ const committedBuildOutput = {
                 const manifest = repo.get(app.manifest);
                 let builds = false;
                 if (baseName(app.manifest) === 'package.json' && manifest) {
-                    const scripts = packageJsonOf(manifest).data?.scripts ?? {};
+                    const scripts = (0,package_json/* packageJsonOf */.U)(manifest).data?.scripts ?? {};
                     builds = 'build' in scripts || Object.values(scripts).some((s) => typeof s === 'string' && BUILD_SCRIPT.test(s));
                 }
                 else if (baseName(app.manifest) === 'pom.xml') {
@@ -39774,7 +48727,7 @@ const cross_app_relative_import_FACT = 'tf0103:relative-import';
 function isRealApp(repo, app) {
     if (baseName(app.manifest) !== 'package.json')
         return true;
-    const data = repo.get(app.manifest) ? packageJsonOf(repo.get(app.manifest)).data : undefined;
+    const data = repo.get(app.manifest) ? (0,package_json/* packageJsonOf */.U)(repo.get(app.manifest)).data : undefined;
     if (!data)
         return true;
     const has = (k) => typeof data[k] === 'object' && data[k] !== null && Object.keys(data[k]).length > 0;
@@ -39841,7 +48794,7 @@ const crossAppRelativeImport = {
         const candidates = repo.facts.get(cross_app_relative_import_FACT);
         if (candidates.length === 0)
             return;
-        const apps = repo.apps.filter((a) => isRealApp(repo, a));
+        const apps = repo.apps.filter((a) => isRealApp(repo, a) && !repo.deploy.isLibrary(a.path)); // workspace libraries (packages/*) are not apps
         if (apps.length < 2)
             return;
         for (const c of candidates) {
@@ -39866,7 +48819,10 @@ const crossAppRelativeImport = {
     }
 };
 
+// EXTERNAL MODULE: ./src/model/paths.ts
+var paths = __nccwpck_require__(1933);
 ;// CONCATENATED MODULE: ./src/rules/i-codebase/environment-fork.ts
+
 
 
 
@@ -39879,18 +48835,18 @@ const ENV_BRANCH = /^(prod|production|staging|stage|preprod|pre-prod|qa|uat|env\
 function deployBranches(file, report) {
     if (!/deploy|release|environment\s*:/i.test(file.code))
         return;
-    const { docs, lineCounter } = yamlOf(file);
+    const { docs, lineCounter } = (0,yaml/* yamlOf */.hX)(file);
     const doc = docs[0];
     if (!doc || doc.errors.length > 0)
         return;
     const root = doc.contents;
-    const on = get(root, 'on') ?? get(root, 'true');
-    for (const node of items(get(get(on, 'push'), 'branches'))) {
-        const name = str(node);
+    const on = (0,yaml_nodes/* get */.Jt)(root, 'on') ?? (0,yaml_nodes/* get */.Jt)(root, 'true');
+    for (const node of (0,yaml_nodes/* items */.ld)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(on, 'push'), 'branches'))) {
+        const name = (0,yaml_nodes/* str */.gx)(node);
         if (!name || !ENV_BRANCH.test(name))
             continue;
         report({
-            line: lineOf(lineCounter, node),
+            line: (0,yaml_nodes/* lineOf */.cA)(lineCounter, node),
             severity: 'notice',
             message: `Deploys run from the per-environment branch \`${name}\`: each environment gets its own copy of the code instead of a promoted revision`,
             remediation: 'Deploy every environment from one branch (main) and promote the same commit or image tag from staging to production, e.g. with GitHub environments and a manual approval, instead of merging between environment branches.'
@@ -39922,7 +48878,7 @@ const environmentFork = {
         if (file.kind === 'workflow')
             return deployBranches(file, report);
         const m = FORK_NAME.exec(file.name);
-        if (!m || TOOLING.test(file.name))
+        if (!m || TOOLING.test(file.name) || (0,paths/* isBuildToolFile */.N$)(file.path))
             return;
         // Go files selected by a build constraint (assets_prod.go with //go:build !dev) are a build variant the toolchain picks, not a deploy fork.
         if (m[4] === 'go' && /^\s*\/\/\s*(go:build|\+build)\s/m.test(file.text))
@@ -40099,7 +49055,7 @@ function packageJson(repo, path, paths, report) {
     const file = repo.get(path);
     if (!file)
         return;
-    const pkg = packageJsonOf(file);
+    const pkg = (0,package_json/* packageJsonOf */.U)(file);
     if (!pkg.data || isPublishedLibrary(pkg.data) || (typeof pkg.data.packageManager === 'string' && pkg.data.packageManager.startsWith('bun@')))
         return;
     for (const section of ['dependencies', 'devDependencies', 'optionalDependencies']) {
@@ -40182,108 +49138,61 @@ const floatingDependencyVersion = {
     }
 };
 
+// EXTERNAL MODULE: ./src/engine/classify.ts
+var classify = __nccwpck_require__(6582);
 ;// CONCATENATED MODULE: ./src/parsers/compose.ts
 
 
 function composeOf(file) {
     return file.parse('compose', (f) => {
-        const { docs, errors, lineCounter: lc } = yamlOf(f);
+        const { docs, errors, lineCounter: lc } = (0,yaml/* yamlOf */.hX)(f);
         const services = [];
         const doc = docs[0];
         if (!doc || doc.errors.length > 0)
             return { services, errors };
-        for (const [name, svc, keyNode] of entries(get(doc.contents, 'services'))) {
-            const cmdNode = get(svc, 'command') ?? get(svc, 'entrypoint');
-            const envNode = get(svc, 'environment');
-            const environment = items(envNode).length
-                ? items(envNode).map((n) => {
-                    const s = str(n) ?? '';
+        // Version 1 files (no `services:`) list the services at the top level.
+        const root = doc.contents;
+        const serviceMap = (0,yaml_nodes/* get */.Jt)(root, 'services') ?? ((0,yaml_nodes/* get */.Jt)(root, 'version') === undefined && (0,yaml_nodes/* entries */.jO)(root).some(([, v]) => (0,yaml_nodes/* get */.Jt)(v, 'image') !== undefined || (0,yaml_nodes/* get */.Jt)(v, 'build') !== undefined) ? root : undefined);
+        for (const [name, svc, keyNode] of (0,yaml_nodes/* entries */.jO)(serviceMap)) {
+            if (name.startsWith('x-'))
+                continue; // extension fields, not services
+            const cmdNode = (0,yaml_nodes/* get */.Jt)(svc, 'command') ?? (0,yaml_nodes/* get */.Jt)(svc, 'entrypoint');
+            const envNode = (0,yaml_nodes/* get */.Jt)(svc, 'environment');
+            const environment = (0,yaml_nodes/* items */.ld)(envNode).length
+                ? (0,yaml_nodes/* items */.ld)(envNode).map((n) => {
+                    const s = (0,yaml_nodes/* str */.gx)(n) ?? '';
                     const eq = s.indexOf('=');
-                    return { key: eq === -1 ? s : s.slice(0, eq), ...(eq === -1 ? {} : { value: s.slice(eq + 1) }), line: lineOf(lc, n) };
+                    return { key: eq === -1 ? s : s.slice(0, eq), ...(eq === -1 ? {} : { value: s.slice(eq + 1) }), line: (0,yaml_nodes/* lineOf */.cA)(lc, n) };
                 })
-                : entries(envNode).map(([key, v, k]) => ({ key, ...(str(v) !== undefined ? { value: str(v) } : {}), line: lineOf(lc, v ?? k) }));
+                : (0,yaml_nodes/* entries */.jO)(envNode).map(([key, v, k]) => ({ key, ...((0,yaml_nodes/* str */.gx)(v) !== undefined ? { value: (0,yaml_nodes/* str */.gx)(v) } : {}), line: (0,yaml_nodes/* lineOf */.cA)(lc, v ?? k) }));
             services.push({
                 name,
-                line: lineOf(lc, keyNode),
-                ...(str(get(svc, 'image')) !== undefined ? { image: str(get(svc, 'image')) } : {}),
-                imageLine: lineOf(lc, get(svc, 'image'), lineOf(lc, keyNode)),
-                build: get(svc, 'build') !== undefined,
-                ...(strList(get(svc, 'command')) ? { command: strList(get(svc, 'command')) } : {}),
-                ...(strList(get(svc, 'entrypoint')) ? { entrypoint: strList(get(svc, 'entrypoint')) } : {}),
-                commandLine: lineOf(lc, cmdNode, lineOf(lc, keyNode)),
+                line: (0,yaml_nodes/* lineOf */.cA)(lc, keyNode),
+                ...((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(svc, 'image')) !== undefined ? { image: (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(svc, 'image')) } : {}),
+                imageLine: (0,yaml_nodes/* lineOf */.cA)(lc, (0,yaml_nodes/* get */.Jt)(svc, 'image'), (0,yaml_nodes/* lineOf */.cA)(lc, keyNode)),
+                build: (0,yaml_nodes/* get */.Jt)(svc, 'build') !== undefined,
+                ...((0,yaml_nodes/* strList */.Sc)((0,yaml_nodes/* get */.Jt)(svc, 'command')) ? { command: (0,yaml_nodes/* strList */.Sc)((0,yaml_nodes/* get */.Jt)(svc, 'command')) } : {}),
+                ...((0,yaml_nodes/* strList */.Sc)((0,yaml_nodes/* get */.Jt)(svc, 'entrypoint')) ? { entrypoint: (0,yaml_nodes/* strList */.Sc)((0,yaml_nodes/* get */.Jt)(svc, 'entrypoint')) } : {}),
+                commandLine: (0,yaml_nodes/* lineOf */.cA)(lc, cmdNode, (0,yaml_nodes/* lineOf */.cA)(lc, keyNode)),
                 environment,
-                ports: items(get(svc, 'ports')).map((p) => ({ spec: str(p) ?? str(get(p, 'target')) ?? '', line: lineOf(lc, p) }))
+                ports: (0,yaml_nodes/* items */.ld)((0,yaml_nodes/* get */.Jt)(svc, 'ports')).map((p) => ({ spec: (0,yaml_nodes/* str */.gx)(p) ?? (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(p, 'target')) ?? '', line: (0,yaml_nodes/* lineOf */.cA)(lc, p) })),
+                ...((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(svc, 'restart')) !== undefined ? { restart: (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(svc, 'restart')) } : {}),
+                deploy: (0,yaml_nodes/* get */.Jt)(svc, 'deploy') !== undefined,
+                ...(((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(svc, 'build')) ?? (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(svc, 'build'), 'context'))) !== undefined ? { buildContext: (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(svc, 'build')) ?? (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(svc, 'build'), 'context')) } : {}),
+                bindMounts: (0,yaml_nodes/* items */.ld)((0,yaml_nodes/* get */.Jt)(svc, 'volumes'))
+                    .map((v) => ((0,yaml_nodes/* str */.gx)(v) !== undefined ? ((0,yaml_nodes/* str */.gx)(v).includes(':') ? (0,yaml_nodes/* str */.gx)(v).slice(0, (0,yaml_nodes/* str */.gx)(v).indexOf(':')) : '') : (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(v, 'type')) === 'bind' ? ((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(v, 'source')) ?? '') : ''))
+                    .filter((h) => /^(\.|\/|~)/.test(h))
             });
         }
         return { services, errors };
     });
 }
 
-;// CONCATENATED MODULE: ./src/parsers/dockerfile.ts
-function dockerfileOf(file) {
-    return file.parse('dockerfile', (f) => parseDockerfile(f.lines));
-}
-function parseDockerfile(lines) {
-    const instructions = [];
-    const stages = [];
-    let escape = '\\';
-    let i = 0;
-    let seenInstruction = false;
-    while (i < lines.length) {
-        const raw = lines[i];
-        const trimmed = raw.trim();
-        if (!seenInstruction) {
-            const directive = /^#\s*escape\s*=\s*(\S)/i.exec(trimmed);
-            if (directive)
-                escape = directive[1];
-        }
-        if (trimmed === '' || trimmed.startsWith('#')) {
-            i++;
-            continue;
-        }
-        seenInstruction = true;
-        const start = i;
-        let text = trimmed;
-        // Join continuation lines; comment lines inside a continuation are skipped, as Docker does.
-        while (text.endsWith(escape) && i + 1 < lines.length) {
-            text = text.slice(0, -1);
-            i++;
-            while (i < lines.length && /^\s*#/.test(lines[i]))
-                i++;
-            if (i < lines.length)
-                text += ` ${lines[i].trim()}`;
-        }
-        const m = /^([A-Za-z]+)\s*(.*)$/.exec(text);
-        i++;
-        if (!m)
-            continue;
-        const keyword = m[1].toUpperCase();
-        const args = m[2].trim();
-        if (keyword === 'FROM') {
-            const parts = args.split(/\s+/).filter((p) => !p.startsWith('--'));
-            const asAt = parts.findIndex((p) => p.toLowerCase() === 'as');
-            stages.push({ index: stages.length, image: parts[0] ?? '', ...(asAt > 0 && parts[asAt + 1] ? { name: parts[asAt + 1].toLowerCase() } : {}), line: start + 1 });
-        }
-        const instruction = { keyword, args, line: start + 1, endLine: i, stage: Math.max(0, stages.length - 1) };
-        if (['CMD', 'ENTRYPOINT', 'RUN', 'SHELL'].includes(keyword) && args.startsWith('[')) {
-            try {
-                const parsed = JSON.parse(args);
-                if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string'))
-                    instruction.exec = parsed;
-            }
-            catch {
-                // Not valid JSON: Docker runs it in shell form, and so do we.
-            }
-        }
-        instructions.push(instruction);
-    }
-    return { instructions, stages, final: stages[stages.length - 1] };
-}
-/** The command line an instruction runs, for CMD/ENTRYPOINT/RUN in either form. */
-function commandText(instruction) {
-    return instruction.exec ? instruction.exec.join(' ') : instruction.args;
-}
-/** Splits an image reference: registry/repo, tag and digest (tag undefined when absent). */
+;// CONCATENATED MODULE: ./src/parsers/image-ref.ts
+// Container image references (`ghcr.io:443/acme/web:1.2@sha256:...`), parsed in one place for every
+// rule and parser that reads them: Dockerfile FROM, compose and Kubernetes images, runtime versions,
+// backing-service products, admin jobs, own-image checks.
+/** Splits an image reference into name, tag and digest (a registry port is not a tag). */
 function parseImageRef(ref) {
     const [beforeDigest, digest] = ref.split('@', 2);
     const lastSlash = beforeDigest.lastIndexOf('/');
@@ -40295,80 +49204,298 @@ function parseImageRef(ref) {
         ...(digest ? { digest } : {})
     };
 }
+/** The last path segment of an image name: `node` for `docker.io/library/node`, `web` for `ghcr.io/acme/web`. */
+function imageBaseName(name) {
+    return name.slice(name.lastIndexOf('/') + 1);
+}
 
-;// CONCATENATED MODULE: ./src/parsers/kubernetes.ts
+// EXTERNAL MODULE: ./src/parsers/kubernetes.ts
+var kubernetes = __nccwpck_require__(6706);
+;// CONCATENATED MODULE: ./src/rules/shared/deploy-images.ts
+// The images deploy manifests run, and whether each is a release with an identity: shared by
+// TF0503 (a deploy manifest runs a mutable image: Factor V) and TF0203 (a floating image anywhere
+// else: Factor II), so one image is judged once.
+//
+// Deploy manifests: Kubernetes workloads, Swarm stacks, compose files that deploy (named for
+// production, or with restart policies / deploy blocks and no live-mounted source), Elastic
+// Beanstalk Dockerrun.aws.json. Lookalikes: dev compose, images that skaffold/Tilt build and
+// substitute, kustomize bases whose image the kustomization `images:` sets.
 
 
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'Pod', 'DeploymentConfig'];
-function kubernetesOf(file) {
-    return file.parse('kubernetes', (f) => {
-        const isHelmTemplate = f.text.includes('{{');
-        const { docs, errors, lineCounter: lc } = yamlOf(f);
-        const workloads = [];
-        const objects = [];
-        for (const doc of docs) {
-            if (doc.errors.length > 0)
+
+
+
+
+/** Image-reference parsing, in one place so it can move to the shared image-ref parser. */
+function imageRefParts(ref) {
+    return parseImageRef(ref);
+}
+/**
+ * Does this tag float? No tag (so `latest`), `latest`, a branch or channel name (`main`, `stable`,
+ * `edge`) and variant-only tags (`alpine`, `slim`, `lts`): a tag with no version number in it
+ * names whatever was pushed last.
+ */
+function floatingTag(tag) {
+    return tag === undefined || !/\d/.test(tag);
+}
+function describeTag(tag) {
+    return tag === undefined ? 'has no tag (so `latest`)' : tag.toLowerCase() === 'latest' ? 'is tagged `latest`' : `is tagged \`${tag}\`, a moving tag with no version`;
+}
+/** Swarm stack files (`docker stack deploy -c docker-stack.yml`): compose syntax, always a deploy. */
+function isStackFile(path) {
+    return /(^|\/)(docker-)?stack([.-][\w.-]+)?\.ya?ml$/i.test(path);
+}
+const isDockerrun = (path) => /(^|\/)dockerrun\.aws\.json$/i.test(path);
+/**
+ * Is this compose file a deploy manifest (rather than a local development stack)? The one place that
+ * answers it for the image rules, so it can be swapped for the shared deploy model.
+ */
+function isDeployCompose(file) {
+    if (isStackFile(file.path))
+        return true;
+    if (file.kind !== 'compose')
+        return false;
+    if (file.role === 'app')
+        return true; // named for production
+    if (file.role !== 'dev')
+        return false;
+    // Named or placed for development, tests, examples or docs: not a deploy.
+    if ((0,classify/* classifyRole */.VZ)(file.path, 'yaml') !== 'app')
+        return false;
+    const services = composeOf(file).services;
+    // A service built here with its own source mounted into it is a live-reload dev loop.
+    const devLoop = services.some((s) => s.build && s.bindMounts.some((h) => sameOrInside(norm(h), norm(s.buildContext ?? '.'))));
+    if (devLoop)
+        return false;
+    // Restart policies and deploy blocks are what a long-running deployment sets.
+    return services.some((s) => s.deploy || (s.restart !== undefined && !/^(no|"no"|false)$/i.test(s.restart)));
+}
+const norm = (p) => p.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+const sameOrInside = (host, ctx) => host === '.' || host === ctx || (ctx !== '.' && host.startsWith(ctx + '/'));
+const FACT_MANIFEST = 'tf05-manifest-images';
+const FACT_BUILT = 'tf05-built-images';
+const FACT_KUSTOMIZE = 'tf05-kustomize-images';
+const FACT_DOTENV = 'tf05-dotenv';
+/** Records what the repository-level judgement needs from one file. */
+function collectDeployImageFacts(file, facts) {
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1).toLowerCase();
+    if (/^skaffold[\w.-]*\.ya?ml$/.test(name)) {
+        const names = [];
+        for (const doc of (0,yaml/* yamlOf */.hX)(file).docs)
+            for (const a of (0,yaml_nodes/* items */.ld)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(doc.contents, 'build'), 'artifacts')))
+                if ((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(a, 'image')))
+                    names.push((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(a, 'image')));
+        if (names.length)
+            facts.add(FACT_BUILT, { path: file.path, names });
+        return;
+    }
+    if (name === 'tiltfile') {
+        const names = [...file.code.matchAll(/\b(?:docker_build|docker_build_with_restart|custom_build)\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+        if (names.length)
+            facts.add(FACT_BUILT, { path: file.path, names });
+        return;
+    }
+    if (/^kustomization\.ya?ml$/.test(name)) {
+        const doc = (0,yaml/* yamlOf */.hX)(file).docs[0];
+        const root = doc?.contents;
+        const names = (0,yaml_nodes/* items */.ld)((0,yaml_nodes/* get */.Jt)(root, 'images')).map((i) => (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(i, 'name')) ?? '').filter(Boolean);
+        const resources = [...(0,yaml_nodes/* items */.ld)((0,yaml_nodes/* get */.Jt)(root, 'resources')), ...(0,yaml_nodes/* items */.ld)((0,yaml_nodes/* get */.Jt)(root, 'bases'))].map((r) => (0,yaml_nodes/* str */.gx)(r) ?? '').filter(Boolean);
+        if (names.length)
+            facts.add(FACT_KUSTOMIZE, { dir: deploy_images_dirOf(file.path), names, resources });
+        // A kustomization is not a workload: nothing else to read.
+        return;
+    }
+    if (file.kind === 'dotenv') {
+        if (file.role !== 'app' && file.role !== 'dev')
+            return;
+        const vars = [];
+        file.lines.forEach((l, i) => {
+            const m = /^\s*(?:export\s+)?([A-Za-z_]\w*)\s*=\s*(["']?)([^"'#\s]*)\2\s*(?:#.*)?$/.exec(l);
+            if (m)
+                vars.push({ key: m[1], value: m[3], line: i + 1 });
+        });
+        if (vars.length)
+            facts.add(FACT_DOTENV, { path: file.path, vars });
+        return;
+    }
+    const fact = manifestImages(file);
+    if (fact && fact.images.length)
+        facts.add(FACT_MANIFEST, fact);
+}
+function manifestImages(file) {
+    if (file.role !== 'app' && file.role !== 'dev')
+        return undefined;
+    const col = (line, token) => {
+        const at = file.line(line).indexOf(token);
+        return at === -1 ? undefined : at + 1;
+    };
+    const image = (ref, line, holder) => {
+        const c = col(line, ref);
+        return { ref, line, holder, vars: [...ref.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]), ...(c !== undefined ? { column: c } : {}) };
+    };
+    if (isDockerrun(file.path)) {
+        if (file.role !== 'app')
+            return undefined;
+        const images = [];
+        let json;
+        try {
+            json = JSON.parse(file.text);
+        }
+        catch {
+            return undefined;
+        }
+        const refs = [];
+        const j = json;
+        if (typeof j?.Image?.Name === 'string')
+            refs.push([j.Image.Name, 'Dockerrun image']);
+        for (const c of Array.isArray(j?.containerDefinitions) ? j.containerDefinitions : [])
+            if (typeof c?.image === 'string')
+                refs.push([c.image, `container "${String(c.name ?? '')}"`]);
+        for (const [ref, holder] of refs) {
+            const line = file.lines.findIndex((l) => l.includes(JSON.stringify(ref))) + 1;
+            if (line > 0)
+                images.push(image(ref, line, holder));
+        }
+        return { path: file.path, what: 'dockerrun', images };
+    }
+    if (file.kind === 'compose' || (file.kind === 'yaml' && isStackFile(file.path))) {
+        if (!isDeployCompose(file))
+            return undefined;
+        const images = composeOf(file)
+            // A built service's `image:` names the local build, unless its tag is chosen at deploy (`${TAG}`),
+            // when `docker compose pull` fetches it.
+            .services.filter((s) => s.image !== undefined && (!s.build || s.image.includes('$')))
+            .map((s) => image(s.image, s.imageLine, `service "${s.name}"`));
+        return { path: file.path, what: isStackFile(file.path) ? 'stack' : 'compose', images };
+    }
+    if (file.kind === 'kubernetes') {
+        if (file.role !== 'app')
+            return undefined;
+        const k = (0,kubernetes/* kubernetesOf */.A)(file);
+        if (k.isHelmTemplate)
+            return undefined;
+        const images = [];
+        for (const w of k.workloads)
+            for (const c of w.containers)
+                if (c.image !== undefined)
+                    images.push(image(c.image, c.imageLine, `${w.kind} "${w.name}" container "${c.name}"`));
+        return { path: file.path, what: 'kubernetes', images };
+    }
+    return undefined;
+}
+/** Every image a deploy manifest runs under a mutable reference, once per image line (or .env line). */
+function mutableDeployImages(facts) {
+    const built = new Set(facts.get(FACT_BUILT).flatMap((f) => f.names));
+    const kustomize = facts.get(FACT_KUSTOMIZE);
+    const dotenvs = new Map(facts.get(FACT_DOTENV).map((d) => [d.path, d]));
+    const out = [];
+    const byEnvLine = new Map();
+    for (const m of facts.get(FACT_MANIFEST)) {
+        const dir = deploy_images_dirOf(m.path);
+        for (const img of m.images) {
+            let ref = img.ref.trim();
+            if (!ref || ref.includes('{{') || ref.includes('<'))
                 continue;
-            const root = doc.contents;
-            const kind = str(get(root, 'kind'));
-            if (!kind || !str(get(root, 'apiVersion')))
+            let fromEnv;
+            let usedDefault = false;
+            if (img.vars.length) {
+                // Compose reads `${VAR}` from the environment or the .env beside the file; `${VAR:-x}` falls
+                // back to x. An unset variable without a default is decided at deploy time: left alone.
+                if (m.what !== 'compose' && m.what !== 'stack')
+                    continue;
+                const env = dotenvs.get(dir === '' ? '.env' : `${dir}/.env`);
+                let unresolved = false;
+                ref = ref.replace(/\$\{(\w+)(?::?-([^}]*))?\}|\$(\w+)/g, (_, a, dflt, b) => {
+                    const v = env?.vars.find((x) => x.key === (a ?? b));
+                    if (v?.value)
+                        return v.value;
+                    if (dflt !== undefined) {
+                        usedDefault = true;
+                        return dflt;
+                    }
+                    unresolved = true;
+                    return '';
+                });
+                if (unresolved || /\$/.test(ref))
+                    continue;
+                // The finding belongs on the .env line that sets the tag.
+                const tagVar = /:\$\{?(\w+)\}?[\w.-]*$/.exec(img.ref.trim());
+                const v = tagVar && env ? env.vars.find((x) => x.key === tagVar[1] && x.value) : undefined;
+                if (v && env)
+                    fromEnv = { env, v };
+            }
+            if (ref.toLowerCase() === 'scratch' || /\s/.test(ref))
                 continue;
-            const name = str(getIn(root, ['metadata', 'name'])) ?? '';
-            const line = lineOf(lc, get(root, 'kind'));
-            objects.push({ kind, name, line, doc: root });
-            if (!WORKLOAD_KINDS.includes(kind))
+            const r = imageRefParts(ref);
+            if (r.digest || !floatingTag(r.tag))
                 continue;
-            const podSpec = kind === 'Pod' ? get(root, 'spec') : kind === 'CronJob' ? getIn(root, ['spec', 'jobTemplate', 'spec', 'template', 'spec']) : getIn(root, ['spec', 'template', 'spec']);
-            const containers = [
-                ...items(get(podSpec, 'initContainers')).map((c) => container(c, true)),
-                ...items(get(podSpec, 'containers')).map((c) => container(c, false))
-            ];
-            const replicasNode = getIn(root, ['spec', 'replicas']);
-            workloads.push({
-                kind,
-                name,
-                line,
-                ...(num(replicasNode) !== undefined ? { replicas: num(replicasNode), replicasLine: lineOf(lc, replicasNode) } : {}),
-                ...(num(get(podSpec, 'terminationGracePeriodSeconds')) !== undefined ? { terminationGracePeriodSeconds: num(get(podSpec, 'terminationGracePeriodSeconds')) } : {}),
-                containers,
-                labels: stringMap(getIn(root, ['metadata', 'labels'])),
-                annotations: stringMap(getIn(root, ['metadata', 'annotations']))
+            // A default other than `latest` (`${RELEASE:-stable}`) is usually overridden by the installer.
+            if (usedDefault && r.tag?.toLowerCase() !== 'latest')
+                continue;
+            // skaffold/Tilt build this name and replace it with the tagged build: a dev-loop placeholder.
+            if (r.tag === undefined && built.has(ref))
+                continue;
+            // A kustomization above the manifest (or one listing its folder) sets this image's tag.
+            if (kustomize.some((k) => k.names.includes(r.name) && (isAncestor(k.dir, dir) || k.resources.some((res) => isAncestor(deploy_images_joinPath(k.dir, res), dir)))))
+                continue;
+            if (fromEnv) {
+                const key = `${fromEnv.env.path}:${fromEnv.v.line}`;
+                const entry = byEnvLine.get(key) ?? { ...fromEnv, uses: [], tag: r.tag };
+                entry.uses.push(`${m.path}:${img.line}`);
+                byEnvLine.set(key, entry);
+                continue;
+            }
+            const kind = m.what === 'kubernetes' ? 'Kubernetes manifest' : m.what === 'stack' ? 'Swarm stack' : m.what === 'dockerrun' ? 'Elastic Beanstalk manifest' : 'deploy compose file';
+            out.push({
+                file: m.path,
+                line: img.line,
+                ...(img.column !== undefined ? { column: img.column } : {}),
+                message: `${kind}: ${img.holder} runs \`${img.ref}\`, which ${describeTag(r.tag)}: the release has no fixed identity, and each pull may run a different build`,
+                remediation: `Deploy an exact release: \`${r.name}:<version or commit SHA>\` (optionally \`@sha256:<digest>\`), set per release by CI or Renovate, so every node runs the same build and a rollback redeploys a known one.`
             });
         }
-        return { workloads, objects, errors, isHelmTemplate };
-        function container(c, init) {
-            const cmd = get(c, 'command') ?? get(c, 'args');
-            return {
-                name: str(get(c, 'name')) ?? '',
-                ...(str(get(c, 'image')) !== undefined ? { image: str(get(c, 'image')) } : {}),
-                imageLine: lineOf(lc, get(c, 'image'), lineOf(lc, c)),
-                line: lineOf(lc, c),
-                ...(strList(get(c, 'command')) ? { command: strList(get(c, 'command')) } : {}),
-                ...(strList(get(c, 'args')) ? { args: strList(get(c, 'args')) } : {}),
-                commandLine: lineOf(lc, cmd, lineOf(lc, c)),
-                env: items(get(c, 'env')).map((e) => ({
-                    name: str(get(e, 'name')) ?? '',
-                    ...(str(get(e, 'value')) !== undefined ? { value: str(get(e, 'value')) } : {}),
-                    fromRef: get(e, 'valueFrom') !== undefined,
-                    line: lineOf(lc, get(e, 'value') ?? e)
-                })),
-                ports: items(get(c, 'ports'))
-                    .map((p) => ({ containerPort: num(get(p, 'containerPort')) ?? -1, line: lineOf(lc, get(p, 'containerPort') ?? p) }))
-                    .filter((p) => p.containerPort > 0),
-                hasReadinessProbe: get(c, 'readinessProbe') !== undefined,
-                init
-            };
-        }
-    });
-}
-function stringMap(node) {
-    const out = {};
-    for (const [k, v] of entries(node))
-        out[k] = str(v) ?? '';
+    }
+    for (const e of byEnvLine.values()) {
+        const first = e.uses[0];
+        out.push({
+            file: e.env.path,
+            line: e.v.line,
+            message: `\`${e.v.key}=${e.v.value}\` is the image tag the deploy compose file uses (${first}${e.uses.length > 1 ? ` and ${e.uses.length - 1} more` : ''}): \`${e.tag ?? 'latest'}\` moves, so the release has no fixed identity`,
+            remediation: `Set \`${e.v.key}\` to an exact version or commit SHA in the committed .env (and bump it per release), or require it at deploy time with \`\${${e.v.key}:?set the release tag}\` in the compose file.`
+        });
+    }
     return out;
 }
+function deploy_images_dirOf(path) {
+    const i = path.lastIndexOf('/');
+    return i === -1 ? '' : path.slice(0, i);
+}
+function isAncestor(dir, of) {
+    return dir === '' || of === dir || of.startsWith(dir + '/');
+}
+function deploy_images_joinPath(dir, rel) {
+    const parts = dir === '' ? [] : dir.split('/');
+    for (const seg of rel.replace(/\/+$/, '').split('/')) {
+        if (seg === '.' || seg === '')
+            continue;
+        if (seg === '..')
+            parts.pop();
+        else
+            parts.push(seg);
+    }
+    return parts.join('/');
+}
+/** For TF0203: is this compose/Kubernetes image one TF0503 judges (a deploy manifest)? */
+function judgedAsDeployImage(file) {
+    if (file.kind === 'kubernetes')
+        return file.role === 'app';
+    return isDeployCompose(file);
+}
 
+// EXTERNAL MODULE: ./src/parsers/dockerfile.ts
+var dockerfile = __nccwpck_require__(8088);
 ;// CONCATENATED MODULE: ./src/rules/ii-dependencies/image-refs.ts
+
 
 
 
@@ -40388,7 +49515,7 @@ function imageUses(file) {
             out.push({ ref: r, ...parseImageRef(r), line, ...(col >= 0 ? { column: col + 1 } : {}), where });
         };
         if (f.kind === 'dockerfile') {
-            const d = dockerfileOf(f);
+            const d = (0,dockerfile/* dockerfileOf */.S9)(f);
             const stageNames = new Set();
             for (const s of d.stages) {
                 if (!stageNames.has(s.image.toLowerCase()) && !/^\d+$/.test(s.image))
@@ -40411,7 +49538,7 @@ function imageUses(file) {
                     add(s.image, s.imageLine, 'compose');
         }
         else if (f.kind === 'kubernetes') {
-            const k = kubernetesOf(f);
+            const k = (0,kubernetes/* kubernetesOf */.A)(f);
             if (!k.isHelmTemplate)
                 for (const w of k.workloads)
                     for (const c of w.containers)
@@ -40421,8 +49548,22 @@ function imageUses(file) {
         return out;
     });
 }
+/**
+ * Names of the images a script, workflow or README builds: `docker build -t name[:tag] .`,
+ * `docker buildx build --tag name`, `podman build -t name` (registry and tag dropped to the name).
+ */
+function builtImageNames(text) {
+    const out = [];
+    for (const m of text.matchAll(/\b(?:docker(?:\s+buildx)?|podman)\s+build\b[^\n]{0,400}?(?:\s-t|\s--tag)(?:\s+|=)["']?([a-z0-9][\w./:-]{0,200}?)["']?(?=\s|$)/gim)) {
+        if (m[1].includes('$'))
+            continue;
+        out.push(parseImageRef(m[1]).name.toLowerCase());
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/rules/ii-dependencies/image-without-digest.ts
+
 
 const imageWithoutDigest = {
     meta: {
@@ -40439,7 +49580,8 @@ const imageWithoutDigest = {
     keywords: ['from', 'image'],
     check(file, report) {
         // One notice per file: the fix (pin digests, let a bot update them) is one change for the file.
-        const loose = imageUses(file).filter((img) => !img.digest && img.tag !== undefined && img.tag.toLowerCase() !== 'latest'); // TF0203 speaks for latest
+        // A tag with no version (latest, alpine, slim) floats outright: TF0203/TF0503 speak for it.
+        const loose = imageUses(file).filter((img) => !img.digest && !floatingTag(img.tag));
         if (loose.length === 0)
             return;
         const first = loose[0];
@@ -40454,407 +49596,87 @@ const imageWithoutDigest = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/parsers/workflow.ts
-
-
-function workflowOf(file) {
-    return file.parse('workflow', (f) => {
-        const { docs, errors, lineCounter: lc } = yamlOf(f);
-        const doc = docs[0];
-        if (!doc || doc.errors.length > 0)
-            return { triggers: [], jobs: [], errors };
-        const root = doc.contents;
-        const on = get(root, 'on') ?? get(root, 'true'); // YAML 1.1 reads a bare `on` as true
-        const triggers = str(on) !== undefined ? [str(on)] : items(on).length ? items(on).map((n) => str(n) ?? '') : entries(on).map(([k]) => k);
-        const kv = (node) => entries(node).map(([key, v]) => ({ key, value: str(v) ?? '', line: lineOf(lc, v) }));
-        const jobs = entries(get(root, 'jobs')).map(([id, job, keyNode]) => {
-            const envName = str(get(job, 'environment')) ?? str(get(get(job, 'environment'), 'name'));
-            return {
-                id,
-                line: lineOf(lc, keyNode),
-                ...(envName !== undefined ? { environment: envName } : {}),
-                steps: items(get(job, 'steps')).map((s) => ({
-                    job: id,
-                    ...(str(get(s, 'name')) !== undefined ? { name: str(get(s, 'name')) } : {}),
-                    ...(str(get(s, 'uses')) !== undefined ? { uses: str(get(s, 'uses')) } : {}),
-                    ...(str(get(s, 'run')) !== undefined ? { run: str(get(s, 'run')) } : {}),
-                    line: lineOf(lc, get(s, 'run') ?? s),
-                    with: kv(get(s, 'with')),
-                    env: kv(get(s, 'env'))
-                }))
-            };
-        });
-        return { triggers, jobs, errors };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/parsers/procfile.ts
-function procfileOf(file) {
-    return file.parse('procfile', (f) => parseProcfile(f.lines));
-}
-function parseProcfile(lines) {
-    const out = [];
-    lines.forEach((text, i) => {
-        const m = /^([A-Za-z0-9_-]+):[ \t]*(.*?)\s*$/.exec(text);
-        if (!m || text.trimStart().startsWith('#') || m[2] === '')
-            return;
-        out.push({ type: m[1], command: m[2], line: i + 1, column: text.indexOf(m[2], m[1].length + 1) + 1 });
-    });
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/rules/shared/v-viii-commands.ts
-
-
-
-
-
-/** Container entrypoint / start scripts: the only shell scripts whose every line runs at start. */
-const START_SCRIPT_NAME = /(^|\/)((docker-)?entrypoint|start|run|boot|launch|start-(server|app|web|prod|production))(\.sh)?$/i;
-/** Paths that are clearly for development, tests or previews, whatever the classifier said. */
-function isNonProductionPathV8(path) {
-    return /(^|[/._-])(dev|development|local|debug|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)|(^|\/)(kind|minikube|tilt)\//i.test(path);
-}
-/** Every start command the file declares. Never throws. */
-function startCommandsOf(file) {
-    return file.parse('v8-start-commands', (f) => {
-        const out = [];
-        switch (f.kind) {
-            case 'procfile':
-                for (const p of procfileOf(f)) {
-                    if (p.type === 'release')
-                        continue; // the release phase is not the run stage
-                    out.push({ label: `Procfile process "${p.type}"`, command: p.command, line: p.line, endLine: p.line, carrier: 'procfile' });
-                }
-                break;
-            case 'dockerfile': {
-                const d = dockerfileOf(f);
-                const last = d.stages.length - 1;
-                for (const ins of d.instructions) {
-                    if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.stage !== Math.max(0, last))
-                        continue;
-                    out.push({ label: ins.keyword, command: ins.exec ? ins.exec.join(' ') : ins.args, line: ins.line, endLine: ins.endLine, carrier: 'dockerfile' });
-                }
-                break;
-            }
-            case 'manifest': {
-                if (f.name !== 'package.json')
-                    break;
-                const pkg = packageJsonOf(f);
-                const scripts = pkg.data?.scripts;
-                if (!scripts || typeof scripts !== 'object')
-                    break;
-                for (const name of ['prestart', 'start', 'start:prod', 'start:production', 'serve:prod']) {
-                    const cmd = scripts[name];
-                    if (typeof cmd !== 'string')
-                        continue;
-                    const line = pkg.lineOf('scripts', name);
-                    out.push({ label: `npm "${name}" script`, command: cmd, line, endLine: line, carrier: 'package.json' });
-                }
-                break;
-            }
-            case 'compose':
-                for (const s of composeOf(f).services) {
-                    for (const cmd of [s.entrypoint, s.command]) {
-                        if (!cmd)
-                            continue;
-                        out.push({ label: `compose service "${s.name}" command`, command: cmd.join(' '), line: s.commandLine, endLine: s.commandLine + cmd.length + 20, carrier: 'compose' });
-                    }
-                }
-                break;
-            case 'kubernetes': {
-                const m = kubernetesOf(f);
-                if (m.isHelmTemplate)
-                    break;
-                for (const w of m.workloads) {
-                    if (w.kind === 'Job' || w.kind === 'CronJob')
-                        continue;
-                    for (const c of w.containers) {
-                        if (c.init)
-                            continue;
-                        const cmd = [...(c.command ?? []), ...(c.args ?? [])];
-                        if (cmd.length === 0)
-                            continue;
-                        out.push({ label: `${w.kind} "${w.name}" container "${c.name}" command`, command: cmd.join(' '), line: c.commandLine, endLine: c.commandLine + cmd.length + 20, carrier: 'kubernetes' });
-                    }
-                }
-                break;
-            }
-            case 'source':
-                if (f.language !== 'shell' || !START_SCRIPT_NAME.test(f.path))
-                    break;
-                f.code.split(/\r\n|\r|\n/).forEach((text, i) => {
-                    if (text.trim() === '' || text.length > 4000)
-                        return;
-                    out.push({ label: `start script ${f.name}`, command: text, line: i + 1, endLine: i + 1, carrier: 'script' });
-                });
-                break;
-            default:
-        }
-        return out;
-    });
-}
-/** Exact position of the first match of `re` within a command's line range (comments blanked). */
-function locateV8(file, cmd, re) {
-    const lines = codeLinesV8(file);
-    const flags = re.flags.replace('g', '');
-    const local = new RegExp(re.source, flags);
-    for (let n = cmd.line; n <= Math.min(cmd.endLine, lines.length); n++) {
-        const text = lines[n - 1];
-        if (text.length > 4000)
-            continue;
-        const m = local.exec(text);
-        if (m) {
-            const stripped = m[0].replace(/^[\s;&|("'[,]+/, '');
-            return { line: n, column: m.index + 1 + (stripped.length ? m[0].length - stripped.length : 0) };
-        }
-    }
-    return { line: cmd.line, column: 1 };
-}
-/** The comment-blanked code split into lines, memoised per file. */
-function codeLinesV8(file) {
-    return file.parse('v8-code-lines', (f) => f.code.split(/\r\n|\r|\n/));
-}
-/**
- * Heuristic: is a 0-based column of a code line inside a string literal (an odd number of
- * unescaped quotes of one kind before it)? Keeps code written inside strings (generators,
- * fixtures built in code) quiet.
- */
-function inStringLiteralV8(line, column) {
-    let single = 0;
-    let double = 0;
-    let back = 0;
-    for (let i = 0; i < column && i < line.length; i++) {
-        const c = line[i];
-        if (c === '\\') {
-            i++;
-            continue;
-        }
-        if (c === "'" && double % 2 === 0 && back % 2 === 0)
-            single++;
-        else if (c === '"' && single % 2 === 0 && back % 2 === 0)
-            double++;
-        else if (c === '`' && single % 2 === 0 && double % 2 === 0)
-            back++;
-    }
-    return single % 2 === 1 || double % 2 === 1 || back % 2 === 1;
-}
-/**
- * An image the repository's own app plausibly builds: has a registry/org path and is not an official
- * Docker Hub image (postgres, redis) or a well-known vendor's (Grafana, cert-manager, ingress, Bitnami...).
- * Platform repos deploy third-party software too; its replica count or ports are not the app's.
- */
-function isOwnImageV8(image) {
-    if (!image)
-        return false;
-    const name = image.split('@')[0].replace(/:[^/:]*$/, '');
-    if (!name.includes('/'))
-        return false;
-    return !/^(?:docker\.io\/)?(?:library|bitnami|bitnamicharts|confluentinc|grafana|prom|elastic|hashicorp|rabbitmq|mongo|redis|postgres|mysql|mariadb|nginx|nginxinc|traefik|envoyproxy|istio|jaegertracing|otel|openzipkin|minio|jetstack|argoproj|fluent|velero|kiwigrid|oliver006|memcached|jenkins|sonarqube|keycloak|vault|consul)\/|^(?:quay\.io|registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/(?:k8s|google[-_]containers|cloudsql-docker|kaniko-project)|public\.ecr\.aws\/(?:eks|karpenter|aws-observability|bitnami)|mcr\.microsoft\.com\/(?:oss|k8s)|ghcr\.io\/(?:fluxcd|external-secrets|kyverno|dexidp|grafana|prometheus-community|open-telemetry|cloudnative-pg|zalando))\//.test(name);
-}
-
-;// CONCATENATED MODULE: ./src/rules/v-build-release-run/mutable-release-tag.ts
-
-
-
-
-
-
-const MUTABLE = new Set(['latest', 'main', 'master', 'develop', 'development', 'dev', 'staging', 'stage', 'prod', 'production', 'stable', 'edge', 'nightly', 'trunk', 'head']);
-/** `<name>:<mutable tag>` inside a command; the name may be an expression (`${{ env.IMAGE }}`). */
-const TAG_IN_TEXT = /[\w.}-]:(latest|main|master|develop|development|staging|production|stable|edge|nightly|trunk)(?=$|[\s"',;)\]])/gi;
-const IMMUTABLE_EVIDENCE = /github\.sha|GITHUB_SHA|github\.run_(?:number|id)|rev-parse|metadata-action|steps\.[\w-]+\.outputs\.(?:tags|version|sha|tag)|github\.ref_name|GITHUB_REF_NAME|github\.event\.release|\$\{?(?:TAG|VERSION|IMAGE_TAG|SHA|GIT_SHA|COMMIT_SHA|SHORT_SHA|RELEASE)\b|env\.(?:TAG|VERSION|IMAGE_TAG|SHA|GIT_SHA|RELEASE)\b|:v?\d+\.\d+\.\d+/i;
-const DEPLOY_CMD = /\bkubectl\s+set\s+image\b|\bgcloud\s+(?:run|app)\s+deploy\b|\baz\s+(?:webapp|containerapp|container)\b|\bdocker\s+service\s+(?:update|create)\b|\bfly(?:ctl)?\s+deploy\b|\bhelm\s+(?:upgrade|install)\b|\becs-deploy\b|\bnomad\s+job\b/;
-const SERVER_PULL = /\bdocker(?:-compose|\s+compose)?\s+(?:pull|run)\b/;
-const PUSH_CMD = /\bdocker\s+(?:push|tag|build|buildx)\b|\bpodman\s+(?:push|build)\b/;
-const DEPLOY_WITH_KEYS = new Set(['image', 'images', 'container-image', 'image-name', 'container_image']);
-const FIX = 'Tag every release with something unique and immutable, e.g. the commit SHA (`ghcr.io/acme/web:${{ github.sha }}`) or a version, deploy that exact tag (or the `@sha256:` digest), and keep `latest` at most as an extra convenience alias.';
-function isMutable(ref) {
-    // The repository part may be an expression (`ghcr.io/${{ github.repository }}:latest`); the tag may not.
-    const t = ref.trim();
-    const after = t.lastIndexOf('}}') === -1 ? t : t.slice(t.lastIndexOf('}}') + 2);
-    if (/[${}<>]/.test(after) || t.includes('@'))
-        return undefined;
-    const m = /:([\w.-]+)$/.exec(after);
-    if (!m || (after === t && parseImageRef(t).tag === undefined))
-        return undefined;
-    return MUTABLE.has(m[1].toLowerCase()) ? m[1] : undefined;
-}
-/**
- * Does TF0503 report this image of a Kubernetes manifest or compose file as the app's release
- * under a mutable tag? Then TF0203 leaves it alone: one finding for one `:latest`.
- */
-function reportedAsMutableRelease(file, image) {
-    return (file.kind === 'kubernetes' || file.kind === 'compose') && file.role === 'app' && !isNonProductionPathV8(file.path) && isOwnImageV8(image) && isMutable(image) !== undefined;
-}
-const mutableReleaseTag = {
-    meta: {
-        id: 'TF0503',
-        name: 'mutable-release-tag',
-        factor: 'V',
-        severity: 'warning',
-        summary: 'A deploy manifest or workflow ships an image as `:latest` or a branch name instead of a unique release id.',
-        why: 'Every release should have a unique, immutable id so it can be traced and rolled back. `:latest` or `:main` names whatever was pushed last: two nodes can pull different builds for one "release", and rolling back means rebuilding instead of redeploying a known artifact.',
-        remediation: FIX
-    },
-    files: { kinds: ['kubernetes', 'compose', 'workflow'], roles: ['app'] },
-    keywords: ['image', 'docker', 'kubectl', 'helm', 'gcloud', 'newtag'],
-    check(file, report) {
-        if (isNonProductionPathV8(file.path))
-            return;
-        if (file.kind === 'kubernetes')
-            return checkKubernetes(file, report);
-        if (file.kind === 'compose') {
-            for (const s of composeOf(file).services) {
-                const tag = s.image && isOwnImageV8(s.image) && isMutable(s.image);
-                if (!tag)
-                    continue;
-                report({ line: s.imageLine, column: col(file, s.imageLine, s.image), message: `service "${s.name}" runs image "${s.image}": ":${tag}" is not an immutable release`, remediation: `Pin the release: \`image: ${parseImageRef(s.image).name}:\${APP_VERSION:?}\` (set to the commit SHA or version at deploy) or a digest. ${FIX}` });
-            }
-            return;
-        }
-        checkWorkflow(file, report);
-    }
-};
-function col(file, line, token) {
-    const at = file.line(line).indexOf(token);
-    return at === -1 ? undefined : at + 1;
-}
-function checkKubernetes(file, report) {
-    const m = kubernetesOf(file);
-    if (m.isHelmTemplate)
-        return;
-    for (const w of m.workloads) {
-        for (const c of w.containers) {
-            // Third-party images (redis:latest, busybox:stable) are not this app's releases; TF0203 covers their tags.
-            const tag = c.image && isOwnImageV8(c.image) && isMutable(c.image);
-            if (!tag)
-                continue;
-            report({
-                line: c.imageLine,
-                column: col(file, c.imageLine, c.image),
-                message: `${w.kind} "${w.name}" container "${c.name}" uses image "${c.image}": ":${tag}" is not an immutable release`,
-                remediation: `Deploy a unique tag or digest: \`image: ${parseImageRef(c.image).name}:1.4.2\` or \`@sha256:<digest>\`; with kustomize let CI run \`kustomize edit set image ${parseImageRef(c.image).name}=${parseImageRef(c.image).name}:$GITHUB_SHA\`.`
-            });
-        }
-    }
-    // kustomization.yaml: images[].newTag
-    if (!/(^|\/)kustomization\.ya?ml$/i.test(file.path))
-        return;
-    const lc = yamlOf(file).lineCounter;
-    for (const e of yamlEntries(file)) {
-        if (e.key !== 'newTag' || typeof e.value !== 'string' || !MUTABLE.has(e.value.toLowerCase()))
-            continue;
-        const p = lc.linePos(e.offset);
-        report({ line: p.line, column: p.col, message: `kustomization sets newTag "${e.value}": not an immutable release`, remediation: 'Let CI pin the tag per release: `kustomize edit set image web=ghcr.io/acme/web:$GITHUB_SHA`.' });
-    }
-}
-function checkWorkflow(file, report) {
-    const wf = workflowOf(file);
-    if (wf.jobs.length === 0)
-        return;
-    const lines = codeLinesV8(file);
-    const jobs = [...wf.jobs].sort((a, b) => a.line - b.line);
-    const jobEnd = (i) => (i + 1 < jobs.length ? jobs[i + 1].line - 1 : lines.length);
-    jobs.forEach((job, i) => {
-        const text = lines.slice(job.line - 1, jobEnd(i)).join('\n');
-        const immutable = IMMUTABLE_EVIDENCE.test(text);
-        const pushes = /\bdocker\s+push\b|\bpush:\s*true\b|--push\b|\bpodman\s+push\b/.test(text);
-        const deployish = job.environment !== undefined || /deploy|release|prod/i.test(job.id);
-        // Pushing a mutable tag is reported once per job, on the push line when there is one.
-        const pushHits = [];
-        for (let n = job.line; n <= jobEnd(i); n++) {
-            const code = lines[n - 1];
-            if (code.length > 4000)
-                continue;
-            const deploy = DEPLOY_CMD.test(code) || (deployish && SERVER_PULL.test(code));
-            const push = !immutable && pushes && PUSH_CMD.test(code);
-            if (!deploy && !push)
-                continue;
-            for (const m of code.matchAll(TAG_IN_TEXT)) {
-                let start = code.lastIndexOf(' ', m.index) + 1;
-                // Keep a `${{ ... }}` expression in the token whole.
-                const open = code.lastIndexOf('${{', m.index);
-                if (open !== -1 && open < start && code.indexOf('}}', open) < m.index + 1)
-                    start = code.lastIndexOf(' ', open) + 1;
-                const token = code.slice(start, m.index + m[0].length).replace(/^["'=]+|^--?[\w-]+=|^[\w-]+=/, '');
-                if (deploy)
-                    report({ line: n, column: start + 1, message: `deploys "${token}": ":${m[1]}" is a mutable tag, not a release id` });
-                else
-                    pushHits.push({ line: n, column: start + 1, token, isPush: /\bpush\b/.test(code) });
-                break;
-            }
-        }
-        const hit = pushHits.find((h) => h.isPush) ?? pushHits[0];
-        if (hit)
-            report({ line: hit.line, column: hit.column, message: `pushes "${hit.token}" with no immutable tag in job "${job.id}": the release has no unique id` });
-        // Deploy actions' `with: image:` inputs.
-        for (const step of job.steps) {
-            if (step.uses && /^docker\/build-push-action/.test(step.uses) && !immutable) {
-                const tags = step.with.find((w) => w.key === 'tags');
-                const pushOn = step.with.some((w) => w.key === 'push' && /true/.test(w.value));
-                const list = tags ? tags.value.split(/[\n,]+/).map((t) => t.trim()).filter(Boolean) : [];
-                const bad = list.find((t) => isMutable(t));
-                if (tags && pushOn && bad) {
-                    let line = tags.line;
-                    for (let n = tags.line; n < Math.min(lines.length, tags.line + list.length + 2); n++)
-                        if (lines[n - 1].includes(bad)) {
-                            line = n;
-                            break;
-                        }
-                    report({ line, column: col(file, line, bad), message: `pushes "${bad}" with no immutable tag in job "${job.id}": the release has no unique id` });
-                }
-            }
-            if (!step.uses || /^docker\/(build-push|metadata)-action/.test(step.uses))
-                continue;
-            for (const w of step.with) {
-                if (!DEPLOY_WITH_KEYS.has(w.key))
-                    continue;
-                const tag = isMutable(w.value.split(/\s+/)[0] ?? '');
-                if (tag)
-                    report({ line: w.line, column: col(file, w.line, w.value), message: `${step.uses.split('@')[0]} deploys "${w.value.trim()}": ":${tag}" is a mutable tag, not a release id` });
-            }
-        }
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/rules/ii-dependencies/image-without-tag.ts
 
 
+
+
+const LOCAL_FROM = 'tf0203:local-from';
+const BUILT = 'tf0203:built-image';
 const imageWithoutTag = {
     meta: {
         id: 'TF0203',
         name: 'image-without-tag',
         factor: 'II',
         severity: 'warning',
-        summary: 'A Dockerfile FROM, compose service or Kubernetes container pulls an image without a tag or with `latest`.',
+        summary: 'A Dockerfile FROM (or a development compose/Kubernetes file) pulls an image with no tag, `latest`, or a tag with no version (`alpine`, `slim`).',
         why: 'The base image is a dependency like any library: Factor II wants it declared exactly. `latest` (or no tag, which means latest) is whatever the registry serves that day, so two builds of one commit can run on different operating systems and runtimes.',
         remediation: 'Name a version tag (node:20.11-bookworm-slim, postgres:16.2), and for production images add the digest (image:tag@sha256:...), updated by Renovate or Dependabot.'
     },
-    files: { kinds: ['dockerfile', 'compose', 'kubernetes'] },
-    keywords: ['from', 'image'],
-    check(file, report) {
+    // Shell scripts, workflows and READMEs are read only for the images the repository builds itself.
+    files: { kinds: ['dockerfile', 'compose', 'kubernetes', 'source', 'workflow', 'markdown'], roles: ['app', 'dev', 'docs'] },
+    keywords: ['from', 'image', 'docker build', 'buildx', 'podman build'],
+    check(file, report, ctx) {
+        // A Dockerfile under docs/ is an example: it only tells which images get built, like a README.
+        if (file.kind === 'source' || file.kind === 'workflow' || file.kind === 'markdown' || file.role === 'docs') {
+            if (file.kind === 'source' && file.language !== 'shell')
+                return;
+            for (const name of builtImageNames(file.code))
+                ctx.facts.add(BUILT, { name });
+            return;
+        }
+        // An image a deploy manifest runs is a release: TF0503 (Factor V) judges it, once.
+        if (file.kind !== 'dockerfile' && judgedAsDeployImage(file))
+            return;
         for (const img of imageUses(file)) {
             if (img.digest)
                 continue; // a digest pins the content whatever the tag says
-            const floating = img.tag === undefined ? 'has no tag (so it is `latest`)' : img.tag.toLowerCase() === 'latest' ? 'is tagged `latest`' : undefined;
-            if (!floating)
+            if (!floatingTag(img.tag))
                 continue;
-            // The app's own image deployed as `:latest` is a release without an id: TF0503 (Factor V) reports it once.
-            if (img.where !== 'dockerfile' && reportedAsMutableRelease(file, img.ref))
-                continue;
+            const floating = describeTag(img.tag);
             const where = img.where === 'dockerfile' ? 'FROM' : img.where === 'compose' ? 'compose image' : 'container image';
+            // `FROM recommendations_base`: a bare local name may be a base image the repository builds itself
+            // (`docker build -t recommendations_base .` in a script or README): decided once every file is read.
+            if (img.where === 'dockerfile' && isBareLocalName(img)) {
+                ctx.facts.add(LOCAL_FROM, { file: file.path, line: img.line, ...(img.column !== undefined ? { column: img.column } : {}), notice: file.role === 'dev', name: img.name.toLowerCase(), message: `${where} \`${img.ref}\` ${floating}: every pull may bring a different image`, remediation: `Pin a version: \`${img.name}:<version>\` (e.g. the exact release you test with), optionally with \`@sha256:<digest>\`; let Renovate or Dependabot bump it.` });
+                continue;
+            }
             report({
                 line: img.line,
                 ...(img.column !== undefined ? { column: img.column } : {}),
-                // Compose files are local development unless named for production: the image still floats, but quietly.
-                ...(file.role === 'dev' ? { severity: 'notice' } : {}),
+                // Development compose and local-cluster manifests: the image still floats, but quietly.
+                ...(file.kind !== 'dockerfile' || file.role === 'dev' ? { severity: 'notice' } : {}),
                 message: `${where} \`${img.ref}\` ${floating}: every pull may bring a different image`,
                 remediation: `Pin a version: \`${img.name}:<version>\` (e.g. the exact release you test with), optionally with \`@sha256:<digest>\`; let Renovate or Dependabot bump it.`
             });
         }
+    },
+    checkRepo(repo, report) {
+        const pending = repo.facts.get(LOCAL_FROM);
+        if (pending.length === 0)
+            return;
+        const built = new Set(repo.facts.get(BUILT).map((b) => b.name));
+        // Compose services that build an image and name it.
+        for (const info of repo.files) {
+            if (info.kind !== 'compose')
+                continue;
+            const file = repo.get(info.path);
+            if (file)
+                for (const s of composeOf(file).services)
+                    if (s.build && s.image)
+                        built.add(parseImageRef(s.image).name.toLowerCase());
+        }
+        for (const p of pending) {
+            if (built.has(p.name))
+                continue;
+            report({ file: p.file, line: p.line, ...(p.column !== undefined ? { column: p.column } : {}), ...(p.notice ? { severity: 'notice' } : {}), message: p.message, remediation: p.remediation });
+        }
     }
 };
+/** `recommendations_base`, `myapp-base`: no registry, no namespace. Official images (node, python) are looked up too: a repository may build its own `node`. */
+function isBareLocalName(img) {
+    return !img.name.includes('/');
+}
 
 ;// CONCATENATED MODULE: ./src/rules/ii-dependencies/implicit-system-tool.ts
 
@@ -40995,9 +49817,10 @@ function declared(repo, appDir) {
         const file = repo.get(d.path);
         if (!file)
             continue;
-        const parsed = dockerfileOf(file);
+        const parsed = (0,dockerfile/* dockerfileOf */.S9)(file);
         text += `\n${parsed.instructions.filter((i) => i.keyword === 'RUN' || i.keyword === 'FROM').map((i) => i.args).join('\n')}`;
-        if (parsed.final && FULL_IMAGE.test(parsed.final.image) && !SLIM_TAG.test(parsed.final.image))
+        const base = (0,dockerfile/* baseImageOf */.IP)(parsed);
+        if (base && FULL_IMAGE.test(base) && !SLIM_TAG.test(base))
             fullImage = true;
     }
     for (const a of aptfiles)
@@ -41104,7 +49927,7 @@ function tokens(segment) {
     return out;
 }
 /** Scans one shell command line (a RUN or a script line) for installs outside the manifest. */
-function scanCommand(cmd) {
+function scanCommand(cmd, versionVars = new Set()) {
     const hits = [];
     if (cmd.length > 4000)
         return hits;
@@ -41137,7 +49960,8 @@ function scanCommand(cmd) {
             (tool === 'yarn' && sub === 'global' && toks[i + 2]?.t === 'add') ||
             (tool === 'pnpm' && /^(add|install|i)$/.test(sub ?? '') && rest.some((a) => a.t === '-g' || a.t === '--global'))) {
             const pkgs = args.filter((a) => a.t !== 'add').map((a) => a.t).filter((p) => !NPM_BOOTSTRAP.test(p.replace(/@[^@/]*$/, '')));
-            const loose = pkgs.filter((p) => !/.@\d/.test(p));
+            // `turbo@${TURBO_VERSION}` with `ARG TURBO_VERSION=2.9.4`: pinned through a build argument.
+            const loose = pkgs.filter((p) => !/.@\d/.test(p) && !versionVars.has(/.@\$\{?(\w+)\}?$/.exec(p)?.[1] ?? ''));
             if (loose.length > 0)
                 hits.push({ offset: at, message: `\`${tool} ${sub} -g ${loose.join(' ')}\` installs a global package outside package.json, at whatever version is newest`, remediation: `Add it to package.json (\`npm install --save-dev ${loose[0]}\`) and run it with \`npx\` / an npm script; if it must be global, pin it: \`npm install -g ${loose[0]}@<version>\`.` });
         }
@@ -41182,15 +50006,26 @@ const installOutsideManifest = {
     },
     files: { kinds: ['dockerfile', 'source'], roles: ['app'] },
     keywords: ['install', 'curl', 'wget'],
-    check(file, report) {
+    check(file, report, ctx) {
         if (file.kind === 'dockerfile') {
             if (file.language !== 'none')
                 return; // dockerfile.ts is code, not a Dockerfile
-            for (const ins of dockerfileOf(file).instructions) {
-                if (ins.keyword !== 'RUN')
+            const parsed = (0,dockerfile/* dockerfileOf */.S9)(file);
+            // Build arguments and env vars whose default is a version (`ARG TURBO_VERSION=2.9.4`).
+            const versionVars = new Set();
+            for (const ins of parsed.instructions) {
+                if (ins.keyword !== 'ARG' && ins.keyword !== 'ENV')
+                    continue;
+                for (const m of ins.args.matchAll(/(?:^|\s)([A-Za-z_]\w*)[= ]["']?v?\d+(?:\.\d+)*[\w.+-]*["']?(?=\s|$)/g))
+                    versionVars.add(m[1]);
+            }
+            const shipped = (0,dockerfile/* shippedStages */.N7)(parsed);
+            for (const ins of parsed.instructions) {
+                // A `dev` target stage the final image neither builds on nor copies from ships nothing.
+                if (ins.keyword !== 'RUN' || !shipped.has(ins.stage) || ctx.deploy.environmentAt(file, ins.line) !== 'production')
                     continue;
                 const text = ins.exec ? ins.exec.join(' ') : ins.args;
-                for (const h of scanCommand(text))
+                for (const h of scanCommand(text, versionVars))
                     report({ line: ins.line, message: h.message, remediation: h.remediation });
             }
             return;
@@ -41214,7 +50049,7 @@ const CHECKS = [
             const file = repo.get(path);
             if (!file)
                 return undefined;
-            const pkg = packageJsonOf(file).data;
+            const pkg = (0,package_json/* packageJsonOf */.U)(file).data;
             if (!pkg || isPublishedLibrary(pkg))
                 return undefined;
             const count = Object.keys(pkg.dependencies ?? {}).length + Object.keys(pkg.devDependencies ?? {}).length;
@@ -41227,7 +50062,7 @@ const CHECKS = [
             const fix = pm === 'pnpm' ? 'Run `pnpm install` and commit pnpm-lock.yaml; install in CI and images with `pnpm install --frozen-lockfile`.'
                 : pm === 'yarn' ? 'Run `yarn install` and commit yarn.lock; install in CI and images with `yarn install --immutable`.'
                     : 'Run `npm install` and commit package-lock.json; install in CI and images with `npm ci`.';
-            const line = pkg.dependencies ? packageJsonOf(file).lineOf('', 'dependencies') : packageJsonOf(file).lineOf('', 'devDependencies');
+            const line = pkg.dependencies ? (0,package_json/* packageJsonOf */.U)(file).lineOf('', 'dependencies') : (0,package_json/* packageJsonOf */.U)(file).lineOf('', 'devDependencies');
             return { locks: NODE_LOCKS, upward: true, tool: pm, fix, line, count };
         }
     },
@@ -41318,6 +50153,8 @@ const missingLockfile = {
         const paths = pathSet(repo);
         const byName = appManifests(repo, /^(package\.json|Pipfile|pyproject\.toml|Gemfile|go\.mod|composer\.json|Cargo\.toml)$/);
         for (const info of byName) {
+            if (repo.deploy.environmentOf(info.path, info.kind) !== 'production')
+                continue; // a manifest only development uses (a Pipfile beside an image that installs requirements.txt)
             const check = CHECKS.find((c) => c.manifest.test(baseName(info.path)));
             const want = check?.expect(repo, info.path, paths);
             if (!want)
@@ -41352,13 +50189,6 @@ const II_DEPENDENCIES_RULES = [
     implicitSystemTool
 ];
 
-;// CONCATENATED MODULE: ./src/rules/shared/lines.ts
-const MAX_LINE_LENGTH = 4000;
-/** Is the character at `offset` on a line longer than MAX_LINE_LENGTH? */
-function onLongLine(file, offset) {
-    return file.line(file.position(offset).line).length > MAX_LINE_LENGTH;
-}
-
 ;// CONCATENATED MODULE: ./src/rules/shared/placeholders.ts
 // Values that look like a credential's slot rather than a credential: templates, env references,
 // "your-key-here" prose. The generic secret rules stay quiet on all of these; that is what keeps
@@ -41385,10 +50215,23 @@ const PLACEHOLDER_WORDS = new Set([
     'required', 'optional', 'string', 'str', 'bearer', 'basic', 'xxx', 'n/a', 'na', 'unset', 'missing', 'secretkey',
     'secret_key', 'mysecret', 'my_secret', 'yoursecret', 'your_secret', 'mypassword', 'yourpassword'
 ]);
+/**
+ * Example credentials published in providers' documentation (Slack's API docs bot token, AWS's
+ * AKIAIOSFODNN7EXAMPLE secret): copied into fixtures and READMEs, valid nowhere.
+ */
+const PUBLISHED_EXAMPLES = new Set([
+    'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
+    'xoxp-23984754863-2348975623103',
+    'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY'
+]);
+const isPublishedExample = (value) => PUBLISHED_EXAMPLES.has(value.trim());
 /** A value that stands for "put the real secret here", not a real secret. */
 function isPlaceholder(value) {
     const v = value.trim().replace(/^['"`]|['"`]$/g, '');
     if (v === '')
+        return true;
+    if (PUBLISHED_EXAMPLES.has(v))
         return true;
     const lower = v.toLowerCase();
     if (PLACEHOLDER_WORDS.has(lower))
@@ -41415,6 +50258,8 @@ const SERVICE_NAME = /^[a-z][a-z0-9_-]{0,62}$/i;
 const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|host\.docker\.internal)$/i;
 /** Passwords container images document as their defaults (postgres, RabbitMQ guest, MinIO, Bitnami). */
 const IMAGE_DEFAULTS = new Set(['postgres', 'guest', 'root', 'admin', 'mysql', 'mongo', 'rabbitmq', 'redis', 'minioadmin', 'bitnami', 'neo4j', 'yourstrong(!)password']);
+/** A password container images document as their default (postgres, root, guest, minioadmin). */
+const isImageDefaultPassword = (password) => IMAGE_DEFAULTS.has(password.toLowerCase());
 /**
  * A local stack's default login: the password equals the user name or is an image's documented
  * default (postgres:postgres, guest:guest), and the host is a compose service name or local.
@@ -41422,6 +50267,45 @@ const IMAGE_DEFAULTS = new Set(['postgres', 'guest', 'root', 'admin', 'mysql', '
  */
 function isStackDefault(user, password, host) {
     return (SERVICE_NAME.test(host) || LOCAL_HOST.test(host)) && ((user !== '' && password === user) || IMAGE_DEFAULTS.has(password.toLowerCase()));
+}
+/**
+ * A slot for a value, not a value: empty, an env reference, <your-key>, [TOKEN], xxx/***, your_…/…_here,
+ * SOPS/Vault armour. Narrower than isPlaceholder: `changeme`, `password`, `admin` are not slots but stock
+ * values, and in production config a stock value is the deploy's credential.
+ */
+function isTemplateSlot(value) {
+    const v = value.trim().replace(/^['"`]|['"`]$/g, '');
+    return (v === '' ||
+        isEnvReference(v) ||
+        /^<[^<>]{1,100}>$|^\[[^[\]]{1,100}\]$|^\{[^{}]{1,100}\}$/.test(v) ||
+        /^(.)\1*$/.test(v) ||
+        /^[x*•.\-_#?]+$/i.test(v) ||
+        /\*{3}|x{4}|X{4}|\.{3}|…/.test(v) ||
+        /^your[-_ ]|_here$|-here$|^insert[-_ ]|^enter[-_ ]|^put[-_ ]|^(none|null|nil|undefined|redacted|todo|tbd|fixme)$/i.test(v) ||
+        /placeholder|example|dummy|sample/i.test(v) || // says what it is
+        /^ENC\[[A-Z0-9_]{2,30},data:/.test(v) ||
+        v.startsWith('$ANSIBLE_VAULT;'));
+}
+/** A flag or a count, not a credential: true/false, yes/no, on/off, 0/1, small numbers ("0" meaning unset). */
+const isFlagValue = (value) => /^(true|false|yes|no|on|off|enabled?|disabled?|\d{1,6})$/i.test(value.trim());
+const ECHO_FILLER = new Set(['my', 'your', 'the', 'some', 'a', 'default', 'value', 'name', 'key', 'field', 'param', 'column', 'attr', 'prop', 'label', 'server', 'app', 'new', 'old', 'current', 'confirm']);
+/**
+ * The value restates its own name (COLUMNNAME_Password = "Password", PARAM_SFTP_PASSWORD =
+ * "SFTPPassword", invalidateToken = "invalidate-token", key_password = "server_key_password"):
+ * a column, parameter or message-type id, or a slot's placeholder, never a credential.
+ */
+function isNameEcho(name, value) {
+    const split = (s) => s
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[^A-Za-z]+/)
+        .filter(Boolean)
+        .map((w) => w.toLowerCase());
+    if (!/^[A-Za-z][A-Za-z:._/-]{1,80}$/.test(value))
+        return false;
+    const nameWords = new Set(split(name));
+    const valueWords = split(value);
+    return valueWords.length > 0 && valueWords.some((w) => nameWords.has(w)) && valueWords.every((w) => nameWords.has(w) || ECHO_FILLER.has(w));
 }
 
 ;// CONCATENATED MODULE: ./src/rules/shared/backing-service-urls.ts
@@ -41443,6 +50327,20 @@ const HTTP_SEARCH_PORTS = new Set(['9200', '9243', '8983']);
 const S3_HOST = /(^|\.)(s3([.-][\w-]{1,40})?\.amazonaws\.com|digitaloceanspaces\.com|r2\.cloudflarestorage\.com|storage\.googleapis\.com|backblazeb2\.com)$/i;
 /** Placeholder hosts in messages and docstrings: host, hostname, example.com, <host>, ${HOST}. */
 const PLACEHOLDER_HOST = /^(host|hostname|server|your[\w-]*|my[\w-]*host|example(\.\w+)?|[\w.-]*\.example(\.\w+)?|[\w.-]*example\.(com|org|net)|x+|\*|.*[${}<>%].*)$/i;
+/**
+ * JavaMail/Jakarta Mail and Spring property keys (`mail.smtp.host`, `mail.transport.protocol`,
+ * `mail.store.protocol`, `smtp.starttls.enable`): names of settings, not hosts.
+ */
+const MAIL_PROPERTY_KEY = /^(?:mail\.(?:smtps?|imaps?|pop3s?|transport|store|debug|mime|event|from|user|host|port|protocol)(?:\.|$)|[\w.-]*\.(?:host|port|protocol|auth|timeout|connectiontimeout|writetimeout|user|username|password|from|enable|required|starttls|ssl|class|debug|trust|socketFactory|fallback|quitwait|localhost)$)/i;
+/**
+ * `es`, `es01`, `es-master`, `es.internal`: an Elasticsearch node by its usual short name. A public
+ * site's language subdomain (`es.wikipedia.org`, `es.example.com`) is not, unless a port says so.
+ */
+function isEsHost(host, port) {
+    if (!/(^|[.-])es\d*([.-]|$)/i.test(host))
+        return false;
+    return port !== undefined || !host.includes('.') || /\.(local|internal|lan|svc|cluster\.local|consul)$/i.test(host);
+}
 function findLocators(text) {
     const out = [];
     if (text.length > 4000)
@@ -41456,7 +50354,7 @@ function findLocators(text) {
             continue;
         let kind = SCHEME_KIND[scheme];
         if (!kind && (scheme === 'http' || scheme === 'https')) {
-            if ((port && HTTP_SEARCH_PORTS.has(port)) || /(^|[.-])(elasticsearch|opensearch|es)([.-]|$)|\.found\.io$|\.elastic-cloud\.com$/i.test(host))
+            if ((port && HTTP_SEARCH_PORTS.has(port)) || /(^|[.-])(elasticsearch|opensearch)([.-]|$)|\.found\.io$|\.elastic-cloud\.com$/i.test(host) || isEsHost(host, port))
                 kind = ['search', 'ELASTICSEARCH_URL'];
             else if (S3_HOST.test(host) && /endpoint/i.test(text))
                 kind = ['object storage', 'S3_ENDPOINT'];
@@ -41479,9 +50377,11 @@ function findLocators(text) {
     if (broker && /broker|bootstrap|kafka/i.test(text) && !PLACEHOLDER_HOST.test(broker[2])) {
         out.push({ token: `${broker[2]}:${broker[3]}`, host: broker[2], kind: 'queue', envVar: 'KAFKA_BROKERS', index: broker.index + 1 });
     }
-    const smtp = /(['"])((?:smtp|email-smtp|smtp-relay|mail)\.[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})\1/.exec(text);
-    if (smtp && /\.[a-z]{2,}$/i.test(smtp[2]) && !PLACEHOLDER_HOST.test(smtp[2])) {
+    for (const smtp of text.matchAll(/(['"])((?:smtp|email-smtp|smtp-relay|mail)\.[\w-]{1,63}(?:\.[\w-]{1,63}){1,6})\1/g)) {
+        if (!/\.[a-z]{2,}$/i.test(smtp[2]) || PLACEHOLDER_HOST.test(smtp[2]) || MAIL_PROPERTY_KEY.test(smtp[2]))
+            continue;
         out.push({ token: smtp[2], host: smtp[2], kind: 'smtp', envVar: 'SMTP_HOST', index: smtp.index + 1 });
+        break;
     }
     return out;
 }
@@ -41582,16 +50482,6 @@ function isFallbackAt(lines, i, index, aliases = ['env']) {
     }
     return true;
 }
-/** Files named for development or tests (settings_dev.py, config/environments/test.rb, application-local.yml). */
-function isDevOrTestName(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    return (/(^|[._-])(dev|devel|development|local|test|tests|testing|ci|e2e|spec)([._-]|$)/i.test(name) ||
-        // JVM integration tests (Failsafe `*IT.java`, `*IntegrationTest.kt`) and Gradle test source sets (src/integrationTest/...).
-        /[a-z0-9](IT|ITCase|IntegrationTests?)\.(java|kt|groovy|scala)$/.test(name) ||
-        /(^|\/)src\/(integrationTest|intTest|it|testFixtures|functionalTest)\//.test(path) ||
-        // Go/JS test-helper packages: internal/testutil/db.go, pkg/testhelpers/redis.go
-        /(^|\/)(testutils?|testhelpers?|testsupport|testfixtures|testing)\//.test(path));
-}
 /** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
 const CLIENT_HINT = /\b(pg|postgres|mysql2?|mariadb|mongoose|mongodb|redis|ioredis|bull(mq)?|amqplib|kafkajs|nodemailer|@elastic\/elasticsearch|knex|sequelize|typeorm|prisma|psycopg2?|pymysql|MySQLdb|sqlalchemy|create_engine|pymongo|motor|smtplib|pika|kombu|celery|confluent_kafka|elasticsearch|aiokafka|Sequel|ActiveRecord|Redis\.new|Bunny|Jedis|Lettuce|JavaMailSender|DriverManager|database\/sql|go-redis|sarama|amqp091|gorm|mgo)\b/;
 /** How to read a locator from the environment, in the app's language/framework; `config` for YAML/properties files. */
@@ -41639,166 +50529,20 @@ function docstringRanges(code) {
     }
     return out;
 }
-const DEV_WORD = /\b(development|dev|test|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b/;
-const DEV_SECTION_KEY = /^\s*['"]?(development|dev|test|testing|local)['"]?\s*[:=]\s*[{(]/;
-/** `if not DEBUG:`, `if (!isDev)`, `NODE_ENV !== 'development'`: the production side of the flag. */
-const NEGATED_DEV = /\bnot\s+[\w.]{0,40}(DEBUG|dev|development)\b|!\s*[\w.]{0,40}(isDev|isDevelopment|DEBUG|__DEV__)\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|dev|DEBUG)/i;
-const BLOCK_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|when|unless|case|configure)\b|\bif\s*\(/;
-/** `class DevelopmentConfig(Config):`, `class TestSettings`: a per-environment config class for dev or tests (Flask, pydantic). */
-const DEV_CLASS = /^\s*class\s+(Dev|Development|Test|Testing|Local)(Config|Settings|Configuration)?\b|^\s*class\s+\w{0,40}(Dev|Development|Test|Testing|Local)(Config|Settings|Configuration)\b/;
-/**
- * Is line `i` (0-based) code that only runs in development or tests: the body of an
- * `if (NODE_ENV === 'development')` / `if settings.DEBUG:` block, or a ternary on such a flag?
- */
-function inDevBranch(lines, i) {
-    const line = lines[i] ?? '';
-    if (/\b(development|isDev|isDevelopment|__DEV__|DEBUG)\b[^?\n]{0,80}\?/.test(line))
-        return true;
-    // `development: { db: { host: 'localhost' } }` on one line: the line opens the dev section itself.
-    if (DEV_SECTION_KEY.test(line) && !/\b(production|prod|staging)['"]?\s*[:=]/.test(line))
-        return true;
-    let indent = line.search(/\S/);
-    for (let j = i - 1; j >= Math.max(0, i - 40); j--) {
-        const prev = lines[j];
-        if (prev.length > 4000 || prev.trim() === '')
-            continue;
-        const pIndent = prev.search(/\S/);
-        if (pIndent >= indent)
-            continue;
-        if (DEV_CLASS.test(prev))
-            return true;
-        // `development: { db: {...} }`: a per-environment object of which this is the dev/test part.
-        if (DEV_SECTION_KEY.test(prev))
-            return true;
-        if (/^\s*['"]?[\w-]{1,60}['"]?\s*[:=]\s*[{([]\s*$/.test(prev)) {
-            indent = pIndent; // an intermediate object key (db: {): keep climbing
-            continue;
-        }
-        if (!BLOCK_HEADER.test(prev) || !DEV_WORD.test(prev) || NEGATED_DEV.test(prev))
-            return false;
-        return !/\bprod(uction)?\b/.test(prev.replace(/!==?\s*['"]prod(uction)?['"]/, ' dev '));
-    }
-    return false;
+
+;// CONCATENATED MODULE: ./src/rules/shared/lines.ts
+const MAX_LINE_LENGTH = 4000;
+/** Is the character at `offset` on a line longer than MAX_LINE_LENGTH? */
+function onLongLine(file, offset) {
+    return file.line(file.position(offset).line).length > MAX_LINE_LENGTH;
 }
 
-;// CONCATENATED MODULE: ./src/rules/iii-config/signing-secrets.ts
-const STR = String.raw `(["'])([^"'\n\\]{0,300})\1`;
-const JS = [
-    [new RegExp(String.raw `\b(?:session|expressSession|cookieSession|koaSession|fastifySession|fastifySecureSession)\s*\(\s*\{[^}]{0,800}?\bsecret\s*:\s*\[?\s*${STR}`, 'g'), 'session secret', 'SESSION_SECRET', 'ession'],
-    [new RegExp(String.raw `\b(?:cookieSession|session)\s*\(\s*\{[^}]{0,800}?\bkeys\s*:\s*\[\s*${STR}`, 'g'), 'cookie-session key', 'SESSION_KEYS', 'ession'],
-    [new RegExp(String.raw `\bcookieParser\s*\(\s*${STR}`, 'g'), 'cookie-parser secret', 'COOKIE_SECRET', 'cookieParser'],
-    [new RegExp(String.raw `\bjwt\.(?:sign|verify)\s*\(\s*(?:[\w.$]{1,80}(?:\([^()]{0,200}\))?|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'jwt.'],
-    [new RegExp(String.raw `\b(?:expressjwt|expressJwt|jwtMiddleware|koaJwt)\s*\(\s*\{[^}]{0,400}?\bsecret\s*:\s*${STR}`, 'g'), 'JWT middleware secret', 'JWT_SECRET', 'wt'],
-    [new RegExp(String.raw `\bsecretOrKey\s*:\s*${STR}`, 'g'), 'passport-jwt key', 'JWT_SECRET', 'secretOrKey']
-];
-const PY = [
-    [new RegExp(String.raw `\bapp\.secret_key\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask secret_key', 'SECRET_KEY', 'secret_key'],
-    [new RegExp(String.raw `\b\w{1,40}\.config\[\s*["'](?:SECRET_KEY|JWT_SECRET_KEY)["']\s*\]\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY', '.config['],
-    [new RegExp(String.raw `\b\w{1,40}\.config\.update\s*\([^)]{0,400}?\b(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY', '.config.update'],
-    [new RegExp(String.raw `^SECRET_KEY\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Django SECRET_KEY', 'SECRET_KEY', 'SECRET_KEY'],
-    // Flask config objects: class Config: SECRET_KEY = '...'
-    [new RegExp(String.raw `^[ \t]+(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Flask config SECRET_KEY', 'SECRET_KEY', 'SECRET_KEY'],
-    [new RegExp(String.raw `\bjwt\.(?:encode|decode)\s*\(\s*(?:[\w.]{1,80}|\{[^{}]{0,300}\})\s*,\s*[bru]{0,2}${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'jwt.']
-];
-const RB = [
-    [new RegExp(String.raw `\bsecret_key_base\s*(?:=|:|=>)\s*${STR}`, 'g'), 'Rails secret_key_base', 'SECRET_KEY_BASE', 'secret_key_base'],
-    [new RegExp(String.raw `\bJWT\.(?:encode|decode)\s*\(\s*(?:[\w.@]{1,80}|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'JWT.']
-];
-const JAVA = [
-    [new RegExp(String.raw `\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*${STR}`, 'g'), 'JWT HMAC key', 'JWT_SECRET', 'HMAC'],
-    [new RegExp(String.raw `\.signWith\s*\([^;]{0,120}?,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', '.signWith'],
-    [new RegExp(String.raw `\bhmacShaKeyFor\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'hmacShaKeyFor']
-];
-const GO = [
-    [new RegExp(String.raw `\bSignedString\s*\(\s*\[\]byte\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'SignedString'],
-    [new RegExp(String.raw `\b(?:NewCookieStore|NewStore|NewFilesystemStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*${STR}`, 'g'), 'session store key', 'SESSION_SECRET', 'Store'],
-    [new RegExp(String.raw `\b(?:jwt|signing|hmac|session|secret)\w{0,20}\s*(?:=|:=)\s*\[\]byte\s*\(\s*${STR}`, 'gi'), 'signing key', 'JWT_SECRET', '[]byte']
-];
-const BY_LANG = { javascript: JS, typescript: JS, python: PY, ruby: RB, java: JAVA, kotlin: JAVA, go: GO };
-/** Settings files meant for development or tests (settings/dev.py, settings/dev_docker.py, settings/e2e.py, local_settings.py, test_settings.py). */
-const isDevSettings = (path) => /(^|[/_.-])(dev|development|local|test|tests|testing|ci)(_settings)?\.py$/i.test(path) ||
-    /(^|\/)(local|test|dev)_?settings\.py$/i.test(path) ||
-    /(^|\/)settings\/(dev|development|local|debug|test|tests|testing|e2e|ci)([_.-][^/]*)?\.py$/i.test(path);
-/** settings_local_example.py, config.sample.js: templates to copy, not deployed code. */
-const isTemplatePath = (path) => /(^|[/_.-])(example|sample|template|tpl|dist)([._-][^/]*)?$/i.test(path.slice(path.lastIndexOf('/') + 1));
-function signingLiterals(file) {
-    return file.parse('iii-signing-literals', (f) => {
-        const table = BY_LANG[f.language];
-        if (!table)
-            return [];
-        const out = [];
-        const code = f.code;
-        for (const [re, what, env, needs] of table) {
-            if (!code.includes(needs))
-                continue;
-            // Django's SECRET_KEY only in settings modules
-            if (what === 'Django SECRET_KEY' && !/settings/i.test(f.path) && !code.includes('INSTALLED_APPS'))
-                continue;
-            if (what === 'Flask config SECRET_KEY' && !/^class\s+\w*Config\b/m.test(code))
-                continue;
-            re.lastIndex = 0;
-            for (let m = re.exec(code); m; m = re.exec(code)) {
-                const value = m[m.length - 1];
-                out.push({ offset: m.index + m[0].length - value.length - 1, value, what, env });
-            }
-        }
-        return out;
-    });
-}
-
+// EXTERNAL MODULE: ./src/engine/secret-shapes.ts
+var secret_shapes = __nccwpck_require__(7703);
 ;// CONCATENATED MODULE: ./src/rules/iii-config/secret-patterns.ts
 
 
 
-
-// Distinctive prefixes only: a match is a credential whatever its entropy. Bounded repetitions.
-const TOKEN_PATTERNS = [
-    { id: 'aws-access-key-id', label: 'AWS access key id', re: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/g, ignore: (t) => t.endsWith('EXAMPLE') },
-    { id: 'github-token', label: 'GitHub token', re: /\b(gh[pousr]_[A-Za-z0-9]{36,251})\b/g },
-    { id: 'github-fine-grained-pat', label: 'GitHub fine-grained personal access token', re: /\b(github_pat_[A-Za-z0-9_]{50,255})\b/g },
-    { id: 'gitlab-token', label: 'GitLab personal access token', re: /\b(glpat-[A-Za-z0-9_-]{20,64})(?![A-Za-z0-9_-])/g },
-    { id: 'slack-token', label: 'Slack token', re: /\b(xox[baprs]-(?:\d{6,15}-){1,3}[A-Za-z0-9-]{10,100})(?![A-Za-z0-9-])/g },
-    { id: 'slack-webhook', label: 'Slack incoming webhook URL', re: /(https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9+/]{20,120})/g },
-    { id: 'stripe-live-key', label: 'Stripe live secret key', re: /\b((?:sk|rk)_live_[A-Za-z0-9]{20,247})\b/g },
-    { id: 'twilio-api-key', label: 'Twilio API key', re: /\b(SK[0-9a-f]{32})\b/g },
-    { id: 'sendgrid-api-key', label: 'SendGrid API key', re: /\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g },
-    { id: 'anthropic-api-key', label: 'Anthropic API key', re: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{32,200})(?![A-Za-z0-9_-])/g },
-    { id: 'openai-api-key', label: 'OpenAI API key', re: /\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160})(?![A-Za-z0-9_-])/g },
-    { id: 'openai-project-key', label: 'OpenAI project API key', re: /\b(sk-(?:proj|svcacct)-[A-Za-z0-9_-]{40,200})(?![A-Za-z0-9_-])/g },
-    { id: 'npm-token', label: 'npm access token', re: /\b(npm_[A-Za-z0-9]{36})\b/g },
-    { id: 'pypi-token', label: 'PyPI upload token', re: /\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,200})(?![A-Za-z0-9_-])/g },
-    { id: 'shopify-token', label: 'Shopify access token', re: /\b(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})\b/g },
-    { id: 'digitalocean-token', label: 'DigitalOcean token', re: /\b(do[opr]_v1_[a-f0-9]{64})\b/g },
-    { id: 'vault-token', label: 'HashiCorp Vault token', re: /\b(hv[sb]\.[A-Za-z0-9_-]{24,200})(?![A-Za-z0-9_-])/g },
-    { id: 'huggingface-token', label: 'Hugging Face token', re: /\b(hf_[A-Za-z]{34})\b/g },
-    { id: 'databricks-token', label: 'Databricks token', re: /\b(dapi[a-f0-9]{32})\b/g },
-    { id: 'square-token', label: 'Square access token', re: /\b(sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60})(?![A-Za-z0-9_-])/g },
-    { id: 'doppler-token', label: 'Doppler token', re: /\b(dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44})\b/g },
-    {
-        id: 'azure-storage-key', label: 'Azure storage account key', re: /AccountKey=([A-Za-z0-9+/]{80,90}={0,2})/g,
-        // The storage emulator's well-known key is public.
-        ignore: (t) => t.startsWith('Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq')
-    }
-];
-/** Lower-case prefilter keywords covering TOKEN_PATTERNS. */
-const TOKEN_KEYWORDS = [
-    'akia', 'asia', 'abia', 'acca', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'xox', 'hooks.slack.com',
-    'sk_live_', 'rk_live_', 'twilio', 'sg.', 'sk-', 'npm_', 'pypi-', 'shp', 'do_v1_', 'dop_v1_', 'dor_v1_', 'hvs.', 'hvb.', 'hf_', 'dapi',
-    'sq0', 'dp.', 'accountkey='
-];
-/** The first provider token in `text`, if any (used by other rules to defer to TF0301). */
-function findToken(text) {
-    for (const pattern of TOKEN_PATTERNS) {
-        pattern.re.lastIndex = 0;
-        for (let m = pattern.re.exec(text); m; m = pattern.re.exec(text)) {
-            if (!pattern.ignore?.(m[1])) {
-                pattern.re.lastIndex = 0;
-                return { pattern, token: m[1], index: m.index + m[0].indexOf(m[1]) };
-            }
-        }
-    }
-    return undefined;
-}
 /** Words of an identifier: dbPassword, DB_PASSWORD, spring.datasource.password -> lower-case words. */
 function words(name) {
     return name
@@ -41835,6 +50579,32 @@ function secretNameKind(name) {
     if (last === 'base' && prev === 'key')
         return 'token'; // Rails secret_key_base
     return undefined;
+}
+const SIGNING_WORDS = new Set(['jwt', 'signing', 'session', 'cookie', 'hmac', 'encryption', 'encrypt', 'cipher', 'nextauth', 'csrf', 'webhook']);
+/**
+ * A secret the application itself signs or encrypts with (JWT_SECRET, SESSION_SECRET, SECRET_KEY,
+ * secret_key_base, tokenSigningKey, a webhook secret it verifies with): whatever its value, a literal one lets anyone forge sessions.
+ * A credential presented to another service (DB_PASSWORD, STRIPE_API_KEY) is not one of these.
+ */
+function isSigningName(name) {
+    if (!secretNameKind(name))
+        return false;
+    const w = words(name);
+    if (w.some((x) => SIGNING_WORDS.has(x)))
+        return true;
+    return /^((django|flask|rails|app|application|site|live_server|server|auth)_)?(secret_key(_base)?|secret|app_key|app_secret)$/.test(w.join('_'));
+}
+/**
+ * The password of a key file or key store (SSL_KEY_PASSWORD, KEY_STORE_PASSWORD, cacerts password):
+ * the key material is the file the deploy supplies; a default password for it opens nothing by itself.
+ */
+function isKeyFilePassword(name) {
+    const w = words(name);
+    if (secretNameKind(name) !== 'password')
+        return false;
+    if (w.some((x) => ['store', 'keystore', 'truststore', 'cacerts', 'pem', 'jks', 'p12', 'pkcs12', 'pfx', 'keyfile'].includes(x)))
+        return true;
+    return w.length >= 2 && w[w.length - 2] === 'key';
 }
 /** DB_PASSWORD from dbPassword / spring.datasource.password (Spring's relaxed binding agrees). */
 function envName(name) {
@@ -41884,8 +50654,9 @@ function moveToEnv(file, name, rotate) {
 }
 /** The variable or key a literal at `offset` is assigned to, looking back on its line. */
 function nameBefore(text, offset) {
-    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 300);
-    const prefix = text.slice(lineStart, offset);
+    // At most 300 characters back: lastIndexOf('\n') over a 300 KB line, once per match, was quadratic.
+    const window = text.slice(Math.max(0, offset - 300), offset);
+    const prefix = window.slice(window.lastIndexOf('\n') + 1);
     const m = /([A-Za-z_$][\w.$-]{0,80})['"\]]?\s*(?:=>|:=|\?\?=|\|\|=|[:=])\s*(?:[\w.]{1,40}\(\s*)?['"`]?[^'"`\s=:]{0,200}$/.exec(prefix);
     return m ? m[1].replace(/^\$/, '') : undefined;
 }
@@ -41907,7 +50678,7 @@ function workflowServiceSecrets(file) {
         const ci = CI_CONFIG.test(f.path) && /^\s*-?\s*services:/m.test(f.text);
         if (f.kind !== 'workflow' && !ci)
             return out;
-        for (const e of yamlEntries(f)) {
+        for (const e of (0,yaml/* yamlEntries */.go)(f)) {
             const value = e.value === null ? '' : String(e.value);
             if (value === '')
                 continue;
@@ -41917,52 +50688,9 @@ function workflowServiceSecrets(file) {
         return out;
     });
 }
-/** Test-runner setup and config: jest.setup.js, setupTests.ts, vitest.config.ts, playwright.config.ts, cypress.config.js. */
-const TEST_RUNNER_FILE = /(^|\/)((jest|vitest|playwright|cypress|karma|wdio|ava|mocha)[.-](setup|config|globals?|env)[^/]*|setup-?tests|test-?setup|\.mocharc[^/]*)\.[cm]?[jt]sx?$/i;
-/** Files that only a developer's machine or the test suite loads. */
-function isDevOrTestSupportPath(path) {
-    return (TEST_RUNNER_FILE.test(path) ||
-        /(^|\/)tests?\.py$|\.(cy|e2e|e2e-spec)\.[cm]?[jt]sx?$/.test(path) || // Django's app/tests.py, Cypress *.cy.ts, *.e2e.ts
-        /(^|\/)config\/(development|dev|local|test)\.[cm]?[jt]s$|(^|\/)[^/]*[._-](local|development)\.[cm]?[jt]s$/.test(path) || // node-config, config.local.js
-        /(^|\/)config\/environments\/(development|test)\.rb$/.test(path) || // Rails
-        /(^|\/)db\/seeds\/(development|test|dev)(\/|\.rb$)/.test(path) || // per-environment seeds
-        isDevSettings(path) || // Django/Flask settings modules
-        /(^|\/)\.storybook\/|\.stories\.[jt]sx?$|\.stories\.mdx$/.test(path) // Storybook demo data
-    );
-}
-/** A header whose block runs only outside production: `unless Rails.env.production?`, `if (NODE_ENV !== 'production')`. */
-const NOT_PRODUCTION_HEADER = /^\s*(\}\s*)?(unless\s+[\w.:]{0,40}production\?|(if|elsif|elif)\b.{0,40}(!\s*[\w.:]{0,40}(production\?|isProduction|isProd)\b|!==?\s*['"]prod(uction)?['"]|\bnot\s+[\w.]{0,40}(is_)?prod(uction)?\b))/i;
-const DEV_HEADER = /^\s*(configure\s+:(development|test)\b|(if|elsif|unless)\s+Rails\.env\.(development|test|local)\?\s*$)/;
-const DEV_MODIFIER = /\b(if\s+Rails\.env\.(development|test)\?|unless\s+Rails\.env\.production\?)\s*$/;
-/**
- * Is the code at `offset` only run in development or tests: inside `if Rails.env.development?`,
- * `configure :development do`, `if settings.DEBUG:`, `if (process.env.NODE_ENV === 'development')`,
- * `unless Rails.env.production?`, or a line ending in `if Rails.env.development?`?
- */
-function inDevOnlyCode(file, offset) {
-    const i = file.position(offset).line - 1;
-    const lines = file.lines;
-    if (DEV_MODIFIER.test(lines[i] ?? '') || inDevBranch(lines, i))
-        return true;
-    let indent = (lines[i] ?? '').search(/\S/);
-    for (let j = i - 1; j >= Math.max(0, i - 30); j--) {
-        const prev = lines[j];
-        if (prev.trim() === '' || prev.length > 4000)
-            continue;
-        const pIndent = prev.search(/\S/);
-        if (pIndent >= indent)
-            continue;
-        // Each enclosing block, innermost first; an `else` ends the climb (its condition is the opposite).
-        if (NOT_PRODUCTION_HEADER.test(prev) || DEV_HEADER.test(prev))
-            return true;
-        if (pIndent === 0 || /^\s*(\}\s*)?(else|elsif|elif|when)\b/.test(prev))
-            return false;
-        indent = pIndent;
-    }
-    return false;
-}
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/config-grouped-by-environment.ts
+
 
 
 const ENV_NAMES = 'production|prod|staging|stage|stg|development|dev|test|testing|qa|uat|preprod';
@@ -41975,6 +50703,7 @@ const URL_HOST = /\b(?:https?|wss?|postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv
 const HOST_KEY = /["']?\b([A-Za-z_]*(?:host|hostname|server|endpoint|domain|dsn|address)(?:name)?)["']?\s*(?:=>|:=|=|:)\s*(["']?)([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})["']?/gi;
 const ENV_EXPR = String.raw `(?:process\.env(?:\.|\[["'])(?:NODE_ENV|APP_ENV|ENV|ENVIRONMENT|STAGE|DEPLOY_ENV|RAILS_ENV|RACK_ENV|FLASK_ENV|GO_ENV|APP_ENVIRONMENT)["'\]]?|os\.(?:environ\.get|getenv|Getenv)\(\s*["'][A-Z_]*(?:ENV|ENVIRONMENT|STAGE|SETTINGS_MODULE|PROFILES_ACTIVE)["'][^)]{0,40}\)|os\.environ\[["'][A-Z_]*(?:ENV|ENVIRONMENT|SETTINGS_MODULE)["']\]|ENV\[["'](?:RAILS_ENV|RACK_ENV|APP_ENV)["']\]|System\.getenv\(\s*"[A-Z_]*(?:ENV|ENVIRONMENT|PROFILE)"\s*\)|Rails\.env|\b(?:env|environment|appEnv|app_env|nodeEnv|NODE_ENV|APP_ENV|ENV|ENVIRONMENT|currentEnv|current_env)\b)`;
 const COND = new RegExp(String.raw `${ENV_EXPR}\s*(?:===?|!==?|\.equals\(|\bis\b)\s*["'](?:[\w]{1,40}\.){0,4}(${ENV_NAMES})["']|["'](${ENV_NAMES})["']\s*(?:===?|\.equals\()\s*${ENV_EXPR}|Rails\.env\.(${ENV_NAMES})\?|\bswitch\s*\(\s*${ENV_EXPR}\s*\)|\bcase\s+${ENV_EXPR}\b`, 'g');
+const config_grouped_by_environment_ENV_BRANCH = new RegExp(COND.source);
 const ENV_KEYED = new RegExp(String.raw `(?:^|[\s{,(])["']?(${ENV_NAMES})["']?\s*(?:=>|=|:)\s*(?:\{|dict\(|$)`, 'gim');
 const configGroupedByEnvironment = {
     meta: {
@@ -42037,7 +50766,7 @@ function firstHit(file, start, end) {
     const text = file.code.slice(start, end);
     const hits = [];
     for (const m of text.matchAll(URL_HOST))
-        if (!LOCAL.test(m[1]) && m[1].includes('.'))
+        if (!LOCAL.test(m[1]) && m[1].includes('.') && !isOverriddenDefault(file, start + m.index))
             hits.push({ offset: start + m.index + m[0].indexOf(m[1]), what: `host ${m[1]}` });
     for (const m of text.matchAll(HOST_KEY)) {
         const host = m[3];
@@ -42051,6 +50780,16 @@ function firstHit(file, start, end) {
     }
     hits.sort((a, b) => a.offset - b.offset);
     return hits[0];
+}
+/** A literal that is the fallback of an environment lookup (`ENV.fetch("X") { "https://..." }`): the deploy overrides it. */
+function isOverriddenDefault(file, offset) {
+    if (file.kind !== 'source')
+        return false;
+    const { line, column } = file.position(offset);
+    // `process.env.APP_ENV === 'staging' ? '...' : '...'` selects by environment name: that is this rule's finding.
+    if (config_grouped_by_environment_ENV_BRANCH.test(file.lines[line - 1] ?? ''))
+        return false;
+    return isFallbackAt(file.lines, line - 1, column - 1, envAliases(file.code));
 }
 /** The block a condition or key opens: braces for C-like code and JSON, indentation otherwise. */
 function blockAfter(file, from) {
@@ -42114,7 +50853,7 @@ function configEntries(file) {
     });
 }
 function fromYaml(f) {
-    return yamlEntries(f)
+    return (0,yaml/* yamlEntries */.go)(f)
         .filter((e) => e.value !== null && typeof e.value !== 'boolean')
         .map((e) => {
         const key = e.path.filter((p) => typeof p === 'string').join('.');
@@ -42134,9 +50873,12 @@ function fromLines(f) {
     const code = f.code;
     let section = '';
     let offset = 0;
-    for (const line of code.split(/\r\n|\r|\n/)) {
+    // split keeping each line's own terminator: CRLF files must not drift one character per line
+    const re = /([^\r\n]*)(\r\n|\r|\n|$)/g;
+    for (let lm = re.exec(code); lm && lm[0] !== ''; lm = re.exec(code)) {
+        const line = lm[1];
         const start = offset;
-        offset += line.length + 1;
+        offset += lm[0].length;
         if (line.length > 4000)
             continue;
         const sec = /^\s*\[+\s*([^\]]{1,120}?)\s*\]+\s*$/.exec(line);
@@ -42314,7 +51056,42 @@ const isHexDigest = (v) => /^[0-9a-f]{40}$|^[0-9a-f]{64}$/i.test(v);
 /** A file path (/var/secrets/key.json, ./certs/tls.key, key.json): where a credential is mounted, not the credential. */
 const looksLikePath = (v) => /^(\.{0,2}\/|~\/)[^\s]*$/.test(v) || /^[\w.-]{1,100}\.(json|ya?ml|pem|key|crt|cer|p12|pfx|jks|txt|js|ts|py|rb|go|java|env)$/i.test(v);
 const looksLikePathOrUrl = (v) => looksLikePath(v) || /^[a-z][a-z0-9+.-]{1,20}:\/\//i.test(v);
-const looksLikeIdentifier = (v) => /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || /^[a-z]+(?:[._-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v);
+/**
+ * An identifier, not a credential: ENV_VAR_NAME, dotted.keys, camelCase, and names joined by
+ * : . / - _ whose parts are all words (ort:invalidate-token, tb.calculated-field-latestTs,
+ * app/tls-secret, SFTPPassword): route and message-type ids, Secret names, constants.
+ */
+const looksLikeIdentifier = (v) => /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v) || /^[a-z]+(?:[._-][a-z]+)+$/.test(v) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) || isWordCompound(v);
+/** Letters only, split into words by separators and case, most of it words of 3+ letters with a vowel (X-Authorization-Token, latestTs). */
+function isWordCompound(v) {
+    if (v.length > 80 || !/^[A-Za-z]+(?:[:./_-][A-Za-z]+)*$/.test(v))
+        return false;
+    const parts = v
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[^A-Za-z]+/)
+        .filter(Boolean);
+    if (parts.length < 2 || !parts.every((w) => /^[A-Z]?[a-z]*$|^[A-Z]{1,6}$/.test(w)))
+        return false;
+    const wordy = parts.filter((w) => w.length >= 3 && /[aeiouy]/i.test(w)).join('').length;
+    return wordy >= 0.7 * parts.join('').length;
+}
+/** Code, not a value: a "literal" that is really the text between two string literals (`"X=").append(creds.get()).append("`). */
+const looksLikeCode = (v) => /^[)\],;+]|\w\(|\)\.\w/.test(v);
+/** A run of consecutive characters or a repeated unit: 0123456789abcdef, abcdefgh, 12341234, abcabcabc. */
+function looksLikeSequence(v) {
+    if (v.length < 6)
+        return false;
+    if (/^(.{1,8})\1{2,}$/.test(v))
+        return true;
+    let steps = 0;
+    for (let i = 1; i < v.length; i++) {
+        const d = v.charCodeAt(i) - v.charCodeAt(i - 1);
+        if (d === 1 || (v[i - 1] === '9' && /[aA]/.test(v[i])) || (/[fF]/.test(v[i - 1]) && v[i] === '0'))
+            steps++;
+    }
+    return steps / (v.length - 1) >= 0.8;
+}
 /** A column type or schema type (varchar(255), string?), the value of a schema map. */
 const looksLikeType = (v) => /^(n?varchar|char|character varying|text|string|str|integer|int|bigint|smallint|uuid|bool|boolean|number|blob|bytea|binary|varbinary|bytes)(\(\d{1,5}\))?[?!]?$/i.test(v);
 /** A regular expression (a password policy): anchored at both ends, or with lookarounds or escapes. */
@@ -42326,7 +51103,7 @@ const looksLikeRegex = (v) => /^\^.{2,}\$$/.test(v) || /\(\?[=!:<]|\\[dwsbDWS]/.
 function looksLikeSecret(v, opts) {
     if (v.length > 500 || /\s/.test(v))
         return false;
-    if (looksLikePathOrUrl(v) || looksLikeIdentifier(v) || isUuid(v) || isIntegrity(v) || looksLikeType(v) || looksLikeRegex(v))
+    if (looksLikePathOrUrl(v) || looksLikeIdentifier(v) || looksLikeCode(v) || looksLikeSequence(v) || isUuid(v) || isIntegrity(v) || looksLikeType(v) || looksLikeRegex(v))
         return false;
     if (/^\d+(\.\d+)*$/.test(v))
         return opts.kind === 'password' && v.length >= 8; // numeric PINs of 8+ digits only
@@ -42337,7 +51114,102 @@ function looksLikeSecret(v, opts) {
     return v.length >= 16 && shannon(v) >= 3.2 && classes >= 2;
 }
 
+;// CONCATENATED MODULE: ./src/rules/iii-config/signing-secrets.ts
+const STR = String.raw `(["'])([^"'\n\\]{0,300})\1`;
+const JS = [
+    [new RegExp(String.raw `\b(?:session|expressSession|cookieSession|koaSession|fastifySession|fastifySecureSession)\s*\(\s*\{[^}]{0,800}?\bsecret\s*:\s*\[?\s*${STR}`, 'g'), 'session secret', 'SESSION_SECRET', 'ession'],
+    [new RegExp(String.raw `\b(?:cookieSession|session)\s*\(\s*\{[^}]{0,800}?\bkeys\s*:\s*\[\s*${STR}`, 'g'), 'cookie-session key', 'SESSION_KEYS', 'ession'],
+    [new RegExp(String.raw `\bcookieParser\s*\(\s*${STR}`, 'g'), 'cookie-parser secret', 'COOKIE_SECRET', 'cookieParser'],
+    [new RegExp(String.raw `\bjwt\.(?:sign|verify)\s*\(\s*(?:[\w.$]{1,80}(?:\([^()]{0,200}\))?|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'jwt.'],
+    [new RegExp(String.raw `\b(?:expressjwt|expressJwt|jwtMiddleware|koaJwt)\s*\(\s*\{[^}]{0,400}?\bsecret\s*:\s*${STR}`, 'g'), 'JWT middleware secret', 'JWT_SECRET', 'wt'],
+    [new RegExp(String.raw `\bsecretOrKey\s*:\s*${STR}`, 'g'), 'passport-jwt key', 'JWT_SECRET', 'secretOrKey']
+];
+const PY = [
+    [new RegExp(String.raw `\bapp\.secret_key\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask secret_key', 'SECRET_KEY', 'secret_key'],
+    [new RegExp(String.raw `\b\w{1,40}\.config\[\s*["'](?:SECRET_KEY|JWT_SECRET_KEY)["']\s*\]\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY', '.config['],
+    [new RegExp(String.raw `\b\w{1,40}\.config\.update\s*\([^)]{0,400}?\b(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'g'), 'Flask SECRET_KEY', 'SECRET_KEY', '.config.update'],
+    [new RegExp(String.raw `^SECRET_KEY\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Django SECRET_KEY', 'SECRET_KEY', 'SECRET_KEY'],
+    // Flask config objects: class Config: SECRET_KEY = '...'
+    [new RegExp(String.raw `^[ \t]+(?:SECRET_KEY|JWT_SECRET_KEY)\s*=\s*[bru]{0,2}${STR}`, 'gm'), 'Flask config SECRET_KEY', 'SECRET_KEY', 'SECRET_KEY'],
+    [new RegExp(String.raw `\bjwt\.(?:encode|decode)\s*\(\s*(?:[\w.]{1,80}|\{[^{}]{0,300}\})\s*,\s*[bru]{0,2}${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'jwt.']
+];
+const RB = [
+    [new RegExp(String.raw `\bsecret_key_base\s*(?:=|:|=>)\s*${STR}`, 'g'), 'Rails secret_key_base', 'SECRET_KEY_BASE', 'secret_key_base'],
+    [new RegExp(String.raw `\bJWT\.(?:encode|decode)\s*\(\s*(?:[\w.@]{1,80}|\{[^{}]{0,300}\})\s*,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'JWT.']
+];
+const JAVA = [
+    [new RegExp(String.raw `\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*${STR}`, 'g'), 'JWT HMAC key', 'JWT_SECRET', 'HMAC'],
+    [new RegExp(String.raw `\.signWith\s*\([^;]{0,120}?,\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', '.signWith'],
+    [new RegExp(String.raw `\bhmacShaKeyFor\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'hmacShaKeyFor']
+];
+const GO = [
+    [new RegExp(String.raw `\bSignedString\s*\(\s*\[\]byte\s*\(\s*${STR}`, 'g'), 'JWT signing key', 'JWT_SECRET', 'SignedString'],
+    [new RegExp(String.raw `\b(?:NewCookieStore|NewStore|NewFilesystemStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*${STR}`, 'g'), 'session store key', 'SESSION_SECRET', 'Store'],
+    [new RegExp(String.raw `\b(?:jwt|signing|hmac|session|secret)\w{0,20}\s*(?:=|:=)\s*\[\]byte\s*\(\s*${STR}`, 'gi'), 'signing key', 'JWT_SECRET', '[]byte']
+];
+/**
+ * A signing call given a named constant instead of a literal (`SignedString([]byte(JWTSecret))`,
+ * `Algorithm.HMAC256(SECRET)`): the literal is where the constant is declared in the same file.
+ */
+const BY_CONST = {
+    go: [/\bSignedString\s*\(\s*\[\]byte\s*\(\s*([A-Za-z_]\w{0,60})\s*\)/g, /\b(?:NewCookieStore|NewStore)\s*\(\s*(?:[\w"/]{0,40},\s*)?\[\]byte\s*\(\s*([A-Za-z_]\w{0,60})\s*\)/g],
+    java: [/\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*([A-Za-z_]\w{0,60})\s*[,)]/g, /\bhmacShaKeyFor\s*\(\s*([A-Za-z_]\w{0,60})\.getBytes/g, /\.signWith\s*\([^;]{0,120}?,\s*([A-Za-z_]\w{0,60})\s*\)/g],
+    kotlin: [/\bAlgorithm\.HMAC(?:256|384|512)\s*\(\s*([A-Za-z_]\w{0,60})\s*[,)]/g, /\bhmacShaKeyFor\s*\(\s*([A-Za-z_]\w{0,60})\.toByteArray/g]
+};
+const CONST_DECL = {
+    go: (n) => new RegExp(String.raw `^\s*(?:(?:const|var)\s+)?${n}\s*(?:string\s*)?=\s*${STR}`, 'm'),
+    java: (n) => new RegExp(String.raw `\bString\s+${n}\s*=\s*${STR}`),
+    kotlin: (n) => new RegExp(String.raw `\b(?:val|var)\s+${n}\s*(?::\s*String\s*)?=\s*${STR}`)
+};
+function constantKeys(code, language) {
+    const out = [];
+    const decl = CONST_DECL[language];
+    for (const re of BY_CONST[language] ?? []) {
+        re.lastIndex = 0;
+        for (let m = re.exec(code); m; m = re.exec(code)) {
+            const d = decl(m[1]).exec(code);
+            if (!d)
+                continue;
+            const value = d[d.length - 1];
+            out.push({ offset: d.index + d[0].length - value.length - 1, value, what: `signing key (constant ${m[1]})`, env: 'JWT_SECRET' });
+        }
+    }
+    return out;
+}
+const BY_LANG = { javascript: JS, typescript: JS, python: PY, ruby: RB, java: JAVA, kotlin: JAVA, go: GO };
+function signingLiterals(file) {
+    return file.parse('iii-signing-literals', (f) => {
+        const table = BY_LANG[f.language];
+        if (!table)
+            return [];
+        const out = [];
+        const code = f.code;
+        for (const [re, what, env, needs] of table) {
+            if (!code.includes(needs))
+                continue;
+            // Django's SECRET_KEY only in settings modules
+            if (what === 'Django SECRET_KEY' && !/settings/i.test(f.path) && !code.includes('INSTALLED_APPS'))
+                continue;
+            if (what === 'Flask config SECRET_KEY' && !/^class\s+\w*Config\b/m.test(code))
+                continue;
+            re.lastIndex = 0;
+            for (let m = re.exec(code); m; m = re.exec(code)) {
+                const value = m[m.length - 1];
+                out.push({ offset: m.index + m[0].length - value.length - 1, value, what, env });
+            }
+        }
+        for (const c of constantKeys(code, f.language))
+            if (!out.some((o) => o.offset === c.offset))
+                out.push(c);
+        return out;
+    });
+}
+
+// EXTERNAL MODULE: ./src/model/blocks.ts
+var blocks = __nccwpck_require__(4607);
 ;// CONCATENATED MODULE: ./src/rules/iii-config/secret-assignment.ts
+
+
 
 
 
@@ -42350,7 +51222,7 @@ function looksLikeSecret(v, opts) {
 const ASSIGNED_LITERAL = /(?:=>|:=|=|:)\s*[bruf]{0,2}(["'`])([^"'`\n\\]{1,300})\1/g;
 /** Spring/Rails files are TF0310's; translations are prose. */
 const FRAMEWORK_CONFIG = /(^|\/)((application|bootstrap)[^/]*\.(ya?ml|properties)|config\/(database|secrets)\.yml)$/;
-const LOCAL_ENV = /^(development|dev|test|testing|local)$/i;
+const LOCAL_ENV = /^(development|dev|test|testing|local|ci)$/i;
 const NOT_CONFIG = /(^|\/)(locales?|i18n|l10n|lang|translations?|messages)\//i;
 /** mock-data.ts, fakeUsers.js, stubs.py: test doubles by name, wherever they live. */
 const DOUBLE_WORDS = new Set(['mock', 'mocks', 'fake', 'fakes', 'stub', 'stubs', 'dummy', 'fixture', 'fixtures']);
@@ -42359,18 +51231,46 @@ const isTestDouble = (path) => words(path.slice(path.lastIndexOf('/') + 1).repla
 const PASSWORD_HASH = /^(\$(2[abxy]?|argon2(id|i|d)|[156]|scrypt)\$|(pbkdf2_sha\d+|bcrypt_sha256|argon2|scrypt)\$)/;
 function isRealSecret(name, value) {
     const kind = secretNameKind(name);
-    if (!kind || isPlaceholder(value) || findToken(value) || /-----BEGIN|:\/\//.test(value) || PASSWORD_HASH.test(value))
+    if (!kind || isPlaceholder(value) || (0,secret_shapes/* findToken */.fm)(value) || /-----BEGIN|:\/\//.test(value) || PASSWORD_HASH.test(value))
         return false;
     // Keys that are public by design: Firebase/Google browser keys, Stripe publishable keys, Mapbox public tokens.
     if (/^(AIza[\w-]{35}|pk_(live|test)_\w+|pk\.eyJ[\w.-]+)$/.test(value))
         return false;
-    // password: "password1", secret: "my-secret": the name restated, not a credential
+    // password: "password1", secret: "my-secret", PARAM_SFTP_PASSWORD = "SFTPPassword": the name restated, not a credential
     const word = words(name).pop() ?? name;
-    if (new RegExp(`^(my|your|the|some|a)?[-_]?${word}[-_]?\\d{0,4}$`, 'i').test(value))
+    if (new RegExp(`^(my|your|the|some|a)?[-_]?${word}[-_#@!.]?\\d{0,4}[!#@]?$`, 'i').test(value) || isNameEcho(name, value) || isFlagValue(value))
         return false;
     if (kind === 'password' && /^[A-Za-z][a-z]+$/.test(value))
         return false; // a dictionary word: a label or default
     return looksLikeSecret(value, { kind });
+}
+/** Config files the app loads at run time whatever their syntax: INI/.conf, TOML, .properties, node-config's config/default.js. */
+const LOADED_CONFIG_KINDS = new Set(['ini', 'toml', 'properties']);
+const NODE_CONFIG = /(^|\/)config\/(default|production|prod)\.([cm]?[jt]s|json)$/;
+/**
+ * In a config file the app loads, a human-chosen password (`Password = rootroot`) or a signing secret
+ * of any shape (`JwtSecret = 233`) is a literal credential: the shape judgement that keeps labels and
+ * column names quiet in code is not needed there. Placeholders, name echoes, paths, flags stay quiet;
+ * an image's stock password (postgres, root) too, unless the file is production config (a production compose file).
+ */
+function isLoadedConfigSecret(name, value, production = false) {
+    const kind = secretNameKind(name);
+    if (!kind)
+        return false;
+    if (isRealSecret(name, value))
+        return true;
+    const v = value.trim();
+    if (production && kind === 'password' && isImageDefaultPassword(v))
+        return true; // POSTGRES_PASSWORD=postgres in a production file
+    if (isPlaceholder(v) || (0,secret_shapes/* findToken */.fm)(v) || /\s|:\/\/|^\W/.test(v) || looksLikePath(v) || isNameEcho(name, v) || /^(true|false|yes|no|on|off|null|none|nil)$/i.test(v))
+        return false;
+    // an identifier is a slot's name (ENV_NAME, gmail_password: it says what goes there) unless a human chose it as a password (shop_admin)
+    if (looksLikeIdentifier(v) && (kind !== 'password' || /^[A-Z0-9_]+$/.test(v) || words(v).includes(words(name).pop() ?? '')))
+        return false;
+    if (isSigningName(name))
+        return true;
+    // root/postgres/admin are a local database's stock login; a production profile is TF0310's to judge
+    return kind === 'password' && v.length >= 4 && !/^\d{1,5}$/.test(v) && (production || !isImageDefaultPassword(v));
 }
 const secretAssignment = {
     meta: {
@@ -42385,18 +51285,22 @@ const secretAssignment = {
         languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php', 'none']
     },
     // compose files are offered only when named for production (docker-compose.prod.yml): role 'app'
-    files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
+    files: { kinds: ['source', 'yaml', 'compose', 'json', 'properties', 'toml', 'ini', 'xml', 'dockerfile'], roles: ['app'] },
     keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential'],
     check(file, report) {
-        if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || isDevOrTestSupportPath(file.path) || isTestDouble(file.path))
+        if (NOT_CONFIG.test(file.path) || FRAMEWORK_CONFIG.test(file.path) || (0,paths/* isDevOrTestSupportPath */.r)(file.path) || isTestDouble(file.path))
             return;
         const serviceSecrets = workflowServiceSecrets(file); // a CI config's own service containers
-        const emit = (name, value, offset, asName = name) => {
-            if (!isRealSecret(asName, value) || serviceSecrets.has(value))
+        const loaded = LOADED_CONFIG_KINDS.has(file.kind) || NODE_CONFIG.test(file.path) || file.kind === 'dockerfile' || file.kind === 'compose';
+        const emit = (name, value, offset, asName = name, config = loaded) => {
+            const real = isRealSecret(asName, value);
+            if (!(real || (config && isLoadedConfigSecret(asName, value, file.kind === 'compose'))) || serviceSecrets.has(value))
                 return;
             report({
                 ...file.position(offset),
-                message: `${secretNameKind(asName) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${(0,redact/* redact */.E)(value)}`,
+                // a secret-shaped value is certain; a human-chosen word in a loaded config file is a strong hint
+                ...(real ? {} : { severity: 'warning' }),
+                message: `${secretNameKind(asName) === 'password' ? 'Password' : 'Secret'} '${name}' is assigned the literal ${(0,redact/* redact */.E$)(value)}`,
                 remediation: moveToEnv(file, envName(asName), true),
                 secret: value
             });
@@ -42404,6 +51308,11 @@ const secretAssignment = {
         // Kubernetes manifests outside k8s/ folders are TF0308's.
         if (file.kind === 'yaml' && /^apiVersion:/m.test(file.text) && /^kind:/m.test(file.text))
             return;
+        if (file.kind === 'dockerfile') {
+            for (const e of dockerfileEnv(file.code))
+                emit(e.name, e.value, e.offset);
+            return;
+        }
         if (file.kind !== 'source') {
             for (const e of configEntries(file)) {
                 // compose list form: environment: [ "DB_PASSWORD=..." ]
@@ -42412,21 +51321,51 @@ const secretAssignment = {
                     emit(kv[1], kv[2], e.offset + kv[1].length + 1);
                 // { "development": { "password": ... } } (Sequelize config.json, per-environment YAML): a local database
                 // (the value is judged first: the block walk is the costly part, and most entries are no credential)
-                else if (isRealSecret(e.leaf, e.value) && !e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset)))
+                else if ((loaded ? isLoadedConfigSecret(e.leaf, e.value, file.kind === 'compose') : isRealSecret(e.leaf, e.value)) && !e.key.split('.').slice(0, -1).some((k) => LOCAL_ENV.test(k)) && !(file.kind === 'json' && inLocalOrFakeBlock(file.text, e.offset)))
                     emit(e.leaf, e.value, e.offset);
             }
             return;
         }
-        scanSource(file, emit);
+        scanSource(file, emit, loaded);
+        if (file.language === 'ruby')
+            rubyConfigMethods(file, emit);
+        if (file.language === 'java' || file.language === 'kotlin')
+            springSecurityUsers(file, emit);
     }
 };
+/**
+ * ENV and ARG values of a Dockerfile's final stage (ENV K=V K2="V 2", ENV K V, ARG K=V), continuation
+ * lines joined: a literal there is baked into every container of the image. `RUN SECRET_KEY=x cmd` (a
+ * throwaway value for one build command) and earlier build stages do not ship.
+ */
+function dockerfileEnv(code) {
+    const out = [];
+    const lastFrom = code.search(/^\s*FROM\s[^\n]*(?![\s\S]*^\s*FROM\s)/im);
+    const re = /^[ \t]*(ENV|ARG)[ \t]+((?:[^\n\\]|\\\r?\n|\\.)*)/gim;
+    re.lastIndex = Math.max(0, lastFrom);
+    for (let m = re.exec(code); m; m = re.exec(code)) {
+        const body = m[2];
+        const bodyStart = m.index + m[0].length - body.length;
+        const pairs = /([A-Za-z_][\w.]{0,80})=(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s\\]|\\.)+))/g;
+        let any = false;
+        for (let p = pairs.exec(body); p; p = pairs.exec(body)) {
+            any = true;
+            const value = p[2] ?? p[3] ?? p[4] ?? '';
+            out.push({ name: p[1], value, offset: bodyStart + p.index + p[1].length + 1 + (p[4] === undefined ? 1 : 0) });
+        }
+        const legacy = any ? null : /^([A-Za-z_]\w{0,80})[ \t]+(\S.*?)\s*$/.exec(body); // ENV NAME value
+        if (legacy && m[1].toUpperCase() === 'ENV')
+            out.push({ name: legacy[1], value: legacy[2].replace(/^"(.*)"$/, '$1'), offset: bodyStart + body.indexOf(legacy[2]) + (legacy[2].startsWith('"') ? 1 : 0) });
+    }
+    return out;
+}
 /** A `user:`/`username:` key earlier in the same object literal (no `{`, `}` or `;` between), within 160 characters. */
 function besideUser(code, nameStart) {
     const before = code.slice(Math.max(0, nameStart - 160), nameStart);
     const open = Math.max(before.lastIndexOf('{'), before.lastIndexOf('}'), before.lastIndexOf(';'));
     return open !== -1 && before[open] === '{' && /\buser(?:name)?["']?\s*[:=]/i.test(before.slice(open));
 }
-function scanSource(file, emit) {
+function scanSource(file, emit, loaded) {
     const code = file.code;
     let owned; // TF0305 reports these
     ASSIGNED_LITERAL.lastIndex = 0;
@@ -42444,11 +51383,55 @@ function scanSource(file, emit) {
         if (onLongLine(file, offset))
             continue;
         owned ??= new Set(signingLiterals(file).map((s) => s.offset));
-        if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !isRealSecret(asName, value))
+        if (owned.has(offset) || (m[1] === '`' && value.includes('${')) || !(loaded ? isLoadedConfigSecret(asName, value) : isRealSecret(asName, value)))
             continue;
-        if (inLocalOrFakeBlock(code, named.start) || inDevOnlyCode(file, offset))
+        if (inLocalOrFakeBlock(code, named.start) || (0,blocks/* inNonProductionCode */.b)(file, offset))
             continue; // the costlier context checks last
         emit(name, value, offset, asName);
+    }
+}
+/** A Ruby config method whose whole body is a literal: `def email_key\n  "zDMS…"\nend` (a default-config class). */
+const RUBY_LITERAL_METHOD = /^[ \t]*def[ \t]+(?:self\.)?([a-z_]\w{0,80})[ \t]*\r?\n(?:[ \t]*(?:#[^\n]*)?\r?\n){0,5}[ \t]*(["'])([^"'\\\n]{1,300})\2[ \t]*(?:#[^\n]*)?\r?\n[ \t]*end\b/gm;
+/**
+ * Ruby config methods returning a literal key. A method named for a credential (api_token, db_password)
+ * is judged like an assignment; one named only `..._key` (email_key) must hold a generated-looking value.
+ */
+function rubyConfigMethods(file, emit) {
+    const code = file.code;
+    if (!code.includes('def '))
+        return;
+    RUBY_LITERAL_METHOD.lastIndex = 0;
+    for (let m = RUBY_LITERAL_METHOD.exec(code); m; m = RUBY_LITERAL_METHOD.exec(code)) {
+        const [, name, , value] = m;
+        const offset = m.index + m[0].lastIndexOf(value);
+        const keyOnly = !secretNameKind(name) && words(name).pop() === 'key';
+        if (!secretNameKind(name) && !keyOnly)
+            continue;
+        if (keyOnly && !looksLikeSecret(value, { kind: 'token' }))
+            continue;
+        if ((0,blocks/* inNonProductionCode */.b)(file, offset))
+            continue;
+        emit(name, value, offset, keyOnly ? 'signing_key' : name);
+    }
+}
+/** Spring Security in-memory users: `.password("{noop}…")`, `.password(encoder.encode("…"))`. */
+const SPRING_USER_PASSWORD = /\.password\s*\(\s*(?:[\w.]{1,60}\.encode\s*\(\s*)?"(?:\{(?:noop|bcrypt|sha256|pbkdf2)\})?([^"\\\n]{1,200})"/g;
+/**
+ * A user's password given to Spring Security's builders (`User.withUsername("admin").password("{noop}s3cret")`,
+ * `.password(encoder.encode("s3cret"))`): a login compiled into the app, whatever its shape (a warning
+ * unless secret-shaped). Only in files that build users (`withUsername`, `inMemoryAuthentication`, `User.builder`).
+ */
+function springSecurityUsers(file, emit) {
+    const code = file.code;
+    if (!/\b(withUsername|withDefaultPasswordEncoder|inMemoryAuthentication|User\.builder|InMemoryUserDetailsManager)\b/.test(code))
+        return;
+    SPRING_USER_PASSWORD.lastIndex = 0;
+    for (let m = SPRING_USER_PASSWORD.exec(code); m; m = SPRING_USER_PASSWORD.exec(code)) {
+        const value = m[1];
+        const offset = m.index + m[0].length - value.length - 1;
+        if (PASSWORD_HASH.test(value) || (0,blocks/* inNonProductionCode */.b)(file, offset))
+            continue;
+        emit('password', value, offset, 'password', true);
     }
 }
 const NAME_CHAR = /[\w$.]/;
@@ -42519,37 +51502,42 @@ const committedDotenv = {
         name: 'committed-dotenv',
         factor: 'III',
         severity: 'error',
-        summary: 'A .env file with real values is committed to the repository.',
+        summary: 'A committed .env file carries credentials (one finding per credential line).',
         why: 'A .env file is one deploy\'s config. Committed, it ties the codebase to that deploy (and leaks its ' +
             'credentials to everyone with repository access); the deploy\'s environment should provide the values.',
         remediation: 'Remove the file from the repository (git rm --cached), add it to .gitignore, commit a .env.example with empty or placeholder values instead, and rotate any credential it held.'
     },
     files: { kinds: ['dotenv'] },
     check(file, report) {
-        const real = configEntries(file).filter((e) => !isPlaceholder(e.value) && /^[A-Za-z_][\w.]*$/.test(e.key));
-        // Only client-bundle variables (Vite, Next.js, CRA...): public by definition, committed by convention.
-        if (real.every((e) => PUBLIC_PREFIX.test(e.key)))
-            return;
-        if (real.length === 0)
-            return;
-        const secrets = real.filter((e) => findToken(e.value) || isRealSecret(e.key, e.value) || urlCredential(e.value));
-        const dev = file.role === 'dev';
-        // A development .env without credentials is a convention (Vite, Next.js); quiet.
-        if (dev && secrets.length === 0)
-            return;
-        const first = secrets[0] ?? real[0];
-        const names = (list) => list.slice(0, 6).map((e) => e.key).join(', ') + (list.length > 6 ? ` and ${list.length - 6} more` : '');
-        report({
-            ...file.position(first.offset),
-            severity: secrets.length === 0 ? 'warning' : dev ? 'warning' : 'error',
-            message: secrets.length
-                ? `Committed ${file.name} holds credentials: ${names(secrets)}`
-                : `Committed ${file.name} holds deploy config values: ${names(real)}`,
-            // The first key's line is quoted: mask its value when it is a credential, even a short one (DB_PASSWORD=q1w).
-            secret: secrets.length || secretNameKind(first.key) ? first.value : undefined
-        });
+        // Placeholders, ${VAR} references, compose host names, project names and versions are how a deploy
+        // passes config: a committed env file is a finding only for the credentials it carries, each of them.
+        const entries = configEntries(file).filter((e) => !isPlaceholder(e.value) && /^[A-Za-z_][\w.]*$/.test(e.key) && !PUBLIC_PREFIX.test(e.key));
+        // The app's own dotenv (.env, .env.production: what dotenv, Prisma and Compose load by themselves) is read as
+        // config by the app: a stock login there (root:admin@localhost, POSTGRES_PASSWORD=postgres) is still its
+        // login, a warning. A reference deploy's <service>.env passes a local stack's defaults: quiet.
+        const own = file.name.startsWith('.env');
+        const judged = entries.map((e) => {
+            if ((0,secret_shapes/* findToken */.fm)(e.value) || isRealSecret(e.key, e.value) || urlCredential(e.value))
+                return { e, severity: file.role === 'dev' ? 'warning' : 'error' };
+            if (own && (isLoadedConfigSecret(e.key, e.value) || (secretNameKind(e.key) === 'password' && isImageDefaultPassword(e.value)) || urlPassword(e.value)))
+                return { e, severity: 'warning' };
+            return undefined;
+        }).filter((x) => x !== undefined);
+        for (const { e, severity } of judged.slice(0, 20)) {
+            report({
+                ...file.position(e.offset),
+                severity,
+                message: `Committed ${file.name} holds a credential: ${e.key}${judged.length > 1 ? ` (${judged.length} in this file)` : ''}`,
+                secret: e.value
+            });
+        }
     }
 };
+/** A URL with a literal password, whatever the host. */
+function urlPassword(value) {
+    const m = /:\/\/([^/\s:@]{0,100}):([^@\s/]{1,200})@/.exec(value);
+    return m !== null && !isPlaceholder(m[2]);
+}
 /** A URL with a password, unless it is a local stack's default login (postgres://postgres:postgres@db). */
 function urlCredential(value) {
     const m = /:\/\/([^/\s:@]{0,100}):([^@\s/]{1,200})@([^\s/:?#]{1,255})/.exec(value);
@@ -42557,6 +51545,8 @@ function urlCredential(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/credential-in-url.ts
+
+
 
 
 
@@ -42570,7 +51560,6 @@ const GENERIC_HOST = /^(host|hostname|server|servername|db-?host|your[-_]?\w{0,2
 /** Help and usage prose before the URL on its line; a `--flag VALUE   description` line. */
 const HELP_CUE = /\b(e\.g\.|eg:|i\.e\.|for example|examples?:|such as|usage:|format:|help\s*[=:]|description\s*[=:])|\b(usage|example|describe)\s*\(|^\s*-{1,2}[a-z][\w-]*(?:[ =]<?[A-Za-z_]+>?)?\s{2,}[A-Za-z]/i;
 const USAGE_HEADER = /\b(usage|examples?)\s*:/gi;
-const DEV_PATH = /(^|\/)\.devcontainer\//;
 const credentialInUrl = {
     meta: {
         id: 'TF0302',
@@ -42589,7 +51578,7 @@ const credentialInUrl = {
     },
     keywords: ['://'],
     check(file, report) {
-        if (DEV_PATH.test(file.path) || isDevOrTestSupportPath(file.path))
+        if ((0,paths/* isDevOrTestSupportPath */.r)(file.path))
             return; // a dev container's local stack, test-runner setup, dev settings
         const code = file.code;
         const serviceSecrets = workflowServiceSecrets(file);
@@ -42602,12 +51591,14 @@ const credentialInUrl = {
             const start = m.index - scheme.length;
             if (isPlaceholder(password) || /[${}%<]/.test(user) || /[${}%<]/.test(password) || credential_in_url_LOCAL_HOST.test(host) || GENERIC_HOST.test(host))
                 continue;
-            if (findToken(password))
+            if ((0,secret_shapes/* findToken */.fm)(password))
                 continue; // a provider token: TF0301 names it
             if (serviceSecrets.has(password))
                 continue; // the workflow's own service container
-            if (isStackDefault(user, password, host))
-                continue; // compose stack default
+            // a compose stack's default login; in a production compose file (offered only then) it is the deploy's login: a warning
+            const stock = isStackDefault(user, password, host);
+            if (stock && file.kind !== 'compose')
+                continue;
             if (user.toLowerCase() === 'scott' && password.toLowerCase() === 'tiger')
                 continue; // the SQLAlchemy documentation's example
             if (user.toLowerCase() === 'anonymous')
@@ -42619,13 +51610,41 @@ const credentialInUrl = {
             const env = /^(postgres|postgresql|mysql|mariadb|mongodb(\+srv)?|jdbc)/i.test(scheme) ? 'DATABASE_URL' : /^(redis|rediss)$/i.test(scheme) ? 'REDIS_URL' : /^amqps?$/i.test(scheme) ? 'AMQP_URL' : 'SERVICE_URL';
             report({
                 ...file.position(at),
-                message: `Password ${(0,redact/* redact */.E)(password)}${user ? ` for user ${user}` : ''} in ${scheme}:// URL to ${host}${name ? ` (${name})` : ''}`,
+                ...(stock ? { severity: 'warning' } : {}),
+                message: `Password ${(0,redact/* redact */.E$)(password)}${user ? ` for user ${user}` : ''} in ${scheme}:// URL to ${host}${name ? ` (${name})` : ''}`,
                 remediation: `Read the whole URL from the environment: ${envLookup(file, env)}; set it per deploy and rotate the password.`,
                 secret: password
             });
         }
+        queryCredentials(file, report);
     }
 };
+/** A credential in a URL's query string: `?password=…`, `&api_key=…`, `?access_token=…` (JDBC/Mongo options, REST calls). */
+const QUERY_CRED = /[?&;](password|passwd|pwd|pass|secret|client_secret|api_?key|access_?token|auth_?token|token)=([^&#;\s'"`<>)]{1,200})/gi;
+function queryCredentials(file, report) {
+    const code = file.code;
+    QUERY_CRED.lastIndex = 0;
+    for (let m = QUERY_CRED.exec(code); m; m = QUERY_CRED.exec(code)) {
+        const [, key, value] = m;
+        const lineStart = code.lastIndexOf('\n', m.index) + 1;
+        const url = code.lastIndexOf('://', m.index);
+        if (url < lineStart || /\s/.test(code.slice(url, m.index)))
+            continue; // the query of a URL on this line
+        if (/otpauth$/i.test(code.slice(Math.max(lineStart, url - 8), url)))
+            continue; // a TOTP enrolment URI: one user's example, not the app's credential
+        if (/[${}%]/.test(value) || !isRealSecret(key.toLowerCase() === 'pass' ? 'password' : key, value))
+            continue;
+        const at = m.index + m[0].length - value.length;
+        if (onLongLine(file, at) || inHelpText(file, lineStart))
+            continue;
+        report({
+            ...file.position(at),
+            message: `Literal ${key} ${(0,redact/* redact */.E$)(value)} in a URL's query string`,
+            remediation: `Read the credential (or the whole URL) from the environment: ${envLookup(file, key.toLowerCase().includes('pass') || key.toLowerCase() === 'pwd' ? 'DATABASE_PASSWORD' : 'API_TOKEN')}; set it per deploy and rotate this one.`,
+            secret: value
+        });
+    }
+}
 /**
  * The URL scheme ending at `colon` (the index of `://`): a letter, then 1-30 of [a-z0-9+.-], starting
  * at a word boundary; the leftmost such start (postgresql+asyncpg, not asyncpg).
@@ -42684,7 +51703,7 @@ const debugEnabled = {
     files: { kinds: ['source'], languages: ['python'] },
     keywords: ['debug'],
     check(file, report) {
-        if (isDevSettings(file.path) || isTemplatePath(file.path))
+        if ((0,paths/* isDevSettings */.hc)(file.path) || (0,paths/* isTemplatePath */.OY)(file.path))
             return; // settings/dev.py, local_settings.py: debug is their point
         const code = file.code;
         const django = /settings/i.test(file.path) || code.includes('INSTALLED_APPS');
@@ -42695,7 +51714,7 @@ const debugEnabled = {
             for (let m = re.exec(code); m; m = re.exec(code)) {
                 const at = m.index + m[0].lastIndexOf('True');
                 // `if FLASK_ENV == "development":` and the `if __name__ == "__main__":` dev-server entry point
-                if (inDevOnlyCode(file, at) || inMainGuard(file, at))
+                if ((0,blocks/* inNonProductionCode */.b)(file, at) || inMainGuard(file, at))
                     continue;
                 report({ ...file.position(at), message: `${re === DJANGO ? 'Django DEBUG' : 'Flask debug mode'} is hardcoded to True` });
             }
@@ -42721,7 +51740,11 @@ function inMainGuard(file, offset) {
 
 
 
+
+
+
 const PLACEHOLDER = new RegExp(String.raw `\$\{([A-Za-z_][\w.-]{0,80}):()()([^}\n"]{1,200})\}`, 'g');
+const SHELL_DEFAULT = new RegExp(String.raw `\$\{([A-Za-z_]\w{0,80}):?-()()([^}\s"'$]{1,200})\}`, 'g');
 const S = String.raw `(["'])([^"'\n\\]{0,200})`;
 // [regex, language filter]; group 1 = env var name, last groups = quote + literal.
 const PATTERNS = [
@@ -42738,7 +51761,12 @@ const PATTERNS = [
     // Go and others: a helper like getEnv("JWT_SECRET", "fallback")
     [new RegExp(String.raw `\b(?:get_?[Ee]nv\w{0,20}|[Ee]nv[Oo]r\w{0,10}|envOrDefault|env_or|lookupEnv\w{0,10})\s*\(\s*["']([A-Za-z_]\w{0,80})["']\s*,\s*()${S}\3`, 'g'), /./],
     // Spring and other ${VAR:default} placeholders in config
-    [PLACEHOLDER, /none|java|kotlin/] // also @Value("${jwt.secret:x}")
+    [PLACEHOLDER, /none|java|kotlin/], // also @Value("${jwt.secret:x}")
+    // Go struct tags of caarlos0/env and envconfig: `env:"JWT_SECRET,default=x"`, `env:"JWT_SECRET" envDefault:"x"`, `envconfig:"X" default:"x"`
+    [new RegExp(String.raw `\b(?:env|envconfig)\s*:\s*"([A-Za-z_]\w{0,80})(?:,[^",]*)*?,default=()()([^",]{1,200})"`, 'g'), /go/],
+    [new RegExp(String.raw `\b(?:env|envconfig)\s*:\s*"([A-Za-z_]\w{0,80})[^"]*"\s+(?:envDefault|default)\s*:\s*()()"([^"]{1,200})"`, 'g'), /go/],
+    // POSIX ${VAR:-default} in shell scripts and compose files
+    [SHELL_DEFAULT, /shell|none/]
 ];
 const fallbackSecretLiteral = {
     meta: {
@@ -42752,28 +51780,31 @@ const fallbackSecretLiteral = {
         remediation: 'Drop the fallback and fail at startup when the variable is missing.',
         languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'none']
     },
-    files: { kinds: ['source', 'properties', 'yaml'] },
+    files: { kinds: ['source', 'properties', 'yaml', 'compose'] },
     keywords: ['env', '${'],
     check(file, report) {
         // settings/dev.py, jest.setup.js, application-local.yml: never a deploy's config
-        if (file.role === 'dev' || isDevOrTestSupportPath(file.path))
+        if (file.role === 'dev' || (0,paths/* isDevOrTestSupportPath */.r)(file.path))
             return;
         const code = file.code;
+        const erb = file.kind === 'yaml' && code.includes('<%'); // Rails database.yml: <%= ENV['DB_PASSWORD'] || 'x' %>
         for (const [re, lang] of PATTERNS) {
-            if (!lang.test(file.language))
+            if (!lang.test(file.language) && !(erb && lang.source === 'ruby'))
                 continue;
             re.lastIndex = 0;
             for (let m = re.exec(code); m; m = re.exec(code)) {
                 const name = m[1] ?? m[2];
                 const value = m[m.length - 1];
-                if (!name || !secretNameKind(name) || value === '' || isEnvReference(value))
-                    continue;
+                if (!name || !secretNameKind(name) || (re === PLACEHOLDER && value.startsWith('-')))
+                    continue; // ${X:-d} is the shell's
                 const offset = m.index + m[0].lastIndexOf(value);
-                if (onLongLine(file, offset))
+                // ${X:-x} in a shell script or compose file: only a signing secret or a real-looking credential (a script's defaults are often test values)
+                const loose = re === SHELL_DEFAULT;
+                if (!harmfulFallback(name, value, loose || file.kind === 'compose', () => inProductionBlock(file, offset)) || onLongLine(file, offset))
                     continue;
                 report({
                     ...file.position(offset),
-                    message: `${name} falls back to the literal '${(0,redact/* redact */.E)(value)}' when the variable is unset`,
+                    message: `${name} falls back to the literal '${(0,redact/* redact */.E$)(value)}' when the variable is unset`,
                     remediation: remedy(file, name, re === PLACEHOLDER),
                     secret: value
                 });
@@ -42781,6 +51812,48 @@ const fallbackSecretLiteral = {
         }
     }
 };
+/**
+ * Does this fallback put a working secret into a deploy that forgot the variable? A signing or
+ * encryption secret the app uses itself does, whatever its value (sessions become forgeable); a
+ * credential for another service does only when it looks real, or when it is a well-known default
+ * in a production block (a placeholder fails to authenticate, which is the fail-fast we want).
+ * Never: flags and counts (ENABLE_EMAIL_PASSWORD=1, "0" meaning unset), paths and file names, the
+ * password of a key store the deploy supplies (the JDK's public `changeit`), a value restating its
+ * name (server_key_password), a sentinel the app swaps for a random key (defaultSigningKey).
+ */
+function harmfulFallback(name, value, strict, production) {
+    const v = value.trim();
+    if (v === '' || isEnvReference(v) || isFlagValue(v) || looksLikePath(v) || isKeyFilePassword(name))
+        return false;
+    if (looksLikeIdentifier(v) && /.default|default./i.test(v))
+        return false; // a sentinel's name, compared against at start
+    const real = isRealSecret(name, v);
+    if (isSigningName(name))
+        return real || !strict;
+    if (isNameEcho(name, v))
+        return false;
+    if (real)
+        return true;
+    return !strict && !isPlaceholder(v) && production();
+}
+/** Inside a `production:`/`prod:` block of a YAML file (Rails database.yml, per-environment config)? */
+function inProductionBlock(file, offset) {
+    if (file.kind !== 'yaml')
+        return /(^|[-_./])prod(uction)?[-_.]/i.test(file.name);
+    const lines = file.lines;
+    let i = file.position(offset).line - 1;
+    let indent = (lines[i] ?? '').search(/\S/);
+    for (i--; i >= 0 && indent > 0; i--) {
+        const l = lines[i];
+        const ind = l.search(/\S/);
+        if (ind < 0 || ind >= indent || /^\s*#/.test(l))
+            continue;
+        if (/^\s*(production|prod):\s*(&\w+)?\s*$/.test(l))
+            return true;
+        indent = ind;
+    }
+    return false;
+}
 function remedy(file, name, placeholder) {
     // ${VAR:default} (Spring config, @Value): the fix is the same placeholder without its default
     if (placeholder)
@@ -42804,6 +51877,10 @@ function remedy(file, name, placeholder) {
 
 
 
+
+/** Ktor/HOCON-style substitution in YAML: "$DB_PASSWORD:" (empty default) or "$ADMIN_SECRET:fallback". */
+const KTOR_SUBST = /^\$([A-Za-z_]\w{0,80}):(.*)$/;
+const PROD = /^(prod|production|live|release)$/i;
 const SPRING = /(^|\/)(application|bootstrap)([-.][^/]*)?\.(ya?ml|properties)$/;
 const RAILS = /(^|\/)config\/(database|secrets)\.yml$/;
 const DEV = /^(dev|development|local|test|tests|testing|ci|h2)$/i;
@@ -42835,20 +51912,38 @@ const frameworkConfigPassword = {
         const localParents = new Set(entries.filter((e) => /(^|\.)url$/.test(e.key) && /localhost|127\.0\.0\.1/.test(e.value)).map(parent));
         // Sibling values by parent: user name and host, to recognise a local stack's default login.
         const sibling = (e, leaf) => entries.find((x) => parent(x) === parent(e) && leaf.test(x.leaf))?.value;
+        const prodProfile = profile !== undefined && PROD.test(profile);
         for (const e of entries) {
             const local = spring && localParents.has(parent(e));
-            if (!secretNameKind(e.leaf) || isPlaceholder(e.value) || findToken(e.value) || /<%|\$\{/.test(e.value))
+            // production config: `changeme`/`admin` is not a placeholder there, it is what the deploy logs in with
+            const prod = spring ? prodProfile : /^prod(uction)?$/i.test(e.key.split('.')[0]);
+            if (!secretNameKind(e.leaf) || (prod ? isTemplateSlot(e.value) : isPlaceholder(e.value)) || (0,secret_shapes/* findToken */.fm)(e.value) || /<%|\$\{/.test(e.value))
                 continue;
             if (spring ? devDocs.has(e.section) : DEV.test(e.key.split('.')[0]))
                 continue;
+            const ktor = KTOR_SUBST.exec(e.value);
+            if (ktor) {
+                // read from the environment; only a fallback that works as a secret is worth a word (a warning: TF0306's judgement)
+                if (harmfulFallback(e.leaf, ktor[2], false, () => prodProfile)) {
+                    report({
+                        ...file.position(e.offset),
+                        severity: 'warning',
+                        message: `${e.key} falls back to the literal ${(0,redact/* redact */.E$)(ktor[2])} when ${ktor[1]} is unset`,
+                        remediation: `Drop the fallback ("$${ktor[1]}" without ":default") so startup fails when ${ktor[1]} is unset; rotate the committed value.`,
+                        secret: ktor[2]
+                    });
+                }
+                continue;
+            }
             const url = sibling(e, /^url$/);
             const host = url ? /\/\/(?:[^@/\s]*@)?([^:/?#\s]+)/.exec(url)?.[1] : sibling(e, /^(host|hostname|addresses)$/);
-            if (host && isStackDefault(sibling(e, /^(username|user)$/) ?? '', e.value, host))
+            // a production profile gets no local-stack excuse: guest/guest on `rabbit` is the deploy's login there
+            if (host && !prodProfile && isStackDefault(sibling(e, /^(username|user)$/) ?? '', e.value, host))
                 continue; // postgres/postgres at db:5432
             report({
                 ...file.position(e.offset),
                 severity: local ? 'warning' : 'error',
-                message: `${e.key} is the literal ${e.value.length >= 8 ? (0,redact/* redact */.E)(e.value) : `'${'*'.repeat(4)}'`}${local ? ' (local database default)' : ''}`,
+                message: `${e.key} is the literal ${e.value.length >= 8 ? (0,redact/* redact */.E$)(e.value) : `'${'*'.repeat(4)}'`}${local ? ' (local database default)' : ''}`,
                 remediation: fix(spring, e),
                 secret: e.value
             });
@@ -42885,24 +51980,27 @@ const hardcodedCredential = {
         // .env files are TF0304's (one finding per file); Markdown is documentation.
         kinds: ['source', 'dockerfile', 'compose', 'kubernetes', 'workflow', 'procfile', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml', 'other']
     },
-    keywords: [...TOKEN_KEYWORDS, 'private key', 'secret_access_key', 'secretaccesskey', 'aws_secret', 'secret_key'],
+    keywords: [...secret_shapes/* TOKEN_KEYWORDS */.pZ, 'private key', 'secret_access_key', 'secretaccesskey', 'aws_secret', 'secret_key'],
     check(file, report) {
         const text = file.text;
         const severity = roleSeverity(file);
         let budget = 100; // a file with more is a dump of keys; the first hundred make the point
-        for (const p of TOKEN_PATTERNS) {
+        for (const p of secret_shapes/* TOKEN_PATTERNS */.EX) {
             p.re.lastIndex = 0;
             for (let m = p.re.exec(text); m && budget > 0; m = p.re.exec(text)) {
                 const token = m[1];
-                if (p.ignore?.(token))
+                if (p.ignore?.(token) || isPublishedExample(token))
                     continue;
                 const at = m.index + m[0].indexOf(token);
+                // The access key id in a presigned URL's X-Amz-Credential: public by design (the signature expires); not a key
+                if (/Credential=$/i.test(text.slice(Math.max(0, at - 20), at)))
+                    continue;
                 budget--;
                 const name = nameBefore(text, at);
                 report({
                     ...file.position(at),
                     severity,
-                    message: `${p.label} ${(0,redact/* redact */.E)(token)}${name ? ` assigned to ${name}` : ''}`,
+                    message: `${p.label} ${(0,redact/* redact */.E$)(token)}${name ? ` assigned to ${name}` : ''}`,
                     remediation: moveToEnv(file, name ? envName(name) : envName(p.id.replace(/-(token|key|id)$/, '_$1')), true),
                     secret: token
                 });
@@ -42922,7 +52020,7 @@ function awsSecretKeys(file, severity, report) {
         report({
             ...file.position(at),
             severity,
-            message: `AWS secret access key ${(0,redact/* redact */.E)(value)} assigned to ${m[1]}`,
+            message: `AWS secret access key ${(0,redact/* redact */.E$)(value)} assigned to ${m[1]}`,
             remediation: moveToEnv(file, 'AWS_SECRET_ACCESS_KEY', true) + ' Better: drop static keys for an IAM role (instance profile, IRSA, OIDC).',
             secret: value
         });
@@ -42932,14 +52030,19 @@ function privateKeys(file, severity, report) {
     const text = file.text;
     const gcp = /["']?type["']?\s*:\s*["']service_account["']/.test(text);
     PEM_BEGIN.lastIndex = 0;
-    for (let m = PEM_BEGIN.exec(text); m; m = PEM_BEGIN.exec(text)) {
+    let end = -1; // the next END line, searched again only once passed (a file of headers without one stays linear)
+    let budget = 100; // as for tokens: a file of more key blocks is a dump, the first hundred make the point
+    for (let m = PEM_BEGIN.exec(text); m && budget > 0; m = PEM_BEGIN.exec(text)) {
         const bodyStart = m.index + m[0].length;
-        const end = text.indexOf('-----END', bodyStart);
-        const raw = text.slice(bodyStart, end !== -1 && end - bodyStart < 12000 ? end : bodyStart + 400);
+        if (end !== Infinity && end < bodyStart)
+            end = text.indexOf('-----END', bodyStart);
+        if (end === -1)
+            end = Infinity;
+        const raw = text.slice(bodyStart, end !== Infinity && end - bodyStart < 12000 ? end : bodyStart + 400);
         // Escaped newlines (JSON, code strings) and string concatenation are not key material.
-        const body = raw.replace(/\\[nr]/g, '').replace(/["'+,\s]/g, '');
-        if (isPlaceholder(body) || (body.match(/[A-Za-z0-9+/=]/g) ?? []).length < 64 || /\.\.\.|…|x{8}/i.test(body))
+        if (!hasKeyBody(raw))
             continue;
+        budget--;
         const name = nameBefore(text, m.index);
         const isGcp = gcp && name === 'private_key';
         report({
@@ -42954,6 +52057,23 @@ function privateKeys(file, severity, report) {
         });
     }
 }
+/**
+ * Key material after a BEGIN line: the first line of the body (after Proc-Type/DEK-Info headers,
+ * comment markers, quotes and escaped newlines) is base64 of 40+ characters, and there is enough of
+ * it. A header quoted in a comment (`## key should start with -----BEGIN RSA PRIVATE KEY-----`) is
+ * followed by prose, not a body.
+ */
+function hasKeyBody(raw) {
+    const lines = raw
+        .replace(/\\[nr]/g, '\n')
+        .split(/\r?\n/)
+        .map((l) => l.replace(/^[\s#/*;"'+,]+|[\s"'+,;]+$/g, ''))
+        .filter((l) => l !== '' && !/^(Proc-Type|DEK-Info|Comment|Version):/i.test(l));
+    if (lines.length === 0 || !/^[A-Za-z0-9+/=]{40,}$/.test(lines[0]))
+        return false;
+    const body = lines.join('');
+    return !isPlaceholder(body) && (body.match(/[A-Za-z0-9+/=]/g) ?? []).length >= 64 && !/\.\.\.|…|x{8}/i.test(body);
+}
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/k8s-literal-secret-env.ts
 
@@ -42961,7 +52081,7 @@ function privateKeys(file, severity, report) {
 
 
 
-const k8s_literal_secret_env_FIX = 'Reference a Secret instead: valueFrom: { secretKeyRef: { name: app-secrets, key: X } }, with the Secret created outside the repository (External Secrets, sealed-secrets, SOPS, or the CD system).';
+const FIX = 'Reference a Secret instead: valueFrom: { secretKeyRef: { name: app-secrets, key: X } }, with the Secret created outside the repository (External Secrets, sealed-secrets, SOPS, or the CD system).';
 const k8sLiteralSecretEnv = {
     meta: {
         id: 'TF0308',
@@ -42971,19 +52091,19 @@ const k8sLiteralSecretEnv = {
         summary: 'Kubernetes manifests with literal credentials (env value:, Secret data/stringData, ConfigMap passwords).',
         why: 'Manifests are code; the credentials a deploy uses are config. A literal in a manifest ships the same ' +
             'credential to every cluster, exposes it to everyone with repository access, and rotating it needs a commit.',
-        remediation: k8s_literal_secret_env_FIX
+        remediation: FIX
     },
     files: { kinds: ['kubernetes', 'yaml'] },
     keywords: ['apiversion'],
     check(file, report) {
-        const docs = yamlOf(file).docs;
-        const kinds = docs.map((d) => String(topScalar(d, 'kind') ?? ''));
-        if (!docs.some((d) => topScalar(d, 'apiVersion') !== undefined))
+        const docs = (0,yaml/* yamlOf */.hX)(file).docs;
+        const kinds = docs.map((d) => String((0,yaml/* topScalar */.Wi)(d, 'kind') ?? ''));
+        if (!docs.some((d) => (0,yaml/* topScalar */.Wi)(d, 'apiVersion') !== undefined))
             return;
         // A dev overlay (k8s/overlays/dev/, k8s/local/, minikube/) configures a developer's cluster: a notice.
         const severity = file.role === 'dev' || /(^|\/)(dev|development|local|kind|minikube)\//i.test(file.path) ? 'notice' : 'error';
         const envNames = new Map();
-        const entries = yamlEntries(file);
+        const entries = (0,yaml/* yamlEntries */.go)(file);
         // Keyed by document too: a Deployment and a Job in one file share the path of their env entries.
         const envKey = (docIndex, path) => `${docIndex}:${path.slice(0, -1).join('/')}`;
         for (const e of entries)
@@ -42997,13 +52117,13 @@ const k8sLiteralSecretEnv = {
             if (e.key === 'value' && e.path[e.path.length - 3] === 'env') {
                 const name = envNames.get(envKey(e.docIndex, e.path));
                 // GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/key.json names where the credential is mounted
-                if (!name || !secretNameKind(name) || isPlaceholder(v) || findToken(v) || v.length < 3 || looksLikePath(v))
+                if (!name || !secretNameKind(name) || isPlaceholder(v) || (0,secret_shapes/* findToken */.fm)(v) || v.length < 3 || looksLikePath(v))
                     continue;
                 report({ ...file.position(at), severity, message: `Env var ${name} is given a literal value instead of valueFrom.secretKeyRef`, secret: v });
             }
             else if (kind === 'Secret' && (e.path[0] === 'stringData' || e.path[0] === 'data') && e.path.length === 2 && !secretDocsDone.has(e.docIndex)) {
                 const plain = e.path[0] === 'data' ? decode(v) : v;
-                if (plain === undefined || isPlaceholder(plain) || plain.toLowerCase() === e.key.toLowerCase() || findToken(plain))
+                if (plain === undefined || isPlaceholder(plain) || plain.toLowerCase() === e.key.toLowerCase() || (0,secret_shapes/* findToken */.fm)(plain))
                     continue;
                 secretDocsDone.add(e.docIndex);
                 const keys = entries.filter((x) => x.docIndex === e.docIndex && (x.path[0] === 'stringData' || x.path[0] === 'data') && x.path.length === 2).map((x) => x.key);
@@ -43022,11 +52142,13 @@ function decode(b64) {
     return Buffer.from(b64, 'base64').toString('utf8');
 }
 function secretName(file, docIndex) {
-    const meta = yamlEntries(file).find((e) => e.docIndex === docIndex && e.path.length === 2 && e.path[0] === 'metadata' && e.key === 'name');
+    const meta = (0,yaml/* yamlEntries */.go)(file).find((e) => e.docIndex === docIndex && e.path.length === 2 && e.path[0] === 'metadata' && e.key === 'name');
     return meta ? String(meta.value) : '(unnamed)';
 }
 
 ;// CONCATENATED MODULE: ./src/rules/iii-config/literal-signing-secret.ts
+
+
 
 
 
@@ -43047,7 +52169,7 @@ const literalSigningSecret = {
     files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go'] },
     keywords: ['secret', 'jwt', 'keys', 'cookieparser', 'signwith', 'hmac', 'signedstring', 'cookiestore', 'newstore'],
     check(file, report) {
-        if (isTemplatePath(file.path))
+        if ((0,paths/* isTemplatePath */.OY)(file.path))
             return;
         for (const lit of signingLiterals(file)) {
             // INSERT_YOUR_SECRET_HERE / NEW_SECRET_KEY: a template slot (or an env var name passed by mistake)
@@ -43057,11 +52179,11 @@ const literalSigningSecret = {
                 continue; // jwt.verify with a public key: nothing secret
             // A dev/test settings module, Rails development.rb, a Flask DevelopmentConfig/TestingConfig class or
             // an `if Rails.env.development?` block may carry a throwaway key; say so quietly.
-            const dev = (file.language === 'python' && isDevSettings(file.path)) || isDevOrTestSupportPath(file.path) || inDevConfigClass(file, lit.offset) || inDevOnlyCode(file, lit.offset);
+            const dev = (file.language === 'python' && (0,paths/* isDevSettings */.hc)(file.path)) || (0,paths/* isDevOrTestSupportPath */.r)(file.path) || inDevConfigClass(file, lit.offset) || (0,blocks/* inNonProductionCode */.b)(file, lit.offset);
             report({
                 ...file.position(lit.offset),
                 severity: dev ? 'notice' : 'error',
-                message: `${lit.what} is the literal '${(0,redact/* redact */.E)(lit.value)}'${dev ? ' (development or test only)' : ''}`,
+                message: `${lit.what} is the literal '${(0,redact/* redact */.E$)(lit.value)}'${dev ? ' (development or test only)' : ''}`,
                 remediation: `Use ${envLookup(file, lit.env)} and fail at startup when it is unset; generate a long random value per deploy and rotate this one.`,
                 secret: lit.value
             });
@@ -43116,7 +52238,7 @@ const workflowLiteralSecret = {
     check(file, report) {
         const serviceSecrets = workflowServiceSecrets(file);
         const tests = testJobs(file);
-        for (const e of yamlEntries(file)) {
+        for (const e of (0,yaml/* yamlEntries */.go)(file)) {
             const parent = e.path[e.path.length - 2];
             if ((parent !== 'env' && parent !== 'with') || e.path.includes('services') || e.path.includes('container'))
                 continue;
@@ -43127,7 +52249,7 @@ const workflowLiteralSecret = {
                 continue;
             report({
                 ...file.position(e.offset + (e.quoted ? 1 : 0)),
-                message: `${parent}: ${e.key} is the literal ${(0,redact/* redact */.E)(v)}`,
+                message: `${parent}: ${e.key} is the literal ${(0,redact/* redact */.E$)(v)}`,
                 remediation: `Store it as a secret and use \${{ secrets.${envName(e.key)} }}; rotate the committed value.`,
                 secret: v
             });
@@ -43138,7 +52260,7 @@ const workflowLiteralSecret = {
 function testJobs(file) {
     const jobs = new Set();
     const all = new Set();
-    for (const e of yamlEntries(file)) {
+    for (const e of (0,yaml/* yamlEntries */.go)(file)) {
         if (e.path[0] !== 'jobs' || e.path.length < 3)
             continue;
         const job = String(e.path[1]);
@@ -43167,6 +52289,8 @@ const III_CONFIG_RULES = [
 ];
 
 ;// CONCATENATED MODULE: ./src/rules/iv-backing-services/file-database-in-production.ts
+
+
 
 const WHY_SHORT = 'a file on the local disk is not an attached resource: it cannot be swapped per deploy, is lost when the container is replaced and cannot be shared by a second process';
 function django(file, out) {
@@ -43254,7 +52378,7 @@ const fileDatabaseInProduction = {
     files: { kinds: ['source', 'yaml', 'properties'], roles: ['app'] },
     keywords: ['sqlite', 'jdbc:h2:file', 'jdbc:h2:~', 'jdbc:h2:./', 'jdbc:h2:/', 'jdbc:derby'],
     check(file, report, ctx) {
-        if (isDevOrTestName(file.path))
+        if ((0,paths/* isDevOrTestName */.O1)(file.path))
             return;
         const p = file.path;
         if (file.language === 'python' && /(^|\/)(settings(_\w+)?\.py|settings\/\w+\.py)$/.test(p))
@@ -43273,7 +52397,7 @@ const fileDatabaseInProduction = {
                 if (!pat.language.test(file.language))
                     continue;
                 const m = pat.re.exec(line);
-                if (!m || isEnvFallback(line, lines[i - 1] ?? '') || inDevBranch(lines, i))
+                if (!m || isEnvFallback(line, lines[i - 1] ?? '') || (0,blocks/* inNonProductionBlock */.d)(lines, i))
                     continue;
                 const token = m[2] ?? m[4] ?? m[0];
                 if (/(^|[./_-])(dev|development|test|local)([./_-]|$)/i.test(token))
@@ -43327,7 +52451,8 @@ function framework_service_host_django(file, out) {
 /** Rails config/*.yml: host/endpoint literals outside development/test sections (ERB lookups are fine). */
 function railsYaml(file, out) {
     let section = '';
-    file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+    const lines = file.code.split(/\r\n|\r|\n/);
+    lines.forEach((line, i) => {
         if (line.length > 4000)
             return;
         const top = /^([A-Za-z_][\w-]{0,60}):/.exec(line);
@@ -43341,6 +52466,9 @@ function railsYaml(file, out) {
         const value = m[3].replace(/^https?:\/\//, '').replace(/[:/].*$/, '');
         if (!isLiteralHost(value))
             return;
+        // `url: <%= ENV["DATABASE_URL"] %>` in the same block wins over `host:`: the literal is a default the deploy overrides.
+        if (siblingEnvUrl(lines, i))
+            return;
         out({
             line: i + 1,
             column: line.indexOf(m[3]) + 1,
@@ -43348,6 +52476,28 @@ function railsYaml(file, out) {
             remediation: `Use ERB to read it from the environment: \`${m[1]}: <%= ENV.fetch("${m[1] === 'endpoint' ? 'S3_ENDPOINT' : 'DB_HOST'}") %>\`, or give the whole locator as \`url: <%= ENV["DATABASE_URL"] %>\`.`
         });
     });
+}
+/** A sibling key of line `i` (same indentation, same block) that reads the whole locator from the environment. */
+function siblingEnvUrl(lines, i) {
+    const indent = lines[i].search(/\S/);
+    const sibling = (l) => l.search(/\S/) === indent && /^\s+url:\s*['"]?<%=[^%]*\bENV\b/.test(l);
+    for (let j = i - 1; j >= 0 && j >= i - 40; j--) {
+        if (lines[j].trim() === '' || lines[j].trim().startsWith('#'))
+            continue;
+        if (lines[j].search(/\S/) < indent)
+            break;
+        if (sibling(lines[j]))
+            return true;
+    }
+    for (let j = i + 1; j < lines.length && j <= i + 40; j++) {
+        if (lines[j].trim() === '' || lines[j].trim().startsWith('#'))
+            continue;
+        if (lines[j].search(/\S/) < indent)
+            break;
+        if (sibling(lines[j]))
+            return true;
+    }
+    return false;
 }
 const SPRING_KEY = /^(spring\.(data\.)?(redis|mongodb|rabbitmq|elasticsearch|cassandra|neo4j|couchbase)\.host|spring\.mail\.host|spring\.kafka\.bootstrap-servers|spring\.rabbitmq\.addresses|spring\.data\.cassandra\.contact-points)$/;
 /** Spring application*.properties and application*.yml (flattened by indentation). */
@@ -43446,7 +52596,7 @@ const frameworkServiceHost = {
     files: { kinds: ['source', 'yaml', 'properties', 'json'], roles: ['app'] },
     keywords: ['host', 'location', 'endpoint', 'bootstrap-servers', 'addresses', 'contact-points'],
     check(file, report) {
-        if (isDevOrTestName(file.path))
+        if ((0,paths/* isDevOrTestName */.O1)(file.path))
             return;
         const p = file.path;
         if (file.language === 'python' && /(^|\/)(settings(_\w+)?\.py|settings\/[\w]+\.py)$/.test(p) && !/(^|\/)settings\/(dev|local|test)/.test(p))
@@ -43463,6 +52613,8 @@ const frameworkServiceHost = {
 ;// CONCATENATED MODULE: ./src/rules/iv-backing-services/hardcoded-service-locator.ts
 
 
+
+
 const CODE_LANGS = ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'];
 /** Top-level sections of multi-environment config files (database.yml, config/config.json) that never deploy. */
 const DEV_SECTION = /^(development|dev|test|testing|local|ci)$/i;
@@ -43474,6 +52626,23 @@ const TEST_SECTION = /^(pytest|tool:pytest|tool\.pytest(\.[\w-]+)?|testenv([:.][
  * Kubernetes env): none of them ties the app's code to a host.
  */
 const NOT_APP_CONFIG = /(^|\/)(\.circleci\/|\.buildkite\/|\.semaphore\/|\.woodpecker\/|\.gitlab\/|\.do\/app\.ya?ml$|copilot\/|group_vars\/|host_vars\/|inventor(y|ies)\/|ansible\/|playbooks?\/|terraform\/)|(^|\/)(\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|azure-pipelines[\w.-]*\.ya?ml|\.drone\.ya?ml|\.woodpecker\.ya?ml|cloudbuild[\w.-]*\.ya?ml|buildspec[\w.-]*\.ya?ml|\.gitlab-ci\.ya?ml|appveyor\.ya?ml|codefresh\.ya?ml|pytest\.ini|tox\.ini|fly\.toml|render\.ya?ml|railway\.(json|toml)|vercel\.json|netlify\.toml|serverless\.ya?ml|docker-stack[\w.-]*\.ya?ml|\.platform\.app\.yaml|nais\.ya?ml)$/i;
+/**
+ * Where a deploy (not the app) states its locators: Helm values files of a chart (and value files
+ * handed to `helm install -f`, recognisable by Helm's `global:` block), code-generator configs run
+ * by a developer (MyBatis Generator `generator.properties`/`generatorConfig.xml`), and locale files,
+ * whose URLs are links in translated text (`es.wikipedia.org` is no Elasticsearch cluster).
+ */
+function isDeployOrToolConfig(file) {
+    if (/(^|\/)(locales?|i18n|translations?|lang)\/[^/]+\.(ya?ml|json|properties)$/i.test(file.path))
+        return true;
+    if (/(^|\/)generator(Config)?\.(properties|xml)$/.test(file.path))
+        return true;
+    if (file.kind !== 'yaml')
+        return false;
+    if (/(^|\/)values([.-][\w.-]+)?\.ya?ml$/i.test(file.path) && /(^|\/)(charts?|helm|helmcharts?|deploy(ments?)?)\//i.test(file.path))
+        return true;
+    return /^global:[ \t]*$/m.test(file.code) && /^[ \t]+[\w-]+:[ \t]*['"]?\$\{[A-Z][A-Z0-9_]*\}/m.test(file.code);
+}
 /** Google App Engine app.yaml, Cloud Foundry manifest.yml, Heroku app.json: deploy descriptors by content. */
 function isPlatformDescriptor(file) {
     if (/(^|\/)app\.ya?ml$/i.test(file.path))
@@ -43685,6 +52854,24 @@ function inNamedDefaults(lines, i) {
     }
     return false;
 }
+/**
+ * Is line `i` in the body of a method that builds defaults: `defaultConfiguration()`,
+ * `getDefaults()`, `def default_settings(`: the initial values of a user-configurable object (a rule
+ * node, a plugin, a form), which its user replaces.
+ */
+function inDefaultsMethod(lines, i) {
+    const indent = lines[i].search(/\S/);
+    for (let j = i - 1; j >= 0 && j >= i - 30; j--) {
+        const line = lines[j];
+        if (line.length > 4000 || line.trim() === '' || line.search(/\S/) >= indent)
+            continue;
+        const name = /\b(?:def|func|fun|function)\s+(\w+)\s*\(|^\s*(?:(?:public|protected|private|static|final|override|async)\s+)*[\w<>[\],?]+\s+(\w+)\s*\([^)]*\)\s*(?:throws\s+[\w., ]+)?\{?\s*$/.exec(line);
+        if (!name)
+            return false;
+        return /^(get_?)?defaults?([A-Z_]\w*)?$|^\w*[a-z]Defaults?$|^default_\w+$/i.test(name[1] ?? name[2]);
+    }
+    return false;
+}
 /** A literal that is the default of a parameter in a definition line: `def __init__(self, host="localhost")`. */
 function isParameterDefault(line, index) {
     if (!DEFINITION.test(line))
@@ -43706,7 +52893,7 @@ const hardcodedServiceLocator = {
     files: { kinds: ['source', 'yaml', 'json', 'properties', 'toml', 'ini', 'xml'], roles: ['app'] },
     keywords: ['://', 'smtp', 'mail.', ':909', 'host', 'new Jedis', 'new MongoClient', 'new ServerAddress', 'new MemcachedClient', 'addr:', 'addrs:'],
     check(file, report, ctx) {
-        if (isDevOrTestName(file.path) || NOT_APP_CONFIG.test(file.path) || (file.kind !== 'source' && isPlatformDescriptor(file)))
+        if ((0,paths/* isDevOrTestName */.O1)(file.path) || NOT_APP_CONFIG.test(file.path) || (file.kind !== 'source' && (isPlatformDescriptor(file) || isDeployOrToolConfig(file))))
             return;
         // A file that starts Testcontainers is test support wherever it lives.
         if (file.kind === 'source' && /\btestcontainers\b/i.test(file.code))
@@ -43759,7 +52946,7 @@ const hardcodedServiceLocator = {
                 }
             }
             // Context checks that look at the lines around: only for lines that hold a locator.
-            if (found.length === 0 || (isCode && (inDevBranch(lines, i) || (hasProfile && inDevProfile(lines, i)))))
+            if (found.length === 0 || (isCode && ((0,blocks/* inNonProductionBlock */.d)(lines, i) || (hasProfile && inDevProfile(lines, i)))))
                 return;
             for (const loc of found) {
                 const before = line.slice(0, loc.index);
@@ -43782,6 +52969,7 @@ const hardcodedServiceLocator = {
                 const otherDefault = !envFallback &&
                     (NAMED_DEFAULT.test(before) ||
                         inNamedDefaults(lines, i) ||
+                        (isCode && inDefaultsMethod(lines, i)) ||
                         DEFAULT_CALL.test(before) ||
                         paramDefault ||
                         settingsField ||
@@ -43820,6 +53008,7 @@ const hardcodedServiceLocator = {
 
 ;// CONCATENATED MODULE: ./src/rules/iv-backing-services/local-service-branching.ts
 
+
 const LOCAL_LITERAL = /(['"])(localhost|127\.0\.0\.1|::1)\1/;
 const COMPARISON = /(===?|!==?|\bis\s|\bin\s|\.includes\s*\(|\.startsWith\s*\(|\.endsWith\s*\(|\.equals(IgnoreCase)?\s*\(|\.contains\s*\(|strings\.(Contains|HasPrefix|EqualFold)\s*\(|\.include\?\s*\(|\.start_with\?\s*\(|\.match\?\s*\()/;
 const CONDITION = /(^|[\s(;{}])(if|elif|else\s+if|unless|when|while|case)\b|\?[^?:]{0,300}:|&&|\|\||\band\b|\bor\b/;
@@ -43828,6 +53017,8 @@ const local_service_branching_SERVICE_NAME = /(db|database|redis|mongo|postgres|
 const GENERIC_NAME = /\b\w*(host|url|uri|endpoint|addr|address)\w*\b/i;
 /** The request's own host (CORS, redirects, dev banners) is not a backing service. */
 const REQUEST_HOST = /\b(req|request|headers|window\.location|location\.(host|hostname)|ctx\.host|origin|referer|r\.Host)\b/i;
+/** Origins and allowed hosts of the app's own HTTP surface (CORS, CSP, dev-server origins, image hosts). */
+const ORIGIN_CONTEXT = /origins?\b|Origins?[A-Z(]|\bcors\b|\bCors[A-Z]|\bcsp\b|allowed_?hosts|allowedHosts|ALLOWED_HOSTS|trusted_?origins|remotePatterns|allow-?list|allowList/i;
 const localServiceBranching = {
     meta: {
         id: 'TF0402',
@@ -43842,14 +53033,18 @@ const localServiceBranching = {
     files: { kinds: ['source'], languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go', 'php'], roles: ['app'] },
     keywords: ['localhost', '127.0.0.1', "'::1'", '"::1"'],
     check(file, report) {
-        if (isDevOrTestName(file.path))
+        if ((0,paths/* isDevOrTestName */.O1)(file.path))
             return;
         const usesClient = CLIENT_HINT.test(file.code);
-        file.code.split(/\r\n|\r|\n/).forEach((line, i) => {
+        const lines = file.code.split(/\r\n|\r|\n/);
+        lines.forEach((line, i) => {
             if (line.length > 4000)
                 return;
             const lit = LOCAL_LITERAL.exec(line);
             if (!lit || !COMPARISON.test(line) || !CONDITION.test(line) || REQUEST_HOST.test(line))
+                return;
+            // Building an allow-list of local origins (CORS, CSP, dev-server origins) picks no backing service.
+            if (ORIGIN_CONTEXT.test(lines.slice(Math.max(0, i - 15), i + 1).join('\n')))
                 return;
             // The operand compared with the literal: the rest of the line without string literals.
             const envNames = [...line.matchAll(/\b(?:ENV|environ|getenv|Getenv|env)\s*(?:\.get|\.fetch)?\s*[[(]\s*(['"])(\w{1,100})\1/g)].map((e) => e[2]);
@@ -43876,6 +53071,334 @@ const localServiceBranching = {
 
 const IV_BACKING_SERVICES_RULES = [hardcodedServiceLocator, localServiceBranching, frameworkServiceHost, fileDatabaseInProduction];
 
+// EXTERNAL MODULE: ./src/parsers/procfile.ts
+var procfile = __nccwpck_require__(3104);
+;// CONCATENATED MODULE: ./src/rules/shared/ix-xii-boot.ts
+
+const MAX_LINE = 4000;
+/**
+ * `file.code` with every line longer than 4000 characters blanked to spaces (offsets unchanged), so
+ * regexes never scan minified bundles or data blobs.
+ */
+function shortCode(file) {
+    return file.parse('ix-xii-short-code', (f) => {
+        if (!f.lines.some((l) => l.length > MAX_LINE))
+            return f.code;
+        // Walk the lines (a regex like /[^\r\n]{4001,}/g costs the square of each shorter line).
+        const code = f.code;
+        const parts = [];
+        let at = 0;
+        for (const line of f.lines) {
+            parts.push(line.length > MAX_LINE ? ' '.repeat(line.length) : code.slice(at, at + line.length));
+            at += line.length;
+            const eol = code.startsWith('\r\n', at) ? 2 : at < code.length ? 1 : 0;
+            parts.push(code.slice(at, at + eol));
+            at += eol;
+        }
+        return parts.join('');
+    });
+}
+/** Every match of a global regex over `file.code`, with its position; lines over 4000 chars are skipped. */
+function matchesIn(file, re) {
+    const out = [];
+    const g = re.global ? re : new RegExp(re.source, `${re.flags}g`);
+    const code = shortCode(file);
+    const docs = file.language === 'python' ? pythonTripleQuoted(file) : [];
+    g.lastIndex = 0;
+    for (let m = g.exec(code); m; m = g.exec(code)) {
+        if (m[0].length === 0)
+            g.lastIndex++;
+        const at = m.index;
+        if (docs.some(([a, b]) => at > a && at < b))
+            continue; // docstrings and other triple-quoted text are prose, not code
+        const pos = file.position(m.index);
+        if (file.line(pos.line).length > MAX_LINE)
+            continue;
+        // A definition (`def serve_forever(`, `class FileHandler(`, `function migrate(`) is not a use.
+        if (/\b(def|class|func|function)\s+[\w.]*$/.test(file.line(pos.line).slice(0, pos.column - 1)))
+            continue;
+        out.push({ m, line: pos.line, column: pos.column });
+    }
+    return out;
+}
+/** The final stage's effective ENTRYPOINT and CMD (the last of each): what the container runs. */
+function bootCommands(file) {
+    const d = (0,dockerfile/* dockerfileOf */.S9)(file);
+    const last = d.stages.length - 1;
+    let entrypoint;
+    let cmd;
+    for (const ins of d.instructions) {
+        if (ins.stage !== Math.max(0, last))
+            continue;
+        if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT')
+            continue;
+        const bc = { instruction: ins, keyword: ins.keyword, text: ins.exec ? ins.exec.join(' ') : ins.args, ...(ins.exec ? { exec: ins.exec } : {}) };
+        if (ins.keyword === 'CMD')
+            cmd = bc;
+        else
+            entrypoint = bc;
+    }
+    return { ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}) };
+}
+/** `sh -c "..."` / `bash -c` in an argv: the script, or undefined. */
+function shellScriptOf(argv) {
+    if (!argv || argv.length < 3)
+        return undefined;
+    if (!/^(\/usr)?(\/bin\/)?(ba|da|a)?sh$/.test(argv[0]))
+        return undefined;
+    const c = argv.findIndex((a) => /^-[a-z]*c$/.test(a));
+    return c === -1 ? undefined : argv[c + 1];
+}
+/** An entrypoint-like shell script by name: docker-entrypoint.sh, entrypoint, bin/docker-entrypoint, start.sh, boot.sh. */
+const ENTRYPOINT_SCRIPT = /(^|\/)((docker[-_])?entrypoint([-_.][\w.-]*)?|start(up)?(\.sh)?|boot(\.sh)?|run\.sh|start-server\.sh|launch\.sh)$/i;
+/**
+ * A container start script: an entrypoint script, or a shell script named for starting a service
+ * (`start_webapp.sh`, `start-tb.sh`, `boot-api.sh`); dev, test, debug and stop/restart helpers are not.
+ */
+function isStartScript(path) {
+    if (ENTRYPOINT_SCRIPT.test(path))
+        return true;
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    return /^(?:[\w.-]*[-_.])?(?:start|boot|launch|entrypoint)(?:[-_.][\w.-]*)?\.(?:sh|bash)$/.test(name) && !/(^|[-_.])(dev|development|local|test|tests|debug|stop|restart|e2e)([-_.]|$)/.test(name);
+}
+/** The language to speak in a remediation: the app's, else the file's. */
+function langOf(file, app) {
+    if (file.language !== 'none' && file.language !== 'shell')
+        return file.language;
+    return app?.language ?? file.language;
+}
+/** Picks a snippet by framework, then language, then 'default'. */
+function pick(snippets, framework, language) {
+    return (framework && snippets[framework]) || snippets[language] || (language === 'typescript' ? snippets.javascript : undefined) || snippets.default || '';
+}
+/** Quotes a token for a message, trimmed to a readable length. */
+function tok(s, max = 80) {
+    const t = s.replace(/\s+/g, ' ').trim();
+    return `\`${t.length > max ? `${t.slice(0, max - 1)}…` : t}\``;
+}
+/** A simple shell command (no operators, substitutions or variables) as an exec-form JSON array. */
+function toExecForm(command) {
+    const c = command.replace(/^exec\s+/, '').trim();
+    if (!c || /[|&;<>()$`\\*?{}[\]]/.test(c) || /["']/.test(c))
+        return undefined;
+    return JSON.stringify(c.split(/\s+/)).replace(/","/g, '", "');
+}
+/** One-off admin scripts: scripts/, bin/ (minus framework binstubs), tasks/, tools/, management/commands/, lib/tasks/*.rake. */
+function isAdminScript(path) {
+    if (/(^|\/)bin\/(rails|rake|bundle|setup|dev|update|yarn|webpack|spring|importmap|rubocop|brakeman|jobs|kamal|thrust|docker-entrypoint)$/.test(path))
+        return false;
+    return /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/.test(path) && !/(^|\/)__init__\.py$/.test(path);
+}
+/** [start, end) offsets of Python triple-quoted strings (docstrings), found once per file. */
+function pythonTripleQuoted(file) {
+    return file.parse('ix-xii-py-triple', (f) => {
+        const out = [];
+        const re = /"""|'''/g;
+        const t = f.code;
+        for (let m = re.exec(t); m; m = re.exec(t)) {
+            const end = t.indexOf(m[0], m.index + 3);
+            if (end === -1)
+                break;
+            out.push([m.index, end + 3]);
+            re.lastIndex = end + 3;
+        }
+        return out;
+    });
+}
+/**
+ * Is `offset` inside a Spring profile document for dev/local/test only: a YAML `---` or properties `#---`
+ * section with `spring.config.activate.on-profile: dev` (or the older `spring.profiles: dev`)?
+ */
+function inDevProfileDocument(code, offset) {
+    return profileDocumentKind(code, offset) !== undefined;
+}
+/** `test` when the profile document is for tests only (test, ci, e2e, it), `dev` when for development (dev, local...). */
+function profileDocumentKind(code, offset) {
+    const sep = /^(---|#---|!---)[ \t]*$/gm;
+    let start = 0;
+    let end = code.length;
+    for (let m = sep.exec(code); m; m = sep.exec(code)) {
+        if (m.index < offset)
+            start = m.index + m[0].length;
+        else {
+            end = m.index;
+            break;
+        }
+    }
+    if (start === 0)
+        return undefined; // the first (default) document applies to every profile
+    const doc = code.slice(start, end);
+    const m = /^[ \t]*(?:spring\.config\.activate\.on-profile|on-profile|spring\.profiles|profiles)[ \t]*[:=][ \t]*["']?([\w ,|&-]{1,120}?)["']?[ \t]*$/m.exec(doc);
+    if (!m)
+        return undefined;
+    const names = m[1].split(/[\s,|&]+/).filter(Boolean);
+    if (names.length === 0 || !names.every((n) => /^(dev|development|local|test|testing|ci|e2e|it|docker-dev)$/i.test(n)))
+        return undefined;
+    return names.every((n) => /^(test|testing|ci|e2e|it)$/i.test(n)) ? 'test' : 'dev';
+}
+/** `file.code` split into lines (comments blanked), once per file. */
+function codeLines(file) {
+    return file.parse('ix-xii-code-lines', (f) => f.code.split(/\r\n|\r|\n/));
+}
+
+;// CONCATENATED MODULE: ./src/rules/shared/v-viii-commands.ts
+
+
+
+
+
+
+
+/** Container entrypoint / start scripts: the only shell scripts whose every line runs at start. */
+const START_SCRIPT_NAME = /(^|\/)((docker-)?entrypoint|start|run|boot|launch|start-(server|app|web|prod|production))(\.sh)?$/i;
+/** Paths that are clearly for development, tests or previews, whatever the classifier said. */
+function isNonProductionPathV8(path) {
+    return /(^|[/._-])(dev|development|local|debug|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)|(^|\/)(kind|minikube|tilt)\//i.test(path);
+}
+/** Every start command the file declares. Never throws. */
+function startCommandsOf(file) {
+    return file.parse('v8-start-commands', (f) => {
+        const out = [];
+        switch (f.kind) {
+            case 'procfile':
+                for (const p of (0,procfile/* procfileOf */.m)(f)) {
+                    if (p.type === 'release')
+                        continue; // the release phase is not the run stage
+                    out.push({ label: `Procfile process "${p.type}"`, command: p.command, line: p.line, endLine: p.line, carrier: 'procfile' });
+                }
+                break;
+            case 'dockerfile': {
+                const d = (0,dockerfile/* dockerfileOf */.S9)(f);
+                const last = d.stages.length - 1;
+                for (const ins of d.instructions) {
+                    if ((ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT') || ins.stage !== Math.max(0, last))
+                        continue;
+                    out.push({ label: ins.keyword, command: ins.exec ? ins.exec.join(' ') : ins.args, line: ins.line, endLine: ins.endLine, carrier: 'dockerfile' });
+                }
+                break;
+            }
+            case 'manifest': {
+                if (f.name !== 'package.json')
+                    break;
+                const pkg = (0,package_json/* packageJsonOf */.U)(f);
+                const scripts = pkg.data?.scripts;
+                if (!scripts || typeof scripts !== 'object')
+                    break;
+                // npm runs `pre<name>` before `<name>`: `prestart:prod` belongs to `npm run start:prod`.
+                for (const name of ['prestart', 'start', 'prestart:prod', 'start:prod', 'prestart:production', 'start:production', 'serve:prod']) {
+                    const cmd = scripts[name];
+                    if (typeof cmd !== 'string')
+                        continue;
+                    const line = pkg.lineOf('scripts', name);
+                    // A start script that runs another script (`npm run compile && node dist`) runs its command too.
+                    const called = [...cmd.matchAll(/\b(?:npm\s+run(?:-script)?|yarn(?:\s+run)?|pnpm(?:\s+run)?)\s+([\w:.-]+)/g)]
+                        .map((m) => m[1])
+                        .filter((n) => n !== name && typeof scripts[n] === 'string' && !/^(start|test|lint)\b/.test(n))
+                        .map((n) => `${String(scripts[n])}`);
+                    out.push({ label: `npm "${name}" script`, command: [cmd, ...called].join(' && '), line, endLine: line, carrier: 'package.json' });
+                }
+                break;
+            }
+            case 'compose':
+                for (const s of composeOf(f).services) {
+                    for (const cmd of [s.entrypoint, s.command]) {
+                        if (!cmd)
+                            continue;
+                        out.push({ label: `compose service "${s.name}" command`, command: cmd.join(' '), line: s.commandLine, endLine: s.commandLine + cmd.length + 20, carrier: 'compose' });
+                    }
+                }
+                break;
+            case 'kubernetes': {
+                const m = (0,kubernetes/* kubernetesOf */.A)(f);
+                if (m.isHelmTemplate)
+                    break;
+                for (const w of m.workloads) {
+                    if (w.kind === 'Job' || w.kind === 'CronJob')
+                        continue;
+                    for (const c of w.containers) {
+                        if (c.init)
+                            continue;
+                        const cmd = [...(c.command ?? []), ...(c.args ?? [])];
+                        if (cmd.length === 0)
+                            continue;
+                        out.push({ label: `${w.kind} "${w.name}" container "${c.name}" command`, command: cmd.join(' '), line: c.commandLine, endLine: c.commandLine + cmd.length + 20, carrier: 'kubernetes' });
+                    }
+                }
+                break;
+            }
+            case 'source':
+                if (f.language !== 'shell' || !(START_SCRIPT_NAME.test(f.path) || isStartScript(f.path)))
+                    break;
+                f.code.split(/\r\n|\r|\n/).forEach((text, i) => {
+                    if (text.trim() === '' || text.length > 4000)
+                        return;
+                    out.push({ label: `start script ${f.name}`, command: text, line: i + 1, endLine: i + 1, carrier: 'script' });
+                });
+                break;
+            default:
+        }
+        return out;
+    });
+}
+/** Exact position of the first match of `re` within a command's line range (comments blanked). */
+function locateV8(file, cmd, re) {
+    const lines = codeLinesV8(file);
+    const flags = re.flags.replace('g', '');
+    const local = new RegExp(re.source, flags);
+    for (let n = cmd.line; n <= Math.min(cmd.endLine, lines.length); n++) {
+        const text = lines[n - 1];
+        if (text.length > 4000)
+            continue;
+        const m = local.exec(text);
+        if (m) {
+            const stripped = m[0].replace(/^[\s;&|("'[,]+/, '');
+            return { line: n, column: m.index + 1 + (stripped.length ? m[0].length - stripped.length : 0) };
+        }
+    }
+    return { line: cmd.line, column: 1 };
+}
+/** The comment-blanked code split into lines, memoised per file. */
+function codeLinesV8(file) {
+    return file.parse('v8-code-lines', (f) => f.code.split(/\r\n|\r|\n/));
+}
+/**
+ * Heuristic: is a 0-based column of a code line inside a string literal (an odd number of
+ * unescaped quotes of one kind before it)? Keeps code written inside strings (generators,
+ * fixtures built in code) quiet.
+ */
+function inStringLiteralV8(line, column) {
+    let single = 0;
+    let double = 0;
+    let back = 0;
+    for (let i = 0; i < column && i < line.length; i++) {
+        const c = line[i];
+        if (c === '\\') {
+            i++;
+            continue;
+        }
+        if (c === "'" && double % 2 === 0 && back % 2 === 0)
+            single++;
+        else if (c === '"' && single % 2 === 0 && back % 2 === 0)
+            double++;
+        else if (c === '`' && single % 2 === 0 && double % 2 === 0)
+            back++;
+    }
+    return single % 2 === 1 || double % 2 === 1 || back % 2 === 1;
+}
+/**
+ * An image the repository's own app plausibly builds: has a registry/org path and is not an official
+ * Docker Hub image (postgres, redis) or a well-known vendor's (Grafana, cert-manager, ingress, Bitnami...).
+ * Platform repos deploy third-party software too; its replica count or ports are not the app's.
+ */
+function isOwnImage(image) {
+    if (!image)
+        return false;
+    const { name } = parseImageRef(image);
+    if (!name.includes('/'))
+        return false;
+    return !/^(?:docker\.io\/)?(?:library|bitnami|bitnamicharts|confluentinc|grafana|prom|elastic|hashicorp|rabbitmq|mongo|redis|postgres|mysql|mariadb|nginx|nginxinc|traefik|envoyproxy|istio|jaegertracing|otel|openzipkin|minio|jetstack|argoproj|fluent|velero|kiwigrid|oliver006|memcached|jenkins|sonarqube|keycloak|vault|consul)\/|^(?:quay\.io|registry\.k8s\.io|k8s\.gcr\.io|gcr\.io\/(?:k8s|google[-_]containers|cloudsql-docker|kaniko-project)|public\.ecr\.aws\/(?:eks|karpenter|aws-observability|bitnami)|mcr\.microsoft\.com\/(?:oss|k8s)|ghcr\.io\/(?:fluxcd|external-secrets|kyverno|dexidp|grafana|prometheus-community|open-telemetry|cloudnative-pg|zalando))\//.test(name);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/v-build-release-run/build-at-run-time.ts
 
 /** Build-stage work, one pattern per tool. Linear: no nested quantifiers. */
@@ -43890,6 +53413,8 @@ const BUILD_STEPS = [
     { re: /\b(?:pip3?|python3?\s+-m\s+pip|uv\s+pip)\s+install\b/, eco: 'python' },
     { re: /\b(?:poetry|pipenv)\s+install\b|\buv\s+sync\b/, eco: 'python' },
     { re: /\bpython3?\s+manage\.py\s+collectstatic\b/, eco: 'python' },
+    // compiling message catalogs (translations) is build work too
+    { re: /\bflask\s+translate\s+compile\b|\bpybabel\s+compile\b|\b(?:python3?\s+manage\.py|django-admin)\s+compilemessages\b/, eco: 'i18n' },
     { re: /\bbundle\s+install\b|\bgem\s+install\b/, eco: 'ruby' },
     { re: /\b(?:rails|rake)\s+assets:precompile\b/, eco: 'ruby' },
     { re: /(?:\bmvn|mvnw)\b[^;&|]*?\b(?:package|install|compile|verify|spring-boot:run)\b/, eco: 'java' },
@@ -43906,6 +53431,9 @@ const build_at_run_time_FIX = {
     python: (c) => c === 'procfile'
         ? 'Declare dependencies in requirements.txt (the buildpack installs them at build time) and keep the process type to the server: `web: gunicorn app:app`.'
         : 'Install at build time: `COPY requirements.txt .` + `RUN pip install --no-cache-dir -r requirements.txt` (and `RUN python manage.py collectstatic --noinput`), then `CMD ["gunicorn", "app.wsgi"]`.',
+    i18n: (c) => c === 'procfile'
+        ? 'Compile the message catalogs at build time (a buildpack `bin/post_compile` hook running `pybabel compile -d app/translations`, or commit the compiled .mo files) and keep the process type to the server: `web: gunicorn app:app`.'
+        : 'Compile the message catalogs in the image: `RUN pybabel compile -d app/translations` (or `RUN python manage.py compilemessages`), then start the server alone.',
     ruby: () => 'Install gems and precompile assets at build time: `RUN bundle install && bundle exec rails assets:precompile`; start with `CMD ["bundle", "exec", "puma", "-C", "config/puma.rb"]`.',
     java: () => 'Package once in CI or a build stage (`RUN ./mvnw -B package -DskipTests`), copy the jar into the runtime image and start it: `CMD ["java", "-jar", "app.jar"]`.',
     go: () => 'Compile in a build stage (`RUN CGO_ENABLED=0 go build -o /out/server ./cmd/server`) and run the binary: `COPY --from=build /out/server /server` + `ENTRYPOINT ["/server"]`.',
@@ -43926,7 +53454,7 @@ const buildAtRunTime = {
     },
     // Dev compose files, Procfile.dev and Dockerfile.dev legitimately rebuild on start.
     files: { kinds: ['procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'source'], roles: ['app'] },
-    keywords: ['install', 'build', 'tsc', 'webpack', 'bundle', 'precompile', 'collectstatic', 'mvn', 'gradle', 'run', 'cargo', 'apk', 'yarn', 'npm', 'pip', 'poetry', 'uv ', 'composer'],
+    keywords: ['install', 'build', 'tsc', 'webpack', 'bundle', 'precompile', 'collectstatic', 'compile', 'mvn', 'gradle', 'run', 'cargo', 'apk', 'yarn', 'npm', 'pip', 'poetry', 'uv ', 'composer'],
     check(file, report) {
         if (file.kind === 'source' && file.language !== 'shell')
             return;
@@ -43950,10 +53478,14 @@ const buildAtRunTime = {
                     continue;
                 const token = m[0].replace(/^[\s;&|("']+/, '').trim();
                 const pos = locateV8(file, cmd, step.re);
+                // No platform runs a Procfile with the Go toolchain (the buildpack ships the compiled binary):
+                // `go run` there is a local process runner's file (goreman, foreman), a notice at most.
+                const localRunner = cmd.carrier === 'procfile' && step.eco === 'go';
                 report({
                     line: pos.line,
                     column: pos.column,
-                    message: `${cmd.label} runs "${token}" at start: build work in the run stage`,
+                    ...(localRunner ? { severity: 'notice' } : {}),
+                    message: `${cmd.label} runs "${token}" at start: build work in the run stage${localRunner ? ' (a Procfile that compiles Go is usually a local process runner\'s, such as goreman)' : ''}`,
                     remediation: build_at_run_time_FIX[step.eco](cmd.carrier)
                 });
                 break; // one finding per command: the first build step names the problem
@@ -43962,14 +53494,59 @@ const buildAtRunTime = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/parsers/workflow.ts
+
+
+function workflowOf(file) {
+    return file.parse('workflow', (f) => {
+        const { docs, errors, lineCounter: lc } = (0,yaml/* yamlOf */.hX)(f);
+        const doc = docs[0];
+        if (!doc || doc.errors.length > 0)
+            return { triggers: [], jobs: [], errors };
+        const root = doc.contents;
+        const on = (0,yaml_nodes/* get */.Jt)(root, 'on') ?? (0,yaml_nodes/* get */.Jt)(root, 'true'); // YAML 1.1 reads a bare `on` as true
+        const triggers = (0,yaml_nodes/* str */.gx)(on) !== undefined ? [(0,yaml_nodes/* str */.gx)(on)] : (0,yaml_nodes/* items */.ld)(on).length ? (0,yaml_nodes/* items */.ld)(on).map((n) => (0,yaml_nodes/* str */.gx)(n) ?? '') : (0,yaml_nodes/* entries */.jO)(on).map(([k]) => k);
+        const kv = (node) => (0,yaml_nodes/* entries */.jO)(node).map(([key, v]) => ({ key, value: (0,yaml_nodes/* str */.gx)(v) ?? '', line: (0,yaml_nodes/* lineOf */.cA)(lc, v) }));
+        const jobs = (0,yaml_nodes/* entries */.jO)((0,yaml_nodes/* get */.Jt)(root, 'jobs')).map(([id, job, keyNode]) => {
+            const envName = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(job, 'environment')) ?? (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(job, 'environment'), 'name'));
+            return {
+                id,
+                line: (0,yaml_nodes/* lineOf */.cA)(lc, keyNode),
+                ...(envName !== undefined ? { environment: envName } : {}),
+                steps: (0,yaml_nodes/* items */.ld)((0,yaml_nodes/* get */.Jt)(job, 'steps')).map((s) => ({
+                    job: id,
+                    ...((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(s, 'name')) !== undefined ? { name: (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(s, 'name')) } : {}),
+                    ...((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(s, 'uses')) !== undefined ? { uses: (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(s, 'uses')) } : {}),
+                    ...((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(s, 'run')) !== undefined ? { run: (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* get */.Jt)(s, 'run')) } : {}),
+                    line: (0,yaml_nodes/* lineOf */.cA)(lc, (0,yaml_nodes/* get */.Jt)(s, 'run') ?? s),
+                    with: kv((0,yaml_nodes/* get */.Jt)(s, 'with')),
+                    env: kv((0,yaml_nodes/* get */.Jt)(s, 'env'))
+                }))
+            };
+        });
+        return { triggers, jobs, errors };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/rules/v-build-release-run/code-changed-at-run-time.ts
 
 
 const GIT = /\bgit\s+(?:pull|fetch|checkout|reset\s+--hard|clone|merge|rebase)\b/;
 const code_changed_at_run_time_BUILD = /\b(?:npm\s+(?:install|i|ci)|npm\s+run\s+build|yarn(?:\s+install)?(?=\s*(?:&&|;|$|["']))|pnpm\s+(?:install|i)|pip3?\s+install|bundle\s+install|composer\s+install|mvn\s+\S*\s*package|go\s+build|rails\s+assets:precompile|python3?\s+manage\.py\s+collectstatic)\b/;
-const HOT_PATCH = /\b(?:kubectl\s+cp|docker\s+cp)\s+(?:-\S+\s+)*(?!\S*:)\S+\s+\S+:\S*/;
+/** `docker cp ./src app:/srv`: a local source (not a flag, no `container:` prefix) copied into a container. */
+const HOT_PATCH = /\b(?:kubectl\s+cp|docker\s+cp)\s+(?:-\S+\s+)*(?!-)(?!\S*:)\S+\s+([^\s:]+):\S*/;
 const SSH = /(?:^|[\s;&|(])ssh\s/;
 const HEREDOC = /<<-?\s*['"]?(\w+)['"]?/;
+/** Is `name` assigned, in the lines before `i`, the id of a container the script starts or creates itself? */
+function scratchContainer(lines, i, name) {
+    if (!/^\w{1,60}$/.test(name))
+        return false;
+    const assign = new RegExp(`\\b${name}=\\$\\(\\s*docker\\s+(?:run|create|container\\s+(?:run|create))\\b`);
+    for (let j = i - 1; j >= 0 && j >= i - 200; j--)
+        if (assign.test(lines[j]))
+            return true;
+    return false;
+}
 const FIX_GIT = 'Ship an immutable release instead of changing code on the server: build an artifact in CI (a container image tagged with the commit SHA, a versioned tarball), then deploy that artifact (`docker pull ghcr.io/acme/web:$SHA && docker compose up -d`, `kubectl set image ...:$SHA`) — never `git pull` on the host.';
 const FIX_BUILD = 'Build once in CI and deploy the built artifact: install dependencies and compile in the build stage (Dockerfile RUN / CI job), push a versioned image or archive, and have the server only download and start it.';
 const FIX_PATCH = 'Do not patch running containers: change the code, build a new image with a new tag and roll it out (`kubectl set image deployment/web web=ghcr.io/acme/web:$SHA`).';
@@ -44045,7 +53622,8 @@ function scanDeployLines(file, report) {
                 heredocEnd = h[1];
         }
         const patch = HOT_PATCH.exec(text);
-        if (patch) {
+        // Into a container the script itself just started from a utility image (`TMP=$(docker run -d -v vol:/data busybox true)`): moving volume data, not code.
+        if (patch && !scratchContainer(lines, i, patch[1].replace(/^["']?\$?\{?|\}?["']?$/g, ''))) {
             report({ line: n, column: patch.index + 1, message: `"${patch[0].split(/\s+/).slice(0, 2).join(' ')}" hot-patches files into a running container`, remediation: FIX_PATCH });
             continue;
         }
@@ -44138,6 +53716,172 @@ const deployWithoutArtifact = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/rules/v-build-release-run/mutable-release-tag.ts
+
+
+
+
+
+const MUTABLE = new Set(['latest', 'main', 'master', 'develop', 'development', 'dev', 'staging', 'stage', 'prod', 'production', 'stable', 'edge', 'nightly', 'trunk', 'head']);
+/** `<name>:<mutable tag>` inside a command; the name may be an expression (`${{ env.IMAGE }}`). */
+const TAG_IN_TEXT = /[\w.}-]:(latest|main|master|develop|development|staging|production|stable|edge|nightly|trunk)(?=$|[\s"',;)\]])/gi;
+const IMMUTABLE_EVIDENCE = /github\.sha|GITHUB_SHA|github\.run_(?:number|id)|rev-parse|metadata-action|steps\.[\w-]+\.outputs\.(?:tags|version|sha|tag)|github\.ref_name|GITHUB_REF_NAME|github\.event\.release|\$\{?(?:TAG|VERSION|IMAGE_TAG|SHA|GIT_SHA|COMMIT_SHA|SHORT_SHA|RELEASE)\b|env\.(?:TAG|VERSION|IMAGE_TAG|SHA|GIT_SHA|RELEASE)\b|:v?\d+\.\d+\.\d+/i;
+const DEPLOY_CMD = /\bkubectl\s+set\s+image\b|\bgcloud\s+(?:run|app)\s+deploy\b|\baz\s+(?:webapp|containerapp|container)\b|\bdocker\s+service\s+(?:update|create)\b|\bfly(?:ctl)?\s+deploy\b|\bhelm\s+(?:upgrade|install)\b|\becs-deploy\b|\bnomad\s+job\b/;
+const SERVER_PULL = /\bdocker(?:-compose|\s+compose)?\s+(?:pull|run)\b/;
+const PUSH_CMD = /\bdocker\s+(?:push|tag|build|buildx)\b|\bpodman\s+(?:push|build)\b/;
+const DEPLOY_WITH_KEYS = new Set(['image', 'images', 'container-image', 'image-name', 'container_image']);
+const mutable_release_tag_FIX = 'Tag every release with something unique and immutable, e.g. the commit SHA (`ghcr.io/acme/web:${{ github.sha }}`) or a version, deploy that exact tag (or the `@sha256:` digest), and keep `latest` at most as an extra convenience alias.';
+function isMutable(ref) {
+    // The repository part may be an expression (`ghcr.io/${{ github.repository }}:latest`); the tag may not.
+    const t = ref.trim();
+    const after = t.lastIndexOf('}}') === -1 ? t : t.slice(t.lastIndexOf('}}') + 2);
+    if (/[${}<>]/.test(after) || t.includes('@'))
+        return undefined;
+    const m = /:([\w.-]+)$/.exec(after);
+    if (!m || (after === t && parseImageRef(t).tag === undefined))
+        return undefined;
+    return MUTABLE.has(m[1].toLowerCase()) ? m[1] : undefined;
+}
+const mutableReleaseTag = {
+    meta: {
+        id: 'TF0503',
+        name: 'mutable-release-tag',
+        factor: 'V',
+        severity: 'warning',
+        summary: 'A deploy manifest (Kubernetes, Swarm stack, deploy compose, Elastic Beanstalk) or deploy workflow runs an image with no tag, `latest`, or another moving tag instead of a unique release id.',
+        why: 'Every release should have a unique, immutable id so it can be traced and rolled back. No tag, `:latest` or `:main` names whatever was pushed last: two nodes can pull different builds for one "release", and rolling back means rebuilding instead of redeploying a known artifact.',
+        remediation: mutable_release_tag_FIX
+    },
+    // Compose files are offered whatever their role: whether one deploys is decided from its content.
+    files: { kinds: ['kubernetes', 'compose', 'workflow', 'yaml', 'json', 'dotenv', 'other', 'source'], roles: ['app', 'dev'] },
+    keywords: ['image', 'docker', 'kubectl', 'helm', 'gcloud', 'newtag', 'latest', 'tag', 'version'],
+    check(file, report, ctx) {
+        const script = file.language === 'shell' || (file.kind === 'other' && /^#!.*\b(ba|z|da)?sh\b/.test(file.text.slice(0, 80)));
+        if ((script || file.kind === 'workflow') && file.role === 'app' && !isNonProductionPathV8(file.path))
+            checkRemoteApply(file, report);
+        if (file.kind === 'source' || script)
+            return;
+        if (file.kind === 'workflow') {
+            if (file.role === 'app' && !isNonProductionPathV8(file.path))
+                checkWorkflow(file, report);
+            return;
+        }
+        if (/(^|\/)kustomization\.ya?ml$/i.test(file.path) && file.role === 'app' && !isNonProductionPathV8(file.path))
+            checkKustomization(file, report);
+        // Kubernetes manifests under dev/test/demo paths are not deploys.
+        if (file.kind === 'kubernetes' && isNonProductionPathV8(file.path))
+            return;
+        collectDeployImageFacts(file, ctx.facts);
+    },
+    // Manifests are judged once every file was read: skaffold/Tilt builds, kustomizations and .env
+    // files elsewhere in the repository decide what an image reference really deploys.
+    checkRepo(repo, report) {
+        for (const f of mutableDeployImages(repo.facts))
+            report({ file: f.file, line: f.line, ...(f.column !== undefined ? { column: f.column } : {}), message: f.message, remediation: f.remediation });
+    }
+};
+function col(file, line, token) {
+    const at = file.line(line).indexOf(token);
+    return at === -1 ? undefined : at + 1;
+}
+/** `kubectl apply -f https://.../main/manifest.yaml`: what gets deployed is whatever the branch holds that day. */
+const REMOTE_APPLY = /\bkubectl\s+(?:apply|create|replace)\b[^\n]*?\s-f\s*["']?(https?:\/\/[^\s"']+)/g;
+const MOVING_REF = /\/(?:refs\/heads\/)?(main|master|develop|development|trunk|HEAD)\/|\/releases\/latest\/download\//;
+function checkRemoteApply(file, report) {
+    codeLinesV8(file).forEach((code, i) => {
+        if (code.length > 4000)
+            return;
+        for (const m of code.matchAll(REMOTE_APPLY)) {
+            const ref = MOVING_REF.exec(m[1]);
+            if (!ref)
+                continue;
+            report({
+                line: i + 1,
+                column: (m.index ?? 0) + 1,
+                message: `\`kubectl\` applies a manifest fetched from ${ref[1] ? `the moving branch \`${ref[1]}\`` : 'the latest release download'} (${m[1].length > 90 ? m[1].slice(0, 87) + '…' : m[1]}): what is deployed changes without a release`,
+                remediation: 'Apply a manifest pinned to a release tag or commit (`.../raw/v1.4.2/manifests/db.yaml` or `.../raw/<commit-sha>/...`), or ship it with the release and apply the local copy.'
+            });
+        }
+    });
+}
+function checkKustomization(file, report) {
+    const lc = (0,yaml/* yamlOf */.hX)(file).lineCounter;
+    for (const e of (0,yaml/* yamlEntries */.go)(file)) {
+        if (e.key !== 'newTag' || typeof e.value !== 'string' || !MUTABLE.has(e.value.toLowerCase()))
+            continue;
+        const p = lc.linePos(e.offset);
+        report({ line: p.line, column: p.col, message: `kustomization sets newTag "${e.value}": not an immutable release`, remediation: 'Let CI pin the tag per release: `kustomize edit set image web=ghcr.io/acme/web:$GITHUB_SHA`.' });
+    }
+}
+function checkWorkflow(file, report) {
+    const wf = workflowOf(file);
+    if (wf.jobs.length === 0)
+        return;
+    const lines = codeLinesV8(file);
+    const jobs = [...wf.jobs].sort((a, b) => a.line - b.line);
+    const jobEnd = (i) => (i + 1 < jobs.length ? jobs[i + 1].line - 1 : lines.length);
+    jobs.forEach((job, i) => {
+        const text = lines.slice(job.line - 1, jobEnd(i)).join('\n');
+        const immutable = IMMUTABLE_EVIDENCE.test(text);
+        const pushes = /\bdocker\s+push\b|\bpush:\s*true\b|--push\b|\bpodman\s+push\b/.test(text);
+        const deployish = job.environment !== undefined || /deploy|release|prod/i.test(job.id);
+        // Pushing a mutable tag is reported once per job, on the push line when there is one.
+        const pushHits = [];
+        for (let n = job.line; n <= jobEnd(i); n++) {
+            const code = lines[n - 1];
+            if (code.length > 4000)
+                continue;
+            const deploy = DEPLOY_CMD.test(code) || (deployish && SERVER_PULL.test(code));
+            const push = !immutable && pushes && PUSH_CMD.test(code);
+            if (!deploy && !push)
+                continue;
+            for (const m of code.matchAll(TAG_IN_TEXT)) {
+                let start = code.lastIndexOf(' ', m.index) + 1;
+                // Keep a `${{ ... }}` expression in the token whole.
+                const open = code.lastIndexOf('${{', m.index);
+                if (open !== -1 && open < start && code.indexOf('}}', open) < m.index + 1)
+                    start = code.lastIndexOf(' ', open) + 1;
+                const token = code.slice(start, m.index + m[0].length).replace(/^["'=]+|^--?[\w-]+=|^[\w-]+=/, '');
+                if (deploy)
+                    report({ line: n, column: start + 1, message: `deploys "${token}": ":${m[1]}" is a mutable tag, not a release id` });
+                else
+                    pushHits.push({ line: n, column: start + 1, token, isPush: /\bpush\b/.test(code) });
+                break;
+            }
+        }
+        const hit = pushHits.find((h) => h.isPush) ?? pushHits[0];
+        if (hit)
+            report({ line: hit.line, column: hit.column, message: `pushes "${hit.token}" with no immutable tag in job "${job.id}": the release has no unique id` });
+        // Deploy actions' `with: image:` inputs.
+        for (const step of job.steps) {
+            if (step.uses && /^docker\/build-push-action/.test(step.uses) && !immutable) {
+                const tags = step.with.find((w) => w.key === 'tags');
+                const pushOn = step.with.some((w) => w.key === 'push' && /true/.test(w.value));
+                const list = tags ? tags.value.split(/[\n,]+/).map((t) => t.trim()).filter(Boolean) : [];
+                const bad = list.find((t) => isMutable(t));
+                if (tags && pushOn && bad) {
+                    let line = tags.line;
+                    for (let n = tags.line; n < Math.min(lines.length, tags.line + list.length + 2); n++)
+                        if (lines[n - 1].includes(bad)) {
+                            line = n;
+                            break;
+                        }
+                    report({ line, column: col(file, line, bad), message: `pushes "${bad}" with no immutable tag in job "${job.id}": the release has no unique id` });
+                }
+            }
+            if (!step.uses || /^docker\/(build-push|metadata)-action/.test(step.uses))
+                continue;
+            for (const w of step.with) {
+                if (!DEPLOY_WITH_KEYS.has(w.key))
+                    continue;
+                const tag = isMutable(w.value.split(/\s+/)[0] ?? '');
+                if (tag)
+                    report({ line: w.line, column: col(file, w.line, w.value), message: `${step.uses.split('@')[0]} deploys "${w.value.trim()}": ":${tag}" is a mutable tag, not a release id` });
+            }
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/rules/v-build-release-run/remote-add-without-checksum.ts
 
 
@@ -44160,7 +53904,7 @@ const remoteAddWithoutChecksum = {
     keywords: ['http://', 'https://'],
     check(file, report) {
         const lines = codeLinesV8(file);
-        for (const ins of dockerfileOf(file).instructions) {
+        for (const ins of (0,dockerfile/* dockerfileOf */.S9)(file).instructions) {
             if (ins.keyword !== 'ADD' || ins.args.length > 4000)
                 continue;
             const parts = ins.args.split(/\s+/);
@@ -44214,7 +53958,7 @@ const unparseableConfig = {
         if (file.kind === 'manifest') {
             if (file.name !== 'package.json')
                 return;
-            const err = packageJsonOf(file).error;
+            const err = (0,package_json/* packageJsonOf */.U)(file).error;
             if (!err)
                 return;
             report({ line: err.line, message: `package.json is not valid JSON: ${unparseable_config_short(err.message)}`, remediation: 'Fix the JSON syntax (trailing commas and comments are not allowed); `node -e "require(\'./package.json\')"` shows the error.' });
@@ -44223,7 +53967,7 @@ const unparseableConfig = {
         // Helm templates are not YAML until rendered: stay silent.
         if (file.text.includes('{{'))
             return;
-        const errors = yamlOf(file).errors;
+        const errors = (0,yaml/* yamlOf */.hX)(file).errors;
         if (errors.length === 0)
             return;
         const first = errors[0];
@@ -44248,223 +53992,11 @@ function unparseable_config_short(message) {
 
 const FACTOR_V_RULES = [buildAtRunTime, codeChangedAtRunTime, mutableReleaseTag, deployWithoutArtifact, remoteAddWithoutChecksum, unparseableConfig];
 
-// EXTERNAL MODULE: ./src/engine/classify.ts
-var classify = __nccwpck_require__(6582);
-;// CONCATENATED MODULE: ./src/rules/shared/ix-xii-boot.ts
-
-
-
-const MAX_LINE = 4000;
-/**
- * `file.code` with every line longer than 4000 characters blanked to spaces (offsets unchanged), so
- * regexes never scan minified bundles or data blobs.
- */
-function shortCode(file) {
-    return file.parse('ix-xii-short-code', (f) => {
-        if (!f.lines.some((l) => l.length > MAX_LINE))
-            return f.code;
-        // Walk the lines (a regex like /[^\r\n]{4001,}/g costs the square of each shorter line).
-        const code = f.code;
-        const parts = [];
-        let at = 0;
-        for (const line of f.lines) {
-            parts.push(line.length > MAX_LINE ? ' '.repeat(line.length) : code.slice(at, at + line.length));
-            at += line.length;
-            const eol = code.startsWith('\r\n', at) ? 2 : at < code.length ? 1 : 0;
-            parts.push(code.slice(at, at + eol));
-            at += eol;
-        }
-        return parts.join('');
-    });
-}
-/** Every match of a global regex over `file.code`, with its position; lines over 4000 chars are skipped. */
-function matchesIn(file, re) {
-    const out = [];
-    const g = re.global ? re : new RegExp(re.source, `${re.flags}g`);
-    const code = shortCode(file);
-    const docs = file.language === 'python' ? pythonTripleQuoted(file) : [];
-    g.lastIndex = 0;
-    for (let m = g.exec(code); m; m = g.exec(code)) {
-        if (m[0].length === 0)
-            g.lastIndex++;
-        const at = m.index;
-        if (docs.some(([a, b]) => at > a && at < b))
-            continue; // docstrings and other triple-quoted text are prose, not code
-        const pos = file.position(m.index);
-        if (file.line(pos.line).length > MAX_LINE)
-            continue;
-        // A definition (`def serve_forever(`, `class FileHandler(`, `function migrate(`) is not a use.
-        if (/\b(def|class|func|function)\s+[\w.]*$/.test(file.line(pos.line).slice(0, pos.column - 1)))
-            continue;
-        out.push({ m, line: pos.line, column: pos.column });
-    }
-    return out;
-}
-/** Config that only development or tests use: application-dev.yml, settings/local.py, settings/dev_docker.py, settings/e2e.py, logback-dev.xml, config/environments/development.rb. */
-function isDevOnlyPath(path) {
-    return /(^|[/._-])(dev|development|local|debug|test|testing|e2e)([/._-]|$)/i.test(path);
-}
-/** A path under a test/spec folder or a test-named file (role 'test' covers most; this catches the rest). */
-function isTestPath(path) {
-    return (0,classify/* isTestFilePath */.cV)(path) || /(^|\/)(tests?|spec|__tests__|testing|fixtures?|test[-_]?(utils?|helpers?|support)|testutils|testhelpers)(\/|$)|(^|[/_.-])(test|spec|conftest)[_.-][^/]*$|_test\.[a-z]+$/i.test(path);
-}
-/** The final stage's effective ENTRYPOINT and CMD (the last of each): what the container runs. */
-function bootCommands(file) {
-    const d = dockerfileOf(file);
-    const last = d.stages.length - 1;
-    let entrypoint;
-    let cmd;
-    for (const ins of d.instructions) {
-        if (ins.stage !== Math.max(0, last))
-            continue;
-        if (ins.keyword !== 'CMD' && ins.keyword !== 'ENTRYPOINT')
-            continue;
-        const bc = { instruction: ins, keyword: ins.keyword, text: ins.exec ? ins.exec.join(' ') : ins.args, ...(ins.exec ? { exec: ins.exec } : {}) };
-        if (ins.keyword === 'CMD')
-            cmd = bc;
-        else
-            entrypoint = bc;
-    }
-    return { ...(entrypoint ? { entrypoint } : {}), ...(cmd ? { cmd } : {}) };
-}
-/** `sh -c "..."` / `bash -c` in an argv: the script, or undefined. */
-function shellScriptOf(argv) {
-    if (!argv || argv.length < 3)
-        return undefined;
-    if (!/^(\/usr)?(\/bin\/)?(ba|da|a)?sh$/.test(argv[0]))
-        return undefined;
-    const c = argv.findIndex((a) => /^-[a-z]*c$/.test(a));
-    return c === -1 ? undefined : argv[c + 1];
-}
-/** An entrypoint-like shell script by name: docker-entrypoint.sh, entrypoint, bin/docker-entrypoint, start.sh, boot.sh. */
-const ENTRYPOINT_SCRIPT = /(^|\/)((docker[-_])?entrypoint([-_.][\w.-]*)?|start(up)?(\.sh)?|boot(\.sh)?|run\.sh|start-server\.sh|launch\.sh)$/i;
-/** The language to speak in a remediation: the app's, else the file's. */
-function langOf(file, app) {
-    if (file.language !== 'none' && file.language !== 'shell')
-        return file.language;
-    return app?.language ?? file.language;
-}
-/** Picks a snippet by framework, then language, then 'default'. */
-function pick(snippets, framework, language) {
-    return (framework && snippets[framework]) || snippets[language] || (language === 'typescript' ? snippets.javascript : undefined) || snippets.default || '';
-}
-/** Quotes a token for a message, trimmed to a readable length. */
-function tok(s, max = 80) {
-    const t = s.replace(/\s+/g, ' ').trim();
-    return `\`${t.length > max ? `${t.slice(0, max - 1)}…` : t}\``;
-}
-/** A simple shell command (no operators, substitutions or variables) as an exec-form JSON array. */
-function toExecForm(command) {
-    const c = command.replace(/^exec\s+/, '').trim();
-    if (!c || /[|&;<>()$`\\*?{}[\]]/.test(c) || /["']/.test(c))
-        return undefined;
-    return JSON.stringify(c.split(/\s+/)).replace(/","/g, '", "');
-}
-/** One-off admin scripts: scripts/, bin/ (minus framework binstubs), tasks/, tools/, management/commands/, lib/tasks/*.rake. */
-function isAdminScript(path) {
-    if (/(^|\/)bin\/(rails|rake|bundle|setup|dev|update|yarn|webpack|spring|importmap|rubocop|brakeman|jobs|kamal|thrust|docker-entrypoint)$/.test(path))
-        return false;
-    return /(^|\/)(scripts?|bin|tasks|tools|admin|ops|management\/commands|lib\/tasks)\/[^/]+$/.test(path) && !/(^|\/)__init__\.py$/.test(path);
-}
-/** [start, end) offsets of Python triple-quoted strings (docstrings), found once per file. */
-function pythonTripleQuoted(file) {
-    return file.parse('ix-xii-py-triple', (f) => {
-        const out = [];
-        const re = /"""|'''/g;
-        const t = f.code;
-        for (let m = re.exec(t); m; m = re.exec(t)) {
-            const end = t.indexOf(m[0], m.index + 3);
-            if (end === -1)
-                break;
-            out.push([m.index, end + 3]);
-            re.lastIndex = end + 3;
-        }
-        return out;
-    });
-}
-/** The production side negated: `NODE_ENV !== 'production'`, `unless Rails.env.production?`, `if not IS_PRODUCTION`. */
-const NOT_PRODUCTION = /!==?\s*['"]prod(uction)?['"]|['"]prod(uction)?['"]\s*!==?|\bunless\s+[\w.]{0,60}production\?|\bif\s+not\s+[\w.]{0,40}(IS_PROD|IS_PRODUCTION|is_production|is_prod)\b|!\s*[\w.]{0,40}(isProd|isProduction|IS_PRODUCTION)\b|\bnot\s+[\w.]{0,40}\.(is_production|production\?)/;
-const DEV_HEADER_WORD = /\b(development|dev|testing|local|DEBUG|isDev|isDevelopment|__DEV__|isTest)\b|(?<![.\w])test\b(?!\s*\()/;
-const NEGATED_DEV_WORD = /!\s*[\w.]{0,40}\b(isDev|isDevelopment|DEBUG|__DEV__|isTest)\b|\bnot\s+[\w.[\]'"]{0,40}DEBUG\b|!==?\s*['"](development|dev|test|local)['"]|\bunless\s+[\w.]{0,40}(development|test)\?/;
-const IF_HEADER = /^\s*(\}\s*)?(if|elif|else\s+if|unless)\b|\bif\s*\(|\bunless\s/;
-/**
- * Is line `i` (0-based) code that runs only in development or tests: a dev/test branch
- * (`if (NODE_ENV === 'test')`, `if settings.DEBUG:`, `if Rails.env.development?`), the non-production
- * side of a flag (`if (NODE_ENV !== 'production')`, `unless Rails.env.production?`), or a one-line
- * `if (...) stmt` / `stmt if Rails.env.test?` on such a flag.
- */
-function inDevOrTestBranch(lines, i) {
-    const line = lines[i] ?? '';
-    if (line.length > MAX_LINE)
-        return false;
-    // One line: `if (NODE_ENV !== 'production') logger.add(...)`, `x.sync if Rails.env.test?`.
-    if ((IF_HEADER.test(line) || /\s(if|unless)\s+\S/.test(line)) && !/\belse\b/.test(line)) {
-        if (NOT_PRODUCTION.test(line) && !/(?<!!)===?\s*['"]prod(uction)?['"]/.test(line))
-            return true;
-        if (/\b(if|unless)\b/.test(line) && DEV_HEADER_WORD.test(line) && !/\bprod(uction)?\b/.test(line) && !/\bunless\b/.test(line) && !NEGATED_DEV_WORD.test(line))
-            return true;
-    }
-    if (inDevBranch(lines, i))
-        return true;
-    let indent = line.search(/\S/);
-    for (let j = i - 1; j >= Math.max(0, i - 12); j--) {
-        const prev = lines[j];
-        if (prev.length > MAX_LINE || prev.trim() === '')
-            continue;
-        const pIndent = prev.search(/\S/);
-        if (pIndent >= indent)
-            continue;
-        if (!IF_HEADER.test(prev)) {
-            indent = pIndent; // an enclosing object, call or block: keep climbing
-            continue;
-        }
-        if (/(?<!!)===?\s*['"]prod(uction)?['"]|&&|\band\b/.test(prev))
-            return false;
-        return NOT_PRODUCTION.test(prev) || (DEV_HEADER_WORD.test(prev) && !NEGATED_DEV_WORD.test(prev) && !/\bprod(uction)?\b|\bunless\b/.test(prev));
-    }
-    return false;
-}
-/**
- * Is `offset` inside a Spring profile document for dev/local/test only: a YAML `---` or properties `#---`
- * section with `spring.config.activate.on-profile: dev` (or the older `spring.profiles: dev`)?
- */
-function inDevProfileDocument(code, offset) {
-    return profileDocumentKind(code, offset) !== undefined;
-}
-/** `test` when the profile document is for tests only (test, ci, e2e, it), `dev` when for development (dev, local...). */
-function profileDocumentKind(code, offset) {
-    const sep = /^(---|#---|!---)[ \t]*$/gm;
-    let start = 0;
-    let end = code.length;
-    for (let m = sep.exec(code); m; m = sep.exec(code)) {
-        if (m.index < offset)
-            start = m.index + m[0].length;
-        else {
-            end = m.index;
-            break;
-        }
-    }
-    if (start === 0)
-        return undefined; // the first (default) document applies to every profile
-    const doc = code.slice(start, end);
-    const m = /^[ \t]*(?:spring\.config\.activate\.on-profile|on-profile|spring\.profiles|profiles)[ \t]*[:=][ \t]*["']?([\w ,|&-]{1,120}?)["']?[ \t]*$/m.exec(doc);
-    if (!m)
-        return undefined;
-    const names = m[1].split(/[\s,|&]+/).filter(Boolean);
-    if (names.length === 0 || !names.every((n) => /^(dev|development|local|test|testing|ci|e2e|it|docker-dev)$/i.test(n)))
-        return undefined;
-    return names.every((n) => /^(test|testing|ci|e2e|it)$/i.test(n)) ? 'test' : 'dev';
-}
-/** `file.code` split into lines (comments blanked), once per file. */
-function codeLines(file) {
-    return file.parse('ix-xii-code-lines', (f) => f.code.split(/\r\n|\r|\n/));
-}
-
-;// CONCATENATED MODULE: ./src/rules/vi-processes/js-calls.ts
-// Tiny helpers for the Factor VI rules: balanced call arguments and import names in JS/TS, without
+;// CONCATENATED MODULE: ./src/rules/shared/js-calls.ts
+// Tiny helpers shared by the Factor VI and VIII rules: balanced call arguments and import names in JS/TS, without
 // a parser. Linear scans with hard caps; comments are already blanked in file.code.
 /** Text between the parenthesis (or brace) at `open` and its match, or undefined past `max` chars. */
-function balancedV6(code, open, max = 4000) {
+function balanced(code, open, max = 4000) {
     const opener = code[open];
     const closer = opener === '(' ? ')' : opener === '{' ? '}' : opener === '[' ? ']' : '';
     if (!closer)
@@ -44491,7 +54023,7 @@ function balancedV6(code, open, max = 4000) {
     return undefined;
 }
 /** Local names a JS/TS module is imported under: `const session = require('express-session')`, `import session from "express-session"`. */
-function importNamesV6(code, module) {
+function importNames(code, module) {
     const names = [];
     const mod = module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const req = new RegExp(`(?:const|let|var)\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*require\\(\\s*["'\`]${mod}["'\`]\\s*\\)`, 'g');
@@ -44503,15 +54035,15 @@ function importNamesV6(code, module) {
     return names;
 }
 /** The object literal a JS identifier is initialised with in this file, if any. */
-function objectLiteralOfV6(code, id) {
+function objectLiteralOf(code, id) {
     const re = new RegExp(`(?:const|let|var)\\s+${id.replace(/\$/g, '\\$')}\\s*(?::[^=]{1,80})?=\\s*\\{`);
     const m = re.exec(code);
     if (!m)
         return undefined;
-    return balancedV6(code, m.index + m[0].length - 1);
+    return balanced(code, m.index + m[0].length - 1);
 }
 /** Splits call arguments at top-level commas (strings and nested brackets kept whole). */
-function splitArgsV6(args) {
+function splitArgs(args) {
     const out = [];
     let depth = 0;
     let start = 0;
@@ -44587,26 +54119,26 @@ function lineRule(file, report, re, message, remediation) {
 function checkNode(file, report) {
     const code = file.code;
     for (const [module, fix] of [['express-session', NODE_FIX], ['@fastify/session', FASTIFY_FIX], ['fastify-session', FASTIFY_FIX]]) {
-        for (const name of importNamesV6(code, module)) {
+        for (const name of importNames(code, module)) {
             const esc = name.replace(/\$/g, '\\$');
             // express-session: session({...}); fastify: app.register(fastifySession, {...}).
             const call = module === 'express-session' ? new RegExp(`(?<![\\w$.])${esc}\\s*\\(`, 'g') : new RegExp(`\\.register\\(\\s*${esc}\\s*,\\s*`, 'g');
             for (const m of code.matchAll(call)) {
                 let options;
                 if (module === 'express-session') {
-                    const args = balancedV6(code, m.index + m[0].length - 1);
+                    const args = balanced(code, m.index + m[0].length - 1);
                     if (args === undefined)
                         continue;
                     options = resolveOptions(code, args.trim());
                 }
                 else {
                     const after = code.slice(m.index + m[0].length, m.index + m[0].length + 200);
-                    options = after.startsWith('{') ? balancedV6(code, m.index + m[0].length) : resolveOptions(code, after.split(/[,)]/)[0].trim());
+                    options = after.startsWith('{') ? balanced(code, m.index + m[0].length) : resolveOptions(code, after.split(/[,)]/)[0].trim());
                 }
                 if (options === undefined || /\.\.\./.test(options) || /\bstore\b/.test(options))
                     continue;
                 const p = file.position(m.index + (module === 'express-session' ? 0 : 1));
-                if (inDevOrTestBranch(codeLinesV8(file), p.line - 1))
+                if ((0,blocks/* inNonProductionBlock */.d)(codeLinesV8(file), p.line - 1))
                     continue; // if (process.env.NODE_ENV !== 'production') app.use(session({...}))
                 report({ line: p.line, column: p.column, message: `${module === 'express-session' ? `${name}({...})` : `register(${name}, {...})`} has no store: ${module} keeps sessions in process memory (MemoryStore)`, remediation: fix });
             }
@@ -44626,7 +54158,7 @@ function resolveOptions(code, arg) {
         return arg;
     if (!/^[A-Za-z_$][\w$]*$/.test(arg))
         return undefined;
-    const literal = objectLiteralOfV6(code, arg);
+    const literal = objectLiteralOf(code, arg);
     if (literal === undefined)
         return undefined;
     const assigned = new RegExp(`\\b${arg.replace(/\$/g, '\\$')}\\.store\\s*=`).test(code);
@@ -44734,7 +54266,7 @@ function local_disk_user_data_checkNode(file, report) {
     const code = file.code;
     if (/\bmulter\b/.test(code)) {
         for (const m of code.matchAll(/\bmulter\s*\(\s*\{/g)) {
-            const opts = balancedV6(code, m.index + m[0].length - 1) ?? '';
+            const opts = balanced(code, m.index + m[0].length - 1) ?? '';
             const dest = /\bdest\s*:\s*([^,}\n]{1,120})/.exec(opts);
             if (!dest || TMP.test(dest[1]))
                 continue;
@@ -44742,7 +54274,7 @@ function local_disk_user_data_checkNode(file, report) {
             report({ line: p.line, column: p.column, message: `multer({ dest: ${dest[1].trim()} }) stores uploads on the local disk`, remediation: local_disk_user_data_FIX.node });
         }
         for (const m of code.matchAll(/\bmulter\.diskStorage\s*\(/g)) {
-            const opts = balancedV6(code, m.index + m[0].length - 1) ?? '';
+            const opts = balanced(code, m.index + m[0].length - 1) ?? '';
             if (TMP.test(opts))
                 continue;
             const p = file.position(m.index);
@@ -44758,8 +54290,8 @@ function local_disk_user_data_checkNode(file, report) {
     for (const m of code.matchAll(call)) {
         if (/\bfunction\s+$/.test(code.slice(Math.max(0, m.index - 12), m.index)))
             continue; // a wrapper's own declaration
-        const args = balancedV6(code, m.index + m[0].length - 1, 600) ?? '';
-        const parts = splitArgsV6(args);
+        const args = balanced(code, m.index + m[0].length - 1, 600) ?? '';
+        const parts = splitArgs(args);
         const written = (m[1].startsWith('rename') || m[1].startsWith('copy') ? parts[1] : parts[0]) ?? '';
         const target = definitionOf(code, written.trim()) ?? written;
         if (!USER_DIR.test(target) || TMP.test(target))
@@ -44794,10 +54326,10 @@ function local_disk_user_data_checkPython(file, report) {
     each(file, report, /\b(\w+)\.save\(/g, (m) => {
         if (/storage/i.test(m[1]))
             return false;
-        const args = balancedV6(file.code, m.index + m[0].length - 1, 600);
+        const args = balanced(file.code, m.index + m[0].length - 1, 600);
         if (args === undefined)
             return false;
-        const positional = splitArgsV6(args).filter((a) => a.trim() !== '' && !/^\s*\w+\s*=(?!=)/.test(a));
+        const positional = splitArgs(args).filter((a) => a.trim() !== '' && !/^\s*\w+\s*=(?!=)/.test(a));
         return positional.length === 1 && USER_DIR.test(positional[0]) && !TMP.test(positional[0]);
     }, (m) => `${m[1]}.save(... upload folder ...) keeps the upload on the local disk`, local_disk_user_data_FIX.python);
     each(file, report, /\bopen\(\s*([^\n]{1,200}?),\s*["'](?:w|wb|ab|a|xb)["']/g, (m) => USER_DIR.test(m[1]) && !TMP.test(m[1]), (m) => `open(${m[1].trim().slice(0, 60)}, "w…") writes user data to the local disk`, local_disk_user_data_FIX.python);
@@ -44908,14 +54440,14 @@ const stickySessions = {
     }
 };
 function checkYaml(file, report) {
-    const lc = yamlOf(file).lineCounter;
+    const lc = (0,yaml/* yamlOf */.hX)(file).lineCounter;
     const at = (offset) => {
         const p = lc.linePos(offset);
         return { line: p.line, column: p.col };
     };
     let istioReported = -1;
     const seenSticky = new Set();
-    for (const e of yamlEntries(file)) {
+    for (const e of (0,yaml/* yamlEntries */.go)(file)) {
         const value = e.value === null ? '' : String(e.value);
         const pos = at(e.keyOffset ?? e.offset);
         if (e.key === 'sessionAffinity' && value === 'ClientIP') {
@@ -45063,9 +54595,9 @@ const containerInjectedWebServer = {
             if (!file)
                 return false;
             if (f.kind === 'procfile')
-                return procfileOf(file).some((p) => p.type === 'web');
+                return (0,procfile/* procfileOf */.m)(file).some((p) => p.type === 'web');
             if (f.kind === 'dockerfile')
-                return dockerfileOf(file).instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'FROM');
+                return (0,dockerfile/* dockerfileOf */.S9)(file).instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT' || i.keyword === 'FROM');
             if (f.kind === 'compose')
                 return true;
             return false;
@@ -45100,7 +54632,11 @@ const containerInjectedWebServer = {
     }
 };
 
+// EXTERNAL MODULE: ./src/model/deploy-model.ts
+var deploy_model = __nccwpck_require__(5790);
 ;// CONCATENATED MODULE: ./src/rules/vii-port-binding/port-sites.ts
+
+
 
 
 
@@ -45137,9 +54673,11 @@ const SIDE_CHANNEL_FILE = /(^|[._-])(metrics|prometheus|telemetry|pprof)([._-]|$
 const LOOPBACK = /(?:localhost|127\.0\.0\.1|\[::1\]|::1)(?::|["'])|host\s*=\s*["'](?:localhost|127\.0\.0\.1)["']/;
 const SOURCE_BINDS = [
     { re: /\.listen\(\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,)]/g, server: 'listen', languages: ['javascript', 'typescript', 'java', 'kotlin'] },
-    { re: /\.listen\(\s*\{[^}\n]*?\bport\s*:\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,}]/g, server: 'fastify', languages: ['javascript', 'typescript'] },
-    { re: /\b(?:Bun\.serve|Deno\.serve|serve)\(\s*\{[^}\n]*?\bport\s*:\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,}]/g, server: 'serve', languages: ['javascript', 'typescript'] },
-    { re: /\b(?:run|run_app|serve)\([^)\n]*?\bport\s*=\s*(\d{2,5}|[A-Za-z_]\w*)\s*[,)]/g, server: 'python-run', languages: ['python'] },
+    // Bounded lookaheads ({0,300}): `[^)\n]*?` scanned to the end of the line from every `run(`, and a
+    // 1 MB line of `app.run(port=` took minutes.
+    { re: /\.listen\(\s*\{[^}\n]{0,300}?\bport\s*:\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,}]/g, server: 'fastify', languages: ['javascript', 'typescript'] },
+    { re: /\b(?:Bun\.serve|Deno\.serve|serve)\(\s*\{[^}\n]{0,300}?\bport\s*:\s*(\d{2,5}|[A-Za-z_$][\w$]*)\s*[,}]/g, server: 'serve', languages: ['javascript', 'typescript'] },
+    { re: /\b(?:run|run_app|serve)\([^)\n]{0,300}?\bport\s*=\s*(\d{2,5}|[A-Za-z_]\w*)\s*[,)]/g, server: 'python-run', languages: ['python'] },
     { re: /^[ \t]*bind\s*=\s*\[?\s*["'][\w.*[\]-]*:(\d{2,5})["']/gm, server: 'gunicorn-config', languages: ['python'] },
     { re: /^[ \t]*port\s+(\d{2,5})\s*$/gm, server: 'puma', languages: ['ruby'] },
     { re: /^[ \t]*bind\s+["']tcp:\/\/[\w.*[\]-]*:(\d{2,5})["']/gm, server: 'puma', languages: ['ruby'] },
@@ -45148,7 +54686,7 @@ const SOURCE_BINDS = [
     { re: /\bnet\.Listen\(\s*"tcp[46]?"\s*,\s*"[\w.-]*:(\d{2,5})"/g, server: 'go', languages: ['go'] },
     { re: /\bAddr:\s*"[\w.-]*:(\d{2,5})"/g, server: 'go', languages: ['go'] },
     { re: /\bnew\s+InetSocketAddress\(\s*(\d{2,5})\s*\)/g, server: 'java', languages: ['java', 'kotlin'] },
-    { re: /\bembeddedServer\([^)\n]*?\bport\s*=\s*(\d{2,5})\b/g, server: 'ktor', languages: ['kotlin'] }
+    { re: /\bembeddedServer\([^)\n]{0,300}?\bport\s*=\s*(\d{2,5})\b/g, server: 'ktor', languages: ['kotlin'] }
 ];
 /** Server programs whose `-p`/`--port` flag is the listen port. */
 const SERVER_PROGRAM = /\b(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|rails|puma|unicorn|thin|rackup|next|nuxt|flask|http-server|serve|streamlit|php|artisan|node|npx|bun|deno|granian|java|dotnet|caddy)\b/;
@@ -45193,7 +54731,7 @@ function collect(file) {
         }
     }
     if (file.kind === 'dockerfile') {
-        const d = dockerfileOf(file);
+        const d = (0,dockerfile/* dockerfileOf */.S9)(file);
         const last = Math.max(0, d.stages.length - 1);
         const expose = [];
         for (const ins of d.instructions) {
@@ -45231,14 +54769,14 @@ function collect(file) {
         }
     }
     if (file.kind === 'kubernetes') {
-        const m = kubernetesOf(file);
+        const m = (0,kubernetes/* kubernetesOf */.A)(file);
         if (!m.isHelmTemplate) {
             for (const w of m.workloads) {
                 // Databases and other backing services run as StatefulSets/DaemonSets or official images: not the app.
                 if (w.kind !== 'Deployment' && w.kind !== 'Pod' && w.kind !== 'DeploymentConfig' && w.kind !== 'ReplicaSet')
                     continue;
                 for (const c of w.containers) {
-                    if (c.init || !isOwnImageV7(c.image))
+                    if (c.init || !isOwnImage(c.image))
                         continue;
                     for (const e of c.env)
                         if (e.name === 'PORT' && /^\d{2,5}$/.test(e.value ?? ''))
@@ -45257,22 +54795,19 @@ function collect(file) {
     }
     return out;
 }
-/** A folder of development-only files (docker/dev/Dockerfile, .docker/local/Dockerfile). */
-const DEV_DIR = /(^|\/)(dev|development|local)\//i;
-const DEV_STAGE = /^(dev|development|local|debug|test|testing|ci)$/;
 const SHIPPED_STAGE = /^(prod|production|release|runtime|final|app|server|web)$/;
 /**
  * The start commands production runs: none from a development folder; for a Dockerfile whose last
  * stage is a development target (`FROM base AS development`), the CMD/ENTRYPOINT of its shipped stages.
  */
 function shippedCommands(file) {
-    if (DEV_DIR.test(file.path))
+    if ((0,paths/* isDevFolder */.AD)(file.path))
         return [];
     if (file.kind !== 'dockerfile')
         return startCommandsOf(file);
-    const d = dockerfileOf(file);
+    const d = (0,dockerfile/* dockerfileOf */.S9)(file);
     const last = d.stages[d.stages.length - 1];
-    if (!last?.name || !DEV_STAGE.test(last.name))
+    if (!last?.name || !(0,deploy_model/* isDevStageName */.ZG)(last.name))
         return startCommandsOf(file);
     const shipped = new Set(d.stages.filter((st) => st.name && SHIPPED_STAGE.test(st.name)).map((st) => st.index));
     return d.instructions
@@ -45341,8 +54876,6 @@ function resolveIdentifier(code, id, language) {
     const assignments = code.match(new RegExp(`(?<![=!<>.\\w$])${escaped}\\s*(?::=|=)(?!=)`, 'g'))?.length ?? 0;
     return assignments > 1 ? undefined : Number(m[1]);
 }
-/** An image the app builds itself (see isOwnImageV8). */
-const isOwnImageV7 = isOwnImageV8;
 
 ;// CONCATENATED MODULE: ./src/rules/vii-port-binding/exposed-port-mismatch.ts
 
@@ -45536,6 +55069,12 @@ const WORKER_NAME = /(^|[/_.-])(worker|workers|scheduler|schedule|cron|crons|clo
 const WORKER_TYPE = /^(?!web$|release$)/;
 const WORKERISH = /worker|schedul|cron|clock|beat|consumer|jobs?\b|queue|sidekiq|celery|\brq\b|good_job|solid_queue|delayed_job/i;
 const ENV_GUARD = /\b(?:if|unless|when)\b[^\n]*(?:process\.env|os\.environ|os\.getenv|getenv|ENV\[|ENV\.fetch|System\.getenv|settings\.)[^\n]*(?:CRON|SCHEDUL|WORKER|JOB|ROLE|PROCESS_TYPE|DYNO|ENABLE|RUN_)/i;
+/** A scheduled job that checks it owns the work (partition, leader, distributed lock) runs once per cluster. */
+const CLUSTER_AWARE = /\b(?:isMyPartition|partitionService|isLeader|leaderElect\w*|LeaderLatch|tryLock|RedissonClient|getLock|DistributedLock|SchedulerLock)\b/;
+/** Names of work every process does for itself: stats and metrics, local caches, heartbeats, token or config refresh. */
+const PER_PROCESS = /cache|metric|stats?(?![a-z])|Stats|heartbeat|health|ping|keep-?alive|memory|print|log(?![a-z])|Log|refresh|Refresh|reload|Reload|jwks|certs?\b|evict|Evict/;
+/** A mode-specific entry point: `if (process.argv[2] === 'scheduler')`, `case "worker":`, `if args.mode == "cron":`. */
+const MODE_GUARD = /\b(?:if|elif|elsif|unless|when)\b[^\n]*(?:argv|ARGV|os\.Args|\bmode\b|\bMODE\b|\brole\b|\bROLE\b|\bcommand\b|\bcmd\b)[^\n]*(?:worker|schedul|cron|jobs?\b|clock|beat|consumer)|\bcase\s+["'`:]?(?:worker|scheduler|schedule|cron|jobs?|clock|beat|consumer)\b/i;
 const SERVER_START = /\.listen\(|createServer\(|ListenAndServe|\.Run\(\s*["':)]|NestFactory\.create|Flask\(|FastAPI\(|get_wsgi_application|get_asgi_application|\buvicorn\.run\(|\bapp\.run\(/;
 const background_work_in_web_process_FIX = {
     node: 'Move the scheduler/consumer into its own entry point and declare it as a process type: `worker: node dist/worker.js` (Procfile), a second compose service, or a second Deployment (or a CronJob for periodic work). The web process then only serves HTTP and scales independently.',
@@ -45558,7 +55097,7 @@ const backgroundWorkInWebProcess = {
     files: { kinds: ['source'], roles: ['app'] },
     // Reports land on source lines the engine does not keep: have them re-read for snippets and suppressions.
     rereadReportedFiles: true,
-    keywords: ['cron', 'schedul', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
+    keywords: ['cron', 'schedul', '@scheduled', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
     check(file, _report, ctx) {
         if (isNonProductionPathV8(file.path))
             return;
@@ -45568,7 +55107,7 @@ const backgroundWorkInWebProcess = {
             if (inStringLiteralV8(lines[d.line - 1] ?? '', d.column - 1))
                 continue;
             const context = lines.slice(Math.max(0, d.line - 6), d.line).join('\n');
-            if (ENV_GUARD.test(context))
+            if (ENV_GUARD.test(context) || MODE_GUARD.test(context))
                 continue;
             ctx.facts.add(background_work_in_web_process_KEY, { ...d, file: file.path, app: ctx.app?.path ?? '.', language: file.language, ...(ctx.app?.framework ? { framework: ctx.app.framework } : {}) });
         }
@@ -45580,6 +55119,9 @@ const backgroundWorkInWebProcess = {
         const declared = declaredProcessTypes(repo);
         for (const d of detections) {
             if (declared.has(d.app) || declared.has('.'))
+                continue;
+            // The app is itself a worker, scheduler or consumer service: its own process type.
+            if (d.app !== '.' && WORKER_NAME.test(d.app))
                 continue;
             // Outside the server file, only report what clearly loads into the web process.
             if (!d.inWebProcess && (WORKER_NAME.test(d.file) || !isWebFramework(d.framework)))
@@ -45610,12 +55152,12 @@ function declaredProcessTypes(repo) {
         const file = repo.get(info.path);
         if (!file)
             continue;
-        if (info.kind === 'procfile' && procfileOf(file).some((p) => WORKER_TYPE.test(p.type)))
+        if (info.kind === 'procfile' && (0,procfile/* procfileOf */.m)(file).some((p) => WORKER_TYPE.test(p.type)))
             mark(info.path);
         if (info.kind === 'compose' && composeOf(file).services.some((s) => WORKERISH.test(s.name) || WORKERISH.test((s.command ?? []).join(' '))))
             mark(info.path);
         if (info.kind === 'kubernetes') {
-            const m = kubernetesOf(file);
+            const m = (0,kubernetes/* kubernetesOf */.A)(file);
             if (m.workloads.some((w) => w.kind === 'CronJob' || WORKERISH.test(w.name)))
                 mark(info.path);
             if (m.objects.some((o) => o.kind === 'ScaledObject'))
@@ -45642,13 +55184,13 @@ function detect(file) {
     switch (file.language) {
         case 'javascript':
         case 'typescript': {
-            for (const n of importNamesV6(code, 'node-cron'))
+            for (const n of importNames(code, 'node-cron'))
                 for (const m of code.matchAll(new RegExp(`\\b${n}\\.schedule\\(`, 'g')))
                     add(m.index, `${n}.schedule()`);
-            if (importNamesV6(code, 'cron').length || /from\s+["']cron["']|require\(\s*["']cron["']\s*\)/.test(code))
+            if (importNames(code, 'cron').length || /from\s+["']cron["']|require\(\s*["']cron["']\s*\)/.test(code))
                 for (const m of code.matchAll(/\bnew\s+CronJob\(|\bCronJob\.from\(/g))
                     add(m.index, m[0].startsWith('new') ? 'new CronJob()' : 'CronJob.from()');
-            for (const n of importNamesV6(code, 'node-schedule'))
+            for (const n of importNames(code, 'node-schedule'))
                 for (const m of code.matchAll(new RegExp(`\\b${n}\\.scheduleJob\\(`, 'g')))
                     add(m.index, `${n}.scheduleJob()`);
             if (/["'](?:agenda|@hokify\/agenda)["']/.test(code))
@@ -45669,10 +55211,10 @@ function detect(file) {
                     add(m.index, '@Processor() queue consumer', true);
             if (serverFile) {
                 for (const m of code.matchAll(/\bsetInterval\(/g)) {
-                    const args = balancedV6(code, m.index + m[0].length - 1, 6000);
+                    const args = balanced(code, m.index + m[0].length - 1, 6000);
                     if (args === undefined)
                         continue;
-                    const parts = splitArgsV6(args);
+                    const parts = splitArgs(args);
                     const delay = evaluateDelay(parts[parts.length - 1] ?? '');
                     // Per-process housekeeping (local cache, metrics, heartbeat) belongs in every process: not a job.
                     if (/cache|metric|stats|heartbeat|health|ping|keep-?alive|gc\b|memory|log|refresh|reload|jwks|certs?\b|evict/i.test(parts[0] ?? ''))
@@ -45729,13 +55271,35 @@ function detect(file) {
             break;
         case 'java':
         case 'kotlin':
-            if (!/shedlock|EnableSchedulerLock|ConditionalOnProperty/i.test(code))
-                for (const m of code.matchAll(/@EnableScheduling\b/g))
-                    add(m.index, '@EnableScheduling', true);
+            // `@EnableScheduling` only switches scheduling on: the jobs are the `@Scheduled` methods. Jobs that
+            // take a cluster-wide lock or check partition/leader ownership already run once per cluster.
+            if (/shedlock|EnableSchedulerLock|ConditionalOnProperty/i.test(code) || CLUSTER_AWARE.test(code))
+                break;
+            for (const m of code.matchAll(/@Scheduled\b/g)) {
+                const job = scheduledMethod(code, m.index);
+                // Per-process housekeeping (stats printing, local caches, metrics, token refresh) belongs in every process.
+                if (!job || PER_PROCESS.test(job.name) || PER_PROCESS.test(job.annotation))
+                    continue;
+                add(m.index, `@Scheduled ${job.name}()`, true);
+            }
             break;
         default:
     }
     return out;
+}
+/** The method a `@Scheduled` annotation at `at` marks, with the annotation's text. */
+function scheduledMethod(code, at) {
+    let i = at + '@Scheduled'.length;
+    let annotation = '@Scheduled';
+    if (code[i] === '(') {
+        const args = balanced(code, i, 2000);
+        if (args === undefined)
+            return undefined;
+        annotation += `(${args})`;
+        i += args.length + 2;
+    }
+    const decl = /^(?:\s*@\w+(?:\([^)]{0,300}\))?)*\s*(?:(?:public|protected|private|internal|open|override|suspend|final|static|synchronized)\s+)*(?:fun\s+|[\w<>[\],?]+\s+)(\w+)\s*\(/.exec(code.slice(i, i + 600));
+    return decl ? { name: decl[1], annotation } : undefined;
 }
 /** `60000`, `5 * 60 * 1000`, `60_000`: the value in ms, or undefined for anything else. */
 function evaluateDelay(expr) {
@@ -45815,10 +55379,15 @@ function checkCommand(file, cmd, report) {
         // `trap 'kill -TERM $PID' TERM; node server.js & PID=$!; wait $PID`: the script stays in front and forwards signals.
         if (p.background && cmd.carrier === 'script' && forwardsAndWaits(file))
             continue;
+        const pos = locateV8(file, cmd, p.re);
+        // A grouped one-off init block `( ... ) &` backgrounded before the script `exec`s its main process
+        // (postgres' entrypoint refreshing collations once the server is up): the main process is PID 1 in
+        // the foreground. A backgrounded server (`nginx &`) is a second long-lived process and still reported.
+        if (p.background && cmd.carrier === 'script' && /^\s*[)}]\s*&\s*$/.test(codeLinesV8(file)[pos.line - 1] ?? '') && execsLater(file, pos.line))
+            continue;
         // An entrypoint that runs pm2-runtime or `exec` after backgrounding a helper is still two processes.
         if (p.re.source.startsWith('\\bpm2') && /pm2-runtime/.test(cmd.command))
             continue;
-        const pos = locateV8(file, cmd, p.re);
         report({ line: pos.line, column: pos.column, message: `${cmd.label}: ${p.what(m)}`, remediation: p.fix });
         return;
     }
@@ -45841,6 +55410,14 @@ function checkSource(file, report) {
 function forwardsAndWaits(file) {
     const code = file.code;
     return /^[ \t]*trap\b[^\n]*\b(?:SIG)?(?:TERM|INT|15)\b/m.test(code) && /^[ \t]*wait\b/m.test(code) && (code.match(/(?<=\s)&(?=\s|$)/gm) ?? []).length === 1;
+}
+/** Does the script `exec` a process on a line after `line` (its main process replaces the shell)? */
+function execsLater(file, line) {
+    const lines = codeLinesV8(file);
+    for (let i = line; i < lines.length; i++)
+        if (/^[ \t]*exec[ \t]+(?!\d*[<>])\S/.test(lines[i]))
+            return true;
+    return false;
 }
 /** Is `at` inside a single- or double-quoted string of a shell command (quotes counted before it)? */
 function insideQuotes(command, at) {
@@ -45872,19 +55449,19 @@ const singleReplicaWithoutAutoscaler = {
             const file = repo.get(info.path);
             if (!file)
                 continue;
-            const m = kubernetesOf(file);
+            const m = (0,kubernetes/* kubernetesOf */.A)(file);
             for (const o of m.objects) {
                 if (o.kind === 'HorizontalPodAutoscaler' || o.kind === 'ScaledObject') {
-                    const target = str(getIn(o.doc, ['spec', 'scaleTargetRef', 'name']));
+                    const target = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* getIn */.O6)(o.doc, ['spec', 'scaleTargetRef', 'name']));
                     if (target)
                         scaled.add(target);
                 }
             }
             // kustomize `replicas: [{name, count}]` overrides.
             if (/(^|\/)kustomization\.ya?ml$/i.test(info.path)) {
-                for (const e of yamlEntries(file))
+                for (const e of (0,yaml/* yamlEntries */.go)(file))
                     if (e.path[0] === 'replicas' && e.key === 'count' && Number(e.value) > 1) {
-                        const nameEntry = yamlEntries(file).find((x) => x.path[0] === 'replicas' && x.path[1] === e.path[1] && x.key === 'name');
+                        const nameEntry = (0,yaml/* yamlEntries */.go)(file).find((x) => x.path[0] === 'replicas' && x.path[1] === e.path[1] && x.key === 'name');
                         if (nameEntry)
                             scaled.add(String(nameEntry.value));
                     }
@@ -45898,19 +55475,19 @@ const singleReplicaWithoutAutoscaler = {
                     continue;
                 const doc = m.objects.find((o) => o.kind === 'Deployment' && o.name === w.name && o.line === w.line)?.doc;
                 // Recreate strategy announces a deliberate singleton (RWO volume, leader-only job).
-                if (str(getIn(doc, ['spec', 'strategy', 'type'])) === 'Recreate')
+                if ((0,yaml_nodes/* str */.gx)((0,yaml_nodes/* getIn */.O6)(doc, ['spec', 'strategy', 'type'])) === 'Recreate')
                     continue;
                 // Third-party software (Grafana, cert-manager...) is not one of the app's process types, and
                 // leader-elected controllers are singletons by design.
                 const main = w.containers.filter((c) => !c.init);
-                if (!main.some((c) => isOwnImageV8(c.image)))
+                if (!main.some((c) => isOwnImage(c.image)))
                     continue;
                 if (main.some((c) => /leader-?elect/i.test([...(c.command ?? []), ...(c.args ?? [])].join(' '))))
                     continue;
                 // A scheduler (celery beat, a clock process) must run exactly once, or every job fires twice.
                 if (/(^|[-_])(beat|scheduler|clock|cron|singleton)([-_]|$)/i.test(w.name) || main.some((c) => /\bcelery\b[^\n]*\bbeat\b|\bclock(\.py|\.rb)?\b/.test([...(c.command ?? []), ...(c.args ?? [])].join(' '))))
                     continue;
-                if (num(get(get(doc, 'spec'), 'replicas')) !== 1)
+                if ((0,yaml_nodes/* num */.bu)((0,yaml_nodes/* get */.Jt)((0,yaml_nodes/* get */.Jt)(doc, 'spec'), 'replicas')) !== 1)
                     continue;
                 const line = w.replicasLine ?? w.line;
                 const at = file.line(line).indexOf('replicas');
@@ -46025,7 +55602,7 @@ const bootWaitLoop = {
                     boot_wait_loop_checkText(bc.text, bc.instruction.line, report, `${bc.keyword}`);
         }
         else if (file.kind === 'kubernetes') {
-            for (const w of kubernetesOf(file).workloads) {
+            for (const w of (0,kubernetes/* kubernetesOf */.A)(file).workloads) {
                 if (w.kind === 'Job' || w.kind === 'CronJob')
                     continue;
                 for (const c of w.containers) {
@@ -46086,6 +55663,7 @@ function checkScript(file, report) {
 ;// CONCATENATED MODULE: ./src/rules/ix-disposability/grace-period-too-short.ts
 
 
+
 /** Fact key: an app's own shutdown timeout (Spring lifecycle timeout, gunicorn --graceful-timeout, sidekiq -t, puma worker_shutdown_timeout). */
 const FACT_SHUTDOWN_TIMEOUT = 'ix-shutdown-timeout';
 const DEFAULT_GRACE = 30;
@@ -46120,7 +55698,7 @@ const gracePeriodTooShort = {
     check(file, _report, ctx) {
         const app = ctx.app?.path ?? '.';
         // Development config (application-local.yml, a `dev` profile document, gunicorn.dev.py) never runs in the cluster.
-        if (isDevOnlyPath(file.path))
+        if ((0,paths/* isDevOnlyPath */.N)(file.path))
             return;
         const add = (at, secs, source) => {
             if (!inDevProfileDocument(file.text, at))
@@ -46163,7 +55741,7 @@ const gracePeriodTooShort = {
             const file = repo.get(f.path);
             if (!file)
                 continue;
-            for (const w of kubernetesOf(file).workloads) {
+            for (const w of (0,kubernetes/* kubernetesOf */.A)(file).workloads) {
                 if (w.kind === 'Job' || w.kind === 'CronJob' || w.kind === 'Pod')
                     continue;
                 const own = [];
@@ -46242,7 +55820,7 @@ const missingReadinessProbe = {
     files: { kinds: ['kubernetes'], roles: ['app'] },
     keywords: ['containers'],
     check(file, report) {
-        const m = kubernetesOf(file);
+        const m = (0,kubernetes/* kubernetesOf */.A)(file);
         // Helm templates hide probes behind {{ if }} blocks: stay silent rather than guess.
         if (m.isHelmTemplate)
             return;
@@ -46267,7 +55845,13 @@ const missingReadinessProbe = {
 
 ;// CONCATENATED MODULE: ./src/rules/ix-disposability/no-graceful-shutdown.ts
 
+
+
 /** Fact keys (documented in the report): where servers start, where SIGTERM is handled, Spring graceful shutdown set. */
+/** Packages and folders that hold auxiliary listeners: profiling, metrics, debug endpoints. */
+const AUX_LISTENER_PATH = /(^|\/)(pprof|profiling|metrics|debug|debugserver|monitoring)\/[^/]+$/i;
+/** A listener on the conventional pprof (6060) or Prometheus exporter (2112, 9100) port. */
+const AUX_PORT_LISTEN = /ListenAndServe\s*\(\s*["'`][^"'`]*:(6060|2112|9100)["'`]/;
 const FACT_SERVER_ENTRY = 'ix-server-entry';
 const FACT_SIGNAL_HANDLER = 'ix-signal-handler';
 const FACT_SPRING_GRACEFUL = 'ix-spring-graceful';
@@ -46294,7 +55878,7 @@ const MANAGED = {
     python: /\b(gunicorn|uvicorn|hypercorn|daphne|granian|waitress|uwsgi|mod_wsgi|celery|dramatiq|rq\s+worker)\b/,
     ruby: /\b(puma|unicorn|passenger|falcon|sidekiq|good_job|solid_queue|resque|shoryuken|iodine|thin)\b/
 };
-const norm = (l) => (l === 'typescript' ? 'javascript' : l === 'kotlin' ? 'java' : l);
+const no_graceful_shutdown_norm = (l) => (l === 'typescript' ? 'javascript' : l === 'kotlin' ? 'java' : l);
 const noGracefulShutdown = {
     meta: {
         id: 'TF0901',
@@ -46318,7 +55902,7 @@ const noGracefulShutdown = {
             }
             return;
         }
-        const lang = norm(file.language);
+        const lang = no_graceful_shutdown_norm(file.language);
         const sig = SIGNAL[lang];
         if (sig) {
             let at = file.code.search(sig);
@@ -46329,15 +55913,20 @@ const noGracefulShutdown = {
         }
         const entry = ENTRY[lang];
         // Dev servers and one-off scripts are not the deployed long-running process.
-        if (!entry || isDevOnlyPath(file.path) || isAdminScript(file.path))
+        if (!entry || (0,paths/* isDevOnlyPath */.N)(file.path) || isAdminScript(file.path))
+            return;
+        // An auxiliary listener (pprof, metrics, debug endpoints) beside the app's server is not the server.
+        if (AUX_LISTENER_PATH.test(file.path))
             return;
         for (const { m, line, column } of matchesIn(file, entry)) {
             if (file.inStringLiteral(m.index))
                 continue; // a snippet in a string (a remediation, a docstring) starts no server
-            if (inDevOrTestBranch(codeLines(file), line - 1))
+            if ((0,blocks/* inNonProductionBlock */.d)(codeLines(file), line - 1))
                 continue; // if (process.env.NODE_ENV !== 'production') app.listen(3000): serverless in production
             if (lang === 'python' && m[0].startsWith('app.run') && !FLASK_FILE.test(file.code))
                 continue;
+            if (AUX_PORT_LISTEN.test(file.line(line)))
+                continue; // http.ListenAndServe(":6060", nil) for pprof, ":2112" for promhttp
             if (lang === 'go' && /\.(Run|Start|Listen)\s*\($/.test(m[0]) && !/"github\.com\/(gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/.test(file.code))
                 continue;
             ctx.facts.add(FACT_SERVER_ENTRY, { app, file: file.path, line, column, token: m[0].replace(/\s+/g, ''), language: file.language, imports: lang === 'go' ? goImports(file.code) : importsOf(file.code), ...(m[0].startsWith('SpringApplication') ? { spring: true } : {}) });
@@ -46356,11 +55945,11 @@ const noGracefulShutdown = {
                 return true;
             const dir = (p) => p.slice(0, p.lastIndexOf('/') + 1);
             // Go: the same package, or a main that imports the server's package (cmd/api/main.go -> internal/server).
-            if (norm(e.language) === 'go') {
+            if (no_graceful_shutdown_norm(e.language) === 'go') {
                 const under = (imports, d) => d !== '' && imports.some((i) => `${i}/`.endsWith(`/${d}`));
                 return dir(h.file) === dir(e.file) || under(h.imports ?? [], dir(e.file)) || under(e.imports, dir(h.file));
             }
-            if (norm(e.language) === 'java')
+            if (no_graceful_shutdown_norm(e.language) === 'java')
                 return true;
             const stem = h.file.slice(h.file.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
             if (e.imports.includes(stem) || (stem === 'index' && e.imports.includes(dir(h.file).split('/').filter(Boolean).pop() ?? '')))
@@ -46383,7 +55972,7 @@ const noGracefulShutdown = {
             const app = repo.apps.find((a) => a.path === appPath);
             if (app?.framework === 'rails' || app?.framework === 'next' || app?.framework === 'nuxt')
                 continue;
-            if (managedServer(repo, appPath, norm(list[0].language)))
+            if (managedServer(repo, appPath, no_graceful_shutdown_norm(list[0].language)))
                 continue;
             const first = [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))[0];
             let message = `${tok(first.token)} starts a long-running server, but the app never handles SIGTERM: a deploy or scale-in kills it mid-request`;
@@ -46491,6 +56080,7 @@ function importsOf(code) {
 ;// CONCATENATED MODULE: ./src/rules/ix-disposability/signals-not-forwarded.ts
 
 
+
 const INIT = /(^|\/|\s)(tini|dumb-init|catatonit|s6-svscan|supervisord|runsvdir|\/init)(\s|$)/;
 const PKG_START = /^(npm|yarn|pnpm|bun)\s+(run\s+)?(start|serve|start:prod|prod)(\s|$)/;
 /** A command that starts a long-running program (as opposed to `echo`, `cd`, `export`...). */
@@ -46509,24 +56099,28 @@ const signals_not_forwarded_META = {
 const signalsNotForwarded = {
     meta: signals_not_forwarded_META,
     files: { kinds: ['dockerfile', 'source', 'other', 'kubernetes'], roles: ['app'] },
-    keywords: ['cmd', 'entrypoint', 'start', 'command', 'exec', '-c', 'node', 'python', 'java', 'rails', 'gunicorn', '$@'],
+    keywords: ['cmd', 'entrypoint', 'start', 'command', 'exec', '-c', 'node', 'python', 'java', 'rails', 'gunicorn', 'uvicorn', 'celery', 'puma', 'bundle', '$@'],
     check(file, report) {
         if (/(^|\/)\.devcontainer\//.test(file.path))
             return;
         if (file.kind === 'dockerfile')
             checkDockerfile(file, report);
         else if (file.kind === 'kubernetes')
-            signals_not_forwarded_checkKubernetes(file, report);
-        else if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path))
+            checkKubernetes(file, report);
+        else if (file.language === 'shell' && isStartScript(file.path))
             signals_not_forwarded_checkScript(file, report);
     }
 };
 function checkDockerfile(file, report) {
     const { entrypoint, cmd } = bootCommands(file);
+    const parsed = (0,dockerfile/* dockerfileOf */.S9)(file);
+    // BusyBox sh (Alpine) execs a lone simple command in place of itself, so the app is PID 1; Debian's
+    // dash (node:, python:, ruby:, golang: default tags, Ubuntu) does not and keeps sh as PID 1.
+    const busybox = BUSYBOX_IMAGE.test((0,dockerfile/* baseImageOf */.IP)(parsed) ?? '') && !parsed.instructions.some((i) => i.keyword === 'SHELL');
     const hasInit = entrypoint !== undefined && INIT.test(entrypoint.text);
     if (entrypoint) {
         if (!hasInit)
-            checkBoot(entrypoint, report);
+            checkBoot(entrypoint, report, busybox);
         // An exec-form entrypoint script runs `exec "$@"`: a shell-form CMD then becomes `/bin/sh -c ...` under it.
         if (cmd && !cmd.exec && entrypoint.exec && /(entrypoint|\.sh$)/i.test(entrypoint.exec[0] ?? '') && !/^exec\s/.test(cmd.text)) {
             report({
@@ -46539,13 +56133,29 @@ function checkDockerfile(file, report) {
         return;
     }
     if (cmd)
-        checkBoot(cmd, report);
+        checkBoot(cmd, report, busybox);
 }
-function checkBoot(bc, report) {
+/** Alpine and BusyBox images, whose /bin/sh is BusyBox ash. */
+const BUSYBOX_IMAGE = /(^|\/)(alpine|busybox)(:|@|$)|[:-]alpine[\w.]*$/i;
+/** One simple command: no lists, pipes, background jobs, substitutions or redirections. */
+function isSingleCommand(text) {
+    return !/&&|\|\||[;&|<>`\n]|\$\(/.test(text);
+}
+function checkBoot(bc, report, busybox = false) {
     const line = bc.instruction.line;
     if (!bc.exec) {
         if (/^exec\s/.test(bc.text))
             return;
+        if (busybox && isSingleCommand(bc.text)) {
+            report({
+                line,
+                column: 1,
+                severity: 'notice',
+                message: `Shell-form ${bc.keyword} ${tok(bc.text)} runs under \`/bin/sh -c\`: BusyBox sh execs a single command, so the app is PID 1 on this Alpine base, but it stops being so when a second command or another base image comes in`,
+                remediation: fixFor(bc)
+            });
+            return;
+        }
         report({
             line,
             column: 1,
@@ -46594,8 +56204,8 @@ function fixFor(bc) {
     return (`Move the shell logic into an entrypoint script that ends with \`exec "$@"\` (or prefix the last command with exec: ` +
         `${bc.keyword} ["sh", "-c", "... && exec <server>"]), and keep ${bc.keyword} in exec form.`);
 }
-function signals_not_forwarded_checkKubernetes(file, report) {
-    for (const w of kubernetesOf(file).workloads) {
+function checkKubernetes(file, report) {
+    for (const w of (0,kubernetes/* kubernetesOf */.A)(file).workloads) {
         if (w.kind === 'Job' || w.kind === 'CronJob')
             continue;
         for (const c of w.containers) {
@@ -46615,24 +56225,55 @@ function signals_not_forwarded_checkKubernetes(file, report) {
         }
     }
 }
+/** A long-running server or worker: what a start script exists to launch. */
+const SERVER_LAUNCH = /^(?:[A-Z_][A-Z0-9_]*=\S*\s+)*(?:java\s[^;&|]*(?:-jar|-cp|-classpath)\s|uvicorn\s|gunicorn\s|hypercorn\s|daphne\s|celery\s[^;&|]*\bworker\b|puma\b|unicorn\s|sidekiq\b|bundle\s+exec\s+(?:puma|unicorn|sidekiq|rails\s+s(?:erver)?)\b|(?:bin\/)?rails\s+s(?:erver)?\b)/;
+/**
+ * The script does more after the server (`stop-db.sh` once java returns): the server line is still
+ * a child of the shell. Reported when no line of the script execs or backgrounds anything.
+ */
+function reportServer(lines, report) {
+    if (lines.some((l) => /^exec\s/.test(l.text) || /(^|[;&|]\s*)exec\s/.test(l.text)))
+        return;
+    const server = [...lines].reverse().find((l) => SERVER_LAUNCH.test(l.text) && !/&\s*$/.test(l.text));
+    if (!server)
+        return;
+    report({
+        line: server.line,
+        column: server.column,
+        message: `Start script runs ${tok(server.text)} as a child of its shell, without \`exec\` or a trap: SIGTERM stops at the shell and never reaches the app`,
+        remediation: `Run the server with \`exec\` as the script's last step (\`exec ${server.text.slice(0, 60)}...\`), moving the commands after it into a trap or the platform's stop hook.`
+    });
+}
 function signals_not_forwarded_checkScript(file, report) {
     const code = file.code;
     if (/\btrap\b[^\n]*\b(TERM|SIGTERM|15)\b/.test(code))
         return; // the script forwards signals itself
-    const lines = code.split(/\r\n|\r|\n/);
+    // Logical lines: a command continued with `\` is one command, reported on its first line.
+    const raw = code.split(/\r\n|\r|\n/);
+    const lines = [];
+    for (let i = 0; i < raw.length; i++) {
+        const first = i;
+        let text = raw[i];
+        while (/\\\s*$/.test(text) && i + 1 < raw.length && text.length < 4000)
+            text = text.replace(/\\\s*$/, ' ') + raw[++i].trim();
+        lines.push({ text: text.trim(), line: first + 1, column: raw[first].indexOf(raw[first].trim()) + 1 });
+    }
     for (let i = lines.length - 1; i >= 0; i--) {
-        const t = lines[i].trim();
+        const { text: t, line, column } = lines[i];
         if (t === '' || /^(fi|done|esac|\}|;;|else|then|do)$/.test(t))
+            continue;
+        // Messages after the server line (an `else echo "not installed"` branch) do not start anything.
+        if (/^(echo|printf|log|>&2)\b/.test(t))
             continue;
         if (t.length > 4000)
             return;
         if (/^exec\s/.test(t) || /&\s*$/.test(t) || /^(wait|exit)\b/.test(t))
             return;
         if (!LAUNCHER.test(t))
-            return;
+            return reportServer(lines, report);
         report({
-            line: i + 1,
-            column: lines[i].indexOf(t) + 1,
+            line,
+            column,
             message: `Entrypoint script runs ${tok(t)} without \`exec\`: the script's shell stays PID 1 and SIGTERM never reaches the app`,
             remediation: `Replace the shell with the app: \`exec ${t}\` (for the usual pattern, end the script with \`exec "$@"\`).`
         });
@@ -46649,10 +56290,13 @@ function signals_not_forwarded_checkScript(file, report) {
 
 const IX_RULES = [noGracefulShutdown, signalsNotForwarded, bootWaitLoop, missingReadinessProbe, gracePeriodTooShort, ackBeforeProcessing];
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/rules/x-dev-prod-parity/backing-service-drift.ts
 // TF1001: development and production use different kinds of backing service: Rails database.yml
 // adapters (sqlite3 in development, postgresql in production), and the local compose file running a
 // different database/cache/queue product or major version than the production manifests.
+
 
 
 
@@ -46682,12 +56326,9 @@ const COMPATIBLE = [new Set(['Redis', 'Redis-compatible']), new Set(['MySQL', 'M
 function imageProduct(image) {
     if (image.includes('{{') || image.includes('$'))
         return undefined;
-    const ref = image.toLowerCase().split('@')[0];
-    const slash = ref.lastIndexOf('/');
-    const colon = ref.lastIndexOf(':');
-    const repo = colon > slash ? ref.slice(0, colon) : ref;
-    const tag = colon > slash ? ref.slice(colon + 1) : '';
-    const base = repo.slice(repo.lastIndexOf('/') + 1);
+    const parsed = parseImageRef(image.toLowerCase());
+    const tag = parsed.tag ?? '';
+    const base = imageBaseName(parsed.name);
     const hit = IMAGE_PRODUCTS.find(([re]) => re.test(base));
     if (!hit)
         return undefined;
@@ -46755,7 +56396,7 @@ const backingServiceDrift = {
                 }
             }
             else if (f.kind === 'kubernetes' && f.role === 'app') {
-                for (const w of kubernetesOf(file).workloads) {
+                for (const w of (0,kubernetes/* kubernetesOf */.A)(file).workloads) {
                     for (const c of w.containers) {
                         const p = c.image ? imageProduct(c.image) : undefined;
                         if (p && c.image && !c.init)
@@ -46895,6 +56536,8 @@ function adaptersByEnv(file) {
 
 
 
+
+
 const DEV_SERVERS = [
     { re: /\bmanage\.py\s+runserver\b/, what: "Django's development server", fix: 'Serve with a production WSGI/ASGI server: gunicorn mysite.wsgi --bind 0.0.0.0:$PORT (or uvicorn mysite.asgi:application).' },
     { re: /\bflask\s+(?:--app\s+\S+\s+)?run\b/, what: "Flask's development server", fix: 'Serve with gunicorn: gunicorn --bind 0.0.0.0:$PORT "app:create_app()".' },
@@ -46922,17 +56565,17 @@ const devServerInProduction = {
     files: { kinds: ['dockerfile', 'procfile', 'kubernetes', 'compose'], roles: ['app'] },
     keywords: ['runserver', 'flask', 'nodemon', 'ts-node-dev', 'tsnd', ' dev', 'serve', 'react-scripts', 'webpack', '--reload', 'artisan', 'bootrun', 'spring-boot:run', 'go run', 'rails'],
     check(file, report) {
-        if (/(^|\/)\.devcontainer\//.test(file.path) || dev_server_in_production_DEV_DIR.test(file.path))
+        if (/(^|\/)\.devcontainer\//.test(file.path) || (0,paths/* isDevFolder */.AD)(file.path))
             return;
         if (file.kind === 'dockerfile')
             return dev_server_in_production_checkDockerfile(file, report);
         if (file.kind === 'procfile') {
-            for (const p of procfileOf(file))
+            for (const p of (0,procfile/* procfileOf */.m)(file))
                 find(p.command, p.line, `Procfile process \`${p.type}\``, report, p.column);
             return;
         }
         if (file.kind === 'kubernetes') {
-            for (const w of kubernetesOf(file).workloads) {
+            for (const w of (0,kubernetes/* kubernetesOf */.A)(file).workloads) {
                 for (const c of w.containers) {
                     if (c.init)
                         continue;
@@ -46950,7 +56593,7 @@ const devServerInProduction = {
             if (f.kind !== 'manifest' || !f.path.endsWith('package.json') || f.role !== 'app')
                 continue;
             const pkgFile = repo.get(f.path);
-            const start = pkgFile ? packageJsonOf(pkgFile).data?.scripts?.start : undefined;
+            const start = pkgFile ? (0,package_json/* packageJsonOf */.U)(pkgFile).data?.scripts?.start : undefined;
             if (!pkgFile || typeof start !== 'string')
                 continue;
             const dev = DEV_SERVERS.find((d) => d.re.test(start));
@@ -46960,12 +56603,12 @@ const devServerInProduction = {
             const runner = repo.files.find((o) => {
                 if (o.role !== 'app' || !o.path.startsWith(dir) || (o.kind !== 'dockerfile' && o.kind !== 'procfile'))
                     return false;
-                if (/(^|\/)\.devcontainer\//.test(o.path) || dev_server_in_production_DEV_DIR.test(o.path))
+                if (/(^|\/)\.devcontainer\//.test(o.path) || (0,paths/* isDevFolder */.AD)(o.path))
                     return false;
                 const file = repo.get(o.path);
                 if (!file)
                     return false;
-                const cmds = o.kind === 'procfile' ? procfileOf(file).map((p) => p.command) : Object.values(bootCommands(file)).map((b) => b.text);
+                const cmds = o.kind === 'procfile' ? (0,procfile/* procfileOf */.m)(file).map((p) => p.command) : Object.values(bootCommands(file)).map((b) => b.text);
                 return cmds.some((c) => /\b(npm|yarn|pnpm|bun)\s+(run\s+)?start\b/.test(c));
             });
             if (!runner)
@@ -46973,7 +56616,7 @@ const devServerInProduction = {
             const m = dev.re.exec(start);
             report({
                 file: f.path,
-                line: packageJsonOf(pkgFile).lineOf('scripts', 'start'),
+                line: (0,package_json/* packageJsonOf */.U)(pkgFile).lineOf('scripts', 'start'),
                 message: `package.json \`start\` runs ${dev.what} ${tok(m[0], 40)}, and ${runner.path} starts the app with \`npm start\` in production`,
                 remediation: `Keep the watcher in a \`dev\` script and make \`start\` the production command, e.g. "start": "node dist/server.js", "dev": ${JSON.stringify(start)}.`
             });
@@ -46990,14 +56633,10 @@ function find(command, line, where, report, column) {
     }
     return false;
 }
-/** A folder for development-only files: docker/dev/Dockerfile, .docker/local/Dockerfile, development/Procfile. */
-const dev_server_in_production_DEV_DIR = /(^|\/)(dev|development|local)\//i;
-/** Build targets for development: `FROM base AS development` is chosen with --target, not shipped. */
-const dev_server_in_production_DEV_STAGE = /^(dev|development|local|debug|test|testing|ci)$/;
 function dev_server_in_production_checkDockerfile(file, report) {
-    const d0 = dockerfileOf(file);
+    const d0 = (0,dockerfile/* dockerfileOf */.S9)(file);
     const lastStage = d0.stages[d0.stages.length - 1];
-    if (lastStage?.name && dev_server_in_production_DEV_STAGE.test(lastStage.name)) {
+    if (lastStage?.name && (0,deploy_model/* isDevStageName */.ZG)(lastStage.name)) {
         // The last stage is a development target: judge the stages that are shipped (production, release, runtime...) instead.
         for (const st of d0.stages) {
             if (!st.name || !/^(prod|production|release|runtime|final|app|server|web)$/.test(st.name))
@@ -47019,7 +56658,7 @@ function dev_server_in_production_checkDockerfile(file, report) {
         const m = /\brails\s+s(?:erver)?\b/.exec(bc.text);
         if (!m || /-e\s*\w|--environment/.test(bc.text))
             continue;
-        const d = dockerfileOf(file);
+        const d = (0,dockerfile/* dockerfileOf */.S9)(file);
         // The final stage and the stages it is built FROM (`FROM base`) share their ENV.
         const chain = new Set();
         for (let st = d.stages[d.stages.length - 1]; st && !chain.has(st.index); st = d.stages.find((x) => x.name !== undefined && x.name === st.image.toLowerCase() && x.index < st.index))
@@ -47198,6 +56837,7 @@ function checkConfigClasses(code, report, remediation) {
 
 
 
+
 /** Parts that decide compatibility: Node 20 and 20.11 are one runtime; Python 3.11 and 3.12 are not. */
 const SIGNIFICANT = { node: 1, java: 1, python: 2, ruby: 2, go: 2 };
 const NODE_LTS = { argon: 4, boron: 6, carbon: 8, dubnium: 10, erbium: 12, fermium: 14, gallium: 16, hydrogen: 18, iron: 20, jod: 22, krypton: 24 };
@@ -47351,7 +56991,7 @@ function versionSources(file) {
         });
     }
     else if (name === 'package.json') {
-        const pkg = packageJsonOf(file);
+        const pkg = (0,package_json/* packageJsonOf */.U)(file);
         const node = pkg.data?.engines?.node;
         if (typeof node === 'string') {
             const exact = parseExact(node.replace(/\.x$/, ''));
@@ -47393,7 +57033,7 @@ function versionSources(file) {
             add('java', m[0].trim(), file.position(m.index).line, `${file.name} (minimum)`, m[1] ?? m[2], 'min');
     }
     else if (file.kind === 'dockerfile') {
-        const d = dockerfileOf(file);
+        const d = (0,dockerfile/* dockerfileOf */.S9)(file);
         const args = new Map();
         for (const ins of d.instructions) {
             if (ins.keyword === 'ARG') {
@@ -47440,12 +57080,10 @@ function versionSources(file) {
 const TOOL_ONLY_RUN = /^[^\n]{0,400}\b(mkdocs|sphinx-build|make\s+(html|docs)|pre-commit|semantic-release|release-please|commitlint|markdownlint(-cli2?)?|codespell|cspell|docusaurus|vitepress|changeset|antora)\b/;
 /** The runtime and version in an image reference (node:20-alpine, eclipse-temurin:21-jre, maven:3.9-eclipse-temurin-17, distroless/java17). */
 function imageRuntime(image) {
-    const ref = image.toLowerCase();
-    const slash = ref.lastIndexOf('/');
-    const colon = ref.lastIndexOf(':');
-    const repo = colon > slash ? ref.slice(0, colon) : ref;
-    const tag = colon > slash ? ref.slice(colon + 1) : '';
-    const base = repo.slice(repo.lastIndexOf('/') + 1);
+    const parsed = parseImageRef(image.toLowerCase());
+    const repo = parsed.name;
+    const tag = parsed.tag ?? '';
+    const base = imageBaseName(repo);
     // Dev Containers images tag `<image version>-<runtime version>-<os>`: devcontainers/python:1-3.12-bookworm.
     const devcontainer = /(^|\/)devcontainers\/(python|javascript-node|typescript-node|ruby|go|java)$/.exec(repo);
     if (devcontainer) {
@@ -47574,12 +57212,15 @@ const X_RULES = [backingServiceDrift, runtimeVersionDrift, devServerInProduction
 
 ;// CONCATENATED MODULE: ./src/rules/xi-logs/log-to-file.ts
 
+
+
+
 /** Fact key: a logger that writes to stdout/stderr (or a structured JSON logger), for the factor summary's credit. */
 const FACT_STDOUT_LOGGING = 'xi-stdout-logging';
 const FILE_PATTERNS = {
     javascript: [
-        { re: /\bnew\s+(?:winston\.)?transports\.File\s*\(/g, what: 'winston File transport' },
-        { re: /\bnew\s+(?:winston\.transports\.)?DailyRotateFile\s*\(/g, what: 'winston DailyRotateFile transport' },
+        { re: /\bnew\s+\(?\s*(?:winston\.)?transports\.File\s*\)?\s*\(/g, what: 'winston File transport' },
+        { re: /\bnew\s+\(?\s*(?:winston\.transports\.)?DailyRotateFile\s*\)?\s*\(/g, what: 'winston DailyRotateFile transport' },
         { re: /\bpino\.destination\s*\(\s*(?:\{[^}\n]*\bdest\s*:\s*)?['"`][^'"`\n]+['"`]/g, what: 'pino file destination' },
         { re: /\btarget\s*:\s*['"]pino\/file['"][^}\n]*\bdestination\s*:\s*['"`][^'"`\n]+['"`]/g, what: 'pino/file transport' },
         { re: /\btype\s*:\s*['"](?:file|dateFile|fileSync|multiFile)['"]/g, what: 'log4js file appender' },
@@ -47587,13 +57228,18 @@ const FILE_PATTERNS = {
         { re: /\bcreateWriteStream\s*\([^)\n]*\.log\b/g, what: 'fs.createWriteStream log file' }
     ],
     python: [
+        // gunicorn.conf.py: accesslog/errorlog to a path ('-' is stdout)
+        { re: /^[ \t]*(?:accesslog|errorlog)[ \t]*=[ \t]*f?['"](?!-['"])(?!\/dev\/std(?:out|err))[^'"\n]+['"]/gm, what: 'gunicorn log file setting' },
         { re: /\b(?:logging\.)?(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler\s*\(/g, what: 'logging file handler' },
         { re: /\bbasicConfig\s*\([^)\n]*\bfilename\s*=/g, what: 'logging.basicConfig with a filename' },
         { re: /['"]class['"]\s*:\s*['"]logging\.(?:handlers\.)?(?:Rotating|TimedRotating|Watched)?FileHandler['"]/g, what: 'LOGGING file handler' },
         { re: /\blogger\.add\s*\(\s*f?['"][^'"\n]+['"]/g, what: 'loguru file sink' }
     ],
     ruby: [
-        { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Ruby Logger on a file path' }
+        { re: /^[ \t]*stdout_redirect\b[ \t(]*['"](?!\/dev\/std(?:out|err)['"])[^'"\n]+['"]/gm, what: 'puma stdout_redirect' },
+        { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*(?:['"][^'"\n]+['"]|Rails\.root\.join\s*\(|File\.(?:open|join)\s*\(|["']?#\{)/g, what: 'Ruby Logger on a file path' },
+        // production picks the file, other environments stdout: `Logger.new(Rails.env.production? ? Rails.root.join("log/x.log") : $stdout)`
+        { re: /\b(?:ActiveSupport::)?Logger\.new\s*\(\s*Rails\.env\.production\?\s*\?\s*(?:Rails\.root\.join\s*\(|['"])/g, what: 'Ruby Logger on a file path in production' }
     ],
     java: [
         { re: /\bnew\s+FileHandler\s*\(/g, what: 'java.util.logging FileHandler' },
@@ -47601,6 +57247,8 @@ const FILE_PATTERNS = {
     ],
     go: [
         { re: /\b(?:log|logrus|logger)\.SetOutput\s*\(\s*(?:f|file|logFile|lf|fh|logfile)\s*\)/g, what: 'SetOutput(file)' },
+        // log.New(F, prefix, flags) where F was opened as a file in the same file (checked below)
+        { re: /\blog\.New\s*\(\s*(\w+)\s*,/g, what: 'log.New on a file' },
         { re: /\bos\.OpenFile\s*\(\s*["`][^"`\n]*\.log["`]/g, what: 'os.OpenFile of a log file' },
         { re: /&?lumberjack\.Logger\s*\{/g, what: 'lumberjack rotating file logger' },
         { re: /\bOutputPaths\s*:\s*\[\]string\s*\{[^}\n]*["`](?!stdout|stderr)[^"`\n]+["`]/g, what: 'zap OutputPaths file' }
@@ -47648,9 +57296,11 @@ const logToFile = {
         remediation: log_to_file_SNIPPETS.default,
         languages: ['javascript', 'typescript', 'python', 'ruby', 'java', 'kotlin', 'go']
     },
-    files: { kinds: ['source', 'xml', 'properties', 'yaml'] },
-    keywords: ['file', 'destination', '.log', 'logger.new', 'setoutput', 'lumberjack', 'outputpaths', 'transports.console', 'pino', 'bunyan', 'streamhandler', 'structlog', 'basicconfig', 'stdout', 'slog', 'zap', 'consoleappender', '<console', 'logger.add'],
+    files: { kinds: ['source', 'xml', 'properties', 'yaml', 'procfile', 'dockerfile', 'compose', 'kubernetes'] },
+    keywords: ['file', 'log.new', 'logfile', 'stdout_redirect', 'accesslog', 'errorlog', 'destination', '.log', 'logger.new', 'setoutput', 'lumberjack', 'outputpaths', 'transports.console', 'pino', 'bunyan', 'streamhandler', 'structlog', 'basicconfig', 'stdout', 'slog', 'zap', 'consoleappender', '<console', 'logger.add'],
     check(file, report, ctx) {
+        if (file.kind === 'procfile' || file.kind === 'dockerfile' || file.kind === 'compose' || file.kind === 'kubernetes' || (file.language === 'shell' && isStartScript(file.path)))
+            return checkServerFlags(file, report);
         const key = patternKey(file);
         if (!key)
             return;
@@ -47672,13 +57322,15 @@ const logToFile = {
         if (key === 'javascript' && !/\b(winston|pino|log4js|bunyan|morgan|logger|log)\b/i.test(file.code))
             return;
         const lang = file.language === 'none' ? ctx.app?.language ?? 'java' : file.language;
-        const dev = isDevOnlyPath(file.path);
+        const dev = (0,paths/* isDevOnlyPath */.N)(file.path);
         for (const p of patterns) {
             for (const { m, line, column } of matchesIn(file, p.re)) {
                 if (key === 'javascript' && p.what === 'bunyan file stream' && !/bunyan/.test(file.code))
                     continue;
                 if (key === 'javascript' && p.what === 'log4js file appender' && !/log4js/.test(file.code))
                     continue;
+                if (p.what === 'log.New on a file' && (/\bos\.OpenFile\s*\(\s*["`][^"`\n]*\.log["`]/.test(file.code) || !new RegExp(`\\b${m[1]}\\b[\\w\\s,]*:?=\\s*(?:[\\w.]+\\.)?(?:OpenFile|Create|MustOpen|Open)\\s*\\(`).test(file.code)))
+                    continue; // the OpenFile of a .log file is reported itself
                 if (key === 'python' && p.what === 'loguru file sink' && (!/\bloguru\b/.test(file.code) || /['"](?:sys\.)?std(?:out|err)['"]/.test(m[0])))
                     continue;
                 if (key === 'xml' && !/(logback|log4j|<configuration|<Configuration)/i.test(file.code.slice(0, 2000)))
@@ -47689,7 +57341,7 @@ const logToFile = {
                     continue; // a class named FileHandler (e.g. a Tornado upload handler)
                 if (STDOUT_PATH.test(targetOf(file, key, m)))
                     continue; // a "file" that is the process's stdout/stderr
-                if (file.kind === 'source' && inDevOrTestBranch(codeLines(file), line - 1))
+                if (file.kind === 'source' && (0,blocks/* inNonProductionBlock */.d)(codeLines(file), line - 1))
                     continue; // if (NODE_ENV === 'development') ...
                 if (key === 'xml' && m[0].startsWith('<') && !m[0].startsWith('<appender') && !log4j2Referenced(file, m.index))
                     continue;
@@ -47707,18 +57359,98 @@ const logToFile = {
                     report({ line, column, severity: 'notice', message: `${p.what} ${tok(file.line(line).trim(), 60)} in a dev-only Spring profile document writes logs to a file`, remediation: pick(log_to_file_SNIPPETS, ctx.app?.framework, lang) });
                     continue;
                 }
-                const severity = dev ? 'notice' : key === 'python' && !ctx.app?.framework ? 'warning' : 'error';
+                // A file copy next to the stdout stream (a tee) keeps the platform's log pipeline working: worth fixing, not blocking.
+                const tee = !dev && alsoToStdout(file, key, line);
+                // `if ENV["ENABLE_SLOW_QUERY_LOG"] == "true"`: a diagnostic log an operator switches on; production logs elsewhere by default.
+                const optIn = !dev && file.kind === 'source' && envOptIn(file, line);
+                const severity = dev ? 'notice' : tee || optIn || (key === 'python' && !ctx.app?.framework) ? 'warning' : 'error';
                 report({
                     line,
                     column,
                     severity,
-                    message: `${p.what} ${tok(key === 'xml' ? m[0] : key === 'properties' || key === 'yaml' ? file.line(line).trim() : callText(file.line(line).slice(column - 1)), 80)} writes logs to a file${dev ? ' (dev-only config)' : ''} instead of streaming them to stdout`,
+                    message: `${p.what} ${tok(key === 'xml' ? m[0] : key === 'properties' || key === 'yaml' ? file.line(line).trim() : callText(file.line(line).slice(column - 1)), 80)} writes logs to a file${dev ? ' (dev-only config)' : ''}${tee ? ' in addition to stdout: a second copy on a disposable disk that fills it and that the platform does not collect' : ' instead of streaming them to stdout'}`,
                     remediation: pick(log_to_file_SNIPPETS, ctx.app?.framework, lang)
                 });
             }
         }
     }
 };
+/**
+ * Does the same configuration also stream the logs to stdout/stderr: a Rails BroadcastLogger over
+ * `$stdout` and a file, a logback/log4j2 config whose loggers reference a console appender too,
+ * Spring Boot's `logging.file` (Boot keeps its console appender unless the console pattern is
+ * emptied), a winston Console transport, a Python StreamHandler, Go's io.MultiWriter(os.Stdout, f)?
+ */
+function alsoToStdout(file, key, line) {
+    const code = file.code;
+    switch (key) {
+        case 'ruby': {
+            const around = Array.from({ length: 8 }, (_, k) => file.line(line - 4 + k) ?? '').join('\n');
+            return /BroadcastLogger|\.broadcast_to\s*\(|Logger\.broadcast\s*\(/.test(around) && /\$stdout|\bSTDOUT\b|\$stderr|\bSTDERR\b/.test(around);
+        }
+        case 'xml':
+            return referencedConsole(file);
+        case 'properties':
+            return !/^[ \t]*logging\.pattern\.console[ \t]*[=:][ \t]*$/m.test(code);
+        case 'yaml':
+            return !/^[ \t]+console:[ \t]*(?:""|'')?[ \t]*$/m.test(code);
+        case 'javascript':
+            // A Console transport only outside production (`if (NODE_ENV !== 'production')`) is no copy in production.
+            return [...code.matchAll(/\btransports\.Console\b/g)].some((m) => !(0,blocks/* inNonProductionBlock */.d)(codeLines(file), file.position(m.index).line - 1));
+        case 'python':
+            return /\bStreamHandler\b/.test(code);
+        case 'go':
+            return /\bio\.MultiWriter\s*\([^)\n]*\bos\.Std(?:out|err)\b/.test(code);
+        case 'java':
+            return /\bConsoleHandler\b|\bConsoleAppender\b/.test(code);
+        default:
+            return false;
+    }
+}
+/** Is line `line` inside an `if` (at most 6 lines up, less indented) that tests an environment variable? */
+function envOptIn(file, line) {
+    const indent = (t) => t.length - t.trimStart().length;
+    let own = indent(file.line(line));
+    for (let l = line - 1; l >= 1 && l >= line - 6; l--) {
+        const t = file.line(l);
+        if (t.trim() === '' || indent(t) >= own)
+            continue;
+        // A switch, not the environment's name: `NODE_ENV === 'production'` selects production itself.
+        if (/^\s*(?:if|unless)\b.*(?:ENV\[|ENV\.fetch|process\.env|os\.environ|os\.getenv|System\.getenv|os\.Getenv)/.test(t))
+            return !/\b(?:NODE_ENV|RAILS_ENV|RACK_ENV|APP_ENV|FLASK_ENV|GO_ENV|ENVIRONMENT|STAGE)\b|production|prod\b/i.test(t);
+        own = indent(t);
+    }
+    return false;
+}
+/** A logback ConsoleAppender or a log4j2 <Console> appender that some logger references. */
+function referencedConsole(file) {
+    for (const m of file.code.matchAll(/<appender\b[^>]*\bclass\s*=\s*["'][\w.]*ConsoleAppender["'][^>]*>|<Console\b[^>]*>/g)) {
+        if (m[0].startsWith('<appender') ? appenderReferenced(file, m.index) : log4j2Referenced(file, m.index))
+            return true;
+    }
+    return false;
+}
+/** gunicorn --access-logfile/--error-logfile/--log-file and celery --logfile pointing at a file ('-' is stdout). */
+const SERVER_LOG_FLAG = /\b(gunicorn|celery)\b[^\n;&|]*?\s(--access-logfile|--error-logfile|--log-file|--logfile)[ =]["']?((?!-(?:\s|["']|$))(?!\/dev\/std(?:out|err))[^\s"']+)/;
+function checkServerFlags(file, report) {
+    // Development compose files and dev paths: the same files, quietly.
+    const quiet = file.role !== 'app' || (0,paths/* isDevOnlyPath */.N)(file.path);
+    for (const cmd of startCommandsOf(file)) {
+        if (cmd.command.length > 4000)
+            continue;
+        const m = SERVER_LOG_FLAG.exec(cmd.command);
+        if (!m)
+            continue;
+        const pos = locateV8(file, cmd, new RegExp(m[2]));
+        report({
+            line: pos.line,
+            column: pos.column,
+            severity: quiet ? 'notice' : 'warning',
+            message: `${cmd.label} starts ${m[1]} with ${tok(`${m[2]} ${m[3]}`)}: its ${m[2] === '--access-logfile' ? 'access log' : 'log'} goes to a file in the container instead of stdout`,
+            remediation: m[1] === 'gunicorn' ? `Log to the process streams: \`${m[2]} -\` (gunicorn writes to stdout/stderr), and let the platform collect them.` : 'Drop --logfile: celery logs to stderr by default, which the platform collects.'
+        });
+    }
+}
 /** A call from its start to its closing parenthesis (the rest of the line when it closes on a later line). */
 function callText(rest) {
     let depth = 0;
@@ -47857,7 +57589,7 @@ const self_managed_log_routing_META = {
 const selfManagedLogRouting = {
     meta: { ...self_managed_log_routing_META, languages: ['javascript', 'typescript', 'python', 'ruby', 'go', 'java', 'kotlin'] },
     files: { kinds: ['dockerfile', 'source', 'xml', 'ini', 'other'] },
-    keywords: ['logrotate', 'rotate', 'filebeat', 'fluent', 'td-agent', 'promtail', 'logstash', 'syslog', 'vector', 'datadog-agent', 'newrelic-infra', 'splunkforwarder', 'nxlog', 'winston-', 'pino-', 'log4js-', 'bunyan-', 'sockethandler', 'datagramhandler', 'httphandler', 'smtphandler', 'watchtower', 'logging_loki', 'graypy', 'socketappender', '<socket', '<http', '<kafka', '<flume', 'eventloghandler'],
+    keywords: ['logrotate', 'stdout_logfile', 'stderr_logfile', 'rotate', 'filebeat', 'fluent', 'td-agent', 'promtail', 'logstash', 'syslog', 'vector', 'datadog-agent', 'newrelic-infra', 'splunkforwarder', 'nxlog', 'winston-', 'pino-', 'log4js-', 'bunyan-', 'sockethandler', 'datagramhandler', 'httphandler', 'smtphandler', 'watchtower', 'logging_loki', 'graypy', 'socketappender', '<socket', '<http', '<kafka', '<flume', 'eventloghandler'],
     check(file, report) {
         if (file.kind === 'dockerfile')
             return self_managed_log_routing_checkDockerfile(file, report);
@@ -47882,7 +57614,7 @@ const selfManagedLogRouting = {
     }
 };
 function self_managed_log_routing_checkDockerfile(file, report) {
-    const d = dockerfileOf(file);
+    const d = (0,dockerfile/* dockerfileOf */.S9)(file);
     const final = Math.max(0, d.stages.length - 1);
     for (const ins of d.instructions) {
         if (ins.stage !== final)
@@ -47911,6 +57643,27 @@ function checkLogrotate(file, report) {
     report({ line: pos.line, column: pos.column, message: `logrotate config rotates the app's log file ${tok(m[1])}: the app should not own log files or their rotation`, remediation: self_managed_log_routing_META.remediation });
 }
 function checkSupervisor(file, report) {
+    // stdout_logfile=/app/logs/api.log: the program's event stream goes to a file in the container, not to the container's stdout.
+    let program = '';
+    file.code.split(/\r\n|\r|\n/).forEach((l, i) => {
+        const head = /^\s*\[program:([^\]]*)\]/.exec(l);
+        if (head)
+            program = head[1];
+        else if (/^\s*\[/.test(l))
+            program = '';
+        const m = /^\s*(stdout_logfile|stderr_logfile)\s*=\s*(\S+)/.exec(l);
+        if (!m || !program || /^(\/dev\/(std(out|err)|fd\/[12])|\/proc\/(self|1)\/fd\/[12]|NONE|AUTO)$/i.test(m[2]))
+            return;
+        // The stderr line of a program whose stdout already went to a file adds nothing: one finding per program.
+        if (m[1] === 'stderr_logfile' && /^\s*stdout_logfile\s*=\s*(?!\/dev\/|\/proc\/|NONE|AUTO)\S/im.test(file.code.slice(file.code.lastIndexOf(`[program:${program}]`), file.code.indexOf(l))))
+            return;
+        report({
+            line: i + 1,
+            column: l.indexOf(m[2]) + 1,
+            message: `supervisord writes program ${tok(program)}'s ${m[1] === 'stdout_logfile' ? 'stdout' : 'stderr'} to the file ${tok(m[2])} inside the container instead of the container's stdout`,
+            remediation: `Send it to the container's stream: \`${m[1]}=/dev/${m[1] === 'stdout_logfile' ? 'stdout' : 'stderr'}\` with \`${m[1]}_maxbytes=0\`, and let the platform collect and route it.`
+        });
+    });
     for (const { m, line } of matchesIn(file, new RegExp(`^\\[program:([^\\]]*)\\][^\\n]*\\n(?:[^\\[\\n][^\\n]*\\n)*?\\s*command\\s*=\\s*[^\\n]*\\b(${AGENTS})\\b`, 'gm'))) {
         report({ line, message: `supervisord runs the log shipper ${tok(m[2])} (program ${tok(m[1])}) inside the app container`, remediation: self_managed_log_routing_META.remediation });
     }
@@ -47922,6 +57675,7 @@ function checkSupervisor(file, report) {
 const XI_RULES = [logToFile, selfManagedLogRouting];
 
 ;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/admin-http-endpoint.ts
+
 
 
 const ROUTE = {
@@ -47963,7 +57717,7 @@ const adminHttpEndpoint = {
         if (!re)
             return;
         // Seeding routes for end-to-end tests (routes/test-support.ts, e2e-routes.js) are not mounted in production.
-        if (isDevOrTestName(file.path) || isDevOnlyPath(file.path))
+        if ((0,paths/* isDevOrTestName */.O1)(file.path) || (0,paths/* isDevOnlyPath */.N)(file.path))
             return;
         if (lang === 'ruby' && !/(^|\/)config\/routes\.rb$/.test(file.path) && !/\bSinatra\b|<\s*Sinatra::Base/.test(file.code))
             return;
@@ -47972,7 +57726,7 @@ const adminHttpEndpoint = {
             const path = m[1] ?? m[2];
             if (!path || !ADMIN_PATH.test(path))
                 continue;
-            if (inDevOrTestBranch(codeLines(file), line - 1))
+            if ((0,blocks/* inNonProductionBlock */.d)(codeLines(file), line - 1))
                 continue; // if (process.env.NODE_ENV === 'test') app.post('/__test__/seed', ...)
             // The handler: the next lines (inline handlers), or the view/controller the route names.
             const after = lines.slice(line, line + 25);
@@ -47996,6 +57750,9 @@ const adminHttpEndpoint = {
 };
 
 ;// CONCATENATED MODULE: ./src/rules/xii-admin-processes/schema-change-at-start.ts
+
+
+
 
 
 
@@ -48071,7 +57828,8 @@ const schemaChangeAtStart = {
                     return schema_change_at_start_checkKubernetes(file, report, ctx, fix);
                 return;
             case 'compose':
-                if (file.role === 'app')
+                // A compose file that deploys (named for production, or restart policies without a live-mounted build).
+                if (file.role === 'app' || isDeployCompose(file))
                     return checkCompose(file, report, fix);
                 return;
             case 'manifest':
@@ -48084,9 +57842,9 @@ const schemaChangeAtStart = {
                 return checkHibernate(file, report, fix, ctx);
             default:
         }
-        if (file.language === 'shell' && ENTRYPOINT_SCRIPT.test(file.path))
+        if (file.language === 'shell' && isStartScript(file.path))
             return schema_change_at_start_checkScript(file, report, fix);
-        if (file.kind === 'source')
+        if (file.kind === 'source' || isExpressBinWww(file))
             checkCode(file, report, fix);
     },
     checkRepo(repo, report) {
@@ -48140,7 +57898,7 @@ function schema_change_at_start_where(file, line, endLine, text, m) {
     return { line };
 }
 function checkProcfile(file, report, ctx) {
-    for (const p of procfileOf(file)) {
+    for (const p of (0,procfile/* procfileOf */.m)(file)) {
         const m = schemaChange(p.command);
         if (p.type === 'release') {
             ctx.facts.add(FACT_RELEASE_PHASE, { app: ctx.app?.path ?? '.', file: file.path, line: p.line, how: `Procfile release: ${p.command}` });
@@ -48160,7 +57918,7 @@ function checkProcfile(file, report, ctx) {
 }
 function schema_change_at_start_checkKubernetes(file, report, ctx, fix) {
     const app = ctx.app?.path ?? '.';
-    for (const w of kubernetesOf(file).workloads) {
+    for (const w of (0,kubernetes/* kubernetesOf */.A)(file).workloads) {
         const hook = w.annotations['helm.sh/hook'] ?? w.annotations['argocd.argoproj.io/hook'];
         for (const c of w.containers) {
             const cmd = [...(c.command ?? []), ...(c.args ?? [])].join(' ');
@@ -48196,7 +57954,7 @@ function checkCompose(file, report, fix) {
     }
 }
 function checkPackageJson(file, report, ctx, fix) {
-    const pkg = packageJsonOf(file);
+    const pkg = (0,package_json/* packageJsonOf */.U)(file);
     const scripts = pkg.data?.scripts;
     if (!scripts || typeof scripts !== 'object')
         return;
@@ -48214,7 +57972,7 @@ function checkPackageJson(file, report, ctx, fix) {
     }
 }
 function checkHibernate(file, report, fix, ctx) {
-    const dev = isDevOnlyPath(file.path);
+    const dev = (0,paths/* isDevOnlyPath */.N)(file.path);
     if (!dev && /\b(flyway|liquibase)(?:\.enabled\s*[=:]|:\s*\r?\n\s+enabled\s*:)\s*["']?false\b/.test(file.code)) {
         ctx.facts.add(FACT_AUTORUN_OFF, { app: ctx.app?.path ?? '.', file: file.path });
     }
@@ -48275,22 +58033,32 @@ function inAdminFunction(lines, i) {
     }
     return false;
 }
+/** express-generator's `bin/www`: the JavaScript file `npm start` runs, without an extension. */
+function isExpressBinWww(file) {
+    return file.kind === 'other' && /(^|\/)bin\/www$/.test(file.path) && /\brequire\s*\(|\bimport\s/.test(file.code);
+}
 function checkCode(file, report, fix) {
-    if (file.role !== 'app' || isTestPath(file.path))
+    if (file.role !== 'app' || (0,paths/* isTestPath */.MQ)(file.path))
         return;
-    // Admin commands are where schema changes belong.
-    if (/(^|\/)(migrations?|migrate|seeds?|seeders?|scripts?|management\/commands|lib\/tasks|db|cmd\/[^/]*migrat[^/]*|bin)\//i.test(file.path) || /(migrat|seed)[^/]*$/i.test(file.name))
+    // Admin commands are where schema changes belong (express-generator's bin/www is the server, not one).
+    if (!isExpressBinWww(file) && /(^|\/)(migrations?|migrate|seeds?|seeders?|scripts?|management\/commands|lib\/tasks|db|cmd\/[^/]*migrat[^/]*|bin)\//i.test(file.path) || /(migrat|seed)[^/]*$/i.test(file.name))
         return;
-    const dev = isDevOnlyPath(file.path);
+    const dev = (0,paths/* isDevOnlyPath */.N)(file.path);
     const rep = (line, column, severity, message) => {
-        if (inDevOrTestBranch(codeLines(file), line - 1))
+        if ((0,blocks/* inNonProductionBlock */.d)(codeLines(file), line - 1))
             return; // if (NODE_ENV === 'test') await sequelize.sync()
         if (inAdminFunction(codeLines(file), line - 1))
             return; // func Migrate(db *gorm.DB) error { return db.AutoMigrate(...) }
         report({ line, column, severity: dev ? 'notice' : severity, message: message + (dev ? ' (dev-only code)' : ''), remediation: fix });
     };
-    const lang = file.language === 'typescript' ? 'javascript' : file.language;
+    const lang = file.language === 'typescript' || isExpressBinWww(file) ? 'javascript' : file.language;
     if (lang === 'javascript') {
+        // knex and umzug migrators run from the server's start path.
+        for (const { m, line, column } of matchesIn(file, /\b\w+\.migrate\.latest\s*\(|\b(?:umzug|migrator)\.up\s*\(/g)) {
+            if (!/knex|umzug/i.test(file.code) || !/\.listen\s*\(|createServer\s*\(|app\.start\s*\(|bootstrap\s*\(/.test(file.code))
+                continue;
+            rep(line, column, 'warning', `${tok(m[0].replace(/\s*\($/, '()'))} runs migrations in the server's start path: every instance migrates on every start`);
+        }
         for (const { m, line, column } of matchesIn(file, /\b(\w+)\.sync\s*\(\s*(\{[^}\n]*\})?\s*\)/g)) {
             if (!/sequelize|db|orm|models?/i.test(m[1]) || !/sequelize/i.test(file.code))
                 continue;
@@ -48321,6 +58089,20 @@ function checkCode(file, report, fix) {
             return;
         for (const { m, line, column } of matchesIn(file, /\b\w+\.AutoMigrate\s*\(/g))
             rep(line, column, 'warning', `GORM ${tok(m[0])} alters the schema every time the app starts`);
+        // A Migrate() helper is an admin entry point only if something other than the server's main() calls it.
+        if (/^package\s+main\b/m.test(file.code)) {
+            const helpers = [...file.code.matchAll(/^func\s+(\w+)\s*\([^)]*\)[^{\n]*\{[^]*?^\}/gm)].filter((f) => /\.AutoMigrate\s*\(/.test(f[0]) && f[1] !== 'main').map((f) => f[1]);
+            const main = /^func\s+main\s*\(\s*\)\s*\{[^]*?^\}/m.exec(file.code);
+            for (const name of helpers) {
+                if (!main)
+                    break;
+                const call = new RegExp(`^\\s*(?:\\w+\\s*:?=\\s*)?${name}\\s*\\(`, 'm').exec(main[0]);
+                if (!call)
+                    continue;
+                const at = file.position(main.index + call.index + call[0].search(/\S/));
+                report({ line: at.line, column: at.column, severity: 'warning', message: `main() calls ${tok(name + '()')}, which runs GORM AutoMigrate, on every start of every instance`, remediation: fix });
+            }
+        }
     }
     else if (lang === 'ruby') {
         for (const { m, line, column } of matchesIn(file, /\bActiveRecord::(?:Tasks::DatabaseTasks\.migrate|MigrationContext\.new\([^)\n]*\)\.migrate|Migrator\.migrate)\b/g))
@@ -48334,14 +58116,13 @@ function checkCode(file, report, fix) {
 
 
 
+
 const APP_TASK = /\b(manage\.py|rails|rake|bundle\s+exec|npm\s+run|yarn|pnpm|node|npx|python3?\s+-m|python3?\s+\S+\.py|flask|alembic|php\s+artisan|java\s+-jar)\b/;
 /** Tool images that run migrations shipped in a volume or baked by design: out of scope. */
 const TOOL_IMAGE = /(^|\/)(flyway|liquibase|migrate|goose|atlas|dbmate|busybox|alpine|curlimages|bitnami\/kubectl|kubectl|postgres|mysql|mongo|redis|amazon\/aws-cli|google\/cloud-sdk)(:|@|$)/;
 function repoOf(image) {
-    const [ref] = image.split('@');
-    const slash = ref.lastIndexOf('/');
-    const colon = ref.lastIndexOf(':');
-    return colon > slash ? { repo: ref.slice(0, colon), tag: ref.slice(colon + 1) } : { repo: ref };
+    const { name, tag } = parseImageRef(image);
+    return tag !== undefined ? { repo: name, tag } : { repo: name };
 }
 const adminJobDrift = {
     meta: {
@@ -48365,16 +58146,16 @@ const adminJobDrift = {
             const file = repo.get(f.path);
             if (!file)
                 continue;
-            const m = kubernetesOf(file);
+            const m = (0,kubernetes/* kubernetesOf */.A)(file);
             if (m.isHelmTemplate)
                 continue;
             for (const w of m.workloads) {
                 const obj = m.objects.find((o) => o.kind === w.kind && o.line === w.line);
                 const envFrom = new Set();
-                const podSpec = w.kind === 'CronJob' ? getIn(obj?.doc, ['spec', 'jobTemplate', 'spec', 'template', 'spec']) : getIn(obj?.doc, ['spec', 'template', 'spec']);
-                for (const c of items(getIn(podSpec, ['containers']))) {
-                    for (const e of items(getIn(c, ['envFrom']))) {
-                        const ref = str(getIn(e, ['configMapRef', 'name'])) ?? str(getIn(e, ['secretRef', 'name']));
+                const podSpec = w.kind === 'CronJob' ? (0,yaml_nodes/* getIn */.O6)(obj?.doc, ['spec', 'jobTemplate', 'spec', 'template', 'spec']) : (0,yaml_nodes/* getIn */.O6)(obj?.doc, ['spec', 'template', 'spec']);
+                for (const c of (0,yaml_nodes/* items */.ld)((0,yaml_nodes/* getIn */.O6)(podSpec, ['containers']))) {
+                    for (const e of (0,yaml_nodes/* items */.ld)((0,yaml_nodes/* getIn */.O6)(c, ['envFrom']))) {
+                        const ref = (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* getIn */.O6)(e, ['configMapRef', 'name'])) ?? (0,yaml_nodes/* str */.gx)((0,yaml_nodes/* getIn */.O6)(e, ['secretRef', 'name']));
                         if (ref)
                             envFrom.add(ref);
                     }
@@ -48635,10 +58416,10 @@ function refsOf(file) {
             out.push({ path: m[1], line, where, base: '' });
     };
     if (file.kind === 'procfile')
-        for (const p of procfileOf(file))
+        for (const p of (0,procfile/* procfileOf */.m)(file))
             scan(p.command, p.line, `Procfile process \`${p.type}\``);
     else if (file.name === 'package.json') {
-        const pkg = packageJsonOf(file);
+        const pkg = (0,package_json/* packageJsonOf */.U)(file);
         // Only admin tasks: build, release, lint, test and lifecycle scripts are development tooling (and are
         // often left out of published packages on purpose).
         for (const [name, cmd] of Object.entries(pkg.data?.scripts ?? {})) {
@@ -48647,7 +58428,7 @@ function refsOf(file) {
         }
     }
     else if (file.kind === 'kubernetes') {
-        for (const w of kubernetesOf(file).workloads) {
+        for (const w of (0,kubernetes/* kubernetesOf */.A)(file).workloads) {
             if (w.kind !== 'Job' && w.kind !== 'CronJob')
                 continue;
             for (const c of w.containers)
@@ -48655,8 +58436,11 @@ function refsOf(file) {
         }
     }
     else if (file.kind === 'compose') {
+        // A service with no `build:` runs a prebuilt image: a script its command names is the image's own file
+        // (`image: ghcr.io/acme/archiver` + `command: scripts/bootstrap.sh`), not a file of this codebase.
         for (const s of composeOf(file).services)
-            scan([...(s.entrypoint ?? []), ...(s.command ?? [])].join(' '), s.commandLine, `Service ${tok(s.name)}`);
+            if (s.build)
+                scan([...(s.entrypoint ?? []), ...(s.command ?? [])].join(' '), s.commandLine, `Service ${tok(s.name)}`);
     }
     return out;
 }
@@ -48671,6 +58455,7 @@ function refsOf(file) {
 const XII_RULES = [schemaChangeAtStart, adminScriptHardcodedTarget, adminScriptInstallsDeps, adminScriptMissing, adminHttpEndpoint, adminJobDrift];
 
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
+// Every rule, listed once. Order here is the order rules run and are documented in.
 
 
 
@@ -48683,7 +58468,9 @@ const XII_RULES = [schemaChangeAtStart, adminScriptHardcodedTarget, adminScriptI
 
 
 
-const RULES = [
+
+
+const ALL = [
     ...I_CODEBASE_RULES,
     ...II_DEPENDENCIES_RULES,
     ...III_CONFIG_RULES,
@@ -48697,6 +58484,8 @@ const RULES = [
     ...XI_RULES,
     ...XII_RULES
 ];
+/** Each rule with its corpus precision; rule files stay free of measured data. */
+const RULES = ALL.map((rule) => ({ ...rule, meta: { ...rule.meta, precision: precisionOf(PRECISION[rule.meta.id]) } }));
 
 
 /***/ }),
@@ -50707,7 +60496,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -51633,7 +61422,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -51916,7 +61705,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -52009,7 +61798,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -52200,7 +61989,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -52321,7 +62110,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -52444,7 +62233,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -55288,7 +65077,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -55711,7 +65500,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -55895,7 +65684,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -56029,7 +65818,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -57663,6 +67452,17 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */
