@@ -8,7 +8,7 @@ import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { packageJsonOf } from '../../parsers/package-json.js'
 import { procfileOf } from '../../parsers/procfile.js'
 import { parseImageRef } from '../../parsers/image-ref.js'
-import { isStartScript } from './ix-xii-boot.js'
+import { codeLines, isStartScript } from './ix-xii-boot.js'
 
 export interface StartCommand {
   /** Where it comes from, for messages: 'Procfile web:', 'CMD', 'npm "start" script'... */
@@ -25,7 +25,7 @@ export interface StartCommand {
 export const START_SCRIPT_NAME = /(^|\/)((docker-)?entrypoint|start|run|boot|launch|start-(server|app|web|prod|production))(\.sh)?$/i
 
 /** Paths that are clearly for development, tests or previews, whatever the classifier said. */
-export function isNonProductionPathV8(path: string): boolean {
+export function isNonProductionPath(path: string): boolean {
   return /(^|[/._-])(dev|development|local|debug|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)|(^|\/)(kind|minikube|tilt)\//i.test(path)
 }
 
@@ -104,8 +104,8 @@ export function startCommandsOf(file: SourceFile): StartCommand[] {
 }
 
 /** Exact position of the first match of `re` within a command's line range (comments blanked). */
-export function locateV8(file: SourceFile, cmd: Pick<StartCommand, 'line' | 'endLine'>, re: RegExp): { line: number; column: number } {
-  const lines = codeLinesV8(file)
+export function locateInCommand(file: SourceFile, cmd: Pick<StartCommand, 'line' | 'endLine'>, re: RegExp): { line: number; column: number } {
+  const lines = codeLines(file)
   const flags = re.flags.replace('g', '')
   const local = new RegExp(re.source, flags)
   for (let n = cmd.line; n <= Math.min(cmd.endLine, lines.length); n++) {
@@ -121,16 +121,15 @@ export function locateV8(file: SourceFile, cmd: Pick<StartCommand, 'line' | 'end
 }
 
 /** The comment-blanked code split into lines, memoised per file. */
-export function codeLinesV8(file: SourceFile): string[] {
-  return file.parse('v8-code-lines', (f) => f.code.split(/\r\n|\r|\n/))
-}
+// One split of the comment-blanked code per file, shared with the IX-XII rules.
+export { codeLines }
 
 /**
  * Heuristic: is a 0-based column of a code line inside a string literal (an odd number of
  * unescaped quotes of one kind before it)? Keeps code written inside strings (generators,
  * fixtures built in code) quiet.
  */
-export function inStringLiteralV8(line: string, column: number): boolean {
+export function inQuotes(line: string, column: number): boolean {
   let single = 0
   let double = 0
   let back = 0

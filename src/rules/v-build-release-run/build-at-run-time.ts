@@ -1,7 +1,7 @@
 // TF0501: a start command (Procfile, npm start, Dockerfile CMD/ENTRYPOINT, production compose,
 // Kubernetes container command, entrypoint script) that installs dependencies, compiles or bundles.
 import type { Rule } from '../../engine/rule.js'
-import { codeLinesV8, isNonProductionPathV8, locateV8, startCommandsOf, type StartCommand } from '../shared/v-viii-commands.js'
+import { codeLines, isNonProductionPath, locateInCommand, startCommandsOf, type StartCommand } from '../shared/v-viii-commands.js'
 
 type Eco = 'node' | 'python' | 'i18n' | 'ruby' | 'java' | 'go' | 'php' | 'system' | 'rust'
 
@@ -68,8 +68,8 @@ export const buildAtRunTime: Rule = {
   check(file, report) {
     if (file.kind === 'source' && file.language !== 'shell') return
     if (file.kind === 'manifest' && file.name !== 'package.json') return
-    if (isNonProductionPathV8(file.path)) return
-    const lines = codeLinesV8(file)
+    if (isNonProductionPath(file.path)) return
+    const lines = codeLines(file)
     for (const cmd of startCommandsOf(file)) {
       if (cmd.command.length > 4000) continue
       if (cmd.carrier === 'script') {
@@ -81,7 +81,7 @@ export const buildAtRunTime: Rule = {
         const m = step.re.exec(cmd.command)
         if (!m) continue
         const token = m[0].replace(/^[\s;&|("']+/, '').trim()
-        const pos = locateV8(file, cmd, step.re)
+        const pos = locateInCommand(file, cmd, step.re)
         // No platform runs a Procfile with the Go toolchain (the buildpack ships the compiled binary):
         // `go run` there is a local process runner's file (goreman, foreman), a notice at most.
         const localRunner = cmd.carrier === 'procfile' && step.eco === 'go'

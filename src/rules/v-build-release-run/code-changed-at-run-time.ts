@@ -4,7 +4,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { workflowOf } from '../../parsers/workflow.js'
-import { codeLinesV8, isNonProductionPathV8, locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
+import { codeLines, isNonProductionPath, locateInCommand, startCommandsOf } from '../shared/v-viii-commands.js'
 
 type Report = Parameters<NonNullable<Rule['check']>>[1]
 
@@ -44,7 +44,7 @@ export const codeChangedAtRunTime: Rule = {
     if (file.kind === 'manifest' && file.name !== 'package.json') return
     if (file.kind === 'source' && file.language !== 'shell') return
     if (file.kind === 'workflow' || (file.kind === 'source' && file.language === 'shell')) {
-      if (file.kind === 'source' && isNonProductionPathV8(file.path)) return
+      if (file.kind === 'source' && isNonProductionPath(file.path)) return
       scanDeployLines(file, report)
     }
     // Start commands that fetch code. (Build work in start commands is TF0501.)
@@ -52,14 +52,14 @@ export const codeChangedAtRunTime: Rule = {
       if (cmd.command.length > 4000 || SSH.test(cmd.command)) continue
       const m = GIT.exec(cmd.command)
       if (!m) continue
-      const pos = locateV8(file, cmd, GIT)
+      const pos = locateInCommand(file, cmd, GIT)
       report({ ...pos, severity: 'error', message: `${cmd.label} runs "${m[0]}" at start: the code changes at run time`, remediation: FIX_START })
     }
   }
 }
 
 function scanDeployLines(file: SourceFile, report: Report): void {
-  const lines = codeLinesV8(file)
+  const lines = codeLines(file)
   const remote = new Set<number>() // 1-based lines that run on a remote host
   // ssh-action style steps: the `script` input runs on the server.
   if (file.kind === 'workflow') {

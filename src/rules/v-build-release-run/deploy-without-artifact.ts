@@ -2,7 +2,7 @@
 // scp, FTP) without producing a versioned artifact: the release exists only on the servers.
 import type { Rule } from '../../engine/rule.js'
 import { workflowOf } from '../../parsers/workflow.js'
-import { codeLinesV8 } from '../shared/v-viii-commands.js'
+import { codeLines } from '../shared/v-viii-commands.js'
 
 const BUILD = /\b(?:npm|pnpm|yarn)\s+(?:run\s+)?build\b|\bmvn\w*\s+[^\n]*\bpackage\b|\bgradlew?\s+[^\n]*\b(?:build|assemble|bootJar)\b|\bgo\s+build\b|\bhugo\b|\bjekyll\s+build\b|\bdotnet\s+publish\b|\bcomposer\s+install\b|\bbundle\s+exec\s+(?:rails|rake)\s+assets:precompile\b/
 const COPY_RUN = /(?:^|[\s;&|])(?:rsync|scp|sftp|lftp)\s[^\n]*\S+@?[\w.-]*:\S*/
@@ -23,7 +23,7 @@ export const deployWithoutArtifact: Rule = {
   keywords: ['rsync', 'scp', 'sftp', 'ftp', 'ssh-deploy'],
   check(file, report) {
     const wf = workflowOf(file)
-    const lines = codeLinesV8(file)
+    const lines = codeLines(file)
     const jobs = [...wf.jobs].sort((a, b) => a.line - b.line)
     jobs.forEach((job, i) => {
       const end = i + 1 < jobs.length ? jobs[i + 1].line - 1 : lines.length

@@ -7,7 +7,7 @@ import { parseImageRef } from '../../parsers/image-ref.js'
 import { workflowOf } from '../../parsers/workflow.js'
 import { yamlEntries, yamlOf } from '../../parsers/yaml.js'
 import { collectDeployImageFacts, mutableDeployImages } from '../shared/deploy-images.js'
-import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
+import { codeLines, isNonProductionPath } from '../shared/v-viii-commands.js'
 
 const MUTABLE = new Set(['latest', 'main', 'master', 'develop', 'development', 'dev', 'staging', 'stage', 'prod', 'production', 'stable', 'edge', 'nightly', 'trunk', 'head'])
 /** `<name>:<mutable tag>` inside a command; the name may be an expression (`${{ env.IMAGE }}`). */
@@ -45,15 +45,15 @@ export const mutableReleaseTag: Rule = {
   keywords: ['image', 'docker', 'kubectl', 'helm', 'gcloud', 'newtag', 'latest', 'tag', 'version'],
   check(file, report, ctx) {
     const script = file.language === 'shell' || (file.kind === 'other' && /^#!.*\b(ba|z|da)?sh\b/.test(file.text.slice(0, 80)))
-    if ((script || file.kind === 'workflow') && file.role === 'app' && !isNonProductionPathV8(file.path)) checkRemoteApply(file, report)
+    if ((script || file.kind === 'workflow') && file.role === 'app' && !isNonProductionPath(file.path)) checkRemoteApply(file, report)
     if (file.kind === 'source' || script) return
     if (file.kind === 'workflow') {
-      if (file.role === 'app' && !isNonProductionPathV8(file.path)) checkWorkflow(file, report)
+      if (file.role === 'app' && !isNonProductionPath(file.path)) checkWorkflow(file, report)
       return
     }
-    if (/(^|\/)kustomization\.ya?ml$/i.test(file.path) && file.role === 'app' && !isNonProductionPathV8(file.path)) checkKustomization(file, report)
+    if (/(^|\/)kustomization\.ya?ml$/i.test(file.path) && file.role === 'app' && !isNonProductionPath(file.path)) checkKustomization(file, report)
     // Kubernetes manifests under dev/test/demo paths are not deploys.
-    if (file.kind === 'kubernetes' && isNonProductionPathV8(file.path)) return
+    if (file.kind === 'kubernetes' && isNonProductionPath(file.path)) return
     collectDeployImageFacts(file, ctx.facts)
   },
   // Manifests are judged once every file was read: skaffold/Tilt builds, kustomizations and .env
@@ -75,7 +75,7 @@ const REMOTE_APPLY = /\bkubectl\s+(?:apply|create|replace)\b[^\n]*?\s-f\s*["']?(
 const MOVING_REF = /\/(?:refs\/heads\/)?(main|master|develop|development|trunk|HEAD)\/|\/releases\/latest\/download\//
 
 function checkRemoteApply(file: SourceFile, report: Report): void {
-  codeLinesV8(file).forEach((code, i) => {
+  codeLines(file).forEach((code, i) => {
     if (code.length > 4000) return
     for (const m of code.matchAll(REMOTE_APPLY)) {
       const ref = MOVING_REF.exec(m[1])
@@ -102,7 +102,7 @@ function checkKustomization(file: SourceFile, report: Report): void {
 function checkWorkflow(file: SourceFile, report: Report): void {
   const wf = workflowOf(file)
   if (wf.jobs.length === 0) return
-  const lines = codeLinesV8(file)
+  const lines = codeLines(file)
   const jobs = [...wf.jobs].sort((a, b) => a.line - b.line)
   const jobEnd = (i: number): number => (i + 1 < jobs.length ? jobs[i + 1].line - 1 : lines.length)
   jobs.forEach((job, i) => {

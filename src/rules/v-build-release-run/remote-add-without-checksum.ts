@@ -2,10 +2,10 @@
 // serves that day, so two builds of one commit can differ.
 import type { Rule } from '../../engine/rule.js'
 import { dockerfileOf } from '../../parsers/dockerfile.js'
-import { codeLinesV8 } from '../shared/v-viii-commands.js'
+import { codeLines } from '../shared/v-viii-commands.js'
 
 /** URL without query or fragment (a signed URL's query may carry a token: never echo it). */
-export function displayUrlV5(url: string): string {
+export function displayUrl(url: string): string {
   const cut = url.search(/[?#]/)
   return cut === -1 ? url : `${url.slice(0, cut)}…`
 }
@@ -23,7 +23,7 @@ export const remoteAddWithoutChecksum: Rule = {
   files: { kinds: ['dockerfile'], roles: ['app'] },
   keywords: ['http://', 'https://'],
   check(file, report) {
-    const lines = codeLinesV8(file)
+    const lines = codeLines(file)
     for (const ins of dockerfileOf(file).instructions) {
       if (ins.keyword !== 'ADD' || ins.args.length > 4000) continue
       const parts = ins.args.split(/\s+/)
@@ -47,8 +47,8 @@ export const remoteAddWithoutChecksum: Rule = {
         report({
           line,
           column,
-          message: `ADD ${displayUrlV5(url)} downloads at build time without --checksum`,
-          remediation: `Pin it: \`ADD --checksum=sha256:<digest> ${displayUrlV5(url)} <dest>\`, or fetch it in a RUN step and verify with \`echo "<digest>  file" | sha256sum -c -\`.`
+          message: `ADD ${displayUrl(url)} downloads at build time without --checksum`,
+          remediation: `Pin it: \`ADD --checksum=sha256:<digest> ${displayUrl(url)} <dest>\`, or fetch it in a RUN step and verify with \`echo "<digest>  file" | sha256sum -c -\`.`
         })
       }
     }

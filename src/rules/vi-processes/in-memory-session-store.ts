@@ -3,7 +3,7 @@
 // filesystem, PHP file sessions, Laravel file driver, Rails cache_store sessions on :memory_store.
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
-import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
+import { codeLines, isNonProductionPath } from '../shared/v-viii-commands.js'
 import { balanced, importNames, objectLiteralOf } from '../shared/js-calls.js'
 import { inNonProductionBlock } from '../../model/blocks.js'
 
@@ -30,7 +30,7 @@ export const inMemorySessionStore: Rule = {
   files: { kinds: ['source', 'ini', 'dotenv'], roles: ['app'] },
   keywords: ['session'],
   check(file, report) {
-    if (isNonProductionPathV8(file.path) && file.kind !== 'dotenv') return
+    if (isNonProductionPath(file.path) && file.kind !== 'dotenv') return
     if (file.language === 'javascript' || file.language === 'typescript') return checkNode(file, report)
     if (file.language === 'python') return checkPython(file, report)
     if (file.language === 'php') return checkPhpSource(file, report)
@@ -67,7 +67,7 @@ function checkNode(file: SourceFile, report: Report): void {
         }
         if (options === undefined || /\.\.\./.test(options) || /\bstore\b/.test(options)) continue
         const p = file.position(m.index + (module === 'express-session' ? 0 : 1))
-        if (inNonProductionBlock(codeLinesV8(file), p.line - 1)) continue // if (process.env.NODE_ENV !== 'production') app.use(session({...}))
+        if (inNonProductionBlock(codeLines(file), p.line - 1)) continue // if (process.env.NODE_ENV !== 'production') app.use(session({...}))
         report({ line: p.line, column: p.column, message: `${module === 'express-session' ? `${name}({...})` : `register(${name}, {...})`} has no store: ${module} keeps sessions in process memory (MemoryStore)`, remediation: fix })
       }
     }

@@ -4,7 +4,7 @@
 // Django FileSystemStorage as the default storage in production settings.
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
-import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
+import { codeLines, isNonProductionPath } from '../shared/v-viii-commands.js'
 import { balanced, splitArgs } from '../shared/js-calls.js'
 
 type Report = Parameters<NonNullable<Rule['check']>>[1]
@@ -37,7 +37,7 @@ export const localDiskUserData: Rule = {
   files: { kinds: ['source'], roles: ['app'] },
   keywords: ['multer', 'upload', 'writefile', 'createwritestream', 'save(', 'active_storage', 'storage', 'move_uploaded_file', 'transferto', 'formfile', 'media'],
   check(file, report) {
-    if (isNonProductionPathV8(file.path)) return
+    if (isNonProductionPath(file.path)) return
     switch (file.language) {
       case 'javascript':
       case 'typescript':
@@ -60,7 +60,7 @@ export const localDiskUserData: Rule = {
 }
 
 function each(file: SourceFile, report: Report, re: RegExp, keep: (m: RegExpMatchArray) => boolean, message: (m: RegExpMatchArray) => string, remediation: string): void {
-  const lines = codeLinesV8(file)
+  const lines = codeLines(file)
   let reported = 0
   for (const m of file.code.matchAll(re)) {
     if (reported >= 100) return // a generated file: the first hundred say enough

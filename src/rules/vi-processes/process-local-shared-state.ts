@@ -2,7 +2,7 @@
 // login attempts by IP...). Notice only, and only when both the declaration and a keyed write
 // from request data are in the same file.
 import type { Rule } from '../../engine/rule.js'
-import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
+import { codeLines, isNonProductionPath } from '../shared/v-viii-commands.js'
 
 const PER_USER = /^[a-z_]*?(?:session|user|cart|basket|token|login|visitor|visit|client|customer|account|profile|presence|online|ratelimit|rate_limit|hit|attempt|vote|like|click|counter|quota|usage|connection|socket)s?(?:_?(?:cache|store|data|map|db|by_?id|by_?ip|state))?$/i
 const REQUEST_KEY = '(?:req|request|ctx|session|user|userId|user_id|uid|sid|sessionId|session_id|token|ip|clientIp|client_ip|current_user|socket)\\b'
@@ -28,10 +28,10 @@ export const processLocalSharedState: Rule = {
   // `\bdict()`: `cache = dict()`, not every `to_dict()`.
   keywords: ['new map', '= {}', '\\bdict()', 'defaultdict('],
   check(file, report) {
-    if (isNonProductionPathV8(file.path)) return
+    if (isNonProductionPath(file.path)) return
     const code = file.code
     if (!HANDLER.test(code)) return
-    const lines = codeLinesV8(file)
+    const lines = codeLines(file)
     const py = file.language === 'python'
     const decl = py ? /^([A-Za-z_]\w*)\s*(?::\s*[\w[\], ]+)?=\s*(?:\{\s*\}|dict\(\s*\)|defaultdict\([\w.]*\))\s*$/gm : /^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[^=\n]{1,80})?=\s*(?:new\s+Map(?:<[^>\n]*>)?\(\s*\)|\{\s*\})\s*;?\s*$/gm
     const seen = new Set<string>() // one whole-file write lookup per name

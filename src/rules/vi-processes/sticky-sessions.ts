@@ -4,7 +4,7 @@
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import { yamlEntries, yamlOf } from '../../parsers/yaml.js'
-import { codeLinesV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
+import { codeLines, isNonProductionPath } from '../shared/v-viii-commands.js'
 
 type Report = Parameters<NonNullable<Rule['check']>>[1]
 
@@ -32,7 +32,7 @@ export const stickySessions: Rule = {
   files: { kinds: ['kubernetes', 'compose', 'yaml', 'ini', 'other'], roles: ['app'] },
   keywords: ['affinity', 'sticky', 'ip_hash', 'balance', 'stickiness', 'consistenthash', 'cookie'],
   check(file, report) {
-    if (isNonProductionPathV8(file.path)) return
+    if (isNonProductionPath(file.path)) return
     if (file.kind === 'kubernetes' || file.kind === 'compose' || file.kind === 'yaml') {
       if (file.text.includes('{{')) return // Helm templates
       return checkYaml(file, report)
@@ -101,7 +101,7 @@ const TEXT_PATTERNS: { re: RegExp; message: (m: RegExpExecArray) => string }[] =
 ]
 
 function checkText(file: SourceFile, report: Report): void {
-  const lines = codeLinesV8(file)
+  const lines = codeLines(file)
   lines.forEach((text, i) => {
     if (text.length > 4000) return
     for (const p of TEXT_PATTERNS) {

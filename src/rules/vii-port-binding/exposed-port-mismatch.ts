@@ -1,12 +1,12 @@
 // TF0703: Dockerfile EXPOSE, compose container port or Kubernetes containerPort that matches no
 // port the app binds (literal binds, env-lookup defaults, PORT values the deployment injects).
 import type { Rule } from '../../engine/rule.js'
-import { PORT_KEYWORDS, portSitesV7, type PortSitesV7 } from './port-sites.js'
+import { PORT_KEYWORDS, portSites, type PortSites } from './port-sites.js'
 
 interface SitesFact {
   file: string
   app: string
-  sites: PortSitesV7
+  sites: PortSites
 }
 const KEY = 'tf0703:sites'
 
@@ -27,7 +27,7 @@ export const exposedPortMismatch: Rule = {
   check(file, _report, ctx) {
     if (file.role !== 'app' && !(file.role === 'dev' && file.kind === 'compose')) return
     if (file.kind === 'manifest' && file.name !== 'package.json') return
-    const sites = portSitesV7(file)
+    const sites = portSites(file)
     if (sites.literal.length || sites.defaults.length || sites.injected.length || sites.exposed.length) {
       ctx.facts.add<SitesFact>(KEY, { file: file.path, app: ctx.app?.path ?? '.', sites })
     }

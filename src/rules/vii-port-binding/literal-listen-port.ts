@@ -1,9 +1,9 @@
 // TF0701: a server that listens on a literal port. Error when the app never reads its port from
 // the environment, warning when it does somewhere else (the literal is then a forgotten path).
 import type { Rule } from '../../engine/rule.js'
-import { PORT_KEYWORDS, portSitesV7, type LiteralBindV7 } from './port-sites.js'
+import { PORT_KEYWORDS, portSites, type LiteralBind } from './port-sites.js'
 
-interface LiteralFact extends LiteralBindV7 {
+interface LiteralFact extends LiteralBind {
   file: string
   app: string
   framework?: string
@@ -14,7 +14,7 @@ const LITERAL_KEY = 'tf0701:literal'
 /** Kubernetes containerPorts: a Dockerfile CMD that binds the same port is routed to (a notice, not an error). */
 const K8S_PORT_KEY = 'tf0701:k8s-container-port'
 
-export function portFixV7(b: Pick<LiteralBindV7, 'server' | 'port' | 'where'>, framework?: string, language?: string): string {
+export function portFix(b: Pick<LiteralBind, 'server' | 'port' | 'where'>, framework?: string, language?: string): string {
   const p = b.port
   if (b.where === 'command') {
     switch (b.server) {
@@ -72,7 +72,7 @@ export const literalListenPort: Rule = {
   keywords: PORT_KEYWORDS,
   check(file, _report, ctx) {
     if (file.kind === 'manifest' && file.name !== 'package.json') return
-    const sites = portSitesV7(file)
+    const sites = portSites(file)
     const app = ctx.app?.path ?? '.'
     if (sites.envLookup) ctx.facts.add(ENV_KEY, app)
     if (file.kind === 'kubernetes') for (const group of sites.exposed) for (const e of group) ctx.facts.add<number>(K8S_PORT_KEY, e.port)
@@ -97,7 +97,7 @@ export const literalListenPort: Rule = {
         message: routed
           ? `${b.token} binds a literal port ${b.port}; the Kubernetes containerPort agrees, so traffic arrives, but the port is fixed in the image instead of given by the platform`
           : `${b.token} binds a literal port ${b.port}${envElsewhere ? ' although the app reads PORT from the environment elsewhere' : ' and the app never reads its port from the environment'}`,
-        remediation: portFixV7(b, b.framework, language)
+        remediation: portFix(b, b.framework, language)
       })
     }
   }

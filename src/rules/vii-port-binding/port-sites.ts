@@ -4,11 +4,11 @@ import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
 import { dockerfileOf } from '../../parsers/dockerfile.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
-import { codeLinesV8, inStringLiteralV8, isOwnImage, locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
+import { codeLines, inQuotes, isOwnImage, locateInCommand, startCommandsOf } from '../shared/v-viii-commands.js'
 import { isDevFolder } from '../../model/paths.js'
 import { isDevStageName } from '../../model/deploy-model.js'
 
-export interface LiteralBindV7 {
+export interface LiteralBind {
   line: number
   column: number
   /** The offending token as written, e.g. `app.listen(3000)`. */
@@ -22,10 +22,10 @@ export interface LiteralBindV7 {
   server: string
 }
 
-export interface PortSitesV7 {
+export interface PortSites {
   /** The file reads a port from the environment (process.env.PORT, os.environ.get("PORT"), $PORT...). */
   envLookup: boolean
-  literal: LiteralBindV7[]
+  literal: LiteralBind[]
   /** Fallback ports of env lookups: `process.env.PORT || 3000` → 3000. */
   defaults: { port: number; line: number }[]
   /** PORT values the deployment injects (Dockerfile ENV, compose environment, k8s env). */
@@ -103,12 +103,12 @@ const COMMAND_BINDS: { re: RegExp; server: string }[] = [
   { re: /\brunserver\s+(?:[\w.-]*:)?(\d{2,5})\b/, server: 'runserver' }
 ]
 
-export function portSitesV7(file: SourceFile): PortSitesV7 {
+export function portSites(file: SourceFile): PortSites {
   return file.parse('v7-port-sites', collect)
 }
 
-function collect(file: SourceFile): PortSitesV7 {
-  const out: PortSitesV7 = { envLookup: false, literal: [], defaults: [], injected: [], exposed: [] }
+function collect(file: SourceFile): PortSites {
+  const out: PortSites = { envLookup: false, literal: [], defaults: [], injected: [], exposed: [] }
   const code = file.code
   const isCommandCarrier = file.kind !== 'source' || file.language === 'shell'
   if (code.length > 2_000_000) return out
@@ -125,7 +125,7 @@ function collect(file: SourceFile): PortSitesV7 {
       for (const b of COMMAND_BINDS) {
         const m = b.re.exec(cmd.command)
         if (!m || LOOPBACK.test(m[0])) continue
-        const pos = locateV8(file, cmd, b.re)
+        const pos = locateInCommand(file, cmd, b.re)
         const program = /\b(gunicorn|uvicorn|hypercorn|daphne|waitress-serve|rails|puma|unicorn|thin|rackup|next|nuxt|flask|http-server|serve|streamlit|php|granian)\b/.exec(cmd.command)?.[1] ?? 'server'
         out.literal.push({ line: pos.line, column: pos.column, token: m[0].trim(), port: Number(m[1]), devMain: false, where: 'command', server: program })
         break
@@ -135,7 +135,7 @@ function collect(file: SourceFile): PortSitesV7 {
   if (file.kind === 'dockerfile') {
     const d = dockerfileOf(file)
     const last = Math.max(0, d.stages.length - 1)
-    const expose: PortSitesV7['exposed'][number] = []
+    const expose: PortSites['exposed'][number] = []
     for (const ins of d.instructions) {
       if (ins.stage !== last) continue
       if (ins.keyword === 'ENV') {
@@ -202,9 +202,9 @@ function shippedCommands(file: SourceFile): { command: string; line: number; end
     .map((ins) => ({ label: ins.keyword, command: ins.exec ? ins.exec.join(' ') : ins.args, line: ins.line, endLine: ins.endLine, carrier: 'dockerfile' as const }))
 }
 
-function sourceBinds(file: SourceFile, out: PortSitesV7): void {
+function sourceBinds(file: SourceFile, out: PortSites): void {
   const code = file.code
-  const lines = codeLinesV8(file)
+  const lines = codeLines(file)
   const resolved = new Map<string, number | undefined>() // one whole-file lookup per identifier
   for (const p of SOURCE_BINDS) {
     if (!p.languages.includes(file.language)) continue
@@ -214,7 +214,7 @@ function sourceBinds(file: SourceFile, out: PortSitesV7): void {
       if (out.literal.length >= 100) return
       const at = file.position(m.index)
       const lineNo = at.line
-      if ((lines[lineNo - 1] ?? '').length > 4000 || inStringLiteralV8(lines[lineNo - 1] ?? '', at.column - 1)) continue
+      if ((lines[lineNo - 1] ?? '').length > 4000 || inQuotes(lines[lineNo - 1] ?? '', at.column - 1)) continue
       const raw = m[1] ?? m[2]
       if (!raw || LOOPBACK.test(m[0]) || SIDE_CHANNEL_LINE.test(lines[lineNo - 1] ?? '') || SIDE_CHANNEL_FILE.test(file.name)) continue
       let port: number | undefined

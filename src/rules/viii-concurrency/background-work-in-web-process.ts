@@ -6,7 +6,7 @@ import type { SourceFile } from '../../engine/source-file.js'
 import { composeOf } from '../../parsers/compose.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { procfileOf } from '../../parsers/procfile.js'
-import { codeLinesV8, inStringLiteralV8, isNonProductionPathV8 } from '../shared/v-viii-commands.js'
+import { codeLines, inQuotes, isNonProductionPath } from '../shared/v-viii-commands.js'
 import { balanced, importNames, splitArgs } from '../shared/js-calls.js'
 
 interface Detection {
@@ -60,11 +60,11 @@ export const backgroundWorkInWebProcess: Rule = {
   rereadReportedFiles: true,
   keywords: ['cron', 'schedul', '@scheduled', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
   check(file, _report, ctx) {
-    if (isNonProductionPathV8(file.path)) return
+    if (isNonProductionPath(file.path)) return
     const found = detect(file)
-    const lines = codeLinesV8(file)
+    const lines = codeLines(file)
     for (const d of found) {
-      if (inStringLiteralV8(lines[d.line - 1] ?? '', d.column - 1)) continue
+      if (inQuotes(lines[d.line - 1] ?? '', d.column - 1)) continue
       const context = lines.slice(Math.max(0, d.line - 6), d.line).join('\n')
       if (ENV_GUARD.test(context) || MODE_GUARD.test(context)) continue
       ctx.facts.add<DetectionFact>(KEY, { ...d, file: file.path, app: ctx.app?.path ?? '.', language: file.language, ...(ctx.app?.framework ? { framework: ctx.app.framework } : {}) })

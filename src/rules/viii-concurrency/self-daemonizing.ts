@@ -2,7 +2,7 @@
 // foreground under the platform's process manager.
 import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
-import { codeLinesV8, isNonProductionPathV8, locateV8, startCommandsOf, type StartCommand } from '../shared/v-viii-commands.js'
+import { codeLines, isNonProductionPath, locateInCommand, startCommandsOf, type StartCommand } from '../shared/v-viii-commands.js'
 
 type Report = Parameters<NonNullable<Rule['check']>>[1]
 
@@ -44,7 +44,7 @@ export const selfDaemonizing: Rule = {
   files: { kinds: ['procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'source', 'yaml'], roles: ['app'] },
   keywords: ['nohup', 'pm2', 'forever', 'supervisord', 'daemon', 'pid', 'service', 'init.d', 'systemctl', '&'],
   check(file, report) {
-    if (isNonProductionPathV8(file.path)) return
+    if (isNonProductionPath(file.path)) return
     if (file.kind === 'manifest' && file.name !== 'package.json') return
     for (const cmd of startCommandsOf(file)) checkCommand(file, cmd, report)
     if (file.kind === 'source' && file.language !== 'shell') checkSource(file, report)
@@ -68,11 +68,11 @@ function checkCommand(file: SourceFile, cmd: StartCommand, report: Report): void
     if (p.background && insideQuotes(cmd.command, m.index)) continue
     // `trap 'kill -TERM $PID' TERM; node server.js & PID=$!; wait $PID`: the script stays in front and forwards signals.
     if (p.background && cmd.carrier === 'script' && forwardsAndWaits(file)) continue
-    const pos = locateV8(file, cmd, p.re)
+    const pos = locateInCommand(file, cmd, p.re)
     // A grouped one-off init block `( ... ) &` backgrounded before the script `exec`s its main process
     // (postgres' entrypoint refreshing collations once the server is up): the main process is PID 1 in
     // the foreground. A backgrounded server (`nginx &`) is a second long-lived process and still reported.
-    if (p.background && cmd.carrier === 'script' && /^\s*[)}]\s*&\s*$/.test(codeLinesV8(file)[pos.line - 1] ?? '') && execsLater(file, pos.line)) continue
+    if (p.background && cmd.carrier === 'script' && /^\s*[)}]\s*&\s*$/.test(codeLines(file)[pos.line - 1] ?? '') && execsLater(file, pos.line)) continue
     // An entrypoint that runs pm2-runtime or `exec` after backgrounding a helper is still two processes.
     if (p.re.source.startsWith('\\bpm2') && /pm2-runtime/.test(cmd.command)) continue
     report({ line: pos.line, column: pos.column, message: `${cmd.label}: ${p.what(m)}`, remediation: p.fix })
@@ -81,7 +81,7 @@ function checkCommand(file: SourceFile, cmd: StartCommand, report: Report): void
 }
 
 function checkSource(file: SourceFile, report: Report): void {
-  const lines = codeLinesV8(file)
+  const lines = codeLines(file)
   for (const p of SOURCE_PATTERNS) {
     if (!p.languages.includes(file.language) || (p.path && !p.path.test(file.path))) continue
     const m = p.re.exec(file.code)
@@ -100,7 +100,7 @@ function forwardsAndWaits(file: SourceFile): boolean {
 
 /** Does the script `exec` a process on a line after `line` (its main process replaces the shell)? */
 function execsLater(file: SourceFile, line: number): boolean {
-  const lines = codeLinesV8(file)
+  const lines = codeLines(file)
   for (let i = line; i < lines.length; i++) if (/^[ \t]*exec[ \t]+(?!\d*[<>])\S/.test(lines[i])) return true
   return false
 }

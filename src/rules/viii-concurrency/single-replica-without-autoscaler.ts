@@ -5,7 +5,7 @@ import type { Rule } from '../../engine/rule.js'
 import { kubernetesOf } from '../../parsers/kubernetes.js'
 import { yamlEntries } from '../../parsers/yaml.js'
 import { get, getIn, num, str } from '../../parsers/yaml-nodes.js'
-import { isNonProductionPathV8, isOwnImage } from '../shared/v-viii-commands.js'
+import { isNonProductionPath, isOwnImage } from '../shared/v-viii-commands.js'
 
 export const singleReplicaWithoutAutoscaler: Rule = {
   meta: {
@@ -41,7 +41,7 @@ export const singleReplicaWithoutAutoscaler: Rule = {
       for (const w of m.workloads) {
         if (w.kind !== 'Deployment' || w.replicas === undefined) continue
         if (w.replicas > 1) scaled.add(w.name) // an overlay of the same Deployment scales it
-        if (w.replicas !== 1 || m.isHelmTemplate || isNonProductionPathV8(info.path)) continue
+        if (w.replicas !== 1 || m.isHelmTemplate || isNonProductionPath(info.path)) continue
         const doc = m.objects.find((o) => o.kind === 'Deployment' && o.name === w.name && o.line === w.line)?.doc
         // Recreate strategy announces a deliberate singleton (RWO volume, leader-only job).
         if (str(getIn(doc, ['spec', 'strategy', 'type'])) === 'Recreate') continue

@@ -4,7 +4,7 @@ import type { Rule } from '../../engine/rule.js'
 import type { SourceFile } from '../../engine/source-file.js'
 import type { Language, Severity } from '../../engine/types.js'
 import { codeLines, isStartScript, matchesIn, pick, profileDocumentKind, tok } from '../shared/ix-xii-boot.js'
-import { locateV8, startCommandsOf } from '../shared/v-viii-commands.js'
+import { locateInCommand, startCommandsOf } from '../shared/v-viii-commands.js'
 import { isDevOnlyPath } from '../../model/paths.js'
 import { inNonProductionBlock } from '../../model/blocks.js'
 
@@ -225,7 +225,7 @@ function checkServerFlags(file: SourceFile, report: Parameters<NonNullable<Rule[
     if (cmd.command.length > 4000) continue
     const m = SERVER_LOG_FLAG.exec(cmd.command)
     if (!m) continue
-    const pos = locateV8(file, cmd, new RegExp(m[2]))
+    const pos = locateInCommand(file, cmd, new RegExp(m[2]))
     report({
       line: pos.line,
       column: pos.column,
