@@ -27895,7 +27895,7 @@ function codeLines(file) {
 /** Container entrypoint / start scripts: the only shell scripts whose every line runs at start. */
 const START_SCRIPT_NAME = /(^|\/)((docker-)?entrypoint|start|run|boot|launch|start-(server|app|web|prod|production))(\.sh)?$/i;
 /** Paths that are clearly for development, tests or previews, whatever the classifier said. */
-function isNonProductionPathV8(path) {
+function isNonProductionPath(path) {
     return /(^|[/._-])(dev|development|local|debug|test|tests|testing|e2e|preview|sandbox|example|examples|sample|demo)([/._-]|$)|(^|\/)(kind|minikube|tilt)\//i.test(path);
 }
 /** Every start command the file declares. Never throws. */
@@ -27984,8 +27984,8 @@ function startCommandsOf(file) {
     });
 }
 /** Exact position of the first match of `re` within a command's line range (comments blanked). */
-function locateV8(file, cmd, re) {
-    const lines = codeLinesV8(file);
+function locateInCommand(file, cmd, re) {
+    const lines = codeLines(file);
     const flags = re.flags.replace('g', '');
     const local = new RegExp(re.source, flags);
     for (let n = cmd.line; n <= Math.min(cmd.endLine, lines.length); n++) {
@@ -28001,15 +28001,14 @@ function locateV8(file, cmd, re) {
     return { line: cmd.line, column: 1 };
 }
 /** The comment-blanked code split into lines, memoised per file. */
-function codeLinesV8(file) {
-    return file.parse('v8-code-lines', (f) => f.code.split(/\r\n|\r|\n/));
-}
+// One split of the comment-blanked code per file, shared with the IX-XII rules.
+
 /**
  * Heuristic: is a 0-based column of a code line inside a string literal (an odd number of
  * unescaped quotes of one kind before it)? Keeps code written inside strings (generators,
  * fixtures built in code) quiet.
  */
-function inStringLiteralV8(line, column) {
+function inQuotes(line, column) {
     let single = 0;
     let double = 0;
     let back = 0;
@@ -28103,9 +28102,9 @@ const buildAtRunTime = {
             return;
         if (file.kind === 'manifest' && file.name !== 'package.json')
             return;
-        if (isNonProductionPathV8(file.path))
+        if (isNonProductionPath(file.path))
             return;
-        const lines = codeLinesV8(file);
+        const lines = codeLines(file);
         for (const cmd of startCommandsOf(file)) {
             if (cmd.command.length > 4000)
                 continue;
@@ -28120,7 +28119,7 @@ const buildAtRunTime = {
                 if (!m)
                     continue;
                 const token = m[0].replace(/^[\s;&|("']+/, '').trim();
-                const pos = locateV8(file, cmd, step.re);
+                const pos = locateInCommand(file, cmd, step.re);
                 // No platform runs a Procfile with the Go toolchain (the buildpack ships the compiled binary):
                 // `go run` there is a local process runner's file (goreman, foreman), a notice at most.
                 const localRunner = cmd.carrier === 'procfile' && step.eco === 'go';
@@ -28212,7 +28211,7 @@ const codeChangedAtRunTime = {
         if (file.kind === 'source' && file.language !== 'shell')
             return;
         if (file.kind === 'workflow' || (file.kind === 'source' && file.language === 'shell')) {
-            if (file.kind === 'source' && isNonProductionPathV8(file.path))
+            if (file.kind === 'source' && isNonProductionPath(file.path))
                 return;
             scanDeployLines(file, report);
         }
@@ -28223,13 +28222,13 @@ const codeChangedAtRunTime = {
             const m = GIT.exec(cmd.command);
             if (!m)
                 continue;
-            const pos = locateV8(file, cmd, GIT);
+            const pos = locateInCommand(file, cmd, GIT);
             report({ ...pos, severity: 'error', message: `${cmd.label} runs "${m[0]}" at start: the code changes at run time`, remediation: FIX_START });
         }
     }
 };
 function scanDeployLines(file, report) {
-    const lines = codeLinesV8(file);
+    const lines = codeLines(file);
     const remote = new Set(); // 1-based lines that run on a remote host
     // ssh-action style steps: the `script` input runs on the server.
     if (file.kind === 'workflow') {
@@ -28319,7 +28318,7 @@ const deployWithoutArtifact = {
     keywords: ['rsync', 'scp', 'sftp', 'ftp', 'ssh-deploy'],
     check(file, report) {
         const wf = workflowOf(file);
-        const lines = codeLinesV8(file);
+        const lines = codeLines(file);
         const jobs = [...wf.jobs].sort((a, b) => a.line - b.line);
         jobs.forEach((job, i) => {
             const end = i + 1 < jobs.length ? jobs[i + 1].line - 1 : lines.length;
@@ -28400,19 +28399,19 @@ const mutableReleaseTag = {
     keywords: ['image', 'docker', 'kubectl', 'helm', 'gcloud', 'newtag', 'latest', 'tag', 'version'],
     check(file, report, ctx) {
         const script = file.language === 'shell' || (file.kind === 'other' && /^#!.*\b(ba|z|da)?sh\b/.test(file.text.slice(0, 80)));
-        if ((script || file.kind === 'workflow') && file.role === 'app' && !isNonProductionPathV8(file.path))
+        if ((script || file.kind === 'workflow') && file.role === 'app' && !isNonProductionPath(file.path))
             checkRemoteApply(file, report);
         if (file.kind === 'source' || script)
             return;
         if (file.kind === 'workflow') {
-            if (file.role === 'app' && !isNonProductionPathV8(file.path))
+            if (file.role === 'app' && !isNonProductionPath(file.path))
                 checkWorkflow(file, report);
             return;
         }
-        if (/(^|\/)kustomization\.ya?ml$/i.test(file.path) && file.role === 'app' && !isNonProductionPathV8(file.path))
+        if (/(^|\/)kustomization\.ya?ml$/i.test(file.path) && file.role === 'app' && !isNonProductionPath(file.path))
             checkKustomization(file, report);
         // Kubernetes manifests under dev/test/demo paths are not deploys.
-        if (file.kind === 'kubernetes' && isNonProductionPathV8(file.path))
+        if (file.kind === 'kubernetes' && isNonProductionPath(file.path))
             return;
         collectDeployImageFacts(file, ctx.facts);
     },
@@ -28431,7 +28430,7 @@ function col(file, line, token) {
 const REMOTE_APPLY = /\bkubectl\s+(?:apply|create|replace)\b[^\n]*?\s-f\s*["']?(https?:\/\/[^\s"']+)/g;
 const MOVING_REF = /\/(?:refs\/heads\/)?(main|master|develop|development|trunk|HEAD)\/|\/releases\/latest\/download\//;
 function checkRemoteApply(file, report) {
-    codeLinesV8(file).forEach((code, i) => {
+    codeLines(file).forEach((code, i) => {
         if (code.length > 4000)
             return;
         for (const m of code.matchAll(REMOTE_APPLY)) {
@@ -28460,7 +28459,7 @@ function checkWorkflow(file, report) {
     const wf = workflowOf(file);
     if (wf.jobs.length === 0)
         return;
-    const lines = codeLinesV8(file);
+    const lines = codeLines(file);
     const jobs = [...wf.jobs].sort((a, b) => a.line - b.line);
     const jobEnd = (i) => (i + 1 < jobs.length ? jobs[i + 1].line - 1 : lines.length);
     jobs.forEach((job, i) => {
@@ -28529,7 +28528,7 @@ function checkWorkflow(file, report) {
 
 
 /** URL without query or fragment (a signed URL's query may carry a token: never echo it). */
-function displayUrlV5(url) {
+function displayUrl(url) {
     const cut = url.search(/[?#]/);
     return cut === -1 ? url : `${url.slice(0, cut)}…`;
 }
@@ -28546,7 +28545,7 @@ const remoteAddWithoutChecksum = {
     files: { kinds: ['dockerfile'], roles: ['app'] },
     keywords: ['http://', 'https://'],
     check(file, report) {
-        const lines = codeLinesV8(file);
+        const lines = codeLines(file);
         for (const ins of dockerfileOf(file).instructions) {
             if (ins.keyword !== 'ADD' || ins.args.length > 4000)
                 continue;
@@ -28574,8 +28573,8 @@ const remoteAddWithoutChecksum = {
                 report({
                     line,
                     column,
-                    message: `ADD ${displayUrlV5(url)} downloads at build time without --checksum`,
-                    remediation: `Pin it: \`ADD --checksum=sha256:<digest> ${displayUrlV5(url)} <dest>\`, or fetch it in a RUN step and verify with \`echo "<digest>  file" | sha256sum -c -\`.`
+                    message: `ADD ${displayUrl(url)} downloads at build time without --checksum`,
+                    remediation: `Pin it: \`ADD --checksum=sha256:<digest> ${displayUrl(url)} <dest>\`, or fetch it in a RUN step and verify with \`echo "<digest>  file" | sha256sum -c -\`.`
                 });
             }
         }
@@ -28735,7 +28734,7 @@ const inMemorySessionStore = {
     files: { kinds: ['source', 'ini', 'dotenv'], roles: ['app'] },
     keywords: ['session'],
     check(file, report) {
-        if (isNonProductionPathV8(file.path) && file.kind !== 'dotenv')
+        if (isNonProductionPath(file.path) && file.kind !== 'dotenv')
             return;
         if (file.language === 'javascript' || file.language === 'typescript')
             return checkNode(file, report);
@@ -28781,7 +28780,7 @@ function checkNode(file, report) {
                 if (options === undefined || /\.\.\./.test(options) || /\bstore\b/.test(options))
                     continue;
                 const p = file.position(m.index + (module === 'express-session' ? 0 : 1));
-                if (inNonProductionBlock(codeLinesV8(file), p.line - 1))
+                if (inNonProductionBlock(codeLines(file), p.line - 1))
                     continue; // if (process.env.NODE_ENV !== 'production') app.use(session({...}))
                 report({ line: p.line, column: p.column, message: `${module === 'express-session' ? `${name}({...})` : `register(${name}, {...})`} has no store: ${module} keeps sessions in process memory (MemoryStore)`, remediation: fix });
             }
@@ -28868,7 +28867,7 @@ const localDiskUserData = {
     files: { kinds: ['source'], roles: ['app'] },
     keywords: ['multer', 'upload', 'writefile', 'createwritestream', 'save(', 'active_storage', 'storage', 'move_uploaded_file', 'transferto', 'formfile', 'media'],
     check(file, report) {
-        if (isNonProductionPathV8(file.path))
+        if (isNonProductionPath(file.path))
             return;
         switch (file.language) {
             case 'javascript':
@@ -28893,7 +28892,7 @@ const localDiskUserData = {
     }
 };
 function each(file, report, re, keep, message, remediation) {
-    const lines = codeLinesV8(file);
+    const lines = codeLines(file);
     let reported = 0;
     for (const m of file.code.matchAll(re)) {
         if (reported >= 100)
@@ -29010,12 +29009,12 @@ const processLocalSharedState = {
     // `\bdict()`: `cache = dict()`, not every `to_dict()`.
     keywords: ['new map', '= {}', '\\bdict()', 'defaultdict('],
     check(file, report) {
-        if (isNonProductionPathV8(file.path))
+        if (isNonProductionPath(file.path))
             return;
         const code = file.code;
         if (!HANDLER.test(code))
             return;
-        const lines = codeLinesV8(file);
+        const lines = codeLines(file);
         const py = file.language === 'python';
         const decl = py ? /^([A-Za-z_]\w*)\s*(?::\s*[\w[\], ]+)?=\s*(?:\{\s*\}|dict\(\s*\)|defaultdict\([\w.]*\))\s*$/gm : /^(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::\s*[^=\n]{1,80})?=\s*(?:new\s+Map(?:<[^>\n]*>)?\(\s*\)|\{\s*\})\s*;?\s*$/gm;
         const seen = new Set(); // one whole-file write lookup per name
@@ -29070,7 +29069,7 @@ const stickySessions = {
     files: { kinds: ['kubernetes', 'compose', 'yaml', 'ini', 'other'], roles: ['app'] },
     keywords: ['affinity', 'sticky', 'ip_hash', 'balance', 'stickiness', 'consistenthash', 'cookie'],
     check(file, report) {
-        if (isNonProductionPathV8(file.path))
+        if (isNonProductionPath(file.path))
             return;
         if (file.kind === 'kubernetes' || file.kind === 'compose' || file.kind === 'yaml') {
             if (file.text.includes('{{'))
@@ -29141,7 +29140,7 @@ const TEXT_PATTERNS = [
     { re: /^\s*session_affinity\s*=\s*"(?:CLIENT_IP|GENERATED_COOKIE|CLIENT_IP_PROTO|CLIENT_IP_PORT_PROTO|HTTP_COOKIE)"/, message: (m) => `load balancer ${m[0].trim()} pins users to one backend` }
 ];
 function checkText(file, report) {
-    const lines = codeLinesV8(file);
+    const lines = codeLines(file);
     lines.forEach((text, i) => {
         if (text.length > 4000)
             return;
@@ -29337,7 +29336,7 @@ const COMMAND_BINDS = [
     { re: /\bphp\s+(?:-\S+\s+)*-S\s+[\w.-]*:(\d{2,5})\b/, server: 'php' },
     { re: /\brunserver\s+(?:[\w.-]*:)?(\d{2,5})\b/, server: 'runserver' }
 ];
-function portSitesV7(file) {
+function portSites(file) {
     return file.parse('v7-port-sites', collect);
 }
 function collect(file) {
@@ -29364,7 +29363,7 @@ function collect(file) {
                 const m = b.re.exec(cmd.command);
                 if (!m || LOOPBACK.test(m[0]))
                     continue;
-                const pos = locateV8(file, cmd, b.re);
+                const pos = locateInCommand(file, cmd, b.re);
                 const program = /\b(gunicorn|uvicorn|hypercorn|daphne|waitress-serve|rails|puma|unicorn|thin|rackup|next|nuxt|flask|http-server|serve|streamlit|php|granian)\b/.exec(cmd.command)?.[1] ?? 'server';
                 out.literal.push({ line: pos.line, column: pos.column, token: m[0].trim(), port: Number(m[1]), devMain: false, where: 'command', server: program });
                 break;
@@ -29457,7 +29456,7 @@ function shippedCommands(file) {
 }
 function sourceBinds(file, out) {
     const code = file.code;
-    const lines = codeLinesV8(file);
+    const lines = codeLines(file);
     const resolved = new Map(); // one whole-file lookup per identifier
     for (const p of SOURCE_BINDS) {
         if (!p.languages.includes(file.language))
@@ -29471,7 +29470,7 @@ function sourceBinds(file, out) {
                 return;
             const at = file.position(m.index);
             const lineNo = at.line;
-            if ((lines[lineNo - 1] ?? '').length > 4000 || inStringLiteralV8(lines[lineNo - 1] ?? '', at.column - 1))
+            if ((lines[lineNo - 1] ?? '').length > 4000 || inQuotes(lines[lineNo - 1] ?? '', at.column - 1))
                 continue;
             const raw = m[1] ?? m[2];
             if (!raw || LOOPBACK.test(m[0]) || SIDE_CHANNEL_LINE.test(lines[lineNo - 1] ?? '') || SIDE_CHANNEL_FILE.test(file.name))
@@ -29540,7 +29539,7 @@ const exposedPortMismatch = {
             return;
         if (file.kind === 'manifest' && file.name !== 'package.json')
             return;
-        const sites = portSitesV7(file);
+        const sites = portSites(file);
         if (sites.literal.length || sites.defaults.length || sites.injected.length || sites.exposed.length) {
             ctx.facts.add(exposed_port_mismatch_KEY, { file: file.path, app: ctx.app?.path ?? '.', sites });
         }
@@ -29591,7 +29590,7 @@ const ENV_KEY = 'tf0701:port-env';
 const LITERAL_KEY = 'tf0701:literal';
 /** Kubernetes containerPorts: a Dockerfile CMD that binds the same port is routed to (a notice, not an error). */
 const K8S_PORT_KEY = 'tf0701:k8s-container-port';
-function portFixV7(b, framework, language) {
+function portFix(b, framework, language) {
     const p = b.port;
     if (b.where === 'command') {
         switch (b.server) {
@@ -29652,7 +29651,7 @@ const literalListenPort = {
     check(file, _report, ctx) {
         if (file.kind === 'manifest' && file.name !== 'package.json')
             return;
-        const sites = portSitesV7(file);
+        const sites = portSites(file);
         const app = ctx.app?.path ?? '.';
         if (sites.envLookup)
             ctx.facts.add(ENV_KEY, app);
@@ -29683,7 +29682,7 @@ const literalListenPort = {
                 message: routed
                     ? `${b.token} binds a literal port ${b.port}; the Kubernetes containerPort agrees, so traffic arrives, but the port is fixed in the image instead of given by the platform`
                     : `${b.token} binds a literal port ${b.port}${envElsewhere ? ' although the app reads PORT from the environment elsewhere' : ' and the app never reads its port from the environment'}`,
-                remediation: portFixV7(b, b.framework, language)
+                remediation: portFix(b, b.framework, language)
             });
         }
     }
@@ -29740,12 +29739,12 @@ const backgroundWorkInWebProcess = {
     rereadReportedFiles: true,
     keywords: ['cron', 'schedul', '@scheduled', 'setinterval', 'thread', 'worker', 'agenda', 'queue_adapter', 'execution_mode', '.process(', '@processor('],
     check(file, _report, ctx) {
-        if (isNonProductionPathV8(file.path))
+        if (isNonProductionPath(file.path))
             return;
         const found = detect(file);
-        const lines = codeLinesV8(file);
+        const lines = codeLines(file);
         for (const d of found) {
-            if (inStringLiteralV8(lines[d.line - 1] ?? '', d.column - 1))
+            if (inQuotes(lines[d.line - 1] ?? '', d.column - 1))
                 continue;
             const context = lines.slice(Math.max(0, d.line - 6), d.line).join('\n');
             if (ENV_GUARD.test(context) || MODE_GUARD.test(context))
@@ -29988,7 +29987,7 @@ const selfDaemonizing = {
     files: { kinds: ['procfile', 'dockerfile', 'manifest', 'compose', 'kubernetes', 'source', 'yaml'], roles: ['app'] },
     keywords: ['nohup', 'pm2', 'forever', 'supervisord', 'daemon', 'pid', 'service', 'init.d', 'systemctl', '&'],
     check(file, report) {
-        if (isNonProductionPathV8(file.path))
+        if (isNonProductionPath(file.path))
             return;
         if (file.kind === 'manifest' && file.name !== 'package.json')
             return;
@@ -30020,11 +30019,11 @@ function checkCommand(file, cmd, report) {
         // `trap 'kill -TERM $PID' TERM; node server.js & PID=$!; wait $PID`: the script stays in front and forwards signals.
         if (p.background && cmd.carrier === 'script' && forwardsAndWaits(file))
             continue;
-        const pos = locateV8(file, cmd, p.re);
+        const pos = locateInCommand(file, cmd, p.re);
         // A grouped one-off init block `( ... ) &` backgrounded before the script `exec`s its main process
         // (postgres' entrypoint refreshing collations once the server is up): the main process is PID 1 in
         // the foreground. A backgrounded server (`nginx &`) is a second long-lived process and still reported.
-        if (p.background && cmd.carrier === 'script' && /^\s*[)}]\s*&\s*$/.test(codeLinesV8(file)[pos.line - 1] ?? '') && execsLater(file, pos.line))
+        if (p.background && cmd.carrier === 'script' && /^\s*[)}]\s*&\s*$/.test(codeLines(file)[pos.line - 1] ?? '') && execsLater(file, pos.line))
             continue;
         // An entrypoint that runs pm2-runtime or `exec` after backgrounding a helper is still two processes.
         if (p.re.source.startsWith('\\bpm2') && /pm2-runtime/.test(cmd.command))
@@ -30034,7 +30033,7 @@ function checkCommand(file, cmd, report) {
     }
 }
 function checkSource(file, report) {
-    const lines = codeLinesV8(file);
+    const lines = codeLines(file);
     for (const p of SOURCE_PATTERNS) {
         if (!p.languages.includes(file.language) || (p.path && !p.path.test(file.path)))
             continue;
@@ -30054,7 +30053,7 @@ function forwardsAndWaits(file) {
 }
 /** Does the script `exec` a process on a line after `line` (its main process replaces the shell)? */
 function execsLater(file, line) {
-    const lines = codeLinesV8(file);
+    const lines = codeLines(file);
     for (let i = line; i < lines.length; i++)
         if (/^[ \t]*exec[ \t]+(?!\d*[<>])\S/.test(lines[i]))
             return true;
@@ -30112,7 +30111,7 @@ const singleReplicaWithoutAutoscaler = {
                     continue;
                 if (w.replicas > 1)
                     scaled.add(w.name); // an overlay of the same Deployment scales it
-                if (w.replicas !== 1 || m.isHelmTemplate || isNonProductionPathV8(info.path))
+                if (w.replicas !== 1 || m.isHelmTemplate || isNonProductionPath(info.path))
                     continue;
                 const doc = m.objects.find((o) => o.kind === 'Deployment' && o.name === w.name && o.line === w.line)?.doc;
                 // Recreate strategy announces a deliberate singleton (RWO volume, leader-only job).
@@ -32080,7 +32079,7 @@ function checkServerFlags(file, report) {
         const m = SERVER_LOG_FLAG.exec(cmd.command);
         if (!m)
             continue;
-        const pos = locateV8(file, cmd, new RegExp(m[2]));
+        const pos = locateInCommand(file, cmd, new RegExp(m[2]));
         report({
             line: pos.line,
             column: pos.column,
