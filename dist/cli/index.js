@@ -25136,12 +25136,17 @@ function isFallbackAt(lines, i, index, aliases = ['env']) {
 /** Libraries that talk to a backing service: a `host:` in a file using one names that service. */
 const CLIENT_HINT = /\b(pg|postgres|mysql2?|mariadb|mongoose|mongodb|redis|ioredis|bull(mq)?|amqplib|kafkajs|nodemailer|@elastic\/elasticsearch|knex|sequelize|typeorm|prisma|psycopg2?|pymysql|MySQLdb|sqlalchemy|create_engine|pymongo|motor|smtplib|pika|kombu|celery|confluent_kafka|elasticsearch|aiokafka|Sequel|ActiveRecord|Redis\.new|Bunny|Jedis|Lettuce|JavaMailSender|DriverManager|database\/sql|go-redis|sarama|amqp091|gorm|mgo)\b/;
 /** How to read a locator from the environment, in the app's language/framework; `config` for YAML/properties files. */
-function envSnippet(envVar, language, app, where = 'code') {
+function envSnippet(envVar, language, app, where = 'code', configPath = '') {
     const fw = app?.framework;
     switch (language) {
         case 'javascript':
         case 'typescript':
-            return where === 'config' ? `map the key to ${envVar} (node-config: config/custom-environment-variables.json)` : `\`const url = process.env.${envVar}; if (!url) throw new Error('${envVar} is not set')\``;
+            if (where === 'code')
+                return `\`const url = process.env.${envVar}; if (!url) throw new Error('${envVar} is not set')\``;
+            // node-config's advice only for node-config's own folder; another YAML of a Node app is loaded by something else.
+            return /(^|\/)config\//.test(configPath)
+                ? `map the key to ${envVar} (node-config: config/custom-environment-variables.json)`
+                : `take it from the ${envVar} environment variable where this file is loaded (\`\${${envVar}}\` if the loader expands variables)`;
         case 'python':
             if (fw === 'django' && envVar === 'DATABASE_URL')
                 return "`DATABASES = {'default': dj_database_url.config(conn_max_age=600)}` (reads DATABASE_URL)";
@@ -27641,10 +27646,10 @@ const hardcodedServiceLocator = {
                     remediation: settingsField
                         ? settingsFieldFix(file.language, line, loc.envVar)
                         : fallback
-                            ? `Require the ${envFallback ? 'variable' : 'setting'} instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}; keep local values in .env.example or docker-compose.`
+                            ? `Require the ${envFallback ? 'variable' : 'setting'} instead of defaulting to a host: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config', file.path)}; keep local values in .env.example or docker-compose.`
                             : spring
                                 ? `Use a placeholder without a literal default: \`\${${loc.envVar}}\`, or leave the key out and set it per deploy (SPRING_DATASOURCE_URL, SPRING_DATA_REDIS_HOST...).`
-                                : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config')}.`
+                                : `Read it from the environment: ${envSnippet(loc.envVar, language, ctx.app, isCode ? 'code' : 'config', file.path)}.`
                 });
             }
         });
